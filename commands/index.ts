@@ -1,0 +1,22 @@
+import type { ApplicationCommandOptionType } from "discord-api-types/v10";
+import { contributeCommand } from "./contribute.ts";
+import { helpCommand } from "./help.ts";
+import { walletCommand } from "./wallet.ts";
+
+/** Every slash command Steward registers; `steward deploy-commands` bulk-overwrites exactly this list. */
+export const commandDefinitions = [contributeCommand, walletCommand, helpCommand] as const;
+
+export type CommandName = (typeof commandDefinitions)[number]["name"];
+
+type Sub<C> = C extends { name: infer N extends string; options: readonly (infer O)[] }
+  ? O extends { type: ApplicationCommandOptionType.Subcommand; name: infer S extends string }
+    ? `${N} ${S}`
+    : never
+  : never;
+type Leaf<C> = C extends { name: infer N extends string } ? ([Sub<C>] extends [never] ? N : Sub<C>) : never;
+
+/** Full command paths as a user types them: "contribute submit", "help". Handlers are keyed by these. */
+export type CommandPath = Leaf<(typeof commandDefinitions)[number]>;
+
+/** Who may use a command path: everyone in the guild, or only holders of the moderator role. */
+export type CommandAudience = "everyone" | "moderator";

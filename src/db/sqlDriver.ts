@@ -1,0 +1,10 @@
+/** The few raw operations the migration runner needs, over PGlite or a pg pool alike. */
+export interface SqlDriver {
+  kind: "pglite" | "postgres";
+  /** Runs a script that may hold several statements. */
+  exec(sql: string): Promise<void>;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` with exclusive use of one connection (PGlite has only one). */
+  withConnection<R>(fn: (conn: Omit<SqlDriver, "withConnection" | "close">) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,16 @@
+import type { Config } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import type { Actor, ServiceDeps } from "../services/deps.ts";
+
+export interface BotDeps {
+  services: ServiceDeps;
+  config: Config;
+  logger: Logger;
+}
+
+/** Everything a handler needs about the call, resolved once by the router. */
+export interface HandlerContext {
+  deps: BotDeps;
+  actor: Actor;
+  isModerator: boolean;
+}

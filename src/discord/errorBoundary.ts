@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import type { RepliableInteraction } from "discord.js";
+import type { Logger } from "../logger.ts";
+import { isUserError } from "../services/errors.ts";
+import { answerPrivately } from "./reply.ts";
+import { userErrorMessage } from "./views/errorMessages.ts";
+
+export function newIncidentId(): string {
+  return randomBytes(4).toString("hex");
+}
+
+/**
+ * The one place errors from handlers end: a UserError becomes its catalog message, privately; anything else a
+ * generic message with an incident id, logged with its context. Raw exception text never reaches the user.
+ */
+export async function withErrorBoundary(
+  interaction: RepliableInteraction,
+  logger: Logger,
+  context: Record<string, unknown>,
+  run: () => Promise<void>,
+): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    let message: string;
+    if (isUserError(error)) {
+      logger.info({ ...context, code: error.code }, "user error");
+      message = userErrorMessage(error.code, error.context);
+    } else {
+      const incidentId = newIncidentId();
+      logger.error({ ...context, incidentId, err: error }, "interaction failed");
+      message = `Something went wrong on our side and nothing was changed. If it keeps happening, give a moderator this incident id: \`${incidentId}\`.`;
+    }
+    try {
+      await answerPrivately(interaction, { content: message });
+    } catch (replyError) {
+      logger.error({ ...context, err: replyError }, "could not deliver the error message");
+    }
+  }
+}

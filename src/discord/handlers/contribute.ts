@@ -1,0 +1,96 @@
+import { type Guild, MessageFlags } from "discord.js";
+import { CONTRIBUTION_STATUS_CHOICES } from "../../../commands/contribute.ts";
+import type { ContributionCategoryName } from "../../services/contributions/contributionRules.ts";
+import { getContribution } from "../../services/contributions/getContribution.ts";
+import { listContributions } from "../../services/contributions/listContributions.ts";
+import { recordContributionMessage } from "../../services/contributions/recordContributionMessage.ts";
+import { submitContribution } from "../../services/contributions/submitContribution.ts";
+import { withdrawContribution } from "../../services/contributions/withdrawContribution.ts";
+import type { HandlerContext } from "../context.ts";
+import { edit, ephemeral, noMentions } from "../reply.ts";
+import { type ContributionListState, contributionEmbed, contributionListView } from "../views/contributionViews.ts";
+import type { CommandHandler, ComponentHandler } from "./types.ts";
+
+type Status = (typeof CONTRIBUTION_STATUS_CHOICES)[number];
+const isStatus = (s: string | null | undefined): s is Status =>
+  s !== null && s !== undefined && (CONTRIBUTION_STATUS_CHOICES as readonly string[]).includes(s);
+
+function findTextChannel(guild: Guild | null, nameOrId: string) {
+  const channel = guild?.channels.cache.find((c) => c.id === nameOrId || c.name === nameOrId);
+  return channel?.isTextBased() ? channel : undefined;
+}
+
+export const submit: CommandHandler = async (i, ctx) => {
+  const o = i.options;
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const links = [1, 2, 3, 4, 5].map((n) => o.getString(`link${n}`)).filter((l): l is string => l !== null);
+  const contribution = await submitContribution(ctx.deps.services, ctx.actor, {
+    title: o.getString("title", true),
+    description: o.getString("description", true),
+    category: o.getString("category", true) as ContributionCategoryName,
+    links,
+    hours: o.getNumber("hours") ?? undefined,
+  });
+  const channel = findTextChannel(i.guild, ctx.deps.config.CONTRIBUTIONS_CHANNEL);
+  let where = "";
+  if (channel && "send" in channel) {
+    const message = await channel.send({ embeds: [contributionEmbed(contribution)], allowedMentions: noMentions });
+    await recordContributionMessage(ctx.deps.services, contribution.id, channel.id, message.id);
+    where = ` It is posted in <#${channel.id}>.`;
+  } else {
+    ctx.deps.logger.warn({ channel: ctx.deps.config.CONTRIBUTIONS_CHANNEL }, "contributions channel not found");
+  }
+  await i.editReply(
+    edit({
+      content: `Contribution **#${contribution.id}** “${contribution.title}” is submitted and waiting for evaluation.${where}`,
+    }),
+  );
+};
+
+async function renderList(ctx: HandlerContext, state: ContributionListState) {
+  const result = await listContributions(ctx.deps.services, {
+    guildId: ctx.actor.guildId,
+    authorDiscordId: state.scope === "mine" ? ctx.actor.discordId : undefined,
+    status: state.status,
+    page: state.page,
+  });
+  return contributionListView(result, { ...state, page: result.page });
+}
+
+export const list: CommandHandler = async (i, ctx) => {
+  const scope = i.options.getString("scope") === "all" ? "all" : "mine";
+  const status = i.options.getString("status");
+  const view = await renderList(ctx, { scope, status: isStatus(status) ? status : undefined, page: 1 });
+  await i.reply(ephemeral(view));
+};
+
+/** Previous / Next on a list: the list's whole state travels in the button's custom id. */
+export const listPage: ComponentHandler = async (i, ctx, [scope, status, page]) => {
+  const view = await renderList(ctx, {
+    scope: scope === "all" ? "all" : "mine",
+    status: isStatus(status) ? status : undefined,
+    page: Number.parseInt(page ?? "1", 10) || 1,
+  });
+  await i.update({ ...view, allowedMentions: noMentions });
+};
+
+export const show: CommandHandler = async (i, ctx) => {
+  const contribution = await getContribution(ctx.deps.services, ctx.actor.guildId, i.options.getInteger("id", true));
+  await i.reply(ephemeral({ embeds: [contributionEmbed(contribution)] }));
+};
+
+export const withdraw: CommandHandler = async (i, ctx) => {
+  const contribution = await withdrawContribution(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
+  // Keep the public post truthful: it now shows the contribution as withdrawn.
+  if (contribution.channelId && contribution.messageId) {
+    const channel = findTextChannel(i.guild, contribution.channelId);
+    if (channel) {
+      try {
+        await channel.messages.edit(contribution.messageId, { embeds: [contributionEmbed(contribution)], allowedMentions: noMentions });
+      } catch (error) {
+        ctx.deps.logger.warn({ contributionId: contribution.id, err: error }, "could not update the contribution post");
+      }
+    }
+  }
+  await i.reply(ephemeral({ content: `Contribution **#${contribution.id}** “${contribution.title}” is withdrawn.` }));
+};

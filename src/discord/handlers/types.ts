@@ -1,0 +1,9 @@
+import type { ChatInputCommandInteraction, MessageComponentInteraction } from "discord.js";
+import type { HandlerContext } from "../context.ts";
+
+export type CommandHandler = (interaction: ChatInputCommandInteraction, ctx: HandlerContext) => Promise<void>;
+export type ComponentHandler = (
+  interaction: MessageComponentInteraction,
+  ctx: HandlerContext,
+  args: string[],
+) => Promise<void>;

@@ -1,0 +1,17 @@
+import type { CommandAudience, CommandPath } from "../../commands/index.ts";
+
+/** Who may run each command path; the router enforces it and /help lists from it. */
+export const commandAudience = {
+  "contribute submit": "everyone",
+  "contribute list": "everyone",
+  "contribute show": "everyone",
+  "contribute withdraw": "everyone",
+  "wallet link": "everyone",
+  "wallet verify": "everyone",
+  "wallet show": "everyone",
+  help: "everyone",
+} as const satisfies Record<CommandPath, CommandAudience>;
+
+export function mayUse(path: CommandPath, isModerator: boolean): boolean {
+  return commandAudience[path] === "everyone" || isModerator;
+}

@@ -1,0 +1,23 @@
+import type { CommandPath } from "../../commands/index.ts";
+import * as contribute from "./handlers/contribute.ts";
+import { help } from "./handlers/help.ts";
+import type { CommandHandler, ComponentHandler } from "./handlers/types.ts";
+import * as wallet from "./handlers/wallet.ts";
+import { LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
+
+/** Exactly one handler per command path; the type makes a missing or extra one a compile error. */
+export const commandHandlers = {
+  "contribute submit": contribute.submit,
+  "contribute list": contribute.list,
+  "contribute show": contribute.show,
+  "contribute withdraw": contribute.withdraw,
+  "wallet link": wallet.link,
+  "wallet verify": wallet.verify,
+  "wallet show": wallet.show,
+  help,
+} satisfies Record<CommandPath, CommandHandler>;
+
+/** Component handlers by the first `:`-separated part of the custom id. */
+export const componentHandlers: Record<string, ComponentHandler> = {
+  [LIST_BUTTON_PREFIX]: contribute.listPage,
+};

@@ -1,0 +1,93 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from "discord-api-types/v10";
+import type { Contribution, Member } from "../../generated/prisma/client.ts";
+
+type ContributionWithAuthor = Contribution & { author: Member };
+
+const statusColor: Record<Contribution["status"], number> = {
+  submitted: 0x5865f2,
+  evaluating: 0xfee75c,
+  evaluated: 0x57f287,
+  final: 0x3ba55d,
+  withdrawn: 0x747f8d,
+};
+
+const timestamp = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:f>`;
+
+export function contributionEmbed(c: ContributionWithAuthor): APIEmbed {
+  const fields = [
+    { name: "Category", value: c.category, inline: true },
+    { name: "Status", value: c.status, inline: true },
+    { name: "Author", value: `<@${c.author.discordId}>`, inline: true },
+  ];
+  if (c.hours !== null) fields.push({ name: "Hours", value: c.hours.toString(), inline: true });
+  if (c.links.length > 0) fields.push({ name: "Links", value: c.links.map((l) => `• ${l}`).join("\n"), inline: false });
+  fields.push({ name: "Submitted", value: timestamp(c.createdAt), inline: true });
+  if (c.withdrawnAt) fields.push({ name: "Withdrawn", value: timestamp(c.withdrawnAt), inline: true });
+  return {
+    title: `#${c.id} · ${c.title}`,
+    description: c.description,
+    color: statusColor[c.status],
+    fields,
+    footer: { text: `Steward · contribution #${c.id}` },
+    timestamp: c.createdAt.toISOString(),
+  };
+}
+
+export interface ContributionListState {
+  scope: "mine" | "all";
+  status: Contribution["status"] | undefined;
+  page: number;
+}
+
+export const LIST_BUTTON_PREFIX = "contrib-list";
+
+export function listCustomId(state: ContributionListState): string {
+  return [LIST_BUTTON_PREFIX, state.scope, state.status ?? "any", state.page].join(":");
+}
+
+export function contributionListView(
+  result: { items: ContributionWithAuthor[]; total: number; page: number; pages: number },
+  state: ContributionListState,
+) {
+  const heading = `${state.scope === "mine" ? "Your contributions" : "All contributions"}${state.status ? ` (${state.status})` : ""}`;
+  const lines = result.items.map(
+    (c) => `**#${c.id}** · ${c.title} · ${c.category} · ${c.status} · <@${c.author.discordId}> · ${timestamp(c.createdAt)}`,
+  );
+  const embed: APIEmbed = {
+    title: heading,
+    description:
+      lines.length > 0
+        ? lines.join("\n")
+        : state.scope === "mine"
+          ? "You have no contributions here yet. Submit one with `/contribute submit`."
+          : "No contributions match.",
+    color: 0x5865f2,
+    footer: { text: `Page ${result.page} of ${result.pages} · ${result.total} in total` },
+  };
+  const button = (label: string, page: number, disabled: boolean): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label,
+    custom_id: listCustomId({ ...state, page }),
+    disabled,
+  });
+  const components: APIActionRowComponent<APIButtonComponent>[] =
+    result.pages > 1
+      ? [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              button("Previous", result.page - 1, result.page <= 1),
+              button("Next", result.page + 1, result.page >= result.pages),
+            ],
+          },
+        ]
+      : [];
+  return { embeds: [embed], components };
+}

@@ -1,0 +1,43 @@
+import type { UserErrorCode, UserErrorContext } from "../../services/errors.ts";
+
+const code = (text: string) => `\`${text.replaceAll("`", "'")}\``;
+const relative = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:R>`;
+
+/** What a person reads for each expected failure: what went wrong, and what to do about it. */
+export const errorMessages = {
+  field_empty: ({ field }) => `The ${field} is empty. Please write something in it.`,
+  field_too_long: ({ field, max, length }) =>
+    `The ${field} is too long: ${length} characters, and at most ${max} are allowed.`,
+  too_many_links: ({ max, count }) => `You gave ${count} links; at most ${max} are allowed.`,
+  invalid_link: ({ link }) => `${code(link)} is not a valid link. Links must start with http:// or https://.`,
+  invalid_hours: ({ hours, max }) => `${hours} is not a valid number of hours: give a number above 0 and at most ${max}.`,
+  duplicate_submission: ({ contributionId, windowSeconds }) =>
+    `You already submitted a contribution with this title less than ${windowSeconds} seconds ago (#${contributionId}). Nothing new was stored.`,
+  contribution_not_found: ({ id }) => `There is no contribution #${id} in this server.`,
+  not_contribution_author: ({ id }) => `Contribution #${id} is not yours: only its author can withdraw it.`,
+  contribution_not_withdrawable: ({ id, status }) =>
+    status === "withdrawn"
+      ? `Contribution #${id} is already withdrawn.`
+      : `Contribution #${id} can no longer be withdrawn: its evaluation is ${status}.`,
+  invalid_address: ({ address }) =>
+    `${code(address)} is not a valid Ethereum address. It must be 0x followed by 40 hex characters (mixed case only with a valid checksum).`,
+  address_in_use: ({ address }) =>
+    `${code(address)} is already the linked wallet of another member of this server. Each wallet can belong to one member only.`,
+  no_pending_challenge: () => "You have no wallet link in progress. Start with `/wallet link address:<your address>`.",
+  challenge_expired: ({ expiredAt }) =>
+    `That signature is for a link request that expired ${relative(expiredAt)}. Run \`/wallet link\` again and sign the new message.`,
+  challenge_used: () =>
+    "That signature was already used: each link message can be used once. Run `/wallet link` again to get a new one.",
+  invalid_signature: () =>
+    "That is not a valid signature. Paste the full `personal_sign` signature: 0x followed by 130 hex characters.",
+  signature_wrong_signer: ({ expected, recovered }) =>
+    `That signature was made by ${code(recovered)}, not by ${code(expected)}. Sign the message with the wallet you are linking.`,
+  no_wallet: () => "You have not linked a wallet yet. Use `/wallet link address:<your address>` to start.",
+  guild_only: () => "This command works only inside a server.",
+  missing_role: ({ role }) => `Only members with the ${role} role can do this.`,
+  unknown_job: ({ job, known }) => `There is no job named ${code(job)}. Known jobs: ${known.join(", ")}.`,
+} satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
+
+export function userErrorMessage<C extends UserErrorCode>(code: C, context: UserErrorContext[C]): string {
+  return (errorMessages[code] as (c: UserErrorContext[C]) => string)(context);
+}

@@ -1,0 +1,53 @@
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { runAudited } from "../audit/runAudited.ts";
+import type { Actor, ServiceDeps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+import { ensureMember } from "../members/ensureMember.ts";
+import { type ContributionDraft, titleKey, validateContribution } from "./contributionRules.ts";
+
+/** Stores a new contribution as `submitted` and records it in the audit chain. */
+export async function submitContribution(deps: ServiceDeps, actor: Actor, draft: ContributionDraft) {
+  const clean = validateContribution(draft);
+  const key = titleKey(clean.title);
+  const now = deps.now();
+  return runAudited(deps.db, async (tx) => {
+    const member = await ensureMember(tx, actor, now);
+    const windowMs = deps.settings.duplicateSubmissionWindowMs;
+    const recent = await tx.contribution.findFirst({
+      where: { authorId: member.id, titleKey: key, createdAt: { gt: new Date(now.getTime() - windowMs) } },
+      select: { id: true },
+    });
+    if (recent) {
+      throw new UserError("duplicate_submission", { contributionId: recent.id, windowSeconds: Math.round(windowMs / 1000) });
+    }
+    const contribution = await tx.contribution.create({
+      data: {
+        guildId: actor.guildId,
+        authorId: member.id,
+        title: clean.title,
+        titleKey: key,
+        description: clean.description,
+        category: clean.category,
+        links: clean.links,
+        hours: clean.hours ?? null,
+        createdAt: now,
+      },
+    });
+    await appendAuditEvent(tx, {
+      guildId: actor.guildId,
+      actorId: actor.discordId,
+      action: "contribution.submitted",
+      subjectType: "contribution",
+      subjectId: String(contribution.id),
+      payload: {
+        title: clean.title,
+        category: clean.category,
+        links: clean.links,
+        hours: clean.hours ?? null,
+        descriptionLength: clean.description.length,
+      },
+      createdAt: now,
+    });
+    return { ...contribution, author: member };
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * Expected failures a person can act on. The Discord adapter turns each code into a message from its catalog;
+ * the context carries the values the message needs and is safe to show (never secrets, never raw exceptions).
+ */
+export type UserErrorContext = {
+  field_empty: { field: string };
+  field_too_long: { field: string; max: number; length: number };
+  too_many_links: { max: number; count: number };
+  invalid_link: { link: string };
+  invalid_hours: { hours: number; max: number };
+  duplicate_submission: { contributionId: number; windowSeconds: number };
+  contribution_not_found: { id: number };
+  not_contribution_author: { id: number };
+  contribution_not_withdrawable: { id: number; status: string };
+  invalid_address: { address: string };
+  address_in_use: { address: string };
+  no_pending_challenge: Record<string, never>;
+  challenge_expired: { expiredAt: Date };
+  challenge_used: { usedAt: Date };
+  invalid_signature: Record<string, never>;
+  signature_wrong_signer: { expected: string; recovered: string };
+  no_wallet: Record<string, never>;
+  guild_only: Record<string, never>;
+  missing_role: { role: string };
+  unknown_job: { job: string; known: string[] };
+};
+
+export type UserErrorCode = keyof UserErrorContext;
+
+export class UserError<C extends UserErrorCode = UserErrorCode> extends Error {
+  override name = "UserError";
+  constructor(
+    readonly code: C,
+    readonly context: UserErrorContext[C],
+  ) {
+    super(code);
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

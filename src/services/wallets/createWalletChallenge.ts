@@ -1,0 +1,28 @@
+import { randomBytes } from "node:crypto";
+import { getAddress, isAddress } from "ethers";
+import type { Actor, ServiceDeps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+import { ensureMember } from "../members/ensureMember.ts";
+import { walletChallengeMessage } from "./walletChallengeMessage.ts";
+
+export function parseAddress(input: string): string {
+  const text = input.trim();
+  // ethers accepts all-lowercase or all-uppercase hex, and mixed case only with a valid EIP-55 checksum.
+  if (!isAddress(text) || !text.startsWith("0x")) throw new UserError("invalid_address", { address: text });
+  return getAddress(text);
+}
+
+/** Issues a single-use nonce and the message to sign for linking `address`. */
+export async function createWalletChallenge(deps: ServiceDeps, actor: Actor, addressInput: string) {
+  const address = parseAddress(addressInput);
+  const issuedAt = deps.now();
+  const expiresAt = new Date(issuedAt.getTime() + deps.settings.walletChallengeTtlMs);
+  const nonce = randomBytes(16).toString("hex");
+  const message = walletChallengeMessage({ guildId: actor.guildId, discordId: actor.discordId, address, nonce, issuedAt, expiresAt });
+  return deps.db.$transaction(async (tx) => {
+    const member = await ensureMember(tx, actor, issuedAt);
+    return tx.walletChallenge.create({
+      data: { guildId: actor.guildId, memberId: member.id, address, nonce, message, issuedAt, expiresAt },
+    });
+  });
+}
