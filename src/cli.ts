@@ -1,0 +1,124 @@
+import { ConfigError, loadConfig } from "./config.ts";
+import { databaseTarget } from "./container.ts";
+import { migrate } from "./db/migrate.ts";
+import { openDatabase } from "./db/openDatabase.ts";
+import { deployCommands, fetchApplicationId } from "./discord/deployCommands.ts";
+import { runJob, findJob } from "./jobs/runJob.ts";
+import { jobs } from "./jobs/index.ts";
+import { createLogger } from "./logger.ts";
+import { isUserError } from "./services/errors.ts";
+import { userErrorMessage } from "./discord/views/errorMessages.ts";
+
+const usage = `Usage: steward <command>
+
+Commands:
+  start                 start Steward (with no DISCORD_TOKEN: the local Discord sandbox and the bot)
+  deploy-commands       register the slash commands with Discord (guild-scoped when DISCORD_GUILD_ID is set)
+  migrate               apply pending database migrations
+  job run <name>        run one scheduled job once (${jobs.map((j) => j.name).join(", ")})
+  job list              list the scheduled jobs
+  sandbox [url]         terminal client for a running sandbox (default http://127.0.0.1:$SANDBOX_PORT)
+  help                  show this help`;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    out(usage);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  // Logs go to stderr so that `start` can print its one readiness line on stdout.
+  const logger = createLogger({ level: config.LOG_LEVEL, destination: process.stderr });
+
+  switch (command) {
+    case "start": {
+      const { startSteward } = await import("./startSteward.ts");
+      const steward = await startSteward(config, logger);
+      if (steward.sandbox) out(`sandbox ready: ${steward.sandbox.url}`);
+      const shutdown = async (signal: string) => {
+        logger.info({ signal }, "shutting down");
+        await steward.stop();
+        process.exit(0);
+      };
+      process.once("SIGINT", () => void shutdown("SIGINT"));
+      process.once("SIGTERM", () => void shutdown("SIGTERM"));
+      return -1;
+    }
+    case "migrate": {
+      const database = await openDatabase(databaseTarget(config));
+      try {
+        const applied = await migrate(database.driver);
+        out(applied.length === 0 ? "Database is up to date." : `Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case "deploy-commands": {
+      if (!config.DISCORD_TOKEN) {
+        process.stderr.write(
+          "deploy-commands needs DISCORD_TOKEN (your bot's token). In the sandbox, `steward start` registers the commands itself.\n",
+        );
+        return 2;
+      }
+      const applicationId = await fetchApplicationId(config.DISCORD_TOKEN, config.DISCORD_API_URL);
+      const result = await deployCommands({
+        token: config.DISCORD_TOKEN,
+        applicationId,
+        guildId: config.DISCORD_GUILD_ID,
+        apiUrl: config.DISCORD_API_URL,
+      });
+      out(`Registered ${result.count} commands (${result.scope === "guild" ? `guild ${config.DISCORD_GUILD_ID}` : "global"}).`);
+      return 0;
+    }
+    case "job": {
+      const [sub, name] = rest;
+      if (sub === "list") {
+        for (const j of jobs) out(`${j.name.padEnd(16)} ${j.schedule.padEnd(14)} ${j.description}`);
+        return 0;
+      }
+      if (sub !== "run" || !name) {
+        process.stderr.write("Usage: steward job run <name> | steward job list\n");
+        return 2;
+      }
+      const job = findJob(name);
+      const { createContainer } = await import("./container.ts");
+      const container = await createContainer(config, logger);
+      try {
+        const result = await runJob(job, { services: container.services, logger }, "manual");
+        out(`${job.name}: ${result.outcome} — ${result.summary}`);
+        return result.outcome === "ok" ? 0 : 1;
+      } finally {
+        await container.close();
+      }
+    }
+    case "sandbox": {
+      const { runTerminalClient } = await import("./sandbox/terminalClient.ts");
+      await runTerminalClient(rest[0] ?? `http://127.0.0.1:${config.SANDBOX_PORT}`);
+      return 0;
+    }
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else if (isUserError(error)) process.stderr.write(`${userErrorMessage(error.code, error.context)}\n`);
+    else process.stderr.write(`steward failed: ${(error as Error)?.name ?? "Error"}: ${safeMessage(error)}\n`);
+    process.exit(1);
+  },
+);
+
+/** Error text for the terminal with anything that looks like a credential removed. */
+function safeMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\/\/([^:/@\s]+):([^@\s]+)@/g, "//$1:***@").replace(/(Bot |Bearer )\S+/g, "$1***");
+}

@@ -1,0 +1,4 @@
+import type { Job } from "./types.ts";
+import { verifyAuditJob } from "./verifyAuditJob.ts";
+
+export const jobs: readonly Job[] = [verifyAuditJob];

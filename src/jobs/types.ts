@@ -1,0 +1,16 @@
+import type { Logger } from "../logger.ts";
+import type { ServiceDeps } from "../services/deps.ts";
+
+export interface JobDeps {
+  services: ServiceDeps;
+  logger: Logger;
+}
+
+/** A scheduled job: node-cron only triggers it; what it did is recorded as a JobRun row. */
+export interface Job {
+  name: string;
+  /** Cron expression (node-cron, with seconds optional). */
+  schedule: string;
+  description: string;
+  run(deps: JobDeps): Promise<{ outcome: "ok" | "problem"; summary: string; detail?: Record<string, unknown> }>;
+}

@@ -1,0 +1,321 @@
+import { snowflake } from "./snowflake.ts";
+import {
+  type Json,
+  MESSAGE_FLAGS,
+  type PendingInteraction,
+  type RecordedResponse,
+  type SandboxState,
+  type StoredCommand,
+  type StoredMessage,
+} from "./sandboxState.ts";
+
+export interface RestResult {
+  status: number;
+  body?: unknown;
+}
+
+export class DiscordApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const INTERACTION_ACK_DEADLINE_MS = 3_000;
+const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;
+
+const notFound = (what: string, code: number) => new DiscordApiError(404, code, `Unknown ${what}`);
+
+/**
+ * The part of Discord's REST API v10 Steward uses, served from the sandbox's state. `path` is relative to /api/v10.
+ */
+export class DiscordRest {
+  constructor(
+    private readonly state: SandboxState,
+    private readonly onInteractionChange: (interaction: PendingInteraction) => void,
+  ) {}
+
+  handle(method: string, path: string, query: URLSearchParams, body: unknown, auth: string | undefined): RestResult {
+    const interactionCallback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path);
+    // Interaction callbacks and webhook calls authenticate with the interaction token, not the bot token.
+    if (!interactionCallback && !webhook && auth !== `Bot ${this.state.botToken}`) {
+      throw new DiscordApiError(401, 0, "401: Unauthorized");
+    }
+    const b = (body ?? {}) as Json;
+    const s = this.state;
+    let m: RegExpExecArray | null;
+
+    if (method === "GET" && path === "/gateway/bot") return { status: 200, body: this.gatewayBot() };
+    if (method === "GET" && path === "/gateway") return { status: 200, body: { url: this.gatewayUrl() } };
+    if (method === "GET" && path === "/users/@me") {
+      return { status: 200, body: { ...s.apiUser(s.botUser), mfa_enabled: false, locale: "en-US", verified: true, bot: true } };
+    }
+    if (method === "GET" && (path === "/applications/@me" || path === "/oauth2/applications/@me")) {
+      return { status: 200, body: this.application() };
+    }
+    if ((m = /^\/applications\/(\d+)\/commands$/.exec(path))) {
+      this.requireApplication(m[1]);
+      if (method === "GET") return { status: 200, body: s.globalCommands };
+      if (method === "PUT") {
+        s.globalCommands = this.storeCommands(b as unknown as Json[], undefined);
+        return { status: 200, body: s.globalCommands };
+      }
+    }
+    if ((m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))) {
+      this.requireApplication(m[1]);
+      if (m[2] !== s.guildId) throw notFound("Guild", 10004);
+      if (method === "GET") return { status: 200, body: s.guildCommands };
+      if (method === "PUT") {
+        s.guildCommands = this.storeCommands(b as unknown as Json[], s.guildId);
+        return { status: 200, body: s.guildCommands };
+      }
+    }
+    if (interactionCallback && method === "POST") {
+      return this.interactionCallback(interactionCallback[1] ?? "", interactionCallback[2] ?? "", b, query);
+    }
+    if (webhook) {
+      const [, appId, token, messageRef] = webhook;
+      this.requireApplication(appId);
+      const interaction = this.interactionByToken(token ?? "");
+      return this.webhookCall(method, interaction, messageRef, b);
+    }
+    if ((m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path))) {
+      const channel = s.channelByName(m[1] ?? "");
+      if (!channel) throw notFound("Channel", 10003);
+      const messageId = m[2];
+      if (!messageId && method === "POST") {
+        this.requireMessageBody(b);
+        return { status: 200, body: s.apiMessage(s.createMessage(channel.id, b)) };
+      }
+      if (!messageId && method === "GET") {
+        const limit = Math.min(100, Number(query.get("limit") ?? 50));
+        const list = s.channelMessages(channel.id).reverse().slice(0, limit);
+        return { status: 200, body: list.map((x) => s.apiMessage(x)) };
+      }
+      const message = messageId ? s.messages.get(messageId) : undefined;
+      if (!message || message.channelId !== channel.id || message.ephemeral) throw notFound("Message", 10008);
+      if (method === "GET") return { status: 200, body: s.apiMessage(message) };
+      if (method === "PATCH") return { status: 200, body: s.apiMessage(s.editMessage(message, b)) };
+      if (method === "DELETE") {
+        s.messages.delete(message.id);
+        return { status: 204 };
+      }
+    }
+    throw new DiscordApiError(404, 0, `404: Not Found (the sandbox does not implement ${method} ${path})`);
+  }
+
+  gatewayUrl = (): string => "";
+
+  private gatewayBot() {
+    return {
+      url: this.gatewayUrl(),
+      shards: 1,
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+    };
+  }
+
+  private application(): Json {
+    const s = this.state;
+    return {
+      id: s.applicationId,
+      name: "Steward",
+      icon: null,
+      description: "Steward sandbox application",
+      type: null,
+      bot: s.apiUser(s.botUser),
+      is_monetized: false,
+      is_verified: false,
+      is_discoverable: false,
+      bot_public: true,
+      bot_require_code_grant: false,
+      verify_key: "0".repeat(64),
+      flags: 0,
+      flags_new: "0",
+      redirect_uris: [],
+      interactions_endpoint_url: null,
+      role_connections_verification_url: null,
+      owner: s.apiUser(s.botUser),
+      approximate_guild_count: 1,
+      approximate_user_install_count: 0,
+      approximate_user_authorization_count: 0,
+      explicit_content_filter: 0,
+      team: null,
+      eligible_oauth2_scopes: ["bot", "applications.commands"],
+    };
+  }
+
+  private requireApplication(id: string | undefined): void {
+    if (id !== this.state.applicationId) throw notFound("Application", 10002);
+  }
+
+  private storeCommands(definitions: Json[], guildId: string | undefined): StoredCommand[] {
+    if (!Array.isArray(definitions)) throw new DiscordApiError(400, 50035, "Invalid Form Body: expected an array");
+    const previous = guildId ? this.state.guildCommands : this.state.globalCommands;
+    return definitions.map((def) => {
+      const name = String(def.name);
+      const kept = previous.find((c) => c.name === name);
+      return {
+        id: kept?.id ?? snowflake(),
+        application_id: this.state.applicationId,
+        version: snowflake(),
+        default_member_permissions: (def.default_member_permissions as string | null | undefined) ?? null,
+        type: (def.type as number | undefined) ?? 1,
+        name,
+        description: String(def.description ?? ""),
+        dm_permission: def.dm_permission ?? true,
+        contexts: def.contexts ?? null,
+        integration_types: def.integration_types ?? [0],
+        nsfw: def.nsfw ?? false,
+        ...(def.options ? { options: def.options } : {}),
+        ...(guildId ? { guild_id: guildId } : {}),
+      };
+    });
+  }
+
+  private requireMessageBody(b: Json): void {
+    const hasContent = typeof b.content === "string" && b.content.length > 0;
+    const hasEmbeds = Array.isArray(b.embeds) && b.embeds.length > 0;
+    const hasComponents = Array.isArray(b.components) && b.components.length > 0;
+    if (!hasContent && !hasEmbeds && !hasComponents) throw new DiscordApiError(400, 50006, "Cannot send an empty message");
+    if (typeof b.content === "string" && b.content.length > 2000) {
+      throw new DiscordApiError(400, 50035, "Invalid Form Body: content must be 2000 or fewer in length.");
+    }
+  }
+
+  private interactionByToken(token: string): PendingInteraction {
+    const interaction = [...this.state.interactions.values()].find((i) => i.token === token);
+    if (!interaction || Date.now() - interaction.createdAt > INTERACTION_TOKEN_LIFETIME_MS) {
+      throw notFound("Webhook", 10015);
+    }
+    return interaction;
+  }
+
+  private interactionCallback(id: string, token: string, b: Json, query: URLSearchParams): RestResult {
+    const interaction = this.state.interactions.get(id);
+    if (!interaction || interaction.token !== token) throw notFound("interaction", 10062);
+    if (interaction.acknowledged) throw new DiscordApiError(400, 40060, "Interaction has already been acknowledged.");
+    if (Date.now() - interaction.createdAt > INTERACTION_ACK_DEADLINE_MS) throw notFound("interaction", 10062);
+    const type = Number(b.type);
+    const data = (b.data ?? {}) as Json;
+    const s = this.state;
+    let message: StoredMessage | undefined;
+    let response: RecordedResponse;
+    switch (type) {
+      case 4:
+      case 5: {
+        if (type === 4) this.requireMessageBody(data);
+        const ephemeral = (Number(data.flags ?? 0) & MESSAGE_FLAGS.EPHEMERAL) !== 0;
+        message = s.createMessage(interaction.channelId, type === 4 ? data : { flags: data.flags }, {
+          interactionId: interaction.id,
+          type: 20,
+          loading: type === 5,
+          ...(ephemeral ? { visibleTo: interaction.userId } : {}),
+        });
+        interaction.originalMessageId = message.id;
+        response = recorded(type === 4 ? "reply" : "defer", message);
+        interaction.deferred = type === 5;
+        interaction.final = type === 4;
+        break;
+      }
+      case 6:
+      case 7: {
+        const source = interaction.sourceMessageId ? s.messages.get(interaction.sourceMessageId) : undefined;
+        if (!source) throw new DiscordApiError(400, 50035, "Invalid Form Body: this interaction has no message to update");
+        interaction.originalMessageId = source.id;
+        if (type === 7) {
+          message = s.editMessage(source, data);
+          response = recorded("update", message);
+          interaction.final = true;
+        } else {
+          message = source;
+          response = { ...recorded("defer", source), kind: "defer" };
+          interaction.deferred = true;
+        }
+        break;
+      }
+      case 9: {
+        interaction.modal = data;
+        response = {
+          kind: "modal",
+          content: "",
+          embeds: [],
+          components: (data.components as unknown[]) ?? [],
+          ephemeral: true,
+          customId: String(data.custom_id ?? ""),
+          title: String(data.title ?? ""),
+        };
+        interaction.final = true;
+        break;
+      }
+      default:
+        throw new DiscordApiError(400, 50035, `Invalid Form Body: interaction response type ${type} is not supported here`);
+    }
+    interaction.acknowledged = true;
+    interaction.responses.push(response);
+    this.onInteractionChange(interaction);
+    if (query.get("with_response") !== "true") return { status: 204 };
+    return {
+      status: 200,
+      body: {
+        interaction: {
+          id: interaction.id,
+          type: interaction.type,
+          response_message_id: message?.id,
+          response_message_loading: type === 5,
+          response_message_ephemeral: message?.ephemeral ?? false,
+        },
+        ...(message ? { resource: { type, message: s.apiMessage(message) } } : { resource: { type } }),
+      },
+    };
+  }
+
+  private webhookCall(method: string, interaction: PendingInteraction, ref: string | undefined, b: Json): RestResult {
+    const s = this.state;
+    if (!interaction.acknowledged) throw notFound("Webhook", 10015);
+    if (ref === undefined) {
+      if (method !== "POST") throw new DiscordApiError(405, 0, "405: Method Not Allowed");
+      this.requireMessageBody(b);
+      const ephemeral = (Number(b.flags ?? 0) & MESSAGE_FLAGS.EPHEMERAL) !== 0;
+      const message = s.createMessage(interaction.channelId, b, {
+        interactionId: interaction.id,
+        type: 0,
+        ...(ephemeral ? { visibleTo: interaction.userId } : {}),
+      });
+      interaction.responses.push(recorded("followup", message));
+      this.onInteractionChange(interaction);
+      return { status: 200, body: s.apiMessage(message) };
+    }
+    const messageId = ref === "@original" ? interaction.originalMessageId : ref;
+    const message = messageId ? s.messages.get(messageId) : undefined;
+    if (!message) throw notFound("Message", 10008);
+    if (method === "GET") return { status: 200, body: s.apiMessage(message) };
+    if (method === "DELETE") {
+      s.messages.delete(message.id);
+      return { status: 204 };
+    }
+    if (method === "PATCH") {
+      s.editMessage(message, b);
+      interaction.responses.push(recorded("edit", message));
+      if (ref === "@original" && interaction.deferred) interaction.final = true;
+      this.onInteractionChange(interaction);
+      return { status: 200, body: s.apiMessage(message) };
+    }
+    throw new DiscordApiError(405, 0, "405: Method Not Allowed");
+  }
+}
+
+function recorded(kind: RecordedResponse["kind"], m: StoredMessage): RecordedResponse {
+  return {
+    kind,
+    messageId: m.id,
+    content: m.content,
+    embeds: structuredClone(m.embeds),
+    components: structuredClone(m.components),
+    ephemeral: m.ephemeral,
+    mentions: structuredClone(m.mentions),
+  };
+}

@@ -1,0 +1,347 @@
+import { randomBytes } from "node:crypto";
+import { resolveMentions } from "./mentions.ts";
+import { snowflake } from "./snowflake.ts";
+
+export const CHANNEL_NAMES = ["general", "contributions", "governance", "payouts", "compute"] as const;
+export const ROLE_NAMES = ["Member", "Moderator", "Provider"] as const;
+
+export interface SandboxUser {
+  id: string;
+  username: string;
+  roles: string[];
+  bot: boolean;
+  joinedAt: string;
+}
+
+export interface SandboxChannel {
+  id: string;
+  name: string;
+}
+
+export interface SandboxRole {
+  id: string;
+  name: string;
+  position: number;
+  permissions: string;
+}
+
+export type Json = Record<string, unknown>;
+
+export interface StoredMessage {
+  id: string;
+  channelId: string;
+  content: string;
+  embeds: unknown[];
+  components: unknown[];
+  flags: number;
+  createdAt: string;
+  editedAt: string | null;
+  mentions: { everyone: boolean; users: string[]; roles: string[] };
+  /** Set for interaction responses: whose interaction, and whether only that user sees the message. */
+  interactionId?: string;
+  ephemeral: boolean;
+  visibleTo?: string;
+  type: number;
+}
+
+export type ResponseKind = "reply" | "defer" | "edit" | "followup" | "update" | "modal";
+
+export interface RecordedResponse {
+  kind: ResponseKind;
+  messageId?: string;
+  content: string;
+  embeds: unknown[];
+  components: unknown[];
+  ephemeral: boolean;
+  mentions?: StoredMessage["mentions"];
+  customId?: string;
+  title?: string;
+}
+
+export interface PendingInteraction {
+  id: string;
+  token: string;
+  type: number;
+  userId: string;
+  channelId: string;
+  createdAt: number;
+  /** The message a component interaction was clicked on; @original after an update/deferred update. */
+  sourceMessageId?: string;
+  originalMessageId?: string;
+  acknowledged: boolean;
+  deferred: boolean;
+  final: boolean;
+  responses: RecordedResponse[];
+  modal?: Json;
+  waiters: (() => void)[];
+}
+
+export interface StoredCommand extends Json {
+  id: string;
+  name: string;
+  guild_id?: string;
+}
+
+const FLAG_EPHEMERAL = 64;
+const FLAG_LOADING = 128;
+
+/** The sandbox's one guild and everything in it: the data the REST API, the gateway and the control API share. */
+export class SandboxState {
+  readonly applicationId = snowflake();
+  readonly botUser: SandboxUser;
+  readonly botToken: string;
+  readonly guildId = snowflake();
+  readonly guildName = "Steward Sandbox";
+  readonly channels: SandboxChannel[];
+  readonly roles: SandboxRole[];
+  readonly users = new Map<string, SandboxUser>();
+  readonly messages = new Map<string, StoredMessage>();
+  readonly interactions = new Map<string, PendingInteraction>();
+  globalCommands: StoredCommand[] = [];
+  guildCommands: StoredCommand[] = [];
+
+  constructor() {
+    this.botUser = { id: this.applicationId, username: "Steward", roles: [], bot: true, joinedAt: new Date().toISOString() };
+    this.botToken = `${Buffer.from(this.applicationId).toString("base64url")}.sandbox.${randomBytes(16).toString("hex")}`;
+    this.channels = CHANNEL_NAMES.map((name) => ({ id: snowflake(), name }));
+    // @everyone carries the guild's id, as on Discord.
+    this.roles = [
+      { id: this.guildId, name: "@everyone", position: 0, permissions: "2248473465835073" },
+      ...ROLE_NAMES.map((name, i) => ({ id: snowflake(), name, position: i + 1, permissions: "2248473465835073" })),
+    ];
+  }
+
+  // ---- users -------------------------------------------------------------------------------------------------
+
+  addUser(username: string, roles: string[]): SandboxUser {
+    const user: SandboxUser = { id: snowflake(), username, roles, bot: false, joinedAt: new Date().toISOString() };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  findUser(nameOrId: string): SandboxUser | undefined {
+    return this.users.get(nameOrId) ?? [...this.users.values()].find((u) => u.username === nameOrId);
+  }
+
+  channelByName(nameOrId: string): SandboxChannel | undefined {
+    return this.channels.find((c) => c.name === nameOrId || c.id === nameOrId);
+  }
+
+  roleByName(nameOrId: string): SandboxRole | undefined {
+    return this.roles.find((r) => r.name === nameOrId || r.id === nameOrId);
+  }
+
+  // ---- API object shapes -------------------------------------------------------------------------------------
+
+  apiUser(u: SandboxUser): Json {
+    return {
+      id: u.id,
+      username: u.username,
+      discriminator: u.bot ? "0001" : "0",
+      global_name: u.bot ? null : u.username,
+      avatar: null,
+      public_flags: 0,
+      flags: 0,
+      ...(u.bot ? { bot: true } : {}),
+    };
+  }
+
+  apiMember(u: SandboxUser): Json {
+    return {
+      user: this.apiUser(u),
+      roles: u.roles.map((name) => this.roleByName(name)?.id).filter((id): id is string => id !== undefined),
+      joined_at: u.joinedAt,
+      nick: null,
+      avatar: null,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      permissions: u.roles.includes("Moderator") ? "2251799813685247" : "2248473465835073",
+    };
+  }
+
+  apiChannel(c: SandboxChannel): Json {
+    return {
+      id: c.id,
+      type: 0,
+      name: c.name,
+      guild_id: this.guildId,
+      position: this.channels.indexOf(c),
+      permission_overwrites: [],
+      nsfw: false,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      parent_id: null,
+      flags: 0,
+    };
+  }
+
+  apiRole(r: SandboxRole): Json {
+    return {
+      id: r.id,
+      name: r.name,
+      color: 0,
+      colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+      hoist: false,
+      icon: null,
+      unicode_emoji: null,
+      position: r.position,
+      permissions: r.permissions,
+      managed: false,
+      mentionable: true,
+      flags: 0,
+    };
+  }
+
+  apiGuild(): Json {
+    return {
+      id: this.guildId,
+      name: this.guildName,
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: this.botUser.id,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 1,
+      explicit_content_filter: 0,
+      features: [],
+      mfa_level: 0,
+      system_channel_id: this.channels[0]?.id ?? null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      premium_subscription_count: 0,
+      preferred_locale: "en-US",
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      safety_alerts_channel_id: null,
+      roles: this.roles.map((r) => this.apiRole(r)),
+      emojis: [],
+      stickers: [],
+      // GUILD_CREATE extras
+      joined_at: this.botUser.joinedAt,
+      large: false,
+      unavailable: false,
+      member_count: this.users.size + 1,
+      members: [this.botUser, ...this.users.values()].map((u) => this.apiMember(u)),
+      channels: this.channels.map((c) => this.apiChannel(c)),
+      threads: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      lazy: true,
+      application_id: null,
+      max_members: 500000,
+      max_video_channel_users: 25,
+      max_stage_video_channel_users: 50,
+      nsfw: false,
+      hub_type: null,
+      latest_onboarding_question_id: null,
+      incidents_data: null,
+      home_header: null,
+      version: 0,
+      embedded_activities: [],
+      activity_instances: [],
+    };
+  }
+
+  apiMessage(m: StoredMessage): Json {
+    const interaction = m.interactionId ? this.interactions.get(m.interactionId) : undefined;
+    const user = interaction ? this.users.get(interaction.userId) : undefined;
+    return {
+      id: m.id,
+      type: m.type,
+      channel_id: m.channelId,
+      author: this.apiUser(this.botUser),
+      content: m.content,
+      timestamp: m.createdAt,
+      edited_timestamp: m.editedAt,
+      tts: false,
+      mention_everyone: m.mentions.everyone,
+      mentions: m.mentions.users.flatMap((id) => {
+        const u = this.users.get(id);
+        return u ? [this.apiUser(u)] : [];
+      }),
+      mention_roles: m.mentions.roles,
+      attachments: [],
+      embeds: m.embeds,
+      components: m.components,
+      pinned: false,
+      flags: m.flags,
+      ...(m.interactionId ? { application_id: this.applicationId, webhook_id: this.applicationId } : {}),
+      ...(interaction && user
+        ? {
+            interaction_metadata: {
+              id: interaction.id,
+              type: interaction.type,
+              user: this.apiUser(user),
+              authorizing_integration_owners: { "0": this.guildId },
+            },
+          }
+        : {}),
+    };
+  }
+
+  // ---- messages ----------------------------------------------------------------------------------------------
+
+  createMessage(
+    channelId: string,
+    body: Json,
+    extra: { interactionId?: string; visibleTo?: string; type?: number; loading?: boolean } = {},
+  ): StoredMessage {
+    const flags = Number(body.flags ?? 0) | (extra.loading ? FLAG_LOADING : 0);
+    const content = typeof body.content === "string" ? body.content : "";
+    const message: StoredMessage = {
+      id: snowflake(),
+      channelId,
+      content,
+      embeds: Array.isArray(body.embeds) ? body.embeds.map(normaliseEmbed) : [],
+      components: Array.isArray(body.components) ? body.components : [],
+      flags,
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      mentions: resolveMentions(content, body.allowed_mentions as never),
+      ephemeral: (flags & FLAG_EPHEMERAL) !== 0,
+      type: extra.type ?? 0,
+      ...(extra.interactionId ? { interactionId: extra.interactionId } : {}),
+      ...(extra.visibleTo ? { visibleTo: extra.visibleTo } : {}),
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  editMessage(message: StoredMessage, body: Json): StoredMessage {
+    if (typeof body.content === "string") message.content = body.content;
+    if (Array.isArray(body.embeds)) message.embeds = body.embeds.map(normaliseEmbed);
+    if (Array.isArray(body.components)) message.components = body.components;
+    if (body.content !== undefined || body.allowed_mentions !== undefined) {
+      message.mentions = resolveMentions(message.content, body.allowed_mentions as never);
+    }
+    message.flags &= ~FLAG_LOADING;
+    message.editedAt = new Date().toISOString();
+    return message;
+  }
+
+  channelMessages(channelId: string): StoredMessage[] {
+    return [...this.messages.values()].filter((m) => m.channelId === channelId && !m.ephemeral);
+  }
+}
+
+/** Discord fills in `type: "rich"` and drops empty parts of an embed. */
+function normaliseEmbed(embed: unknown): unknown {
+  if (embed === null || typeof embed !== "object") return embed;
+  return { type: "rich", ...embed };
+}
+
+export const MESSAGE_FLAGS = { EPHEMERAL: FLAG_EPHEMERAL, LOADING: FLAG_LOADING };

@@ -1,0 +1,329 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  buildCommandInteraction,
+  buildComponentInteraction,
+  buildModalInteraction,
+  newPendingInteraction,
+  SandboxInputError,
+} from "./buildInteraction.ts";
+import { DiscordApiError, DiscordRest } from "./discordRest.ts";
+import { SandboxGateway } from "./gateway.ts";
+import { type Json, type PendingInteraction, ROLE_NAMES, SandboxState, type StoredMessage } from "./sandboxState.ts";
+import type { SpecValidator, SpecViolation } from "./specValidator.ts";
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** When given, every REST body in and out is checked against Discord's OpenAPI spec; failures are collected. */
+  validator?: SpecValidator | undefined;
+  log?: (line: string) => void;
+}
+
+export interface Sandbox {
+  url: string;
+  /** What discord.js's `rest.api` option takes. */
+  apiUrl: string;
+  token: string;
+  applicationId: string;
+  guildId: string;
+  state: SandboxState;
+  gateway: SandboxGateway;
+  violations: SpecViolation[];
+  close(): Promise<void>;
+}
+
+const DEFAULT_WAIT_MS = 10_000;
+const MAX_BODY = 1_000_000;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Starts the local Discord: REST API under /api/v10, the gateway under /gateway, the control API under /sandbox. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const state = new SandboxState();
+  const violations: SpecViolation[] = [];
+  let baseUrl = "";
+  const gateway = new SandboxGateway(state, () => `${baseUrl.replace(/^http/, "ws")}/gateway`);
+  const rest = new DiscordRest(state, (interaction) => settle(interaction));
+  rest.gatewayUrl = () => `${baseUrl.replace(/^http/, "ws")}/gateway`;
+
+  function settle(interaction: PendingInteraction) {
+    if (!interaction.final) return;
+    for (const w of interaction.waiters.splice(0)) w();
+  }
+
+  function recordViolation(v: SpecViolation | undefined) {
+    if (!v) return;
+    violations.push(v);
+    options.log?.(`spec violation: ${v.direction} ${v.method} ${v.path}: ${v.errors.join("; ")}`);
+  }
+
+  async function dispatchInteraction(p: PendingInteraction, payload: Json, waitMs: number) {
+    if (!gateway.connected) throw new HttpError(503, "The bot is not connected to the sandbox gateway yet.");
+    state.interactions.set(p.id, p);
+    const done = new Promise<void>((resolve) => {
+      p.waiters.push(resolve);
+      setTimeout(resolve, waitMs).unref();
+    });
+    gateway.dispatch("INTERACTION_CREATE", payload);
+    await done;
+    return { interactionId: p.id, responses: p.responses, ...(p.final ? {} : { complete: false }) };
+  }
+
+  function userFrom(body: Json) {
+    const name = typeof body.user === "string" ? body.user : "";
+    if (name === "") throw new HttpError(400, 'Give the acting user as "user": a username or id.');
+    const user = state.findUser(name);
+    if (!user) throw new HttpError(404, `There is no user "${name}" in the sandbox. Create one with POST /sandbox/users.`);
+    return user;
+  }
+
+  function waitMsFrom(body: Json): number {
+    const w = body.waitMs === undefined ? DEFAULT_WAIT_MS : Number(body.waitMs);
+    if (!Number.isFinite(w) || w < 0 || w > 120_000) throw new HttpError(400, "waitMs must be a number of milliseconds between 0 and 120000.");
+    return w;
+  }
+
+  function visibleMessage(id: string, userId: string): StoredMessage {
+    const message = state.messages.get(id);
+    if (!message || (message.ephemeral && message.visibleTo !== userId)) {
+      throw new HttpError(404, `There is no message ${id} that this user can see.`);
+    }
+    return message;
+  }
+
+  function publicMessage(m: StoredMessage) {
+    return {
+      id: m.id,
+      content: m.content,
+      embeds: m.embeds,
+      components: m.components,
+      editedAt: m.editedAt,
+      createdAt: m.createdAt,
+      mentions: m.mentions,
+      ...(m.interactionId ? { interactionId: m.interactionId } : {}),
+    };
+  }
+
+  async function control(method: string, path: string, query: URLSearchParams, body: Json): Promise<unknown> {
+    const route = `${method} ${path}`;
+    switch (route) {
+      case "GET /sandbox/state":
+        return {
+          guildId: state.guildId,
+          channels: state.channels.map(({ id, name }) => ({ id, name })),
+          roles: state.roles.filter((r) => r.name !== "@everyone").map(({ id, name }) => ({ id, name })),
+          users: [...state.users.values()].map(({ id, username, roles }) => ({ id, username, roles })),
+        };
+      case "POST /sandbox/users": {
+        const username = typeof body.username === "string" ? body.username.trim() : "";
+        if (!/^[a-z0-9_.]{2,32}$/i.test(username)) {
+          throw new HttpError(400, "username must be 2-32 characters: letters, digits, _ and . only.");
+        }
+        if (state.findUser(username)) throw new HttpError(409, `A user named "${username}" already exists.`);
+        const roles = body.roles === undefined ? [] : body.roles;
+        if (!Array.isArray(roles) || roles.some((r) => !(ROLE_NAMES as readonly string[]).includes(String(r)))) {
+          throw new HttpError(400, `roles must be a list of role names from: ${ROLE_NAMES.join(", ")}.`);
+        }
+        const user = state.addUser(username, roles.map(String));
+        return { id: user.id, username: user.username, roles: user.roles };
+      }
+      case "POST /sandbox/interactions": {
+        const user = userFrom(body);
+        const channelName = typeof body.channel === "string" ? body.channel : "general";
+        const channel = state.channelByName(channelName);
+        if (!channel) throw new HttpError(404, `There is no channel "${channelName}".`);
+        if (typeof body.command !== "string" || body.command.trim() === "") {
+          throw new HttpError(400, 'Give the command as "command", e.g. "contribute submit".');
+        }
+        const optionsGiven = (body.options ?? {}) as Record<string, unknown>;
+        if (typeof optionsGiven !== "object" || Array.isArray(optionsGiven)) {
+          throw new HttpError(400, '"options" must be an object of option name to value.');
+        }
+        const p = newPendingInteraction(2, user, channel);
+        const payload = buildCommandInteraction(state, p, user, channel, body.command, optionsGiven);
+        return dispatchInteraction(p, payload, waitMsFrom(body));
+      }
+      case "POST /sandbox/components": {
+        const user = userFrom(body);
+        const message = visibleMessage(String(body.messageId ?? ""), user.id);
+        const channel = state.channelByName(message.channelId);
+        if (!channel) throw new HttpError(404, "That message's channel no longer exists.");
+        if (body.values !== undefined && (!Array.isArray(body.values) || body.values.some((v) => typeof v !== "string"))) {
+          throw new HttpError(400, '"values" must be a list of strings.');
+        }
+        const p = newPendingInteraction(3, user, channel, message.id);
+        const payload = buildComponentInteraction(
+          state,
+          p,
+          user,
+          channel,
+          message,
+          String(body.customId ?? ""),
+          body.values as string[] | undefined,
+        );
+        return dispatchInteraction(p, payload, waitMsFrom(body));
+      }
+      case "POST /sandbox/modals": {
+        const user = userFrom(body);
+        const opener = [...state.interactions.values()]
+          .filter((i) => i.modal && i.userId === user.id)
+          .filter((i) => (body.interactionId ? i.id === body.interactionId : true))
+          .filter((i) => (body.messageId ? i.sourceMessageId === body.messageId : true))
+          .at(-1);
+        if (!opener?.modal) throw new HttpError(404, "No modal is open for this user (check interactionId or messageId).");
+        const channel = state.channelByName(opener.channelId);
+        if (!channel) throw new HttpError(404, "That modal's channel no longer exists.");
+        const fields = (body.fields ?? {}) as Record<string, string>;
+        const message = opener.sourceMessageId ? state.messages.get(opener.sourceMessageId) : undefined;
+        const p = newPendingInteraction(5, user, channel, message?.id);
+        const payload = buildModalInteraction(state, p, user, channel, opener.modal, String(body.customId ?? ""), fields, message);
+        opener.modal = undefined;
+        return dispatchInteraction(p, payload, waitMsFrom(body));
+      }
+      case "GET /sandbox/messages": {
+        const name = query.get("channel") ?? "";
+        const channel = state.channelByName(name);
+        if (!channel) {
+          throw new HttpError(404, `There is no channel "${name}". Channels: ${state.channels.map((c) => c.name).join(", ")}.`);
+        }
+        return state.channelMessages(channel.id).map(publicMessage);
+      }
+      case "GET /sandbox/commands":
+        return [...state.guildCommands, ...state.globalCommands];
+      case "GET /sandbox/violations":
+        return violations;
+      case "POST /sandbox/gateway/reconnect":
+        gateway.requestReconnect();
+        return { ok: true };
+      case "POST /sandbox/gateway/invalidate":
+        gateway.invalidateSessions();
+        return { ok: true };
+      default:
+        throw new HttpError(404, `The sandbox control API has no ${method} ${path}.`);
+    }
+  }
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://sandbox");
+    const method = req.method ?? "GET";
+    const send = (status: number, body?: unknown) => {
+      if (body === undefined) {
+        res.writeHead(status).end();
+        return;
+      }
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    };
+    let raw = "";
+    try {
+      raw = await readBody(req);
+    } catch (error) {
+      send(413, { error: (error as Error).message });
+      return;
+    }
+    let body: unknown;
+    if (raw !== "") {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        send(400, url.pathname.startsWith("/api/") ? { code: 50109, message: "The request body contains invalid JSON." } : { error: "The body is not valid JSON." });
+        return;
+      }
+    }
+
+    if (url.pathname.startsWith("/api/v10/")) {
+      const path = decodeURIComponent(url.pathname.slice("/api/v10".length));
+      if (options.validator && body !== undefined) recordViolation(options.validator.validateRequest(method, path, body));
+      let result: { status: number; body?: unknown };
+      try {
+        result = rest.handle(method, path, url.searchParams, body, req.headers.authorization);
+      } catch (error) {
+        if (error instanceof DiscordApiError) {
+          result = { status: error.status, body: { code: error.code, message: error.message } };
+        } else {
+          options.log?.(`sandbox REST error on ${method} ${path}: ${(error as Error).stack}`);
+          result = { status: 500, body: { code: 0, message: "500: Internal Server Error" } };
+        }
+      }
+      if (options.validator && result.status < 300) {
+        recordViolation(options.validator.validateResponse(method, path, result.status, result.body));
+      }
+      send(result.status, result.body);
+      return;
+    }
+    if (url.pathname.startsWith("/sandbox/")) {
+      try {
+        const out = await control(method, url.pathname.replace(/\/$/, ""), url.searchParams, (body ?? {}) as Json);
+        send(method === "POST" && url.pathname === "/sandbox/users" ? 201 : 200, out);
+      } catch (error) {
+        if (error instanceof HttpError) send(error.status, { error: error.message });
+        else if (error instanceof SandboxInputError) send(400, { error: error.message });
+        else {
+          options.log?.(`sandbox control error on ${method} ${url.pathname}: ${(error as Error).stack}`);
+          send(500, { error: "The sandbox failed to handle this request; see its log." });
+        }
+      }
+      return;
+    }
+    send(404, { error: "Not found. The sandbox serves /api/v10, /gateway and /sandbox." });
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((error) => {
+      options.log?.(`sandbox error: ${(error as Error).stack}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (new URL(req.url ?? "/", "http://sandbox").pathname === "/gateway") gateway.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${host}:${address.port}`;
+
+  return {
+    url: baseUrl,
+    apiUrl: `${baseUrl}/api`,
+    token: state.botToken,
+    applicationId: state.applicationId,
+    guildId: state.guildId,
+    state,
+    gateway,
+    violations,
+    async close() {
+      gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error("The request body is too large."));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

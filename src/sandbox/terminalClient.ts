@@ -1,0 +1,195 @@
+import { createInterface } from "node:readline/promises";
+
+type Json = Record<string, unknown>;
+interface Component {
+  type: number;
+  label?: string;
+  custom_id?: string;
+  disabled?: boolean;
+  placeholder?: string;
+  options?: { label: string; value: string }[];
+  components?: Component[];
+}
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string; inline?: boolean }[];
+  footer?: { text: string };
+}
+interface Shown {
+  kind?: string;
+  messageId?: string;
+  content: string;
+  embeds: Embed[];
+  components: Component[];
+  ephemeral?: boolean;
+  customId?: string;
+  title?: string;
+}
+
+const help = `Commands:
+  as <user> /<command> [option:value ...]   run a slash command, e.g. as alice /contribute submit title:"Fix docs" category:docs description:"..."
+  as <user> click <label or custom id>      click a button on the last message shown
+  as <user> select <custom id> <v1,v2>      choose values in a select menu on the last message shown
+  as <user> modal <custom id> field=value ...  submit the modal the bot opened last
+  adduser <name> [role ...]                 create a user (roles: Member, Moderator, Provider)
+  users | commands | state                  show the sandbox's users, registered commands, guild
+  messages <channel>                        show the bot's messages in a channel
+  help | quit`;
+
+/** Splits a line into words, keeping "quoted strings" (with \\" escapes) together. */
+export function tokenize(line: string): string[] {
+  const tokens: string[] = [];
+  let current = "";
+  let quoted = false;
+  let has = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (ch === "\\" && quoted && line[i + 1] === '"') {
+      current += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+      has = true;
+    } else if (/\s/.test(ch) && !quoted) {
+      if (has || current !== "") tokens.push(current);
+      current = "";
+      has = false;
+    } else {
+      current += ch;
+    }
+  }
+  if (quoted) throw new Error("a quote is not closed");
+  if (has || current !== "") tokens.push(current);
+  return tokens;
+}
+
+/** "/contribute submit title:x category:docs" → { command: "contribute submit", options: {title: "x", ...} } */
+export function parseSlash(words: string[]): { command: string; options: Record<string, string> } {
+  const path: string[] = [];
+  const options: Record<string, string> = {};
+  for (const w of words) {
+    const colon = w.indexOf(":");
+    if (colon > 0) options[w.slice(0, colon)] = w.slice(colon + 1);
+    else path.push(w.replace(/^\//, ""));
+  }
+  return { command: path.join(" "), options };
+}
+
+export function renderMessage(m: Shown): string {
+  const lines: string[] = [];
+  const head = [m.kind ?? "message", m.ephemeral ? "only you can see this" : undefined, m.messageId ? `id ${m.messageId}` : undefined];
+  lines.push(`── ${head.filter(Boolean).join(" · ")} ──`);
+  if (m.kind === "modal") lines.push(`[modal "${m.title}" (${m.customId})]`);
+  if (m.content) lines.push(m.content);
+  for (const e of m.embeds ?? []) {
+    if (e.title) lines.push(`┌ ${e.title}`);
+    for (const l of (e.description ?? "").split("\n")) if (l) lines.push(`│ ${l}`);
+    for (const f of e.fields ?? []) lines.push(`│ ${f.name}: ${f.value.replaceAll("\n", "\n│   ")}`);
+    if (e.footer?.text) lines.push(`│ — ${e.footer.text}`);
+    lines.push("└");
+  }
+  const controls = flatten(m.components ?? []).map((c) =>
+    c.type === 2
+      ? `[${c.label ?? c.custom_id}${c.disabled ? " (disabled)" : ""}]`
+      : c.type === 4
+        ? `<field ${c.custom_id}: ${c.label ?? ""}>`
+        : `<menu ${c.custom_id}: ${(c.options ?? []).map((o) => o.value).join(" | ")}>`,
+  );
+  if (controls.length > 0) lines.push(controls.join(" "));
+  return lines.join("\n");
+}
+
+function flatten(list: Component[]): Component[] {
+  return list.flatMap((c) => (c.type === 1 || c.type === 18 ? flatten(c.components ?? []) : [c]));
+}
+
+export async function runTerminalClient(baseUrl: string): Promise<void> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const print = (text: string) => process.stdout.write(`${text}\n`);
+  let last: Shown | undefined;
+
+  async function call(method: string, path: string, body?: Json): Promise<unknown> {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const data = (await res.json().catch(() => ({}))) as Json;
+    if (!res.ok) throw new Error(String(data.error ?? `HTTP ${res.status}`));
+    return data;
+  }
+
+  function showResponses(result: unknown) {
+    const { responses = [] } = result as { responses?: Shown[] };
+    if (responses.length === 0) print("(the bot did not answer)");
+    for (const r of responses) {
+      print(renderMessage(r));
+      if ((r.components ?? []).length > 0) last = r;
+    }
+  }
+
+  async function handle(line: string) {
+    const words = tokenize(line);
+    const [first, ...rest] = words;
+    if (!first) return;
+    if (first === "help") return print(help);
+    if (first === "users") return print(JSON.stringify((await call("GET", "/sandbox/state") as Json).users, null, 2));
+    if (first === "state") return print(JSON.stringify(await call("GET", "/sandbox/state"), null, 2));
+    if (first === "commands") {
+      const cmds = (await call("GET", "/sandbox/commands")) as { name: string; description: string }[];
+      return print(cmds.map((c) => `/${c.name} — ${c.description}`).join("\n"));
+    }
+    if (first === "adduser") {
+      const [username, ...roles] = rest;
+      return print(JSON.stringify(await call("POST", "/sandbox/users", { username, roles })));
+    }
+    if (first === "messages") {
+      const list = (await call("GET", `/sandbox/messages?channel=${encodeURIComponent(rest[0] ?? "general")}`)) as Shown[];
+      if (list.length === 0) print("(no messages)");
+      for (const m of list) {
+        print(renderMessage({ ...m, messageId: (m as unknown as { id: string }).id }));
+        if (m.components.length > 0) last = { ...m, messageId: (m as unknown as { id: string }).id };
+      }
+      return;
+    }
+    if (first === "as") {
+      const [user, action, ...args] = rest;
+      if (!user || !action) return print("Usage: as <user> /<command> ... | click <label> | select <id> <values> | modal <id> k=v");
+      if (action.startsWith("/")) {
+        const { command, options } = parseSlash([action, ...args]);
+        return showResponses(await call("POST", "/sandbox/interactions", { user, command, options }));
+      }
+      if (action === "click" || action === "select") {
+        if (!last?.messageId) return print("There is no message with buttons to click yet.");
+        const target = args[0] ?? "";
+        const component = flatten(last.components).find((c) => c.label === target || c.custom_id === target);
+        if (!component?.custom_id) return print(`No button or menu "${target}" on the last message.`);
+        const values = action === "select" ? (args[1] ?? "").split(",").filter(Boolean) : undefined;
+        return showResponses(
+          await call("POST", "/sandbox/components", { user, messageId: last.messageId, customId: component.custom_id, values }),
+        );
+      }
+      if (action === "modal") {
+        const [customId = "", ...pairs] = args;
+        const fields = Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
+        return showResponses(await call("POST", "/sandbox/modals", { user, customId, fields }));
+      }
+      return print(`Unknown action "${action}". Type help.`);
+    }
+    if (first === "quit" || first === "exit") {
+      rl.close();
+      return;
+    }
+    print(`Unknown command "${first}". Type help.`);
+  }
+
+  print(`Steward sandbox at ${baseUrl}. Type help for commands.`);
+  for await (const line of rl) {
+    try {
+      await handle(line.trim());
+    } catch (error) {
+      print(`error: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { Client } from "discord.js";
+import type { Config } from "./config.ts";
+import { type Container, createContainer } from "./container.ts";
+import type { Database } from "./db/openDatabase.ts";
+import { startBot } from "./discord/createBot.ts";
+import { deployCommands } from "./discord/deployCommands.ts";
+import { startScheduler } from "./jobs/startScheduler.ts";
+import type { Logger } from "./logger.ts";
+import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
+import type { SpecValidator } from "./sandbox/specValidator.ts";
+
+export interface Steward {
+  container: Container;
+  client: Client<true>;
+  sandbox?: Sandbox;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  database?: Database;
+  /** Checks every sandbox REST body against Discord's OpenAPI spec (tests). */
+  validator?: SpecValidator;
+  /** Run scheduled jobs in this process (default true). */
+  scheduler?: boolean;
+  now?: () => Date;
+}
+
+/**
+ * Starts Steward. Without DISCORD_TOKEN it first starts the local Discord sandbox and registers the commands in
+ * its guild; with a token it connects to Discord itself.
+ */
+export async function startSteward(config: Config, logger: Logger, options: StartOptions = {}): Promise<Steward> {
+  let sandbox: Sandbox | undefined;
+  if (!config.DISCORD_TOKEN) {
+    sandbox = await startSandbox({
+      port: config.SANDBOX_PORT,
+      host: config.SANDBOX_HOST,
+      validator: options.validator,
+      log: (line) => logger.warn({ component: "sandbox" }, line),
+    });
+  }
+  const container = await createContainer(config, logger, {
+    ...(options.database ? { database: options.database } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const token = sandbox?.token ?? config.DISCORD_TOKEN ?? "";
+  const apiUrl = sandbox?.apiUrl ?? config.DISCORD_API_URL;
+  try {
+    const client = await startBot({ services: container.services, config, logger }, { token, apiUrl });
+    if (sandbox) {
+      await deployCommands({ token, applicationId: client.application.id, guildId: sandbox.guildId, apiUrl });
+    }
+    const stopScheduler = options.scheduler === false ? () => {} : startScheduler({ services: container.services, logger });
+    return {
+      container,
+      client,
+      ...(sandbox ? { sandbox } : {}),
+      async stop() {
+        stopScheduler();
+        await client.destroy();
+        await sandbox?.close();
+        await container.close();
+      },
+    };
+  } catch (error) {
+    await sandbox?.close();
+    await container.close();
+    throw error;
+  }
+}
