@@ -14,7 +14,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | "memory" };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  /** `template`: a PGlite data-dir dump to start from (tests use a migrated one; initdb is the slow part). */
+  | { kind: "pglite"; dataDir: string | "memory"; template?: Blob };
 
 /** Opens the database Steward runs on: a PostgreSQL server when a URL is given, else embedded PGlite. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -32,7 +35,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   if (target.dataDir !== "memory") mkdirSync(target.dataDir, { recursive: true });
-  const client = target.dataDir === "memory" ? new PGlite() : new PGlite(target.dataDir);
+  const client =
+    target.dataDir === "memory"
+      ? new PGlite(target.template ? { loadDataDir: target.template } : {})
+      : new PGlite(target.dataDir);
   await client.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   const driver = pgliteDriver(client);

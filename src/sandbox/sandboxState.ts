@@ -142,6 +142,7 @@ export class SandboxState {
       avatar: null,
       public_flags: 0,
       flags: 0,
+      primary_guild: null,
       ...(u.bot ? { bot: true } : {}),
     };
   }
@@ -287,6 +288,17 @@ export class SandboxState {
               type: interaction.type,
               user: this.apiUser(user),
               authorizing_integration_owners: { "0": this.guildId },
+              ...(interaction.type === 3 ? { interacted_message_id: interaction.sourceMessageId ?? m.id } : {}),
+              ...(interaction.type === 5
+                ? {
+                    triggering_interaction_metadata: {
+                      id: interaction.id,
+                      type: 2,
+                      user: this.apiUser(user),
+                      authorizing_integration_owners: { "0": this.guildId },
+                    },
+                  }
+                : {}),
             },
           }
         : {}),

@@ -1,0 +1,89 @@
+/** What a test or an operator does through the sandbox's control API, and nothing else. */
+export interface ResponseView {
+  kind: "reply" | "defer" | "edit" | "followup" | "update" | "modal";
+  messageId?: string;
+  content: string;
+  embeds: {
+    title?: string;
+    description?: string;
+    fields?: { name: string; value: string }[];
+    footer?: { text: string };
+  }[];
+  components: { type: number; components?: { type: number; custom_id?: string; label?: string; disabled?: boolean }[] }[];
+  ephemeral: boolean;
+  mentions: { everyone: boolean; users: string[]; roles: string[] };
+}
+
+export interface InteractionResult {
+  interactionId: string;
+  responses: ResponseView[];
+  complete?: false;
+}
+
+export class SandboxClient {
+  constructor(readonly baseUrl: string) {}
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+
+  private async ok<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const { status, body: out } = await this.request<T>(method, path, body);
+    if (status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(out)}`);
+    return out;
+  }
+
+  createUser(username: string, roles: string[] = ["Member"]) {
+    return this.ok<{ id: string; username: string; roles: string[] }>("POST", "/sandbox/users", { username, roles });
+  }
+
+  run(user: string, command: string, options: Record<string, unknown> = {}, extra: { channel?: string; waitMs?: number } = {}) {
+    return this.ok<InteractionResult>("POST", "/sandbox/interactions", { user, command, options, ...extra });
+  }
+
+  click(user: string, messageId: string, customId: string, values?: string[]) {
+    return this.ok<InteractionResult>("POST", "/sandbox/components", { user, messageId, customId, values });
+  }
+
+  messages(channel: string) {
+    return this.ok<(Omit<ResponseView, "kind" | "ephemeral"> & { id: string; editedAt: string | null })[]>(
+      "GET",
+      `/sandbox/messages?channel=${channel}`,
+    );
+  }
+
+  state() {
+    return this.ok<{
+      guildId: string;
+      channels: { id: string; name: string }[];
+      roles: { id: string; name: string }[];
+      users: { id: string; username: string; roles: string[] }[];
+    }>("GET", "/sandbox/state");
+  }
+
+  commands() {
+    return this.ok<{ name: string; options?: unknown[] }[]>("GET", "/sandbox/commands");
+  }
+}
+
+/** The last response of an interaction: what the person ends up seeing. */
+export function finalResponse(result: InteractionResult): ResponseView {
+  const last = result.responses.at(-1);
+  if (!last) throw new Error(`the bot did not answer interaction ${result.interactionId}`);
+  return last;
+}
+
+/** All text of a response, content and embeds, for assertions on what a person reads. */
+export function textOf(r: ResponseView | Omit<ResponseView, "kind" | "ephemeral">): string {
+  return [
+    r.content,
+    ...r.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]),
+  ]
+    .filter(Boolean)
+    .join("\n");
+}

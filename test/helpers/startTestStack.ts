@@ -1,0 +1,60 @@
+import { Writable } from "node:stream";
+import { expect } from "vitest";
+import { createLogger } from "../../src/logger.ts";
+import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
+import { type Steward, startSteward } from "../../src/startSteward.ts";
+import { SandboxClient } from "./sandboxClient.ts";
+import { createTestDatabase } from "./testDatabase.ts";
+import { testConfig } from "./testConfig.ts";
+
+let validator: SpecValidator | undefined;
+
+export interface TestStack {
+  steward: Steward;
+  sandbox: NonNullable<Steward["sandbox"]>;
+  client: SandboxClient;
+  /** Every log line the bot wrote, parsed. */
+  logs: Record<string, unknown>[];
+  /** Moves the bot's clock forward. */
+  advanceClock(ms: number): void;
+  /** Fails the test if any REST body crossing the sandbox broke Discord's OpenAPI spec. */
+  expectNoSpecViolations(): void;
+  stop(): Promise<void>;
+}
+
+/** Boots the sandbox and the real bot (real discord.js client) on a fresh database. */
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  validator ??= new SpecValidator(defaultSpecPath());
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split("\n")) if (line.trim()) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const config = testConfig({ LOG_LEVEL: "info", ...env });
+  const logger = createLogger({ level: config.LOG_LEVEL, destination: sink });
+  const database = await createTestDatabase();
+  let offset = 0;
+  const steward = await startSteward(config, logger, {
+    database,
+    validator,
+    scheduler: false,
+    now: () => new Date(Date.now() + offset),
+  });
+  const sandbox = steward.sandbox;
+  if (!sandbox) throw new Error("the test stack expects the sandbox");
+  return {
+    steward,
+    sandbox,
+    client: new SandboxClient(sandbox.url),
+    logs,
+    advanceClock(ms) {
+      offset += ms;
+    },
+    expectNoSpecViolations() {
+      expect(sandbox.violations).toEqual([]);
+    },
+    stop: () => steward.stop(),
+  };
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+
+// The whole suite runs on embedded PGlite; with TEST_DATABASE_URL set it runs a second time on that PostgreSQL server.
+const databases = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
+
+export default defineConfig({
+  test: {
+    globalSetup: ["test/helpers/globalSetup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    maxWorkers: 2,
+    projects: databases.map((db) => ({
+      extends: true,
+      test: {
+        name: db,
+        include: ["test/**/*.test.ts"],
+        env: { STEWARD_TEST_DB: db },
+      },
+    })),
+  },
+});
