@@ -5,7 +5,15 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 
-export const CONTRIBUTION_CATEGORY_CHOICES = ["code", "docs", "design", "research", "community", "ops", "other"] as const;
+export const CONTRIBUTION_CATEGORY_CHOICES = [
+  "code",
+  "docs",
+  "design",
+  "research",
+  "community",
+  "ops",
+  "other",
+] as const;
 export const CONTRIBUTION_STATUS_CHOICES = ["submitted", "evaluating", "evaluated", "final", "withdrawn"] as const;
 
 const link = (n: number) =>
@@ -95,7 +103,13 @@ export const contributeCommand = {
       name: "show",
       description: "Show one contribution",
       options: [
-        { type: ApplicationCommandOptionType.Integer, name: "id", description: "Contribution id", required: true, min_value: 1 },
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "id",
+          description: "Contribution id",
+          required: true,
+          min_value: 1,
+        },
       ],
     },
     {
@@ -103,7 +117,13 @@ export const contributeCommand = {
       name: "withdraw",
       description: "Withdraw one of your contributions before its evaluation is final",
       options: [
-        { type: ApplicationCommandOptionType.Integer, name: "id", description: "Contribution id", required: true, min_value: 1 },
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "id",
+          description: "Contribution id",
+          required: true,
+          min_value: 1,
+        },
       ],
     },
   ],

@@ -3,11 +3,11 @@ import { databaseTarget } from "./container.ts";
 import { migrate } from "./db/migrate.ts";
 import { openDatabase } from "./db/openDatabase.ts";
 import { deployCommands, fetchApplicationId } from "./discord/deployCommands.ts";
-import { runJob, findJob } from "./jobs/runJob.ts";
-import { jobs } from "./jobs/index.ts";
-import { createLogger } from "./logger.ts";
-import { isUserError } from "./services/errors.ts";
 import { userErrorMessage } from "./discord/views/errorMessages.ts";
+import { jobs } from "./jobs/index.ts";
+import { findJob, runJob } from "./jobs/runJob.ts";
+import { createLogger, secretValues } from "./logger.ts";
+import { isUserError } from "./services/errors.ts";
 
 const usage = `Usage: steward <command>
 
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   // Logs go to stderr so that `start` can print its one readiness line on stdout.
-  const logger = createLogger({ level: config.LOG_LEVEL, destination: process.stderr });
+  const logger = createLogger({ level: config.LOG_LEVEL, destination: process.stderr, secrets: secretValues(config) });
 
   switch (command) {
     case "start": {
@@ -50,7 +50,11 @@ async function main(argv: string[]): Promise<number> {
       const database = await openDatabase(databaseTarget(config));
       try {
         const applied = await migrate(database.driver);
-        out(applied.length === 0 ? "Database is up to date." : `Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+        out(
+          applied.length === 0
+            ? "Database is up to date."
+            : `Applied ${applied.length} migration(s): ${applied.join(", ")}`,
+        );
       } finally {
         await database.close();
       }
@@ -70,7 +74,9 @@ async function main(argv: string[]): Promise<number> {
         guildId: config.DISCORD_GUILD_ID,
         apiUrl: config.DISCORD_API_URL,
       });
-      out(`Registered ${result.count} commands (${result.scope === "guild" ? `guild ${config.DISCORD_GUILD_ID}` : "global"}).`);
+      out(
+        `Registered ${result.count} commands (${result.scope === "guild" ? `guild ${config.DISCORD_GUILD_ID}` : "global"}).`,
+      );
       return 0;
     }
     case "job": {

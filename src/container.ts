@@ -1,7 +1,7 @@
 import type { Config } from "./config.ts";
 import { redactUrl } from "./config.ts";
-import { type Database, type DatabaseTarget, openDatabase } from "./db/openDatabase.ts";
 import { migrate } from "./db/migrate.ts";
+import { type Database, type DatabaseTarget, openDatabase } from "./db/openDatabase.ts";
 import type { Logger } from "./logger.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 

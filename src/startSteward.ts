@@ -6,8 +6,8 @@ import { startBot } from "./discord/createBot.ts";
 import { deployCommands } from "./discord/deployCommands.ts";
 import { startScheduler } from "./jobs/startScheduler.ts";
 import type { Logger } from "./logger.ts";
-import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
 import type { SpecValidator } from "./sandbox/specValidator.ts";
+import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
 
 export interface Steward {
   container: Container;
@@ -50,7 +50,8 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     if (sandbox) {
       await deployCommands({ token, applicationId: client.application.id, guildId: sandbox.guildId, apiUrl });
     }
-    const stopScheduler = options.scheduler === false ? () => {} : startScheduler({ services: container.services, logger });
+    const stopScheduler =
+      options.scheduler === false ? () => {} : startScheduler({ services: container.services, logger });
     return {
       container,
       client,

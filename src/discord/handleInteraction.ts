@@ -30,7 +30,12 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
   if (interaction.isChatInputCommand()) {
     const sub = interaction.options.getSubcommand(false);
     const path = (sub ? `${interaction.commandName} ${sub}` : interaction.commandName) as CommandPath;
-    const log = { command: path, userId: interaction.user.id, guildId: interaction.guildId, interactionId: interaction.id };
+    const log = {
+      command: path,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      interactionId: interaction.id,
+    };
     await withErrorBoundary(interaction, deps.logger, log, async () => {
       const handler = commandHandlers[path];
       if (!handler) throw new Error(`no handler for command ${path}`);

@@ -10,7 +10,9 @@ export function findJob(name: string): Job {
 
 /** Runs a job once and records the run (start, finish, outcome) in the database; never throws for job failures. */
 export async function runJob(job: Job, deps: JobDeps, trigger: "schedule" | "manual") {
-  const run = await deps.services.db.jobRun.create({ data: { job: job.name, trigger, startedAt: deps.services.now() } });
+  const run = await deps.services.db.jobRun.create({
+    data: { job: job.name, trigger, startedAt: deps.services.now() },
+  });
   const log = deps.logger.child({ job: job.name, runId: run.id.toString(), trigger });
   let outcome: string;
   let summary: string;

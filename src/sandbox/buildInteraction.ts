@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
+import type {
+  Json,
+  PendingInteraction,
+  SandboxChannel,
+  SandboxState,
+  SandboxUser,
+  StoredMessage,
+} from "./sandboxState.ts";
 import { snowflake } from "./snowflake.ts";
-import type { Json, PendingInteraction, SandboxChannel, SandboxState, SandboxUser, StoredMessage } from "./sandboxState.ts";
 
 /** A request the sandbox refuses the way Discord's client would: with a reason a person can act on. */
 export class SandboxInputError extends Error {
@@ -19,7 +26,18 @@ interface OptionDef {
   options?: OptionDef[];
 }
 
-const OPTION_TYPE = { SUB: 1, GROUP: 2, STRING: 3, INTEGER: 4, BOOLEAN: 5, USER: 6, CHANNEL: 7, ROLE: 8, MENTIONABLE: 9, NUMBER: 10 };
+const OPTION_TYPE = {
+  SUB: 1,
+  GROUP: 2,
+  STRING: 3,
+  INTEGER: 4,
+  BOOLEAN: 5,
+  USER: 6,
+  CHANNEL: 7,
+  ROLE: 8,
+  MENTIONABLE: 9,
+  NUMBER: 10,
+};
 
 export function newPendingInteraction(
   type: number,
@@ -82,7 +100,12 @@ export function buildCommandInteraction(
     const known = [...state.guildCommands, ...state.globalCommands].map((c) => `/${c.name}`).join(", ");
     throw new SandboxInputError(`There is no command /${name}. Registered commands: ${known || "none yet"}.`);
   }
-  const resolved: { users: Json; members: Json; channels: Json; roles: Json } = { users: {}, members: {}, channels: {}, roles: {} };
+  const resolved: { users: Json; members: Json; channels: Json; roles: Json } = {
+    users: {},
+    members: {},
+    channels: {},
+    roles: {},
+  };
   let defs = (command.options ?? []) as OptionDef[];
   const wrappers: OptionDef[] = [];
   for (const part of rest) {
@@ -154,7 +177,9 @@ function convertValue(
   switch (def.type) {
     case OPTION_TYPE.STRING: {
       if (def.max_length !== undefined && text.length > def.max_length) {
-        throw new SandboxInputError(`${def.name} must be at most ${def.max_length} characters (it has ${text.length}).`);
+        throw new SandboxInputError(
+          `${def.name} must be at most ${def.max_length} characters (it has ${text.length}).`,
+        );
       }
       if (def.min_length !== undefined && text.length < def.min_length) {
         throw new SandboxInputError(`${def.name} must be at least ${def.min_length} characters.`);
@@ -165,10 +190,14 @@ function convertValue(
     case OPTION_TYPE.NUMBER: {
       const n = typeof raw === "number" ? raw : Number(text);
       if (!Number.isFinite(n) || (def.type === OPTION_TYPE.INTEGER && !Number.isInteger(n))) {
-        throw new SandboxInputError(`${def.name} must be ${def.type === OPTION_TYPE.INTEGER ? "a whole number" : "a number"}; got "${text}".`);
+        throw new SandboxInputError(
+          `${def.name} must be ${def.type === OPTION_TYPE.INTEGER ? "a whole number" : "a number"}; got "${text}".`,
+        );
       }
-      if (def.min_value !== undefined && n < def.min_value) throw new SandboxInputError(`${def.name} must be at least ${def.min_value}.`);
-      if (def.max_value !== undefined && n > def.max_value) throw new SandboxInputError(`${def.name} must be at most ${def.max_value}.`);
+      if (def.min_value !== undefined && n < def.min_value)
+        throw new SandboxInputError(`${def.name} must be at least ${def.min_value}.`);
+      if (def.max_value !== undefined && n > def.max_value)
+        throw new SandboxInputError(`${def.name} must be at most ${def.max_value}.`);
       return n;
     }
     case OPTION_TYPE.BOOLEAN: {
@@ -236,7 +265,8 @@ export function buildComponentInteraction(
   values: string[] | undefined,
 ): Json {
   const component = findComponent(message, customId);
-  if (!component) throw new SandboxInputError(`Message ${message.id} has no button or menu with custom id "${customId}".`);
+  if (!component)
+    throw new SandboxInputError(`Message ${message.id} has no button or menu with custom id "${customId}".`);
   if (component.disabled) throw new SandboxInputError(`"${component.label ?? customId}" is disabled.`);
   const isSelect = [3, 5, 6, 7, 8].includes(component.type);
   if (isSelect) {
@@ -244,7 +274,9 @@ export function buildComponentInteraction(
     const min = component.min_values ?? 1;
     const max = component.max_values ?? 1;
     if (chosen.length < min || chosen.length > max) {
-      throw new SandboxInputError(`Choose between ${min} and ${max} options in this menu (you chose ${chosen.length}).`);
+      throw new SandboxInputError(
+        `Choose between ${min} and ${max} options in this menu (you chose ${chosen.length}).`,
+      );
     }
     if (component.type === 3) {
       const allowed = new Set((component.options ?? []).map((o) => o.value));
@@ -287,13 +319,16 @@ export function buildModalInteraction(
   walk((modal.components as ComponentDef[]) ?? []);
   for (const key of Object.keys(fields)) {
     if (!inputs.some((i) => i.custom_id === key)) {
-      throw new SandboxInputError(`The modal has no field "${key}". Its fields: ${inputs.map((i) => i.custom_id).join(", ")}.`);
+      throw new SandboxInputError(
+        `The modal has no field "${key}". Its fields: ${inputs.map((i) => i.custom_id).join(", ")}.`,
+      );
     }
   }
   const rows = inputs.map((input) => {
     const value = fields[input.custom_id ?? ""] ?? "";
     const def = input as ComponentDef & { required?: boolean; min_length?: number; max_length?: number };
-    if (def.required !== false && value === "") throw new SandboxInputError(`The field "${input.custom_id}" is required.`);
+    if (def.required !== false && value === "")
+      throw new SandboxInputError(`The field "${input.custom_id}" is required.`);
     if (def.max_length !== undefined && value.length > def.max_length) {
       throw new SandboxInputError(`The field "${input.custom_id}" must be at most ${def.max_length} characters.`);
     }

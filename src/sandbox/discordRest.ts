@@ -1,4 +1,3 @@
-import { snowflake } from "./snowflake.ts";
 import {
   type Json,
   MESSAGE_FLAGS,
@@ -8,6 +7,7 @@ import {
   type StoredCommand,
   type StoredMessage,
 } from "./sandboxState.ts";
+import { snowflake } from "./snowflake.ts";
 
 export interface RestResult {
   status: number;
@@ -52,12 +52,16 @@ export class DiscordRest {
     if (method === "GET" && path === "/gateway/bot") return { status: 200, body: this.gatewayBot() };
     if (method === "GET" && path === "/gateway") return { status: 200, body: { url: this.gatewayUrl() } };
     if (method === "GET" && path === "/users/@me") {
-      return { status: 200, body: { ...s.apiUser(s.botUser), mfa_enabled: false, locale: "en-US", verified: true, bot: true } };
+      return {
+        status: 200,
+        body: { ...s.apiUser(s.botUser), mfa_enabled: false, locale: "en-US", verified: true, bot: true },
+      };
     }
     if (method === "GET" && (path === "/applications/@me" || path === "/oauth2/applications/@me")) {
       return { status: 200, body: this.application() };
     }
-    if ((m = /^\/applications\/(\d+)\/commands$/.exec(path))) {
+    m = /^\/applications\/(\d+)\/commands$/.exec(path);
+    if (m) {
       this.requireApplication(m[1]);
       if (method === "GET") return { status: 200, body: s.globalCommands };
       if (method === "PUT") {
@@ -65,7 +69,8 @@ export class DiscordRest {
         return { status: 200, body: s.globalCommands };
       }
     }
-    if ((m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))) {
+    m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path);
+    if (m) {
       this.requireApplication(m[1]);
       if (m[2] !== s.guildId) throw notFound("Guild", 10004);
       if (method === "GET") return { status: 200, body: s.guildCommands };
@@ -83,7 +88,8 @@ export class DiscordRest {
       const interaction = this.interactionByToken(token ?? "");
       return this.webhookCall(method, interaction, messageRef, b);
     }
-    if ((m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path))) {
+    m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
+    if (m) {
       const channel = s.channelByName(m[1] ?? "");
       if (!channel) throw notFound("Channel", 10003);
       const messageId = m[2];
@@ -180,7 +186,8 @@ export class DiscordRest {
     const hasContent = typeof b.content === "string" && b.content.length > 0;
     const hasEmbeds = Array.isArray(b.embeds) && b.embeds.length > 0;
     const hasComponents = Array.isArray(b.components) && b.components.length > 0;
-    if (!hasContent && !hasEmbeds && !hasComponents) throw new DiscordApiError(400, 50006, "Cannot send an empty message");
+    if (!hasContent && !hasEmbeds && !hasComponents)
+      throw new DiscordApiError(400, 50006, "Cannot send an empty message");
     if (typeof b.content === "string" && b.content.length > 2000) {
       throw new DiscordApiError(400, 50035, "Invalid Form Body: content must be 2000 or fewer in length.");
     }
@@ -224,7 +231,8 @@ export class DiscordRest {
       case 6:
       case 7: {
         const source = interaction.sourceMessageId ? s.messages.get(interaction.sourceMessageId) : undefined;
-        if (!source) throw new DiscordApiError(400, 50035, "Invalid Form Body: this interaction has no message to update");
+        if (!source)
+          throw new DiscordApiError(400, 50035, "Invalid Form Body: this interaction has no message to update");
         interaction.originalMessageId = source.id;
         if (type === 7) {
           message = s.editMessage(source, data);
@@ -252,7 +260,11 @@ export class DiscordRest {
         break;
       }
       default:
-        throw new DiscordApiError(400, 50035, `Invalid Form Body: interaction response type ${type} is not supported here`);
+        throw new DiscordApiError(
+          400,
+          50035,
+          `Invalid Form Body: interaction response type ${type} is not supported here`,
+        );
     }
     interaction.acknowledged = true;
     interaction.responses.push(response);

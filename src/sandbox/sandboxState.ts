@@ -101,7 +101,13 @@ export class SandboxState {
   guildCommands: StoredCommand[] = [];
 
   constructor() {
-    this.botUser = { id: this.applicationId, username: "Steward", roles: [], bot: true, joinedAt: new Date().toISOString() };
+    this.botUser = {
+      id: this.applicationId,
+      username: "Steward",
+      roles: [],
+      bot: true,
+      joinedAt: new Date().toISOString(),
+    };
     this.botToken = `${Buffer.from(this.applicationId).toString("base64url")}.sandbox.${randomBytes(16).toString("hex")}`;
     this.channels = CHANNEL_NAMES.map((name) => ({ id: snowflake(), name }));
     // @everyone carries the guild's id, as on Discord.

@@ -38,7 +38,9 @@ export class SpecValidator {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(specPath: string) {
-    const spec = JSON.parse(readFileSync(specPath, "utf8").replaceAll('"#/components/', `"${SPEC_ID}#/components/`)) as {
+    const spec = JSON.parse(
+      readFileSync(specPath, "utf8").replaceAll('"#/components/', `"${SPEC_ID}#/components/`),
+    ) as {
       paths: Record<string, Record<string, { requestBody?: RequestBody; responses?: Record<string, ResponseBody> }>>;
       components: unknown;
     };
@@ -53,7 +55,9 @@ export class SpecValidator {
     this.ajv.addFormat("nonce", () => true);
     this.ajv.addSchema({ $id: SPEC_ID, components: spec.components }, SPEC_ID);
     for (const [template, item] of Object.entries(spec.paths)) {
-      const regex = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`);
+      const regex = new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`,
+      );
       for (const [method, op] of Object.entries(item)) {
         if (method === "parameters") continue;
         this.operations.push({
@@ -113,7 +117,9 @@ function literalScore(template: string): number {
 function summarise(errors: ErrorObject[]): string[] {
   const lines = errors
     .filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf")
-    .map((e) => `${e.instancePath || "(root)"} ${e.message ?? e.keyword}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+    .map(
+      (e) => `${e.instancePath || "(root)"} ${e.message ?? e.keyword}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`,
+    );
   return [...new Set(lines)].slice(0, 12);
 }
 

@@ -81,13 +81,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const name = typeof body.user === "string" ? body.user : "";
     if (name === "") throw new HttpError(400, 'Give the acting user as "user": a username or id.');
     const user = state.findUser(name);
-    if (!user) throw new HttpError(404, `There is no user "${name}" in the sandbox. Create one with POST /sandbox/users.`);
+    if (!user)
+      throw new HttpError(404, `There is no user "${name}" in the sandbox. Create one with POST /sandbox/users.`);
     return user;
   }
 
   function waitMsFrom(body: Json): number {
     const w = body.waitMs === undefined ? DEFAULT_WAIT_MS : Number(body.waitMs);
-    if (!Number.isFinite(w) || w < 0 || w > 120_000) throw new HttpError(400, "waitMs must be a number of milliseconds between 0 and 120000.");
+    if (!Number.isFinite(w) || w < 0 || w > 120_000)
+      throw new HttpError(400, "waitMs must be a number of milliseconds between 0 and 120000.");
     return w;
   }
 
@@ -156,7 +158,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const message = visibleMessage(String(body.messageId ?? ""), user.id);
         const channel = state.channelByName(message.channelId);
         if (!channel) throw new HttpError(404, "That message's channel no longer exists.");
-        if (body.values !== undefined && (!Array.isArray(body.values) || body.values.some((v) => typeof v !== "string"))) {
+        if (
+          body.values !== undefined &&
+          (!Array.isArray(body.values) || body.values.some((v) => typeof v !== "string"))
+        ) {
           throw new HttpError(400, '"values" must be a list of strings.');
         }
         const p = newPendingInteraction(3, user, channel, message.id);
@@ -178,13 +183,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           .filter((i) => (body.interactionId ? i.id === body.interactionId : true))
           .filter((i) => (body.messageId ? i.sourceMessageId === body.messageId : true))
           .at(-1);
-        if (!opener?.modal) throw new HttpError(404, "No modal is open for this user (check interactionId or messageId).");
+        if (!opener?.modal)
+          throw new HttpError(404, "No modal is open for this user (check interactionId or messageId).");
         const channel = state.channelByName(opener.channelId);
         if (!channel) throw new HttpError(404, "That modal's channel no longer exists.");
         const fields = (body.fields ?? {}) as Record<string, string>;
         const message = opener.sourceMessageId ? state.messages.get(opener.sourceMessageId) : undefined;
         const p = newPendingInteraction(5, user, channel, message?.id);
-        const payload = buildModalInteraction(state, p, user, channel, opener.modal, String(body.customId ?? ""), fields, message);
+        const payload = buildModalInteraction(
+          state,
+          p,
+          user,
+          channel,
+          opener.modal,
+          String(body.customId ?? ""),
+          fields,
+          message,
+        );
         opener.modal = undefined;
         return dispatchInteraction(p, payload, waitMsFrom(body));
       }
@@ -192,7 +207,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const name = query.get("channel") ?? "";
         const channel = state.channelByName(name);
         if (!channel) {
-          throw new HttpError(404, `There is no channel "${name}". Channels: ${state.channels.map((c) => c.name).join(", ")}.`);
+          throw new HttpError(
+            404,
+            `There is no channel "${name}". Channels: ${state.channels.map((c) => c.name).join(", ")}.`,
+          );
         }
         return state.channelMessages(channel.id).map(publicMessage);
       }
@@ -233,14 +251,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       try {
         body = JSON.parse(raw);
       } catch {
-        send(400, url.pathname.startsWith("/api/") ? { code: 50109, message: "The request body contains invalid JSON." } : { error: "The body is not valid JSON." });
+        send(
+          400,
+          url.pathname.startsWith("/api/")
+            ? { code: 50109, message: "The request body contains invalid JSON." }
+            : { error: "The body is not valid JSON." },
+        );
         return;
       }
     }
 
     if (url.pathname.startsWith("/api/v10/")) {
       const path = decodeURIComponent(url.pathname.slice("/api/v10".length));
-      if (options.validator && body !== undefined) recordViolation(options.validator.validateRequest(method, path, body));
+      if (options.validator && body !== undefined)
+        recordViolation(options.validator.validateRequest(method, path, body));
       let result: { status: number; body?: unknown };
       try {
         result = rest.handle(method, path, url.searchParams, body, req.headers.authorization);

@@ -78,7 +78,11 @@ export function parseSlash(words: string[]): { command: string; options: Record<
 
 export function renderMessage(m: Shown): string {
   const lines: string[] = [];
-  const head = [m.kind ?? "message", m.ephemeral ? "only you can see this" : undefined, m.messageId ? `id ${m.messageId}` : undefined];
+  const head = [
+    m.kind ?? "message",
+    m.ephemeral ? "only you can see this" : undefined,
+    m.messageId ? `id ${m.messageId}` : undefined,
+  ];
   lines.push(`── ${head.filter(Boolean).join(" · ")} ──`);
   if (m.kind === "modal") lines.push(`[modal "${m.title}" (${m.customId})]`);
   if (m.content) lines.push(m.content);
@@ -134,7 +138,7 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
     const [first, ...rest] = words;
     if (!first) return;
     if (first === "help") return print(help);
-    if (first === "users") return print(JSON.stringify((await call("GET", "/sandbox/state") as Json).users, null, 2));
+    if (first === "users") return print(JSON.stringify(((await call("GET", "/sandbox/state")) as Json).users, null, 2));
     if (first === "state") return print(JSON.stringify(await call("GET", "/sandbox/state"), null, 2));
     if (first === "commands") {
       const cmds = (await call("GET", "/sandbox/commands")) as { name: string; description: string }[];
@@ -145,7 +149,10 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
       return print(JSON.stringify(await call("POST", "/sandbox/users", { username, roles })));
     }
     if (first === "messages") {
-      const list = (await call("GET", `/sandbox/messages?channel=${encodeURIComponent(rest[0] ?? "general")}`)) as Shown[];
+      const list = (await call(
+        "GET",
+        `/sandbox/messages?channel=${encodeURIComponent(rest[0] ?? "general")}`,
+      )) as Shown[];
       if (list.length === 0) print("(no messages)");
       for (const m of list) {
         print(renderMessage({ ...m, messageId: (m as unknown as { id: string }).id }));
@@ -155,7 +162,8 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
     }
     if (first === "as") {
       const [user, action, ...args] = rest;
-      if (!user || !action) return print("Usage: as <user> /<command> ... | click <label> | select <id> <values> | modal <id> k=v");
+      if (!user || !action)
+        return print("Usage: as <user> /<command> ... | click <label> | select <id> <values> | modal <id> k=v");
       if (action.startsWith("/")) {
         const { command, options } = parseSlash([action, ...args]);
         return showResponses(await call("POST", "/sandbox/interactions", { user, command, options }));
@@ -167,7 +175,12 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
         if (!component?.custom_id) return print(`No button or menu "${target}" on the last message.`);
         const values = action === "select" ? (args[1] ?? "").split(",").filter(Boolean) : undefined;
         return showResponses(
-          await call("POST", "/sandbox/components", { user, messageId: last.messageId, customId: component.custom_id, values }),
+          await call("POST", "/sandbox/components", {
+            user,
+            messageId: last.messageId,
+            customId: component.custom_id,
+            values,
+          }),
         );
       }
       if (action === "modal") {

@@ -12,7 +12,11 @@ afterAll(() => stack.stop());
 afterEach(() => stack.expectNoSpecViolations());
 
 const submit = (user: string, options: Record<string, unknown>) =>
-  stack.client.run(user, "contribute submit", { category: "docs", description: "Rewrote the quick start guide.", ...options });
+  stack.client.run(user, "contribute submit", {
+    category: "docs",
+    description: "Rewrote the quick start guide.",
+    ...options,
+  });
 
 describe("/contribute submit", () => {
   it("stores the contribution, acknowledges privately with its id and posts an embed in #contributions", async () => {
@@ -80,9 +84,13 @@ describe("/contribute submit", () => {
     const again = finalResponse(await submit("bob", { title: "weekly  community call NOTES" }));
     expect(again.content).toMatch(/already submitted a contribution with this title less than 60 seconds ago/);
     // Another author may use the same title.
-    expect(finalResponse(await submit("alice", { title: "Weekly community call notes" })).content).toMatch(/is submitted/);
+    expect(finalResponse(await submit("alice", { title: "Weekly community call notes" })).content).toMatch(
+      /is submitted/,
+    );
     stack.advanceClock(61_000);
-    expect(finalResponse(await submit("bob", { title: "Weekly community call notes" })).content).toMatch(/is submitted/);
+    expect(finalResponse(await submit("bob", { title: "Weekly community call notes" })).content).toMatch(
+      /is submitted/,
+    );
   });
 });
 
@@ -108,7 +116,9 @@ describe("/contribute list, show and withdraw", () => {
   });
 
   it("lists everyone's contributions filtered by status", async () => {
-    const all = finalResponse(await stack.client.run("alice", "contribute list", { scope: "all", status: "submitted" }));
+    const all = finalResponse(
+      await stack.client.run("alice", "contribute list", { scope: "all", status: "submitted" }),
+    );
     expect(all.embeds[0]?.title).toBe("All contributions (submitted)");
     expect(all.embeds[0]?.description).toContain("Carol's item");
     const none = finalResponse(await stack.client.run("alice", "contribute list", { status: "final" }));

@@ -9,7 +9,10 @@ export interface ResponseView {
     fields?: { name: string; value: string }[];
     footer?: { text: string };
   }[];
-  components: { type: number; components?: { type: number; custom_id?: string; label?: string; disabled?: boolean }[] }[];
+  components: {
+    type: number;
+    components?: { type: number; custom_id?: string; label?: string; disabled?: boolean }[];
+  }[];
   ephemeral: boolean;
   mentions: { everyone: boolean; users: string[]; roles: string[] };
 }
@@ -42,7 +45,12 @@ export class SandboxClient {
     return this.ok<{ id: string; username: string; roles: string[] }>("POST", "/sandbox/users", { username, roles });
   }
 
-  run(user: string, command: string, options: Record<string, unknown> = {}, extra: { channel?: string; waitMs?: number } = {}) {
+  run(
+    user: string,
+    command: string,
+    options: Record<string, unknown> = {},
+    extra: { channel?: string; waitMs?: number } = {},
+  ) {
     return this.ok<InteractionResult>("POST", "/sandbox/interactions", { user, command, options, ...extra });
   }
 
@@ -82,7 +90,12 @@ export function finalResponse(result: InteractionResult): ResponseView {
 export function textOf(r: ResponseView | Omit<ResponseView, "kind" | "ephemeral">): string {
   return [
     r.content,
-    ...r.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]),
+    ...r.embeds.flatMap((e) => [
+      e.title,
+      e.description,
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      e.footer?.text,
+    ]),
   ]
     .filter(Boolean)
     .join("\n");

@@ -4,8 +4,8 @@ import { createLogger } from "../../src/logger.ts";
 import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
 import { type Steward, startSteward } from "../../src/startSteward.ts";
 import { SandboxClient } from "./sandboxClient.ts";
-import { createTestDatabase } from "./testDatabase.ts";
 import { testConfig } from "./testConfig.ts";
+import { createTestDatabase } from "./testDatabase.ts";
 
 let validator: SpecValidator | undefined;
 

@@ -86,7 +86,10 @@ export const withdraw: CommandHandler = async (i, ctx) => {
     const channel = findTextChannel(i.guild, contribution.channelId);
     if (channel) {
       try {
-        await channel.messages.edit(contribution.messageId, { embeds: [contributionEmbed(contribution)], allowedMentions: noMentions });
+        await channel.messages.edit(contribution.messageId, {
+          embeds: [contributionEmbed(contribution)],
+          allowedMentions: noMentions,
+        });
       } catch (error) {
         ctx.deps.logger.warn({ contributionId: contribution.id, err: error }, "could not update the contribution post");
       }

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
-import { commandDefinitions, type CommandPath } from "../../../commands/index.ts";
+import { type CommandPath, commandDefinitions } from "../../../commands/index.ts";
 import { commandAudience, mayUse } from "../permissions.ts";
 import { ephemeral } from "../reply.ts";
 import { helpView } from "../views/helpView.ts";

@@ -57,7 +57,8 @@ export function contributionListView(
 ) {
   const heading = `${state.scope === "mine" ? "Your contributions" : "All contributions"}${state.status ? ` (${state.status})` : ""}`;
   const lines = result.items.map(
-    (c) => `**#${c.id}** · ${c.title} · ${c.category} · ${c.status} · <@${c.author.discordId}> · ${timestamp(c.createdAt)}`,
+    (c) =>
+      `**#${c.id}** · ${c.title} · ${c.category} · ${c.status} · <@${c.author.discordId}> · ${timestamp(c.createdAt)}`,
   );
   const embed: APIEmbed = {
     title: heading,

@@ -10,7 +10,8 @@ export const errorMessages = {
     `The ${field} is too long: ${length} characters, and at most ${max} are allowed.`,
   too_many_links: ({ max, count }) => `You gave ${count} links; at most ${max} are allowed.`,
   invalid_link: ({ link }) => `${code(link)} is not a valid link. Links must start with http:// or https://.`,
-  invalid_hours: ({ hours, max }) => `${hours} is not a valid number of hours: give a number above 0 and at most ${max}.`,
+  invalid_hours: ({ hours, max }) =>
+    `${hours} is not a valid number of hours: give a number above 0 and at most ${max}.`,
   duplicate_submission: ({ contributionId, windowSeconds }) =>
     `You already submitted a contribution with this title less than ${windowSeconds} seconds ago (#${contributionId}). Nothing new was stored.`,
   contribution_not_found: ({ id }) => `There is no contribution #${id} in this server.`,

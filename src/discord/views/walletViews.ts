@@ -16,8 +16,12 @@ export function walletLinkedView(address: string, previousAddress: string | null
   return `Wallet **${address}** is now linked and replaces **${previousAddress}**. Your rewards will be paid to the new address.`;
 }
 
-export function walletShowView(wallet: { address: string; linkedAt: Date } | null): { content?: string; embeds?: APIEmbed[] } {
-  if (!wallet) return { content: "You have not linked a wallet yet. Use `/wallet link address:<your address>` to start." };
+export function walletShowView(wallet: { address: string; linkedAt: Date } | null): {
+  content?: string;
+  embeds?: APIEmbed[];
+} {
+  if (!wallet)
+    return { content: "You have not linked a wallet yet. Use `/wallet link address:<your address>` to start." };
   return {
     embeds: [
       {

@@ -18,7 +18,10 @@ export async function submitContribution(deps: ServiceDeps, actor: Actor, draft:
       select: { id: true },
     });
     if (recent) {
-      throw new UserError("duplicate_submission", { contributionId: recent.id, windowSeconds: Math.round(windowMs / 1000) });
+      throw new UserError("duplicate_submission", {
+        contributionId: recent.id,
+        windowSeconds: Math.round(windowMs / 1000),
+      });
     }
     const contribution = await tx.contribution.create({
       data: {

@@ -10,7 +10,10 @@ export const WITHDRAWABLE: ContributionStatus[] = ["submitted", "evaluating", "e
 export async function withdrawContribution(deps: ServiceDeps, actor: Actor, id: number) {
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
-    const contribution = await tx.contribution.findFirst({ where: { id, guildId: actor.guildId }, include: { author: true } });
+    const contribution = await tx.contribution.findFirst({
+      where: { id, guildId: actor.guildId },
+      include: { author: true },
+    });
     if (!contribution) throw new UserError("contribution_not_found", { id });
     if (contribution.author.discordId !== actor.discordId) throw new UserError("not_contribution_author", { id });
     // The status guard in the WHERE makes a concurrent evaluation or second withdrawal lose cleanly.

@@ -5,7 +5,13 @@ import type { Actor } from "../deps.ts";
 export function ensureMember(tx: Prisma.TransactionClient, actor: Actor, now: Date) {
   return tx.member.upsert({
     where: { guildId_discordId: { guildId: actor.guildId, discordId: actor.discordId } },
-    create: { guildId: actor.guildId, discordId: actor.discordId, username: actor.username, createdAt: now, lastSeenAt: now },
+    create: {
+      guildId: actor.guildId,
+      discordId: actor.discordId,
+      username: actor.username,
+      createdAt: now,
+      lastSeenAt: now,
+    },
     update: { username: actor.username, lastSeenAt: now },
   });
 }

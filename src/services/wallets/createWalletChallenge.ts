@@ -18,7 +18,14 @@ export async function createWalletChallenge(deps: ServiceDeps, actor: Actor, add
   const issuedAt = deps.now();
   const expiresAt = new Date(issuedAt.getTime() + deps.settings.walletChallengeTtlMs);
   const nonce = randomBytes(16).toString("hex");
-  const message = walletChallengeMessage({ guildId: actor.guildId, discordId: actor.discordId, address, nonce, issuedAt, expiresAt });
+  const message = walletChallengeMessage({
+    guildId: actor.guildId,
+    discordId: actor.discordId,
+    address,
+    nonce,
+    issuedAt,
+    expiresAt,
+  });
   return deps.db.$transaction(async (tx) => {
     const member = await ensureMember(tx, actor, issuedAt);
     return tx.walletChallenge.create({

@@ -48,12 +48,16 @@ export async function verifyWalletSignature(deps: ServiceDeps, actor: Actor, sig
     if (signed.usedAt) throw new UserError("challenge_used", { usedAt: signed.usedAt });
     if (signed.expiresAt <= now) throw new UserError("challenge_expired", { expiredAt: signed.expiresAt });
 
-    const claimed = await tx.walletChallenge.updateMany({ where: { id: signed.id, usedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.walletChallenge.updateMany({
+      where: { id: signed.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (claimed.count === 0) throw new UserError("challenge_used", { usedAt: now });
 
     const activeKey = `${actor.guildId}:${signed.address}`;
     const holder = await tx.wallet.findUnique({ where: { activeAddress: activeKey } });
-    if (holder && holder.memberId !== signed.memberId) throw new UserError("address_in_use", { address: signed.address });
+    if (holder && holder.memberId !== signed.memberId)
+      throw new UserError("address_in_use", { address: signed.address });
 
     const previous = await tx.wallet.findUnique({ where: { activeFor: signed.memberId } });
     if (previous) {

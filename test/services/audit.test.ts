@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/openDatabase.ts";
+import { appendAuditEvent, auditHash, GENESIS_HASH } from "../../src/services/audit/appendAuditEvent.ts";
+import { runAudited } from "../../src/services/audit/runAudited.ts";
+import { verifyAuditChain } from "../../src/services/audit/verifyAuditChain.ts";
+import { createTestDatabase } from "../helpers/testDatabase.ts";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const event = (n: number) => ({
+  guildId: "g",
+  actorId: "a",
+  action: "test.event",
+  subjectType: "test",
+  subjectId: String(n),
+  payload: { n, nested: { b: 2, a: 1 } },
+  createdAt: new Date(Date.UTC(2026, 10, 26, 0, 0, n)),
+});
+
+describe("audit chain", () => {
+  it("links events by hash, also when many are appended concurrently", async () => {
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => runAudited(database.prisma, (tx) => appendAuditEvent(tx, event(i)))),
+    );
+    const events = await database.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
+    expect(events).toHaveLength(12);
+    expect(events[0]?.prevHash).toBe(GENESIS_HASH);
+    for (let i = 1; i < events.length; i++) expect(events[i]?.prevHash).toBe(events[i - 1]?.hash);
+    expect(await verifyAuditChain(database.prisma, 5)).toEqual({ events: 12, intact: true });
+  });
+
+  it("hashes canonically: key order does not matter, content does", () => {
+    const a = auditHash(GENESIS_HASH, { ...event(1), payload: { x: 1, y: 2 } });
+    const b = auditHash(GENESIS_HASH, { ...event(1), payload: { y: 2, x: 1 } });
+    const c = auditHash(GENESIS_HASH, { ...event(1), payload: { y: 2, x: 3 } });
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+
+  it("is append-only in the database itself", async () => {
+    await expect(database.prisma.auditEvent.updateMany({ data: { action: "forged" } })).rejects.toThrow();
+    await expect(database.prisma.auditEvent.deleteMany({})).rejects.toThrow();
+    await expect(database.driver.exec('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only/);
+    expect(await database.prisma.auditEvent.count({ where: { action: "forged" } })).toBe(0);
+  });
+
+  it("reports an event whose content does not match its hash", async () => {
+    const head = await database.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await database.prisma.auditEvent.create({
+      data: { ...event(99), payload: { forged: true }, prevHash: head.hash, hash: "f".repeat(64) },
+    });
+    const report = await verifyAuditChain(database.prisma);
+    expect(report).toMatchObject({ intact: false, problem: "content hash", events: 13 });
+  });
+});
