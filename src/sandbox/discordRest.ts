@@ -267,6 +267,7 @@ export class DiscordRest {
         );
     }
     interaction.acknowledged = true;
+    interaction.acknowledgedAt = Date.now();
     interaction.responses.push(response);
     this.onInteractionChange(interaction);
     if (query.get("with_response") !== "true") return { status: 204 };

@@ -69,6 +69,8 @@ export interface PendingInteraction {
   sourceMessageId?: string;
   originalMessageId?: string;
   acknowledged: boolean;
+  /** When the bot's first callback arrived (ms epoch): ack latency = acknowledgedAt - createdAt. */
+  acknowledgedAt?: number;
   deferred: boolean;
   final: boolean;
   responses: RecordedResponse[];

@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
+import { testDatabaseKind } from "../helpers/testDatabase.ts";
+
+const bin = join(process.cwd(), "bin", "steward.js");
+const cleanEnv = () => {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+  return env;
+};
+
+describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill("SIGTERM");
+  });
+
+  it("`steward start` without a token starts the sandbox and the bot and prints exactly one ready line", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "steward-cli-"));
+    const proc = spawn(process.execPath, [bin, "start"], {
+      env: { ...cleanEnv(), SANDBOX_PORT: "0", STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = proc;
+    let stdout = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ready line; stdout so far: ${stdout}`)), 60_000);
+      proc.stdout?.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /^sandbox ready: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      proc.once("exit", (code) => reject(new Error(`steward exited with ${code}`)));
+    });
+    const client = new SandboxClient(url);
+    await client.createUser("olga", ["Member"]);
+    const reply = finalResponse(await client.run("olga", "help"));
+    expect(reply.embeds[0]?.title).toBe("Steward commands you can use");
+    expect(stdout.trim().split("\n")).toEqual([`sandbox ready: ${url}`]);
+
+    const exited = new Promise<number | null>((resolve) => proc.once("exit", resolve));
+    proc.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 90_000);
+
+  it("lists every configuration problem at once and exits non-zero, without printing secrets", () => {
+    const result = spawnSync(process.execPath, [bin, "migrate"], {
+      env: {
+        ...cleanEnv(),
+        DATABASE_URL: "mysql://u:topsecretpw@h/db",
+        SANDBOX_PORT: "-1",
+        TREASURY_PRIVATE_KEY: "0xsecretbutmalformed",
+      },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Invalid configuration \(3 problems\)/);
+    expect(result.stderr).toMatch(/DATABASE_URL: must be a postgres/);
+    expect(result.stderr).toMatch(/SANDBOX_PORT:/);
+    expect(result.stderr).toMatch(/TREASURY_PRIVATE_KEY: must be 0x followed by 64 hex digits/);
+    expect(result.stderr).not.toMatch(/topsecretpw|secretbutmalformed/);
+  });
+
+  it("runs a job once for operators and explains an unknown one", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "steward-cli-"));
+    const env = { ...cleanEnv(), STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+    const ok = spawnSync(process.execPath, [bin, "job", "run", "verify-audit"], { env, encoding: "utf8" });
+    expect(ok.stdout).toBe("verify-audit: ok — audit chain intact: 0 events\n");
+    expect(ok.status).toBe(0);
+    const unknown = spawnSync(process.execPath, [bin, "job", "run", "nope"], { env, encoding: "utf8" });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe("There is no job named `nope`. Known jobs: verify-audit.\n");
+  }, 60_000);
+});
