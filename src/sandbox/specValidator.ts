@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 
@@ -123,6 +123,12 @@ function summarise(errors: ErrorObject[]): string[] {
   return [...new Set(lines)].slice(0, 12);
 }
 
+/** `DISCORD_API_SPEC`, else the spec in ../shared beside the repository (where CI lays it). */
 export function defaultSpecPath(): string {
-  return new URL("../../../shared/discord-api-spec/openapi.json", import.meta.url).pathname;
+  const path =
+    process.env.DISCORD_API_SPEC ?? new URL("../../../shared/discord-api-spec/openapi.json", import.meta.url).pathname;
+  if (!existsSync(path)) {
+    throw new Error(`Discord's OpenAPI spec is not at ${path}; set DISCORD_API_SPEC to its openapi.json`);
+  }
+  return path;
 }
