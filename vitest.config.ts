@@ -6,6 +6,7 @@ const databases = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : 
 export default defineConfig({
   test: {
     globalSetup: ["test/helpers/globalSetup.ts"],
+    reporters: ["default", "./test/helpers/summaryReporter.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -16,12 +16,13 @@ export const CONTRIBUTION_CATEGORY_CHOICES = [
 ] as const;
 export const CONTRIBUTION_STATUS_CHOICES = ["submitted", "evaluating", "evaluated", "final", "withdrawn"] as const;
 
+// Lengths and ranges are checked by Steward itself, not declared here, so that every mistake gets the same clear
+// private answer whichever client sent it.
 const link = (n: number) =>
   ({
     type: ApplicationCommandOptionType.String,
     name: `link${n}`,
     description: `Link ${n} to the work (http or https)`,
-    max_length: 500,
     required: false,
   }) as const;
 
@@ -41,8 +42,6 @@ export const contributeCommand = {
           name: "title",
           description: "A short title (up to 120 characters)",
           required: true,
-          min_length: 1,
-          max_length: 120,
         },
         {
           type: ApplicationCommandOptionType.String,
@@ -56,8 +55,12 @@ export const contributeCommand = {
           name: "description",
           description: "What you did and why it matters (up to 4000 characters)",
           required: true,
-          min_length: 1,
-          max_length: 4000,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "links",
+          description: "Up to 5 links (http or https), separated by spaces",
+          required: false,
         },
         link(1),
         link(2),
@@ -67,10 +70,8 @@ export const contributeCommand = {
         {
           type: ApplicationCommandOptionType.Number,
           name: "hours",
-          description: "Hours you spent, if you tracked them",
+          description: "Hours you spent, if you tracked them (up to 1000)",
           required: false,
-          min_value: 0.25,
-          max_value: 1000,
         },
       ],
     },

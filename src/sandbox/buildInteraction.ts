@@ -152,7 +152,8 @@ function convertOptions(
   const out: Json[] = [];
   for (const def of defs) {
     const raw = given[def.name];
-    if (raw === undefined || raw === null || raw === "") {
+    // An empty string is sent as given: the bot's own validation answers it.
+    if (raw === undefined || raw === null || (raw === "" && def.type !== OPTION_TYPE.STRING)) {
       if (def.required) throw new SandboxInputError(`${path} needs the option "${def.name}".`);
       continue;
     }

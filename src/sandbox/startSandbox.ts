@@ -36,6 +36,11 @@ export interface Sandbox {
 const DEFAULT_WAIT_MS = 10_000;
 const MAX_BODY = 1_000_000;
 
+/** A control API answer that created something (HTTP 201). */
+class Created {
+  constructor(readonly body: unknown) {}
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -126,16 +131,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         };
       case "POST /sandbox/users": {
         const username = typeof body.username === "string" ? body.username.trim() : "";
-        if (!/^[a-z0-9_.]{2,32}$/i.test(username)) {
-          throw new HttpError(400, "username must be 2-32 characters: letters, digits, _ and . only.");
+        if (!/^[^@#:`\s][^@#:`]{0,31}$/.test(username) || /^\d+$/.test(username)) {
+          throw new HttpError(400, "username must be 1-32 characters, not only digits, without @ # : or `.");
         }
-        if (state.findUser(username)) throw new HttpError(409, `A user named "${username}" already exists.`);
-        const roles = body.roles === undefined ? [] : body.roles;
-        if (!Array.isArray(roles) || roles.some((r) => !(ROLE_NAMES as readonly string[]).includes(String(r)))) {
+        const roles = body.roles === undefined ? undefined : body.roles;
+        if (
+          roles !== undefined &&
+          (!Array.isArray(roles) || roles.some((r) => !(ROLE_NAMES as readonly string[]).includes(String(r))))
+        ) {
           throw new HttpError(400, `roles must be a list of role names from: ${ROLE_NAMES.join(", ")}.`);
         }
-        const user = state.addUser(username, roles.map(String));
-        return { id: user.id, username: user.username, roles: user.roles };
+        // Creating an existing user is not an error: it returns that user, with the roles given (if any) applied.
+        const existing = state.findUser(username);
+        if (existing) {
+          if (roles) existing.roles = roles.map(String);
+          return { id: existing.id, username: existing.username, roles: existing.roles };
+        }
+        const user = state.addUser(username, (roles ?? []).map(String));
+        return new Created({ id: user.id, username: user.username, roles: user.roles });
       }
       case "POST /sandbox/interactions": {
         const user = userFrom(body);
@@ -285,7 +298,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (url.pathname.startsWith("/sandbox/")) {
       try {
         const out = await control(method, url.pathname.replace(/\/$/, ""), url.searchParams, (body ?? {}) as Json);
-        send(method === "POST" && url.pathname === "/sandbox/users" ? 201 : 200, out);
+        if (out instanceof Created) send(201, out.body);
+        else send(200, out);
       } catch (error) {
         if (error instanceof HttpError) send(error.status, { error: error.message });
         else if (error instanceof SandboxInputError) send(400, { error: error.message });

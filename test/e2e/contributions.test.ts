@@ -68,14 +68,37 @@ describe("/contribute submit", () => {
     expect(await stack.steward.container.services.db.contribution.count()).toBe(before);
   });
 
-  it("is refused by the sandbox, like Discord's client, when a field is over its limit", async () => {
-    const { status, body } = await stack.client.request<{ error: string }>("POST", "/sandbox/interactions", {
-      user: "bob",
-      command: "contribute submit",
-      options: { title: "x".repeat(121), category: "docs", description: "d" },
-    });
-    expect(status).toBe(400);
-    expect(body.error).toMatch(/title must be at most 120 characters/);
+  it.each([
+    [{ title: "x".repeat(121) }, "The title is too long: 121 characters, and at most 120 are allowed."],
+    [
+      { title: "Long", description: "y".repeat(4001) },
+      "The description is too long: 4001 characters, and at most 4000 are allowed.",
+    ],
+    [{ title: "" }, "The title is empty. Please write something in it."],
+    [
+      {
+        title: "Six links",
+        links: "https://a.org https://b.org https://c.org https://d.org https://e.org",
+        link1: "https://f.org",
+      },
+      "You gave 6 links; at most 5 are allowed.",
+    ],
+    [{ title: "Negative", hours: -2 }, "-2 is not a valid number of hours: give a number above 0 and at most 1000."],
+  ])("answers %j with a clear private error", async (options, message) => {
+    const before = await stack.steward.container.services.db.contribution.count();
+    const reply = finalResponse(await submit("bob", options));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toBe(message);
+    expect(await stack.steward.container.services.db.contribution.count()).toBe(before);
+  });
+
+  it("takes links from the links option and link1..link5 together", async () => {
+    const reply = finalResponse(
+      await submit("bob", { title: "Many links", links: "https://a.org/1, https://b.org/2", link3: "https://c.org/3" }),
+    );
+    const id = Number(/#(\d+)/.exec(reply.content)?.[1]);
+    const row = await stack.steward.container.services.db.contribution.findUniqueOrThrow({ where: { id } });
+    expect(row.links).toEqual(["https://a.org/1", "https://b.org/2", "https://c.org/3"]);
   });
 
   it("refuses the same title from the same author within a minute, but accepts it later", async () => {

@@ -23,7 +23,10 @@ function findTextChannel(guild: Guild | null, nameOrId: string) {
 export const submit: CommandHandler = async (i, ctx) => {
   const o = i.options;
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const links = [1, 2, 3, 4, 5].map((n) => o.getString(`link${n}`)).filter((l): l is string => l !== null);
+  const links = [
+    ...(o.getString("links") ?? "").split(/[\s,]+/),
+    ...[1, 2, 3, 4, 5].map((n) => o.getString(`link${n}`) ?? ""),
+  ].filter((l) => l.trim() !== "");
   const contribution = await submitContribution(ctx.deps.services, ctx.actor, {
     title: o.getString("title", true),
     description: o.getString("description", true),
