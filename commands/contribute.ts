@@ -26,6 +26,13 @@ const link = (n: number) =>
     required: false,
   }) as const;
 
+const contributionIdOption = {
+  type: ApplicationCommandOptionType.Integer,
+  name: "id",
+  description: "Contribution id (the number after #)",
+  required: true,
+} as const;
+
 export const contributeCommand = {
   type: ApplicationCommandType.ChatInput,
   name: "contribute",
@@ -103,29 +110,13 @@ export const contributeCommand = {
       type: ApplicationCommandOptionType.Subcommand,
       name: "show",
       description: "Show one contribution",
-      options: [
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: "id",
-          description: "Contribution id",
-          required: true,
-          min_value: 1,
-        },
-      ],
+      options: [contributionIdOption],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: "withdraw",
       description: "Withdraw one of your contributions before its evaluation is final",
-      options: [
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: "id",
-          description: "Contribution id",
-          required: true,
-          min_value: 1,
-        },
-      ],
+      options: [contributionIdOption],
     },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
