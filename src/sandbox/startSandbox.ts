@@ -324,9 +324,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     else socket.destroy();
   });
   const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${port} on ${host} is already in use: stop the other process or set SANDBOX_PORT`)
+          : error,
+      ),
+    );
+    server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   baseUrl = `http://${host}:${address.port}`;
