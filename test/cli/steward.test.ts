@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startSandbox } from "../../src/sandbox/startSandbox.ts";
 import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
 
@@ -77,4 +78,48 @@ describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe("There is no job named `nope`. Known jobs: verify-audit.\n");
   }, 60_000);
+
+  it("with DISCORD_TOKEN talks to that Discord: deploy-commands registers guild commands, start runs no sandbox", async () => {
+    // A sandbox started on its own stands in for discord.com here; Steward reaches it only through DISCORD_API_URL.
+    const discord = await startSandbox();
+    try {
+      const dataDir = mkdtempSync(join(tmpdir(), "steward-cli-"));
+      const env = {
+        ...cleanEnv(),
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+        DISCORD_GUILD_ID: discord.guildId,
+        STEWARD_DATA_DIR: dataDir,
+        LOG_LEVEL: "silent",
+      };
+      const deploy = spawn(process.execPath, [bin, "deploy-commands"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      deploy.stdout?.on("data", (c: Buffer) => {
+        out += c.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => deploy.once("exit", resolve));
+      expect(code).toBe(0);
+      expect(out).toBe(`Registered 3 commands (guild ${discord.guildId}).\n`);
+      expect(discord.state.guildCommands.map((c) => c.name).sort()).toEqual(["contribute", "help", "wallet"]);
+
+      const bot = spawn(process.execPath, [bin, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      child = bot;
+      let botOut = "";
+      bot.stdout?.on("data", (c: Buffer) => {
+        botOut += c.toString();
+      });
+      const deadline = Date.now() + 60_000;
+      while (!discord.gateway.connected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(discord.gateway.connected).toBe(true);
+      const client = new SandboxClient(discord.url);
+      await client.createUser("pia", ["Member"]);
+      expect(finalResponse(await client.run("pia", "wallet show")).content).toMatch(/not linked a wallet yet/);
+      expect(botOut).toBe("");
+      const exited = new Promise<number | null>((resolve) => bot.once("exit", resolve));
+      bot.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      await discord.close();
+    }
+  }, 90_000);
 });

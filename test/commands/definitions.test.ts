@@ -1,9 +1,11 @@
 import { SlashCommandAssertions } from "@discordjs/builders";
 import { describe, expect, it } from "vitest";
+import { CONTRIBUTION_CATEGORY_CHOICES, CONTRIBUTION_STATUS_CHOICES } from "../../commands/contribute.ts";
 import { commandDefinitions } from "../../commands/index.ts";
 import { describeCommands } from "../../src/discord/handlers/help.ts";
 import { commandAudience } from "../../src/discord/permissions.ts";
 import { commandHandlers } from "../../src/discord/router.ts";
+import { ContributionCategory, ContributionStatus } from "../../src/generated/prisma/enums.ts";
 import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
 
 interface Option {
@@ -76,6 +78,11 @@ describe("command definitions", () => {
     expect(new Set(paths).size).toBe(paths.length);
     expect(Object.keys(commandHandlers).sort()).toEqual(paths);
     expect(Object.keys(commandAudience).sort()).toEqual(paths);
+  });
+
+  it("offers exactly the categories and statuses the database knows", () => {
+    expect([...CONTRIBUTION_CATEGORY_CHOICES].sort()).toEqual(Object.values(ContributionCategory).sort());
+    expect([...CONTRIBUTION_STATUS_CHOICES].sort()).toEqual(Object.values(ContributionStatus).sort());
   });
 
   it("would catch a name Discord refuses", () => {

@@ -1,7 +1,8 @@
+import type { ContributionCategory } from "../../generated/prisma/enums.ts";
 import { UserError } from "../errors.ts";
 
-export const CONTRIBUTION_CATEGORIES = ["code", "docs", "design", "research", "community", "ops", "other"] as const;
-export type ContributionCategoryName = (typeof CONTRIBUTION_CATEGORIES)[number];
+/** The database enum is the one list of categories; the command's choices are checked against it in tests. */
+export type ContributionCategoryName = ContributionCategory;
 
 export const CONTRIBUTION_LIMITS = {
   titleMax: 120,
