@@ -76,7 +76,27 @@ export function parseSlash(words: string[]): { command: string; options: Record<
   return { command: path.join(" "), options };
 }
 
-export function renderMessage(m: Shown): string {
+export interface Names {
+  users: Map<string, string>;
+  channels: Map<string, string>;
+  roles: Map<string, string>;
+}
+
+/** Discord markup as a person sees it in the app: names instead of ids, dates instead of timestamps. */
+export function humanize(text: string, names?: Names): string {
+  return text
+    .replace(/<@!?(\d+)>/g, (m, id: string) => (names?.users.has(id) ? `@${names.users.get(id)}` : m))
+    .replace(/<@&(\d+)>/g, (m, id: string) => (names?.roles.has(id) ? `@${names.roles.get(id)}` : m))
+    .replace(/<#(\d+)>/g, (m, id: string) => (names?.channels.has(id) ? `#${names.channels.get(id)}` : m))
+    .replace(/<t:(\d+)(?::[tTdDfFR])?>/g, (_m, secs: string) =>
+      new Date(Number(secs) * 1000)
+        .toISOString()
+        .replace("T", " ")
+        .replace(/:\d\d\.\d+Z$/, " UTC"),
+    );
+}
+
+export function renderMessage(m: Shown, names?: Names): string {
   const lines: string[] = [];
   const head = [
     m.kind ?? "message",
@@ -101,7 +121,7 @@ export function renderMessage(m: Shown): string {
         : `<menu ${c.custom_id}: ${(c.options ?? []).map((o) => o.value).join(" | ")}>`,
   );
   if (controls.length > 0) lines.push(controls.join(" "));
-  return lines.join("\n");
+  return humanize(lines.join("\n"), names);
 }
 
 function flatten(list: Component[]): Component[] {
@@ -124,11 +144,30 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
     return data;
   }
 
-  function showResponses(result: unknown) {
+  async function names(): Promise<Names> {
+    const state = (await call("GET", "/sandbox/state")) as {
+      users: { id: string; username: string }[];
+      channels: { id: string; name: string }[];
+      roles: { id: string; name: string }[];
+    };
+    return {
+      users: new Map(state.users.map((u) => [u.id, u.username])),
+      channels: new Map(state.channels.map((c) => [c.id, c.name])),
+      roles: new Map(state.roles.map((r) => [r.id, r.name])),
+    };
+  }
+
+  async function showResponses(result: unknown) {
     const { responses = [] } = result as { responses?: Shown[] };
     if (responses.length === 0) print("(the bot did not answer)");
-    for (const r of responses) {
-      print(renderMessage(r));
+    const known = await names();
+    // A "thinking…" placeholder that was then edited is noise once the edit is there.
+    const shown = responses.filter(
+      (r, i) =>
+        !(r.kind === "defer" && responses.slice(i + 1).some((n) => n.kind === "edit" && n.messageId === r.messageId)),
+    );
+    for (const r of shown) {
+      print(renderMessage(r, known));
       if ((r.components ?? []).length > 0) last = r;
     }
   }
@@ -154,8 +193,9 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
         `/sandbox/messages?channel=${encodeURIComponent(rest[0] ?? "general")}`,
       )) as Shown[];
       if (list.length === 0) print("(no messages)");
+      const known = await names();
       for (const m of list) {
-        print(renderMessage({ ...m, messageId: (m as unknown as { id: string }).id }));
+        print(renderMessage({ ...m, messageId: (m as unknown as { id: string }).id }, known));
         if (m.components.length > 0) last = { ...m, messageId: (m as unknown as { id: string }).id };
       }
       return;
@@ -202,7 +242,8 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
     try {
       await handle(line.trim());
     } catch (error) {
-      print(`error: ${(error as Error).message}`);
+      const message = (error as Error).message;
+      print(`error: ${message}${/no user/.test(message) ? " Here: adduser <name> Member" : ""}`);
     }
   }
 }

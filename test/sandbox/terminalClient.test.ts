@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSlash, renderMessage, tokenize } from "../../src/sandbox/terminalClient.ts";
+import { humanize, parseSlash, renderMessage, tokenize } from "../../src/sandbox/terminalClient.ts";
 
 describe("the sandbox terminal client", () => {
   it("parses a slash command line the way a person types it", () => {
@@ -37,6 +37,17 @@ describe("the sandbox terminal client", () => {
         "└",
         "[Previous (disabled)] [Next]",
       ].join("\n"),
+    );
+  });
+
+  it("shows names and dates instead of Discord's markup", () => {
+    const names = {
+      users: new Map([["11", "alice"]]),
+      channels: new Map([["22", "contributions"]]),
+      roles: new Map([["33", "Moderator"]]),
+    };
+    expect(humanize("<@11> posted in <#22> for <@&33> at <t:1795658328:f>; <@99> is unknown", names)).toBe(
+      "@alice posted in #contributions for @Moderator at 2026-11-26 01:58 UTC; <@99> is unknown",
     );
   });
 });
