@@ -52,7 +52,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   };
 }
 
-function pgliteDriver(client: PGlite): SqlDriver {
+/** The raw driver over one PGlite instance (also used to build the test template). */
+export function pgliteDriver(client: PGlite): SqlDriver {
   const conn = {
     kind: "pglite" as const,
     async exec(sql: string) {

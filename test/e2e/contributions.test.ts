@@ -56,19 +56,16 @@ describe("/contribute submit", () => {
   });
 
   it.each([
-    [{ title: "   " }, /title is empty/],
-    [{ title: "Docs", description: "   " }, /description is empty/],
-    [{ title: "Bad link", link1: "javascript:alert(1)" }, /not a valid link.*http:\/\/ or https:\/\//],
-    [{ title: "FTP link", link1: "ftp://example.com/file" }, /not a valid link/],
-  ])("refuses %j with a clear private message and stores nothing", async (options, message) => {
-    const before = await stack.steward.container.services.db.contribution.count();
-    const reply = finalResponse(await submit("bob", options));
-    expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toMatch(message);
-    expect(await stack.steward.container.services.db.contribution.count()).toBe(before);
-  });
-
-  it.each([
+    [{ title: "   " }, "The title is empty. Please write something in it."],
+    [{ title: "Docs", description: "   " }, "The description is empty. Please write something in it."],
+    [
+      { title: "Bad link", link1: "javascript:alert(1)" },
+      "`javascript:alert(1)` is not a valid link. Links must start with http:// or https://.",
+    ],
+    [
+      { title: "FTP link", link1: "ftp://example.com/file" },
+      "`ftp://example.com/file` is not a valid link. Links must start with http:// or https://.",
+    ],
     [{ title: "x".repeat(121) }, "The title is too long: 121 characters, and at most 120 are allowed."],
     [
       { title: "Long", description: "y".repeat(4001) },
@@ -84,7 +81,7 @@ describe("/contribute submit", () => {
       "You gave 6 links; at most 5 are allowed.",
     ],
     [{ title: "Negative", hours: -2 }, "-2 is not a valid number of hours: give a number above 0 and at most 1000."],
-  ])("answers %j with a clear private error", async (options, message) => {
+  ])("answers %j with a clear private error and stores nothing", async (options, message) => {
     const before = await stack.steward.container.services.db.contribution.count();
     const reply = finalResponse(await submit("bob", options));
     expect(reply.ephemeral).toBe(true);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../src/db/migrate.ts";
+import { pgliteDriver } from "../../src/db/openDatabase.ts";
 
 /**
  * Creating a PGlite database runs initdb (about 4 s here); loading a dump of a migrated one takes about 1 s. So the
@@ -13,15 +14,7 @@ export default async function setup(project: TestProject) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `pglite-template-${process.pid}.tar`);
   const pg = new PGlite();
-  await migrate({
-    kind: "pglite",
-    exec: async (sql) => void (await pg.exec(sql)),
-    query: async (sql, params) => (await pg.query(sql, params)).rows as never,
-    withConnection(fn) {
-      return fn(this);
-    },
-    close: () => pg.close(),
-  });
+  await migrate(pgliteDriver(pg));
   const dump = await pg.dumpDataDir("none");
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await pg.close();
