@@ -8,6 +8,7 @@ import type {
   StoredMessage,
 } from "./sandboxState.ts";
 import { snowflake } from "./snowflake.ts";
+import { walkComponents } from "./walkComponents.ts";
 
 /** A request the sandbox refuses the way Discord's client would: with a reason a person can act on. */
 export class SandboxInputError extends Error {
@@ -241,18 +242,11 @@ interface ComponentDef {
   min_values?: number;
   max_values?: number;
   components?: ComponentDef[];
+  component?: ComponentDef;
 }
 
 export function findComponent(message: StoredMessage, customId: string): ComponentDef | undefined {
-  const walk = (list: ComponentDef[]): ComponentDef | undefined => {
-    for (const c of list) {
-      if (c.custom_id === customId) return c;
-      const inner = c.components ? walk(c.components) : undefined;
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  return walk(message.components as ComponentDef[]);
+  return [...walkComponents(message.components as ComponentDef[])].find((c) => c.custom_id === customId);
 }
 
 /** Builds the MESSAGE_COMPONENT interaction for a click on a button or a choice in a select menu. */
@@ -308,16 +302,7 @@ export function buildModalInteraction(
   if (modal.custom_id !== customId) {
     throw new SandboxInputError(`The open modal is "${String(modal.custom_id)}", not "${customId}".`);
   }
-  const inputs: ComponentDef[] = [];
-  const walk = (list: ComponentDef[]) => {
-    for (const c of list) {
-      if (c.type === 4) inputs.push(c);
-      if (c.components) walk(c.components);
-      const inner = (c as { component?: ComponentDef }).component;
-      if (inner) walk([inner]);
-    }
-  };
-  walk((modal.components as ComponentDef[]) ?? []);
+  const inputs = [...walkComponents((modal.components as ComponentDef[]) ?? [])].filter((c) => c.type === 4);
   for (const key of Object.keys(fields)) {
     if (!inputs.some((i) => i.custom_id === key)) {
       throw new SandboxInputError(

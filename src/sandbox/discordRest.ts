@@ -36,6 +36,7 @@ export class DiscordRest {
   constructor(
     private readonly state: SandboxState,
     private readonly onInteractionChange: (interaction: PendingInteraction) => void,
+    private readonly gatewayUrl: () => string,
   ) {}
 
   handle(method: string, path: string, query: URLSearchParams, body: unknown, auth: string | undefined): RestResult {
@@ -113,8 +114,6 @@ export class DiscordRest {
     }
     throw new DiscordApiError(404, 0, `404: Not Found (the sandbox does not implement ${method} ${path})`);
   }
-
-  gatewayUrl = (): string => "";
 
   private gatewayBot() {
     return {

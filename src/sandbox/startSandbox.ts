@@ -55,9 +55,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state = new SandboxState();
   const violations: SpecViolation[] = [];
   let baseUrl = "";
-  const gateway = new SandboxGateway(state, () => `${baseUrl.replace(/^http/, "ws")}/gateway`);
-  const rest = new DiscordRest(state, (interaction) => settle(interaction));
-  rest.gatewayUrl = () => `${baseUrl.replace(/^http/, "ws")}/gateway`;
+  // The port is known only once listening; both the gateway (resume URL) and REST (gateway/bot) ask then.
+  const gatewayUrl = () => `${baseUrl.replace(/^http/, "ws")}/gateway`;
+  const gateway = new SandboxGateway(state, gatewayUrl);
+  const rest = new DiscordRest(state, (interaction) => settle(interaction), gatewayUrl);
 
   function settle(interaction: PendingInteraction) {
     if (!interaction.final) return;

@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline/promises";
+import { walkComponents } from "./walkComponents.ts";
 
 type Json = Record<string, unknown>;
 interface Component {
@@ -9,6 +10,7 @@ interface Component {
   placeholder?: string;
   options?: { label: string; value: string }[];
   components?: Component[];
+  component?: Component;
 }
 interface Embed {
   title?: string;
@@ -124,8 +126,9 @@ export function renderMessage(m: Shown, names?: Names): string {
   return humanize(lines.join("\n"), names);
 }
 
+/** The controls a person can use: every component but the rows and labels that hold them. */
 function flatten(list: Component[]): Component[] {
-  return list.flatMap((c) => (c.type === 1 || c.type === 18 ? flatten(c.components ?? []) : [c]));
+  return [...walkComponents(list)].filter((c) => c.type !== 1 && c.type !== 18);
 }
 
 export async function runTerminalClient(baseUrl: string): Promise<void> {
