@@ -1,0 +1,55 @@
+/** What an evaluator sees of a contribution: the submission (as data) and a little context. */
+export interface EvaluationInput {
+  title: string;
+  description: string;
+  category: string;
+  links: string[];
+  hours: number | null;
+  /** Earlier submissions of this guild (title + description), for near-duplicate detection. */
+  earlier: { id: number; text: string; sameAuthor: boolean }[];
+  /** How many earlier contributions of this author were evaluated or final. */
+  authorTrackRecord: number;
+}
+
+export const FLAGS = ["possible_duplicate", "low_evidence", "prompt_injection_suspected", "needs_human"] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export interface CriterionScore {
+  criterion: string;
+  /** 0-10 */
+  score: number;
+  weight: number;
+  reason: string;
+}
+
+/** One evaluator's verdict, before the reward policy and storage. */
+export interface EvaluationDraft {
+  scores: CriterionScore[];
+  /** 0-100 */
+  total: number;
+  /** 0-1 */
+  confidence: number;
+  rationale: string;
+  evidence: string[];
+  droppedQuotes: number;
+  flags: Flag[];
+}
+
+export interface EvaluatorRun {
+  draft: EvaluationDraft;
+  model: string;
+  promptVersion: string;
+  promptSha256: string;
+  temperature: number;
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+  attempts: number;
+}
+
+export function weightedTotal(scores: CriterionScore[]): number {
+  const weights = scores.reduce((n, s) => n + s.weight, 0);
+  if (weights === 0) return 0;
+  const total = scores.reduce((n, s) => n + (Math.max(0, Math.min(10, s.score)) / 10) * s.weight, 0);
+  return Math.round((total / weights) * 100);
+}
