@@ -19,6 +19,12 @@ const optionalString = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
+/** Token amounts are integers in the token's smallest unit (e.g. wei), given as digits. */
+const tokenAmount = z
+  .string()
+  .regex(/^\d{1,78}$/, "must be a whole number of the token's smallest unit (digits only)")
+  .transform((v) => BigInt(v));
+
 const port = z.coerce.number().int().min(0).max(65535);
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17-20 digits)");
 
@@ -39,6 +45,20 @@ export const configSchema = z.object({
   WALLET_CHALLENGE_TTL: duration.default(600_000),
   DUPLICATE_SUBMISSION_WINDOW: duration.default(60_000),
   OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  LLM_TIMEOUT: duration.default(60_000),
+  LLM_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  LLM_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).default(0),
+  LLM_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).default(0),
+  EVAL_SAMPLES: z.coerce.number().int().min(1).max(9).default(1),
+  EVAL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  EVALUATION_CRON: z.string().min(1).default("* * * * *"),
+  RUBRIC_FILE: optionalString,
+  MAX_REWARD_PER_CONTRIBUTION: tokenAmount.default(100n * 10n ** 18n),
+  EPOCH_BUDGET: tokenAmount.default(10_000n * 10n ** 18n),
+  TOKEN_SYMBOL: z.string().min(1).max(12).default("STEW"),
+  TOKEN_DECIMALS: z.coerce.number().int().min(0).max(36).default(18),
   TREASURY_PRIVATE_KEY: optionalString.pipe(
     z
       .string()

@@ -2,8 +2,11 @@ import type { Config } from "./config.ts";
 import { redactUrl } from "./config.ts";
 import { migrate } from "./db/migrate.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "./db/openDatabase.ts";
+import { createLlmEvaluator } from "./llm/llmEvaluator.ts";
+import { loadRubric } from "./llm/loadRubric.ts";
 import type { Logger } from "./logger.ts";
 import type { ServiceDeps } from "./services/deps.ts";
+import { silentNotifier } from "./services/notifier.ts";
 
 export interface Container {
   config: Config;
@@ -32,6 +35,29 @@ export async function createContainer(
     { database: target.kind === "postgres" ? redactUrl(target.url) : `pglite:${target.dataDir}`, applied },
     applied.length > 0 ? "migrations applied" : "database schema up to date",
   );
+  const rubric = loadRubric(config.RUBRIC_FILE);
+  const useLlm = Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
+  const llm = useLlm
+    ? createLlmEvaluator(
+        {
+          apiKey: config.OPENAI_API_KEY,
+          baseUrl: config.OPENAI_BASE_URL,
+          model: config.LLM_MODEL,
+          timeoutMs: config.LLM_TIMEOUT,
+          retries: config.LLM_RETRIES,
+          retryBaseMs: 500,
+        },
+        rubric,
+      )
+    : undefined;
+  logger.info(
+    {
+      evaluator: useLlm ? "llm" : "rubric",
+      model: useLlm ? config.LLM_MODEL : undefined,
+      rubricVersion: rubric.version,
+    },
+    "evaluator configured",
+  );
   const services: ServiceDeps = {
     db: database.prisma,
     now: options.now ?? (() => new Date()),
@@ -39,6 +65,17 @@ export async function createContainer(
       walletChallengeTtlMs: config.WALLET_CHALLENGE_TTL,
       duplicateSubmissionWindowMs: config.DUPLICATE_SUBMISSION_WINDOW,
     },
+    evaluation: {
+      rubric,
+      llm,
+      samples: config.EVAL_SAMPLES,
+      concurrency: config.EVAL_CONCURRENCY,
+      policy: { maxPerContribution: config.MAX_REWARD_PER_CONTRIBUTION, epochBudget: config.EPOCH_BUDGET },
+      prices: { inputPerMTok: config.LLM_PRICE_INPUT_PER_MTOK, outputPerMTok: config.LLM_PRICE_OUTPUT_PER_MTOK },
+      claimTimeoutMs: 10 * 60_000,
+    },
+    // Replaced by the Discord notifier once the bot is connected (startSteward); jobs run before that stay quiet.
+    notifier: silentNotifier,
   };
   return {
     config,

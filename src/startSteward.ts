@@ -3,7 +3,10 @@ import type { Config } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
 import type { Database } from "./db/openDatabase.ts";
 import { startBot } from "./discord/createBot.ts";
+import { createDiscordNotifier } from "./discord/createDiscordNotifier.ts";
 import { deployCommands } from "./discord/deployCommands.ts";
+import { createJobKicker } from "./jobs/createJobKicker.ts";
+import { evaluateJob } from "./jobs/evaluateJob.ts";
 import { startScheduler } from "./jobs/startScheduler.ts";
 import type { Logger } from "./logger.ts";
 import type { SpecValidator } from "./sandbox/specValidator.ts";
@@ -13,6 +16,8 @@ export interface Steward {
   container: Container;
   client: Client<true>;
   sandbox?: Sandbox;
+  /** Resolves once no evaluation run started by a submission is in progress. */
+  evaluationsIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,19 +50,29 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   });
   const token = sandbox?.token ?? config.DISCORD_TOKEN ?? "";
   const apiUrl = sandbox?.apiUrl ?? config.DISCORD_API_URL;
+  const jobDeps = { services: container.services, logger };
+  const evaluations = createJobKicker(evaluateJob, jobDeps);
   try {
-    const client = await startBot({ services: container.services, config, logger }, { token, apiUrl });
+    const client = await startBot(
+      { services: container.services, config, logger, kickEvaluations: evaluations.kick },
+      { token, apiUrl },
+    );
+    container.services.notifier = createDiscordNotifier(client, container.services, config, logger);
     if (sandbox) {
       await deployCommands({ token, applicationId: client.application.id, guildId: sandbox.guildId, apiUrl });
     }
     const stopScheduler =
-      options.scheduler === false ? () => {} : startScheduler({ services: container.services, logger });
+      options.scheduler === false ? () => {} : startScheduler(jobDeps, { evaluate: config.EVALUATION_CRON });
+    // Contributions submitted while Steward was down are evaluated right away, not at the next tick.
+    evaluations.kick();
     return {
       container,
       client,
       ...(sandbox ? { sandbox } : {}),
+      evaluationsIdle: evaluations.idle,
       async stop() {
         stopScheduler();
+        await evaluations.idle();
         await client.destroy();
         await sandbox?.close();
         await container.close();

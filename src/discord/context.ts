@@ -6,6 +6,8 @@ export interface BotDeps {
   services: ServiceDeps;
   config: Config;
   logger: Logger;
+  /** Starts the evaluate job now (in the background) instead of waiting for its schedule. */
+  kickEvaluations: () => void;
 }
 
 /** Everything a handler needs about the call, resolved once by the router. */

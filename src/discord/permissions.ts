@@ -6,6 +6,7 @@ export const commandAudience = {
   "contribute list": "everyone",
   "contribute show": "everyone",
   "contribute withdraw": "everyone",
+  "evaluation show": "everyone",
   "wallet link": "everyone",
   "wallet verify": "everyone",
   "wallet show": "everyone",

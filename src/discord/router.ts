@@ -1,5 +1,6 @@
 import type { CommandPath } from "../../commands/index.ts";
 import * as contribute from "./handlers/contribute.ts";
+import * as evaluation from "./handlers/evaluation.ts";
 import { help } from "./handlers/help.ts";
 import type { CommandHandler, ComponentHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
@@ -11,6 +12,7 @@ export const commandHandlers = {
   "contribute list": contribute.list,
   "contribute show": contribute.show,
   "contribute withdraw": contribute.withdraw,
+  "evaluation show": evaluation.show,
   "wallet link": wallet.link,
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,

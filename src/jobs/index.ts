@@ -1,4 +1,5 @@
+import { evaluateJob } from "./evaluateJob.ts";
 import type { Job } from "./types.ts";
 import { verifyAuditJob } from "./verifyAuditJob.ts";
 
-export const jobs: readonly Job[] = [verifyAuditJob];
+export const jobs: readonly Job[] = [evaluateJob, verifyAuditJob];

@@ -9,7 +9,7 @@ export function findJob(name: string): Job {
 }
 
 /** Runs a job once and records the run (start, finish, outcome) in the database; never throws for job failures. */
-export async function runJob(job: Job, deps: JobDeps, trigger: "schedule" | "manual") {
+export async function runJob(job: Job, deps: JobDeps, trigger: "schedule" | "manual" | "kick") {
   const run = await deps.services.db.jobRun.create({
     data: { job: job.name, trigger, startedAt: deps.services.now() },
   });

@@ -1,10 +1,28 @@
 import type { Db } from "../db/openDatabase.ts";
+import type { LlmEvaluate } from "../llm/llmEvaluator.ts";
+import type { Rubric } from "../llm/rubric.ts";
+import type { RewardPolicy } from "./evaluations/suggestReward.ts";
+import type { Notifier } from "./notifier.ts";
 
 /** What every service function is given: the database and the clock, passed explicitly from the container. */
 export interface ServiceDeps {
   db: Db;
   now: () => Date;
   settings: ServiceSettings;
+  evaluation: EvaluationDeps;
+  notifier: Notifier;
+}
+
+export interface EvaluationDeps {
+  rubric: Rubric;
+  /** Present when OPENAI_API_KEY or OPENAI_BASE_URL is set; otherwise the rubric evaluator does the job. */
+  llm?: LlmEvaluate | undefined;
+  samples: number;
+  concurrency: number;
+  policy: RewardPolicy;
+  prices: { inputPerMTok: number; outputPerMTok: number };
+  /** How long an `evaluating` claim holds before another worker may retake it (a crashed process). */
+  claimTimeoutMs: number;
 }
 
 export interface ServiceSettings {

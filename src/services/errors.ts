@@ -10,6 +10,7 @@ export type UserErrorContext = {
   invalid_hours: { hours: number; max: number };
   duplicate_submission: { contributionId: number; windowSeconds: number };
   contribution_not_found: { id: number };
+  not_evaluated_yet: { id: number; status: string };
   not_contribution_author: { id: number };
   contribution_not_withdrawable: { id: number; status: string };
   invalid_address: { address: string };

@@ -76,7 +76,7 @@ describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
     expect(ok.status).toBe(0);
     const unknown = spawnSync(process.execPath, [bin, "job", "run", "nope"], { env, encoding: "utf8" });
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toBe("There is no job named `nope`. Known jobs: verify-audit.\n");
+    expect(unknown.stderr).toBe("There is no job named `nope`. Known jobs: evaluate, verify-audit.\n");
   }, 60_000);
 
   it("with DISCORD_TOKEN talks to that Discord: deploy-commands registers guild commands, start runs no sandbox", async () => {
@@ -99,8 +99,13 @@ describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
       });
       const code = await new Promise<number | null>((resolve) => deploy.once("exit", resolve));
       expect(code).toBe(0);
-      expect(out).toBe(`Registered 3 commands (guild ${discord.guildId}).\n`);
-      expect(discord.state.guildCommands.map((c) => c.name).sort()).toEqual(["contribute", "help", "wallet"]);
+      expect(out).toBe(`Registered 4 commands (guild ${discord.guildId}).\n`);
+      expect(discord.state.guildCommands.map((c) => c.name).sort()).toEqual([
+        "contribute",
+        "evaluation",
+        "help",
+        "wallet",
+      ]);
 
       const bot = spawn(process.execPath, [bin, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
       child = bot;

@@ -37,12 +37,12 @@ describe("/contribute submit", () => {
     expect(textOf(post as never)).toContain("2.5");
 
     const row = await stack.steward.container.services.db.contribution.findUniqueOrThrow({ where: { id } });
-    expect(row.status).toBe("submitted");
     expect(row.messageId).toBe(post?.id);
     const audit = await stack.steward.container.services.db.auditEvent.findMany({
       where: { subjectType: "contribution", subjectId: String(id) },
+      orderBy: { id: "asc" },
     });
-    expect(audit.map((a) => a.action)).toEqual(["contribution.submitted"]);
+    expect(audit[0]?.action).toBe("contribution.submitted");
   });
 
   it("echoes @everyone in a title without pinging anybody", async () => {
@@ -136,10 +136,11 @@ describe("/contribute list, show and withdraw", () => {
   });
 
   it("lists everyone's contributions filtered by status", async () => {
+    await stack.steward.evaluationsIdle();
     const all = finalResponse(
-      await stack.client.run("alice", "contribute list", { scope: "all", status: "submitted" }),
+      await stack.client.run("alice", "contribute list", { scope: "all", status: "evaluated" }),
     );
-    expect(all.embeds[0]?.title).toBe("All contributions (submitted)");
+    expect(all.embeds[0]?.title).toBe("All contributions (evaluated)");
     expect(all.embeds[0]?.description).toContain("Carol's item");
     const none = finalResponse(await stack.client.run("alice", "contribute list", { status: "final" }));
     expect(none.embeds[0]?.description).toMatch(/no contributions here yet/);
@@ -158,10 +159,11 @@ describe("/contribute list, show and withdraw", () => {
     const db = stack.steward.container.services.db;
     const reply = finalResponse(await submit("alice", { title: "Translate the FAQ" }));
     const id = Number(/#(\d+)/.exec(reply.content)?.[1]);
+    await stack.steward.evaluationsIdle();
 
     const notMine = finalResponse(await stack.client.run("bob", "contribute withdraw", { id }));
     expect(notMine.content).toBe(`Contribution #${id} is not yours: only its author can withdraw it.`);
-    expect((await db.contribution.findUniqueOrThrow({ where: { id } })).status).toBe("submitted");
+    expect((await db.contribution.findUniqueOrThrow({ where: { id } })).status).toBe("evaluated");
 
     const unknown = finalResponse(await stack.client.run("alice", "contribute withdraw", { id: 424242 }));
     expect(unknown.content).toBe("There is no contribution #424242 in this server.");
@@ -183,6 +185,10 @@ describe("/contribute list, show and withdraw", () => {
     expect(tooLate.content).toBe(`Contribution #${finalId} can no longer be withdrawn: its evaluation is final.`);
 
     const actions = await db.auditEvent.findMany({ where: { subjectId: String(id) }, orderBy: { id: "asc" } });
-    expect(actions.map((a) => a.action)).toEqual(["contribution.submitted", "contribution.withdrawn"]);
+    expect(actions.map((a) => a.action)).toEqual([
+      "contribution.submitted",
+      "evaluation.created",
+      "contribution.withdrawn",
+    ]);
   });
 });

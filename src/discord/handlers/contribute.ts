@@ -48,6 +48,7 @@ export const submit: CommandHandler = async (i, ctx) => {
       content: `Contribution **#${contribution.id}** “${contribution.title}” is submitted and waiting for evaluation.${where}`,
     }),
   );
+  ctx.deps.kickEvaluations();
 };
 
 async function renderList(ctx: HandlerContext, state: ContributionListState) {

@@ -15,6 +15,10 @@ export const errorMessages = {
   duplicate_submission: ({ contributionId, windowSeconds }) =>
     `You already submitted a contribution with this title less than ${windowSeconds} seconds ago (#${contributionId}). Nothing new was stored.`,
   contribution_not_found: ({ id }) => `There is no contribution #${id} in this server.`,
+  not_evaluated_yet: ({ id, status }) =>
+    status === "withdrawn"
+      ? `Contribution #${id} was withdrawn before it was evaluated.`
+      : `Contribution #${id} has not been evaluated yet (it is ${status}). Evaluations usually take under a minute.`,
   not_contribution_author: ({ id }) => `Contribution #${id} is not yours: only its author can withdraw it.`,
   contribution_not_withdrawable: ({ id, status }) =>
     status === "withdrawn"

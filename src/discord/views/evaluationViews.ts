@@ -1,0 +1,63 @@
+import type { APIEmbed } from "discord-api-types/v10";
+import { formatUnits } from "ethers";
+import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
+
+export interface TokenFormat {
+  symbol: string;
+  decimals: number;
+}
+
+export function formatTokens(amount: bigint | string, token: TokenFormat): string {
+  const text = formatUnits(BigInt(amount.toString()), token.decimals);
+  return `${text.endsWith(".0") ? text.slice(0, -2) : text} ${token.symbol}`;
+}
+
+const flagText: Record<string, string> = {
+  possible_duplicate: "possible duplicate",
+  low_evidence: "low evidence",
+  prompt_injection_suspected: "instructions to the evaluator found in the text",
+  needs_human: "needs a human look",
+};
+
+interface Score {
+  criterion: string;
+  score: number;
+  weight: number;
+  reason: string;
+}
+
+export function evaluationEmbed(e: Evaluation, c: Pick<Contribution, "id" | "title">, token: TokenFormat): APIEmbed {
+  const scores = (e.scores as unknown as Score[]) ?? [];
+  const fields = scores.map((s) => ({
+    name: `${s.criterion} — ${s.score}/10 (weight ${Math.round(s.weight * 100)}%)`,
+    value: s.reason.slice(0, 1024) || "—",
+    inline: false,
+  }));
+  fields.push(
+    { name: "Total", value: `${e.total}/100`, inline: true },
+    { name: "Suggested reward", value: formatTokens(e.suggestedReward.toString(), token), inline: true },
+    { name: "Confidence", value: `${Math.round(e.confidence * 100)}%`, inline: true },
+  );
+  if (e.evidence.length > 0) {
+    fields.push({
+      name: "Evidence",
+      value: e.evidence
+        .map((q) => `> ${q.replaceAll("\n", " ").slice(0, 300)}`)
+        .join("\n")
+        .slice(0, 1024),
+      inline: false,
+    });
+  }
+  if (e.flags.length > 0) {
+    fields.push({ name: "Flags", value: e.flags.map((f) => `⚠ ${flagText[f] ?? f}`).join("\n"), inline: false });
+  }
+  const kind = e.purpose === "initial" ? "Evaluation" : e.purpose === "appeal" ? "Appeal review" : "Evaluation";
+  return {
+    title: `${kind} of #${c.id} · ${c.title}`.slice(0, 256),
+    description: e.rationale.slice(0, 4096),
+    color: e.flags.includes("needs_human") ? 0xfee75c : 0x57f287,
+    fields: fields.slice(0, 25),
+    footer: { text: `evaluated by ${e.model} · rubric v${e.rubricVersion}` },
+    timestamp: e.createdAt.toISOString(),
+  };
+}

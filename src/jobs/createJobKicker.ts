@@ -1,0 +1,31 @@
+import { runJob } from "./runJob.ts";
+import type { Job, JobDeps } from "./types.ts";
+
+/**
+ * Starts a job now, in the background, without piling up: a kick while it runs makes it run once more after. Work
+ * itself is claimed in the database, so a kick that finds nothing to do is cheap and two processes stay safe.
+ */
+export function createJobKicker(job: Job, deps: JobDeps) {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const loop = async () => {
+    do {
+      again = false;
+      await runJob(job, deps, "kick");
+    } while (again);
+    running = undefined;
+  };
+  return {
+    kick(): void {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = loop().catch((err) => deps.logger.error({ job: job.name, err }, "kicked job crashed"));
+    },
+    /** Resolves when no kicked run is in progress (tests, shutdown). */
+    async idle(): Promise<void> {
+      while (running) await running;
+    },
+  };
+}

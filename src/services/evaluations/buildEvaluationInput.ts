@@ -1,0 +1,34 @@
+import type { Contribution, Member } from "../../generated/prisma/client.ts";
+import type { EvaluationInput } from "../../llm/evaluationTypes.ts";
+import type { ServiceDeps } from "../deps.ts";
+
+const EARLIER_LIMIT = 300;
+
+/** The evaluator's view of a contribution: the submission plus earlier work (for duplicates) and track record. */
+export async function buildEvaluationInput(
+  deps: ServiceDeps,
+  contribution: Contribution & { author: Member },
+): Promise<EvaluationInput> {
+  const earlier = await deps.db.contribution.findMany({
+    where: { guildId: contribution.guildId, id: { lt: contribution.id }, status: { not: "withdrawn" } },
+    orderBy: { id: "desc" },
+    take: EARLIER_LIMIT,
+    select: { id: true, title: true, description: true, authorId: true },
+  });
+  const authorTrackRecord = await deps.db.contribution.count({
+    where: { authorId: contribution.authorId, id: { lt: contribution.id }, status: { in: ["evaluated", "final"] } },
+  });
+  return {
+    title: contribution.title,
+    description: contribution.description,
+    category: contribution.category,
+    links: contribution.links,
+    hours: contribution.hours === null ? null : Number(contribution.hours),
+    earlier: earlier.map((e) => ({
+      id: e.id,
+      text: `${e.title}\n${e.description}`,
+      sameAuthor: e.authorId === contribution.authorId,
+    })),
+    authorTrackRecord,
+  };
+}

@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { canonicalJson } from "../audit/canonicalJson.ts";
+import { runAudited } from "../audit/runAudited.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { buildEvaluationInput } from "./buildEvaluationInput.ts";
+import { runEvaluator } from "./runEvaluator.ts";
+import { suggestReward } from "./suggestReward.ts";
+
+export interface EvaluateOptions {
+  purpose?: "initial" | "appeal" | "rerun";
+  samples?: number;
+  llm?: LlmEvaluate | undefined;
+  /** Make the new evaluation the active one (initial runs do; an appeal's second pass waits for a moderator). */
+  activate?: boolean;
+  actorId?: string;
+}
+
+/**
+ * Evaluates a contribution the caller has claimed (status `evaluating`) and stores the result with everything
+ * needed to audit and reproduce it. The model call runs outside any transaction; the write is one transaction
+ * that only lands if the contribution is still `evaluating` (a withdrawal meanwhile wins).
+ */
+export async function evaluateContribution(deps: ServiceDeps, contributionId: number, options: EvaluateOptions = {}) {
+  const purpose = options.purpose ?? "initial";
+  const activate = options.activate ?? true;
+  const contribution = await deps.db.contribution.findUniqueOrThrow({
+    where: { id: contributionId },
+    include: { author: true },
+  });
+  const input = await buildEvaluationInput(deps, contribution);
+  const inputHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
+  const outcome = await runEvaluator(deps.evaluation, input, options.samples, options.llm ?? deps.evaluation.llm);
+  const { run } = outcome;
+  const injection = run.draft.flags.includes("prompt_injection_suspected");
+  const reward = suggestReward(
+    deps.evaluation.policy,
+    deps.evaluation.rubric,
+    contribution.category,
+    run.draft.total,
+    injection ? outcome.rubricTotal : undefined,
+  );
+  const { prices } = deps.evaluation;
+  const costMicroUsd = Math.round(run.promptTokens * prices.inputPerMTok + run.completionTokens * prices.outputPerMTok);
+  const now = deps.now();
+
+  return runAudited(deps.db, async (tx) => {
+    if (purpose === "initial") {
+      const moved = await tx.contribution.updateMany({
+        where: { id: contributionId, status: "evaluating" },
+        data: { status: "evaluated", evaluationClaimedAt: null },
+      });
+      if (moved.count === 0) return null;
+    }
+    if (activate) await tx.evaluation.updateMany({ where: { activeFor: contributionId }, data: { activeFor: null } });
+    const evaluation = await tx.evaluation.create({
+      data: {
+        contributionId,
+        activeFor: activate ? contributionId : null,
+        purpose,
+        evaluator: outcome.evaluator,
+        model: run.model,
+        promptVersion: run.promptVersion,
+        promptSha256: run.promptSha256,
+        rubricVersion: deps.evaluation.rubric.version,
+        inputHash,
+        temperature: run.temperature,
+        samples: outcome.samples,
+        spread: outcome.spread,
+        scores: run.draft.scores as never,
+        total: run.draft.total,
+        confidence: run.draft.confidence,
+        rationale: run.draft.rationale,
+        evidence: run.draft.evidence,
+        droppedQuotes: run.draft.droppedQuotes,
+        flags: run.draft.flags,
+        suggestedReward: reward.toString(),
+        promptTokens: run.promptTokens,
+        completionTokens: run.completionTokens,
+        costMicroUsd,
+        latencyMs: run.latencyMs,
+        attempts: run.attempts,
+        fallbackReason: outcome.fallbackReason ?? null,
+        createdAt: now,
+      },
+    });
+    await appendAuditEvent(tx, {
+      guildId: contribution.guildId,
+      actorId: options.actorId ?? "system:evaluate",
+      action: "evaluation.created",
+      subjectType: "contribution",
+      subjectId: String(contributionId),
+      payload: {
+        evaluationId: evaluation.id,
+        purpose,
+        evaluator: outcome.evaluator,
+        model: run.model,
+        promptSha256: run.promptSha256,
+        rubricVersion: deps.evaluation.rubric.version,
+        inputHash,
+        total: run.draft.total,
+        suggestedReward: reward.toString(),
+        flags: run.draft.flags,
+        fallbackReason: outcome.fallbackReason ?? null,
+      },
+      createdAt: now,
+    });
+    return evaluation;
+  });
+}
