@@ -24,5 +24,36 @@ export const evaluationCommand = {
         },
       ],
     },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "override",
+      description: "Moderators: replace a contribution's evaluation (the original is kept and audited)",
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "contribution",
+          description: "Contribution id (the number after #)",
+          required: true,
+        },
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "score",
+          description: "Total score, 0-100",
+          required: true,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "reward",
+          description: "Reward in tokens, e.g. 12.5",
+          required: true,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "reason",
+          description: "Why: recorded and shown to the contributor",
+          required: true,
+        },
+      ],
+    },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -1,11 +1,18 @@
 import type { ApplicationCommandOptionType } from "discord-api-types/v10";
+import { appealCommand } from "./appeal.ts";
 import { contributeCommand } from "./contribute.ts";
 import { evaluationCommand } from "./evaluation.ts";
 import { helpCommand } from "./help.ts";
 import { walletCommand } from "./wallet.ts";
 
 /** Every slash command Steward registers; `steward deploy-commands` bulk-overwrites exactly this list. */
-export const commandDefinitions = [contributeCommand, evaluationCommand, walletCommand, helpCommand] as const;
+export const commandDefinitions = [
+  contributeCommand,
+  evaluationCommand,
+  appealCommand,
+  walletCommand,
+  helpCommand,
+] as const;
 
 export type CommandName = (typeof commandDefinitions)[number]["name"];
 

@@ -55,6 +55,8 @@ export const configSchema = z.object({
   EVAL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   EVALUATION_CRON: z.string().min(1).default("* * * * *"),
   RUBRIC_FILE: optionalString,
+  APPEAL_WINDOW: duration.default(72 * 3_600_000),
+  APPEAL_MODEL: optionalString,
   MAX_REWARD_PER_CONTRIBUTION: tokenAmount.default(100n * 10n ** 18n),
   EPOCH_BUDGET: tokenAmount.default(10_000n * 10n ** 18n),
   TOKEN_SYMBOL: z.string().min(1).max(12).default("STEW"),

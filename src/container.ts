@@ -37,19 +37,20 @@ export async function createContainer(
   );
   const rubric = loadRubric(config.RUBRIC_FILE);
   const useLlm = Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
-  const llm = useLlm
-    ? createLlmEvaluator(
-        {
-          apiKey: config.OPENAI_API_KEY,
-          baseUrl: config.OPENAI_BASE_URL,
-          model: config.LLM_MODEL,
-          timeoutMs: config.LLM_TIMEOUT,
-          retries: config.LLM_RETRIES,
-          retryBaseMs: 500,
-        },
-        rubric,
-      )
-    : undefined;
+  const llmFor = (model: string) =>
+    createLlmEvaluator(
+      {
+        apiKey: config.OPENAI_API_KEY,
+        baseUrl: config.OPENAI_BASE_URL,
+        model,
+        timeoutMs: config.LLM_TIMEOUT,
+        retries: config.LLM_RETRIES,
+        retryBaseMs: 500,
+      },
+      rubric,
+    );
+  const llm = useLlm ? llmFor(config.LLM_MODEL) : undefined;
+  const appealLlm = useLlm && config.APPEAL_MODEL ? llmFor(config.APPEAL_MODEL) : undefined;
   logger.info(
     {
       evaluator: useLlm ? "llm" : "rubric",
@@ -73,6 +74,8 @@ export async function createContainer(
       policy: { maxPerContribution: config.MAX_REWARD_PER_CONTRIBUTION, epochBudget: config.EPOCH_BUDGET },
       prices: { inputPerMTok: config.LLM_PRICE_INPUT_PER_MTOK, outputPerMTok: config.LLM_PRICE_OUTPUT_PER_MTOK },
       claimTimeoutMs: 10 * 60_000,
+      // Without another model, the second pass takes more samples: at least 3, and more than the first pass.
+      appeal: { llm: appealLlm, samples: Math.max(3, config.EVAL_SAMPLES * 2 + 1), windowMs: config.APPEAL_WINDOW },
     },
     // Replaced by the Discord notifier once the bot is connected (startSteward); jobs run before that stay quiet.
     notifier: silentNotifier,

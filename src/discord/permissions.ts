@@ -7,6 +7,8 @@ export const commandAudience = {
   "contribute show": "everyone",
   "contribute withdraw": "everyone",
   "evaluation show": "everyone",
+  "evaluation override": "moderator",
+  appeal: "everyone",
   "wallet link": "everyone",
   "wallet verify": "everyone",
   "wallet show": "everyone",

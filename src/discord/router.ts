@@ -5,6 +5,7 @@ import { help } from "./handlers/help.ts";
 import type { CommandHandler, ComponentHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
 import { LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
+import { APPEAL_BUTTON_PREFIX } from "./views/evaluationViews.ts";
 
 /** Exactly one handler per command path; the type makes a missing or extra one a compile error. */
 export const commandHandlers = {
@@ -13,6 +14,8 @@ export const commandHandlers = {
   "contribute show": contribute.show,
   "contribute withdraw": contribute.withdraw,
   "evaluation show": evaluation.show,
+  "evaluation override": evaluation.override,
+  appeal: evaluation.appeal,
   "wallet link": wallet.link,
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,
@@ -22,4 +25,5 @@ export const commandHandlers = {
 /** Component handlers by the first `:`-separated part of the custom id. */
 export const componentHandlers: Record<string, ComponentHandler> = {
   [LIST_BUTTON_PREFIX]: contribute.listPage,
+  [APPEAL_BUTTON_PREFIX]: evaluation.resolveAppealButton,
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { resolveMentions } from "./mentions.ts";
 import { snowflake } from "./snowflake.ts";
+import { type ComponentNode, walkComponents } from "./walkComponents.ts";
 
 export const CHANNEL_NAMES = ["general", "contributions", "governance", "payouts", "compute"] as const;
 export const ROLE_NAMES = ["Member", "Moderator", "Provider"] as const;
@@ -327,7 +328,7 @@ export class SandboxState {
       channelId,
       content,
       embeds: Array.isArray(body.embeds) ? body.embeds.map(normaliseEmbed) : [],
-      components: Array.isArray(body.components) ? body.components : [],
+      components: Array.isArray(body.components) ? numberComponents(body.components) : [],
       flags,
       createdAt: new Date().toISOString(),
       editedAt: null,
@@ -344,7 +345,7 @@ export class SandboxState {
   editMessage(message: StoredMessage, body: Json): StoredMessage {
     if (typeof body.content === "string") message.content = body.content;
     if (Array.isArray(body.embeds)) message.embeds = body.embeds.map(normaliseEmbed);
-    if (Array.isArray(body.components)) message.components = body.components;
+    if (Array.isArray(body.components)) message.components = numberComponents(body.components);
     if (body.content !== undefined || body.allowed_mentions !== undefined) {
       message.mentions = resolveMentions(message.content, body.allowed_mentions as never);
     }
@@ -356,6 +357,18 @@ export class SandboxState {
   channelMessages(channelId: string): StoredMessage[] {
     return [...this.messages.values()].filter((m) => m.channelId === channelId && !m.ephemeral);
   }
+}
+
+/** Discord gives every component of a stored message a numeric `id`, in display order, when the bot sets none. */
+function numberComponents(components: unknown[]): unknown[] {
+  const copy = structuredClone(components) as ComponentNode[];
+  let next = 1;
+  for (const c of walkComponents(copy)) {
+    const node = c as ComponentNode & { id?: number };
+    if (typeof node.id !== "number") node.id = next;
+    next = Math.max(next, node.id) + 1;
+  }
+  return copy;
 }
 
 /** Discord fills in `type: "rich"` and drops empty parts of an embed. */

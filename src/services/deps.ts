@@ -23,6 +23,8 @@ export interface EvaluationDeps {
   prices: { inputPerMTok: number; outputPerMTok: number };
   /** How long an `evaluating` claim holds before another worker may retake it (a crashed process). */
   claimTimeoutMs: number;
+  /** The second pass of an appeal: another model (APPEAL_MODEL) when set, else the same one with more samples. */
+  appeal: { llm?: LlmEvaluate | undefined; samples: number; windowMs: number };
 }
 
 export interface ServiceSettings {

@@ -11,6 +11,15 @@ export type UserErrorContext = {
   duplicate_submission: { contributionId: number; windowSeconds: number };
   contribution_not_found: { id: number };
   not_evaluated_yet: { id: number; status: string };
+  invalid_score: { score: number };
+  invalid_reward: { input: string; decimals: number };
+  reward_above_cap: { max: string };
+  field_empty_reason: Record<string, never>;
+  not_author_appeal: { id: number };
+  appeal_window_closed: { closedAt: Date };
+  appeal_exists: { id: number; status: string };
+  appeal_not_found: { id: number };
+  appeal_resolved: { id: number; status: string };
   not_contribution_author: { id: number };
   contribution_not_withdrawable: { id: number; status: string };
   invalid_address: { address: string };

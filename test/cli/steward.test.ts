@@ -99,7 +99,7 @@ describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
       });
       const code = await new Promise<number | null>((resolve) => deploy.once("exit", resolve));
       expect(code).toBe(0);
-      expect(out).toBe(`Registered 4 commands (guild ${discord.guildId}).\n`);
+      expect(out).toBe(`Registered 5 commands (guild ${discord.guildId}).\n`);
       expect(discord.state.guildCommands.map((c) => c.name).sort()).toEqual([
         "contribute",
         "evaluation",

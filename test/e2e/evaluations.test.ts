@@ -71,6 +71,125 @@ describe("evaluations with the offline rubric evaluator (no API key)", () => {
   });
 });
 
+describe("overrides and appeals", () => {
+  let stack: TestStack;
+  let id: number;
+  beforeAll(async () => {
+    stack = await startTestStack({ APPEAL_WINDOW: "1h" });
+    await stack.client.createUser("tess", ["Member"]);
+    await stack.client.createUser("uma", ["Member"]);
+    await stack.client.createUser("mona", ["Member", "Moderator"]);
+    const reply = finalResponse(await stack.client.run("tess", "contribute submit", submission));
+    id = Number(/#(\d+)/.exec(reply.content)?.[1]);
+    await stack.steward.evaluationsIdle();
+  });
+  afterAll(() => stack.stop());
+  afterEach(() => stack.expectNoSpecViolations());
+
+  it("lets only moderators override, keeps the original, and audits it", async () => {
+    const db = stack.steward.container.services.db;
+    const original = await db.evaluation.findUniqueOrThrow({ where: { activeFor: id } });
+    const denied = finalResponse(
+      await stack.client.run("uma", "evaluation override", {
+        contribution: id,
+        score: 90,
+        reward: "50",
+        reason: "great",
+      }),
+    );
+    expect(denied.content).toBe("Only members with the Moderator role can do this.");
+    const tooMuch = finalResponse(
+      await stack.client.run("mona", "evaluation override", {
+        contribution: id,
+        score: 90,
+        reward: "5000",
+        reason: "x",
+      }),
+    );
+    expect(tooMuch.content).toBe("That reward is above the cap of 100 STEW per contribution.");
+    const bad = finalResponse(
+      await stack.client.run("mona", "evaluation override", {
+        contribution: id,
+        score: 90,
+        reward: "lots",
+        reason: "x",
+      }),
+    );
+    expect(bad.content).toMatch(/`lots` is not a valid reward/);
+
+    const done = finalResponse(
+      await stack.client.run("mona", "evaluation override", {
+        contribution: id,
+        score: 90,
+        reward: "42.5",
+        reason: "Fixed a release blocker",
+      }),
+    );
+    expect(done.content).toBe(
+      `Evaluation of #${id} overridden: ${original.total}/100 → 90/100, ${Number(original.suggestedReward.toString()) / 1e18} STEW → 42.5 STEW. The original is kept.`,
+    );
+    const active = await db.evaluation.findUniqueOrThrow({ where: { activeFor: id } });
+    expect(active).toMatchObject({
+      evaluator: "human",
+      total: 90,
+      rationale: "Fixed a release blocker",
+      model: "moderator:mona",
+    });
+    expect(active.suggestedReward.toString()).toBe("42500000000000000000");
+    expect((await db.evaluation.findUniqueOrThrow({ where: { id: original.id } })).activeFor).toBeNull();
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "evaluation.overridden", subjectId: String(id) },
+    });
+    expect(audit.actorId).toBe((await stack.client.state()).users.find((u) => u.username === "mona")?.id);
+  });
+
+  it("takes one appeal per evaluation from the author, posts the second pass, and lets a moderator accept it", async () => {
+    const db = stack.steward.container.services.db;
+    const notMine = finalResponse(await stack.client.run("uma", "appeal", { contribution: id, reason: "unfair" }));
+    expect(notMine.content).toBe(`Only the author of contribution #${id} can appeal its evaluation.`);
+
+    const result = await stack.client.run("tess", "appeal", {
+      contribution: id,
+      reason: "The fix unblocked the release.",
+    });
+    expect(result.responses.map((r) => r.kind)).toEqual(["defer", "edit", "edit"]);
+    expect(result.responses[1]?.content).toBe("Appeal received. Running a second evaluation…");
+    expect(finalResponse(result).content).toMatch(
+      /^Your appeal #(\d+) of contribution #\d+ is filed\. The second pass scored it \d+\/100\./,
+    );
+
+    const again = finalResponse(await stack.client.run("tess", "appeal", { contribution: id, reason: "again" }));
+    expect(again.content).toMatch(/already appealed \(appeal #\d+, open\)/);
+
+    const post = (await stack.client.messages("contributions")).find((m) => m.embeds[0]?.title?.startsWith("Appeal #"));
+    expect(post?.embeds[0]?.description).toBe("The fix unblocked the release.");
+    const accept = post?.components[0]?.components?.find((c) => c.label === "Accept")?.custom_id as string;
+
+    const byMember = finalResponse(await stack.client.click("uma", post?.id as string, accept));
+    expect(byMember.content).toBe("Only members with the Moderator role can do this.");
+    expect(byMember.ephemeral).toBe(true);
+
+    const accepted = finalResponse(await stack.client.click("mona", post?.id as string, accept));
+    expect(accepted.kind).toBe("update");
+    expect(accepted.content).toMatch(/accepted by <@\d+>: the second pass is now the evaluation that counts/);
+    expect(accepted.components).toEqual([]);
+    const appeal = await db.appeal.findFirstOrThrow({ where: { contributionId: id } });
+    expect(appeal.status).toBe("accepted");
+    expect((await db.evaluation.findUniqueOrThrow({ where: { activeFor: id } })).id).toBe(appeal.secondEvaluationId);
+  });
+
+  it("closes the appeal window", async () => {
+    const reply = finalResponse(
+      await stack.client.run("uma", "contribute submit", { ...submission, title: "Late appeal test" }),
+    );
+    const late = Number(/#(\d+)/.exec(reply.content)?.[1]);
+    await stack.steward.evaluationsIdle();
+    stack.advanceClock(2 * 3_600_000);
+    const refused = finalResponse(await stack.client.run("uma", "appeal", { contribution: late, reason: "too late" }));
+    expect(refused.content).toMatch(/^The appeal window for this evaluation closed <t:\d+:R>\./);
+  });
+});
+
 describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
   let stack: TestStack;
   let llm: LocalOpenAI;

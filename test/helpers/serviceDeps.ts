@@ -19,6 +19,7 @@ export function serviceDeps(
       policy: { maxPerContribution: 100n * 10n ** 18n, epochBudget: 10_000n * 10n ** 18n },
       prices: { inputPerMTok: 0.15, outputPerMTok: 0.6 },
       claimTimeoutMs: 600_000,
+      appeal: { samples: 3, windowMs: 72 * 3_600_000 },
       ...evaluation,
     },
     notifier: silentNotifier,

@@ -125,18 +125,7 @@ describe("the LLM evaluator against a local OpenAI-compatible server", () => {
   it("treats a refusal as a failure the rubric covers, flagged for a human", async () => {
     const evaluate = await evaluatorFor(() => ({ refusal: "I can't help with that." }));
     await expect(evaluate(input)).rejects.toMatchObject({ name: "RefusalError" });
-    const outcome = await runEvaluator(
-      {
-        rubric: defaultRubric,
-        llm: evaluate,
-        samples: 1,
-        concurrency: 1,
-        policy: { maxPerContribution: 1n, epochBudget: 1n },
-        prices: { inputPerMTok: 0, outputPerMTok: 0 },
-        claimTimeoutMs: 1,
-      },
-      input,
-    );
+    const outcome = await runEvaluator({ rubric: defaultRubric, llm: evaluate, samples: 1 }, input);
     expect(outcome).toMatchObject({ evaluator: "rubric", fallbackReason: "RefusalError" });
     expect(outcome.run.draft.flags).toContain("needs_human");
   });
@@ -148,18 +137,7 @@ describe("the LLM evaluator against a local OpenAI-compatible server", () => {
       [5, 5, 5, 5],
     ];
     const evaluate = await evaluatorFor((i) => ({ content: evaluationJson({ scores: totals[i % 3] }) }));
-    const outcome = await runEvaluator(
-      {
-        rubric: defaultRubric,
-        llm: evaluate,
-        samples: 3,
-        concurrency: 1,
-        policy: { maxPerContribution: 1n, epochBudget: 1n },
-        prices: { inputPerMTok: 0, outputPerMTok: 0 },
-        claimTimeoutMs: 1,
-      },
-      input,
-    );
+    const outcome = await runEvaluator({ rubric: defaultRubric, llm: evaluate, samples: 3 }, input);
     expect(outcome.run.draft.total).toBe(50);
     expect(outcome.spread).toBe(70);
     expect(outcome.run.promptTokens).toBe(360);

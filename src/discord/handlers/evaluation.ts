@@ -1,7 +1,18 @@
+import { MessageFlags } from "discord.js";
+import { parseUnits } from "ethers";
+import { UserError } from "../../services/errors.ts";
+import { fileAppeal, recordAppealMessage, resolveAppeal } from "../../services/evaluations/appeals.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
-import { ephemeral } from "../reply.ts";
-import { evaluationEmbed } from "../views/evaluationViews.ts";
-import type { CommandHandler } from "./types.ts";
+import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
+import type { HandlerContext } from "../context.ts";
+import { edit, ephemeral, noMentions } from "../reply.ts";
+import { appealView, evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
+import type { CommandHandler, ComponentHandler } from "./types.ts";
+
+const tokenOf = (ctx: HandlerContext) => ({
+  symbol: ctx.deps.config.TOKEN_SYMBOL,
+  decimals: ctx.deps.config.TOKEN_DECIMALS,
+});
 
 export const show: CommandHandler = async (i, ctx) => {
   const { contribution, evaluation } = await getActiveEvaluation(
@@ -9,6 +20,78 @@ export const show: CommandHandler = async (i, ctx) => {
     ctx.actor.guildId,
     i.options.getInteger("contribution", true),
   );
-  const token = { symbol: ctx.deps.config.TOKEN_SYMBOL, decimals: ctx.deps.config.TOKEN_DECIMALS };
-  await i.reply(ephemeral({ embeds: [evaluationEmbed(evaluation, contribution, token)] }));
+  await i.reply(ephemeral({ embeds: [evaluationEmbed(evaluation, contribution, tokenOf(ctx))] }));
+};
+
+function parseReward(input: string, decimals: number): bigint {
+  const text = input.trim();
+  if (!/^\d+(\.\d+)?$/.test(text)) throw new UserError("invalid_reward", { input: text, decimals });
+  try {
+    return parseUnits(text, decimals);
+  } catch {
+    throw new UserError("invalid_reward", { input: text, decimals });
+  }
+}
+
+export const override: CommandHandler = async (i, ctx) => {
+  const token = tokenOf(ctx);
+  const {
+    override: created,
+    original,
+    contribution,
+  } = await overrideEvaluation(ctx.deps.services, ctx.actor, {
+    contributionId: i.options.getInteger("contribution", true),
+    score: i.options.getInteger("score", true),
+    reward: parseReward(i.options.getString("reward", true), token.decimals),
+    reason: i.options.getString("reason", true),
+  }).catch((error: unknown) => {
+    if (error instanceof UserError && error.code === "reward_above_cap") {
+      const max = (error.context as { max: string }).max;
+      throw new UserError("reward_above_cap", { max: formatTokens(max, token) });
+    }
+    throw error;
+  });
+  await i.reply(
+    ephemeral({
+      content: `Evaluation of #${contribution.id} overridden: ${original.total}/100 → ${created.total}/100, ${formatTokens(original.suggestedReward.toString(), token)} → ${formatTokens(created.suggestedReward.toString(), token)}. The original is kept.`,
+      embeds: [evaluationEmbed(created, contribution, token)],
+    }),
+  );
+};
+
+export const appeal: CommandHandler = async (i, ctx) => {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await i.editReply(edit({ content: "Appeal received. Running a second evaluation…" }));
+  const result = await fileAppeal(
+    ctx.deps.services,
+    ctx.actor,
+    i.options.getInteger("contribution", true),
+    i.options.getString("reason", true),
+  );
+  const token = tokenOf(ctx);
+  const view = appealView(result.appeal, result.contribution, result.original, result.secondPass, token);
+  const channelKey = result.contribution.channelId ?? ctx.deps.config.CONTRIBUTIONS_CHANNEL;
+  const channel = i.guild?.channels.cache.find((c) => c.id === channelKey || c.name === channelKey);
+  if (channel?.isTextBased() && "send" in channel) {
+    const message = await channel.send({ ...view, allowedMentions: noMentions });
+    await recordAppealMessage(ctx.deps.services, result.appeal.id, channel.id, message.id);
+  }
+  const second = result.secondPass ? ` The second pass scored it ${result.secondPass.total}/100.` : "";
+  await i.editReply(
+    edit({
+      content: `Your appeal #${result.appeal.id} of contribution #${result.contribution.id} is filed.${second} A moderator will accept or reject it.`,
+    }),
+  );
+};
+
+/** Accept / Reject on an appeal post: moderators only. */
+export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]) => {
+  if (!ctx.isModerator) throw new UserError("missing_role", { role: ctx.deps.config.MODERATOR_ROLE });
+  const appealId = Number(id);
+  const resolved = await resolveAppeal(ctx.deps.services, ctx.actor, appealId, action === "accept");
+  const outcome =
+    resolved.status === "accepted"
+      ? `Appeal #${appealId} accepted by <@${ctx.actor.discordId}>: the second pass is now the evaluation that counts.`
+      : `Appeal #${appealId} rejected by <@${ctx.actor.discordId}>: the first evaluation stands.`;
+  await i.update({ content: outcome, components: [], allowedMentions: noMentions });
 };

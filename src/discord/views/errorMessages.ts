@@ -24,6 +24,18 @@ export const errorMessages = {
     status === "withdrawn"
       ? `Contribution #${id} is already withdrawn.`
       : `Contribution #${id} can no longer be withdrawn: its evaluation is ${status}.`,
+  invalid_score: ({ score }) => `${score} is not a valid score: give a whole number from 0 to 100.`,
+  invalid_reward: ({ input, decimals }) =>
+    `${code(input)} is not a valid reward: give a number of tokens such as 12.5 (at most ${decimals} decimals).`,
+  reward_above_cap: ({ max }) => `That reward is above the cap of ${max} per contribution.`,
+  field_empty_reason: () => "Please give a reason: it is recorded and shown to the contributor.",
+  not_author_appeal: ({ id }) => `Only the author of contribution #${id} can appeal its evaluation.`,
+  appeal_window_closed: ({ closedAt }) =>
+    `The appeal window for this evaluation closed ${relative(closedAt)}. Ask a moderator if something is wrong.`,
+  appeal_exists: ({ id, status }) =>
+    `This evaluation was already appealed (appeal #${id}, ${status}). Each evaluation can be appealed once.`,
+  appeal_not_found: ({ id }) => `There is no appeal #${id}.`,
+  appeal_resolved: ({ id, status }) => `Appeal #${id} is already ${status}.`,
   invalid_address: ({ address }) =>
     `${code(address)} is not a valid Ethereum address. It must be 0x followed by 40 hex characters (mixed case only with a valid checksum).`,
   address_in_use: ({ address }) =>

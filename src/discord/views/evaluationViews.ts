@@ -1,4 +1,10 @@
-import type { APIEmbed } from "discord-api-types/v10";
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from "discord-api-types/v10";
 import { formatUnits } from "ethers";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 
@@ -59,5 +65,64 @@ export function evaluationEmbed(e: Evaluation, c: Pick<Contribution, "id" | "tit
     fields: fields.slice(0, 25),
     footer: { text: `evaluated by ${e.model} · rubric v${e.rubricVersion}` },
     timestamp: e.createdAt.toISOString(),
+  };
+}
+
+export const APPEAL_BUTTON_PREFIX = "appeal";
+
+export function appealView(
+  a: { id: number; reason: string; authorDiscordId: string },
+  c: Pick<Contribution, "id" | "title">,
+  original: Evaluation,
+  second: Evaluation | null,
+  token: TokenFormat,
+) {
+  const embeds: APIEmbed[] = [
+    {
+      title: `Appeal #${a.id} of the evaluation of #${c.id}`.slice(0, 256),
+      description: a.reason.slice(0, 4096),
+      color: 0xeb459e,
+      fields: [
+        { name: "By", value: `<@${a.authorDiscordId}>`, inline: true },
+        {
+          name: "First pass",
+          value: `${original.total}/100 · ${formatTokens(original.suggestedReward.toString(), token)}`,
+          inline: true,
+        },
+        ...(second
+          ? [
+              {
+                name: "Second pass",
+                value: `${second.total}/100 · ${formatTokens(second.suggestedReward.toString(), token)}`,
+                inline: true,
+              },
+            ]
+          : []),
+      ],
+      footer: { text: "Moderators: Accept makes the second pass the evaluation that counts; Reject keeps the first." },
+    },
+  ];
+  if (second) embeds.push(evaluationEmbed(second, c, token));
+  return {
+    embeds,
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Success,
+            label: "Accept",
+            custom_id: `${APPEAL_BUTTON_PREFIX}:accept:${a.id}`,
+          },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Danger,
+            label: "Reject",
+            custom_id: `${APPEAL_BUTTON_PREFIX}:reject:${a.id}`,
+          },
+        ],
+      },
+    ] satisfies APIActionRowComponent<APIButtonComponent>[],
   };
 }

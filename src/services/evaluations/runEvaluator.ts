@@ -18,7 +18,7 @@ export interface EvaluatorOutcome {
  * fails for good (after its retries and one repair), the rubric evaluator answers instead, flagged needs_human.
  */
 export async function runEvaluator(
-  evaluation: EvaluationDeps,
+  evaluation: Pick<EvaluationDeps, "rubric" | "llm" | "samples">,
   input: EvaluationInput,
   samples = evaluation.samples,
   llm = evaluation.llm,

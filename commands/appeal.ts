@@ -1,0 +1,27 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
+
+export const appealCommand = {
+  type: ApplicationCommandType.ChatInput,
+  name: "appeal",
+  description: "Appeal the evaluation of your contribution (once, within the appeal window)",
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: "contribution",
+      description: "Contribution id (the number after #)",
+      required: true,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "reason",
+      description: "What the evaluation got wrong",
+      required: true,
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

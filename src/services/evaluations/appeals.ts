@@ -1,0 +1,116 @@
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { isUniqueViolation, runAudited } from "../audit/runAudited.ts";
+import type { Actor, ServiceDeps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+import { evaluateContribution } from "./evaluateContribution.ts";
+
+/**
+ * Files the author's appeal against the active evaluation (once per evaluation, within the appeal window) and
+ * runs the second pass: another model when APPEAL_MODEL is set, else more samples. The second evaluation is
+ * stored inactive; a moderator's Accept makes it the active one.
+ */
+export async function fileAppeal(deps: ServiceDeps, author: Actor, contributionId: number, reasonInput: string) {
+  const reason = reasonInput.trim();
+  if (reason === "") throw new UserError("field_empty_reason", {});
+  if (reason.length > 1000)
+    throw new UserError("field_too_long", { field: "reason", max: 1000, length: reason.length });
+  const contribution = await deps.db.contribution.findFirst({
+    where: { id: contributionId, guildId: author.guildId },
+    include: { author: true },
+  });
+  if (!contribution) throw new UserError("contribution_not_found", { id: contributionId });
+  if (contribution.author.discordId !== author.discordId)
+    throw new UserError("not_author_appeal", { id: contributionId });
+  const evaluation = await deps.db.evaluation.findUnique({
+    where: { activeFor: contributionId },
+    include: { appeal: true },
+  });
+  if (!evaluation) throw new UserError("not_evaluated_yet", { id: contributionId, status: contribution.status });
+  if (evaluation.appeal)
+    throw new UserError("appeal_exists", { id: evaluation.appeal.id, status: evaluation.appeal.status });
+  const closesAt = new Date(evaluation.createdAt.getTime() + deps.evaluation.appeal.windowMs);
+  const now = deps.now();
+  if (now > closesAt) throw new UserError("appeal_window_closed", { closedAt: closesAt });
+
+  let appeal: Awaited<ReturnType<typeof deps.db.appeal.create>>;
+  try {
+    appeal = await runAudited(deps.db, async (tx) => {
+      const created = await tx.appeal.create({
+        data: {
+          contributionId,
+          evaluationId: evaluation.id,
+          authorDiscordId: author.discordId,
+          reason,
+          createdAt: now,
+        },
+      });
+      await appendAuditEvent(tx, {
+        guildId: author.guildId,
+        actorId: author.discordId,
+        action: "appeal.filed",
+        subjectType: "contribution",
+        subjectId: String(contributionId),
+        payload: { appealId: created.id, evaluationId: evaluation.id, reason },
+        createdAt: now,
+      });
+      return created;
+    });
+  } catch (error) {
+    // Two appeals racing for the same evaluation: the unique evaluationId lets one through.
+    if (isUniqueViolation(error)) {
+      const existing = await deps.db.appeal.findUnique({ where: { evaluationId: evaluation.id } });
+      if (existing) throw new UserError("appeal_exists", { id: existing.id, status: existing.status });
+    }
+    throw error;
+  }
+
+  const { appeal: second } = deps.evaluation;
+  const secondPass = await evaluateContribution(deps, contributionId, {
+    purpose: "appeal",
+    activate: false,
+    llm: second.llm ?? deps.evaluation.llm,
+    samples: second.samples,
+    actorId: author.discordId,
+  });
+  const updated = await deps.db.appeal.update({
+    where: { id: appeal.id },
+    data: { secondEvaluationId: secondPass?.id ?? null },
+  });
+  return { appeal: updated, original: evaluation, secondPass, contribution };
+}
+
+export async function recordAppealMessage(deps: ServiceDeps, appealId: number, channelId: string, messageId: string) {
+  await deps.db.appeal.update({ where: { id: appealId }, data: { channelId, messageId } });
+}
+
+/** A moderator accepts (the second pass becomes active) or rejects (the original stays) an open appeal. */
+export async function resolveAppeal(deps: ServiceDeps, moderator: Actor, appealId: number, accept: boolean) {
+  const now = deps.now();
+  return runAudited(deps.db, async (tx) => {
+    const appeal = await tx.appeal.findUnique({ where: { id: appealId }, include: { evaluation: true } });
+    if (!appeal) throw new UserError("appeal_not_found", { id: appealId });
+    const status = accept ? "accepted" : "rejected";
+    const moved = await tx.appeal.updateMany({
+      where: { id: appealId, status: "open" },
+      data: { status, resolvedBy: moderator.discordId, resolvedAt: now },
+    });
+    if (moved.count === 0) throw new UserError("appeal_resolved", { id: appealId, status: appeal.status });
+    if (accept && appeal.secondEvaluationId) {
+      await tx.evaluation.updateMany({ where: { activeFor: appeal.contributionId }, data: { activeFor: null } });
+      await tx.evaluation.update({
+        where: { id: appeal.secondEvaluationId },
+        data: { activeFor: appeal.contributionId },
+      });
+    }
+    await appendAuditEvent(tx, {
+      guildId: moderator.guildId,
+      actorId: moderator.discordId,
+      action: accept ? "appeal.accepted" : "appeal.rejected",
+      subjectType: "contribution",
+      subjectId: String(appeal.contributionId),
+      payload: { appealId, originalEvaluationId: appeal.evaluationId, secondEvaluationId: appeal.secondEvaluationId },
+      createdAt: now,
+    });
+    return { ...appeal, status };
+  });
+}
