@@ -101,6 +101,7 @@ describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
       expect(code).toBe(0);
       expect(out).toBe(`Registered 5 commands (guild ${discord.guildId}).\n`);
       expect(discord.state.guildCommands.map((c) => c.name).sort()).toEqual([
+        "appeal",
         "contribute",
         "evaluation",
         "help",
