@@ -3,6 +3,7 @@ import { appealCommand } from "./appeal.ts";
 import { contributeCommand } from "./contribute.ts";
 import { evaluationCommand } from "./evaluation.ts";
 import { helpCommand } from "./help.ts";
+import { proposeCommand } from "./propose.ts";
 import { walletCommand } from "./wallet.ts";
 
 /** Every slash command Steward registers; `steward deploy-commands` bulk-overwrites exactly this list. */
@@ -10,6 +11,7 @@ export const commandDefinitions = [
   contributeCommand,
   evaluationCommand,
   appealCommand,
+  proposeCommand,
   walletCommand,
   helpCommand,
 ] as const;

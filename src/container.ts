@@ -2,8 +2,9 @@ import type { Config } from "./config.ts";
 import { redactUrl } from "./config.ts";
 import { migrate } from "./db/migrate.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "./db/openDatabase.ts";
-import { createLlmEvaluator } from "./llm/llmEvaluator.ts";
+import { createLlmEvaluator, type LlmSettings } from "./llm/llmEvaluator.ts";
 import { loadRubric } from "./llm/loadRubric.ts";
+import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Logger } from "./logger.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import { silentNotifier } from "./services/notifier.ts";
@@ -37,18 +38,15 @@ export async function createContainer(
   );
   const rubric = loadRubric(config.RUBRIC_FILE);
   const useLlm = Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
-  const llmFor = (model: string) =>
-    createLlmEvaluator(
-      {
-        apiKey: config.OPENAI_API_KEY,
-        baseUrl: config.OPENAI_BASE_URL,
-        model,
-        timeoutMs: config.LLM_TIMEOUT,
-        retries: config.LLM_RETRIES,
-        retryBaseMs: 500,
-      },
-      rubric,
-    );
+  const llmSettings = (model: string): LlmSettings => ({
+    apiKey: config.OPENAI_API_KEY,
+    baseUrl: config.OPENAI_BASE_URL,
+    model,
+    timeoutMs: config.LLM_TIMEOUT,
+    retries: config.LLM_RETRIES,
+    retryBaseMs: 500,
+  });
+  const llmFor = (model: string) => createLlmEvaluator(llmSettings(model), rubric);
   const llm = useLlm ? llmFor(config.LLM_MODEL) : undefined;
   const appealLlm = useLlm && config.APPEAL_MODEL ? llmFor(config.APPEAL_MODEL) : undefined;
   logger.info(
@@ -76,6 +74,12 @@ export async function createContainer(
       claimTimeoutMs: 10 * 60_000,
       // Without another model, the second pass takes more samples: at least 3, and more than the first pass.
       appeal: { llm: appealLlm, samples: Math.max(3, config.EVAL_SAMPLES * 2 + 1), windowMs: config.APPEAL_WINDOW },
+    },
+    proposals: {
+      drafter: useLlm
+        ? llmDrafter(llmSettings(config.LLM_MODEL), config.TOKEN_SYMBOL)
+        : templateDrafter(config.TOKEN_SYMBOL),
+      tokenDecimals: config.TOKEN_DECIMALS,
     },
     // Replaced by the Discord notifier once the bot is connected (startSteward); jobs run before that stay quiet.
     notifier: silentNotifier,

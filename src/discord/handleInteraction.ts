@@ -4,7 +4,7 @@ import { UserError } from "../services/errors.ts";
 import type { BotDeps, HandlerContext } from "./context.ts";
 import { withErrorBoundary } from "./errorBoundary.ts";
 import { mayUse } from "./permissions.ts";
-import { commandHandlers, componentHandlers } from "./router.ts";
+import { commandHandlers, componentHandlers, modalHandlers } from "./router.ts";
 
 function roleNames(interaction: Interaction): string[] {
   const member = interaction.member;
@@ -43,6 +43,16 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
       if (!mayUse(path, ctx.isModerator)) throw new UserError("missing_role", { role: deps.config.MODERATOR_ROLE });
       deps.logger.debug(log, "command");
       await handler(interaction, ctx);
+    });
+    return;
+  }
+  if (interaction.isModalSubmit()) {
+    const [prefix = "", ...args] = interaction.customId.split(":");
+    const log = { modal: interaction.customId, userId: interaction.user.id, interactionId: interaction.id };
+    await withErrorBoundary(interaction, deps.logger, log, async () => {
+      const handler = modalHandlers[prefix];
+      if (!handler) throw new Error(`no handler for modal ${interaction.customId}`);
+      await handler(interaction, contextFor(interaction, deps), args);
     });
     return;
   }

@@ -9,6 +9,7 @@ export const commandAudience = {
   "evaluation show": "everyone",
   "evaluation override": "moderator",
   appeal: "everyone",
+  propose: "everyone",
   "wallet link": "everyone",
   "wallet verify": "everyone",
   "wallet show": "everyone",

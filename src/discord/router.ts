@@ -2,10 +2,12 @@ import type { CommandPath } from "../../commands/index.ts";
 import * as contribute from "./handlers/contribute.ts";
 import * as evaluation from "./handlers/evaluation.ts";
 import { help } from "./handlers/help.ts";
-import type { CommandHandler, ComponentHandler } from "./handlers/types.ts";
+import * as proposals from "./handlers/propose.ts";
+import type { CommandHandler, ComponentHandler, ModalHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
 import { LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
 import { APPEAL_BUTTON_PREFIX } from "./views/evaluationViews.ts";
+import { PROPOSAL_BUTTON_PREFIX, PROPOSAL_MODAL_PREFIX } from "./views/proposalViews.ts";
 
 /** Exactly one handler per command path; the type makes a missing or extra one a compile error. */
 export const commandHandlers = {
@@ -16,6 +18,7 @@ export const commandHandlers = {
   "evaluation show": evaluation.show,
   "evaluation override": evaluation.override,
   appeal: evaluation.appeal,
+  propose: proposals.propose,
   "wallet link": wallet.link,
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,
@@ -26,4 +29,10 @@ export const commandHandlers = {
 export const componentHandlers: Record<string, ComponentHandler> = {
   [LIST_BUTTON_PREFIX]: contribute.listPage,
   [APPEAL_BUTTON_PREFIX]: evaluation.resolveAppealButton,
+  [PROPOSAL_BUTTON_PREFIX]: proposals.draftButton,
+};
+
+/** Modal handlers by the first `:`-separated part of the modal's custom id. */
+export const modalHandlers: Record<string, ModalHandler> = {
+  [PROPOSAL_MODAL_PREFIX]: proposals.editModal,
 };

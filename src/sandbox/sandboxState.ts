@@ -371,10 +371,15 @@ function numberComponents(components: unknown[]): unknown[] {
   return copy;
 }
 
-/** Discord fills in `type: "rich"` and drops empty parts of an embed. */
+/** Discord fills in `type: "rich"` and `inline: false` on fields that do not say. */
 function normaliseEmbed(embed: unknown): unknown {
   if (embed === null || typeof embed !== "object") return embed;
-  return { type: "rich", ...embed };
+  const e = embed as { fields?: { inline?: boolean }[] };
+  return {
+    type: "rich",
+    ...embed,
+    ...(e.fields ? { fields: e.fields.map((f) => ({ ...f, inline: f.inline ?? false })) } : {}),
+  };
 }
 
 export const MESSAGE_FLAGS = { EPHEMERAL: FLAG_EPHEMERAL, LOADING: FLAG_LOADING };

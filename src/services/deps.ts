@@ -1,5 +1,6 @@
 import type { Db } from "../db/openDatabase.ts";
 import type { LlmEvaluate } from "../llm/llmEvaluator.ts";
+import type { ProposalDrafter } from "../llm/proposalDrafters.ts";
 import type { Rubric } from "../llm/rubric.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
 import type { Notifier } from "./notifier.ts";
@@ -10,6 +11,7 @@ export interface ServiceDeps {
   now: () => Date;
   settings: ServiceSettings;
   evaluation: EvaluationDeps;
+  proposals: { drafter: ProposalDrafter; tokenDecimals: number };
   notifier: Notifier;
 }
 

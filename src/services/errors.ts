@@ -20,6 +20,9 @@ export type UserErrorContext = {
   appeal_exists: { id: number; status: string };
   appeal_not_found: { id: number };
   appeal_resolved: { id: number; status: string };
+  proposal_draft_not_found: { id: number };
+  proposal_draft_closed: { id: number; state: "submitted" | "cancelled" };
+  invalid_budget: { input: string };
   not_contribution_author: { id: number };
   contribution_not_withdrawable: { id: number; status: string };
   invalid_address: { address: string };

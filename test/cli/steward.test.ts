@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { commandDefinitions } from "../../commands/index.ts";
 import { startSandbox } from "../../src/sandbox/startSandbox.ts";
 import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
@@ -99,14 +100,10 @@ describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
       });
       const code = await new Promise<number | null>((resolve) => deploy.once("exit", resolve));
       expect(code).toBe(0);
-      expect(out).toBe(`Registered 5 commands (guild ${discord.guildId}).\n`);
-      expect(discord.state.guildCommands.map((c) => c.name).sort()).toEqual([
-        "appeal",
-        "contribute",
-        "evaluation",
-        "help",
-        "wallet",
-      ]);
+      expect(out).toBe(`Registered ${commandDefinitions.length} commands (guild ${discord.guildId}).\n`);
+      expect(discord.state.guildCommands.map((c) => c.name).sort()).toEqual(
+        commandDefinitions.map((c) => c.name).sort(),
+      );
 
       const bot = spawn(process.execPath, [bin, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
       child = bot;

@@ -46,7 +46,7 @@ describe("/wallet", () => {
     expect(reply.content).toBe(`Wallet **${wallet.address}** is now linked. Your rewards will be paid to it.`);
 
     const shown = finalResponse(await stack.client.run("dana", "wallet show"));
-    expect(shown.embeds[0]?.fields?.[0]).toEqual({ name: "Address", value: wallet.address });
+    expect(shown.embeds[0]?.fields?.[0]).toMatchObject({ name: "Address", value: wallet.address });
   });
 
   it("refuses a reused nonce, a wrong signature and a signature by another address, changing nothing", async () => {

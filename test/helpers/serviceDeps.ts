@@ -1,4 +1,5 @@
 import type { Database } from "../../src/db/openDatabase.ts";
+import { templateDrafter } from "../../src/llm/proposalDrafters.ts";
 import { defaultRubric } from "../../src/llm/rubric.ts";
 import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps.ts";
 import { silentNotifier } from "../../src/services/notifier.ts";
@@ -22,6 +23,7 @@ export function serviceDeps(
       appeal: { samples: 3, windowMs: 72 * 3_600_000 },
       ...evaluation,
     },
+    proposals: { drafter: templateDrafter("STEW"), tokenDecimals: 18 },
     notifier: silentNotifier,
     clock,
   };

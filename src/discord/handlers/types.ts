@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction, MessageComponentInteraction } from "discord.js";
+import type { ChatInputCommandInteraction, MessageComponentInteraction, ModalSubmitInteraction } from "discord.js";
 import type { HandlerContext } from "../context.ts";
 
 export type CommandHandler = (interaction: ChatInputCommandInteraction, ctx: HandlerContext) => Promise<void>;
@@ -7,3 +7,5 @@ export type ComponentHandler = (
   ctx: HandlerContext,
   args: string[],
 ) => Promise<void>;
+
+export type ModalHandler = (interaction: ModalSubmitInteraction, ctx: HandlerContext, args: string[]) => Promise<void>;

@@ -36,6 +36,10 @@ export const errorMessages = {
     `This evaluation was already appealed (appeal #${id}, ${status}). Each evaluation can be appealed once.`,
   appeal_not_found: ({ id }) => `There is no appeal #${id}.`,
   appeal_resolved: ({ id, status }) => `Appeal #${id} is already ${status}.`,
+  proposal_draft_not_found: ({ id }) => `There is no proposal draft #${id} of yours.`,
+  proposal_draft_closed: ({ id, state }) => `Proposal draft #${id} was already ${state}.`,
+  invalid_budget: ({ input }) =>
+    `${code(input)} is not a budget request. Write the amount and the recipient's address, e.g. \`500 0x1234…abcd\`, or leave it empty.`,
   invalid_address: ({ address }) =>
     `${code(address)} is not a valid Ethereum address. It must be 0x followed by 40 hex characters (mixed case only with a valid checksum).`,
   address_in_use: ({ address }) =>

@@ -1,0 +1,87 @@
+import { MessageFlags } from "discord.js";
+import type { ProposalContent } from "../../llm/proposalSchema.ts";
+import {
+  cancelProposalDraft,
+  draftProposal,
+  getProposalDraft,
+  recordProposalMessage,
+  submitProposalDraft,
+  updateProposalDraft,
+} from "../../services/proposals/proposalDrafts.ts";
+import { edit, noMentions } from "../reply.ts";
+import { proposalDraftView, proposalEditModal, proposalEmbed } from "../views/proposalViews.ts";
+import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
+
+export const propose: CommandHandler = async (i, ctx) => {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const draft = await draftProposal(ctx.deps.services, ctx.actor, i.options.getString("idea", true));
+  await i.editReply(
+    edit(
+      proposalDraftView(
+        draft.id,
+        draft.content as unknown as ProposalContent,
+        draft.drafter,
+        ctx.deps.config.TOKEN_SYMBOL,
+      ),
+    ),
+  );
+};
+
+/** Edit / Submit / Cancel on the author's private draft. */
+export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
+  const draftId = Number(id);
+  const symbol = ctx.deps.config.TOKEN_SYMBOL;
+  if (action === "edit") {
+    const draft = await getProposalDraft(ctx.deps.services, ctx.actor, draftId);
+    await i.showModal(proposalEditModal(draftId, draft.content));
+    return;
+  }
+  if (action === "cancel") {
+    await cancelProposalDraft(ctx.deps.services, ctx.actor, draftId);
+    await i.update({
+      content: `Proposal draft #${draftId} cancelled. Nothing was submitted.`,
+      embeds: [],
+      components: [],
+    });
+    return;
+  }
+  const draft = await getProposalDraft(ctx.deps.services, ctx.actor, draftId);
+  const proposal = await submitProposalDraft(ctx.deps.services, ctx.actor, draftId);
+  const channel = i.guild?.channels.cache.find((c) => c.name === "governance" || c.id === "governance");
+  let where = "";
+  if (channel?.isTextBased() && "send" in channel) {
+    const message = await channel.send({
+      embeds: [proposalEmbed(proposal, draft.content, symbol)],
+      allowedMentions: noMentions,
+    });
+    await recordProposalMessage(ctx.deps.services, proposal.id, channel.id, message.id);
+    where = ` It is posted in <#${channel.id}>.`;
+  }
+  await i.update({
+    content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft.${where} Moderators open drafts for votes.`,
+    embeds: [],
+    components: [],
+    allowedMentions: noMentions,
+  });
+};
+
+/** The Edit modal's submission: the draft is updated and shown again. */
+export const editModal: ModalHandler = async (i, ctx, [id]) => {
+  const draftId = Number(id);
+  const field = (name: string) => i.fields.getTextInputValue(name);
+  const draft = await updateProposalDraft(ctx.deps.services, ctx.actor, draftId, {
+    title: field("title"),
+    summary: field("summary"),
+    motivation: field("motivation"),
+    specification: field("specification"),
+    budget: field("budget"),
+  });
+  const view = proposalDraftView(
+    draftId,
+    draft.content as unknown as ProposalContent,
+    draft.drafter,
+    ctx.deps.config.TOKEN_SYMBOL,
+  );
+  if (i.isFromMessage()) await i.update({ ...view, allowedMentions: noMentions });
+  else await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+};

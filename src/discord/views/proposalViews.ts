@@ -1,0 +1,105 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
+  ButtonStyle,
+  ComponentType,
+  TextInputStyle,
+} from "discord-api-types/v10";
+import type { ProposalContent } from "../../llm/proposalSchema.ts";
+import { budgetText } from "../../services/proposals/proposalDrafts.ts";
+
+export const PROPOSAL_BUTTON_PREFIX = "proposal";
+export const PROPOSAL_MODAL_PREFIX = "proposal-edit";
+
+function proposalFields(c: ProposalContent, symbol: string) {
+  return [
+    { name: "Motivation", value: c.motivation.slice(0, 1024) },
+    { name: "Specification", value: c.specification.slice(0, 1024) },
+    { name: "Budget request", value: c.budget ? `${c.budget.amount} ${symbol} to ${c.budget.recipient}` : "none" },
+    { name: "Risks", value: c.risks.slice(0, 1024) },
+    { name: "Success metrics", value: c.successMetrics.slice(0, 1024) },
+  ];
+}
+
+export function proposalDraftView(draftId: number, c: ProposalContent, drafter: string, symbol: string) {
+  const embed: APIEmbed = {
+    title: c.title,
+    description: c.summary.slice(0, 4096),
+    color: 0x5865f2,
+    fields: proposalFields(c, symbol),
+    footer: {
+      text: `Draft #${draftId} · drafted by ${drafter === "llm" ? "the AI agent" : "the offline template"} · only you see this`,
+    },
+  };
+  const button = (
+    label: string,
+    action: string,
+    style: ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger,
+  ): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style,
+    label,
+    custom_id: `${PROPOSAL_BUTTON_PREFIX}:${action}:${draftId}`,
+  });
+  const row: APIActionRowComponent<APIButtonComponent> = {
+    type: ComponentType.ActionRow,
+    components: [
+      button("Edit", "edit", ButtonStyle.Secondary),
+      button("Submit", "submit", ButtonStyle.Success),
+      button("Cancel", "cancel", ButtonStyle.Danger),
+    ],
+  };
+  return {
+    content: "Here is your proposal draft. Edit it if needed, then Submit it as a draft for the DAO, or Cancel.",
+    embeds: [embed],
+    components: [row],
+  };
+}
+
+export function proposalEditModal(draftId: number, c: ProposalContent): APIModalInteractionResponseCallbackData {
+  const input = (id: string, label: string, value: string, max: number, paragraph: boolean, required = true) => ({
+    type: ComponentType.ActionRow as const,
+    components: [
+      {
+        type: ComponentType.TextInput as const,
+        custom_id: id,
+        label,
+        style: paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
+        value: value.slice(0, max),
+        max_length: max,
+        required,
+      },
+    ],
+  });
+  return {
+    custom_id: `${PROPOSAL_MODAL_PREFIX}:${draftId}`,
+    title: `Edit proposal draft #${draftId}`,
+    components: [
+      input("title", "Title", c.title, 100, false),
+      input("summary", "Summary", c.summary, 1000, true),
+      input("motivation", "Motivation", c.motivation, 1500, true),
+      input("specification", "Specification", c.specification, 3000, true),
+      input("budget", "Budget: amount and 0x recipient, or empty", budgetText(c.budget), 100, false, false),
+    ],
+  };
+}
+
+export function proposalEmbed(
+  p: { id: number; kind: string; title: string; summary: string; authorDiscordId: string },
+  c: ProposalContent,
+  symbol: string,
+): APIEmbed {
+  return {
+    title: `Proposal #${p.id} · ${p.title}`.slice(0, 256),
+    description: p.summary.slice(0, 4096),
+    color: 0xfee75c,
+    fields: [
+      { name: "Proposed by", value: `<@${p.authorDiscordId}>` },
+      { name: "Kind", value: p.kind },
+      ...proposalFields(c, symbol),
+    ],
+    footer: { text: "Draft: not open for votes yet" },
+  };
+}
