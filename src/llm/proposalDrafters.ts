@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { ChatOpenAI } from "@langchain/openai";
 import type { LlmSettings } from "./llmEvaluator.ts";
-import { DRAFT_PROPOSAL_PROMPT_VERSION, draftProposalMessages } from "./prompts/draftProposal.v1.ts";
+import { draftProposalMessages } from "./prompts/draftProposal.v1.ts";
 import { type ProposalContent, proposalContentSchema } from "./proposalSchema.ts";
 import { retryTransient } from "./retryTransient.ts";
 
