@@ -26,6 +26,19 @@ export const evaluationCommand = {
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
+      name: "usage",
+      description: "Moderators: evaluations, tokens and cost over a period",
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "days",
+          description: "How many days back (default 7)",
+          required: false,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
       name: "override",
       description: "Moderators: replace a contribution's evaluation (the original is kept and audited)",
       options: [

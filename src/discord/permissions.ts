@@ -8,6 +8,7 @@ export const commandAudience = {
   "contribute withdraw": "everyone",
   "evaluation show": "everyone",
   "evaluation override": "moderator",
+  "evaluation usage": "moderator",
   appeal: "everyone",
   propose: "everyone",
   "wallet link": "everyone",

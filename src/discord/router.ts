@@ -17,6 +17,7 @@ export const commandHandlers = {
   "contribute withdraw": contribute.withdraw,
   "evaluation show": evaluation.show,
   "evaluation override": evaluation.override,
+  "evaluation usage": evaluation.usage,
   appeal: evaluation.appeal,
   propose: proposals.propose,
   "wallet link": wallet.link,

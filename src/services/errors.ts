@@ -23,6 +23,7 @@ export type UserErrorContext = {
   proposal_draft_not_found: { id: number };
   proposal_draft_closed: { id: number; state: "submitted" | "cancelled" };
   invalid_budget: { input: string };
+  invalid_days: { days: number };
   not_contribution_author: { id: number };
   contribution_not_withdrawable: { id: number; status: string };
   invalid_address: { address: string };

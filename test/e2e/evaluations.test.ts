@@ -205,8 +205,15 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
           }
         : { content: "I think this is great!" },
     );
-    stack = await startTestStack({ OPENAI_BASE_URL: llm.baseUrl, LLM_MODEL: "local-llama", LLM_RETRIES: "1" });
+    stack = await startTestStack({
+      OPENAI_BASE_URL: llm.baseUrl,
+      LLM_MODEL: "local-llama",
+      LLM_RETRIES: "1",
+      LLM_PRICE_INPUT_PER_MTOK: "2",
+      LLM_PRICE_OUTPUT_PER_MTOK: "10",
+    });
     await stack.client.createUser("sam", ["Member"]);
+    await stack.client.createUser("otto", ["Member", "Moderator"]);
   });
   afterAll(async () => {
     await stack.stop();
@@ -259,5 +266,17 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
     expect(evaluation).toMatchObject({ evaluator: "rubric", fallbackReason: "MalformedOutputError" });
     expect(evaluation.flags).toContain("needs_human");
     expect(evaluation.rationale).toContain("The AI evaluator failed: its answer was malformed twice");
+  });
+
+  it("sums token usage and cost for moderators", async () => {
+    const denied = finalResponse(await stack.client.run("sam", "evaluation usage"));
+    expect(denied.content).toBe("Only members with the Moderator role can do this.");
+    const usage = finalResponse(await stack.client.run("otto", "evaluation usage", { days: 1 }));
+    const text = textOf(usage);
+    expect(usage.embeds[0]?.title).toBe("Evaluation usage, last 1 day");
+    expect(text).toContain("Evaluations\n2 (llm: 1, rubric: 1)");
+    expect(text).toContain("Rubric fallbacks after an LLM failure\n1");
+    expect(text).toContain("Tokens in / out\n120 / 80");
+    expect(text).toContain("Cost\n$0.0010");
   });
 });

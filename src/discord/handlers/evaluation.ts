@@ -4,6 +4,7 @@ import { UserError } from "../../services/errors.ts";
 import { fileAppeal, recordAppealMessage, resolveAppeal } from "../../services/evaluations/appeals.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
+import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions } from "../reply.ts";
 import { appealView, evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
@@ -94,4 +95,31 @@ export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]
       ? `Appeal #${appealId} accepted by <@${ctx.actor.discordId}>: the second pass is now the evaluation that counts.`
       : `Appeal #${appealId} rejected by <@${ctx.actor.discordId}>: the first evaluation stands.`;
   await i.update({ content: outcome, components: [], allowedMentions: noMentions });
+};
+
+export const usage: CommandHandler = async (i, ctx) => {
+  const days = i.options.getInteger("days") ?? 7;
+  if (days < 1 || days > 365) throw new UserError("invalid_days", { days });
+  const since = new Date(ctx.deps.services.now().getTime() - days * 86_400_000);
+  const u = await summariseUsage(ctx.deps.services, ctx.actor.guildId, since);
+  const by = Object.entries(u.byEvaluator)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(", ");
+  await i.reply(
+    ephemeral({
+      embeds: [
+        {
+          title: `Evaluation usage, last ${days} day${days === 1 ? "" : "s"}`,
+          color: 0x5865f2,
+          fields: [
+            { name: "Evaluations", value: `${u.evaluations}${by ? ` (${by})` : ""}`, inline: false },
+            { name: "Rubric fallbacks after an LLM failure", value: String(u.fallbacks), inline: true },
+            { name: "Tokens in / out", value: `${u.promptTokens} / ${u.completionTokens}`, inline: true },
+            { name: "Cost", value: `$${(u.costMicroUsd / 1_000_000).toFixed(4)}`, inline: true },
+          ],
+        },
+      ],
+    }),
+  );
 };

@@ -40,6 +40,7 @@ export const errorMessages = {
   proposal_draft_closed: ({ id, state }) => `Proposal draft #${id} was already ${state}.`,
   invalid_budget: ({ input }) =>
     `${code(input)} is not a budget request. Write the amount and the recipient's address, e.g. \`500 0x1234…abcd\`, or leave it empty.`,
+  invalid_days: ({ days }) => `${days} is not a valid period: give a number of days from 1 to 365.`,
   invalid_address: ({ address }) =>
     `${code(address)} is not a valid Ethereum address. It must be 0x followed by 40 hex characters (mixed case only with a valid checksum).`,
   address_in_use: ({ address }) =>
