@@ -312,12 +312,18 @@ export class DiscordRest {
     if (method === "PATCH") {
       s.editMessage(message, b);
       interaction.responses.push(recorded("edit", message));
-      if (ref === "@original" && interaction.deferred) interaction.final = true;
+      // A deferred reply is final when its edit arrives, unless that edit is a progress note: text ending in "…"
+      // with no embeds or components (the convention Steward's handlers follow for long work).
+      if (ref === "@original" && interaction.deferred && !isProgressNote(message)) interaction.final = true;
       this.onInteractionChange(interaction);
       return { status: 200, body: s.apiMessage(message) };
     }
     throw new DiscordApiError(405, 0, "405: Method Not Allowed");
   }
+}
+
+function isProgressNote(m: StoredMessage): boolean {
+  return m.content.trimEnd().endsWith("…") && m.embeds.length === 0 && m.components.length === 0;
 }
 
 function recorded(kind: RecordedResponse["kind"], m: StoredMessage): RecordedResponse {

@@ -60,20 +60,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const gateway = new SandboxGateway(state, gatewayUrl);
   const rest = new DiscordRest(state, (interaction) => settle(interaction), gatewayUrl);
 
-  // A deferred reply is final when its edit arrives; but a bot may edit it several times to show progress, so
-  // the answer is returned once the edits have paused for this long.
-  const EDIT_QUIET_MS = 200;
-  const quietTimers = new Map<string, NodeJS.Timeout>();
-
   function settle(interaction: PendingInteraction) {
     if (!interaction.final) return;
-    const release = () => {
-      quietTimers.delete(interaction.id);
-      for (const w of interaction.waiters.splice(0)) w();
-    };
-    if (!interaction.deferred) return release();
-    clearTimeout(quietTimers.get(interaction.id));
-    quietTimers.set(interaction.id, setTimeout(release, EDIT_QUIET_MS));
+    for (const w of interaction.waiters.splice(0)) w();
   }
 
   function recordViolation(v: SpecViolation | undefined) {

@@ -14,6 +14,7 @@ import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts"
 
 export const propose: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await i.editReply(edit({ content: "Drafting your proposal…" }));
   const draft = await draftProposal(ctx.deps.services, ctx.actor, i.options.getString("idea", true));
   await i.editReply(
     edit(
