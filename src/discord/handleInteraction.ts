@@ -1,4 +1,4 @@
-import type { GuildMember, Interaction } from "discord.js";
+import type { GuildMember, Interaction, RepliableInteraction } from "discord.js";
 import type { CommandPath } from "../../commands/index.ts";
 import { UserError } from "../services/errors.ts";
 import type { BotDeps, HandlerContext } from "./context.ts";
@@ -47,22 +47,24 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
     return;
   }
   if (interaction.isModalSubmit()) {
-    const [prefix = "", ...args] = interaction.customId.split(":");
-    const log = { modal: interaction.customId, userId: interaction.user.id, interactionId: interaction.id };
-    await withErrorBoundary(interaction, deps.logger, log, async () => {
-      const handler = modalHandlers[prefix];
-      if (!handler) throw new Error(`no handler for modal ${interaction.customId}`);
-      await handler(interaction, contextFor(interaction, deps), args);
-    });
-    return;
+    await dispatchByCustomId(interaction, modalHandlers, "modal", deps);
+  } else if (interaction.isMessageComponent()) {
+    await dispatchByCustomId(interaction, componentHandlers, "component", deps);
   }
-  if (interaction.isMessageComponent()) {
-    const [prefix = "", ...args] = interaction.customId.split(":");
-    const log = { customId: interaction.customId, userId: interaction.user.id, interactionId: interaction.id };
-    await withErrorBoundary(interaction, deps.logger, log, async () => {
-      const handler = componentHandlers[prefix];
-      if (!handler) throw new Error(`no handler for component ${interaction.customId}`);
-      await handler(interaction, contextFor(interaction, deps), args);
-    });
-  }
+}
+
+/** Buttons, menus and modals route by the first `:`-separated part of their custom id; the rest are arguments. */
+async function dispatchByCustomId<I extends Interaction & RepliableInteraction & { customId: string }>(
+  interaction: I,
+  handlers: Record<string, (i: I, ctx: HandlerContext, args: string[]) => Promise<void>>,
+  kind: "component" | "modal",
+  deps: BotDeps,
+): Promise<void> {
+  const [prefix = "", ...args] = interaction.customId.split(":");
+  const log = { [kind]: interaction.customId, userId: interaction.user.id, interactionId: interaction.id };
+  await withErrorBoundary(interaction, deps.logger, log, async () => {
+    const handler = handlers[prefix];
+    if (!handler) throw new Error(`no handler for ${kind} ${interaction.customId}`);
+    await handler(interaction, contextFor(interaction, deps), args);
+  });
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { BaseMessage } from "@langchain/core/messages";
-import { ChatOpenAI } from "@langchain/openai";
+import { createChatModel } from "./createChatModel.ts";
 import { detectInjection } from "./detectInjection.ts";
 import { evaluationOutputSchema } from "./evaluationOutputSchema.ts";
 import type { CriterionScore, EvaluationInput, EvaluatorRun, Flag } from "./evaluationTypes.ts";
@@ -36,17 +36,7 @@ interface RawResult {
 
 /** An evaluator backed by any OpenAI-compatible endpoint, through LangChain's ChatOpenAI with structured output. */
 export function createLlmEvaluator(settings: LlmSettings, rubric: Rubric) {
-  const chat = new ChatOpenAI({
-    model: settings.model,
-    temperature: 0,
-    // Local servers (Ollama, vLLM) take any key; the SDK insists on one.
-    apiKey: settings.apiKey ?? "local-no-key",
-    configuration: settings.baseUrl ? { baseURL: settings.baseUrl } : {},
-    // Retries are ours (they honour Retry-After and are counted); LangChain's would hide them.
-    maxRetries: 0,
-    timeout: settings.timeoutMs,
-    streaming: false,
-  });
+  const chat = createChatModel(settings);
   const structured = chat.withStructuredOutput(evaluationOutputSchema, {
     name: "contribution_evaluation",
     method: "jsonSchema",

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ChatOpenAI } from "@langchain/openai";
+import { createChatModel } from "./createChatModel.ts";
 import type { LlmSettings } from "./llmEvaluator.ts";
 import { draftProposalMessages } from "./prompts/draftProposal.v1.ts";
 import { type ProposalContent, proposalContentSchema } from "./proposalSchema.ts";
@@ -61,14 +61,7 @@ export function templateDrafter(tokenSymbol: string): ProposalDrafter {
 
 /** The LLM drafter (structured output); on any failure the template drafter answers instead. */
 export function llmDrafter(settings: LlmSettings, tokenSymbol: string): ProposalDrafter {
-  const chat = new ChatOpenAI({
-    model: settings.model,
-    temperature: 0,
-    apiKey: settings.apiKey ?? "local-no-key",
-    configuration: settings.baseUrl ? { baseURL: settings.baseUrl } : {},
-    maxRetries: 0,
-    timeout: settings.timeoutMs,
-  });
+  const chat = createChatModel(settings);
   const structured = chat.withStructuredOutput(proposalContentSchema, { name: "proposal", method: "jsonSchema" });
   const fallback = templateDrafter(tokenSymbol);
   return async (idea) => {
