@@ -1,6 +1,7 @@
 import type { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { appealCommand } from "./appeal.ts";
 import { contributeCommand } from "./contribute.ts";
+import { epochCommand } from "./epoch.ts";
 import { evaluationCommand } from "./evaluation.ts";
 import { helpCommand } from "./help.ts";
 import { proposeCommand } from "./propose.ts";
@@ -12,6 +13,7 @@ export const commandDefinitions = [
   evaluationCommand,
   appealCommand,
   proposeCommand,
+  epochCommand,
   walletCommand,
   helpCommand,
 ] as const;

@@ -56,6 +56,8 @@ export const configSchema = z.object({
   EVALUATION_CRON: z.string().min(1).default("* * * * *"),
   RUBRIC_FILE: optionalString,
   APPEAL_WINDOW: duration.default(72 * 3_600_000),
+  EPOCH_CRON: z.string().min(1).default("0 0 * * 1"),
+  EPOCH_OPEN_APPEALS: z.enum(["block", "carry"]).default("block"),
   APPEAL_MODEL: optionalString,
   MAX_REWARD_PER_CONTRIBUTION: tokenAmount.default(100n * 10n ** 18n),
   EPOCH_BUDGET: tokenAmount.default(10_000n * 10n ** 18n),

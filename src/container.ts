@@ -81,6 +81,7 @@ export async function createContainer(
         : templateDrafter(config.TOKEN_SYMBOL),
       tokenDecimals: config.TOKEN_DECIMALS,
     },
+    epochs: { budget: config.EPOCH_BUDGET, openAppeals: config.EPOCH_OPEN_APPEALS },
     // Replaced by the Discord notifier once the bot is connected (startSteward); jobs run before that stay quiet.
     notifier: silentNotifier,
   };

@@ -62,7 +62,9 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       await deployCommands({ token, applicationId: client.application.id, guildId: sandbox.guildId, apiUrl });
     }
     const stopScheduler =
-      options.scheduler === false ? () => {} : startScheduler(jobDeps, { evaluate: config.EVALUATION_CRON });
+      options.scheduler === false
+        ? () => {}
+        : startScheduler(jobDeps, { evaluate: config.EVALUATION_CRON, "close-epoch": config.EPOCH_CRON });
     // Contributions submitted while Steward was down are evaluated right away, not at the next tick.
     evaluations.kick();
     return {

@@ -4,7 +4,8 @@ import type { Logger } from "../logger.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import type { Notifier } from "../services/notifier.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
-import { evaluationEmbed } from "./views/evaluationViews.ts";
+import { evaluationEmbed, formatTokens } from "./views/evaluationViews.ts";
+import { distributionEmbed } from "./views/proposalViews.ts";
 
 function textChannel(client: Client<true>, guildId: string, nameOrId: string) {
   const channel = client.guilds.cache
@@ -22,6 +23,32 @@ export function createDiscordNotifier(
 ): Notifier {
   const token = { symbol: config.TOKEN_SYMBOL, decimals: config.TOKEN_DECIMALS };
   return {
+    async distributionProposed(proposalId) {
+      const proposal = await services.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+      const channel = textChannel(client, proposal.guildId, "governance");
+      if (!channel) {
+        logger.warn({ proposalId }, "no #governance channel to post the distribution in");
+        return;
+      }
+      const carries = await services.db.rewardCarry.findMany({ where: { fromEpochId: proposal.epochId ?? -1 } });
+      const members = await services.db.member.findMany({ where: { id: { in: carries.map((c) => c.memberId) } } });
+      const discordOf = new Map(members.map((m) => [m.id, m.discordId]));
+      const message = await channel.send({
+        embeds: [
+          distributionEmbed(
+            proposal,
+            (proposal.batch as { recipient: string; amount: string; refs: string[] }[] | null) ?? [],
+            carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "?", amount: c.amount.toString() })),
+            (amount) => formatTokens(amount, token),
+          ),
+        ],
+        allowedMentions: { parse: [] },
+      });
+      await services.db.proposal.update({
+        where: { id: proposalId },
+        data: { channelId: channel.id, messageId: message.id },
+      });
+    },
     async evaluationCompleted(evaluationId) {
       const evaluation = await services.db.evaluation.findUniqueOrThrow({
         where: { id: evaluationId },

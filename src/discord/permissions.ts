@@ -11,6 +11,8 @@ export const commandAudience = {
   "evaluation usage": "moderator",
   appeal: "everyone",
   propose: "everyone",
+  "epoch status": "everyone",
+  "epoch close": "moderator",
   "wallet link": "everyone",
   "wallet verify": "everyone",
   "wallet show": "everyone",

@@ -1,5 +1,6 @@
 import type { CommandPath } from "../../commands/index.ts";
 import * as contribute from "./handlers/contribute.ts";
+import * as epochs from "./handlers/epoch.ts";
 import * as evaluation from "./handlers/evaluation.ts";
 import { help } from "./handlers/help.ts";
 import * as proposals from "./handlers/propose.ts";
@@ -20,6 +21,8 @@ export const commandHandlers = {
   "evaluation usage": evaluation.usage,
   appeal: evaluation.appeal,
   propose: proposals.propose,
+  "epoch status": epochs.status,
+  "epoch close": epochs.close,
   "wallet link": wallet.link,
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,

@@ -1,5 +1,6 @@
+import { closeEpochJob } from "./closeEpochJob.ts";
 import { evaluateJob } from "./evaluateJob.ts";
 import type { Job } from "./types.ts";
 import { verifyAuditJob } from "./verifyAuditJob.ts";
 
-export const jobs: readonly Job[] = [evaluateJob, verifyAuditJob];
+export const jobs: readonly Job[] = [evaluateJob, closeEpochJob, verifyAuditJob];

@@ -12,6 +12,8 @@ export interface ServiceDeps {
   settings: ServiceSettings;
   evaluation: EvaluationDeps;
   proposals: { drafter: ProposalDrafter; tokenDecimals: number };
+  /** Open appeals at close: `block` refuses to close, `carry` leaves those contributions to the next epoch. */
+  epochs: { budget: bigint; openAppeals: "block" | "carry" };
   notifier: Notifier;
 }
 

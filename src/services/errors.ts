@@ -24,6 +24,7 @@ export type UserErrorContext = {
   proposal_draft_closed: { id: number; state: "submitted" | "cancelled" };
   invalid_budget: { input: string };
   invalid_days: { days: number };
+  epoch_blocked_by_appeals: { appeals: number[] };
   not_contribution_author: { id: number };
   contribution_not_withdrawable: { id: number; status: string };
   invalid_address: { address: string };

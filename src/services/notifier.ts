@@ -4,8 +4,10 @@
  */
 export interface Notifier {
   evaluationCompleted(evaluationId: number): Promise<void>;
+  distributionProposed(proposalId: number): Promise<void>;
 }
 
 export const silentNotifier: Notifier = {
   async evaluationCompleted() {},
+  async distributionProposed() {},
 };

@@ -24,6 +24,7 @@ export function serviceDeps(
       ...evaluation,
     },
     proposals: { drafter: templateDrafter("STEW"), tokenDecimals: 18 },
+    epochs: { budget: 10_000n * 10n ** 18n, openAppeals: "block" },
     notifier: silentNotifier,
     clock,
   };

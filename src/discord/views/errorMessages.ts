@@ -41,6 +41,8 @@ export const errorMessages = {
   invalid_budget: ({ input }) =>
     `${code(input)} is not a budget request. Write the amount and the recipient's address, e.g. \`500 0x1234…abcd\`, or leave it empty.`,
   invalid_days: ({ days }) => `${days} is not a valid period: give a number of days from 1 to 365.`,
+  epoch_blocked_by_appeals: ({ appeals }) =>
+    `The epoch cannot close while appeals are open: ${appeals.map((a) => `#${a}`).join(", ")}. Accept or reject them first.`,
   invalid_address: ({ address }) =>
     `${code(address)} is not a valid Ethereum address. It must be 0x followed by 40 hex characters (mixed case only with a valid checksum).`,
   address_in_use: ({ address }) =>

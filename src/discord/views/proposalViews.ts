@@ -103,3 +103,42 @@ export function proposalEmbed(
     footer: { text: "Draft: not open for votes yet" },
   };
 }
+
+export function distributionEmbed(
+  p: { id: number; title: string; summary: string; batchHash: string | null },
+  batch: { recipient: string; amount: string; refs: string[] }[],
+  carried: { discordId: string; amount: string }[],
+  format: (amount: string) => string,
+): APIEmbed {
+  const lines = batch.map((e) => {
+    const refs = e.refs.map((r) => (r.startsWith("contribution:") ? `#${r.slice(13)}` : r)).join(", ");
+    return `\`${e.recipient}\` — ${format(e.amount)} (${refs})`;
+  });
+  const payouts = lines.join("\n");
+  return {
+    title: `Proposal #${p.id} · ${p.title}`.slice(0, 256),
+    description: p.summary.slice(0, 4096),
+    color: 0xfee75c,
+    fields: [
+      {
+        name: `Payouts (${batch.length})`,
+        value: (payouts.length > 1024 ? `${payouts.slice(0, 1000)}\n… and more` : payouts) || "none",
+        inline: false,
+      },
+      { name: "Batch hash", value: `\`${p.batchHash ?? "none"}\``, inline: false },
+      ...(carried.length > 0
+        ? [
+            {
+              name: "Carried to the next epoch (no verified wallet)",
+              value: carried
+                .map((c) => `<@${c.discordId}> — ${format(c.amount)}`)
+                .join("\n")
+                .slice(0, 1024),
+              inline: false,
+            },
+          ]
+        : []),
+    ],
+    footer: { text: "Draft: not open for votes yet" },
+  };
+}

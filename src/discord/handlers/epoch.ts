@@ -1,0 +1,42 @@
+import { MessageFlags } from "discord.js";
+import { closeEpoch } from "../../services/epochs/closeEpoch.ts";
+import { epochStatus } from "../../services/epochs/epochStatus.ts";
+import { edit, ephemeral } from "../reply.ts";
+import { formatTokens } from "../views/evaluationViews.ts";
+import type { CommandHandler } from "./types.ts";
+
+export const status: CommandHandler = async (i, ctx) => {
+  const s = await epochStatus(ctx.deps.services, ctx.actor.guildId);
+  const token = { symbol: ctx.deps.config.TOKEN_SYMBOL, decimals: ctx.deps.config.TOKEN_DECIMALS };
+  const budget = BigInt(s.epoch.budget.toString());
+  const left = budget > s.suggestedTotal ? budget - s.suggestedTotal : 0n;
+  await i.reply(
+    ephemeral({
+      embeds: [
+        {
+          title: `Epoch ${s.epoch.number}`,
+          color: 0x5865f2,
+          fields: [
+            { name: "Started", value: `<t:${Math.floor(s.epoch.startsAt.getTime() / 1000)}:f>`, inline: true },
+            { name: "Budget", value: formatTokens(budget, token), inline: true },
+            { name: "Budget left after suggested rewards", value: formatTokens(left, token), inline: true },
+            { name: "Submitted, awaiting evaluation", value: String(s.submitted), inline: true },
+            { name: "Evaluated", value: String(s.evaluated), inline: true },
+            { name: "Under appeal", value: String(s.underAppeal), inline: true },
+          ],
+        },
+      ],
+    }),
+  );
+};
+
+export const close: CommandHandler = async (i, ctx) => {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const result = await closeEpoch(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
+  await ctx.deps.services.notifier.distributionProposed(result.proposal.id);
+  await i.editReply(
+    edit({
+      content: `Epoch ${result.epoch.number} is closed; epoch ${result.next.number} is open. Distribution proposal #${result.proposal.id} (${result.batch.length} payout${result.batch.length === 1 ? "" : "s"}, batch hash \`${result.proposal.batchHash}\`) is posted in #governance.`,
+    }),
+  );
+};

@@ -1,0 +1,31 @@
+import { closeEpoch } from "../services/epochs/closeEpoch.ts";
+import { isUserError } from "../services/errors.ts";
+import type { Job } from "./types.ts";
+
+export const closeEpochJob: Job = {
+  name: "close-epoch",
+  // EPOCH_CRON overrides this at scheduling time.
+  schedule: "0 0 * * 1",
+  description: "Closes every guild's open epoch and drafts its reward distribution proposal.",
+  async run({ services, logger }) {
+    // Every guild Steward has members in has an epoch (the first opens on first use).
+    const guilds = await services.db.member.findMany({ distinct: ["guildId"], select: { guildId: true } });
+    const closed: number[] = [];
+    const blocked: string[] = [];
+    for (const { guildId } of guilds) {
+      try {
+        const result = await closeEpoch(services, guildId, "system:close-epoch");
+        closed.push(result.proposal.id);
+        await services.notifier.distributionProposed(result.proposal.id).catch((err) => {
+          logger.warn({ guildId, err }, "could not post the distribution proposal");
+        });
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        blocked.push(guildId);
+        logger.warn({ guildId, code: error.code, context: error.context }, "epoch not closed");
+      }
+    }
+    const summary = `${closed.length} epoch(s) closed${blocked.length ? `, ${blocked.length} blocked by open appeals` : ""}`;
+    return { outcome: blocked.length > 0 ? "problem" : "ok", summary, detail: { proposals: closed, blocked } };
+  },
+};

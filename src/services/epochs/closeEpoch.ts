@@ -1,0 +1,175 @@
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { runAudited } from "../audit/runAudited.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+import { allocateBudget } from "./allocateBudget.ts";
+import { type BatchEntry, batchHash, canonicalBatch } from "./batchHash.ts";
+import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
+
+interface MemberShare {
+  memberId: string;
+  discordId: string;
+  address: string | null;
+  amount: bigint;
+  refs: string[];
+  carryIds: number[];
+}
+
+/**
+ * Closes the guild's open epoch and drafts its distribution proposal, in one transaction:
+ * - every evaluated contribution not yet in an epoch counts with its active evaluation's suggested reward, plus
+ *   what earlier epochs carried for its author;
+ * - members with a verified wallet share the budget (allocateBudget: exact integer scaling, remainder by largest
+ *   remainders); members without one get a RewardCarry for their full share, paid by a later distribution;
+ * - contributions become `final`, the proposal (kind distribution, status draft) carries the batch and its hash,
+ *   the next epoch opens, and the close is audited.
+ */
+export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: string) {
+  const now = deps.now();
+  return runAudited(deps.db, async (tx) => {
+    const epoch = await ensureOpenEpoch(tx, guildId, deps.epochs.budget, now);
+    const candidates = await tx.contribution.findMany({
+      where: { guildId, epochId: null, status: "evaluated", createdAt: { lte: now } },
+      include: { author: { include: { wallets: { where: { activeFor: { not: null } } } } } },
+      orderBy: { id: "asc" },
+    });
+    const openAppeals = await tx.appeal.findMany({
+      where: { status: "open", contributionId: { in: candidates.map((c) => c.id) } },
+      select: { id: true, contributionId: true },
+    });
+    if (openAppeals.length > 0 && deps.epochs.openAppeals === "block") {
+      throw new UserError("epoch_blocked_by_appeals", { appeals: openAppeals.map((a) => a.id) });
+    }
+    const appealed = new Set(openAppeals.map((a) => a.contributionId));
+    const included = candidates.filter((c) => !appealed.has(c.id));
+    const evaluations = await tx.evaluation.findMany({
+      where: { activeFor: { in: included.map((c) => c.id) } },
+      select: { activeFor: true, suggestedReward: true },
+    });
+    const rewardOf = new Map(evaluations.map((e) => [e.activeFor, BigInt(e.suggestedReward.toString())]));
+
+    const shares = new Map<string, MemberShare>();
+    const shareFor = (memberId: string, discordId: string, address: string | null) => {
+      let s = shares.get(memberId);
+      if (!s) {
+        s = { memberId, discordId, address, amount: 0n, refs: [], carryIds: [] };
+        shares.set(memberId, s);
+      }
+      return s;
+    };
+    for (const c of included) {
+      const s = shareFor(c.authorId, c.author.discordId, c.author.wallets[0]?.address ?? null);
+      s.amount += rewardOf.get(c.id) ?? 0n;
+      s.refs.push(`contribution:${c.id}`);
+    }
+    const carries = await tx.rewardCarry.findMany({
+      where: { guildId, paidInEpochId: null },
+      include: {},
+      orderBy: { id: "asc" },
+    });
+    for (const carry of carries) {
+      const member = await tx.member.findUniqueOrThrow({
+        where: { id: carry.memberId },
+        include: { wallets: { where: { activeFor: { not: null } } } },
+      });
+      const address = member.wallets[0]?.address ?? null;
+      // A carry waits until its member links a wallet.
+      if (!address) continue;
+      const s = shareFor(member.id, member.discordId, address);
+      s.address = address;
+      s.amount += BigInt(carry.amount.toString());
+      s.refs.push(`carry:${carry.id}`);
+      s.carryIds.push(carry.id);
+    }
+
+    const payable = [...shares.values()].filter((s) => s.address !== null && s.amount > 0n);
+    const walletless = [...shares.values()].filter((s) => s.address === null && s.amount > 0n);
+    const budget = BigInt(epoch.budget.toString());
+    const { allocations, total, scaled } = allocateBudget(
+      payable.map((s) => ({ key: (s.address as string).toLowerCase(), amount: s.amount })),
+      budget,
+    );
+    const amountOf = new Map(allocations.map((a) => [a.key, a.amount]));
+    const batch: BatchEntry[] = payable
+      .map((s) => ({
+        recipient: s.address as string,
+        amount: (amountOf.get((s.address as string).toLowerCase()) ?? 0n).toString(),
+        refs: s.refs,
+      }))
+      .filter((e) => BigInt(e.amount) > 0n);
+    const canonical = JSON.parse(canonicalBatch(batch)) as BatchEntry[];
+    const hash = batchHash(batch);
+    const paid = canonical.reduce((n, e) => n + BigInt(e.amount), 0n);
+    const carriedTotal = walletless.reduce((n, s) => n + s.amount, 0n);
+
+    const proposal = await tx.proposal.create({
+      data: {
+        guildId,
+        kind: "distribution",
+        authorDiscordId: actorId,
+        title: `Epoch ${epoch.number} reward distribution`,
+        summary: `Pays ${paid} token units to ${canonical.length} member(s) for ${included.length} contribution(s) of epoch ${epoch.number}${scaled ? `, scaled down from ${total} to the budget of ${budget}` : ""}.${walletless.length > 0 ? ` ${walletless.length} member(s) without a verified wallet: ${carriedTotal} units carried to the next epoch.` : ""}`,
+        motivation:
+          "Rewards for the contributions evaluated this epoch, from their active evaluations' suggested rewards.",
+        specification: [
+          `Budget: ${budget}. Suggested total: ${total}. ${scaled ? "Scaled: each share × budget / total, rounded down; the units lost to rounding go one each to the largest remainders." : "Within budget: paid as suggested."}`,
+          `Batch hash: ${hash} (sha256 of the canonical batch; the vote binds it).`,
+          ...(appealed.size > 0
+            ? [`Left for the next epoch (open appeals): ${[...appealed].map((id) => `#${id}`).join(", ")}.`]
+            : []),
+        ].join("\n"),
+        risks: "A recipient address may be wrong; members check their own line before voting.",
+        successMetrics: "Every payout in the batch is settled on-chain with a receipt.",
+        batch: canonical as never,
+        batchHash: hash,
+        epochId: epoch.id,
+        createdAt: now,
+      },
+    });
+    for (const s of walletless) {
+      await tx.rewardCarry.create({
+        data: { guildId, memberId: s.memberId, amount: s.amount.toString(), fromEpochId: epoch.id, createdAt: now },
+      });
+    }
+    const paidCarryIds = payable.flatMap((s) => s.carryIds);
+    if (paidCarryIds.length > 0) {
+      await tx.rewardCarry.updateMany({ where: { id: { in: paidCarryIds } }, data: { paidInEpochId: epoch.id } });
+    }
+    await tx.contribution.updateMany({
+      where: { id: { in: included.map((c) => c.id) }, status: "evaluated" },
+      data: { status: "final", epochId: epoch.id },
+    });
+    const closed = await tx.epoch.updateMany({
+      where: { id: epoch.id, status: "open" },
+      data: { status: "closed", openFor: null, closedAt: now, closedBy: actorId },
+    });
+    if (closed.count === 0) throw new Error(`epoch ${epoch.id} was closed concurrently`);
+    const next = await ensureOpenEpoch(tx, guildId, deps.epochs.budget, now);
+    await appendAuditEvent(tx, {
+      guildId,
+      actorId,
+      action: "epoch.closed",
+      subjectType: "epoch",
+      subjectId: String(epoch.id),
+      payload: {
+        number: epoch.number,
+        proposalId: proposal.id,
+        batchHash: hash,
+        budget: budget.toString(),
+        suggestedTotal: total.toString(),
+        paid: paid.toString(),
+        carried: carriedTotal.toString(),
+        contributions: included.map((c) => c.id),
+        leftForNextEpoch: [...appealed],
+      },
+      createdAt: now,
+    });
+    return {
+      epoch,
+      next,
+      proposal,
+      batch: canonical,
+      carried: walletless.map((s) => ({ discordId: s.discordId, amount: s.amount })),
+    };
+  });
+}

@@ -1,0 +1,18 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { isUniqueViolation } from "../audit/runAudited.ts";
+
+/** The guild's open epoch, opening the first one on first use. */
+export async function ensureOpenEpoch(db: Prisma.TransactionClient, guildId: string, budget: bigint, now: Date) {
+  const open = await db.epoch.findUnique({ where: { openFor: guildId } });
+  if (open) return open;
+  const last = await db.epoch.findFirst({ where: { guildId }, orderBy: { number: "desc" } });
+  try {
+    return await db.epoch.create({
+      data: { guildId, number: (last?.number ?? 0) + 1, openFor: guildId, startsAt: now, budget: budget.toString() },
+    });
+  } catch (error) {
+    // Another caller opened it first (unique openFor): use theirs.
+    if (!isUniqueViolation(error)) throw error;
+    return db.epoch.findUniqueOrThrow({ where: { openFor: guildId } });
+  }
+}
