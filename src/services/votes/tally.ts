@@ -1,0 +1,126 @@
+/**
+ * Tallies with snapshot.js `src/voting` semantics (single-choice, approval, weighted, quadratic, ranked-choice;
+ * basic is single-choice over For / Against / Abstain). Choices are 1-based, balances are voting weights.
+ * Plain floats, as Snapshot's: weights of token balances are given in whole tokens.
+ */
+export const VOTING_TYPES = ["basic", "single_choice", "approval", "weighted", "quadratic", "ranked_choice"] as const;
+export type VotingType = (typeof VOTING_TYPES)[number];
+
+export type Choice = number | number[] | Record<string, number>;
+
+export interface TallyVote {
+  choice: Choice;
+  balance: number;
+}
+
+export const BASIC_CHOICES = ["For", "Against", "Abstain"] as const;
+
+export function isValidChoice(type: VotingType, choice: unknown, choiceCount: number): boolean {
+  const inRange = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= choiceCount;
+  switch (type) {
+    case "basic":
+    case "single_choice":
+      return inRange(choice);
+    case "approval":
+      return Array.isArray(choice) && choice.every(inRange) && new Set(choice).size === choice.length;
+    case "ranked_choice":
+      return (
+        Array.isArray(choice) &&
+        choice.length === choiceCount &&
+        choice.every(inRange) &&
+        new Set(choice).size === choice.length
+      );
+    case "weighted":
+    case "quadratic": {
+      if (typeof choice !== "object" || choice === null || Array.isArray(choice)) return false;
+      const entries = Object.entries(choice);
+      return (
+        entries.length > 0 &&
+        entries.every(([k, v]) => inRange(Number(k)) && String(Number(k)) === k && typeof v === "number" && v > 0)
+      );
+    }
+  }
+}
+
+export interface Scores {
+  /** One score per choice, in the proposal's order. */
+  scores: number[];
+  scoresTotal: number;
+}
+
+export function tally(type: VotingType, choiceCount: number, votes: readonly TallyVote[]): Scores {
+  const valid = votes.filter((v) => isValidChoice(type, v.choice, choiceCount));
+  const total = valid.reduce((a, v) => a + v.balance, 0);
+  const indexes = Array.from({ length: choiceCount }, (_, i) => i + 1);
+  switch (type) {
+    case "basic":
+    case "single_choice":
+      return {
+        scores: indexes.map((c) => valid.reduce((a, v) => (v.choice === c ? a + v.balance : a), 0)),
+        scoresTotal: total,
+      };
+    case "approval":
+      return {
+        scores: indexes.map((c) => valid.reduce((a, v) => ((v.choice as number[]).includes(c) ? a + v.balance : a), 0)),
+        scoresTotal: total,
+      };
+    case "weighted":
+    case "quadratic": {
+      const quadratic = type === "quadratic";
+      const raw = indexes.map((c) => {
+        const sum = valid.reduce((a, v) => {
+          const power = share(v.choice as Record<string, number>, c) * v.balance;
+          return a + (quadratic ? Math.sqrt(power) : power);
+        }, 0);
+        return quadratic ? sum * sum : sum;
+      });
+      const rawTotal = raw.reduce((a, b) => a + b, 0);
+      // Normalised so the scores add up to the total weight of the votes, as Snapshot does.
+      return { scores: raw.map((r) => (rawTotal === 0 ? 0 : (total / 100) * ((r / rawTotal) * 100))), scoresTotal: total };
+    }
+    case "ranked_choice": {
+      const finalRound = instantRunoff(valid.map((v) => ({ ranking: v.choice as number[], balance: v.balance })));
+      return { scores: indexes.map((c) => finalRound.get(c) ?? 0), scoresTotal: total };
+    }
+  }
+}
+
+/** A choice's share of one weighted/quadratic ballot (0 when the ballot gives it nothing). */
+function share(choice: Record<string, number>, c: number): number {
+  const sum = Object.values(choice).reduce((a, b) => a + b, 0);
+  const part = (choice[String(c)] ?? Number.NaN) / sum;
+  return Number.isNaN(part) ? 0 : part;
+}
+
+/**
+ * Snapshot's instant runoff: every ranked candidate starts in the count; each round counts first preferences,
+ * stops when the leader holds more than half the remaining weight or fewer than three candidates remain, and
+ * otherwise eliminates the candidate with the least weight (ties: the lowest-numbered choice goes first).
+ * Returns the final round's counts by choice.
+ */
+export function instantRunoff(ballots: { ranking: number[]; balance: number }[]): Map<number, number> {
+  let current = ballots.filter((b) => b.ranking.length > 0);
+  for (;;) {
+    const candidates = [...new Set(current.flatMap((b) => b.ranking))].sort((a, b) => a - b);
+    const counts = new Map<number, number>(candidates.map((c) => [c, 0]));
+    for (const b of current) {
+      const first = b.ranking[0] as number;
+      counts.set(first, (counts.get(first) ?? 0) + b.balance);
+    }
+    let top = Number.NEGATIVE_INFINITY;
+    let bottom: number | undefined;
+    let bottomCount = Number.POSITIVE_INFINITY;
+    for (const [c, n] of counts) {
+      if (n > top) top = n;
+      if (n < bottomCount) {
+        bottomCount = n;
+        bottom = c;
+      }
+    }
+    const totalPower = current.reduce((a, b) => a + b.balance, 0);
+    if (top > totalPower / 2 || counts.size < 3) return counts;
+    current = current
+      .map((b) => ({ ranking: b.ranking.filter((c) => c !== bottom), balance: b.balance }))
+      .filter((b) => b.ranking.length > 0);
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { decideOutcome } from "../../src/services/votes/decideOutcome.ts";
+import { instantRunoff, isValidChoice, tally } from "../../src/services/votes/tally.ts";
+
+// Expected values are worked out by hand from snapshot.js src/voting definitions.
+describe("tally (Snapshot semantics)", () => {
+  it("single-choice sums weights per choice; invalid choices do not count", () => {
+    const s = tally("single_choice", 3, [
+      { choice: 1, balance: 2 },
+      { choice: 2, balance: 3 },
+      { choice: 1, balance: 1 },
+      { choice: 4, balance: 100 },
+      { choice: [1], balance: 100 },
+    ]);
+    expect(s).toEqual({ scores: [3, 3, 0], scoresTotal: 6 });
+  });
+
+  it("approval gives every approved choice the voter's full weight; an empty approval still counts in the total", () => {
+    const s = tally("approval", 3, [
+      { choice: [1, 2], balance: 1 },
+      { choice: [2], balance: 2 },
+      { choice: [], balance: 4 },
+      { choice: [1, 1], balance: 100 },
+    ]);
+    expect(s).toEqual({ scores: [1, 3, 0], scoresTotal: 7 });
+  });
+
+  it("weighted splits each weight by the ballot's points, normalised to the total weight", () => {
+    const s = tally("weighted", 2, [
+      { choice: { "1": 1, "2": 1 }, balance: 10 },
+      { choice: { "2": 3 }, balance: 5 },
+    ]);
+    expect(s.scoresTotal).toBe(15);
+    expect(s.scores[0]).toBeCloseTo(5, 10);
+    expect(s.scores[1]).toBeCloseTo(10, 10);
+  });
+
+  it("quadratic squares the sum of square roots of each share, normalised to the total weight", () => {
+    const s = tally("quadratic", 2, [
+      { choice: { "1": 1, "2": 1 }, balance: 8 },
+      { choice: { "2": 1 }, balance: 2 },
+    ]);
+    // choice 1: sqrt(0.5 × 8)² = 4; choice 2: (sqrt(4) + sqrt(2))² = 11.6569; scaled to a total of 10.
+    const raw2 = (2 + Math.SQRT2) ** 2;
+    expect(s.scores[0]).toBeCloseTo((4 / (4 + raw2)) * 10, 10);
+    expect(s.scores[1]).toBeCloseTo((raw2 / (4 + raw2)) * 10, 10);
+    expect(s.scoresTotal).toBe(10);
+  });
+
+  it("ranked-choice runs Snapshot's instant runoff; a tie for last eliminates the lowest-numbered choice", () => {
+    const votes = [
+      { choice: [1, 2, 3, 4], balance: 4 },
+      { choice: [2, 1, 3, 4], balance: 3 },
+      { choice: [3, 2, 1, 4], balance: 2 },
+      { choice: [4, 3, 2, 1], balance: 1 },
+      { choice: [1, 2], balance: 50 }, // partial rankings are invalid on Snapshot
+    ];
+    // Round 1: 4,3,2,1 → 4 out. Round 2: 4,3,3 → 2 and 3 tie for last, 2 out. Round 3: 1 has 7, 3 has 3.
+    expect(tally("ranked_choice", 4, votes)).toEqual({ scores: [7, 0, 3, 0], scoresTotal: 10 });
+    expect([...instantRunoff([]).entries()]).toEqual([]);
+  });
+
+  it("validates choice shapes per type", () => {
+    expect(isValidChoice("basic", 3, 3)).toBe(true);
+    expect(isValidChoice("basic", 0, 3)).toBe(false);
+    expect(isValidChoice("ranked_choice", [2, 1, 3], 3)).toBe(true);
+    expect(isValidChoice("ranked_choice", [2, 2, 3], 3)).toBe(false);
+    expect(isValidChoice("weighted", { "1": 0 }, 2)).toBe(false);
+    expect(isValidChoice("weighted", {}, 2)).toBe(false);
+    expect(isValidChoice("quadratic", { "3": 1 }, 2)).toBe(false);
+  });
+});
+
+describe("decideOutcome", () => {
+  const basic = { votingType: "basic" as const, choiceCount: 3, quorumWeight: 0, passThreshold: 0.5, payout: true };
+
+  it("basic passes on a For majority of For + Against; abstentions count for quorum only", () => {
+    const o = decideOutcome(basic, [
+      { choice: 1, balance: 2 },
+      { choice: 2, balance: 1 },
+      { choice: 3, balance: 5 },
+    ]);
+    expect(o).toMatchObject({ status: "passed", scores: [2, 1, 5], scoresTotal: 8, winner: 3, voters: 3 });
+  });
+
+  it("a basic tie is rejected", () => {
+    const o = decideOutcome(basic, [
+      { choice: 1, balance: 2 },
+      { choice: 2, balance: 2 },
+    ]);
+    expect(o).toMatchObject({ status: "rejected", tie: true, winner: null });
+  });
+
+  it("below quorum, or with no votes, the proposal expires", () => {
+    expect(decideOutcome({ ...basic, quorumWeight: 5 }, [{ choice: 1, balance: 4 }]).status).toBe("expired");
+    expect(decideOutcome(basic, []).status).toBe("expired");
+    expect(decideOutcome({ ...basic, quorumWeight: 4 }, [{ choice: 1, balance: 4 }]).status).toBe("passed");
+  });
+
+  it("a higher threshold needs a larger For share", () => {
+    const votes = [
+      { choice: 1, balance: 3 },
+      { choice: 2, balance: 2 },
+    ];
+    expect(decideOutcome({ ...basic, passThreshold: 0.6 }, votes).status).toBe("rejected");
+    expect(decideOutcome({ ...basic, passThreshold: 0.55 }, votes).status).toBe("passed");
+  });
+
+  it("other types pass on a unique winner, which for payouts must be choice 1", () => {
+    const terms = { votingType: "single_choice" as const, choiceCount: 3, quorumWeight: 0, passThreshold: 0.5 };
+    const votes = [
+      { choice: 2, balance: 2 },
+      { choice: 1, balance: 1 },
+    ];
+    expect(decideOutcome({ ...terms, payout: false }, votes)).toMatchObject({ status: "passed", winner: 2 });
+    expect(decideOutcome({ ...terms, payout: true }, votes)).toMatchObject({ status: "rejected", winner: 2 });
+    const tied = [...votes, { choice: 1, balance: 1 }];
+    expect(decideOutcome({ ...terms, payout: false }, tied)).toMatchObject({ status: "rejected", tie: true });
+  });
+});
