@@ -4,6 +4,8 @@ import { contributeCommand } from "./contribute.ts";
 import { epochCommand } from "./epoch.ts";
 import { evaluationCommand } from "./evaluation.ts";
 import { helpCommand } from "./help.ts";
+import { payoutCommand } from "./payout.ts";
+import { proposalCommand } from "./proposal.ts";
 import { proposeCommand } from "./propose.ts";
 import { walletCommand } from "./wallet.ts";
 
@@ -14,6 +16,8 @@ export const commandDefinitions = [
   appealCommand,
   proposeCommand,
   epochCommand,
+  proposalCommand,
+  payoutCommand,
   walletCommand,
   helpCommand,
 ] as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { VotingType } from "./services/votes/tally.ts";
 
 const duration = z
   .string()
@@ -63,6 +64,65 @@ export const configSchema = z.object({
   EPOCH_BUDGET: tokenAmount.default(10_000n * 10n ** 18n),
   TOKEN_SYMBOL: z.string().min(1).max(12).default("STEW"),
   TOKEN_DECIMALS: z.coerce.number().int().min(0).max(36).default(18),
+  VOTING_PERIOD: duration.default(48 * 3_600_000),
+  VOTING_TYPE: z
+    .enum(["basic", "single-choice", "approval", "weighted", "quadratic", "ranked-choice"])
+    .default("basic")
+    .transform((v) => v.replace("-", "_") as VotingType),
+  QUORUM: z
+    .string()
+    .regex(/^\d+(\.\d+)?%?$/, 'must be a weight such as "12" or a share of the eligible weight such as "20%"')
+    .refine((v) => !v.endsWith("%") || Number.parseFloat(v) <= 100, "a percentage cannot exceed 100%")
+    .default("10%"),
+  PASS_THRESHOLD: z.coerce.number().min(0).max(0.99).default(0.5),
+  VOTER_ROLES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+    ),
+  VOTER_MIN_MEMBERSHIP: duration.default(0),
+  VOTE_WEIGHT: z.enum(["one-member-one-vote", "role-weighted", "erc20-balance"]).default("one-member-one-vote"),
+  ROLE_WEIGHTS: z
+    .string()
+    .default("")
+    .refine(
+      (v) => v.trim() === "" || v.split(",").every((p) => /^[^=,]+=\d+(\.\d+)?$/.test(p.trim())),
+      'must be a list such as "Member=1,Moderator=2"',
+    )
+    .transform((v) =>
+      Object.fromEntries(
+        v
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .map((p) => {
+            const [role = "", weight = "0"] = p.split("=");
+            return [role.trim(), Number(weight)];
+          }),
+      ),
+    ),
+  CHAIN_RPC_URL: optionalString.pipe(
+    z.url({ protocol: /^(https?|wss?)$/, error: "must be an http(s) or ws(s) URL" }).optional(),
+  ),
+  VOTE_TOKEN_ADDRESS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{40}$/, "must be an 0x address of 40 hex digits")
+      .optional(),
+  ),
+  EXCLUDE_CONFLICTED_VOTES: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  APPROVALS_REQUIRED: z.coerce.number().int().min(1).max(20).default(2),
+  AUTO_APPROVE_BELOW: tokenAmount.default(0n),
+  LARGE_PAYOUT_ABOVE: optionalString.pipe(tokenAmount.optional()),
+  CLOSE_VOTES_CRON: z.string().min(1).default("* * * * *"),
+  VOTE_TALLY_DEBOUNCE: duration.default(2_000),
   TREASURY_PRIVATE_KEY: optionalString.pipe(
     z
       .string()
@@ -72,6 +132,22 @@ export const configSchema = z.object({
 });
 
 export type Config = z.output<typeof configSchema>;
+
+/** Settings that only make sense together, checked after each key parsed on its own. */
+function crossChecks(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.VOTE_WEIGHT === "erc20-balance") {
+    if (!config.CHAIN_RPC_URL) problems.push("CHAIN_RPC_URL: required when VOTE_WEIGHT is erc20-balance");
+    if (!config.VOTE_TOKEN_ADDRESS) problems.push("VOTE_TOKEN_ADDRESS: required when VOTE_WEIGHT is erc20-balance");
+  }
+  if (config.VOTE_WEIGHT === "role-weighted" && Object.keys(config.ROLE_WEIGHTS).length === 0) {
+    problems.push('ROLE_WEIGHTS: required when VOTE_WEIGHT is role-weighted (e.g. "Member=1,Moderator=2")');
+  }
+  if (config.LARGE_PAYOUT_ABOVE !== undefined && config.LARGE_PAYOUT_ABOVE < config.AUTO_APPROVE_BELOW) {
+    problems.push("LARGE_PAYOUT_ABOVE: must not be below AUTO_APPROVE_BELOW");
+  }
+  return problems;
+}
 
 /** Keys whose values must never be printed, logged or echoed in an error. */
 export const secretKeys = ["DISCORD_TOKEN", "OPENAI_API_KEY", "TREASURY_PRIVATE_KEY", "DATABASE_URL"] as const;
@@ -88,7 +164,11 @@ export class ConfigError extends Error {
 /** Parses the environment once; every missing or malformed key is reported together, without its value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = crossChecks(result.data);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return result.data;
+  }
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.join(".") || "(environment)";
     return `${key}: ${issue.message}`;

@@ -1,13 +1,16 @@
+import { erc20Balances } from "./chain/erc20Balances.ts";
 import type { Config } from "./config.ts";
 import { redactUrl } from "./config.ts";
 import { migrate } from "./db/migrate.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "./db/openDatabase.ts";
+import { llmExplainer, templateExplainer } from "./llm/distributionExplainers.ts";
 import { createLlmEvaluator, type LlmSettings } from "./llm/llmEvaluator.ts";
 import { loadRubric } from "./llm/loadRubric.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Logger } from "./logger.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import { silentNotifier } from "./services/notifier.ts";
+import { offlineElectorate } from "./services/votes/offlineElectorate.ts";
 
 export interface Container {
   config: Config;
@@ -79,11 +82,31 @@ export async function createContainer(
       drafter: useLlm
         ? llmDrafter(llmSettings(config.LLM_MODEL), config.TOKEN_SYMBOL)
         : templateDrafter(config.TOKEN_SYMBOL),
+      explainer: useLlm ? llmExplainer(llmSettings(config.LLM_MODEL)) : templateExplainer(),
       tokenDecimals: config.TOKEN_DECIMALS,
+      tokenSymbol: config.TOKEN_SYMBOL,
     },
     epochs: { budget: config.EPOCH_BUDGET, openAppeals: config.EPOCH_OPEN_APPEALS },
     // Replaced by the Discord notifier once the bot is connected (startSteward); jobs run before that stay quiet.
     notifier: silentNotifier,
+    governance: {
+      votingPeriodMs: config.VOTING_PERIOD,
+      votingType: config.VOTING_TYPE,
+      quorum: config.QUORUM,
+      passThreshold: config.PASS_THRESHOLD,
+      voterRoles: config.VOTER_ROLES,
+      minMembershipMs: config.VOTER_MIN_MEMBERSHIP,
+      weight: { strategy: config.VOTE_WEIGHT, roleWeights: config.ROLE_WEIGHTS },
+      excludeConflicted: config.EXCLUDE_CONFLICTED_VOTES,
+      approvalsRequired: config.APPROVALS_REQUIRED,
+      autoApproveBelow: config.AUTO_APPROVE_BELOW,
+      largePayoutAbove: config.LARGE_PAYOUT_ABOVE,
+      electorate: offlineElectorate,
+      balances:
+        config.CHAIN_RPC_URL && config.VOTE_TOKEN_ADDRESS
+          ? erc20Balances(config.CHAIN_RPC_URL, config.VOTE_TOKEN_ADDRESS)
+          : undefined,
+    },
   };
   return {
     config,

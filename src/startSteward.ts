@@ -4,10 +4,13 @@ import { type Container, createContainer } from "./container.ts";
 import type { Database } from "./db/openDatabase.ts";
 import { startBot } from "./discord/createBot.ts";
 import { createDiscordNotifier } from "./discord/createDiscordNotifier.ts";
+import { createElectorate } from "./discord/createElectorate.ts";
 import { deployCommands } from "./discord/deployCommands.ts";
+import { closeVotesJob } from "./jobs/closeVotesJob.ts";
 import { createJobKicker } from "./jobs/createJobKicker.ts";
 import { evaluateJob } from "./jobs/evaluateJob.ts";
 import { startScheduler } from "./jobs/startScheduler.ts";
+import { watchVoteDeadlines } from "./jobs/watchVoteDeadlines.ts";
 import type { Logger } from "./logger.ts";
 import type { SpecValidator } from "./sandbox/specValidator.ts";
 import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
@@ -52,19 +55,27 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   const apiUrl = sandbox?.apiUrl ?? config.DISCORD_API_URL;
   const jobDeps = { services: container.services, logger };
   const evaluations = createJobKicker(evaluateJob, jobDeps);
+  const closeVotes = createJobKicker(closeVotesJob, jobDeps);
   try {
     const client = await startBot(
       { services: container.services, config, logger, kickEvaluations: evaluations.kick },
       { token, apiUrl },
     );
     container.services.notifier = createDiscordNotifier(client, container.services, config, logger);
+    container.services.governance.electorate = createElectorate(client);
     if (sandbox) {
       await deployCommands({ token, applicationId: client.application.id, guildId: sandbox.guildId, apiUrl });
     }
     const stopScheduler =
       options.scheduler === false
         ? () => {}
-        : startScheduler(jobDeps, { evaluate: config.EVALUATION_CRON, "close-epoch": config.EPOCH_CRON });
+        : startScheduler(jobDeps, {
+            evaluate: config.EVALUATION_CRON,
+            "close-epoch": config.EPOCH_CRON,
+            "close-votes": config.CLOSE_VOTES_CRON,
+          });
+    const stopWatching =
+      options.scheduler === false ? () => {} : watchVoteDeadlines(container.services, closeVotes.kick);
     // Contributions submitted while Steward was down are evaluated right away, not at the next tick.
     evaluations.kick();
     return {
@@ -74,7 +85,9 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       evaluationsIdle: evaluations.idle,
       async stop() {
         stopScheduler();
+        stopWatching();
         await evaluations.idle();
+        await closeVotes.idle();
         await client.destroy();
         await sandbox?.close();
         await container.close();

@@ -15,4 +15,6 @@ export interface HandlerContext {
   deps: BotDeps;
   actor: Actor;
   isModerator: boolean;
+  /** The caller's role names and join date in the guild (vote eligibility and weight). */
+  member: { roles: string[]; joinedAt: Date | null };
 }

@@ -3,9 +3,15 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import type { Notifier } from "../services/notifier.ts";
+import { proposalOverview } from "../services/proposals/proposalOverview.ts";
+import { recordProposalMessage, recordResultMessage } from "../services/proposals/recordMessages.ts";
+import { claimResultPost } from "../services/votes/closeExpiredVotes.ts";
+import { noMentions } from "./reply.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
-import { evaluationEmbed, formatTokens } from "./views/evaluationViews.ts";
-import { distributionEmbed } from "./views/proposalViews.ts";
+import { evaluationEmbed } from "./views/evaluationViews.ts";
+import { proposalMessage, resultMessage } from "./views/governanceViews.ts";
+
+export const GOVERNANCE_CHANNEL = "governance";
 
 function textChannel(client: Client<true>, guildId: string, nameOrId: string) {
   const channel = client.guilds.cache
@@ -14,7 +20,11 @@ function textChannel(client: Client<true>, guildId: string, nameOrId: string) {
   return channel?.isTextBased() && "send" in channel ? channel : undefined;
 }
 
-/** Posts what services report into Discord: the evaluation embed in #contributions, pinging only the author. */
+/**
+ * Posts what services report into Discord: evaluations in #contributions (pinging only the author), proposals
+ * and their results in #governance. Live tallies are edited at most once per VOTE_TALLY_DEBOUNCE per proposal,
+ * so a burst of votes costs one edit (Discord rate-limits message edits per channel).
+ */
 export function createDiscordNotifier(
   client: Client<true>,
   services: ServiceDeps,
@@ -22,32 +32,63 @@ export function createDiscordNotifier(
   logger: Logger,
 ): Notifier {
   const token = { symbol: config.TOKEN_SYMBOL, decimals: config.TOKEN_DECIMALS };
+  const pendingTallies = new Map<number, NodeJS.Timeout>();
+
+  async function renderProposal(proposalId: number): Promise<void> {
+    const overview = await proposalOverview(services, proposalId);
+    const p = overview.proposal;
+    const payload = { ...proposalMessage(overview, token), allowedMentions: noMentions };
+    const channel = textChannel(client, p.guildId, p.channelId ?? GOVERNANCE_CHANNEL);
+    if (!channel) {
+      logger.warn({ proposalId }, "no #governance channel to post the proposal in");
+      return;
+    }
+    if (p.messageId) {
+      await channel.messages.edit(p.messageId, payload);
+      return;
+    }
+    const message = await channel.send(payload);
+    await recordProposalMessage(services, proposalId, channel.id, message.id);
+  }
+
+  async function renderResult(proposalId: number): Promise<void> {
+    const overview = await proposalOverview(services, proposalId);
+    const p = overview.proposal;
+    const channel = textChannel(client, p.guildId, p.channelId ?? GOVERNANCE_CHANNEL);
+    if (!channel) return;
+    const payload = { ...resultMessage(overview, token), allowedMentions: noMentions };
+    if (p.resultMessageId) {
+      await channel.messages.edit(p.resultMessageId, payload);
+      return;
+    }
+    if (!(await claimResultPost(services, proposalId))) return;
+    const message = await channel.send({
+      ...payload,
+      ...(p.messageId ? { reply: { messageReference: p.messageId, failIfNotExists: false } } : {}),
+    });
+    await recordResultMessage(services, proposalId, message.id);
+  }
+
   return {
-    async distributionProposed(proposalId) {
-      const proposal = await services.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
-      const channel = textChannel(client, proposal.guildId, "governance");
-      if (!channel) {
-        logger.warn({ proposalId }, "no #governance channel to post the distribution in");
-        return;
-      }
-      const carries = await services.db.rewardCarry.findMany({ where: { fromEpochId: proposal.epochId ?? -1 } });
-      const members = await services.db.member.findMany({ where: { id: { in: carries.map((c) => c.memberId) } } });
-      const discordOf = new Map(members.map((m) => [m.id, m.discordId]));
-      const message = await channel.send({
-        embeds: [
-          distributionEmbed(
-            proposal,
-            (proposal.batch as { recipient: string; amount: string; refs: string[] }[] | null) ?? [],
-            carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "?", amount: c.amount.toString() })),
-            (amount) => formatTokens(amount, token),
-          ),
-        ],
-        allowedMentions: { parse: [] },
-      });
-      await services.db.proposal.update({
-        where: { id: proposalId },
-        data: { channelId: channel.id, messageId: message.id },
-      });
+    proposalPosted: renderProposal,
+    votesChanged(proposalId) {
+      if (pendingTallies.has(proposalId)) return;
+      const timer = setTimeout(() => {
+        pendingTallies.delete(proposalId);
+        renderProposal(proposalId).catch((err) => logger.warn({ proposalId, err }, "could not update the live tally"));
+      }, config.VOTE_TALLY_DEBOUNCE);
+      timer.unref();
+      pendingTallies.set(proposalId, timer);
+    },
+    async votingClosed(proposalId) {
+      clearTimeout(pendingTallies.get(proposalId));
+      pendingTallies.delete(proposalId);
+      await renderProposal(proposalId);
+      await renderResult(proposalId);
+    },
+    async approvalsChanged(proposalId) {
+      await renderResult(proposalId);
+      await renderProposal(proposalId);
     },
     async evaluationCompleted(evaluationId) {
       const evaluation = await services.db.evaluation.findUniqueOrThrow({

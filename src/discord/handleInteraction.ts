@@ -6,22 +6,36 @@ import { withErrorBoundary } from "./errorBoundary.ts";
 import { mayUse } from "./permissions.ts";
 import { commandHandlers, componentHandlers, modalHandlers } from "./router.ts";
 
-function roleNames(interaction: Interaction): string[] {
+function memberRoleIds(interaction: Interaction): string[] {
   const member = interaction.member;
   if (!member) return [];
-  const ids = Array.isArray(member.roles) ? member.roles : [...(member as GuildMember).roles.cache.keys()];
-  return ids.flatMap((id) => {
+  return Array.isArray(member.roles) ? member.roles : [...(member as GuildMember).roles.cache.keys()];
+}
+
+function roleNames(interaction: Interaction): string[] {
+  return memberRoleIds(interaction).flatMap((id) => {
     const role = interaction.guild?.roles.cache.get(id);
-    return role ? [role.name, role.id] : [id];
+    return role ? [role.name] : [];
   });
+}
+
+function joinedAt(interaction: Interaction): Date | null {
+  const member = interaction.member;
+  if (!member) return null;
+  if ("joined_at" in member) return member.joined_at ? new Date(member.joined_at) : null;
+  return (member as GuildMember).joinedAt;
 }
 
 function contextFor(interaction: Interaction, deps: BotDeps): HandlerContext {
   if (!interaction.inGuild()) throw new UserError("guild_only", {});
+  const roles = roleNames(interaction);
   return {
     deps,
     actor: { guildId: interaction.guildId, discordId: interaction.user.id, username: interaction.user.username },
-    isModerator: roleNames(interaction).includes(deps.config.MODERATOR_ROLE),
+    // Role ids count too: MODERATOR_ROLE may name the role or give its id.
+    isModerator:
+      roles.includes(deps.config.MODERATOR_ROLE) || memberRoleIds(interaction).includes(deps.config.MODERATOR_ROLE),
+    member: { roles, joinedAt: joinedAt(interaction) },
   };
 }
 

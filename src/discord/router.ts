@@ -2,12 +2,21 @@ import type { CommandPath } from "../../commands/index.ts";
 import * as contribute from "./handlers/contribute.ts";
 import * as epochs from "./handlers/epoch.ts";
 import * as evaluation from "./handlers/evaluation.ts";
+import * as governance from "./handlers/governance.ts";
 import { help } from "./handlers/help.ts";
 import * as proposals from "./handlers/propose.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
 import { LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
 import { APPEAL_BUTTON_PREFIX } from "./views/evaluationViews.ts";
+import {
+  GOVERNANCE_BUTTON_PREFIX,
+  PAYOUT_BUTTON_PREFIX,
+  PAYOUT_REJECT_MODAL_PREFIX,
+  POINTS_PREFIX,
+  RANK_PREFIX,
+  VOTE_PREFIX,
+} from "./views/governanceViews.ts";
 import { PROPOSAL_BUTTON_PREFIX, PROPOSAL_MODAL_PREFIX } from "./views/proposalViews.ts";
 
 /** Exactly one handler per command path; the type makes a missing or extra one a compile error. */
@@ -23,6 +32,10 @@ export const commandHandlers = {
   propose: proposals.propose,
   "epoch status": epochs.status,
   "epoch close": epochs.close,
+  "proposal show": governance.showCommand,
+  "proposal open": governance.openCommand,
+  "payout approve": governance.approveCommand,
+  "payout reject": governance.rejectCommand,
   "wallet link": wallet.link,
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,
@@ -34,9 +47,15 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [LIST_BUTTON_PREFIX]: contribute.listPage,
   [APPEAL_BUTTON_PREFIX]: evaluation.resolveAppealButton,
   [PROPOSAL_BUTTON_PREFIX]: proposals.draftButton,
+  [GOVERNANCE_BUTTON_PREFIX]: governance.openButton,
+  [VOTE_PREFIX]: governance.voteComponent,
+  [RANK_PREFIX]: governance.rankComponent,
+  [POINTS_PREFIX]: governance.pointsComponent,
+  [PAYOUT_BUTTON_PREFIX]: governance.payoutButton,
 };
 
 /** Modal handlers by the first `:`-separated part of the modal's custom id. */
 export const modalHandlers: Record<string, ModalHandler> = {
   [PROPOSAL_MODAL_PREFIX]: proposals.editModal,
+  [PAYOUT_REJECT_MODAL_PREFIX]: governance.rejectModal,
 };

@@ -1,4 +1,4 @@
-import { closeEpoch } from "../services/epochs/closeEpoch.ts";
+import { closeEpochForVote } from "../services/epochs/closeEpochForVote.ts";
 import { isUserError } from "../services/errors.ts";
 import type { Job } from "./types.ts";
 
@@ -6,7 +6,7 @@ export const closeEpochJob: Job = {
   name: "close-epoch",
   // EPOCH_CRON overrides this at scheduling time.
   schedule: "0 0 * * 1",
-  description: "Closes every guild's open epoch and drafts its reward distribution proposal.",
+  description: "Closes every guild's open epoch and drafts its reward distribution proposal, and opens it for votes.",
   async run({ services, logger }) {
     // Every guild Steward has members in has an epoch (the first opens on first use).
     const guilds = await services.db.member.findMany({ distinct: ["guildId"], select: { guildId: true } });
@@ -14,9 +14,14 @@ export const closeEpochJob: Job = {
     const blocked: string[] = [];
     for (const { guildId } of guilds) {
       try {
-        const result = await closeEpoch(services, guildId, "system:close-epoch");
+        const result = await closeEpochForVote(services, guildId, "system:close-epoch");
         closed.push(result.proposal.id);
-        await services.notifier.distributionProposed(result.proposal.id).catch((err) => {
+        if (!result.opened)
+          logger.warn(
+            { guildId, proposalId: result.proposal.id, code: result.notOpenedBecause },
+            "distribution left as a draft",
+          );
+        await services.notifier.proposalPosted(result.proposal.id).catch((err: unknown) => {
           logger.warn({ guildId, err }, "could not post the distribution proposal");
         });
       } catch (error) {

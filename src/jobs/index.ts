@@ -1,6 +1,7 @@
 import { closeEpochJob } from "./closeEpochJob.ts";
+import { closeVotesJob } from "./closeVotesJob.ts";
 import { evaluateJob } from "./evaluateJob.ts";
 import type { Job } from "./types.ts";
 import { verifyAuditJob } from "./verifyAuditJob.ts";
 
-export const jobs: readonly Job[] = [evaluateJob, closeEpochJob, verifyAuditJob];
+export const jobs: readonly Job[] = [evaluateJob, closeEpochJob, closeVotesJob, verifyAuditJob];

@@ -1,9 +1,11 @@
 import type { Db } from "../db/openDatabase.ts";
+import type { DistributionExplainer } from "../llm/distributionExplainers.ts";
 import type { LlmEvaluate } from "../llm/llmEvaluator.ts";
 import type { ProposalDrafter } from "../llm/proposalDrafters.ts";
 import type { Rubric } from "../llm/rubric.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
 import type { Notifier } from "./notifier.ts";
+import type { GovernanceSettings } from "./votes/electorate.ts";
 
 /** What every service function is given: the database and the clock, passed explicitly from the container. */
 export interface ServiceDeps {
@@ -11,10 +13,12 @@ export interface ServiceDeps {
   now: () => Date;
   settings: ServiceSettings;
   evaluation: EvaluationDeps;
-  proposals: { drafter: ProposalDrafter; tokenDecimals: number };
+  proposals: { drafter: ProposalDrafter; explainer: DistributionExplainer; tokenDecimals: number; tokenSymbol: string };
   /** Open appeals at close: `block` refuses to close, `carry` leaves those contributions to the next epoch. */
   epochs: { budget: bigint; openAppeals: "block" | "carry" };
   notifier: Notifier;
+  /** Voting and approval rules; `electorate` is replaced by the Discord adapter once the bot is connected. */
+  governance: GovernanceSettings;
 }
 
 export interface EvaluationDeps {

@@ -38,6 +38,19 @@ export type UserErrorContext = {
   guild_only: Record<string, never>;
   missing_role: { role: string };
   unknown_job: { job: string; known: string[] };
+  proposal_not_found: { id: number };
+  proposal_not_draft: { id: number; status: string };
+  invalid_voting_setup: { problem: string };
+  payout_needs_recipient: { id: number };
+  electorate_unavailable: Record<string, never>;
+  vote_closed: { id: number; status: string; endedAt: Date | null };
+  invalid_vote: { id: number; expected: string };
+  not_eligible: { reason: string };
+  no_voting_power: { strategy: string };
+  not_a_payout: { id: number };
+  approval_not_pending: { id: number; status: string };
+  already_approved: { id: number; approvals: number; required: number };
+  own_payout: { id: number; address: string };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

@@ -1,13 +1,25 @@
 import type { Database } from "../../src/db/openDatabase.ts";
+import { templateExplainer } from "../../src/llm/distributionExplainers.ts";
 import { templateDrafter } from "../../src/llm/proposalDrafters.ts";
 import { defaultRubric } from "../../src/llm/rubric.ts";
 import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps.ts";
 import { silentNotifier } from "../../src/services/notifier.ts";
+import type { GuildMemberProfile } from "../../src/services/votes/electorate.ts";
+
+/** Stands in for the Discord guild's member list (the platform, not Steward's code). */
+export function guildMember(
+  discordId: string,
+  roles: string[] = ["Member"],
+  joinedAt = new Date("2026-01-01T00:00:00Z"),
+): GuildMemberProfile {
+  return { discordId, username: `user${discordId}`, roles, joinedAt, bot: false };
+}
 
 export function serviceDeps(
   database: Database,
   clock = { now: new Date("2026-11-26T12:00:00Z") },
   evaluation: Partial<EvaluationDeps> = {},
+  members: GuildMemberProfile[] = [],
 ): ServiceDeps & { clock: { now: Date } } {
   return {
     db: database.prisma,
@@ -23,9 +35,29 @@ export function serviceDeps(
       appeal: { samples: 3, windowMs: 72 * 3_600_000 },
       ...evaluation,
     },
-    proposals: { drafter: templateDrafter("STEW"), tokenDecimals: 18 },
+    proposals: {
+      drafter: templateDrafter("STEW"),
+      explainer: templateExplainer(),
+      tokenDecimals: 18,
+      tokenSymbol: "STEW",
+    },
     epochs: { budget: 10_000n * 10n ** 18n, openAppeals: "block" },
     notifier: silentNotifier,
+    governance: {
+      votingPeriodMs: 48 * 3_600_000,
+      votingType: "basic",
+      quorum: "0",
+      passThreshold: 0.5,
+      voterRoles: [],
+      minMembershipMs: 0,
+      weight: { strategy: "one-member-one-vote", roleWeights: {} },
+      excludeConflicted: false,
+      approvalsRequired: 2,
+      autoApproveBelow: 0n,
+      largePayoutAbove: undefined,
+      electorate: { members: async () => members },
+      balances: undefined,
+    },
     clock,
   };
 }

@@ -1,5 +1,5 @@
 import { MessageFlags } from "discord.js";
-import { closeEpoch } from "../../services/epochs/closeEpoch.ts";
+import { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
 import { epochStatus } from "../../services/epochs/epochStatus.ts";
 import { edit, ephemeral } from "../reply.ts";
 import { formatTokens } from "../views/evaluationViews.ts";
@@ -32,11 +32,17 @@ export const status: CommandHandler = async (i, ctx) => {
 
 export const close: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const result = await closeEpoch(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
-  await ctx.deps.services.notifier.distributionProposed(result.proposal.id);
+  await i.editReply(edit({ content: "Closing the epoch and drafting its distribution…" }));
+  const result = await closeEpochForVote(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
+  await ctx.deps.services.notifier.proposalPosted(result.proposal.id);
+  const p = result.proposal;
+  const vote =
+    result.opened && p.endsAt
+      ? `Voting is open until <t:${Math.floor(p.endsAt.getTime() / 1000)}:f>.`
+      : "It stays a draft until a moderator opens it for votes (the member list was not available).";
   await i.editReply(
     edit({
-      content: `Epoch ${result.epoch.number} is closed; epoch ${result.next.number} is open. Distribution proposal #${result.proposal.id} (${result.batch.length} payout${result.batch.length === 1 ? "" : "s"}, batch hash \`${result.proposal.batchHash}\`) is posted in #governance.`,
+      content: `Epoch ${result.epoch.number} is closed; epoch ${result.next.number} is open. Distribution proposal #${p.id} (${result.batch.length} payout${result.batch.length === 1 ? "" : "s"}, batch hash \`${p.batchHash}\`) is posted in #governance. ${vote}`,
     }),
   );
 };

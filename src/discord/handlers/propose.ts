@@ -4,12 +4,11 @@ import {
   cancelProposalDraft,
   draftProposal,
   getProposalDraft,
-  recordProposalMessage,
   submitProposalDraft,
   updateProposalDraft,
 } from "../../services/proposals/proposalDrafts.ts";
 import { edit, noMentions } from "../reply.ts";
-import { proposalDraftView, proposalEditModal, proposalEmbed } from "../views/proposalViews.ts";
+import { proposalDraftView, proposalEditModal } from "../views/proposalViews.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
 export const propose: CommandHandler = async (i, ctx) => {
@@ -31,7 +30,6 @@ export const propose: CommandHandler = async (i, ctx) => {
 /** Edit / Submit / Cancel on the author's private draft. */
 export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
   const draftId = Number(id);
-  const symbol = ctx.deps.config.TOKEN_SYMBOL;
   if (action === "edit") {
     const draft = await getProposalDraft(ctx.deps.services, ctx.actor, draftId);
     await i.showModal(proposalEditModal(draftId, draft.content));
@@ -46,20 +44,10 @@ export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
     });
     return;
   }
-  const draft = await getProposalDraft(ctx.deps.services, ctx.actor, draftId);
   const proposal = await submitProposalDraft(ctx.deps.services, ctx.actor, draftId);
-  const channel = i.guild?.channels.cache.find((c) => c.name === "governance" || c.id === "governance");
-  let where = "";
-  if (channel?.isTextBased() && "send" in channel) {
-    const message = await channel.send({
-      embeds: [proposalEmbed(proposal, draft.content, symbol)],
-      allowedMentions: noMentions,
-    });
-    await recordProposalMessage(ctx.deps.services, proposal.id, channel.id, message.id);
-    where = ` It is posted in <#${channel.id}>.`;
-  }
+  await ctx.deps.services.notifier.proposalPosted(proposal.id);
   await i.update({
-    content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft.${where} Moderators open drafts for votes.`,
+    content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft and posted in #governance. A moderator opens it for votes.`,
     embeds: [],
     components: [],
     allowedMentions: noMentions,

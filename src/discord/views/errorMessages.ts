@@ -60,6 +60,31 @@ export const errorMessages = {
   guild_only: () => "This command works only inside a server.",
   missing_role: ({ role }) => `Only members with the ${role} role can do this.`,
   unknown_job: ({ job, known }) => `There is no job named ${code(job)}. Known jobs: ${known.join(", ")}.`,
+  proposal_not_found: ({ id }) => `There is no proposal #${id} in this server.`,
+  proposal_not_draft: ({ id, status }) =>
+    `Proposal #${id} is already ${status.replace("_", " ")}: only a draft can be opened for votes.`,
+  invalid_voting_setup: ({ problem }) => `The vote cannot open: ${problem}.`,
+  payout_needs_recipient: ({ id }) =>
+    `Proposal #${id} asks for a budget but names no recipient address, so there is nothing to pay. Submit a new proposal with the amount and the recipient's address.`,
+  electorate_unavailable: () =>
+    "The server's member list is not available right now, so the eligible weight cannot be computed. Try again in a minute.",
+  vote_closed: ({ id, status, endedAt }) =>
+    status === "draft"
+      ? `Proposal #${id} is not open for votes yet.`
+      : `Voting on proposal #${id} is closed${endedAt ? ` (it ended ${relative(endedAt)})` : ""}; it is ${status.replace("_", " ")}. Your vote was not recorded.`,
+  invalid_vote: ({ id, expected }) => `That is not a valid vote on proposal #${id}: ${expected}.`,
+  not_eligible: ({ reason }) => `You cannot vote on this proposal: ${reason}.`,
+  no_voting_power: ({ strategy }) =>
+    strategy === "erc20-balance"
+      ? "You have no voting power on this proposal: votes are weighed by the token balance of your linked wallet at the proposal's snapshot block, and yours was 0 (or no wallet was linked). Link one with `/wallet link` for the next proposals."
+      : "You have no voting power on this proposal: none of your roles carries a vote weight.",
+  not_a_payout: ({ id }) => `Proposal #${id} pays nothing, so it needs no approval.`,
+  approval_not_pending: ({ id, status }) =>
+    `Proposal #${id} is ${status.replace("_", " ")}, not awaiting approval, so it cannot be approved or rejected now.`,
+  already_approved: ({ id, approvals, required }) =>
+    `You already approved proposal #${id} (${approvals} of ${required} approvals). Each moderator approves once.`,
+  own_payout: ({ id, address }) =>
+    `You cannot approve proposal #${id}: your wallet ${code(address)} receives a payout in it. Another moderator must approve.`,
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
 
 export function userErrorMessage<C extends UserErrorCode>(code: C, context: UserErrorContext[C]): string {

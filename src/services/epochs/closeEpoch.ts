@@ -170,6 +170,10 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
       proposal,
       batch: canonical,
       carried: walletless.map((s) => ({ discordId: s.discordId, amount: s.amount })),
+      suggestedTotal: total,
+      scaled,
+      contributions: included.length,
+      leftForNextEpoch: appealed.size,
     };
   });
 }

@@ -143,7 +143,3 @@ export async function cancelProposalDraft(deps: ServiceDeps, actor: Actor, id: n
 export async function getProposalDraft(deps: ServiceDeps, actor: Actor, id: number) {
   return openDraft(deps, actor, id);
 }
-
-export async function recordProposalMessage(deps: ServiceDeps, id: number, channelId: string, messageId: string) {
-  await deps.db.proposal.update({ where: { id }, data: { channelId, messageId } });
-}

@@ -76,7 +76,10 @@ export function tally(type: VotingType, choiceCount: number, votes: readonly Tal
       });
       const rawTotal = raw.reduce((a, b) => a + b, 0);
       // Normalised so the scores add up to the total weight of the votes, as Snapshot does.
-      return { scores: raw.map((r) => (rawTotal === 0 ? 0 : (total / 100) * ((r / rawTotal) * 100))), scoresTotal: total };
+      return {
+        scores: raw.map((r) => (rawTotal === 0 ? 0 : (total / 100) * ((r / rawTotal) * 100))),
+        scoresTotal: total,
+      };
     }
     case "ranked_choice": {
       const finalRound = instantRunoff(valid.map((v) => ({ ranking: v.choice as number[], balance: v.balance })));

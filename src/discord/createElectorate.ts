@@ -1,0 +1,27 @@
+import type { Client } from "discord.js";
+import type { Electorate, GuildMemberProfile } from "../services/votes/electorate.ts";
+
+/** The guild's members over REST (GET /guilds/{id}/members, paged by 1000), with role names. */
+export function createElectorate(client: Client<true>): Electorate {
+  return {
+    async members(guildId) {
+      const guild = client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId));
+      const out: GuildMemberProfile[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await guild.members.list({ limit: 1000, ...(after ? { after } : {}), cache: false });
+        for (const m of page.values()) {
+          out.push({
+            discordId: m.id,
+            username: m.user.username,
+            roles: [...m.roles.cache.values()].filter((r) => r.id !== guild.id).map((r) => r.name),
+            joinedAt: m.joinedAt,
+            bot: m.user.bot,
+          });
+        }
+        if (page.size < 1000) return out;
+        after = page.lastKey();
+      }
+    },
+  };
+}

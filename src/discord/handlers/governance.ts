@@ -1,0 +1,235 @@
+import { type MessageComponentInteraction, MessageFlags } from "discord.js";
+import { parseDuration } from "../../config.ts";
+import { approvePayout, rejectPayout } from "../../services/approvals/decidePayout.ts";
+import { UserError } from "../../services/errors.ts";
+import { openVoting } from "../../services/proposals/openVoting.ts";
+import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
+import { castVote } from "../../services/votes/castVote.ts";
+import type { Choice, VotingType } from "../../services/votes/tally.ts";
+import type { HandlerContext } from "../context.ts";
+import { edit, ephemeral, noMentions } from "../reply.ts";
+import {
+  describeChoice,
+  describeRanking,
+  formatWeight,
+  MAX_POINTS,
+  pointsSelect,
+  proposalMessage,
+  rankSelect,
+  rejectPayoutModal,
+  statusText,
+} from "../views/governanceViews.ts";
+import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
+
+const tokenOf = (ctx: HandlerContext) => ({
+  symbol: ctx.deps.config.TOKEN_SYMBOL,
+  decimals: ctx.deps.config.TOKEN_DECIMALS,
+});
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+
+function requireModerator(ctx: HandlerContext): void {
+  if (!ctx.isModerator) throw new UserError("missing_role", { role: ctx.deps.config.MODERATOR_ROLE });
+}
+
+function proposalIdArg(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id < 1) throw new UserError("proposal_not_found", { id: 0 });
+  return id;
+}
+
+async function open(ctx: HandlerContext, id: number, type?: VotingType, choices?: string[], periodMs?: number) {
+  const proposal = await openVoting(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId, id, {
+    votingType: type,
+    choices,
+    periodMs,
+  });
+  await ctx.deps.services.notifier.proposalPosted(id);
+  return `Proposal #${id} is open for votes until <t:${unix(proposal.endsAt as Date)}:f> (${proposal.votingType?.replace("_", "-")} vote, quorum ${formatWeight(proposal.quorumWeight ?? 0)} of ${formatWeight(proposal.eligibleWeight ?? 0)} eligible weight). The ballot is on its message in #governance.`;
+}
+
+export const openCommand: CommandHandler = async (i, ctx) => {
+  const id = i.options.getInteger("proposal", true);
+  const type = (i.options.getString("type") ?? undefined) as VotingType | undefined;
+  const choicesText = i.options.getString("choices");
+  const periodText = i.options.getString("period")?.trim();
+  let periodMs: number | undefined;
+  if (periodText) {
+    try {
+      periodMs = parseDuration(periodText);
+    } catch {
+      throw new UserError("invalid_voting_setup", {
+        problem: `"${periodText.slice(0, 20)}" is not a period: write it like 30m, 48h or 7d`,
+      });
+    }
+  }
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const choices = choicesText ? choicesText.split(";") : undefined;
+  await i.editReply(edit({ content: await open(ctx, id, type, choices, periodMs) }));
+};
+
+/** "Open vote" on a draft's message: default terms. */
+export const openButton: ComponentHandler = async (i, ctx, [, id]) => {
+  requireModerator(ctx);
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await i.editReply(edit({ content: await open(ctx, proposalIdArg(id)) }));
+};
+
+export const showCommand: CommandHandler = async (i, ctx) => {
+  const id = i.options.getInteger("proposal", true);
+  const found = await ctx.deps.services.db.proposal.findFirst({ where: { id, guildId: ctx.actor.guildId } });
+  if (!found) throw new UserError("proposal_not_found", { id });
+  const overview = await proposalOverview(ctx.deps.services, id);
+  const mine = await ctx.deps.services.db.vote.findFirst({ where: { proposalId: id, discordId: ctx.actor.discordId } });
+  const view = proposalMessage(overview, tokenOf(ctx));
+  await i.reply(
+    ephemeral({
+      content: mine
+        ? `Your vote: **${describeChoice(overview.proposal.choices, mine.choice as Choice)}** (weight ${formatWeight(mine.weight)}).`
+        : overview.proposal.status === "open"
+          ? "You have not voted on this proposal yet: use the ballot on its message in #governance."
+          : `Status: ${statusText(overview.proposal.status)}.`,
+      embeds: view.embeds,
+    }),
+  );
+};
+
+async function recordVote(
+  i: MessageComponentInteraction,
+  ctx: HandlerContext,
+  id: number,
+  choice: Choice,
+  replace: boolean,
+) {
+  const { vote, previous, proposal } = await castVote(
+    ctx.deps.services,
+    {
+      ...ctx.member,
+      guildId: ctx.actor.guildId,
+      discordId: ctx.actor.discordId,
+      username: ctx.actor.username,
+      bot: i.user.bot,
+    },
+    id,
+    choice,
+  );
+  ctx.deps.services.notifier.votesChanged(id);
+  const now = describeChoice(proposal.choices, choice);
+  const was = previous
+    ? ` (it replaces your earlier vote: ${describeChoice(proposal.choices, previous.choice as Choice)})`
+    : "";
+  const content = `Your vote on proposal #${id}: **${now}**${was}, weight ${formatWeight(vote.weight)}.${vote.conflicted ? " Your wallet receives a payout in this proposal, so the result is also shown without your vote." : ""} The last vote counts: you can change it until <t:${unix(proposal.endsAt as Date)}:f>.`;
+  if (replace) await i.update({ content, components: [], allowedMentions: noMentions });
+  else await i.reply(ephemeral({ content }));
+}
+
+/** Ballot buttons (basic, single-choice) and the approval select: `vote:<proposal>:<choice | approval>`. */
+export const voteComponent: ComponentHandler = async (i, ctx, [id, arg]) => {
+  const proposalId = proposalIdArg(id);
+  let choice: Choice;
+  if (arg === "approval") {
+    if (!i.isStringSelectMenu()) throw new Error("approval vote without a select menu");
+    choice = i.values.map(Number).sort((a, b) => a - b);
+  } else {
+    choice = Number(arg);
+  }
+  await recordVote(i, ctx, proposalId, choice, false);
+};
+
+async function openProposalChoices(ctx: HandlerContext, id: number) {
+  const proposal = await ctx.deps.services.db.proposal.findFirst({ where: { id, guildId: ctx.actor.guildId } });
+  if (!proposal) throw new UserError("proposal_not_found", { id });
+  if (proposal.status !== "open")
+    throw new UserError("vote_closed", { id, status: proposal.status, endedAt: proposal.endsAt });
+  return proposal;
+}
+
+function parseList(text: string | undefined): number[] {
+  return (text ?? "").split(",").filter(Boolean).map(Number);
+}
+
+/**
+ * Ranked choice, one select per rank: `rank:<proposal>:<ranked so far>`. The first pick comes from the public
+ * ballot and opens a private follow-up; each later pick updates it; the last choice ranks itself.
+ */
+export const rankComponent: ComponentHandler = async (i, ctx, [id, sofar]) => {
+  if (!i.isStringSelectMenu()) throw new Error("rank without a select menu");
+  const proposal = await openProposalChoices(ctx, proposalIdArg(id));
+  const ranked = [...parseList(sofar), Number(i.values[0])];
+  const left = proposal.choices.map((_, k) => k + 1).filter((c) => !ranked.includes(c));
+  const fromBallot = !i.message.flags.has(MessageFlags.Ephemeral);
+  if (left.length <= 1) {
+    await recordVote(i, ctx, proposal.id, [...ranked, ...left], !fromBallot);
+    return;
+  }
+  const view = {
+    content: `Ranking for proposal #${proposal.id} so far: ${describeRanking(proposal.choices, ranked)}.`,
+    components: [{ type: 1, components: [rankSelect(proposal, ranked)] }],
+  };
+  if (fromBallot) await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+  else await i.update({ ...view, allowedMentions: noMentions });
+};
+
+/** Weighted and quadratic: points for each choice in turn, `points:<proposal>:<points so far>`. */
+export const pointsComponent: ComponentHandler = async (i, ctx, [id, sofar]) => {
+  const proposal = await openProposalChoices(ctx, proposalIdArg(id));
+  const given = i.isStringSelectMenu() ? [...parseList(sofar), Number(i.values[0])] : [];
+  if (given.length === proposal.choices.length) {
+    const choice: Record<string, number> = {};
+    given.forEach((n, k) => {
+      if (n > 0) choice[String(k + 1)] = n;
+    });
+    await recordVote(i, ctx, proposal.id, choice, true);
+    return;
+  }
+  const sofarText =
+    given.length > 0 ? ` So far: ${given.map((n, k) => `${proposal.choices[k]} ${n}`).join(", ")}.` : "";
+  const view = {
+    content: `Spread up to ${MAX_POINTS} points on each choice of proposal #${proposal.id}; your weight is split in proportion${proposal.votingType === "quadratic" ? " (quadratic: each choice counts the square root of its part)" : ""}.${sofarText}`,
+    components: [{ type: 1, components: [pointsSelect(proposal, given)] }],
+  };
+  if (i.isButton()) await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+  else await i.update({ ...view, allowedMentions: noMentions });
+};
+
+async function approve(ctx: HandlerContext, id: number): Promise<string> {
+  const r = await approvePayout(ctx.deps.services, ctx.actor, id);
+  await ctx.deps.services.notifier.approvalsChanged(id);
+  return r.approved
+    ? `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals, so it is **approved** and waits for settlement.`
+    : `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals so far.`;
+}
+
+async function reject(ctx: HandlerContext, id: number, reason: string): Promise<string> {
+  await rejectPayout(ctx.deps.services, ctx.actor, id, reason);
+  await ctx.deps.services.notifier.approvalsChanged(id);
+  return `You rejected proposal #${id}: it is **vetoed** and will not be paid. Your reason is recorded and shown on its result.`;
+}
+
+export const approveCommand: CommandHandler = async (i, ctx) => {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await i.editReply(edit({ content: await approve(ctx, i.options.getInteger("proposal", true)) }));
+};
+
+export const rejectCommand: CommandHandler = async (i, ctx) => {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const content = await reject(ctx, i.options.getInteger("proposal", true), i.options.getString("reason", true));
+  await i.editReply(edit({ content }));
+};
+
+/** Approve / Reject on the result message: `payout:<approve|reject>:<proposal>`. */
+export const payoutButton: ComponentHandler = async (i, ctx, [action, id]) => {
+  requireModerator(ctx);
+  const proposalId = proposalIdArg(id);
+  if (action === "reject") {
+    await i.showModal(rejectPayoutModal(proposalId));
+    return;
+  }
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await i.editReply(edit({ content: await approve(ctx, proposalId) }));
+};
+
+export const rejectModal: ModalHandler = async (i, ctx, [id]) => {
+  requireModerator(ctx);
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await i.editReply(edit({ content: await reject(ctx, proposalIdArg(id), i.fields.getTextInputValue("reason")) }));
+};

@@ -1,0 +1,72 @@
+import { formatUnits } from "ethers";
+import type { DistributionFacts } from "../../llm/distributionExplainers.ts";
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { runAudited } from "../audit/runAudited.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { isUserError } from "../errors.ts";
+import { openVoting } from "../proposals/openVoting.ts";
+import { closeEpoch } from "./closeEpoch.ts";
+
+const units = (deps: ServiceDeps, amount: bigint | string) => {
+  const text = formatUnits(BigInt(amount.toString()), deps.proposals.tokenDecimals);
+  return text.endsWith(".0") ? text.slice(0, -2) : text;
+};
+
+/**
+ * The whole close: the epoch closes and its distribution is drafted (one transaction), the agent explains the
+ * allocation in plain words (outside the transaction: a model call can take seconds), and the vote opens.
+ * When the member list is unavailable (no bot connected) the proposal stays a draft for a moderator to open.
+ */
+export async function closeEpochForVote(deps: ServiceDeps, guildId: string, actorId: string) {
+  const closed = await closeEpoch(deps, guildId, actorId);
+  const { proposal, batch, epoch } = closed;
+  const carriedTotal = closed.carried.reduce((n, c) => n + c.amount, 0n);
+  const facts: DistributionFacts = {
+    epoch: epoch.number,
+    token: deps.proposals.tokenSymbol,
+    budget: units(deps, epoch.budget.toString()),
+    suggestedTotal: units(deps, closed.suggestedTotal),
+    paidTotal: units(
+      deps,
+      batch.reduce((n, e) => n + BigInt(e.amount), 0n),
+    ),
+    scaled: closed.scaled,
+    payouts: batch.map((e) => ({
+      recipient: e.recipient,
+      amount: units(deps, e.amount),
+      contributions: e.refs.filter((r) => r.startsWith("contribution:")).length,
+      carriedIn: e.refs.some((r) => r.startsWith("carry:")),
+    })),
+    contributions: closed.contributions,
+    carriedOut: { members: closed.carried.length, total: units(deps, carriedTotal) },
+    leftForNextEpoch: closed.leftForNextEpoch,
+  };
+  const summary = await deps.proposals.explainer(facts);
+  await runAudited(deps.db, async (tx) => {
+    await tx.proposal.update({ where: { id: proposal.id }, data: { summary: summary.text } });
+    await appendAuditEvent(tx, {
+      guildId,
+      actorId,
+      action: "proposal.summarised",
+      subjectType: "proposal",
+      subjectId: String(proposal.id),
+      payload: { explainer: summary.explainer, model: summary.model, promptSha256: summary.promptSha256 },
+      createdAt: deps.now(),
+    });
+  });
+  let opened = null;
+  let notOpenedBecause: string | null = null;
+  try {
+    opened = await openVoting(deps, guildId, actorId, proposal.id);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    notOpenedBecause = error.code;
+  }
+  return {
+    ...closed,
+    summary,
+    proposal: opened ?? { ...proposal, summary: summary.text },
+    opened: opened !== null,
+    notOpenedBecause,
+  };
+}

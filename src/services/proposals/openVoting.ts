@@ -1,0 +1,166 @@
+import { getAddress } from "ethers";
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { runAudited } from "../audit/runAudited.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { type BatchEntry, batchHash, canonicalBatch } from "../epochs/batchHash.ts";
+import { UserError } from "../errors.ts";
+import { ElectorateUnavailableError } from "../votes/offlineElectorate.ts";
+import { BASIC_CHOICES, type VotingType } from "../votes/tally.ts";
+import { ineligibility, voterWeight } from "../votes/voterWeight.ts";
+import { isPayoutKind } from "./payoutOf.ts";
+
+export interface VotingOptions {
+  votingType?: VotingType | undefined;
+  /** Required for every type but basic: 2 to 10 labels. */
+  choices?: string[] | undefined;
+  periodMs?: number | undefined;
+}
+
+export const MAX_CHOICES = 10;
+const MAX_CHOICE_LENGTH = 80;
+
+function choicesFor(type: VotingType, given: string[] | undefined, payout: boolean): string[] {
+  if (type === "basic") {
+    if (given && given.length > 0) {
+      throw new UserError("invalid_voting_setup", {
+        problem: "basic votes always offer For, Against and Abstain; choices are for the other types",
+      });
+    }
+    return [...BASIC_CHOICES];
+  }
+  const choices = (given ?? []).map((c) => c.trim()).filter(Boolean);
+  const min = type === "ranked_choice" ? 3 : 2;
+  if (choices.length < min || choices.length > MAX_CHOICES) {
+    throw new UserError("invalid_voting_setup", {
+      problem: `a ${type.replace("_", "-")} vote needs ${min} to ${MAX_CHOICES} choices, separated by ; (${payout ? "choice 1 is the payout as posted, e.g. " : "e.g. "}"${payout ? "Pay as posted;Do not pay" : "Option A;Option B"}${type === "ranked_choice" ? ";Option C" : ""}")`,
+    });
+  }
+  if (new Set(choices.map((c) => c.toLowerCase())).size !== choices.length) {
+    throw new UserError("invalid_voting_setup", { problem: "two choices have the same label" });
+  }
+  const long = choices.find((c) => c.length > MAX_CHOICE_LENGTH);
+  if (long)
+    throw new UserError("invalid_voting_setup", {
+      problem: `choice "${long.slice(0, 20)}…" is longer than ${MAX_CHOICE_LENGTH} characters`,
+    });
+  return choices;
+}
+
+/** A funding proposal's batch: its one payout to the requested recipient. */
+function fundingBatch(proposal: { id: number; budgetAmount: unknown; budgetRecipient: string | null }): BatchEntry[] {
+  if (!proposal.budgetRecipient || !/^0x[0-9a-fA-F]{40}$/.test(proposal.budgetRecipient)) {
+    throw new UserError("payout_needs_recipient", { id: proposal.id });
+  }
+  return [
+    {
+      recipient: getAddress(proposal.budgetRecipient.toLowerCase()),
+      amount: String(proposal.budgetAmount),
+      refs: [`proposal:${proposal.id}`],
+    },
+  ];
+}
+
+/**
+ * draft → open. Fixes the voting terms (type, choices, period, snapshot block, quorum as an absolute weight over
+ * the electorate counted now, threshold, conflict rule) and, for funding proposals, the batch and its hash. The
+ * database trigger keeps all of them unchanged from here on.
+ */
+export async function openVoting(
+  deps: ServiceDeps,
+  guildId: string,
+  actorId: string,
+  id: number,
+  options: VotingOptions = {},
+) {
+  const g = deps.governance;
+  const proposal = await deps.db.proposal.findFirst({ where: { id, guildId } });
+  if (!proposal) throw new UserError("proposal_not_found", { id });
+  if (proposal.status !== "draft") throw new UserError("proposal_not_draft", { id, status: proposal.status });
+  const payout = isPayoutKind(proposal.kind);
+  const votingType = options.votingType ?? g.votingType;
+  const choices = choicesFor(votingType, options.choices, payout);
+  const periodMs = options.periodMs ?? g.votingPeriodMs;
+  if (periodMs < 1000 || periodMs > 90 * 86_400_000) {
+    throw new UserError("invalid_voting_setup", { problem: "the voting period must be between 1s and 90d" });
+  }
+  let batch = proposal.batch as BatchEntry[] | null;
+  if (proposal.kind === "funding" && !batch) batch = fundingBatch(proposal);
+
+  const now = deps.now();
+  const snapshotBlock = g.weight.strategy === "erc20-balance" && g.balances ? await g.balances.blockNumber() : null;
+  let members: Awaited<ReturnType<typeof g.electorate.members>>;
+  try {
+    members = await g.electorate.members(guildId);
+  } catch (error) {
+    if (error instanceof ElectorateUnavailableError) throw new UserError("electorate_unavailable", {});
+    throw error;
+  }
+  const eligible = members.filter((m) => ineligibility(deps, m, now) === null);
+  const wallets = await deps.db.wallet.findMany({
+    where: { activeFor: { not: null }, member: { guildId, discordId: { in: eligible.map((m) => m.discordId) } } },
+    include: { member: true },
+  });
+  const walletOf = new Map(wallets.map((w) => [w.member.discordId, w.address]));
+  const weights = await Promise.all(
+    eligible.map((m) => voterWeight(deps, m, walletOf.get(m.discordId) ?? null, snapshotBlock)),
+  );
+  const eligibleWeight = weights.reduce((a, b) => a + b, 0);
+  const eligibleVoters = weights.filter((w) => w > 0).length;
+  const quorumWeight = g.quorum.endsWith("%")
+    ? (eligibleWeight * Number.parseFloat(g.quorum)) / 100
+    : Number.parseFloat(g.quorum);
+  const endsAt = new Date(now.getTime() + periodMs);
+
+  return runAudited(deps.db, async (tx) => {
+    const opened = await tx.proposal.updateMany({
+      where: { id, status: "draft" },
+      data: {
+        status: "open",
+        votingType,
+        choices,
+        weightStrategy: g.weight.strategy,
+        snapshotBlock,
+        quorumSpec: g.quorum,
+        quorumWeight,
+        eligibleWeight,
+        eligibleVoters,
+        passThreshold: g.passThreshold,
+        excludeConflicted: g.excludeConflicted,
+        openedAt: now,
+        openedBy: actorId,
+        endsAt,
+        ...(batch && !proposal.batch
+          ? { batch: JSON.parse(canonicalBatch(batch)) as never, batchHash: batchHash(batch) }
+          : {}),
+      },
+    });
+    if (opened.count === 0) {
+      const current = await tx.proposal.findUniqueOrThrow({ where: { id } });
+      throw new UserError("proposal_not_draft", { id, status: current.status });
+    }
+    const result = await tx.proposal.findUniqueOrThrow({ where: { id } });
+    await appendAuditEvent(tx, {
+      guildId,
+      actorId,
+      action: "proposal.opened",
+      subjectType: "proposal",
+      subjectId: String(id),
+      payload: {
+        votingType,
+        choices,
+        weightStrategy: g.weight.strategy,
+        snapshotBlock,
+        quorum: g.quorum,
+        quorumWeight,
+        eligibleWeight,
+        eligibleVoters,
+        passThreshold: g.passThreshold,
+        excludeConflicted: g.excludeConflicted,
+        endsAt: endsAt.toISOString(),
+        batchHash: result.batchHash,
+      },
+      createdAt: now,
+    });
+    return result;
+  });
+}

@@ -1,0 +1,15 @@
+import type { BatchEntry } from "../epochs/batchHash.ts";
+
+/** What a proposal pays: its batch, the total, and the recipients (lower-cased) for conflict checks. */
+export function payoutOf(proposal: { batch: unknown }) {
+  const entries = (proposal.batch as BatchEntry[] | null) ?? [];
+  return {
+    entries,
+    total: entries.reduce((n, e) => n + BigInt(e.amount), 0n),
+    recipients: new Set(entries.map((e) => e.recipient.toLowerCase())),
+  };
+}
+
+export function isPayoutKind(kind: string): boolean {
+  return kind === "distribution" || kind === "funding";
+}

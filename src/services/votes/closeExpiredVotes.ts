@@ -1,0 +1,105 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { approvalsRequiredFor } from "../approvals/approvalsRequiredFor.ts";
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { runAudited } from "../audit/runAudited.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
+import { resultOf } from "./proposalTally.ts";
+
+/**
+ * Closes one expired proposal if nobody else has: the row is locked with SKIP LOCKED, so with several processes
+ * exactly one closes it and the others move on. Votes in flight finish first (they hold the same row lock).
+ * A passing payout proposal goes on to awaiting_approval, or straight to approved below AUTO_APPROVE_BELOW.
+ */
+async function closeOne(deps: ServiceDeps, id: number, now: Date) {
+  return runAudited(deps.db, async (tx: Prisma.TransactionClient) => {
+    const locked = await tx.$queryRaw<{ id: number }[]>`
+      SELECT "id" FROM "Proposal"
+      WHERE "id" = ${id} AND "status" = 'open' AND "endsAt" <= ${now}
+      FOR UPDATE SKIP LOCKED`;
+    if (locked.length === 0) return null;
+    const proposal = await tx.proposal.findUniqueOrThrow({ where: { id } });
+    const votes = await tx.vote.findMany({
+      where: { proposalId: id },
+      select: { choice: true, weight: true, conflicted: true },
+    });
+    const result = resultOf(proposal, votes);
+    const outcome = result[result.binding];
+    await tx.proposal.update({
+      where: { id },
+      data: { status: outcome.status, closedAt: now, result: result as never },
+    });
+    const audit = (action: string, payload: Record<string, unknown>) =>
+      appendAuditEvent(tx, {
+        guildId: proposal.guildId,
+        actorId: "system:close-votes",
+        action,
+        subjectType: "proposal",
+        subjectId: String(id),
+        payload,
+        createdAt: now,
+      });
+    await audit(`proposal.${outcome.status}`, { binding: result.binding, result, batchHash: proposal.batchHash });
+    let status: string = outcome.status;
+    if (outcome.status === "passed" && isPayoutKind(proposal.kind)) {
+      const total = payoutOf(proposal).total;
+      const required = approvalsRequiredFor(deps, total);
+      await tx.proposal.update({ where: { id }, data: { status: "awaiting_approval", approvalsRequired: required } });
+      status = "awaiting_approval";
+      if (required === 0) {
+        await tx.proposal.update({ where: { id }, data: { status: "approved", approvedAt: now } });
+        await audit("proposal.approved", {
+          auto: true,
+          total: total.toString(),
+          autoApproveBelow: deps.governance.autoApproveBelow.toString(),
+        });
+        status = "approved";
+      }
+    }
+    return { id, status, result };
+  });
+}
+
+/** The close-votes job's work: every open proposal whose period has ended, each closed exactly once. */
+export async function closeExpiredVotes(deps: ServiceDeps) {
+  const now = deps.now();
+  const due = await deps.db.proposal.findMany({
+    where: { status: "open", endsAt: { lte: now } },
+    select: { id: true },
+    orderBy: { endsAt: "asc" },
+  });
+  const closed = [];
+  for (const { id } of due) {
+    const done = await closeOne(deps, id, now);
+    if (done) closed.push(done);
+  }
+  return closed;
+}
+
+/**
+ * Claims posting a closed proposal's result: one poster at a time; a claim older than `staleMs` (a crash
+ * between claim and post) can be retaken. Returns false when someone else holds it or it is posted.
+ */
+export async function claimResultPost(deps: ServiceDeps, id: number, staleMs = 5 * 60_000): Promise<boolean> {
+  const now = deps.now();
+  const claimed = await deps.db.proposal.updateMany({
+    where: {
+      id,
+      closedAt: { not: null },
+      resultMessageId: null,
+      OR: [{ resultPostClaimedAt: null }, { resultPostClaimedAt: { lt: new Date(now.getTime() - staleMs) } }],
+    },
+    data: { resultPostClaimedAt: now },
+  });
+  return claimed.count === 1;
+}
+
+/** Closed proposals whose result was never posted (the process stopped in between). */
+export async function unpostedResults(deps: ServiceDeps) {
+  const rows = await deps.db.proposal.findMany({
+    where: { closedAt: { not: null }, resultMessageId: null },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,12 @@
+import type { Electorate } from "./electorate.ts";
+
+/** Before the bot is connected (e.g. `steward job run` from a shell) the member list is unknown. */
+export class ElectorateUnavailableError extends Error {
+  override name = "ElectorateUnavailableError";
+}
+
+export const offlineElectorate: Electorate = {
+  async members() {
+    throw new ElectorateUnavailableError("the guild's member list is only available while the bot is connected");
+  },
+};
