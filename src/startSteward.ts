@@ -30,6 +30,8 @@ export interface StartOptions {
   validator?: SpecValidator;
   /** Run scheduled jobs in this process (default true). */
   scheduler?: boolean;
+  /** Close votes the moment they end (default: as `scheduler`). */
+  watchVoteDeadlines?: boolean;
   now?: () => Date;
 }
 

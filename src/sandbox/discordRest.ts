@@ -89,6 +89,24 @@ export class DiscordRest {
       const interaction = this.interactionByToken(token ?? "");
       return this.webhookCall(method, interaction, messageRef, b);
     }
+    m = /^\/guilds\/(\d+)\/members$/.exec(path);
+    if (m && method === "GET") {
+      if (m[1] !== s.guildId) throw notFound("Guild", 10004);
+      const limit = Number(query.get("limit") ?? 1);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+        throw new DiscordApiError(400, 50035, "Invalid Form Body: limit must be between 1 and 1000");
+      }
+      const after = BigInt(query.get("after") ?? "0");
+      const members = s
+        .guildMembers()
+        .filter((u) => BigInt(u.id) > after)
+        .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
+        .slice(0, limit);
+      return {
+        status: 200,
+        body: members.map((u) => ({ ...s.apiMember(u), banner: null, communication_disabled_until: null })),
+      };
+    }
     m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
     if (m) {
       const channel = s.channelByName(m[1] ?? "");

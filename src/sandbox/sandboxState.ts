@@ -12,6 +12,8 @@ export interface SandboxUser {
   roles: string[];
   bot: boolean;
   joinedAt: string;
+  /** false: a Discord user who is not a member of the guild (cannot see its commands or messages). */
+  inGuild: boolean;
 }
 
 export interface SandboxChannel {
@@ -110,6 +112,7 @@ export class SandboxState {
       roles: [],
       bot: true,
       joinedAt: new Date().toISOString(),
+      inGuild: true,
     };
     this.botToken = `${Buffer.from(this.applicationId).toString("base64url")}.sandbox.${randomBytes(16).toString("hex")}`;
     this.channels = CHANNEL_NAMES.map((name) => ({ id: snowflake(), name }));
@@ -122,10 +125,22 @@ export class SandboxState {
 
   // ---- users -------------------------------------------------------------------------------------------------
 
-  addUser(username: string, roles: string[]): SandboxUser {
-    const user: SandboxUser = { id: snowflake(), username, roles, bot: false, joinedAt: new Date().toISOString() };
+  addUser(username: string, roles: string[], options: { inGuild?: boolean; joinedAt?: string } = {}): SandboxUser {
+    const user: SandboxUser = {
+      id: snowflake(),
+      username,
+      roles,
+      bot: false,
+      joinedAt: options.joinedAt ?? new Date().toISOString(),
+      inGuild: options.inGuild ?? true,
+    };
     this.users.set(user.id, user);
     return user;
+  }
+
+  /** The bot and every user who is in the guild, oldest first. */
+  guildMembers(): SandboxUser[] {
+    return [this.botUser, ...[...this.users.values()].filter((u) => u.inGuild)];
   }
 
   findUser(nameOrId: string): SandboxUser | undefined {
@@ -241,8 +256,8 @@ export class SandboxState {
       joined_at: this.botUser.joinedAt,
       large: false,
       unavailable: false,
-      member_count: this.users.size + 1,
-      members: [this.botUser, ...this.users.values()].map((u) => this.apiMember(u)),
+      member_count: this.guildMembers().length,
+      members: this.guildMembers().map((u) => this.apiMember(u)),
       channels: this.channels.map((c) => this.apiChannel(c)),
       threads: [],
       presences: [],

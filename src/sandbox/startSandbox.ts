@@ -9,7 +9,14 @@ import {
 } from "./buildInteraction.ts";
 import { DiscordApiError, DiscordRest } from "./discordRest.ts";
 import { SandboxGateway } from "./gateway.ts";
-import { type Json, type PendingInteraction, ROLE_NAMES, SandboxState, type StoredMessage } from "./sandboxState.ts";
+import {
+  type Json,
+  type PendingInteraction,
+  ROLE_NAMES,
+  SandboxState,
+  type SandboxUser,
+  type StoredMessage,
+} from "./sandboxState.ts";
 import type { SpecValidator, SpecViolation } from "./specValidator.ts";
 
 export interface SandboxOptions {
@@ -89,6 +96,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const user = state.findUser(name);
     if (!user)
       throw new HttpError(404, `There is no user "${name}" in the sandbox. Create one with POST /sandbox/users.`);
+    // As on Discord: people outside the guild see none of its commands, messages, buttons or menus.
+    if (!user.inGuild) {
+      throw new HttpError(
+        403,
+        `${user.username} is not a member of the sandbox guild, and Discord shows a guild's commands, buttons and menus only to its members. Add them with POST /sandbox/users {"username":"${user.username}","inGuild":true}.`,
+      );
+    }
     return user;
   }
 
@@ -128,7 +142,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           guildId: state.guildId,
           channels: state.channels.map(({ id, name }) => ({ id, name })),
           roles: state.roles.filter((r) => r.name !== "@everyone").map(({ id, name }) => ({ id, name })),
-          users: [...state.users.values()].map(({ id, username, roles }) => ({ id, username, roles })),
+          users: [...state.users.values()].map(({ id, username, roles, inGuild, joinedAt }) => ({
+            id,
+            username,
+            roles,
+            inGuild,
+            joinedAt,
+          })),
         };
       case "POST /sandbox/users": {
         const username = typeof body.username === "string" ? body.username.trim() : "";
@@ -142,14 +162,36 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         ) {
           throw new HttpError(400, `roles must be a list of role names from: ${ROLE_NAMES.join(", ")}.`);
         }
-        // Creating an existing user is not an error: it returns that user, with the roles given (if any) applied.
+        if (body.inGuild !== undefined && typeof body.inGuild !== "boolean") {
+          throw new HttpError(400, "inGuild must be true or false (false: a Discord user who is not in the guild).");
+        }
+        const joinedAt = body.joinedAt;
+        if (joinedAt !== undefined && (typeof joinedAt !== "string" || Number.isNaN(Date.parse(joinedAt)))) {
+          throw new HttpError(
+            400,
+            "joinedAt must be an ISO date such as 2026-01-31T12:00:00Z (when the user joined the guild).",
+          );
+        }
+        const options = {
+          ...(body.inGuild !== undefined ? { inGuild: body.inGuild as boolean } : {}),
+          ...(joinedAt !== undefined ? { joinedAt: new Date(joinedAt as string).toISOString() } : {}),
+        };
+        const shape = (u: SandboxUser) => ({
+          id: u.id,
+          username: u.username,
+          roles: u.roles,
+          inGuild: u.inGuild,
+          joinedAt: u.joinedAt,
+        });
+        // Creating an existing user is not an error: it returns that user, with the roles and options given applied.
         const existing = state.findUser(username);
         if (existing) {
           if (roles) existing.roles = roles.map(String);
-          return { id: existing.id, username: existing.username, roles: existing.roles };
+          Object.assign(existing, options);
+          return shape(existing);
         }
-        const user = state.addUser(username, (roles ?? []).map(String));
-        return new Created({ id: user.id, username: user.username, roles: user.roles });
+        const user = state.addUser(username, (roles ?? []).map(String), options);
+        return new Created(shape(user));
       }
       case "POST /sandbox/interactions": {
         const user = userFrom(body);

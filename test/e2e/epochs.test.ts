@@ -48,11 +48,12 @@ describe("epochs and the distribution proposal", () => {
 
     const closed = finalResponse(await stack.client.run("boss", "epoch close"));
     expect(closed.content).toMatch(
-      /^Epoch 1 is closed; epoch 2 is open\. Distribution proposal #(\d+) \(2 payouts, batch hash `sha256:[0-9a-f]{64}`\) is posted in #governance\.$/,
+      /^Epoch 1 is closed; epoch 2 is open\. Distribution proposal #(\d+) \(2 payouts, batch hash `sha256:[0-9a-f]{64}`\) is posted in #governance\. Voting is open until <t:\d+:f>\.$/,
     );
 
     const proposal = await db.proposal.findFirstOrThrow({ where: { kind: "distribution" } });
-    expect(proposal.status).toBe("draft");
+    // Opened for votes right away, with the batch frozen by the database from here on.
+    expect(proposal.status).toBe("open");
     const batch = proposal.batch as { recipient: string; amount: string; refs: string[] }[];
     expect(batch.map((e) => e.recipient).sort()).toEqual([xenaWallet.address, yuriWallet.address].sort());
     // Scaled to the budget exactly: zoe's share is carried, not paid, and nothing is lost or created.

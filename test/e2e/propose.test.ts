@@ -56,7 +56,7 @@ describe("/propose offline (template drafter)", () => {
       await stack.client.click("vera", drafted.messageId as string, buttonOf(edited, "Submit")),
     );
     expect(submitted.content).toMatch(
-      /^Proposal #(\d+) “Translation sprint \(ES, PT\)” is saved as a funding proposal draft\. It is posted in <#\d+>\./,
+      /^Proposal #(\d+) “Translation sprint \(ES, PT\)” is saved as a funding proposal draft and posted in #governance\. A moderator opens it for votes\.$/,
     );
     const proposal = await stack.steward.container.services.db.proposal.findFirstOrThrow({
       where: { title: "Translation sprint (ES, PT)" },
@@ -66,7 +66,8 @@ describe("/propose offline (template drafter)", () => {
     const post = (await stack.client.messages("governance")).find(
       (m) => m.embeds[0]?.title === `Proposal #${proposal.id} · Translation sprint (ES, PT)`,
     );
-    expect(post?.embeds[0]?.footer?.text).toBe("Draft: not open for votes yet");
+    expect(post?.embeds[0]?.footer?.text).toBe("A moderator opens it for votes");
+    expect(textOf(post as never)).toContain("Draft: not open for votes yet");
 
     // The buttons are gone once submitted: there is nothing left to click twice.
     const twice = await stack.client.request<{ error: string }>("POST", "/sandbox/components", {
