@@ -76,8 +76,8 @@ export async function startSteward(config: Config, logger: Logger, options: Star
             "close-epoch": config.EPOCH_CRON,
             "close-votes": config.CLOSE_VOTES_CRON,
           });
-    const stopWatching =
-      options.scheduler === false ? () => {} : watchVoteDeadlines(container.services, closeVotes.kick);
+    const watch = options.watchVoteDeadlines ?? options.scheduler !== false;
+    const stopWatching = watch ? watchVoteDeadlines(container.services, logger, closeVotes.kick) : () => {};
     // Contributions submitted while Steward was down are evaluated right away, not at the next tick.
     evaluations.kick();
     return {

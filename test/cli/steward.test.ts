@@ -77,7 +77,9 @@ describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
     expect(ok.status).toBe(0);
     const unknown = spawnSync(process.execPath, [bin, "job", "run", "nope"], { env, encoding: "utf8" });
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toBe("There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, verify-audit.\n");
+    expect(unknown.stderr).toBe(
+      "There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, verify-audit.\n",
+    );
   }, 60_000);
 
   it("with DISCORD_TOKEN talks to that Discord: deploy-commands registers guild commands, start runs no sandbox", async () => {

@@ -58,14 +58,14 @@ describe("epochs and the distribution proposal", () => {
     expect(batch.map((e) => e.recipient).sort()).toEqual([xenaWallet.address, yuriWallet.address].sort());
     // Scaled to the budget exactly: zoe's share is carried, not paid, and nothing is lost or created.
     const suggested = await db.evaluation.findMany({ where: { activeFor: { in: ids } } });
-    const zoeShare = BigInt(suggested.find((e) => e.activeFor === ids[2])?.suggestedReward.toString() ?? "0");
+    const zoeShare = BigInt(suggested.find((e) => e.activeFor === ids[2])?.suggestedReward.toFixed() ?? "0");
     const payableTotal = suggested
       .filter((e) => e.activeFor !== ids[2])
-      .reduce((n, e) => n + BigInt(e.suggestedReward.toString()), 0n);
+      .reduce((n, e) => n + BigInt(e.suggestedReward.toFixed()), 0n);
     const paid = batch.reduce((n, e) => n + BigInt(e.amount), 0n);
     expect(paid).toBe(payableTotal > 100n * 10n ** 18n ? 100n * 10n ** 18n : payableTotal);
     const carry = await db.rewardCarry.findFirstOrThrow();
-    expect(BigInt(carry.amount.toString())).toBe(zoeShare);
+    expect(BigInt(carry.amount.toFixed())).toBe(zoeShare);
 
     const post = (await stack.client.messages("governance")).find(
       (m) => m.embeds[0]?.title === `Proposal #${proposal.id} · Epoch 1 reward distribution`,

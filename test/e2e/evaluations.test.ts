@@ -43,7 +43,7 @@ describe("evaluations with the offline rubric evaluator (no API key)", () => {
     const evaluation = await db.evaluation.findUniqueOrThrow({ where: { activeFor: id } });
     expect(evaluation).toMatchObject({ evaluator: "rubric", temperature: 0, samples: 1, rubricVersion: 1 });
     expect(evaluation.inputHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(BigInt(evaluation.suggestedReward.toString())).toBeLessThanOrEqual(100n * 10n ** 18n);
+    expect(BigInt(evaluation.suggestedReward.toFixed())).toBeLessThanOrEqual(100n * 10n ** 18n);
     expect((await db.contribution.findUniqueOrThrow({ where: { id } })).status).toBe("evaluated");
 
     const shown = finalResponse(await stack.client.run("rita", "evaluation show", { contribution: id }));
@@ -126,7 +126,7 @@ describe("overrides and appeals", () => {
       }),
     );
     expect(done.content).toBe(
-      `Evaluation of #${id} overridden: ${original.total}/100 → 90/100, ${Number(original.suggestedReward.toString()) / 1e18} STEW → 42.5 STEW. The original is kept.`,
+      `Evaluation of #${id} overridden: ${original.total}/100 → 90/100, ${Number(original.suggestedReward.toFixed()) / 1e18} STEW → 42.5 STEW. The original is kept.`,
     );
     const active = await db.evaluation.findUniqueOrThrow({ where: { activeFor: id } });
     expect(active).toMatchObject({
@@ -135,7 +135,7 @@ describe("overrides and appeals", () => {
       rationale: "Fixed a release blocker",
       model: "moderator:mona",
     });
-    expect(active.suggestedReward.toString()).toBe("42500000000000000000");
+    expect(active.suggestedReward.toFixed()).toBe("42500000000000000000");
     expect((await db.evaluation.findUniqueOrThrow({ where: { id: original.id } })).activeFor).toBeNull();
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { action: "evaluation.overridden", subjectId: String(id) },

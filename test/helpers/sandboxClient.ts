@@ -11,7 +11,13 @@ export interface ResponseView {
   }[];
   components: {
     type: number;
-    components?: { type: number; custom_id?: string; label?: string; disabled?: boolean }[];
+    components?: {
+      type: number;
+      custom_id?: string;
+      label?: string;
+      disabled?: boolean;
+      options?: { label: string; value: string }[];
+    }[];
   }[];
   ephemeral: boolean;
   mentions: { everyone: boolean; users: string[]; roles: string[] };
@@ -41,8 +47,16 @@ export class SandboxClient {
     return out;
   }
 
-  createUser(username: string, roles: string[] = ["Member"]) {
-    return this.ok<{ id: string; username: string; roles: string[] }>("POST", "/sandbox/users", { username, roles });
+  createUser(username: string, roles: string[] = ["Member"], extra: { inGuild?: boolean; joinedAt?: string } = {}) {
+    return this.ok<{ id: string; username: string; roles: string[] }>("POST", "/sandbox/users", {
+      username,
+      roles,
+      ...extra,
+    });
+  }
+
+  submitModal(user: string, customId: string, fields: Record<string, string>, messageId?: string) {
+    return this.ok<InteractionResult>("POST", "/sandbox/modals", { user, customId, fields, messageId });
   }
 
   run(

@@ -55,7 +55,7 @@ async function evaluate(deps: ReturnType<typeof serviceDeps>, who: string, s: Su
   if (id === undefined) throw new Error("nothing to claim");
   const evaluation = await evaluateContribution(deps, id);
   if (!evaluation) throw new Error("evaluation not stored");
-  return { reward: BigInt(evaluation.suggestedReward.toString()), flags: evaluation.flags, total: evaluation.total };
+  return { reward: BigInt(evaluation.suggestedReward.toFixed()), flags: evaluation.flags, total: evaluation.total };
 }
 
 describe("the prompt-injection corpus", () => {

@@ -1,4 +1,5 @@
 import { MessageFlags } from "discord.js";
+import { toUnits } from "../../db/decimalUnits.ts";
 import { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
 import { epochStatus } from "../../services/epochs/epochStatus.ts";
 import { edit, ephemeral } from "../reply.ts";
@@ -8,7 +9,7 @@ import type { CommandHandler } from "./types.ts";
 export const status: CommandHandler = async (i, ctx) => {
   const s = await epochStatus(ctx.deps.services, ctx.actor.guildId);
   const token = { symbol: ctx.deps.config.TOKEN_SYMBOL, decimals: ctx.deps.config.TOKEN_DECIMALS };
-  const budget = BigInt(s.epoch.budget.toString());
+  const budget = toUnits(s.epoch.budget);
   const left = budget > s.suggestedTotal ? budget - s.suggestedTotal : 0n;
   await i.reply(
     ephemeral({

@@ -54,7 +54,7 @@ export const override: CommandHandler = async (i, ctx) => {
   });
   await i.reply(
     ephemeral({
-      content: `Evaluation of #${contribution.id} overridden: ${original.total}/100 → ${created.total}/100, ${formatTokens(original.suggestedReward.toString(), token)} → ${formatTokens(created.suggestedReward.toString(), token)}. The original is kept.`,
+      content: `Evaluation of #${contribution.id} overridden: ${original.total}/100 → ${created.total}/100, ${formatTokens(original.suggestedReward, token)} → ${formatTokens(created.suggestedReward, token)}. The original is kept.`,
       embeds: [evaluationEmbed(created, contribution, token)],
     }),
   );

@@ -6,6 +6,7 @@ import {
   ComponentType,
 } from "discord-api-types/v10";
 import { formatUnits } from "ethers";
+import { type DecimalLike, toUnits } from "../../db/decimalUnits.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 
 export interface TokenFormat {
@@ -13,8 +14,8 @@ export interface TokenFormat {
   decimals: number;
 }
 
-export function formatTokens(amount: bigint | string, token: TokenFormat): string {
-  const text = formatUnits(BigInt(amount.toString()), token.decimals);
+export function formatTokens(amount: DecimalLike | bigint | string, token: TokenFormat): string {
+  const text = formatUnits(toUnits(amount), token.decimals);
   return `${text.endsWith(".0") ? text.slice(0, -2) : text} ${token.symbol}`;
 }
 
@@ -41,7 +42,7 @@ export function evaluationEmbed(e: Evaluation, c: Pick<Contribution, "id" | "tit
   }));
   fields.push(
     { name: "Total", value: `${e.total}/100`, inline: true },
-    { name: "Suggested reward", value: formatTokens(e.suggestedReward.toString(), token), inline: true },
+    { name: "Suggested reward", value: formatTokens(e.suggestedReward, token), inline: true },
     { name: "Confidence", value: `${Math.round(e.confidence * 100)}%`, inline: true },
   );
   if (e.evidence.length > 0) {
@@ -86,14 +87,14 @@ export function appealView(
         { name: "By", value: `<@${a.authorDiscordId}>`, inline: true },
         {
           name: "First pass",
-          value: `${original.total}/100 · ${formatTokens(original.suggestedReward.toString(), token)}`,
+          value: `${original.total}/100 · ${formatTokens(original.suggestedReward, token)}`,
           inline: true,
         },
         ...(second
           ? [
               {
                 name: "Second pass",
-                value: `${second.total}/100 · ${formatTokens(second.suggestedReward.toString(), token)}`,
+                value: `${second.total}/100 · ${formatTokens(second.suggestedReward, token)}`,
                 inline: true,
               },
             ]

@@ -85,7 +85,7 @@ const VOTING_TYPE_TEXT: Record<string, string> = {
 function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] {
   const { entries, total } = payoutOf(o.proposal);
   if (entries.length === 0 && o.proposal.kind === "funding") {
-    const amount = o.proposal.budgetAmount?.toString();
+    const amount = o.proposal.budgetAmount;
     return [
       {
         name: "Budget request",

@@ -1,3 +1,4 @@
+import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -46,7 +47,7 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
       where: { activeFor: { in: included.map((c) => c.id) } },
       select: { activeFor: true, suggestedReward: true },
     });
-    const rewardOf = new Map(evaluations.map((e) => [e.activeFor, BigInt(e.suggestedReward.toString())]));
+    const rewardOf = new Map(evaluations.map((e) => [e.activeFor, toUnits(e.suggestedReward)]));
 
     const shares = new Map<string, MemberShare>();
     const shareFor = (memberId: string, discordId: string, address: string | null) => {
@@ -77,14 +78,14 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
       if (!address) continue;
       const s = shareFor(member.id, member.discordId, address);
       s.address = address;
-      s.amount += BigInt(carry.amount.toString());
+      s.amount += toUnits(carry.amount);
       s.refs.push(`carry:${carry.id}`);
       s.carryIds.push(carry.id);
     }
 
     const payable = [...shares.values()].filter((s) => s.address !== null && s.amount > 0n);
     const walletless = [...shares.values()].filter((s) => s.address === null && s.amount > 0n);
-    const budget = BigInt(epoch.budget.toString());
+    const budget = toUnits(epoch.budget);
     const { allocations, total, scaled } = allocateBudget(
       payable.map((s) => ({ key: (s.address as string).toLowerCase(), amount: s.amount })),
       budget,

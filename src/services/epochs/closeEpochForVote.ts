@@ -1,4 +1,5 @@
 import { formatUnits } from "ethers";
+import { type DecimalLike, toUnits } from "../../db/decimalUnits.ts";
 import type { DistributionFacts } from "../../llm/distributionExplainers.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
@@ -7,8 +8,8 @@ import { isUserError } from "../errors.ts";
 import { openVoting } from "../proposals/openVoting.ts";
 import { closeEpoch } from "./closeEpoch.ts";
 
-const units = (deps: ServiceDeps, amount: bigint | string) => {
-  const text = formatUnits(BigInt(amount.toString()), deps.proposals.tokenDecimals);
+const units = (deps: ServiceDeps, amount: DecimalLike | bigint | string) => {
+  const text = formatUnits(toUnits(amount), deps.proposals.tokenDecimals);
   return text.endsWith(".0") ? text.slice(0, -2) : text;
 };
 
@@ -24,7 +25,7 @@ export async function closeEpochForVote(deps: ServiceDeps, guildId: string, acto
   const facts: DistributionFacts = {
     epoch: epoch.number,
     token: deps.proposals.tokenSymbol,
-    budget: units(deps, epoch.budget.toString()),
+    budget: units(deps, epoch.budget),
     suggestedTotal: units(deps, closed.suggestedTotal),
     paidTotal: units(
       deps,

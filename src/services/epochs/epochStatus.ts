@@ -1,3 +1,4 @@
+import { toUnits } from "../../db/decimalUnits.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
 
@@ -14,6 +15,6 @@ export async function epochStatus(deps: ServiceDeps, guildId: string) {
       select: { suggestedReward: true },
     }),
   ]);
-  const suggestedTotal = suggested.reduce((n, e) => n + BigInt(e.suggestedReward.toString()), 0n);
+  const suggestedTotal = suggested.reduce((n, e) => n + toUnits(e.suggestedReward), 0n);
   return { epoch, submitted, evaluated, underAppeal, suggestedTotal };
 }

@@ -1,3 +1,4 @@
+import { unitsText } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
@@ -65,7 +66,7 @@ export async function overrideEvaluation(
       payload: {
         originalEvaluationId: original.id,
         overrideEvaluationId: override.id,
-        from: { total: original.total, suggestedReward: original.suggestedReward.toString() },
+        from: { total: original.total, suggestedReward: unitsText(original.suggestedReward) },
         to: { total: input.score, suggestedReward: input.reward.toString() },
         reason,
       },

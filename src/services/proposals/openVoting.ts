@@ -1,4 +1,5 @@
 import { getAddress } from "ethers";
+import { type DecimalLike, unitsText } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -47,14 +48,18 @@ function choicesFor(type: VotingType, given: string[] | undefined, payout: boole
 }
 
 /** A funding proposal's batch: its one payout to the requested recipient. */
-function fundingBatch(proposal: { id: number; budgetAmount: unknown; budgetRecipient: string | null }): BatchEntry[] {
-  if (!proposal.budgetRecipient || !/^0x[0-9a-fA-F]{40}$/.test(proposal.budgetRecipient)) {
+function fundingBatch(proposal: {
+  id: number;
+  budgetAmount: DecimalLike | null;
+  budgetRecipient: string | null;
+}): BatchEntry[] {
+  if (!proposal.budgetAmount || !proposal.budgetRecipient || !/^0x[0-9a-fA-F]{40}$/.test(proposal.budgetRecipient)) {
     throw new UserError("payout_needs_recipient", { id: proposal.id });
   }
   return [
     {
       recipient: getAddress(proposal.budgetRecipient.toLowerCase()),
-      amount: String(proposal.budgetAmount),
+      amount: unitsText(proposal.budgetAmount as DecimalLike),
       refs: [`proposal:${proposal.id}`],
     },
   ];

@@ -1,3 +1,4 @@
+import { unitsText } from "../../db/decimalUnits.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { type ProposalResult, resultOf } from "../votes/proposalTally.ts";
 
@@ -21,7 +22,7 @@ export async function proposalOverview(deps: ServiceDeps, id: number) {
   return {
     proposal,
     result,
-    carried: carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "unknown", amount: c.amount.toString() })),
+    carried: carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "unknown", amount: unitsText(c.amount) })),
     approvals: approvals.map((a) => a.moderatorId),
   };
 }

@@ -1,0 +1,43 @@
+import type { ResponseView, SandboxClient } from "./sandboxClient.ts";
+
+type Message = Awaited<ReturnType<SandboxClient["messages"]>>[number];
+
+/** The #governance message of a proposal (not its result): titled "Proposal #N · …", with a Kind field. */
+export async function proposalPost(client: SandboxClient, id: number): Promise<Message> {
+  const post = (await client.messages("governance")).find(
+    (m) => m.embeds[0]?.title?.startsWith(`Proposal #${id} · `) && m.embeds[0]?.fields?.some((f) => f.name === "Kind"),
+  );
+  if (!post) throw new Error(`no #governance post for proposal #${id}`);
+  return post;
+}
+
+/** Waits until a #governance message matches (results are posted by the close-votes job, asynchronously). */
+export async function waitForMessage(
+  client: SandboxClient,
+  match: (m: Message) => boolean,
+  timeoutMs = 8000,
+): Promise<Message> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await client.messages("governance")).find(match);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error("timed out waiting for a #governance message");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The custom id of the component labelled `label` (buttons) on a message or response. */
+export function componentId(m: Pick<ResponseView, "components">, label: string): string {
+  for (const row of m.components) {
+    for (const c of row.components ?? []) if (c.label === label && c.custom_id) return c.custom_id;
+  }
+  throw new Error(`no component labelled ${label}`);
+}
+
+/** The custom id of the first select menu on a message or response. */
+export function selectId(m: Pick<ResponseView, "components">): string {
+  for (const row of m.components) {
+    for (const c of row.components ?? []) if (c.type === 3 && c.custom_id) return c.custom_id;
+  }
+  throw new Error("no select menu");
+}
