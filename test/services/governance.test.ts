@@ -1,0 +1,269 @@
+import { Wallet } from "ethers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../../src/db/openDatabase.ts";
+import { approvePayout, rejectPayout } from "../../src/services/approvals/decidePayout.ts";
+import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
+import { openVoting } from "../../src/services/proposals/openVoting.ts";
+import { castVote } from "../../src/services/votes/castVote.ts";
+import { closeExpiredVotes } from "../../src/services/votes/closeExpiredVotes.ts";
+import type { GuildMemberProfile } from "../../src/services/votes/electorate.ts";
+import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
+import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
+import { actor, guildMember, serviceDeps } from "../helpers/serviceDeps.ts";
+import { createTestDatabase, testDatabaseKind } from "../helpers/testDatabase.ts";
+
+const GUILD = "100000000000000001";
+let database: Database & { url?: string };
+let second: Database | undefined;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // On PostgreSQL a second client stands for a second Steward process; PGlite has one session by design.
+  if (testDatabaseKind === "postgres" && database.url)
+    second = await openDatabase({ kind: "postgres", url: database.url });
+});
+afterAll(async () => {
+  await second?.close();
+  await database.close();
+});
+
+let nextId = 700000000000000000n;
+const newId = () => String(nextId++);
+
+function electorate(n: number, roles: string[] = ["Member"]): GuildMemberProfile[] {
+  return Array.from({ length: n }, () => guildMember(newId(), roles));
+}
+
+async function linkWallet(deps: ServiceDeps, who: Actor, wallet = Wallet.createRandom()) {
+  const challenge = await createWalletChallenge(deps, who, wallet.address);
+  await verifyWalletSignature(deps, who, await wallet.signMessage(challenge.message));
+  return wallet.address;
+}
+
+async function fundingProposal(deps: ServiceDeps, recipient: string | null, amount = "500") {
+  return deps.db.proposal.create({
+    data: {
+      guildId: GUILD,
+      kind: recipient ? "funding" : "general",
+      authorDiscordId: "700000000000000999",
+      title: "Fund it",
+      summary: "s",
+      motivation: "m",
+      specification: "x",
+      risks: "r",
+      successMetrics: "k",
+      budgetAmount: recipient ? amount : null,
+      budgetRecipient: recipient,
+    },
+  });
+}
+
+const voter = (m: GuildMemberProfile) => ({ ...m, guildId: GUILD });
+const HOUR = 3_600_000;
+
+describe("proposal lifecycle in the database", () => {
+  it("refuses illegal transitions, frozen terms, deletes and votes on a closed proposal, from any path", async () => {
+    const deps = serviceDeps(database, undefined, {}, electorate(3));
+    const p = await fundingProposal(deps, Wallet.createRandom().address);
+    const raw = (sql: string) => deps.db.$executeRawUnsafe(sql);
+    await expect(raw(`UPDATE "Proposal" SET status = 'approved' WHERE id = ${p.id}`)).rejects.toThrow(
+      /illegal proposal transition draft -> approved/,
+    );
+    await openVoting(deps, GUILD, "mod", p.id);
+    await expect(raw(`UPDATE "Proposal" SET status = 'draft' WHERE id = ${p.id}`)).rejects.toThrow(
+      /illegal proposal transition open -> draft/,
+    );
+    await expect(raw(`UPDATE "Proposal" SET "batchHash" = 'sha256:00' WHERE id = ${p.id}`)).rejects.toThrow(
+      /can no longer change/,
+    );
+    await expect(raw(`UPDATE "Proposal" SET "budgetAmount" = 1 WHERE id = ${p.id}`)).rejects.toThrow(
+      /can no longer change/,
+    );
+    await expect(raw(`DELETE FROM "Proposal" WHERE id = ${p.id}`)).rejects.toThrow(/never deleted/);
+    await raw(`UPDATE "Proposal" SET status = 'expired' WHERE id = ${p.id}`);
+    const member = await deps.db.member.create({ data: { guildId: GUILD, discordId: newId(), username: "late" } });
+    await expect(
+      raw(
+        `INSERT INTO "Vote" ("proposalId", "memberId", "discordId", choice, weight, "updatedAt") VALUES (${p.id}, '${member.id}', '1', '1', 1, now())`,
+      ),
+    ).rejects.toThrow(/not open for votes/);
+  });
+
+  it("checks the terms when a vote opens", async () => {
+    const deps = serviceDeps(database, undefined, {}, electorate(3));
+    const noRecipient = await deps.db.proposal.update({
+      where: { id: (await fundingProposal(deps, Wallet.createRandom().address)).id },
+      data: { budgetRecipient: "nobody" },
+    });
+    await expect(openVoting(deps, GUILD, "mod", noRecipient.id)).rejects.toMatchObject({
+      code: "payout_needs_recipient",
+    });
+    const general = await fundingProposal(deps, null);
+    await expect(openVoting(deps, GUILD, "mod", general.id, { choices: ["A", "B"] })).rejects.toMatchObject({
+      code: "invalid_voting_setup",
+    });
+    await expect(
+      openVoting(deps, GUILD, "mod", general.id, { votingType: "ranked_choice", choices: ["A", "B"] }),
+    ).rejects.toMatchObject({
+      code: "invalid_voting_setup",
+    });
+    await expect(
+      openVoting(deps, GUILD, "mod", general.id, { votingType: "approval", choices: ["A", "a"] }),
+    ).rejects.toMatchObject({
+      code: "invalid_voting_setup",
+    });
+    await expect(openVoting(deps, GUILD, "mod", 999_999)).rejects.toMatchObject({ code: "proposal_not_found" });
+    const opened = await openVoting(deps, GUILD, "mod", general.id, {
+      votingType: "approval",
+      choices: ["A", "B", "C"],
+    });
+    expect(opened).toMatchObject({ status: "open", choices: ["A", "B", "C"], eligibleWeight: 3 });
+    await expect(openVoting(deps, GUILD, "mod", general.id)).rejects.toMatchObject({
+      code: "proposal_not_draft",
+      context: { status: "open" },
+    });
+  });
+});
+
+describe("votes", () => {
+  it("gates eligibility by role and membership age, weighs by role, and keeps the last vote", async () => {
+    const members = [
+      guildMember(newId(), ["Member"]),
+      guildMember(newId(), ["Member", "Moderator"]),
+      guildMember(newId(), []),
+    ];
+    const recent = guildMember(newId(), ["Member"], new Date("2026-11-25T12:00:00Z"));
+    const deps = serviceDeps(database, undefined, {}, [...members, recent]);
+    deps.governance.voterRoles = ["Member"];
+    deps.governance.minMembershipMs = 7 * 24 * HOUR;
+    deps.governance.weight = { strategy: "role-weighted", roleWeights: { Member: 1, Moderator: 3 } };
+    const p = await openVoting(deps, GUILD, "mod", (await fundingProposal(deps, null)).id);
+    // Eligible: the member (1) and the moderator (max of 1 and 3): the no-role and the new member are not.
+    expect(p.eligibleWeight).toBe(4);
+    const [member, moderator, noRole] = members as [GuildMemberProfile, GuildMemberProfile, GuildMemberProfile];
+    await expect(castVote(deps, voter(noRole), p.id, 1)).rejects.toMatchObject({
+      code: "not_eligible",
+      context: { reason: "voting needs one of these roles: Member" },
+    });
+    await expect(castVote(deps, voter(recent), p.id, 1)).rejects.toMatchObject({
+      code: "not_eligible",
+      context: { reason: "members vote after 7d in the server; you can vote from 2026-12-02T12:00:00Z" },
+    });
+    await expect(castVote(deps, { ...voter(member), bot: true }, p.id, 1)).rejects.toMatchObject({
+      code: "not_eligible",
+    });
+    await expect(castVote(deps, voter(member), p.id, 4)).rejects.toMatchObject({ code: "invalid_vote" });
+    expect((await castVote(deps, voter(moderator), p.id, 2)).vote.weight).toBe(3);
+    await castVote(deps, voter(member), p.id, 2);
+    const changed = await castVote(deps, voter(member), p.id, 1);
+    expect(changed.previous?.choice).toBe(2);
+    expect(await deps.db.vote.count({ where: { proposalId: p.id } })).toBe(2);
+    deps.clock.now = new Date(deps.clock.now.getTime() + 48 * HOUR);
+    await expect(castVote(deps, voter(member), p.id, 1)).rejects.toMatchObject({ code: "vote_closed" });
+    const closed = (await closeExpiredVotes(deps)).find((c) => c.id === p.id);
+    // For 1 (member) vs Against 3 (moderator).
+    expect(closed).toMatchObject({ id: p.id, status: "rejected" });
+    await expect(castVote(deps, voter(member), p.id, 1)).rejects.toMatchObject({
+      code: "vote_closed",
+      context: { status: "rejected" },
+    });
+  });
+
+  it("shows the result with and without recipients' votes; EXCLUDE_CONFLICTED_VOTES makes the second binding", async () => {
+    for (const exclude of [false, true]) {
+      const people = electorate(3);
+      const deps = serviceDeps(database, undefined, {}, people);
+      deps.governance.excludeConflicted = exclude;
+      const [a, b, c] = people as [GuildMemberProfile, GuildMemberProfile, GuildMemberProfile];
+      const address = await linkWallet(deps, actor(a.discordId));
+      const p = await openVoting(deps, GUILD, "mod", (await fundingProposal(deps, address)).id);
+      expect((await castVote(deps, voter(a), p.id, 1)).vote.conflicted).toBe(true);
+      await castVote(deps, voter(b), p.id, 1);
+      await castVote(deps, voter(c), p.id, 2);
+      deps.clock.now = new Date(deps.clock.now.getTime() + 49 * HOUR);
+      const closed = (await closeExpiredVotes(deps)).find((c) => c.id === p.id);
+      expect(closed?.result.all.status).toBe("passed");
+      expect(closed?.result.withoutConflicted.status).toBe("rejected");
+      expect(closed?.status).toBe(exclude ? "rejected" : "awaiting_approval");
+    }
+  });
+});
+
+describe("closing and approving", () => {
+  it("closes each expired proposal exactly once across concurrent closers, and votes in flight are either counted or refused", async () => {
+    const people = electorate(12);
+    const deps = serviceDeps(database, undefined, {}, people);
+    const p = await openVoting(deps, GUILD, "mod", (await fundingProposal(deps, Wallet.createRandom().address)).id);
+    for (const m of people.slice(0, 6)) await castVote(deps, voter(m), p.id, 1);
+    const end = (p.endsAt as Date).getTime();
+    const before = serviceDeps(second ?? database, { now: new Date(end - 1) }, {}, people);
+    const closers = [0, 1, 2].map((i) =>
+      serviceDeps(i === 1 && second ? second : database, { now: new Date(end + 1) }, {}, people),
+    );
+    const settled = await Promise.allSettled([
+      ...closers.map((d) => closeExpiredVotes(d)),
+      ...people.slice(6).map((m) => castVote(before, voter(m), p.id, 2)),
+    ]);
+    const closedRuns = settled
+      .slice(0, 3)
+      .flatMap((s) => (s.status === "fulfilled" ? s.value : []))
+      .filter((c) => c.id === p.id);
+    expect(closedRuns.map((c) => c.id)).toEqual([p.id]);
+    const refused = settled.slice(3).filter((s) => s.status === "rejected");
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "vote_closed" });
+    const stored = await deps.db.proposal.findUniqueOrThrow({ where: { id: p.id } });
+    const votes = await deps.db.vote.count({ where: { proposalId: p.id } });
+    // Whatever raced, the result counts exactly the votes stored.
+    expect((stored.result as { all: { voters: number } }).all.voters).toBe(votes);
+    expect(votes).toBe(12 - refused.length);
+    const audits = await deps.db.auditEvent.count({
+      where: { subjectId: String(p.id), action: { in: ["proposal.passed", "proposal.rejected"] } },
+    });
+    expect(audits).toBe(1);
+  });
+
+  it("needs M approvals from moderators who are not recipients; tiers change M; a veto ends it", async () => {
+    const people = electorate(3);
+    const deps = serviceDeps(database, undefined, {}, people);
+    deps.governance.autoApproveBelow = 100n;
+    deps.governance.largePayoutAbove = 1000n;
+    const recipientMod = actor(newId());
+    const recipient = await linkWallet(deps, recipientMod);
+    const pass = async (amount: string) => {
+      const p = await openVoting(deps, GUILD, "mod", (await fundingProposal(deps, recipient, amount)).id);
+      for (const m of people) await castVote(deps, voter(m), p.id, 1);
+      deps.clock.now = new Date(deps.clock.now.getTime() + 49 * HOUR);
+      const closed = (await closeExpiredVotes(deps)).find((c) => c.id === p.id);
+      return { id: p.id, status: closed?.status };
+    };
+    expect(await pass("99")).toMatchObject({ status: "approved" });
+    const large = await pass("1001");
+    expect((await deps.db.proposal.findUniqueOrThrow({ where: { id: large.id } })).approvalsRequired).toBe(3);
+    const normal = await pass("500");
+    await expect(approvePayout(deps, recipientMod, normal.id)).rejects.toMatchObject({ code: "own_payout" });
+    const [m1, m2] = [actor(newId()), actor(newId())];
+    // Two moderators at once (two processes on PostgreSQL): both count, and the second makes it approved.
+    const other = serviceDeps(second ?? database, deps.clock, {}, people);
+    await Promise.all([approvePayout(deps, m1, normal.id), approvePayout(other, m2, normal.id)]);
+    expect(await deps.db.proposal.findUniqueOrThrow({ where: { id: normal.id } })).toMatchObject({
+      status: "approved",
+    });
+    await expect(approvePayout(deps, m1, normal.id)).rejects.toMatchObject({
+      code: "approval_not_pending",
+      context: { status: "approved" },
+    });
+
+    await approvePayout(deps, m1, large.id);
+    await expect(approvePayout(deps, m1, large.id)).rejects.toMatchObject({
+      code: "already_approved",
+      context: { approvals: 1, required: 3 },
+    });
+    await expect(rejectPayout(deps, m2, large.id, "  ")).rejects.toMatchObject({ code: "field_empty_reason" });
+    await rejectPayout(deps, m2, large.id, "Too large for one transfer.");
+    await expect(approvePayout(deps, actor(newId()), large.id)).rejects.toMatchObject({
+      code: "approval_not_pending",
+      context: { status: "vetoed" },
+    });
+    const general = await openVoting(deps, GUILD, "mod", (await fundingProposal(deps, null)).id);
+    await expect(approvePayout(deps, m1, general.id)).rejects.toMatchObject({ code: "not_a_payout" });
+  });
+});
