@@ -205,7 +205,7 @@ describe("closing and approving", () => {
     ]);
     const closedRuns = settled
       .slice(0, 3)
-      .flatMap((s) => (s.status === "fulfilled" ? s.value : []))
+      .flatMap((s) => (s.status === "fulfilled" ? (s.value as Awaited<ReturnType<typeof closeExpiredVotes>>) : []))
       .filter((c) => c.id === p.id);
     expect(closedRuns.map((c) => c.id)).toEqual([p.id]);
     const refused = settled.slice(3).filter((s) => s.status === "rejected");

@@ -9,8 +9,8 @@ import type { Choice, VotingType } from "../../services/votes/tally.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions } from "../reply.ts";
 import {
-  describeChoice,
   describeRanking,
+  describeVote,
   formatWeight,
   MAX_POINTS,
   pointsSelect,
@@ -84,7 +84,7 @@ export const showCommand: CommandHandler = async (i, ctx) => {
   await i.reply(
     ephemeral({
       content: mine
-        ? `Your vote: **${describeChoice(overview.proposal.choices, mine.choice as Choice)}** (weight ${formatWeight(mine.weight)}).`
+        ? `Your vote: **${describeVote(overview.proposal, mine.choice as Choice)}** (weight ${formatWeight(mine.weight)}).`
         : overview.proposal.status === "open"
           ? "You have not voted on this proposal yet: use the ballot on its message in #governance."
           : `Status: ${statusText(overview.proposal.status)}.`,
@@ -113,10 +113,8 @@ async function recordVote(
     choice,
   );
   ctx.deps.services.notifier.votesChanged(id);
-  const now = describeChoice(proposal.choices, choice);
-  const was = previous
-    ? ` (it replaces your earlier vote: ${describeChoice(proposal.choices, previous.choice as Choice)})`
-    : "";
+  const now = describeVote(proposal, choice);
+  const was = previous ? ` (it replaces your earlier vote: ${describeVote(proposal, previous.choice as Choice)})` : "";
   const content = `Your vote on proposal #${id}: **${now}**${was}, weight ${formatWeight(vote.weight)}.${vote.conflicted ? " Your wallet receives a payout in this proposal, so the result is also shown without your vote." : ""} The last vote counts: you can change it until <t:${unix(proposal.endsAt as Date)}:f>.`;
   if (replace) await i.update({ content, components: [], allowedMentions: noMentions });
   else await i.reply(ephemeral({ content }));

@@ -300,6 +300,13 @@ export function describeChoice(choices: string[], choice: Choice): string {
     .join(", ");
 }
 
+/** A stored vote in words, rankings with their ordinals. */
+export function describeVote(p: { votingType: string | null; choices: string[] }, choice: Choice): string {
+  return p.votingType === "ranked_choice" && Array.isArray(choice)
+    ? describeRanking(p.choices, choice)
+    : describeChoice(p.choices, choice);
+}
+
 export function describeRanking(choices: string[], ranking: number[]): string {
   return ranking.map((c, i) => `${["1st", "2nd", "3rd"][i] ?? `${i + 1}th`} ${choices[c - 1] ?? c}`).join(", ");
 }
