@@ -20,8 +20,9 @@ export function edit(payload: Payload): InteractionEditReplyOptions {
 
 /** Answers privately whatever state the interaction is in. */
 export async function answerPrivately(interaction: RepliableInteraction, payload: Payload): Promise<void> {
-  if (interaction.deferred && !interaction.replied && !isComponentUpdate(interaction)) {
-    // Steward defers commands ephemerally only, so editing the deferred reply stays private.
+  if (interaction.deferred && !isComponentUpdate(interaction)) {
+    // Steward defers commands ephemerally only, so editing the deferred reply stays private; it also replaces a
+    // progress note ("Checking…") that would otherwise stay on screen above the error.
     await interaction.editReply(edit(payload));
   } else if (interaction.deferred || interaction.replied) {
     await interaction.followUp(ephemeral(payload));
