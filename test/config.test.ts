@@ -55,6 +55,42 @@ describe("configuration", () => {
     expect(error?.message).not.toContain("not-a-key-but-secret");
   });
 
+  it("parses the governance settings and checks the ones that only work together", () => {
+    const config = loadConfig({
+      VOTING_PERIOD: "5s",
+      VOTING_TYPE: "ranked-choice",
+      QUORUM: "20%",
+      VOTER_ROLES: "Member, Provider",
+      VOTE_WEIGHT: "role-weighted",
+      ROLE_WEIGHTS: "Member=1,Moderator=2.5",
+      EXCLUDE_CONFLICTED_VOTES: "true",
+      AUTO_APPROVE_BELOW: "1000",
+    });
+    expect(config).toMatchObject({
+      VOTING_PERIOD: 5000,
+      VOTING_TYPE: "ranked_choice",
+      QUORUM: "20%",
+      VOTER_ROLES: ["Member", "Provider"],
+      ROLE_WEIGHTS: { Member: 1, Moderator: 2.5 },
+      EXCLUDE_CONFLICTED_VOTES: true,
+      AUTO_APPROVE_BELOW: 1000n,
+      APPROVALS_REQUIRED: 2,
+    });
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ VOTE_WEIGHT: "erc20-balance", LARGE_PAYOUT_ABOVE: "5", AUTO_APPROVE_BELOW: "10" });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      "CHAIN_RPC_URL: required when VOTE_WEIGHT is erc20-balance",
+      "VOTE_TOKEN_ADDRESS: required when VOTE_WEIGHT is erc20-balance",
+      "LARGE_PAYOUT_ABOVE: must not be below AUTO_APPROVE_BELOW",
+    ]);
+    expect(() => loadConfig({ QUORUM: "150%" })).toThrow(/QUORUM: a percentage cannot exceed 100%/);
+    expect(() => loadConfig({ ROLE_WEIGHTS: "Member" })).toThrow(/ROLE_WEIGHTS: must be a list such as/);
+  });
+
   it("never writes secrets to the logs", () => {
     const lines: string[] = [];
     const sink = new Writable({

@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+/** The anvil binary shipped inside @foundry-rs/anvil's platform package (npm does not run its postinstall). */
+export function anvilBinary(): string {
+  const arch = process.arch === "x64" ? "amd64" : process.arch;
+  const pkg = `@foundry-rs/anvil-${process.platform}-${arch}/package.json`;
+  let path: string;
+  try {
+    path = join(dirname(require.resolve(pkg)), "bin", process.platform === "win32" ? "anvil.exe" : "anvil");
+  } catch {
+    throw new Error(`no anvil binary for ${process.platform}-${arch}: install @foundry-rs/anvil (npm ci)`);
+  }
+  if (!existsSync(path)) throw new Error(`anvil binary missing at ${path}`);
+  return path;
+}
+
+export interface LocalChain {
+  rpcUrl: string;
+  /** Anvil's first default account: rich, unlocked, deterministic (a local test key, never a real one). */
+  deployerKey: string;
+  stop(): Promise<void>;
+}
+
+const ANVIL_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+/** Starts Anvil on a free port (or `port`) and resolves once its JSON-RPC answers. */
+export async function startAnvil(options: { port?: number; chainId?: number } = {}): Promise<LocalChain> {
+  const port = options.port ?? 20000 + Math.floor(Math.random() * 20000);
+  const child: ChildProcess = spawn(
+    anvilBinary(),
+    ["--port", String(port), "--host", "127.0.0.1", "--chain-id", String(options.chainId ?? 31337), "--silent"],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr?.on("data", (d) => {
+    stderr += String(d);
+  });
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`anvil exited with ${child.exitCode}: ${stderr.slice(0, 500)}`);
+    try {
+      const res = await fetch(rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      });
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`anvil did not answer on ${rpcUrl} within 15 s`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    rpcUrl,
+    deployerKey: ANVIL_KEY_0,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
