@@ -75,6 +75,8 @@ export function createDiscordNotifier(
       if (pendingTallies.has(proposalId)) return;
       const timer = setTimeout(() => {
         pendingTallies.delete(proposalId);
+        // The bot may have been stopped since the vote (shutdown): the next start renders the proposal anyway.
+        if (!client.isReady()) return;
         renderProposal(proposalId).catch((err) => logger.warn({ proposalId, err }, "could not update the live tally"));
       }, config.VOTE_TALLY_DEBOUNCE);
       timer.unref();

@@ -1,6 +1,7 @@
 import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type MessageComponentInteraction,
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
@@ -20,7 +21,7 @@ export function edit(payload: Payload): InteractionEditReplyOptions {
 
 /** Answers privately whatever state the interaction is in. */
 export async function answerPrivately(interaction: RepliableInteraction, payload: Payload): Promise<void> {
-  if (interaction.deferred && !isComponentUpdate(interaction)) {
+  if (interaction.deferred && (!isComponentUpdate(interaction) || interaction.ephemeral === true)) {
     // Steward defers commands ephemerally only, so editing the deferred reply stays private; it also replaces a
     // progress note ("Checking…") that would otherwise stay on screen above the error.
     await interaction.editReply(edit(payload));
@@ -31,6 +32,35 @@ export async function answerPrivately(interaction: RepliableInteraction, payload
   }
 }
 
+/** A button or menu that acknowledged by updating its message (deferUpdate/update), not with a private reply. */
 function isComponentUpdate(interaction: RepliableInteraction): boolean {
   return interaction.isMessageComponent();
+}
+
+/**
+ * Answers privately with what `work` produces: directly when it is ready within `deferAfterMs` (one interaction
+ * callback, which Discord's global rate limit does not count), else by deferring first and editing the deferred
+ * reply, so a slow database never misses Discord's 3-second acknowledgement deadline.
+ */
+export async function replyWhenReady(
+  interaction: RepliableInteraction | MessageComponentInteraction,
+  work: Promise<Payload>,
+  deferAfterMs = 1500,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), deferAfterMs);
+  });
+  const first = await Promise.race([
+    work.then(
+      () => "ready" as const,
+      () => "ready" as const,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  if (first === "late") await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const payload = await work;
+  if (interaction.deferred) await interaction.editReply(edit(payload));
+  else await interaction.reply(ephemeral(payload));
 }

@@ -38,7 +38,11 @@ async function submit(user: string, title: string) {
 
 async function vote(user: string, proposalId: number, label: string) {
   const post = await proposalPost(stack.client, proposalId);
-  return finalResponse(await stack.client.click(user, post.id, componentId(post, label)));
+  const result = await stack.client.click(user, post.id, componentId(post, label));
+  // Answered in one private reply (no deferral needed when the database is quick).
+  expect(result.complete).toBeUndefined();
+  expect(result.responses.map((r) => r.kind)).toEqual(["reply"]);
+  return finalResponse(result);
 }
 
 /** Moves the clock past the vote's end; the deadline watcher closes it and the result is posted. */

@@ -7,7 +7,7 @@ import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
 import { castVote } from "../../services/votes/castVote.ts";
 import type { Choice, VotingType } from "../../services/votes/tally.ts";
 import type { HandlerContext } from "../context.ts";
-import { edit, ephemeral, noMentions } from "../reply.ts";
+import { edit, ephemeral, noMentions, replyWhenReady } from "../reply.ts";
 import {
   describeRanking,
   describeVote,
@@ -93,13 +93,7 @@ export const showCommand: CommandHandler = async (i, ctx) => {
   );
 };
 
-async function recordVote(
-  i: MessageComponentInteraction,
-  ctx: HandlerContext,
-  id: number,
-  choice: Choice,
-  replace: boolean,
-) {
+async function storeVote(i: MessageComponentInteraction, ctx: HandlerContext, id: number, choice: Choice) {
   const { vote, previous, proposal } = await castVote(
     ctx.deps.services,
     {
@@ -115,9 +109,15 @@ async function recordVote(
   ctx.deps.services.notifier.votesChanged(id);
   const now = describeVote(proposal, choice);
   const was = previous ? ` (it replaces your earlier vote: ${describeVote(proposal, previous.choice as Choice)})` : "";
-  const content = `Your vote on proposal #${id}: **${now}**${was}, weight ${formatWeight(vote.weight)}.${vote.conflicted ? " Your wallet receives a payout in this proposal, so the result is also shown without your vote." : ""} The last vote counts: you can change it until <t:${unix(proposal.endsAt as Date)}:f>.`;
-  if (replace) await i.update({ content, components: [], allowedMentions: noMentions });
-  else await i.reply(ephemeral({ content }));
+  return {
+    content: `Your vote on proposal #${id}: **${now}**${was}, weight ${formatWeight(vote.weight)}.${vote.conflicted ? " Your wallet receives a payout in this proposal, so the result is also shown without your vote." : ""} The last vote counts: you can change it until <t:${unix(proposal.endsAt as Date)}:f>.`,
+  };
+}
+
+/** The last step of a private ranking or points flow: the vote replaces the flow's message. */
+async function recordVoteInFlow(i: MessageComponentInteraction, ctx: HandlerContext, id: number, choice: Choice) {
+  const { content } = await storeVote(i, ctx, id, choice);
+  await i.update({ content, components: [], allowedMentions: noMentions });
 }
 
 /** Ballot buttons (basic, single-choice) and the approval select: `vote:<proposal>:<choice | approval>`. */
@@ -130,7 +130,8 @@ export const voteComponent: ComponentHandler = async (i, ctx, [id, arg]) => {
   } else {
     choice = Number(arg);
   }
-  await recordVote(i, ctx, proposalId, choice, false);
+  // A burst of votes can queue on the database: past 1.5 s the vote is acknowledged first and confirmed after.
+  await replyWhenReady(i, storeVote(i, ctx, proposalId, choice));
 };
 
 async function openProposalChoices(ctx: HandlerContext, id: number) {
@@ -156,7 +157,8 @@ export const rankComponent: ComponentHandler = async (i, ctx, [id, sofar]) => {
   const left = proposal.choices.map((_, k) => k + 1).filter((c) => !ranked.includes(c));
   const fromBallot = !i.message.flags.has(MessageFlags.Ephemeral);
   if (left.length <= 1) {
-    await recordVote(i, ctx, proposal.id, [...ranked, ...left], !fromBallot);
+    if (fromBallot) await replyWhenReady(i, storeVote(i, ctx, proposal.id, [...ranked, ...left]));
+    else await recordVoteInFlow(i, ctx, proposal.id, [...ranked, ...left]);
     return;
   }
   const view = {
@@ -176,7 +178,7 @@ export const pointsComponent: ComponentHandler = async (i, ctx, [id, sofar]) => 
     given.forEach((n, k) => {
       if (n > 0) choice[String(k + 1)] = n;
     });
-    await recordVote(i, ctx, proposal.id, choice, true);
+    await recordVoteInFlow(i, ctx, proposal.id, choice);
     return;
   }
   const sofarText =
