@@ -11,17 +11,21 @@ export const closeEpochJob: Job = {
     // Every guild Steward has members in has an epoch (the first opens on first use).
     const guilds = await services.db.member.findMany({ distinct: ["guildId"], select: { guildId: true } });
     const closed: number[] = [];
+    let epochs = 0;
     const blocked: string[] = [];
     for (const { guildId } of guilds) {
       try {
         const result = await closeEpochForVote(services, guildId, "system:close-epoch");
-        closed.push(result.proposal.id);
+        epochs++;
+        const proposal = result.proposal;
+        if (!proposal) continue;
+        closed.push(proposal.id);
         if (!result.opened)
           logger.warn(
-            { guildId, proposalId: result.proposal.id, code: result.notOpenedBecause },
+            { guildId, proposalId: proposal.id, code: result.notOpenedBecause },
             "distribution left as a draft",
           );
-        await services.notifier.proposalPosted(result.proposal.id).catch((err: unknown) => {
+        await services.notifier.proposalPosted(proposal.id).catch((err: unknown) => {
           logger.warn({ guildId, err }, "could not post the distribution proposal");
         });
       } catch (error) {
@@ -30,7 +34,7 @@ export const closeEpochJob: Job = {
         logger.warn({ guildId, code: error.code, context: error.context }, "epoch not closed");
       }
     }
-    const summary = `${closed.length} epoch(s) closed${blocked.length ? `, ${blocked.length} blocked by open appeals` : ""}`;
+    const summary = `${epochs} epoch(s) closed, ${closed.length} distribution proposal(s)${blocked.length ? `, ${blocked.length} blocked by open appeals` : ""}`;
     return { outcome: blocked.length > 0 ? "problem" : "ok", summary, detail: { proposals: closed, blocked } };
   },
 };

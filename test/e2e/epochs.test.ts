@@ -90,6 +90,15 @@ describe("epochs and the distribution proposal", () => {
     expect((await db.rewardCarry.findUniqueOrThrow({ where: { id: carry.id } })).paidInEpochId).not.toBeNull();
   });
 
+  it("closes an epoch with nothing to pay without a proposal to vote on", async () => {
+    const before = await stack.steward.container.services.db.proposal.count();
+    const closed = finalResponse(await stack.client.run("boss", "epoch close"));
+    expect(closed.content).toMatch(
+      /^Epoch \d+ is closed; epoch \d+ is open\. Nothing to pay, so there is no distribution to vote on: no contribution was evaluated this epoch\.$/,
+    );
+    expect(await stack.steward.container.services.db.proposal.count()).toBe(before);
+  });
+
   it("refuses to close while an appeal is open", async () => {
     const id = await submit("xena", "Flaky test quarantine");
     await stack.steward.evaluationsIdle();
@@ -98,6 +107,6 @@ describe("epochs and the distribution proposal", () => {
     expect(refused.content).toMatch(
       /^The epoch cannot close while appeals are open: #\d+\. Accept or reject them first\.$/,
     );
-    expect(finalResponse(await stack.client.run("xena", "epoch status")).embeds[0]?.title).toBe("Epoch 3");
+    expect(finalResponse(await stack.client.run("xena", "epoch status")).embeds[0]?.title).toBe("Epoch 4");
   });
 });

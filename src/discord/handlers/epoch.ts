@@ -35,8 +35,17 @@ export const close: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   await i.editReply(edit({ content: "Closing the epoch and drafting its distribution…" }));
   const result = await closeEpochForVote(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
-  await ctx.deps.services.notifier.proposalPosted(result.proposal.id);
   const p = result.proposal;
+  if (!p) {
+    const carried = result.carried.length;
+    await i.editReply(
+      edit({
+        content: `Epoch ${result.epoch.number} is closed; epoch ${result.next.number} is open. Nothing to pay, so there is no distribution to vote on${carried > 0 ? `: the rewards of ${carried} member${carried === 1 ? "" : "s"} without a verified wallet are carried to the next epoch` : ": no contribution was evaluated this epoch"}.`,
+      }),
+    );
+    return;
+  }
+  await ctx.deps.services.notifier.proposalPosted(p.id);
   const vote =
     result.opened && p.endsAt
       ? `Voting is open until <t:${Math.floor(p.endsAt.getTime() / 1000)}:f>.`

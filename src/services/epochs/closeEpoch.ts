@@ -103,30 +103,34 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
     const paid = canonical.reduce((n, e) => n + BigInt(e.amount), 0n);
     const carriedTotal = walletless.reduce((n, s) => n + s.amount, 0n);
 
-    const proposal = await tx.proposal.create({
-      data: {
-        guildId,
-        kind: "distribution",
-        authorDiscordId: actorId,
-        title: `Epoch ${epoch.number} reward distribution`,
-        summary: `Pays ${paid} token units to ${canonical.length} member(s) for ${included.length} contribution(s) of epoch ${epoch.number}${scaled ? `, scaled down from ${total} to the budget of ${budget}` : ""}.${walletless.length > 0 ? ` ${walletless.length} member(s) without a verified wallet: ${carriedTotal} units carried to the next epoch.` : ""}`,
-        motivation:
-          "Rewards for the contributions evaluated this epoch, from their active evaluations' suggested rewards.",
-        specification: [
-          `Budget: ${budget}. Suggested total: ${total}. ${scaled ? "Scaled: each share × budget / total, rounded down; the units lost to rounding go one each to the largest remainders." : "Within budget: paid as suggested."}`,
-          `Batch hash: ${hash} (sha256 of the canonical batch; the vote binds it).`,
-          ...(appealed.size > 0
-            ? [`Left for the next epoch (open appeals): ${[...appealed].map((id) => `#${id}`).join(", ")}.`]
-            : []),
-        ].join("\n"),
-        risks: "A recipient address may be wrong; members check their own line before voting.",
-        successMetrics: "Every payout in the batch is settled on-chain with a receipt.",
-        batch: canonical as never,
-        batchHash: hash,
-        epochId: epoch.id,
-        createdAt: now,
-      },
-    });
+    // Nothing payable (no evaluated contributions, or only members without a wallet): no proposal to vote on.
+    const proposal =
+      canonical.length === 0
+        ? null
+        : await tx.proposal.create({
+            data: {
+              guildId,
+              kind: "distribution",
+              authorDiscordId: actorId,
+              title: `Epoch ${epoch.number} reward distribution`,
+              summary: `Pays ${paid} token units to ${canonical.length} member(s) for ${included.length} contribution(s) of epoch ${epoch.number}${scaled ? `, scaled down from ${total} to the budget of ${budget}` : ""}.${walletless.length > 0 ? ` ${walletless.length} member(s) without a verified wallet: ${carriedTotal} units carried to the next epoch.` : ""}`,
+              motivation:
+                "Rewards for the contributions evaluated this epoch, from their active evaluations' suggested rewards.",
+              specification: [
+                `Budget: ${budget}. Suggested total: ${total}. ${scaled ? "Scaled: each share × budget / total, rounded down; the units lost to rounding go one each to the largest remainders." : "Within budget: paid as suggested."}`,
+                `Batch hash: ${hash} (sha256 of the canonical batch; the vote binds it).`,
+                ...(appealed.size > 0
+                  ? [`Left for the next epoch (open appeals): ${[...appealed].map((id) => `#${id}`).join(", ")}.`]
+                  : []),
+              ].join("\n"),
+              risks: "A recipient address may be wrong; members check their own line before voting.",
+              successMetrics: "Every payout in the batch is settled on-chain with a receipt.",
+              batch: canonical as never,
+              batchHash: hash,
+              epochId: epoch.id,
+              createdAt: now,
+            },
+          });
     for (const s of walletless) {
       await tx.rewardCarry.create({
         data: { guildId, memberId: s.memberId, amount: s.amount.toString(), fromEpochId: epoch.id, createdAt: now },
@@ -154,7 +158,7 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
       subjectId: String(epoch.id),
       payload: {
         number: epoch.number,
-        proposalId: proposal.id,
+        proposalId: proposal?.id ?? null,
         batchHash: hash,
         budget: budget.toString(),
         suggestedTotal: total.toString(),

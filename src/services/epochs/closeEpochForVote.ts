@@ -16,11 +16,13 @@ const units = (deps: ServiceDeps, amount: DecimalLike | bigint | string) => {
 /**
  * The whole close: the epoch closes and its distribution is drafted (one transaction), the agent explains the
  * allocation in plain words (outside the transaction: a model call can take seconds), and the vote opens.
- * When the member list is unavailable (no bot connected) the proposal stays a draft for a moderator to open.
+ * When the member list is unavailable (no bot connected) the proposal stays a draft for a moderator to open. An
+ * epoch with nothing payable closes without a proposal.
  */
 export async function closeEpochForVote(deps: ServiceDeps, guildId: string, actorId: string) {
   const closed = await closeEpoch(deps, guildId, actorId);
   const { proposal, batch, epoch } = closed;
+  if (!proposal) return { ...closed, proposal: null, opened: false, notOpenedBecause: null };
   const carriedTotal = closed.carried.reduce((n, c) => n + c.amount, 0n);
   const facts: DistributionFacts = {
     epoch: epoch.number,
