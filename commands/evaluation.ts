@@ -32,7 +32,7 @@ export const evaluationCommand = {
         {
           type: ApplicationCommandOptionType.Integer,
           name: "days",
-          description: "How many days back (default 7)",
+          description: "How many days back (default: the current epoch)",
           required: false,
         },
       ],

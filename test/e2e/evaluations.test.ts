@@ -278,5 +278,9 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
     expect(text).toContain("Rubric fallbacks after an LLM failure\n1");
     expect(text).toContain("Tokens in / out\n120 / 80");
     expect(text).toContain("Cost\n$0.0010");
+    // Without a period: the open epoch (the first covers everything before it).
+    const epoch = finalResponse(await stack.client.run("otto", "evaluation usage"));
+    expect(epoch.embeds[0]?.title).toBe("Evaluation usage, epoch 1");
+    expect(textOf(epoch)).toContain("Evaluations\n2 (llm: 1, rubric: 1)");
   });
 });

@@ -1,5 +1,6 @@
 import { MessageFlags } from "discord.js";
 import { parseUnits } from "ethers";
+import { ensureOpenEpoch } from "../../services/epochs/ensureOpenEpoch.ts";
 import { UserError } from "../../services/errors.ts";
 import { fileAppeal, recordAppealMessage, resolveAppeal } from "../../services/evaluations/appeals.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
@@ -98,9 +99,24 @@ export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]
 };
 
 export const usage: CommandHandler = async (i, ctx) => {
-  const days = i.options.getInteger("days") ?? 7;
-  if (days < 1 || days > 365) throw new UserError("invalid_days", { days });
-  const since = new Date(ctx.deps.services.now().getTime() - days * 86_400_000);
+  const days = i.options.getInteger("days");
+  if (days !== null && (days < 1 || days > 365)) throw new UserError("invalid_days", { days });
+  // Without a period: the open epoch, the period the budget is spent over.
+  const epoch =
+    days === null
+      ? await ensureOpenEpoch(
+          ctx.deps.services.db,
+          ctx.actor.guildId,
+          ctx.deps.services.epochs.budget,
+          ctx.deps.services.now(),
+        )
+      : null;
+  // The first epoch opens on first use, after work may already have been evaluated: it covers everything before.
+  const since = epoch
+    ? epoch.number === 1
+      ? new Date(0)
+      : epoch.startsAt
+    : new Date(ctx.deps.services.now().getTime() - (days ?? 7) * 86_400_000);
   const u = await summariseUsage(ctx.deps.services, ctx.actor.guildId, since);
   const by = Object.entries(u.byEvaluator)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -110,7 +126,9 @@ export const usage: CommandHandler = async (i, ctx) => {
     ephemeral({
       embeds: [
         {
-          title: `Evaluation usage, last ${days} day${days === 1 ? "" : "s"}`,
+          title: epoch
+            ? `Evaluation usage, epoch ${epoch.number}${epoch.number === 1 ? "" : ` (since <t:${Math.floor(since.getTime() / 1000)}:d>)`}`
+            : `Evaluation usage, last ${days} day${days === 1 ? "" : "s"}`,
           color: 0x5865f2,
           fields: [
             { name: "Evaluations", value: `${u.evaluations}${by ? ` (${by})` : ""}`, inline: false },

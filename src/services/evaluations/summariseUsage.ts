@@ -10,10 +10,7 @@ export interface UsageSummary {
   costMicroUsd: number;
 }
 
-/**
- * Token usage and cost of the guild's evaluations since a date. Epochs (governance) will pass their own start;
- * until then callers pass a period.
- */
+/** Token usage and cost of the guild's evaluations since a date (the open epoch's start, or a period). */
 export async function summariseUsage(deps: ServiceDeps, guildId: string, since: Date): Promise<UsageSummary> {
   const where = { contribution: { guildId }, createdAt: { gte: since } };
   const [totals, groups, fallbacks] = await Promise.all([
