@@ -2,10 +2,8 @@
 // same figures for a bare discord.js bot that replies "pong" on the same sandbox, in the same run, with the ratio.
 // Usage: npm run bench:interactions -- [N=300] [concurrency=10]
 import { Client, Events, GatewayIntentBits, MessageFlags, REST, Routes } from "discord.js";
-import { loadConfig } from "../src/config.ts";
-import { createLogger } from "../src/logger.ts";
-import { startSteward } from "../src/startSteward.ts";
-import { SandboxClient } from "../test/helpers/sandboxClient.ts";
+import type { SandboxClient } from "../test/helpers/sandboxClient.ts";
+import { quantile, startBenchStack } from "./startBenchStack.ts";
 
 const N = Number(process.argv[2] ?? 300);
 const CONCURRENCY = Number(process.argv[3] ?? 10);
@@ -16,9 +14,6 @@ interface Figures {
   perSecond: number;
   failures: number;
 }
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 async function fire(
   client: SandboxClient,
@@ -47,24 +42,7 @@ async function fire(
   return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond: N / seconds, failures };
 }
 
-const config = loadConfig({
-  ...process.env,
-  DISCORD_TOKEN: "",
-  SANDBOX_PORT: "0",
-  LOG_LEVEL: "warn",
-  STEWARD_DATA_DIR: "memory",
-});
-const logger = createLogger({ level: "warn", destination: process.stderr });
-const { openDatabase } = await import("../src/db/openDatabase.ts");
-const database = await openDatabase({ kind: "pglite", dataDir: "memory" });
-const steward = await startSteward(config, logger, { database, scheduler: false });
-const sandbox = steward.sandbox;
-if (!sandbox) throw new Error("the bench needs the sandbox");
-const client = new SandboxClient(sandbox.url);
-const ackOf = (id: string) => {
-  const i = sandbox.state.interactions.get(id);
-  return i?.acknowledgedAt === undefined ? undefined : i.acknowledgedAt - i.createdAt;
-};
+const { steward, sandbox, client, ackOf } = await startBenchStack();
 await client.createUser("bench", ["Member"]);
 await client.run("bench", "contribute submit", {
   title: "Bench item",

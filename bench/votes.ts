@@ -4,13 +4,11 @@
 //    PGlite by default, PostgreSQL with BENCH_DATABASE_URL), beside the same click rate on a bare button bot.
 // Usage: npm run bench:votes -- [votes=100000] [seconds=5] [rate=200]
 import { Client, Events, GatewayIntentBits, MessageFlags } from "discord.js";
-import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db/openDatabase.ts";
-import { createLogger } from "../src/logger.ts";
 import { type Choice, tally, VOTING_TYPES, type VotingType } from "../src/services/votes/tally.ts";
-import { startSteward } from "../src/startSteward.ts";
 import { componentId, proposalPost } from "../test/helpers/governance.ts";
-import { finalResponse, SandboxClient } from "../test/helpers/sandboxClient.ts";
+import { finalResponse } from "../test/helpers/sandboxClient.ts";
+import { quantile, startBenchStack } from "./startBenchStack.ts";
 
 const VOTES = Number(process.argv[2] ?? 100_000);
 const SECONDS = Number(process.argv[3] ?? 5);
@@ -59,28 +57,12 @@ for (const r of tallyRows) {
 }
 
 // ---- 2. ballot buttons at a steady rate ---------------------------------------------------------------------------
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-const config = loadConfig({
-  ...process.env,
-  DISCORD_TOKEN: "",
-  SANDBOX_PORT: "0",
-  LOG_LEVEL: "warn",
-  QUORUM: "1",
-  VOTE_TALLY_DEBOUNCE: "2s",
-});
-const logger = createLogger({ level: "warn", destination: process.stderr });
-const database = process.env.BENCH_DATABASE_URL
-  ? await openDatabase({ kind: "postgres", url: process.env.BENCH_DATABASE_URL })
-  : await openDatabase({ kind: "pglite", dataDir: "memory" });
-const steward = await startSteward(config, logger, { database, scheduler: false });
-const sandbox = steward.sandbox;
-if (!sandbox) throw new Error("the bench needs the sandbox");
-const client = new SandboxClient(sandbox.url);
-const ackOf = (id: string) => {
-  const i = sandbox.state.interactions.get(id);
-  return i?.acknowledgedAt === undefined ? undefined : i.acknowledgedAt - i.createdAt;
-};
+const { steward, sandbox, client, ackOf } = await startBenchStack(
+  { QUORUM: "1", VOTE_TALLY_DEBOUNCE: "2s" },
+  process.env.BENCH_DATABASE_URL
+    ? await openDatabase({ kind: "postgres", url: process.env.BENCH_DATABASE_URL })
+    : undefined,
+);
 const voters = Array.from({ length: 200 }, (_, i) => `voter${i}`);
 for (const v of voters) await client.createUser(v, ["Member"]);
 await client.createUser("chair", ["Member", "Moderator"]);

@@ -4,13 +4,7 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-
-const proposalId = {
-  type: ApplicationCommandOptionType.Integer,
-  name: "proposal",
-  description: "Proposal id (the number after #)",
-  required: true,
-} as const;
+import { proposalIdOption } from "./options.ts";
 
 export const payoutCommand = {
   type: ApplicationCommandType.ChatInput,
@@ -22,14 +16,14 @@ export const payoutCommand = {
       type: ApplicationCommandOptionType.Subcommand,
       name: "approve",
       description: "Moderators: approve a passed payout proposal",
-      options: [proposalId],
+      options: [proposalIdOption],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: "reject",
       description: "Moderators: reject (veto) a passed payout proposal",
       options: [
-        proposalId,
+        proposalIdOption,
         {
           type: ApplicationCommandOptionType.String,
           name: "reason",

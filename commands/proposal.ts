@@ -4,13 +4,7 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-
-const proposalId = {
-  type: ApplicationCommandOptionType.Integer,
-  name: "proposal",
-  description: "Proposal id (the number after #)",
-  required: true,
-} as const;
+import { proposalIdOption } from "./options.ts";
 
 export const proposalCommand = {
   type: ApplicationCommandType.ChatInput,
@@ -22,14 +16,14 @@ export const proposalCommand = {
       type: ApplicationCommandOptionType.Subcommand,
       name: "show",
       description: "A proposal's status, payout, tally and your vote",
-      options: [proposalId],
+      options: [proposalIdOption],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: "open",
       description: "Moderators: open a draft proposal for votes",
       options: [
-        proposalId,
+        proposalIdOption,
         {
           type: ApplicationCommandOptionType.String,
           name: "type",

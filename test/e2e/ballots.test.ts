@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { componentId, proposalPost, selectId, waitForMessage } from "../helpers/governance.ts";
+import { componentId, proposalPost, resultPost, selectId } from "../helpers/governance.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
 
@@ -30,12 +30,7 @@ async function openGeneral(type: string, choices: string) {
 
 async function closeAndReadResult(id: number) {
   stack.advanceClock(11 * 60_000);
-  return waitForMessage(
-    stack.client,
-    (m) =>
-      m.embeds[0]?.title?.startsWith(`Proposal #${id} · `) === true &&
-      !m.embeds[0]?.fields?.some((f) => f.name === "Kind"),
-  );
+  return resultPost(stack.client, id);
 }
 
 describe("ballots of every voting type", () => {

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
+import { submitCodeContribution } from "../helpers/submitCodeContribution.ts";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -13,18 +14,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 afterEach(() => stack.expectNoSpecViolations());
 
-const submit = async (user: string, title: string) => {
-  const reply = finalResponse(
-    await stack.client.run(user, "contribute submit", {
-      title,
-      category: "code",
-      description: "Fixed the release pipeline and added a regression test.\n- pipeline\n- test",
-      link1: `https://github.com/dao/app/pull/${title.length}`,
-      hours: 4,
-    }),
-  );
-  return Number(/#(\d+)/.exec(reply.content)?.[1]);
-};
+const submit = (user: string, title: string) => submitCodeContribution(stack.client, user, title);
 
 describe("epochs and the distribution proposal", () => {
   it("closes the epoch into a scaled, hashed distribution; carries the share of a member without a wallet", async () => {

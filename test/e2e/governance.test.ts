@@ -1,9 +1,10 @@
 import { Wallet } from "ethers";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { componentId, proposalPost, waitForMessage } from "../helpers/governance.ts";
+import { componentId, proposalPost, resultPost, waitForMessage } from "../helpers/governance.ts";
 import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
+import { submitCodeContribution } from "../helpers/submitCodeContribution.ts";
 
 const HOUR = 3_600_000;
 let stack: TestStack;
@@ -23,18 +24,7 @@ afterEach(() => stack.expectNoSpecViolations());
 
 const db = () => stack.steward.container.services.db;
 
-async function submit(user: string, title: string) {
-  const reply = finalResponse(
-    await stack.client.run(user, "contribute submit", {
-      title,
-      category: "code",
-      description: "Fixed the release pipeline and added a regression test.\n- pipeline\n- test",
-      link1: `https://github.com/dao/app/pull/${title.length}`,
-      hours: 4,
-    }),
-  );
-  return Number(/#(\d+)/.exec(reply.content)?.[1]);
-}
+const submit = (user: string, title: string) => submitCodeContribution(stack.client, user, title);
 
 async function vote(user: string, proposalId: number, label: string) {
   const post = await proposalPost(stack.client, proposalId);
@@ -48,12 +38,7 @@ async function vote(user: string, proposalId: number, label: string) {
 /** Moves the clock past the vote's end; the deadline watcher closes it and the result is posted. */
 async function closeVote(proposalId: number) {
   stack.advanceClock(HOUR + 1000);
-  return waitForMessage(
-    stack.client,
-    (m) =>
-      m.embeds[0]?.title?.startsWith(`Proposal #${proposalId} · `) === true &&
-      !m.embeds[0]?.fields?.some((f) => f.name === "Kind"),
-  );
+  return resultPost(stack.client, proposalId);
 }
 
 describe("governance end to end", () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { componentId, proposalPost, waitForMessage } from "../helpers/governance.ts";
+import { componentId, proposalPost, resultPost } from "../helpers/governance.ts";
 import { linkWallet } from "../helpers/linkWallet.ts";
 import { startChainWithToken } from "../helpers/localChain.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
@@ -55,12 +55,7 @@ describe("ERC-20 balance voting on a local chain (Anvil)", () => {
     expect(none.content).toMatch(/^You have no voting power on this proposal: votes are weighed by the token balance/);
 
     stack.advanceClock(3_600_000 + 1000);
-    const result = await waitForMessage(
-      stack.client,
-      (m) =>
-        m.embeds[0]?.title?.startsWith(`Proposal #${id} · `) === true &&
-        !m.embeds[0]?.fields?.some((f) => f.name === "Kind"),
-    );
+    const result = await resultPost(stack.client, id);
     expect(result.embeds[0]?.title).toBe(`Proposal #${id} · Passed`);
     expect(textOf(result as never)).toContain("2 voters, weight 40");
   });

@@ -41,3 +41,13 @@ export function selectId(m: Pick<ResponseView, "components">): string {
   }
   throw new Error("no select menu");
 }
+
+/** Waits for the result of a proposal, posted in #governance by close-votes (its title has no Kind field). */
+export function resultPost(client: SandboxClient, id: number): Promise<Message> {
+  return waitForMessage(
+    client,
+    (m) =>
+      m.embeds[0]?.title?.startsWith(`Proposal #${id} · `) === true &&
+      !m.embeds[0]?.fields?.some((f) => f.name === "Kind"),
+  );
+}

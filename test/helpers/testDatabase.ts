@@ -40,3 +40,15 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
     },
   };
 }
+
+/**
+ * A fresh database and, on PostgreSQL, a second client of it standing for a second Steward process (PGlite has
+ * one session by design: there `second` is undefined and callers use the first).
+ */
+export async function createTestDatabasePair(): Promise<{ database: Database & { url?: string }; second?: Database }> {
+  const database = await createTestDatabase();
+  if (testDatabaseKind === "postgres" && database.url) {
+    return { database, second: await openDatabase({ kind: "postgres", url: database.url }) };
+  }
+  return { database };
+}

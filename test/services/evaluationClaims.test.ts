@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../src/db/openDatabase.ts";
+import type { Database } from "../../src/db/openDatabase.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import { withdrawContribution } from "../../src/services/contributions/withdrawContribution.ts";
 import { claimSubmitted } from "../../src/services/evaluations/claimSubmitted.ts";
 import { evaluateContribution } from "../../src/services/evaluations/evaluateContribution.ts";
 import { actor, serviceDeps } from "../helpers/serviceDeps.ts";
-import { createTestDatabase, testDatabaseKind } from "../helpers/testDatabase.ts";
+import { createTestDatabasePair } from "../helpers/testDatabase.ts";
 
 let database: Database & { url?: string };
 let second: Database | undefined;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  // On PostgreSQL a second client stands for a second Steward process; PGlite has one session by design.
-  if (testDatabaseKind === "postgres" && database.url)
-    second = await openDatabase({ kind: "postgres", url: database.url });
+  ({ database, second } = await createTestDatabasePair());
 });
 afterAll(async () => {
   await second?.close();

@@ -1,6 +1,6 @@
 import { Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../src/db/openDatabase.ts";
+import type { Database } from "../../src/db/openDatabase.ts";
 import { approvePayout, rejectPayout } from "../../src/services/approvals/decidePayout.ts";
 import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
 import { openVoting } from "../../src/services/proposals/openVoting.ts";
@@ -10,16 +10,13 @@ import type { GuildMemberProfile } from "../../src/services/votes/electorate.ts"
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
 import { actor, guildMember, serviceDeps } from "../helpers/serviceDeps.ts";
-import { createTestDatabase, testDatabaseKind } from "../helpers/testDatabase.ts";
+import { createTestDatabasePair } from "../helpers/testDatabase.ts";
 
 const GUILD = "100000000000000001";
 let database: Database & { url?: string };
 let second: Database | undefined;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  // On PostgreSQL a second client stands for a second Steward process; PGlite has one session by design.
-  if (testDatabaseKind === "postgres" && database.url)
-    second = await openDatabase({ kind: "postgres", url: database.url });
+  ({ database, second } = await createTestDatabasePair());
 });
 afterAll(async () => {
   await second?.close();
