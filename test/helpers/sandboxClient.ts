@@ -56,7 +56,7 @@ export class SandboxClient {
   }
 
   submitModal(user: string, customId: string, fields: Record<string, string>, messageId?: string) {
-    return this.ok<InteractionResult>("POST", "/sandbox/modals", { user, customId, fields, messageId });
+    return this.ok<InteractionResult>("POST", "/sandbox/modals", { user, customId, fields, messageId, waitMs: 30_000 });
   }
 
   run(
@@ -65,11 +65,24 @@ export class SandboxClient {
     options: Record<string, unknown> = {},
     extra: { channel?: string; waitMs?: number } = {},
   ) {
-    return this.ok<InteractionResult>("POST", "/sandbox/interactions", { user, command, options, ...extra });
+    // A loaded CI machine (two cores, both test projects) can take more than the API's default 10 s.
+    return this.ok<InteractionResult>("POST", "/sandbox/interactions", {
+      user,
+      command,
+      options,
+      waitMs: 30_000,
+      ...extra,
+    });
   }
 
   click(user: string, messageId: string, customId: string, values?: string[]) {
-    return this.ok<InteractionResult>("POST", "/sandbox/components", { user, messageId, customId, values });
+    return this.ok<InteractionResult>("POST", "/sandbox/components", {
+      user,
+      messageId,
+      customId,
+      values,
+      waitMs: 30_000,
+    });
   }
 
   messages(channel: string) {
