@@ -76,6 +76,10 @@ describe("governance end to end", () => {
     expect(changed.content).toContain("**For** (it replaces your earlier vote: Against)");
     expect(changed.content).toContain("Your wallet receives a payout in this proposal");
     await vote("ben", id, "Against");
+    const twice = await vote("ben", id, "Against");
+    expect(twice.content).toMatch(
+      /^You already voted \*\*Against\*\* on proposal #\d+ \(weight 1\); nothing changed\./,
+    );
     expect(await db().vote.count({ where: { proposalId: id } })).toBe(3);
 
     // The live tally is edited in after the debounce.

@@ -94,7 +94,7 @@ export const showCommand: CommandHandler = async (i, ctx) => {
 };
 
 async function storeVote(i: MessageComponentInteraction, ctx: HandlerContext, id: number, choice: Choice) {
-  const { vote, previous, proposal } = await castVote(
+  const { vote, previous, proposal, unchanged } = await castVote(
     ctx.deps.services,
     {
       ...ctx.member,
@@ -108,6 +108,11 @@ async function storeVote(i: MessageComponentInteraction, ctx: HandlerContext, id
   );
   ctx.deps.services.notifier.votesChanged(id);
   const now = describeVote(proposal, choice);
+  if (unchanged) {
+    return {
+      content: `You already voted **${now}** on proposal #${id} (weight ${formatWeight(vote.weight)}); nothing changed. You can change your vote until <t:${unix(proposal.endsAt as Date)}:f>.`,
+    };
+  }
   const was = previous ? ` (it replaces your earlier vote: ${describeVote(proposal, previous.choice as Choice)})` : "";
   return {
     content: `Your vote on proposal #${id}: **${now}**${was}, weight ${formatWeight(vote.weight)}.${vote.conflicted ? " Your wallet receives a payout in this proposal, so the result is also shown without your vote." : ""} The last vote counts: you can change it until <t:${unix(proposal.endsAt as Date)}:f>.`,

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/openDatabase.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { appendAuditEvents } from "../audit/appendAuditEvent.ts";
+import { canonicalJson } from "../audit/canonicalJson.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
@@ -93,6 +94,8 @@ type Written = {
   vote: { weight: number; conflicted: boolean };
   previous: { choice: unknown } | null;
   proposal: Proposal;
+  /** The member had already cast exactly this vote: nothing was written. */
+  unchanged?: boolean;
 };
 
 /**
@@ -149,6 +152,16 @@ async function writeVotes(db: Db, batch: PreparedVote[]): Promise<(Written | Use
     for (const { v, i } of live) {
       const key = `${v.proposal.id}:${memberOf(v)}`;
       const prior = before.get(key) ?? null;
+      if (prior && canonicalJson(prior.choice) === canonicalJson(v.choice)) {
+        // The same vote again (a double click): nothing to change, nothing to audit.
+        outcomes[i] = {
+          vote: { weight: v.weight, conflicted: v.conflicted },
+          previous: prior,
+          proposal: v.proposal,
+          unchanged: true,
+        };
+        continue;
+      }
       // Two votes of one member in one batch: the later one replaces the earlier, as it would one by one.
       rows.set(key, v);
       before.set(key, { proposalId: v.proposal.id, memberId: memberOf(v), choice: v.choice as never });
