@@ -71,6 +71,49 @@ describe("tally (Snapshot semantics)", () => {
   });
 });
 
+/** Snapshot's rounds written the direct way (copying ballots each round), to check the cursor version against. */
+function referenceRunoff(ballots: { ranking: number[]; balance: number }[]): Map<number, number> {
+  let current = ballots.filter((b) => b.ranking.length > 0);
+  for (;;) {
+    const candidates = [...new Set(current.flatMap((b) => b.ranking))].sort((a, b) => a - b);
+    const counts = new Map<number, number>(candidates.map((c) => [c, 0]));
+    for (const b of current) counts.set(b.ranking[0] as number, (counts.get(b.ranking[0] as number) ?? 0) + b.balance);
+    let top = Number.NEGATIVE_INFINITY;
+    let bottom: number | undefined;
+    let low = Number.POSITIVE_INFINITY;
+    for (const [c, n] of counts) {
+      if (n > top) top = n;
+      if (n < low) {
+        low = n;
+        bottom = c;
+      }
+    }
+    const total = current.reduce((a, b) => a + b.balance, 0);
+    if (top > total / 2 || counts.size < 3) return counts;
+    current = current
+      .map((b) => ({ ranking: b.ranking.filter((c) => c !== bottom), balance: b.balance }))
+      .filter((b) => b.ranking.length > 0);
+  }
+}
+
+describe("instant runoff", () => {
+  it("matches the direct rendering of Snapshot's rounds on 500 random elections, partial rankings included", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let election = 0; election < 500; election++) {
+      const choices = 3 + Math.floor(random() * 5);
+      const ballots = Array.from({ length: 1 + Math.floor(random() * 40) }, () => {
+        const ranking = Array.from({ length: choices }, (_, i) => i + 1).sort(() => random() - 0.5);
+        return { ranking: ranking.slice(0, 1 + Math.floor(random() * choices)), balance: 1 + Math.floor(random() * 5) };
+      });
+      expect([...instantRunoff(ballots)].sort(), `election ${election}`).toEqual([...referenceRunoff(ballots)].sort());
+    }
+  });
+});
+
 describe("decideOutcome", () => {
   const basic = { votingType: "basic" as const, choiceCount: 3, quorumWeight: 0, passThreshold: 0.5, payout: true };
 

@@ -102,13 +102,26 @@ function share(choice: Record<string, number>, c: number): number {
  * Returns the final round's counts by choice.
  */
 export function instantRunoff(ballots: { ranking: number[]; balance: number }[]): Map<number, number> {
-  let current = ballots.filter((b) => b.ranking.length > 0);
+  // Same rounds as Snapshot's recursive version, without copying ballots: each ballot keeps a cursor on its first
+  // choice still in the count. A candidate leaves the count only by elimination, so the candidates of a round are
+  // the initial ones minus the eliminated.
+  const active = ballots.filter((b) => b.ranking.length > 0);
+  const cursor = new Int32Array(active.length);
+  const eliminated = new Set<number>();
+  const candidates = [...new Set(active.flatMap((b) => b.ranking))].sort((a, b) => a - b);
   for (;;) {
-    const candidates = [...new Set(current.flatMap((b) => b.ranking))].sort((a, b) => a - b);
-    const counts = new Map<number, number>(candidates.map((c) => [c, 0]));
-    for (const b of current) {
-      const first = b.ranking[0] as number;
-      counts.set(first, (counts.get(first) ?? 0) + b.balance);
+    const counts = new Map<number, number>(candidates.filter((c) => !eliminated.has(c)).map((c) => [c, 0]));
+    let totalPower = 0;
+    for (let k = 0; k < active.length; k++) {
+      const ranking = (active[k] as { ranking: number[] }).ranking;
+      let at = cursor[k] as number;
+      while (at < ranking.length && eliminated.has(ranking[at] as number)) at++;
+      cursor[k] = at;
+      if (at === ranking.length) continue; // every choice on it eliminated: the ballot is exhausted
+      const balance = (active[k] as { balance: number }).balance;
+      const first = ranking[at] as number;
+      counts.set(first, (counts.get(first) ?? 0) + balance);
+      totalPower += balance;
     }
     let top = Number.NEGATIVE_INFINITY;
     let bottom: number | undefined;
@@ -120,10 +133,7 @@ export function instantRunoff(ballots: { ranking: number[]; balance: number }[])
         bottom = c;
       }
     }
-    const totalPower = current.reduce((a, b) => a + b.balance, 0);
-    if (top > totalPower / 2 || counts.size < 3) return counts;
-    current = current
-      .map((b) => ({ ranking: b.ranking.filter((c) => c !== bottom), balance: b.balance }))
-      .filter((b) => b.ranking.length > 0);
+    if (top > totalPower / 2 || counts.size < 3 || bottom === undefined) return counts;
+    eliminated.add(bottom);
   }
 }
