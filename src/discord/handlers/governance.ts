@@ -2,6 +2,7 @@ import { type MessageComponentInteraction, MessageFlags } from "discord.js";
 import { parseDuration } from "../../config.ts";
 import { approvePayout, rejectPayout } from "../../services/approvals/decidePayout.ts";
 import { UserError } from "../../services/errors.ts";
+import { findOpenProposal, findProposal, memberVote } from "../../services/proposals/findProposal.ts";
 import { openVoting } from "../../services/proposals/openVoting.ts";
 import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
 import { castVote } from "../../services/votes/castVote.ts";
@@ -76,10 +77,9 @@ export const openButton: ComponentHandler = async (i, ctx, [, id]) => {
 
 export const showCommand: CommandHandler = async (i, ctx) => {
   const id = i.options.getInteger("proposal", true);
-  const found = await ctx.deps.services.db.proposal.findFirst({ where: { id, guildId: ctx.actor.guildId } });
-  if (!found) throw new UserError("proposal_not_found", { id });
+  await findProposal(ctx.deps.services, ctx.actor.guildId, id);
   const overview = await proposalOverview(ctx.deps.services, id);
-  const mine = await ctx.deps.services.db.vote.findFirst({ where: { proposalId: id, discordId: ctx.actor.discordId } });
+  const mine = await memberVote(ctx.deps.services, id, ctx.actor.discordId);
   const view = proposalMessage(overview, tokenOf(ctx));
   await i.reply(
     ephemeral({
@@ -106,13 +106,13 @@ async function storeVote(i: MessageComponentInteraction, ctx: HandlerContext, id
     id,
     choice,
   );
-  ctx.deps.services.notifier.votesChanged(id);
   const now = describeVote(proposal, choice);
   if (unchanged) {
     return {
       content: `You already voted **${now}** on proposal #${id} (weight ${formatWeight(vote.weight)}); nothing changed. You can change your vote until <t:${unix(proposal.endsAt as Date)}:f>.`,
     };
   }
+  ctx.deps.services.notifier.votesChanged(id);
   const was = previous ? ` (it replaces your earlier vote: ${describeVote(proposal, previous.choice as Choice)})` : "";
   return {
     content: `Your vote on proposal #${id}: **${now}**${was}, weight ${formatWeight(vote.weight)}.${vote.conflicted ? " Your wallet receives a payout in this proposal, so the result is also shown without your vote." : ""} The last vote counts: you can change it until <t:${unix(proposal.endsAt as Date)}:f>.`,
@@ -139,14 +139,6 @@ export const voteComponent: ComponentHandler = async (i, ctx, [id, arg]) => {
   await replyWhenReady(i, storeVote(i, ctx, proposalId, choice));
 };
 
-async function openProposalChoices(ctx: HandlerContext, id: number) {
-  const proposal = await ctx.deps.services.db.proposal.findFirst({ where: { id, guildId: ctx.actor.guildId } });
-  if (!proposal) throw new UserError("proposal_not_found", { id });
-  if (proposal.status !== "open")
-    throw new UserError("vote_closed", { id, status: proposal.status, endedAt: proposal.endsAt });
-  return proposal;
-}
-
 function parseList(text: string | undefined): number[] {
   return (text ?? "").split(",").filter(Boolean).map(Number);
 }
@@ -157,7 +149,7 @@ function parseList(text: string | undefined): number[] {
  */
 export const rankComponent: ComponentHandler = async (i, ctx, [id, sofar]) => {
   if (!i.isStringSelectMenu()) throw new Error("rank without a select menu");
-  const proposal = await openProposalChoices(ctx, proposalIdArg(id));
+  const proposal = await findOpenProposal(ctx.deps.services, ctx.actor.guildId, proposalIdArg(id));
   const ranked = [...parseList(sofar), Number(i.values[0])];
   const left = proposal.choices.map((_, k) => k + 1).filter((c) => !ranked.includes(c));
   const fromBallot = !i.message.flags.has(MessageFlags.Ephemeral);
@@ -176,7 +168,7 @@ export const rankComponent: ComponentHandler = async (i, ctx, [id, sofar]) => {
 
 /** Weighted and quadratic: points for each choice in turn, `points:<proposal>:<points so far>`. */
 export const pointsComponent: ComponentHandler = async (i, ctx, [id, sofar]) => {
-  const proposal = await openProposalChoices(ctx, proposalIdArg(id));
+  const proposal = await findOpenProposal(ctx.deps.services, ctx.actor.guildId, proposalIdArg(id));
   const given = i.isStringSelectMenu() ? [...parseList(sofar), Number(i.values[0])] : [];
   if (given.length === proposal.choices.length) {
     const choice: Record<string, number> = {};

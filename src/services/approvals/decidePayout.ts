@@ -2,11 +2,11 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { findProposal } from "../proposals/findProposal.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
 
 async function pendingPayout(deps: ServiceDeps, actor: Actor, id: number) {
-  const proposal = await deps.db.proposal.findFirst({ where: { id, guildId: actor.guildId } });
-  if (!proposal) throw new UserError("proposal_not_found", { id });
+  const proposal = await findProposal(deps, actor.guildId, id);
   if (!isPayoutKind(proposal.kind)) throw new UserError("not_a_payout", { id });
   if (proposal.status !== "awaiting_approval")
     throw new UserError("approval_not_pending", { id, status: proposal.status });

@@ -8,6 +8,7 @@ import { UserError } from "../errors.ts";
 import { ElectorateUnavailableError } from "../votes/offlineElectorate.ts";
 import { BASIC_CHOICES, type VotingType } from "../votes/tally.ts";
 import { ineligibility, voterWeight } from "../votes/voterWeight.ts";
+import { findProposal } from "./findProposal.ts";
 import { isPayoutKind } from "./payoutOf.ts";
 
 export interface VotingOptions {
@@ -78,8 +79,7 @@ export async function openVoting(
   options: VotingOptions = {},
 ) {
   const g = deps.governance;
-  const proposal = await deps.db.proposal.findFirst({ where: { id, guildId } });
-  if (!proposal) throw new UserError("proposal_not_found", { id });
+  const proposal = await findProposal(deps, guildId, id);
   if (proposal.status !== "draft") throw new UserError("proposal_not_draft", { id, status: proposal.status });
   const payout = isPayoutKind(proposal.kind);
   const votingType = options.votingType ?? g.votingType;
