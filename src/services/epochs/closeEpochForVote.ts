@@ -60,7 +60,8 @@ export async function closeEpochForVote(deps: ServiceDeps, guildId: string, acto
   let opened = null;
   let notOpenedBecause: string | null = null;
   try {
-    opened = await openVoting(deps, guildId, actorId, proposal.id);
+    // A distribution is accepted or not as a whole: For / Against / Abstain, whatever VOTING_TYPE says.
+    opened = await openVoting(deps, guildId, actorId, proposal.id, { votingType: "basic" });
   } catch (error) {
     if (!isUserError(error)) throw error;
     notOpenedBecause = error.code;
