@@ -15,7 +15,7 @@ export async function proposalPost(client: SandboxClient, id: number): Promise<M
 export async function waitForMessage(
   client: SandboxClient,
   match: (m: Message) => boolean,
-  timeoutMs = 8000,
+  timeoutMs = 20_000,
 ): Promise<Message> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
