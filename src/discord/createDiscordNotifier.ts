@@ -5,6 +5,7 @@ import type { ServiceDeps } from "../services/deps.ts";
 import type { Notifier } from "../services/notifier.ts";
 import { proposalOverview } from "../services/proposals/proposalOverview.ts";
 import { recordProposalMessage, recordResultMessage } from "../services/proposals/recordMessages.ts";
+import { claimUnpostedProposals } from "../services/proposals/unpostedProposals.ts";
 import { claimResultPost } from "../services/votes/closeExpiredVotes.ts";
 import { noMentions } from "./reply.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
@@ -87,6 +88,9 @@ export function createDiscordNotifier(
       pendingTallies.delete(proposalId);
       await renderProposal(proposalId);
       await renderResult(proposalId);
+    },
+    async unpostedProposals() {
+      for (const id of await claimUnpostedProposals(services, GOVERNANCE_CHANNEL)) await renderProposal(id);
     },
     async approvalsChanged(proposalId) {
       await renderResult(proposalId);

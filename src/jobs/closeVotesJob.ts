@@ -23,6 +23,10 @@ export const closeVotesJob: Job = {
         logger.warn({ proposalId: id, err }, "could not post the vote result; the next run retries");
       });
     }
+    // Proposals created while no bot was connected (or whose post failed) get their message and ballot now.
+    await services.notifier.unpostedProposals().catch((err: unknown) => {
+      logger.warn({ err }, "could not post the proposals that have no message yet");
+    });
     const summary = closed.length === 0 ? "no vote due" : closed.map((c) => `#${c.id} ${c.status}`).join(", ");
     return { outcome: "ok", summary, detail: { closed: closed.map((c) => ({ id: c.id, status: c.status })) } };
   },

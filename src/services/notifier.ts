@@ -12,6 +12,8 @@ export interface Notifier {
   votingClosed(proposalId: number): Promise<void>;
   /** An approval or a veto: the result message shows the new count or outcome. */
   approvalsChanged(proposalId: number): Promise<void>;
+  /** Posts the draft and open proposals that have no message yet (created while no bot was connected). */
+  unpostedProposals(): Promise<void>;
 }
 
 export const silentNotifier: Notifier = {
@@ -20,4 +22,6 @@ export const silentNotifier: Notifier = {
   votesChanged() {},
   async votingClosed() {},
   async approvalsChanged() {},
+  // Nothing is claimed here: a process that cannot post leaves the proposals to one that can.
+  async unpostedProposals() {},
 };

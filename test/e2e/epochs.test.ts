@@ -1,4 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { closeVotesJob } from "../../src/jobs/closeVotesJob.ts";
+import { runJob } from "../../src/jobs/runJob.ts";
+import { createLogger } from "../../src/logger.ts";
+import { closeEpochForVote } from "../../src/services/epochs/closeEpochForVote.ts";
+import { proposalPost } from "../helpers/governance.ts";
 import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
@@ -89,6 +94,28 @@ describe("epochs and the distribution proposal", () => {
     expect(await stack.steward.container.services.db.proposal.count()).toBe(before);
   });
 
+  it("posts a distribution closed from a shell (no bot there) at the bot's next close-votes run", async () => {
+    const services = stack.steward.container.services;
+    await stack.client.createUser("wes", ["Member"]);
+    await linkWallet(stack.client, "wes");
+    await submit("wes", "Shell-closed work");
+    await stack.steward.evaluationsIdle();
+    const { guildId } = await stack.client.state();
+    // What `steward job run close-epoch` does in a process without Discord: nothing is posted there.
+    const closed = await closeEpochForVote(services, guildId, "system:close-epoch");
+    const id = closed.proposal?.id as number;
+    expect((await services.db.proposal.findUniqueOrThrow({ where: { id } })).messageId).toBeNull();
+    stack.advanceClock(11 * 60_000);
+    await runJob(closeVotesJob, { services, logger: createLogger({ level: "silent" }) }, "manual");
+    const post = await proposalPost(stack.client, id);
+    expect(post.components[0]?.components?.map((c) => c.label)).toEqual(["For", "Against", "Abstain"]);
+    await runJob(closeVotesJob, { services, logger: createLogger({ level: "silent" }) }, "manual");
+    const posts = (await stack.client.messages("governance")).filter((m) =>
+      m.embeds[0]?.title?.startsWith(`Proposal #${id} · `),
+    );
+    expect(posts).toHaveLength(1);
+  });
+
   it("refuses to close while an appeal is open", async () => {
     const id = await submit("xena", "Flaky test quarantine");
     await stack.steward.evaluationsIdle();
@@ -97,6 +124,6 @@ describe("epochs and the distribution proposal", () => {
     expect(refused.content).toMatch(
       /^The epoch cannot close while appeals are open: #\d+\. Accept or reject them first\.$/,
     );
-    expect(finalResponse(await stack.client.run("xena", "epoch status")).embeds[0]?.title).toBe("Epoch 4");
+    expect(finalResponse(await stack.client.run("xena", "epoch status")).embeds[0]?.title).toBe("Epoch 5");
   });
 });
