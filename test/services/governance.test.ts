@@ -2,6 +2,7 @@ import { Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { approvePayout, rejectPayout } from "../../src/services/approvals/decidePayout.ts";
+import { verifyAuditChain } from "../../src/services/audit/verifyAuditChain.ts";
 import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
 import { openVoting } from "../../src/services/proposals/openVoting.ts";
 import { castVote } from "../../src/services/votes/castVote.ts";
@@ -216,6 +217,8 @@ describe("closing and approving", () => {
       where: { subjectId: String(p.id), action: { in: ["proposal.passed", "proposal.rejected"] } },
     });
     expect(audits).toBe(1);
+    // Batched votes and concurrent closers still leave one unbroken hash chain.
+    expect((await verifyAuditChain(deps.db, 50)).intact).toBe(true);
   });
 
   it("needs M approvals from moderators who are not recipients; tiers change M; a veto ends it", async () => {

@@ -28,17 +28,11 @@ const AUDIT_CHAIN_LOCK = 0x5374657741756474n;
  * colliding (under a burst of votes, collisions and whole-transaction retries grew quadratically). The unique
  * prevHash still makes a fork impossible; runAudited retries if one is ever attempted.
  */
-export async function appendAuditEvent(tx: Prisma.TransactionClient, event: AuditInput) {
-  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`;
-  const head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  const payload = JSON.parse(canonicalJson(event.payload)) as Prisma.InputJsonValue;
-  return tx.auditEvent.create({
-    data: { ...event, payload, prevHash, hash: auditHash(prevHash, event) },
-  });
+export async function appendAuditEvent(tx: Prisma.TransactionClient, event: AuditInput): Promise<void> {
+  await appendAuditEvents(tx, [event]);
 }
 
-/** Appends several events in order with one lock, one head read and one insert (a batch of votes). */
+/** Appends events in order with one lock, one head read and one insert (one event, or a batch of votes). */
 export async function appendAuditEvents(tx: Prisma.TransactionClient, events: AuditInput[]) {
   if (events.length === 0) return;
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`;
