@@ -213,7 +213,8 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
       }
       if (action === "click" || action === "select") {
         if (!last?.messageId) return print("There is no message with buttons to click yet.");
-        const target = args[0] ?? "";
+        // A button's label may have spaces ("Open vote (moderators)"): click takes the rest of the line.
+        const target = (action === "click" ? args.join(" ") : args[0]) ?? "";
         const component = flatten(last.components).find((c) => c.label === target || c.custom_id === target);
         if (!component?.custom_id) return print(`No button or menu "${target}" on the last message.`);
         const values = action === "select" ? (args[1] ?? "").split(",").filter(Boolean) : undefined;

@@ -46,6 +46,26 @@ describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
     expect(reply.embeds[0]?.title).toBe("Steward commands you can use");
     expect(stdout.trim().split("\n")).toEqual([`sandbox ready: ${url}`]);
 
+    // A person at the terminal client: a proposal, opened by a moderator, voted with a button.
+    const session = spawnSync(process.execPath, [bin, "sandbox", url], {
+      input: [
+        "adduser mona Member Moderator",
+        'as olga /propose idea:"Hold a monthly community call."',
+        "as olga click Submit",
+        "messages governance",
+        "as mona click Open vote (moderators)",
+        "messages governance",
+        "as olga click For",
+        "quit",
+      ].join("\n"),
+      encoding: "utf8",
+      env: cleanEnv(),
+      timeout: 60_000,
+    });
+    expect(session.stdout).toMatch(/Proposal #1 is open for votes until .+ \(basic vote, quorum .+ eligible weight\)/);
+    expect(session.stdout).toContain("[For] [Against] [Abstain]");
+    expect(session.stdout).toMatch(/Your vote on proposal #1: \*\*For\*\*, weight 1\./);
+
     const exited = new Promise<number | null>((resolve) => proc.once("exit", resolve));
     proc.kill("SIGTERM");
     expect(await exited).toBe(0);
