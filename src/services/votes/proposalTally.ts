@@ -1,4 +1,3 @@
-import type { ServiceDeps } from "../deps.ts";
 import { isPayoutKind } from "../proposals/payoutOf.ts";
 import { decideOutcome, type Outcome } from "./decideOutcome.ts";
 import type { Choice, VotingType } from "./tally.ts";
@@ -39,14 +38,4 @@ export function resultOf(
     conflictedVoters: votes.filter((v) => v.conflicted).length,
     binding: proposal.excludeConflicted ? "withoutConflicted" : "all",
   };
-}
-
-/** The live tally of a proposal, both with and without conflicted votes. */
-export async function proposalTally(deps: ServiceDeps, proposalId: number) {
-  const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
-  const votes = await deps.db.vote.findMany({
-    where: { proposalId },
-    select: { choice: true, weight: true, conflicted: true },
-  });
-  return { proposal, result: resultOf(proposal, votes) };
 }
