@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// The whole suite runs on embedded PGlite; with TEST_DATABASE_URL set it runs a second time on that PostgreSQL server.
-const databases = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
+// The whole suite runs on the managed (embedded) PostgreSQL server; with TEST_DATABASE_URL set it runs a second time
+// on that external PostgreSQL server.
+const databases = ["embedded", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
 
 export default defineConfig({
   test: {

@@ -2,8 +2,7 @@
 // latency per call, at concurrency 1, 4 and 16, and the offline rubric evaluator's throughput; one run.
 // Usage: npm run bench:evaluations -- [contributions per run = 32]
 
-import { migrate } from "../src/db/migrate.ts";
-import { openDatabase } from "../src/db/openDatabase.ts";
+import { openScratchDatabase } from "../src/db/openScratchDatabase.ts";
 import { createLlmEvaluator } from "../src/llm/llmEvaluator.ts";
 import { defaultRubric } from "../src/llm/rubric.ts";
 import { rubricDraft } from "../src/llm/rubricEvaluator.ts";
@@ -17,8 +16,7 @@ const N = Number(process.argv[2] ?? 32);
 const LATENCY_MS = 500;
 const logger = createLogger({ level: "warn", destination: process.stderr });
 const server = await startLocalOpenAI(() => ({ content: evaluationJson(), delayMs: LATENCY_MS }));
-const database = await openDatabase({ kind: "pglite", dataDir: "memory" });
-await migrate(database.driver);
+const database = await openScratchDatabase();
 
 const rows: string[] = [];
 let seq = 0;

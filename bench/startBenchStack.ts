@@ -1,11 +1,12 @@
 import { loadConfig } from "../src/config.ts";
-import { type Database, openDatabase } from "../src/db/openDatabase.ts";
+import type { Database } from "../src/db/openDatabase.ts";
+import { openScratchDatabase } from "../src/db/openScratchDatabase.ts";
 import { createLogger } from "../src/logger.ts";
 import { startSteward } from "../src/startSteward.ts";
 import { SandboxClient } from "../test/helpers/sandboxClient.ts";
 
 /**
- * Steward on its sandbox for a bench: in-memory PGlite unless a database is given, jobs off, logs on stderr at
+ * Steward on its sandbox for a bench: a scratch managed PostgreSQL server unless a database is given, jobs off, logs on stderr at
  * warn. `ackOf` reads how long the bot took to acknowledge an interaction (the sandbox records both times).
  */
 export async function startBenchStack(env: Record<string, string> = {}, database?: Database) {
@@ -18,7 +19,7 @@ export async function startBenchStack(env: Record<string, string> = {}, database
     ...env,
   });
   const logger = createLogger({ level: "warn", destination: process.stderr });
-  const db = database ?? (await openDatabase({ kind: "pglite", dataDir: "memory" }));
+  const db = database ?? (await openScratchDatabase());
   const steward = await startSteward(config, logger, { database: db, scheduler: false });
   const sandbox = steward.sandbox;
   if (!sandbox) throw new Error("the bench needs the sandbox");

@@ -1,7 +1,7 @@
 // Two measurements of voting, in one run (these machines are noisy: compare the ratios, not the absolute numbers):
 // 1. tally time for 100k votes of each Snapshot voting type (src/services/votes/tally.ts), relative to single choice;
 // 2. ack latency p50/p99 of ballot buttons clicked at a steady 200 votes/s through the sandbox (real discord.js bot,
-//    PGlite by default, PostgreSQL with BENCH_DATABASE_URL), beside the same click rate on a bare button bot.
+//    the managed PostgreSQL by default, an external PostgreSQL with BENCH_DATABASE_URL), beside the same click rate on a bare button bot.
 // Usage: npm run bench:votes -- [votes=100000] [seconds=5] [rate=200]
 import { Client, Events, GatewayIntentBits, MessageFlags } from "discord.js";
 import { openDatabase } from "../src/db/openDatabase.ts";
@@ -138,7 +138,7 @@ await bare.destroy();
 const row = (name: string, f: Awaited<ReturnType<typeof steady>>) =>
   `  ${name.padEnd(36)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${f.answerP50.toFixed(1).padStart(10)} ${f.answerP99.toFixed(1).padStart(10)} ${String(f.failures).padStart(7)}`;
 process.stdout.write(
-  `\nballot clicks at ${RATE}/s for ${SECONDS}s (${RATE * SECONDS} clicks, 200 voters), database ${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "PGlite"}, one run:\n`,
+  `\nballot clicks at ${RATE}/s for ${SECONDS}s (${RATE * SECONDS} clicks, 200 voters), database ${process.env.BENCH_DATABASE_URL ? "external PostgreSQL" : "managed PostgreSQL"}, one run:\n`,
 );
 process.stdout.write(
   `  ${"".padEnd(36)} ${"ack p50".padStart(8)} ${"ack p99".padStart(8)} ${"answer p50".padStart(10)} ${"answer p99".padStart(10)} ${"failed".padStart(7)}\n`,

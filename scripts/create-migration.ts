@@ -18,7 +18,7 @@ const dirs = readdirSync(migrationsDir, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-const engine = await loadSchemaEngine([[schemaPath, schema]]);
+const { engine, close } = await loadSchemaEngine([[schemaPath, schema]]);
 const result = await engine.diff({
   from: {
     tag: "migrations",
@@ -38,6 +38,7 @@ const result = await engine.diff({
   exitCode: null,
   filters: { externalTables: [], externalEnums: [] },
 });
+await close();
 const sql = (result.stdout ?? "").trim();
 if (sql === "" || sql === "-- This is an empty migration.") {
   process.stdout.write("schema.prisma matches the migrations: nothing to write\n");

@@ -2,10 +2,10 @@
 // (bundler style), which Node cannot do, so the module is instantiated here by hand.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openScratchDatabase } from "../src/db/openScratchDatabase.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -22,7 +22,9 @@ export async function loadSchemaEngine(datamodels: [string, string][]) {
   const exports = instance.exports as unknown as { __wbindgen_start?: () => void };
   (bg as unknown as { __wbg_set_wasm: (w: unknown) => void }).__wbg_set_wasm(exports);
   exports.__wbindgen_start?.();
-  // The engine needs a database only as a shadow to replay existing migrations; an in-memory PGlite is one.
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(new PGlite()));
-  return bg.SchemaEngine.new({ datamodels }, (log: string) => void log, adapter);
+  // The engine needs a database only as a shadow to replay existing migrations: an empty scratch server.
+  const shadow = await openScratchDatabase({ unsafeNoSync: true, migrated: false });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(shadow.url));
+  const engine = await bg.SchemaEngine.new({ datamodels }, (log: string) => void log, adapter);
+  return { engine, close: () => shadow.close() };
 }

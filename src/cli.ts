@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case "migrate": {
-      const database = await openDatabase(databaseTarget(config));
+      const database = await openDatabase(databaseTarget(config, logger, "migrate"));
       try {
         const applied = await migrate(database.driver);
         out(
@@ -91,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const job = findJob(name);
       const { createContainer } = await import("./container.ts");
-      const container = await createContainer(config, logger);
+      const container = await createContainer(config, logger, { role: `job ${job.name}` });
       try {
         const result = await runJob(job, { services: container.services, logger }, "manual");
         out(`${job.name}: ${result.outcome} — ${result.summary}`);

@@ -20,23 +20,28 @@ export interface Container {
   close(): Promise<void>;
 }
 
-export function databaseTarget(config: Config): DatabaseTarget {
+/** `role` names this process to the managed server (`pg_stat_activity`), e.g. "start" or "job verify-audit". */
+export function databaseTarget(config: Config, logger: Logger, role = "steward"): DatabaseTarget {
   return config.DATABASE_URL
     ? { kind: "postgres", url: config.DATABASE_URL }
-    : { kind: "pglite", dataDir: config.STEWARD_DATA_DIR };
+    : {
+        kind: "embedded",
+        dataDir: config.STEWARD_DATA_DIR,
+        options: { role, log: (line) => logger.info({ component: "database" }, line) },
+      };
 }
 
 /** The composition root: builds every dependency once and hands them down explicitly. */
 export async function createContainer(
   config: Config,
   logger: Logger,
-  options: { database?: Database; now?: () => Date } = {},
+  options: { database?: Database; now?: () => Date; role?: string } = {},
 ): Promise<Container> {
-  const target = databaseTarget(config);
+  const target = databaseTarget(config, logger, options.role);
   const database = options.database ?? (await openDatabase(target));
   const applied = await migrate(database.driver);
   logger.info(
-    { database: target.kind === "postgres" ? redactUrl(target.url) : `pglite:${target.dataDir}`, applied },
+    { database: target.kind === "postgres" ? redactUrl(target.url) : `embedded:${target.dataDir}`, applied },
     applied.length > 0 ? "migrations applied" : "database schema up to date",
   );
   const rubric = loadRubric(config.RUBRIC_FILE);

@@ -50,6 +50,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     });
   }
   const container = await createContainer(config, logger, {
+    role: "start",
     ...(options.database ? { database: options.database } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

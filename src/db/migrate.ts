@@ -47,9 +47,8 @@ export class MigrationError extends Error {
 export async function migrate(driver: SqlDriver, dir = defaultMigrationsDir): Promise<string[]> {
   const migrations = readMigrations(dir);
   return driver.withConnection(async (conn) => {
-    // PGlite is a single session inside this process, so it needs no lock; on PostgreSQL the lock keeps two
-    // processes starting together from applying the same migration twice.
-    if (conn.kind === "postgres") await conn.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    // The lock keeps two processes starting together from applying the same migration twice.
+    await conn.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
       await conn.exec(createMigrationsTable);
       const rows = await conn.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
@@ -87,7 +86,7 @@ export async function migrate(driver: SqlDriver, dir = defaultMigrationsDir): Pr
       }
       return done;
     } finally {
-      if (conn.kind === "postgres") await conn.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+      await conn.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
     }
   });
 }

@@ -1,10 +1,9 @@
-/** The few raw operations the migration runner needs, over PGlite or a pg pool alike. */
+/** The few raw operations the migration runner needs, over a pg pool. */
 export interface SqlDriver {
-  kind: "pglite" | "postgres";
   /** Runs a script that may hold several statements. */
   exec(sql: string): Promise<void>;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Runs `fn` with exclusive use of one connection (PGlite has only one). */
+  /** Runs `fn` with exclusive use of one connection. */
   withConnection<R>(fn: (conn: Omit<SqlDriver, "withConnection" | "close">) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 }

@@ -14,7 +14,7 @@ const cleanEnv = () => {
   return env;
 };
 
-describe.runIf(testDatabaseKind === "pglite")("the steward CLI", () => {
+describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
   let child: ChildProcess | undefined;
   afterAll(() => {
     child?.kill("SIGTERM");

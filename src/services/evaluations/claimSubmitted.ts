@@ -3,7 +3,7 @@ import type { ServiceDeps } from "../deps.ts";
 /**
  * Claims up to `limit` contributions for evaluation by moving them from `submitted` to `evaluating` with a
  * status-guarded update, one row at a time: two workers (or processes) racing for a row cannot both win, on
- * PostgreSQL or PGlite. A claim older than the timeout (its worker died) is taken over the same way.
+ * PostgreSQL. A claim older than the timeout (its worker died) is taken over the same way.
  */
 export async function claimSubmitted(deps: ServiceDeps, limit: number): Promise<number[]> {
   const now = deps.now();
