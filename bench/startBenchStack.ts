@@ -20,7 +20,7 @@ export async function startBenchStack(env: Record<string, string> = {}, database
   });
   const logger = createLogger({ level: "warn", destination: process.stderr });
   const db = database ?? (await openScratchDatabase());
-  const steward = await startSteward(config, logger, { database: db, scheduler: false });
+  const steward = await startSteward(config, logger, { database: db, scheduler: false, sandboxState: "memory" });
   const sandbox = steward.sandbox;
   if (!sandbox) throw new Error("the bench needs the sandbox");
   const ackOf = (id: string) => {

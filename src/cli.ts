@@ -12,7 +12,9 @@ import { isUserError } from "./services/errors.ts";
 const usage = `Usage: steward <command>
 
 Commands:
-  start                 start Steward (with no DISCORD_TOKEN: the local Discord sandbox and the bot)
+  start [--reset-sandbox]
+                        start Steward (with no DISCORD_TOKEN: the local Discord sandbox and the bot; the sandbox's
+                        guild, users and messages are kept in STEWARD_DATA_DIR, --reset-sandbox starts a new one)
   deploy-commands       register the slash commands with Discord (guild-scoped when DISCORD_GUILD_ID is set)
   migrate               apply pending database migrations
   job run <name>        run one scheduled job once (${jobs.map((j) => j.name).join(", ")})
@@ -35,7 +37,12 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "start": {
       const { startSteward } = await import("./startSteward.ts");
-      const steward = await startSteward(config, logger);
+      const unknown = rest.filter((a) => a !== "--reset-sandbox");
+      if (unknown.length > 0) {
+        process.stderr.write(`Unknown option ${unknown.join(" ")} for start.\n\n${usage}\n`);
+        return 2;
+      }
+      const steward = await startSteward(config, logger, { resetSandbox: rest.includes("--reset-sandbox") });
       if (steward.sandbox) out(`sandbox ready: ${steward.sandbox.url}`);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, "shutting down");

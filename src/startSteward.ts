@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Client } from "discord.js";
 import type { Config } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
@@ -12,6 +13,7 @@ import { evaluateJob } from "./jobs/evaluateJob.ts";
 import { startScheduler } from "./jobs/startScheduler.ts";
 import { watchVoteDeadlines } from "./jobs/watchVoteDeadlines.ts";
 import type { Logger } from "./logger.ts";
+import { resetSandboxJournal } from "./sandbox/sandboxJournal.ts";
 import type { SpecValidator } from "./sandbox/specValidator.ts";
 import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
 
@@ -33,6 +35,10 @@ export interface StartOptions {
   /** Close votes the moment they end (default: as `scheduler`). */
   watchVoteDeadlines?: boolean;
   now?: () => Date;
+  /** "persist" (default): the sandbox's guild, users and messages live in STEWARD_DATA_DIR/sandbox.jsonl. */
+  sandboxState?: "persist" | "memory";
+  /** Start the sandbox from scratch: a new guild, no users, no messages (the database is kept). */
+  resetSandbox?: boolean;
 }
 
 /**
@@ -42,7 +48,12 @@ export interface StartOptions {
 export async function startSteward(config: Config, logger: Logger, options: StartOptions = {}): Promise<Steward> {
   let sandbox: Sandbox | undefined;
   if (!config.DISCORD_TOKEN) {
+    const stateFile = options.sandboxState === "memory" ? undefined : join(config.STEWARD_DATA_DIR, "sandbox.jsonl");
+    if (stateFile && options.resetSandbox && resetSandboxJournal(stateFile)) {
+      logger.info({ component: "sandbox", stateFile }, "sandbox reset: a new guild with no users or messages");
+    }
     sandbox = await startSandbox({
+      stateFile,
       port: config.SANDBOX_PORT,
       host: config.SANDBOX_HOST,
       validator: options.validator,

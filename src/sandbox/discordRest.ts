@@ -66,8 +66,7 @@ export class DiscordRest {
       this.requireApplication(m[1]);
       if (method === "GET") return { status: 200, body: s.globalCommands };
       if (method === "PUT") {
-        s.globalCommands = this.storeCommands(b as unknown as Json[], undefined);
-        return { status: 200, body: s.globalCommands };
+        return { status: 200, body: s.setCommands("global", this.storeCommands(b as unknown as Json[], undefined)) };
       }
     }
     m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path);
@@ -76,8 +75,7 @@ export class DiscordRest {
       if (m[2] !== s.guildId) throw notFound("Guild", 10004);
       if (method === "GET") return { status: 200, body: s.guildCommands };
       if (method === "PUT") {
-        s.guildCommands = this.storeCommands(b as unknown as Json[], s.guildId);
-        return { status: 200, body: s.guildCommands };
+        return { status: 200, body: s.setCommands("guild", this.storeCommands(b as unknown as Json[], s.guildId)) };
       }
     }
     if (interactionCallback && method === "POST") {
@@ -126,7 +124,7 @@ export class DiscordRest {
       if (method === "GET") return { status: 200, body: s.apiMessage(message) };
       if (method === "PATCH") return { status: 200, body: s.apiMessage(s.editMessage(message, b)) };
       if (method === "DELETE") {
-        s.messages.delete(message.id);
+        s.deleteMessage(message.id);
         return { status: 204 };
       }
     }
@@ -324,7 +322,7 @@ export class DiscordRest {
     if (!message) throw notFound("Message", 10008);
     if (method === "GET") return { status: 200, body: s.apiMessage(message) };
     if (method === "DELETE") {
-      s.messages.delete(message.id);
+      s.deleteMessage(message.id);
       return { status: 204 };
     }
     if (method === "PATCH") {

@@ -90,12 +90,30 @@ export interface StoredCommand extends Json {
 const FLAG_EPHEMERAL = 64;
 const FLAG_LOADING = 128;
 
+/** Who the sandbox is: the ids and token that must stay the same across restarts for its history to make sense. */
+export interface SandboxIdentity {
+  applicationId: string;
+  botUser: SandboxUser;
+  botToken: string;
+  guildId: string;
+  channels: SandboxChannel[];
+  roles: SandboxRole[];
+}
+
+/** One change to the sandbox's lasting state, as the journal stores it (interactions are not lasting). */
+export type SandboxChange =
+  | { t: "identity"; identity: SandboxIdentity }
+  | { t: "user"; user: SandboxUser }
+  | { t: "message"; message: StoredMessage }
+  | { t: "delete"; id: string }
+  | { t: "commands"; scope: "global" | "guild"; commands: StoredCommand[] };
+
 /** The sandbox's one guild and everything in it: the data the REST API, the gateway and the control API share. */
 export class SandboxState {
-  readonly applicationId = snowflake();
+  readonly applicationId: string;
   readonly botUser: SandboxUser;
   readonly botToken: string;
-  readonly guildId = snowflake();
+  readonly guildId: string;
   readonly guildName = "Steward Sandbox";
   readonly channels: SandboxChannel[];
   readonly roles: SandboxRole[];
@@ -104,8 +122,23 @@ export class SandboxState {
   readonly interactions = new Map<string, PendingInteraction>();
   globalCommands: StoredCommand[] = [];
   guildCommands: StoredCommand[] = [];
+  /** Told of every lasting change, after it is made (the journal writes it down). */
+  onChange: (change: SandboxChange) => void = () => {};
 
-  constructor() {
+  constructor(identity?: SandboxIdentity) {
+    if (identity) {
+      ({
+        applicationId: this.applicationId,
+        botUser: this.botUser,
+        botToken: this.botToken,
+        guildId: this.guildId,
+        channels: this.channels,
+        roles: this.roles,
+      } = identity);
+      return;
+    }
+    this.applicationId = snowflake();
+    this.guildId = snowflake();
     this.botUser = {
       id: this.applicationId,
       username: "Steward",
@@ -123,6 +156,48 @@ export class SandboxState {
     ];
   }
 
+  identity(): SandboxIdentity {
+    const { applicationId, botUser, botToken, guildId, channels, roles } = this;
+    return { applicationId, botUser, botToken, guildId, channels, roles };
+  }
+
+  /** Applies a change read back from the journal (no notification: it is already written down). */
+  replay(change: SandboxChange): void {
+    if (change.t === "user") this.users.set(change.user.id, change.user);
+    else if (change.t === "message") this.messages.set(change.message.id, change.message);
+    else if (change.t === "delete") this.messages.delete(change.id);
+    else if (change.t === "commands") {
+      if (change.scope === "global") this.globalCommands = change.commands;
+      else this.guildCommands = change.commands;
+    }
+  }
+
+  /** Every lasting fact as changes, for rewriting the journal compactly. */
+  *snapshot(): Generator<SandboxChange> {
+    yield { t: "identity", identity: this.identity() };
+    for (const user of this.users.values()) yield { t: "user", user };
+    for (const message of this.messages.values()) yield { t: "message", message };
+    yield { t: "commands", scope: "global", commands: this.globalCommands };
+    yield { t: "commands", scope: "guild", commands: this.guildCommands };
+  }
+
+  setCommands(scope: "global" | "guild", commands: StoredCommand[]): StoredCommand[] {
+    this.replay({ t: "commands", scope, commands });
+    this.onChange({ t: "commands", scope, commands });
+    return commands;
+  }
+
+  updateUser(user: SandboxUser, patch: Partial<Pick<SandboxUser, "roles" | "inGuild" | "joinedAt">>): SandboxUser {
+    Object.assign(user, patch);
+    this.onChange({ t: "user", user });
+    return user;
+  }
+
+  deleteMessage(id: string): void {
+    this.messages.delete(id);
+    this.onChange({ t: "delete", id });
+  }
+
   // ---- users -------------------------------------------------------------------------------------------------
 
   addUser(username: string, roles: string[], options: { inGuild?: boolean; joinedAt?: string } = {}): SandboxUser {
@@ -135,6 +210,7 @@ export class SandboxState {
       inGuild: options.inGuild ?? true,
     };
     this.users.set(user.id, user);
+    this.onChange({ t: "user", user });
     return user;
   }
 
@@ -354,6 +430,7 @@ export class SandboxState {
       ...(extra.visibleTo ? { visibleTo: extra.visibleTo } : {}),
     };
     this.messages.set(message.id, message);
+    this.onChange({ t: "message", message });
     return message;
   }
 
@@ -366,6 +443,7 @@ export class SandboxState {
     }
     message.flags &= ~FLAG_LOADING;
     message.editedAt = new Date().toISOString();
+    this.onChange({ t: "message", message });
     return message;
   }
 

@@ -9,6 +9,7 @@ import {
 } from "./buildInteraction.ts";
 import { DiscordApiError, DiscordRest } from "./discordRest.ts";
 import { SandboxGateway } from "./gateway.ts";
+import { openSandboxJournal } from "./sandboxJournal.ts";
 import {
   type Json,
   type PendingInteraction,
@@ -25,6 +26,8 @@ export interface SandboxOptions {
   /** When given, every REST body in and out is checked against Discord's OpenAPI spec; failures are collected. */
   validator?: SpecValidator | undefined;
   log?: (line: string) => void;
+  /** Keeps the guild, users and messages in this file across restarts (default: in memory only). */
+  stateFile?: string | undefined;
 }
 
 export interface Sandbox {
@@ -59,7 +62,7 @@ class HttpError extends Error {
 
 /** Starts the local Discord: REST API under /api/v10, the gateway under /gateway, the control API under /sandbox. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const state = new SandboxState();
+  const state = options.stateFile ? openSandboxJournal(options.stateFile, options.log) : new SandboxState();
   const violations: SpecViolation[] = [];
   let baseUrl = "";
   // The port is known only once listening; both the gateway (resume URL) and REST (gateway/bot) ask then.
@@ -186,9 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         // Creating an existing user is not an error: it returns that user, with the roles and options given applied.
         const existing = state.findUser(username);
         if (existing) {
-          if (roles) existing.roles = roles.map(String);
-          Object.assign(existing, options);
-          return shape(existing);
+          return shape(state.updateUser(existing, { ...(roles ? { roles: roles.map(String) } : {}), ...options }));
         }
         const user = state.addUser(username, (roles ?? []).map(String), options);
         return new Created(shape(user));

@@ -40,6 +40,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     database,
     validator,
     scheduler: false,
+    sandboxState: "memory",
     // Votes close through the same path as in production: the deadline watcher kicks close-votes.
     watchVoteDeadlines: true,
     now: () => new Date(Date.now() + offset),

@@ -1,0 +1,54 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { type SandboxChange, SandboxState } from "./sandboxState.ts";
+
+/**
+ * Keeps the sandbox's guild, channels, roles, users, messages and commands in a file (one JSON change per line), so a
+ * restarted Steward finds the server it left: the same ids the database refers to. Each change is appended before
+ * the REST or control call that made it answers, so a SIGKILL loses nothing that was acknowledged. Interactions
+ * are not kept: their tokens would be dead after a restart anyway.
+ */
+export function openSandboxJournal(file: string, log: (line: string) => void = () => {}): SandboxState {
+  mkdirSync(dirname(file), { recursive: true });
+  const state = existsSync(file) ? restore(file, log) : new SandboxState();
+  // Rewrite compactly on every start: edits of one message collapse into its last version.
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, [...state.snapshot()].map((c) => `${JSON.stringify(c)}\n`).join(""));
+  renameSync(tmp, file);
+  state.onChange = (change) => appendFileSync(file, `${JSON.stringify(change)}\n`);
+  return state;
+}
+
+export function resetSandboxJournal(file: string): boolean {
+  if (!existsSync(file)) return false;
+  rmSync(file);
+  return true;
+}
+
+function restore(file: string, log: (line: string) => void): SandboxState {
+  const lines = readFileSync(file, "utf8").split("\n");
+  let state: SandboxState | undefined;
+  let torn = 0;
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let change: SandboxChange;
+    try {
+      change = JSON.parse(line) as SandboxChange;
+    } catch {
+      // Only the last line can be half-written (a kill during append); anything else means the file was edited.
+      if (i >= lines.length - 2) {
+        torn++;
+        continue;
+      }
+      throw new Error(`${file} line ${i + 1} is not valid JSON: fix or delete that line, or reset the sandbox`);
+    }
+    if (change.t === "identity") state = new SandboxState(change.identity);
+    else if (!state) throw new Error(`${file} does not start with the sandbox's identity: reset the sandbox`);
+    else state.replay(change);
+  }
+  if (!state) return new SandboxState();
+  log(
+    `sandbox restored from ${file}: ${state.users.size} users, ${state.messages.size} messages${torn ? " (a half-written last line was dropped)" : ""}`,
+  );
+  return state;
+}
