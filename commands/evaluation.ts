@@ -39,6 +39,25 @@ export const evaluationCommand = {
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
+      name: "clear",
+      description: "Moderators: let a flagged evaluation pay as evaluated (it pays nothing until cleared)",
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "contribution",
+          description: "Contribution id (the number after #)",
+          required: true,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "reason",
+          description: "What you checked: recorded and audited",
+          required: true,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
       name: "override",
       description: "Moderators: replace a contribution's evaluation (the original is kept and audited)",
       options: [

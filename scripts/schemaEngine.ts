@@ -24,7 +24,39 @@ export async function loadSchemaEngine(datamodels: [string, string][]) {
   exports.__wbindgen_start?.();
   // The engine needs a database only as a shadow to replay existing migrations: an empty scratch server.
   const shadow = await openScratchDatabase({ unsafeNoSync: true, migrated: false });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(shadow.url));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(shadow.url));
   const engine = await bg.SchemaEngine.new({ datamodels }, (log: string) => void log, adapter);
   return { engine, close: () => shadow.close() };
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * PrismaPg runs a script by splitting it at every ";", which breaks our migrations' trigger functions ($$ … ; …
+ * $$). PostgreSQL's simple query protocol runs a whole script in one call, so the script is sent as it is.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    return wholeScript(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return wholeScript(await super.connectToShadowDb());
+  }
+}
+
+type Query = (...args: unknown[]) => Promise<{ fields?: { dataTypeID: number }[] }>;
+
+function wholeScript(adapter: PgAdapter): PgAdapter {
+  const pool = (adapter as unknown as { client: { query: Query } }).client;
+  const query = pool.query.bind(pool);
+  // The engine reads pg_catalog columns of type "char" (oid 18), which PrismaPg does not map: they are text.
+  pool.query = async (...args: unknown[]) => {
+    const result = await query(...args);
+    for (const f of result.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25;
+    return result;
+  };
+  adapter.executeScript = async (script: string) => {
+    await query(script);
+  };
+  return adapter;
 }

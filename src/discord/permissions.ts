@@ -8,6 +8,7 @@ export const commandAudience = {
   "contribute withdraw": "everyone",
   "evaluation show": "everyone",
   "evaluation override": "moderator",
+  "evaluation clear": "moderator",
   "evaluation usage": "moderator",
   appeal: "everyone",
   propose: "everyone",

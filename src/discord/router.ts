@@ -27,6 +27,7 @@ export const commandHandlers = {
   "contribute withdraw": contribute.withdraw,
   "evaluation show": evaluation.show,
   "evaluation override": evaluation.override,
+  "evaluation clear": evaluation.clear,
   "evaluation usage": evaluation.usage,
   appeal: evaluation.appeal,
   propose: proposals.propose,

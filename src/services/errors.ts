@@ -51,6 +51,18 @@ export type UserErrorContext = {
   approval_not_pending: { id: number; status: string };
   already_approved: { id: number; approvals: number; required: number };
   own_payout: { id: number; address: string };
+  own_contribution: { id: number; action: "override" | "clear" | "appeal" };
+  contribution_pays_you: { id: number; action: "override" | "clear" | "appeal"; address: string };
+  contribution_withdrawn: { id: number; action: "override" | "clear" | "appeal" };
+  contribution_in_distribution: {
+    id: number;
+    action: "override" | "clear" | "appeal";
+    epoch: number | null;
+    proposalId: number | null;
+    proposalStatus: string | null;
+  };
+  not_flagged: { id: number };
+  already_reviewed: { id: number; by: string };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

@@ -24,6 +24,7 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   "contribute withdraw": { id: 9999 },
   "evaluation show": { contribution: 9999 },
   "evaluation override": { contribution: 9999, score: 50, reward: "1", reason: "matrix" },
+  "evaluation clear": { contribution: 9999, reason: "matrix" },
   "evaluation usage": {},
   appeal: { contribution: 9999, reason: "matrix" },
   propose: { idea: "Hold a community call every month." },

@@ -24,6 +24,19 @@ export const status: CommandHandler = async (i, ctx) => {
             { name: "Submitted, awaiting evaluation", value: String(s.submitted), inline: true },
             { name: "Evaluated", value: String(s.evaluated), inline: true },
             { name: "Under appeal", value: String(s.underAppeal), inline: true },
+            {
+              name: "Flagged, waiting for a moderator (pays nothing until cleared)",
+              value:
+                s.awaitingReview.length === 0
+                  ? "None"
+                  : `${s.awaitingReview
+                      .slice(0, 40)
+                      .map((id) => `#${id}`)
+                      .join(
+                        ", ",
+                      )}${s.awaitingReview.length > 40 ? ` and ${s.awaitingReview.length - 40} more` : ""}: \`/evaluation clear\` or \`/evaluation override\``,
+              inline: false,
+            },
           ],
         },
       ],

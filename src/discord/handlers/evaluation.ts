@@ -3,6 +3,7 @@ import { parseUnits } from "ethers";
 import { ensureOpenEpoch } from "../../services/epochs/ensureOpenEpoch.ts";
 import { UserError } from "../../services/errors.ts";
 import { fileAppeal, recordAppealMessage, resolveAppeal } from "../../services/evaluations/appeals.ts";
+import { clearEvaluation } from "../../services/evaluations/clearEvaluation.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
 import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
@@ -61,14 +62,29 @@ export const override: CommandHandler = async (i, ctx) => {
   );
 };
 
+export const clear: CommandHandler = async (i, ctx) => {
+  const { contribution, evaluation } = await clearEvaluation(
+    ctx.deps.services,
+    ctx.actor,
+    i.options.getInteger("contribution", true),
+    i.options.getString("reason", true),
+  );
+  await i.reply(
+    ephemeral({
+      content: `Cleared: contribution #${contribution.id}'s evaluation (${evaluation.total}/100, ${formatTokens(evaluation.suggestedReward, tokenOf(ctx))}) will pay as evaluated in its epoch's distribution. Your note is recorded in the audit log.`,
+    }),
+  );
+};
+
 export const appeal: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  await i.editReply(edit({ content: "Appeal received. Running a second evaluation…" }));
+  // The progress note comes only once the appeal is filed: a refused appeal is answered with the reason alone.
   const result = await fileAppeal(
     ctx.deps.services,
     ctx.actor,
     i.options.getInteger("contribution", true),
     i.options.getString("reason", true),
+    (appealId) => i.editReply(edit({ content: `Appeal #${appealId} filed. Running a second evaluation…` })),
   );
   const token = tokenOf(ctx);
   const view = appealView(result.appeal, result.contribution, result.original, result.secondPass, token);

@@ -85,7 +85,24 @@ export const errorMessages = {
     `You already approved proposal #${id} (${approvals} of ${required} approvals). Each moderator approves once.`,
   own_payout: ({ id, address }) =>
     `You cannot approve proposal #${id}: your wallet ${code(address)} receives a payout in it. Another moderator must approve.`,
+  own_contribution: ({ id, action }) =>
+    `You cannot ${actionText[action]} contribution #${id}: it is your own, and nobody decides their own reward. Another moderator must do it.`,
+  contribution_pays_you: ({ id, action, address }) =>
+    `You cannot ${actionText[action]} contribution #${id}: its reward goes to ${code(address)}, a wallet you have linked, and nobody decides their own reward. Another moderator must do it.`,
+  contribution_withdrawn: ({ id, action }) =>
+    `Contribution #${id} was withdrawn by its author, so there is nothing to ${actionText[action]}: it pays nothing.`,
+  contribution_in_distribution: ({ id, action, epoch, proposalId, proposalStatus }) =>
+    `Contribution #${id}'s reward is already in ${epoch === null ? "a closed epoch's" : `epoch ${epoch}'s`} distribution${proposalId === null ? "" : ` (proposal #${proposalId}, ${proposalStatus?.replace("_", " ")})`}, so its evaluation can no longer change: you cannot ${actionText[action]} it. What was voted is what is paid.`,
+  not_flagged: ({ id }) =>
+    `Contribution #${id}'s evaluation is not flagged for review, so there is nothing to clear. Use \`/evaluation override\` to change it.`,
+  already_reviewed: ({ id, by }) => `Contribution #${id}'s evaluation was already cleared by ${by}.`,
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
+
+const actionText = {
+  override: "override the evaluation of",
+  clear: "clear the flagged evaluation of",
+  appeal: "decide the appeal on",
+} as const;
 
 export function userErrorMessage<C extends UserErrorCode>(code: C, context: UserErrorContext[C]): string {
   return (errorMessages[code] as (c: UserErrorContext[C]) => string)(context);

@@ -3,6 +3,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { awaitingReview } from "../evaluations/clearEvaluation.ts";
 import { allocateBudget } from "./allocateBudget.ts";
 import { type BatchEntry, batchHash, canonicalBatch } from "./batchHash.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
@@ -42,7 +43,13 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
       throw new UserError("epoch_blocked_by_appeals", { appeals: openAppeals.map((a) => a.id) });
     }
     const appealed = new Set(openAppeals.map((a) => a.contributionId));
-    const included = candidates.filter((c) => !appealed.has(c.id));
+    // Flagged for a human and not yet cleared or overridden: paid nothing now, left for a later epoch.
+    const flagged = await tx.evaluation.findMany({
+      where: { activeFor: { in: candidates.map((c) => c.id) }, ...awaitingReview },
+      select: { activeFor: true },
+    });
+    const held = new Set(flagged.map((e) => e.activeFor as number));
+    const included = candidates.filter((c) => !appealed.has(c.id) && !held.has(c.id));
     const evaluations = await tx.evaluation.findMany({
       where: { activeFor: { in: included.map((c) => c.id) } },
       select: { activeFor: true, suggestedReward: true },
@@ -122,6 +129,11 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
                 ...(appealed.size > 0
                   ? [`Left for the next epoch (open appeals): ${[...appealed].map((id) => `#${id}`).join(", ")}.`]
                   : []),
+                ...(held.size > 0
+                  ? [
+                      `Left for the next epoch (flagged, waiting for a moderator): ${[...held].map((id) => `#${id}`).join(", ")}.`,
+                    ]
+                  : []),
               ].join("\n"),
               risks: "A recipient address may be wrong; members check their own line before voting.",
               successMetrics: "Every payout in the batch is settled on-chain with a receipt.",
@@ -166,6 +178,7 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
         carried: carriedTotal.toString(),
         contributions: included.map((c) => c.id),
         leftForNextEpoch: [...appealed],
+        heldForReview: [...held],
       },
       createdAt: now,
     });
@@ -179,6 +192,7 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
       scaled,
       contributions: included.length,
       leftForNextEpoch: appealed.size,
+      heldForReview: held.size,
     };
   });
 }

@@ -1,5 +1,6 @@
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { isUniqueViolation, runAudited } from "../audit/runAudited.ts";
+import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { evaluateContribution } from "./evaluateContribution.ts";
@@ -9,7 +10,14 @@ import { evaluateContribution } from "./evaluateContribution.ts";
  * runs the second pass: another model when APPEAL_MODEL is set, else more samples. The second evaluation is
  * stored inactive; a moderator's Accept makes it the active one.
  */
-export async function fileAppeal(deps: ServiceDeps, author: Actor, contributionId: number, reasonInput: string) {
+export async function fileAppeal(
+  deps: ServiceDeps,
+  author: Actor,
+  contributionId: number,
+  reasonInput: string,
+  /** Told once the appeal is stored, before the (slow) second pass runs. */
+  onFiled: (appealId: number) => Promise<unknown> = async () => {},
+) {
   const reason = reasonInput.trim();
   if (reason === "") throw new UserError("field_empty_reason", {});
   if (reason.length > 1000)
@@ -21,6 +29,7 @@ export async function fileAppeal(deps: ServiceDeps, author: Actor, contributionI
   if (!contribution) throw new UserError("contribution_not_found", { id: contributionId });
   if (contribution.author.discordId !== author.discordId)
     throw new UserError("not_author_appeal", { id: contributionId });
+  await refuseIfSettledOrWithdrawn(deps.db, contribution, "appeal");
   const evaluation = await deps.db.evaluation.findUnique({
     where: { activeFor: contributionId },
     include: { appeal: true },
@@ -64,6 +73,7 @@ export async function fileAppeal(deps: ServiceDeps, author: Actor, contributionI
     throw error;
   }
 
+  await onFiled(appeal.id);
   const { appeal: second } = deps.evaluation;
   const secondPass = await evaluateContribution(deps, contributionId, {
     purpose: "appeal",
@@ -88,7 +98,12 @@ export async function resolveAppeal(deps: ServiceDeps, moderator: Actor, appealI
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const appeal = await tx.appeal.findUnique({ where: { id: appealId }, include: { evaluation: true } });
-    if (!appeal) throw new UserError("appeal_not_found", { id: appealId });
+    const contribution = appeal
+      ? await tx.contribution.findFirst({ where: { id: appeal.contributionId, guildId: moderator.guildId } })
+      : null;
+    if (!appeal || !contribution) throw new UserError("appeal_not_found", { id: appealId });
+    await refuseSelfDealing(tx, moderator, contribution, "appeal");
+    if (appeal.status === "open") await refuseIfSettledOrWithdrawn(tx, contribution, "appeal");
     const status = accept ? "accepted" : "rejected";
     const moved = await tx.appeal.updateMany({
       where: { id: appealId, status: "open" },
@@ -97,9 +112,10 @@ export async function resolveAppeal(deps: ServiceDeps, moderator: Actor, appealI
     if (moved.count === 0) throw new UserError("appeal_resolved", { id: appealId, status: appeal.status });
     if (accept && appeal.secondEvaluationId) {
       await tx.evaluation.updateMany({ where: { activeFor: appeal.contributionId }, data: { activeFor: null } });
+      // A moderator read both evaluations to decide: that is the human look a flagged second pass waits for.
       await tx.evaluation.update({
         where: { id: appeal.secondEvaluationId },
-        data: { activeFor: appeal.contributionId },
+        data: { activeFor: appeal.contributionId, reviewedBy: moderator.discordId, reviewedAt: now },
       });
     }
     await appendAuditEvent(tx, {

@@ -1,6 +1,7 @@
 import { unitsText } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
+import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
@@ -28,6 +29,8 @@ export async function overrideEvaluation(
       where: { id: input.contributionId, guildId: moderator.guildId },
     });
     if (!contribution) throw new UserError("contribution_not_found", { id: input.contributionId });
+    await refuseSelfDealing(tx, moderator, contribution, "override");
+    await refuseIfSettledOrWithdrawn(tx, contribution, "override");
     const original = await tx.evaluation.findUnique({ where: { activeFor: contribution.id } });
     if (!original) throw new UserError("not_evaluated_yet", { id: contribution.id, status: contribution.status });
     await tx.evaluation.update({ where: { id: original.id }, data: { activeFor: null } });
@@ -54,6 +57,9 @@ export async function overrideEvaluation(
         flags: [],
         suggestedReward: input.reward.toString(),
         latencyMs: 0,
+        reviewedBy: moderator.discordId,
+        reviewedAt: now,
+        reviewNote: reason,
         createdAt: now,
       },
     });

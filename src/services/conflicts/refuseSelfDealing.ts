@@ -1,0 +1,62 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { UserError } from "../errors.ts";
+
+/**
+ * Nobody decides money for themselves: a moderator may not override, clear, or decide an appeal on a
+ * contribution they wrote, nor on one whose reward would reach a wallet they ever linked (an alt account that
+ * shares an address with them counts). Every wallet ever linked counts, so unlinking first does not lift it.
+ */
+export async function refuseSelfDealing(
+  tx: Prisma.TransactionClient,
+  moderator: { guildId: string; discordId: string },
+  contribution: { id: number; authorId: string },
+  action: "override" | "clear" | "appeal",
+) {
+  const author = await tx.member.findUniqueOrThrow({ where: { id: contribution.authorId } });
+  if (author.discordId === moderator.discordId) {
+    throw new UserError("own_contribution", { id: contribution.id, action });
+  }
+  const [theirs, mine] = await Promise.all([
+    tx.wallet.findMany({ where: { memberId: author.id }, select: { address: true } }),
+    tx.wallet.findMany({
+      where: { guildId: moderator.guildId, member: { discordId: moderator.discordId } },
+      select: { address: true },
+    }),
+  ]);
+  const mineSet = new Set(mine.map((w) => w.address.toLowerCase()));
+  const shared = theirs.find((w) => mineSet.has(w.address.toLowerCase()));
+  if (shared) throw new UserError("contribution_pays_you", { id: contribution.id, action, address: shared.address });
+}
+
+/**
+ * An evaluation can change only while its reward is not yet in a distribution: once its epoch closed, the batch
+ * that members vote on (and that settlement pays) holds the amount, and a later change would make the two disagree.
+ * A withdrawn contribution pays nothing and is not evaluated again.
+ */
+export async function refuseIfSettledOrWithdrawn(
+  tx: Prisma.TransactionClient,
+  contribution: { id: number; status: string; epochId: number | null },
+  action: "override" | "clear" | "appeal",
+) {
+  if (contribution.status === "withdrawn") {
+    throw new UserError("contribution_withdrawn", { id: contribution.id, action });
+  }
+  if (contribution.status === "final" || contribution.epochId !== null) {
+    const epoch = contribution.epochId
+      ? await tx.epoch.findUnique({ where: { id: contribution.epochId }, select: { number: true } })
+      : null;
+    const proposal = contribution.epochId
+      ? await tx.proposal.findFirst({
+          where: { epochId: contribution.epochId, kind: "distribution" },
+          select: { id: true, status: true },
+        })
+      : null;
+    throw new UserError("contribution_in_distribution", {
+      id: contribution.id,
+      action,
+      epoch: epoch?.number ?? null,
+      proposalId: proposal?.id ?? null,
+      proposalStatus: proposal?.status ?? null,
+    });
+  }
+}
