@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideOutcome } from "../../src/services/votes/decideOutcome.ts";
-import { instantRunoff, isValidChoice, tally } from "../../src/services/votes/tally.ts";
+import { instantRunoff, isValidChoice, type TallyVote, tally } from "../../src/services/votes/tally.ts";
 
 // Expected values are worked out by hand from snapshot.js src/voting definitions.
 describe("tally (Snapshot semantics)", () => {
@@ -66,10 +66,94 @@ describe("tally (Snapshot semantics)", () => {
     expect(isValidChoice("ranked_choice", [2, 1, 3], 3)).toBe(true);
     expect(isValidChoice("ranked_choice", [2, 2, 3], 3)).toBe(false);
     expect(isValidChoice("weighted", { "1": 0 }, 2)).toBe(false);
+    expect(isValidChoice("weighted", { "1": 0, "2": 3 }, 2)).toBe(true);
+    expect(isValidChoice("quadratic", { "1": 5, "2": 0 }, 2)).toBe(true);
+    expect(isValidChoice("weighted", { "1": -1, "2": 3 }, 2)).toBe(false);
+    expect(isValidChoice("weighted", { "1": Number.NaN, "2": 3 }, 2)).toBe(false);
     expect(isValidChoice("weighted", {}, 2)).toBe(false);
     expect(isValidChoice("quadratic", { "3": 1 }, 2)).toBe(false);
   });
 });
+
+describe("Snapshot parity on zero points and ties", () => {
+  it("counts weighted and quadratic ballots that give some choices 0 points, as Snapshot does", () => {
+    const votes: TallyVote[] = [
+      { choice: { "1": 0, "2": 4 }, balance: 2 },
+      { choice: { "1": 1, "2": 0, "3": 0 }, balance: 1 },
+    ];
+    expect(tally("weighted", 3, votes)).toEqual({ scores: [1, 2, 0], scoresTotal: 3 });
+    const q = tally("quadratic", 3, votes);
+    expect(q.scoresTotal).toBe(3);
+    expect(q.scores[0]).toBeCloseTo(1, 12);
+    expect(q.scores[1]).toBeCloseTo(2, 12);
+  });
+
+  it("treats {1:2,2:1}, {1:1,2:1}, {1:1,2:2} (balance 1 each) as the exact tie Snapshot shows", () => {
+    const votes = [
+      { choice: { "1": 2, "2": 1 }, balance: 1 },
+      { choice: { "1": 1, "2": 1 }, balance: 1 },
+      { choice: { "1": 1, "2": 2 }, balance: 1 },
+    ];
+    for (const order of [votes, [...votes].reverse(), [votes[1], votes[0], votes[2]]]) {
+      const s = tally("weighted", 2, order as typeof votes);
+      expect(s.scores).toEqual([1.5, 1.5]);
+      const outcome = decideOutcome(
+        { votingType: "weighted", choiceCount: 2, quorumWeight: 0, passThreshold: 0.5, payout: false },
+        order as typeof votes,
+      );
+      expect(outcome).toMatchObject({ winner: null, tie: true, status: "rejected" });
+    }
+    // The same three ballots as quadratic: square roots, so equal only up to rounding, and still a tie.
+    const q = decideOutcome(
+      { votingType: "quadratic", choiceCount: 2, quorumWeight: 0, passThreshold: 0.5, payout: false },
+      votes,
+    );
+    expect(q).toMatchObject({ winner: null, tie: true });
+  });
+
+  it("matches Snapshot's floating-point weighted and quadratic formulas on 500 random elections", () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let e = 0; e < 500; e++) {
+      const choices = 2 + Math.floor(rand() * 4);
+      const votes = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => {
+        const choice: Record<string, number> = {};
+        for (let c = 1; c <= choices; c++) if (rand() < 0.7) choice[String(c)] = Math.floor(rand() * 11);
+        if (!Object.values(choice).some((v) => v > 0)) choice["1"] = 1 + Math.floor(rand() * 10);
+        return { choice, balance: Math.round(rand() * 1000) / 10 };
+      });
+      for (const type of ["weighted", "quadratic"] as const) {
+        const ours = tally(type, choices, votes);
+        const theirs = snapshotFloatScores(type, choices, votes);
+        ours.scores.forEach((s, i) => expect(s).toBeCloseTo(theirs[i] as number, 6));
+      }
+    }
+  });
+});
+
+/** Snapshot's weighted/quadratic scores, written the way snapshot.js computes them (floats, percentages). */
+function snapshotFloatScores(
+  type: "weighted" | "quadratic",
+  choices: number,
+  votes: { choice: Record<string, number>; balance: number }[],
+): number[] {
+  const pct = (i: number, values: Record<string, number> | number[], total: number[]) => {
+    const reduced = total.reduce((a, b) => a + b, 0);
+    const p = (((values as Record<string, number>)[i] ?? Number.NaN) / reduced) * 100;
+    return Number.isNaN(p) ? 0 : p;
+  };
+  const total = votes.reduce((a, v) => a + v.balance, 0);
+  const results = Array.from({ length: choices }, (_, i) => {
+    const parts = votes.map((v) => (pct(i + 1, v.choice, Object.values(v.choice)) / 100) * v.balance);
+    return type === "weighted"
+      ? parts.reduce((a, b) => a + b, 0)
+      : parts.map(Math.sqrt).reduce((a, b) => a + b, 0) ** 2;
+  });
+  return results.map((_, i) => (total / 100) * pct(i, results, results));
+}
 
 /** Snapshot's rounds written the direct way (copying ballots each round), to check the cursor version against. */
 function referenceRunoff(ballots: { ranking: number[]; balance: number }[]): Map<number, number> {

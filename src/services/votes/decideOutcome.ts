@@ -1,4 +1,4 @@
-import { type Scores, type TallyVote, tally, type VotingType } from "./tally.ts";
+import { type Scores, sameScore, type TallyVote, tally, type VotingType } from "./tally.ts";
 
 export interface OutcomeTerms {
   votingType: VotingType;
@@ -29,7 +29,7 @@ export function decideOutcome(terms: OutcomeTerms, votes: readonly TallyVote[]):
   const s = tally(terms.votingType, terms.choiceCount, votes);
   const quorumMet = votes.length > 0 && s.scoresTotal >= terms.quorumWeight;
   const top = Math.max(0, ...s.scores);
-  const leaders = s.scores.flatMap((score, i) => (score === top && top > 0 ? [i + 1] : []));
+  const leaders = s.scores.flatMap((score, i) => (sameScore(score, top) && top > 0 ? [i + 1] : []));
   const winner = leaders.length === 1 ? (leaders[0] as number) : null;
   const tie = leaders.length > 1;
   let passes: boolean;

@@ -1,8 +1,10 @@
 /**
  * Tallies with snapshot.js `src/voting` semantics (single-choice, approval, weighted, quadratic, ranked-choice;
  * basic is single-choice over For / Against / Abstain). Choices are 1-based, balances are voting weights.
- * Plain floats, as Snapshot's: weights of token balances are given in whole tokens.
+ * Floats as Snapshot's, except weighted sums, which are exact; ties are decided up to rounding noise (sameScore).
  */
+import { ExactSum } from "./exactSum.ts";
+
 export const VOTING_TYPES = ["basic", "single_choice", "approval", "weighted", "quadratic", "ranked_choice"] as const;
 export type VotingType = (typeof VOTING_TYPES)[number];
 
@@ -33,10 +35,13 @@ export function isValidChoice(type: VotingType, choice: unknown, choiceCount: nu
     case "weighted":
     case "quadratic": {
       if (typeof choice !== "object" || choice === null || Array.isArray(choice)) return false;
+      // As on Snapshot: choices may get 0 points as long as one gets more.
       const entries = Object.entries(choice);
       return (
-        entries.length > 0 &&
-        entries.every(([k, v]) => inRange(Number(k)) && String(Number(k)) === k && typeof v === "number" && v > 0)
+        entries.every(
+          ([k, v]) =>
+            inRange(Number(k)) && String(Number(k)) === k && typeof v === "number" && Number.isFinite(v) && v >= 0,
+        ) && entries.some(([, v]) => (v as number) > 0)
       );
     }
   }
@@ -64,15 +69,21 @@ export function tally(type: VotingType, choiceCount: number, votes: readonly Tal
         scores: indexes.map((c) => valid.reduce((a, v) => ((v.choice as number[]).includes(c) ? a + v.balance : a), 0)),
         scoresTotal: total,
       };
-    case "weighted":
+    case "weighted": {
+      // Each ballot splits its weight by its points. The shares of a ballot add up to its weight, so the sums need
+      // no normalising; they are exact, so equal sums are equal.
+      const sums = indexes.map(() => new ExactSum());
+      for (const v of valid) {
+        const points = v.choice as Record<string, number>;
+        const sum = Object.values(points).reduce((a, b) => a + b, 0);
+        for (const [k, p] of Object.entries(points)) sums[Number(k) - 1]?.addProduct(v.balance, p, sum);
+      }
+      return { scores: sums.map((x) => x.toNumber()), scoresTotal: total };
+    }
     case "quadratic": {
-      const quadratic = type === "quadratic";
       const raw = indexes.map((c) => {
-        const sum = valid.reduce((a, v) => {
-          const power = share(v.choice as Record<string, number>, c) * v.balance;
-          return a + (quadratic ? Math.sqrt(power) : power);
-        }, 0);
-        return quadratic ? sum * sum : sum;
+        const sum = valid.reduce((a, v) => a + Math.sqrt(share(v.choice as Record<string, number>, c) * v.balance), 0);
+        return sum * sum;
       });
       const rawTotal = raw.reduce((a, b) => a + b, 0);
       // Normalised so the scores add up to the total weight of the votes, as Snapshot does.
@@ -88,7 +99,15 @@ export function tally(type: VotingType, choiceCount: number, votes: readonly Tal
   }
 }
 
-/** A choice's share of one weighted/quadratic ballot (0 when the ballot gives it nothing). */
+/**
+ * Equal up to floating-point noise (square roots in quadratic tallies, sums of float weights): a tie must not be
+ * decided by the last bit of a rounding error.
+ */
+export function sameScore(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-12);
+}
+
+/** A choice's share of one quadratic ballot (0 when the ballot gives it nothing). */
 function share(choice: Record<string, number>, c: number): number {
   const sum = Object.values(choice).reduce((a, b) => a + b, 0);
   const part = (choice[String(c)] ?? Number.NaN) / sum;
@@ -126,14 +145,16 @@ export function instantRunoff(ballots: { ranking: number[]; balance: number }[])
     let top = Number.NEGATIVE_INFINITY;
     let bottom: number | undefined;
     let bottomCount = Number.POSITIVE_INFINITY;
+    // Candidates in ascending order: among counts tied for last (up to rounding noise), the lowest-numbered goes.
     for (const [c, n] of counts) {
       if (n > top) top = n;
-      if (n < bottomCount) {
+      if (bottom === undefined || (n < bottomCount && !sameScore(n, bottomCount))) {
         bottomCount = n;
         bottom = c;
       }
     }
-    if (top > totalPower / 2 || counts.size < 3 || bottom === undefined) return counts;
+    const majority = top > totalPower / 2 && !sameScore(top, totalPower / 2);
+    if (majority || counts.size < 3 || bottom === undefined) return counts;
     eliminated.add(bottom);
   }
 }
