@@ -9,9 +9,18 @@ export interface EvaluationInput {
   earlier: { id: number; text: string; sameAuthor: boolean }[];
   /** How many earlier contributions of this author were evaluated or final. */
   authorTrackRecord: number;
+  /** Links of this submission that another contribution of the guild already claimed (by link key). */
+  claimedElsewhere?: { key: string; contributionId: number }[];
 }
 
-export const FLAGS = ["possible_duplicate", "low_evidence", "prompt_injection_suspected", "needs_human"] as const;
+export const FLAGS = [
+  "possible_duplicate",
+  "possible_duplicate_claim",
+  "low_evidence",
+  "prompt_injection_suspected",
+  "keyword_stuffing",
+  "needs_human",
+] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export interface CriterionScore {

@@ -8,36 +8,33 @@ import {
   type Flag,
   weightedTotal,
 } from "./evaluationTypes.ts";
+import { distinctLinks, type LinkKind, linksInText, parseLink } from "./links.ts";
 import type { Rubric } from "./rubric.ts";
+import { skeleton } from "./skeleton.ts";
 
-export const RUBRIC_EVALUATOR_VERSION = "rubric-evaluator-1";
+export const RUBRIC_EVALUATOR_VERSION = "rubric-evaluator-2";
 
 const clamp = (n: number, lo = 0, hi = 10) => Math.round(Math.min(hi, Math.max(lo, n)) * 10) / 10;
 
-export type LinkKind = "pr" | "commit" | "issue" | "doc" | "other";
+export type { LinkKind };
 
 export function linkKind(link: string): LinkKind {
-  const url = link.toLowerCase();
-  if (/\/pull\/\d+|\/merge_requests\/\d+|\/pulls?\b/.test(url)) return "pr";
-  if (/\/commits?\/[0-9a-f]{7,}/.test(url)) return "commit";
-  if (/\/issues\/\d+/.test(url)) return "issue";
-  if (
-    /\/\/docs?\.|\/docs?\/|\/wiki|\.md(\b|$)|notion\.(so|site)|gitbook|hackmd|docs\.google\.com|mirror\.xyz/.test(url)
-  ) {
-    return "doc";
-  }
-  return "other";
+  return parseLink(link)?.kind ?? "other";
+}
+
+function words(text: string): string[] {
+  return skeleton(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 function shingles(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const w = words(text);
   const out = new Set<string>();
-  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  if (words.length < 3 && words.length > 0) out.add(words.join(" "));
+  for (let i = 0; i + 2 < w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+  if (w.length < 3 && w.length > 0) out.add(w.join(" "));
   return out;
 }
 
-/** Jaccard similarity of word-trigram sets, 0-1. */
+/** Jaccard similarity of word-trigram sets of the texts' UTS #39 skeletons, 0-1 (lookalike letters compare equal). */
 export function similarity(a: string, b: string): number {
   const x = shingles(a);
   const y = shingles(b);
@@ -45,6 +42,35 @@ export function similarity(a: string, b: string): number {
   let common = 0;
   for (const s of x) if (y.has(s)) common++;
   return common / (x.size + y.size - common);
+}
+
+/**
+ * The length that carries information: each sentence counted once (by skeleton), so pasting the same lines again
+ * adds nothing. The formula only asks whether there is enough to judge (80 characters): more text earns nothing.
+ */
+export function informativeLength(text: string): number {
+  const seen = new Set<string>();
+  let n = 0;
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    const key = words(sentence).join(" ");
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    n += sentence.trim().length;
+  }
+  return n;
+}
+
+// Words that describe a score rather than the work: text stuffed with them is written for the evaluator.
+const BAIT = new Set(
+  "impact impactful critical crucial essential important significant major huge massive excellent outstanding exceptional innovative groundbreaking revolutionary transformative high quality best amazing incredible perfect valuable vital key strategic effort alignment aligned mission maximum score reward".split(
+    " ",
+  ),
+);
+
+function keywordStuffed(text: string): boolean {
+  const w = words(text);
+  const bait = w.filter((x) => BAIT.has(x)).length;
+  return bait >= 8 && bait / w.length >= 0.2;
 }
 
 /** The first sentence of the description, cut at 200 characters: always an exact substring. */
@@ -57,16 +83,17 @@ function firstSentence(text: string): string | undefined {
 
 /**
  * The offline evaluator: scores from observable signals only, deterministically (same input, same output). The
- * formula is documented in the README ("The rubric evaluator").
+ * formula is documented in the README ("The rubric evaluator"). Built not to be gamed: links are judged by their real
+ * host, and only whether a kind of evidence is there counts, not how much (five PR links are one PR's worth,
+ * offline nobody can check them); stated hours are shown but never scored (nobody can check them either); length
+ * counts only as "enough to judge".
  */
 export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationDraft {
   const text = input.description;
-  const len = text.trim().length;
-  const structure = (text.match(/^\s*([-*•]|\d+[.)]|#{1,4}\s)/gm) ?? []).length;
-  const kinds = input.links.map(linkKind);
-  const count = (k: LinkKind) => kinds.filter((x) => x === k).length;
-  const links = input.links.length;
-  const code = count("pr") + count("commit");
+  const info = informativeLength(text);
+  const links = distinctLinks([...input.links, ...linksInText(text)]);
+  const has = (k: LinkKind) => links.some((l) => l.kind === k);
+  const code = has("pr") || has("commit");
   const hours = input.hours ?? 0;
 
   const best = input.earlier.reduce(
@@ -77,17 +104,19 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
     { score: 0, id: 0 },
   );
   const duplicate = best.score >= 0.8;
+  const claimed = input.claimedElsewhere ?? [];
   const injection = detectInjection([input.title, text, ...input.links]);
+  const stuffed = keywordStuffed(`${input.title}\n${text}`);
 
-  const hoursScore = input.hours ? Math.min(6, 2 * Math.log2(1 + hours)) : 2;
-  const evidenceCap = 2 + len / 150 + 2 * links;
-  const effortRaw = hoursScore + Math.min(len / 500, 2) + Math.min(links, 2) * 0.5;
-  const effortCapped = effortRaw > evidenceCap;
-  let impact = clamp(
-    2 + 2.5 * Math.min(code, 2) + Math.min(count("issue"), 2) + Math.min(count("doc"), 2) + (len >= 400 ? 1 : 0),
-  );
-  const quality = clamp(1 + Math.min(len / 200, 4) + Math.min(structure, 3) + (links > 0 ? 2 : 0));
-  let effort = clamp(Math.min(effortRaw, evidenceCap));
+  // Presence, not counts: a second link of a kind, a longer text or more bullets prove no more work offline.
+  const described = info >= 80;
+  const kindCount = (["pr", "commit", "issue", "doc"] as const).filter(has).length;
+  let impact = clamp(2 + (code ? 3 : 0) + (has("issue") ? 1 : 0) + (has("doc") ? 1 : 0));
+  const quality = clamp(2 + (described ? 2 : 0) + (links.length > 0 ? 2 : 0));
+  let effort = clamp(2 + (code ? 2 : 0) + (links.length > 0 ? 1 : 0) + (described ? 1 : 0));
+  // Hours the evidence can plausibly back: a claim beyond it is pointed out, and never scored either way.
+  const backedHours = 4 + 8 * links.length;
+  const hoursUnbacked = hours > backedHours;
   const coreCategory = ["code", "research", "design"].includes(input.category);
   const alignment = clamp(
     5 + Math.min(input.authorTrackRecord, 5) * 0.6 + (coreCategory ? 1 : 0) - (input.category === "other" ? 1 : 0),
@@ -97,12 +126,11 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
     effort = clamp(effort * 0.3);
   }
 
+  const kinds = (["pr", "commit", "issue", "doc", "other"] as const).filter(has);
   const reasons: Record<string, string> = {
-    impact: `${code} PR/commit link(s), ${count("issue")} issue link(s), ${count("doc")} doc link(s)${duplicate ? "; near-duplicate of earlier work" : ""}`,
-    quality: `${len} characters, ${structure} structured line(s), ${links} link(s)`,
-    effort: input.hours
-      ? `${input.hours} hour(s) stated${effortCapped ? ", more than the description and links evidence" : ""}`
-      : "no hours stated",
+    impact: `${links.length} distinct link(s)${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}${duplicate ? "; near-duplicate of earlier work" : ""}`,
+    quality: `${info} informative characters${described ? "" : " (under 80: too little to judge)"}, ${links.length} distinct link(s)`,
+    effort: `from the evidence${input.hours ? `; ${input.hours} hour(s) stated, not scored${hoursUnbacked ? " and more than the description and links evidence" : ""}` : ""}`,
     alignment: `${input.category} category, ${input.authorTrackRecord} earlier evaluated contribution(s)`,
   };
   const byName: Record<string, number> = { impact, quality, effort, alignment };
@@ -115,26 +143,32 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
 
   const flags: Flag[] = [];
   if (duplicate) flags.push("possible_duplicate");
-  if ((links === 0 && len < 200) || (hours > 8 && effortCapped)) flags.push("low_evidence");
+  if (claimed.length > 0) flags.push("possible_duplicate_claim");
+  if ((links.length === 0 && info < 200) || hoursUnbacked) flags.push("low_evidence");
   if (injection.suspected) flags.push("prompt_injection_suspected");
-  if (duplicate || injection.suspected) flags.push("needs_human");
+  if (stuffed) flags.push("keyword_stuffing");
+  if (duplicate || claimed.length > 0 || injection.suspected || stuffed) flags.push("needs_human");
 
   const evidence = [firstSentence(text), ...input.links.filter((l) => text.includes(l))].filter(
     (q): q is string => q !== undefined,
   );
   const total = weightedTotal(scores);
   const rationale = [
-    `Scored from observable signals: ${reasons.quality}; ${reasons.impact}; ${reasons.effort}.`,
+    `Scored from observable signals: ${reasons.quality}; ${reasons.impact}; effort ${reasons.effort}.`,
     duplicate ? `It is ${Math.round(best.score * 100)}% similar to contribution #${best.id}.` : "",
+    claimed.length > 0
+      ? `Its link(s) were already claimed by ${[...new Set(claimed.map((c) => `#${c.contributionId}`))].join(", ")}.`
+      : "",
     injection.suspected
       ? `The text contains instructions addressed to the evaluator (${injection.signals.join(", ")}).`
       : "",
+    stuffed ? "The text is stuffed with words that describe a score rather than the work." : "",
     flags.includes("low_evidence") ? "There is little evidence to verify the work: add links to it." : "",
   ]
     .filter(Boolean)
     .join(" ")
     .slice(0, 1000);
-  const confidence = clamp(0.4 + 0.1 * Math.min(links, 3) + (len >= 300 ? 0.1 : 0) - 0.1 * flags.length, 0.1, 0.9);
+  const confidence = clamp(0.4 + 0.1 * Math.min(kindCount, 3) + (info >= 200 ? 0.1 : 0) - 0.1 * flags.length, 0.1, 0.9);
   return { scores, total, confidence, rationale, evidence, droppedQuotes: 0, flags };
 }
 

@@ -28,6 +28,32 @@ describe("the rubric evaluator", () => {
     for (const q of a.evidence) expect(input.description.includes(q) || input.links.includes(q)).toBe(true);
   });
 
+  it("pins the formula: scores, total and confidence worked out by hand from the README", () => {
+    const d = rubricDraft(input, defaultRubric);
+    // 96 informative characters (≥ 80: described), one PR link. impact 2+3, quality 2+2+2, effort 2+2+1+1,
+    // alignment 5 + 1×0.6 (docs is not a core category).
+    expect(d.scores.map((s) => [s.criterion, s.score])).toEqual([
+      ["impact", 5],
+      ["quality", 6],
+      ["effort", 6],
+      ["alignment", 5.6],
+    ]);
+    // 0.35×50 + 0.25×60 + 0.2×60 + 0.2×56 = 55.7
+    expect(d.total).toBe(56);
+    // 0.4 + 0.1 × one kind of evidence (a PR), no flags
+    expect(d.confidence).toBe(0.5);
+    expect(d.flags).toEqual([]);
+    const thin = rubricDraft({ ...input, description: "Fixed it.", links: [] }, defaultRubric);
+    expect(thin.scores.map((s) => s.score)).toEqual([2, 2, 2, 5.6]);
+    expect(thin.confidence).toBe(0.3); // 0.4 − 0.1 for low_evidence
+  });
+
+  it("judges a link by the host a browser would open and counts the same work once", () => {
+    expect(linkKind("https://github.com@evil.example/pull/1")).toBe("other");
+    expect(linkKind("https://www.GitHub.com/A/B/pull/3/files?x=1#y")).toBe("pr");
+    expect(linkKind("javascript:alert(1)")).toBe("other");
+  });
+
   it("recognises what links point at", () => {
     expect(linkKind("https://github.com/a/b/pull/3")).toBe("pr");
     expect(linkKind("https://github.com/a/b/commit/9f8e7d6c5b")).toBe("commit");

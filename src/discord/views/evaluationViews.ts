@@ -24,6 +24,8 @@ const flagText: Record<string, string> = {
   low_evidence: "low evidence",
   prompt_injection_suspected: "instructions to the evaluator found in the text",
   needs_human: "needs a human look",
+  possible_duplicate_claim: "a link already claimed by another contribution",
+  keyword_stuffing: "stuffed with words that describe a score",
 };
 
 interface Score {

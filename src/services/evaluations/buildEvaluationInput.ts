@@ -1,5 +1,6 @@
 import type { Contribution, Member } from "../../generated/prisma/client.ts";
 import type { EvaluationInput } from "../../llm/evaluationTypes.ts";
+import { distinctLinks, linksInText } from "../../llm/links.ts";
 import type { ServiceDeps } from "../deps.ts";
 
 const EARLIER_LIMIT = 300;
@@ -15,6 +16,22 @@ export async function buildEvaluationInput(
     take: EARLIER_LIMIT,
     select: { id: true, title: true, description: true, authorId: true },
   });
+  // Every earlier claim in the guild, not only the recent ones: one PR rewarded to six members is six payouts.
+  const keys = new Set(
+    distinctLinks([...contribution.links, ...linksInText(contribution.description)]).map((l) => l.key),
+  );
+  const others =
+    keys.size === 0
+      ? []
+      : await deps.db.contribution.findMany({
+          where: { guildId: contribution.guildId, id: { lt: contribution.id }, status: { not: "withdrawn" } },
+          select: { id: true, links: true, description: true },
+        });
+  const claimedElsewhere = others.flatMap((o) =>
+    distinctLinks([...o.links, ...linksInText(o.description)])
+      .filter((l) => keys.has(l.key))
+      .map((l) => ({ key: l.key, contributionId: o.id })),
+  );
   const authorTrackRecord = await deps.db.contribution.count({
     where: { authorId: contribution.authorId, id: { lt: contribution.id }, status: { in: ["evaluated", "final"] } },
   });
@@ -30,5 +47,6 @@ export async function buildEvaluationInput(
       sameAuthor: e.authorId === contribution.authorId,
     })),
     authorTrackRecord,
+    claimedElsewhere,
   };
 }

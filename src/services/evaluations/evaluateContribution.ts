@@ -33,6 +33,10 @@ export async function evaluateContribution(deps: ServiceDeps, contributionId: nu
   const inputHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
   const outcome = await runEvaluator(deps.evaluation, input, options.samples, options.llm ?? deps.evaluation.llm);
   const { run } = outcome;
+  // Whatever the evaluator said: a link another contribution already claimed is held for a person to look at.
+  if ((input.claimedElsewhere?.length ?? 0) > 0) {
+    run.draft.flags = [...new Set([...run.draft.flags, "possible_duplicate_claim", "needs_human"] as const)];
+  }
   const injection = run.draft.flags.includes("prompt_injection_suspected");
   const reward = suggestReward(
     deps.evaluation.policy,
