@@ -220,14 +220,7 @@ async function ensureServer(
   checkClusterReachable(cluster, account);
   // The server is given the real path: a link inside root's home is not one the postgres user can follow.
   const serverDir = realpathSync(cluster);
-  let port = credentials.port;
-  if (port === 0 || !(await portIsFree(port))) {
-    port = await freePort();
-    if (credentials.port !== 0) log(`port ${credentials.port} is taken: the database server uses port ${port}`);
-    credentials = { ...credentials, port };
-    writeCredentials(credentialsFile, credentials);
-  }
-  const pid = await startServer(
+  const started = await startServer(
     binaries.postgres,
     serverDir,
     account,
@@ -235,6 +228,12 @@ async function ensureServer(
     options,
     join(dataDir, "postgres.log"),
   );
+  if (started.port !== credentials.port) {
+    if (credentials.port !== 0) log(`port ${credentials.port} is taken: the database server uses port ${started.port}`);
+    credentials = { ...credentials, port: started.port };
+    writeCredentials(credentialsFile, credentials);
+  }
+  const pid = started.pid;
   return { pid, startedHere: true, credentials };
 }
 
@@ -315,23 +314,30 @@ async function startServer(
   credentials: Credentials,
   options: ManagedPostgresOptions,
   logFile: string,
-): Promise<number> {
-  const args = [
-    "-D",
-    cluster,
-    "-p",
-    String(credentials.port),
-    "-c",
-    "listen_addresses=127.0.0.1",
-    "-c",
-    "unix_socket_directories=",
-    "-c",
-    "max_connections=200",
-    ...(options.unsafeNoSync ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
-  ];
+): Promise<{ pid: number; port: number }> {
+  let port = credentials.port;
   // A server still exiting (its backends holding shared memory, its port not yet released) refuses to start for
-  // a moment after an orphan was stopped: those are retried, anything else is reported with the server's own lines.
+  // a moment after an orphan was stopped, and another program may take the port between our check and the
+  // server's bind: those are retried (on a new port when the port is the problem); anything else is reported
+  // with the server's own lines.
   for (let attempt = 1; ; attempt++) {
+    if (port === 0 || !(await portIsFree(port))) port = await freePort();
+    const args = [
+      "-D",
+      cluster,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      ...(options.unsafeNoSync
+        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+        : []),
+    ];
+    const logStart = fileSize(logFile);
     const fd = openSync(logFile, "a");
     let child: ChildProcess;
     try {
@@ -347,19 +353,23 @@ async function startServer(
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     child.once("error", () => {});
     child.unref();
-    const logStart = fileSize(logFile);
     const outcome = await Promise.race([
-      waitUntilAccepting(credentials, child.pid ?? 0, exited, cluster).then(() => "ready" as const),
+      waitUntilAccepting({ ...credentials, port }, child.pid ?? 0, exited, cluster).then(() => "ready" as const),
       exited.then(() => "exited" as const),
     ]).catch((error: unknown) => error as Error);
-    if (outcome === "ready") return child.pid ?? 0;
+    if (outcome === "ready") return { pid: child.pid ?? 0, port };
     const lines = tailSince(logFile, logStart);
-    const transient = /still in use|already exists|Address already in use|could not create lock file/i.test(lines);
+    const portTaken = outcome instanceof EmbeddedPostgresError || /Address already in use|could not bind/i.test(lines);
+    if (outcome instanceof Error && isAlive(child.pid ?? 0)) {
+      process.kill(child.pid ?? 0, "SIGQUIT");
+      await exited;
+    }
+    const transient = portTaken || /still in use|already exists|could not create lock file/i.test(lines);
     if (transient && attempt < 10) {
+      if (portTaken) port = 0;
       await sleep(300 * attempt);
       continue;
     }
-    if (outcome instanceof Error && isAlive(child.pid ?? 0)) process.kill(child.pid ?? 0, "SIGQUIT");
     throw new EmbeddedPostgresError(
       `The database server did not start${outcome instanceof Error ? ` (${outcome.message})` : ""}. Its last lines (${logFile}):\n${lines.trim() || "(nothing)"}`,
     );

