@@ -4,6 +4,7 @@ import { type Config, secretKeys } from "./config.ts";
 export type { Logger };
 
 const CENSOR = "[redacted]";
+const MAX_LOGGED_STRING = 1_000;
 const SECRET_KEY = /token|password|passwd|secret|authorization|private_?key|api_?key/i;
 
 /** The values of the configured secrets, plus the password inside DATABASE_URL, to scrub wherever they appear. */
@@ -33,7 +34,8 @@ export function scrub(value: unknown, secrets: readonly string[], depth = 0): un
   if (typeof value === "string") {
     let out = value;
     for (const s of secrets) if (out.includes(s)) out = out.replaceAll(s, CENSOR);
-    return out;
+    // User input reaches logs inside errors and contexts: a log line never carries a 4,000-character paste uncut.
+    return out.length > MAX_LOGGED_STRING ? `${out.slice(0, MAX_LOGGED_STRING)}…(${out.length} characters)` : out;
   }
   if (value instanceof Error) {
     return {

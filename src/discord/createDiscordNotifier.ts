@@ -7,7 +7,7 @@ import { proposalOverview } from "../services/proposals/proposalOverview.ts";
 import { recordProposalMessage, recordResultMessage } from "../services/proposals/recordMessages.ts";
 import { claimUnpostedProposals } from "../services/proposals/unpostedProposals.ts";
 import { claimResultPost } from "../services/votes/closeExpiredVotes.ts";
-import { noMentions } from "./reply.ts";
+import { noMentions, post } from "./reply.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
 import { evaluationEmbed } from "./views/evaluationViews.ts";
 import { proposalMessage, resultMessage } from "./views/governanceViews.ts";
@@ -45,10 +45,10 @@ export function createDiscordNotifier(
       return;
     }
     if (p.messageId) {
-      await channel.messages.edit(p.messageId, payload);
+      await channel.messages.edit(p.messageId, post(payload));
       return;
     }
-    const message = await channel.send(payload);
+    const message = await channel.send(post(payload));
     await recordProposalMessage(services, proposalId, channel.id, message.id);
   }
 
@@ -59,14 +59,16 @@ export function createDiscordNotifier(
     if (!channel) return;
     const payload = { ...resultMessage(overview, token), allowedMentions: noMentions };
     if (p.resultMessageId) {
-      await channel.messages.edit(p.resultMessageId, payload);
+      await channel.messages.edit(p.resultMessageId, post(payload));
       return;
     }
     if (!(await claimResultPost(services, proposalId))) return;
-    const message = await channel.send({
-      ...payload,
-      ...(p.messageId ? { reply: { messageReference: p.messageId, failIfNotExists: false } } : {}),
-    });
+    const message = await channel.send(
+      post({
+        ...payload,
+        ...(p.messageId ? { reply: { messageReference: p.messageId, failIfNotExists: false } } : {}),
+      }),
+    );
     await recordResultMessage(services, proposalId, message.id);
   }
 
@@ -107,15 +109,17 @@ export function createDiscordNotifier(
         logger.warn({ contributionId: c.id }, "no channel to post the evaluation in");
         return;
       }
-      await channel.send({
-        content: `<@${c.author.discordId}>, your contribution **#${c.id}** has been evaluated.`,
-        embeds: [evaluationEmbed(evaluation, c, token)],
-        allowedMentions: { users: [c.author.discordId] },
-        ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
-      });
+      await channel.send(
+        post({
+          content: `<@${c.author.discordId}>, your contribution **#${c.id}** has been evaluated.`,
+          embeds: [evaluationEmbed(evaluation, c, token)],
+          allowedMentions: { users: [c.author.discordId] },
+          ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
+        }),
+      );
       if (c.messageId) {
         await channel.messages
-          .edit(c.messageId, { embeds: [contributionEmbed(c)], allowedMentions: { parse: [] } })
+          .edit(c.messageId, post({ embeds: [contributionEmbed(c)], allowedMentions: { parse: [] } }))
           .catch((err) => logger.warn({ contributionId: c.id, err }, "could not update the contribution post"));
       }
     },

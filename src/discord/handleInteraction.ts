@@ -1,6 +1,7 @@
 import type { GuildMember, Interaction, RepliableInteraction } from "discord.js";
 import type { CommandPath } from "../../commands/index.ts";
 import { UserError } from "../services/errors.ts";
+import { checkCommandInput, checkModalInput } from "./checkInput.ts";
 import type { BotDeps, HandlerContext } from "./context.ts";
 import { withErrorBoundary } from "./errorBoundary.ts";
 import { mayUse } from "./permissions.ts";
@@ -55,6 +56,7 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
       if (!handler) throw new Error(`no handler for command ${path}`);
       const ctx = contextFor(interaction, deps);
       if (!mayUse(path, ctx.isModerator)) throw new UserError("missing_role", { role: deps.config.MODERATOR_ROLE });
+      checkCommandInput(interaction);
       deps.logger.debug(log, "command");
       await handler(interaction, ctx);
     });
@@ -79,6 +81,7 @@ async function dispatchByCustomId<I extends Interaction & RepliableInteraction &
   await withErrorBoundary(interaction, deps.logger, log, async () => {
     const handler = handlers[prefix];
     if (!handler) throw new Error(`no handler for ${kind} ${interaction.customId}`);
+    if (interaction.isModalSubmit()) checkModalInput(interaction);
     await handler(interaction, contextFor(interaction, deps), args);
   });
 }

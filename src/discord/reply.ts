@@ -5,6 +5,7 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
+import { clampPayload } from "./views/clampPayload.ts";
 
 type Payload = Pick<InteractionReplyOptions, "content" | "embeds" | "components">;
 
@@ -12,11 +13,16 @@ type Payload = Pick<InteractionReplyOptions, "content" | "embeds" | "components"
 export const noMentions = { parse: [] } as const;
 
 export function ephemeral(payload: Payload): InteractionReplyOptions {
-  return { ...payload, flags: MessageFlags.Ephemeral, allowedMentions: noMentions };
+  return { ...clampPayload(payload), flags: MessageFlags.Ephemeral, allowedMentions: noMentions };
 }
 
 export function edit(payload: Payload): InteractionEditReplyOptions {
-  return { ...payload, allowedMentions: noMentions } as InteractionEditReplyOptions;
+  return { ...clampPayload(payload), allowedMentions: noMentions } as InteractionEditReplyOptions;
+}
+
+/** A public post or an edit of one (channel messages, component updates): within Discord's limits, pinging no one. */
+export function post<P extends Payload & { allowedMentions?: unknown }>(payload: P): P {
+  return { allowedMentions: noMentions, ...clampPayload(payload) };
 }
 
 /** Answers privately whatever state the interaction is in. */

@@ -122,7 +122,10 @@ export class DiscordRest {
       const message = messageId ? s.messages.get(messageId) : undefined;
       if (!message || message.channelId !== channel.id || message.ephemeral) throw notFound("Message", 10008);
       if (method === "GET") return { status: 200, body: s.apiMessage(message) };
-      if (method === "PATCH") return { status: 200, body: s.apiMessage(s.editMessage(message, b)) };
+      if (method === "PATCH") {
+        checkMessageLimits(b);
+        return { status: 200, body: s.apiMessage(s.editMessage(message, b)) };
+      }
       if (method === "DELETE") {
         s.deleteMessage(message.id);
         return { status: 204 };
@@ -203,9 +206,7 @@ export class DiscordRest {
     const hasComponents = Array.isArray(b.components) && b.components.length > 0;
     if (!hasContent && !hasEmbeds && !hasComponents)
       throw new DiscordApiError(400, 50006, "Cannot send an empty message");
-    if (typeof b.content === "string" && b.content.length > 2000) {
-      throw new DiscordApiError(400, 50035, "Invalid Form Body: content must be 2000 or fewer in length.");
-    }
+    checkMessageLimits(b);
   }
 
   private interactionByToken(token: string): PendingInteraction {
@@ -250,6 +251,7 @@ export class DiscordRest {
           throw new DiscordApiError(400, 50035, "Invalid Form Body: this interaction has no message to update");
         interaction.originalMessageId = source.id;
         if (type === 7) {
+          checkMessageLimits(data);
           message = s.editMessage(source, data);
           response = recorded("update", message);
           interaction.final = true;
@@ -326,6 +328,7 @@ export class DiscordRest {
       return { status: 204 };
     }
     if (method === "PATCH") {
+      checkMessageLimits(b);
       s.editMessage(message, b);
       interaction.responses.push(recorded("edit", message));
       // A deferred reply is final when its edit arrives, unless that edit is a progress note: text ending in "…"
@@ -352,4 +355,38 @@ function recorded(kind: RecordedResponse["kind"], m: StoredMessage): RecordedRes
     ephemeral: m.ephemeral,
     mentions: structuredClone(m.mentions),
   };
+}
+
+/**
+ * Discord's limits on a message body, applied to creates, edits, updates and follow-ups alike (Discord answers
+ * 50035 Invalid Form Body): content 2,000; 10 embeds; title 256, description 4,096, 25 fields of name 256 and
+ * value 1,024, footer 2,048, author 256, and 6,000 characters over all embeds of the message.
+ */
+export function checkMessageLimits(b: Json): void {
+  const invalid = (what: string) => new DiscordApiError(400, 50035, `Invalid Form Body: ${what}`);
+  if (typeof b.content === "string" && b.content.length > 2000)
+    throw invalid("content must be 2000 or fewer in length.");
+  if (!Array.isArray(b.embeds)) return;
+  if (b.embeds.length > 10) throw invalid("embeds must be 10 or fewer in length.");
+  let total = 0;
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  for (const [i, raw] of b.embeds.entries()) {
+    const e = (raw ?? {}) as Json;
+    const check = (field: string, value: string, max: number) => {
+      if (value.length > max) throw invalid(`embeds.${i}.${field} must be ${max} or fewer in length.`);
+      total += value.length;
+    };
+    check("title", text(e.title), 256);
+    check("description", text(e.description), 4096);
+    check("footer.text", text((e.footer as Json | undefined)?.text), 2048);
+    check("author.name", text((e.author as Json | undefined)?.name), 256);
+    const fields = Array.isArray(e.fields) ? (e.fields as Json[]) : [];
+    if (fields.length > 25) throw invalid(`embeds.${i}.fields must be 25 or fewer in length.`);
+    for (const [k, f] of fields.entries()) {
+      check(`fields.${k}.name`, text(f.name), 256);
+      check(`fields.${k}.value`, text(f.value), 1024);
+    }
+  }
+  if (total > 6000)
+    throw invalid(`embeds: the total size of all embeds must be 6000 or fewer characters (it is ${total}).`);
 }

@@ -4,6 +4,8 @@
  */
 export type UserErrorContext = {
   field_empty: { field: string };
+  field_no_words: { field: string };
+  invalid_text: { field: string; problem: "nul" | "surrogate" };
   field_too_long: { field: string; max: number; length: number };
   too_many_links: { max: number; count: number };
   invalid_link: { link: string };
@@ -22,7 +24,7 @@ export type UserErrorContext = {
   appeal_resolved: { id: number; status: string };
   proposal_draft_not_found: { id: number };
   proposal_draft_closed: { id: number; state: "submitted" | "cancelled" };
-  invalid_budget: { input: string };
+  invalid_budget: { input: string; problem: "format" | "decimals" | "zero" | "too_large"; decimals?: number };
   invalid_days: { days: number };
   epoch_blocked_by_appeals: { appeals: number[] };
   not_contribution_author: { id: number };

@@ -80,7 +80,10 @@ describe("/contribute submit", () => {
       },
       "You gave 6 links; at most 5 are allowed.",
     ],
-    [{ title: "Negative", hours: -2 }, "-2 is not a valid number of hours: give a number above 0 and at most 1000."],
+    [
+      { title: "Negative", hours: -2 },
+      "-2 is not a valid number of hours: give a number from 0.01 to 1000 (hours are kept to two decimals).",
+    ],
   ])("answers %j with a clear private error and stores nothing", async (options, message) => {
     const before = await stack.steward.container.services.db.contribution.count();
     const reply = finalResponse(await submit("bob", options));

@@ -13,12 +13,12 @@ afterAll(() => database.close());
 
 describe("proposal drafts", () => {
   it("reads a budget request and checksums its recipient", () => {
-    expect(parseBudget("")).toBeNull();
-    expect(parseBudget("12.5 STEW to 0x52908400098527886e0f7030069857d2e4169ee7")).toEqual({
+    expect(parseBudget("", 18)).toBeNull();
+    expect(parseBudget("12.5 STEW to 0x52908400098527886e0f7030069857d2e4169ee7", 18)).toEqual({
       amount: "12.5",
       recipient: "0x52908400098527886E0F7030069857D2E4169EE7",
     });
-    expect(() => parseBudget("some 0x12")).toThrow(expect.objectContaining({ code: "invalid_budget" }));
+    expect(() => parseBudget("some 0x12", 18)).toThrow(expect.objectContaining({ code: "invalid_budget" }));
   });
 
   it("drafts offline without inventing a budget", async () => {

@@ -7,7 +7,7 @@ import { recordContributionMessage } from "../../services/contributions/recordCo
 import { submitContribution } from "../../services/contributions/submitContribution.ts";
 import { withdrawContribution } from "../../services/contributions/withdrawContribution.ts";
 import type { HandlerContext } from "../context.ts";
-import { edit, ephemeral, noMentions } from "../reply.ts";
+import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { type ContributionListState, contributionEmbed, contributionListView } from "../views/contributionViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
@@ -37,7 +37,9 @@ export const submit: CommandHandler = async (i, ctx) => {
   const channel = findTextChannel(i.guild, ctx.deps.config.CONTRIBUTIONS_CHANNEL);
   let where = "";
   if (channel && "send" in channel) {
-    const message = await channel.send({ embeds: [contributionEmbed(contribution)], allowedMentions: noMentions });
+    const message = await channel.send(
+      post({ embeds: [contributionEmbed(contribution)], allowedMentions: noMentions }),
+    );
     await recordContributionMessage(ctx.deps.services, contribution.id, channel.id, message.id);
     where = ` It is posted in <#${channel.id}>.`;
   } else {
@@ -75,7 +77,7 @@ export const listPage: ComponentHandler = async (i, ctx, [scope, status, page]) 
     status: isStatus(status) ? status : undefined,
     page: Number.parseInt(page ?? "1", 10) || 1,
   });
-  await i.update({ ...view, allowedMentions: noMentions });
+  await i.update(post({ ...view, allowedMentions: noMentions }));
 };
 
 export const show: CommandHandler = async (i, ctx) => {
@@ -90,10 +92,13 @@ export const withdraw: CommandHandler = async (i, ctx) => {
     const channel = findTextChannel(i.guild, contribution.channelId);
     if (channel) {
       try {
-        await channel.messages.edit(contribution.messageId, {
-          embeds: [contributionEmbed(contribution)],
-          allowedMentions: noMentions,
-        });
+        await channel.messages.edit(
+          contribution.messageId,
+          post({
+            embeds: [contributionEmbed(contribution)],
+            allowedMentions: noMentions,
+          }),
+        );
       } catch (error) {
         ctx.deps.logger.warn({ contributionId: contribution.id, err: error }, "could not update the contribution post");
       }

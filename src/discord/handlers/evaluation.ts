@@ -8,7 +8,7 @@ import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluat
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
 import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import type { HandlerContext } from "../context.ts";
-import { edit, ephemeral, noMentions } from "../reply.ts";
+import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { appealView, evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
@@ -91,7 +91,7 @@ export const appeal: CommandHandler = async (i, ctx) => {
   const channelKey = result.contribution.channelId ?? ctx.deps.config.CONTRIBUTIONS_CHANNEL;
   const channel = i.guild?.channels.cache.find((c) => c.id === channelKey || c.name === channelKey);
   if (channel?.isTextBased() && "send" in channel) {
-    const message = await channel.send({ ...view, allowedMentions: noMentions });
+    const message = await channel.send(post({ ...view, allowedMentions: noMentions }));
     await recordAppealMessage(ctx.deps.services, result.appeal.id, channel.id, message.id);
   }
   const second = result.secondPass ? ` The second pass scored it ${result.secondPass.total}/100.` : "";
@@ -111,7 +111,7 @@ export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]
     resolved.status === "accepted"
       ? `Appeal #${appealId} accepted by <@${ctx.actor.discordId}>: the second pass is now the evaluation that counts.`
       : `Appeal #${appealId} rejected by <@${ctx.actor.discordId}>: the first evaluation stands.`;
-  await i.update({ content: outcome, components: [], allowedMentions: noMentions });
+  await i.update(post({ content: outcome, components: [], allowedMentions: noMentions }));
 };
 
 export const usage: CommandHandler = async (i, ctx) => {

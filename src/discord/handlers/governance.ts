@@ -8,7 +8,7 @@ import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
 import { castVote } from "../../services/votes/castVote.ts";
 import type { Choice, VotingType } from "../../services/votes/tally.ts";
 import type { HandlerContext } from "../context.ts";
-import { edit, ephemeral, noMentions, replyWhenReady } from "../reply.ts";
+import { edit, ephemeral, noMentions, post, replyWhenReady } from "../reply.ts";
 import {
   describeRanking,
   describeVote,
@@ -122,7 +122,7 @@ async function storeVote(i: MessageComponentInteraction, ctx: HandlerContext, id
 /** The last step of a private ranking or points flow: the vote replaces the flow's message. */
 async function recordVoteInFlow(i: MessageComponentInteraction, ctx: HandlerContext, id: number, choice: Choice) {
   const { content } = await storeVote(i, ctx, id, choice);
-  await i.update({ content, components: [], allowedMentions: noMentions });
+  await i.update(post({ content, components: [], allowedMentions: noMentions }));
 }
 
 /** Ballot buttons (basic, single-choice) and the approval select: `vote:<proposal>:<choice | approval>`. */
@@ -163,7 +163,7 @@ export const rankComponent: ComponentHandler = async (i, ctx, [id, sofar]) => {
     components: [{ type: 1, components: [rankSelect(proposal, ranked)] }],
   };
   if (fromBallot) await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
-  else await i.update({ ...view, allowedMentions: noMentions });
+  else await i.update(post({ ...view, allowedMentions: noMentions }));
 };
 
 /** Weighted and quadratic: points for each choice in turn, `points:<proposal>:<points so far>`. */
@@ -185,7 +185,7 @@ export const pointsComponent: ComponentHandler = async (i, ctx, [id, sofar]) => 
     components: [{ type: 1, components: [pointsSelect(proposal, given)] }],
   };
   if (i.isButton()) await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
-  else await i.update({ ...view, allowedMentions: noMentions });
+  else await i.update(post({ ...view, allowedMentions: noMentions }));
 };
 
 async function approve(ctx: HandlerContext, id: number): Promise<string> {

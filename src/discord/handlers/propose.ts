@@ -7,7 +7,7 @@ import {
   submitProposalDraft,
   updateProposalDraft,
 } from "../../services/proposals/proposalDrafts.ts";
-import { edit, noMentions } from "../reply.ts";
+import { edit, noMentions, post } from "../reply.ts";
 import { proposalDraftView, proposalEditModal } from "../views/proposalViews.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
@@ -37,21 +37,25 @@ export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
   }
   if (action === "cancel") {
     await cancelProposalDraft(ctx.deps.services, ctx.actor, draftId);
-    await i.update({
-      content: `Proposal draft #${draftId} cancelled. Nothing was submitted.`,
-      embeds: [],
-      components: [],
-    });
+    await i.update(
+      post({
+        content: `Proposal draft #${draftId} cancelled. Nothing was submitted.`,
+        embeds: [],
+        components: [],
+      }),
+    );
     return;
   }
   const proposal = await submitProposalDraft(ctx.deps.services, ctx.actor, draftId);
   await ctx.deps.services.notifier.proposalPosted(proposal.id);
-  await i.update({
-    content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft and posted in #governance. A moderator opens it for votes.`,
-    embeds: [],
-    components: [],
-    allowedMentions: noMentions,
-  });
+  await i.update(
+    post({
+      content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft and posted in #governance. A moderator opens it for votes.`,
+      embeds: [],
+      components: [],
+      allowedMentions: noMentions,
+    }),
+  );
 };
 
 /** The Edit modal's submission: the draft is updated and shown again. */
@@ -71,6 +75,6 @@ export const editModal: ModalHandler = async (i, ctx, [id]) => {
     draft.drafter,
     ctx.deps.config.TOKEN_SYMBOL,
   );
-  if (i.isFromMessage()) await i.update({ ...view, allowedMentions: noMentions });
+  if (i.isFromMessage()) await i.update(post({ ...view, allowedMentions: noMentions }));
   else await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
 };

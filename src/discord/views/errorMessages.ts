@@ -1,17 +1,21 @@
 import type { UserErrorCode, UserErrorContext } from "../../services/errors.ts";
 
-const code = (text: string) => `\`${text.replaceAll("`", "'")}\``;
+// Echoed input is cut: a 4,000-character "address" must not push the answer past Discord's 2,000-character limit.
+const code = (text: string) => `\`${(text.length > 120 ? `${text.slice(0, 117)}…` : text).replaceAll("`", "'")}\``;
 const relative = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:R>`;
 
 /** What a person reads for each expected failure: what went wrong, and what to do about it. */
 export const errorMessages = {
   field_empty: ({ field }) => `The ${field} is empty. Please write something in it.`,
+  field_no_words: ({ field }) => `The ${field} has no words in it, only punctuation or symbols. Please write it out.`,
+  invalid_text: ({ field, problem }) =>
+    `The ${field} contains ${problem === "nul" ? "a NUL character (\\0)" : "broken Unicode (a lone surrogate)"}, which cannot be stored. Please retype it without that character.`,
   field_too_long: ({ field, max, length }) =>
     `The ${field} is too long: ${length} characters, and at most ${max} are allowed.`,
   too_many_links: ({ max, count }) => `You gave ${count} links; at most ${max} are allowed.`,
   invalid_link: ({ link }) => `${code(link)} is not a valid link. Links must start with http:// or https://.`,
   invalid_hours: ({ hours, max }) =>
-    `${hours} is not a valid number of hours: give a number above 0 and at most ${max}.`,
+    `${hours} is not a valid number of hours: give a number from 0.01 to ${max} (hours are kept to two decimals).`,
   duplicate_submission: ({ contributionId, windowSeconds }) =>
     `You already submitted a contribution with this title less than ${windowSeconds} seconds ago (#${contributionId}). Nothing new was stored.`,
   contribution_not_found: ({ id }) => `There is no contribution #${id} in this server.`,
@@ -38,8 +42,14 @@ export const errorMessages = {
   appeal_resolved: ({ id, status }) => `Appeal #${id} is already ${status}.`,
   proposal_draft_not_found: ({ id }) => `There is no proposal draft #${id} of yours.`,
   proposal_draft_closed: ({ id, state }) => `Proposal draft #${id} was already ${state}.`,
-  invalid_budget: ({ input }) =>
-    `${code(input)} is not a budget request. Write the amount and the recipient's address, e.g. \`500 0x1234…abcd\`, or leave it empty.`,
+  invalid_budget: ({ input, problem, decimals }) =>
+    problem === "decimals"
+      ? `${code(input)}: the token has ${decimals} decimals, so an amount can have at most ${decimals} digits after the point.`
+      : problem === "zero"
+        ? `${code(input)}: a budget request must ask for more than 0 tokens (or leave the budget empty).`
+        : problem === "too_large"
+          ? `${code(input)}: that amount is larger than any token can transfer (it does not fit in 256 bits).`
+          : `${code(input)} is not a budget request. Write the amount and the recipient's address, e.g. \`500 0x1234…abcd\`, or leave it empty.`,
   invalid_days: ({ days }) => `${days} is not a valid period: give a number of days from 1 to 365.`,
   epoch_blocked_by_appeals: ({ appeals }) =>
     `The epoch cannot close while appeals are open: ${appeals.map((a) => `#${a}`).join(", ")}. Accept or reject them first.`,

@@ -4,6 +4,7 @@ import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { findProposal } from "../proposals/findProposal.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
+import { requireReason } from "../text.ts";
 
 async function pendingPayout(deps: ServiceDeps, actor: Actor, id: number) {
   const proposal = await findProposal(deps, actor.guildId, id);
@@ -65,9 +66,7 @@ export async function approvePayout(deps: ServiceDeps, actor: Actor, id: number)
 
 /** A moderator's rejection vetoes the payout: awaiting_approval → vetoed, with the reason, audited. */
 export async function rejectPayout(deps: ServiceDeps, actor: Actor, id: number, reason: string) {
-  const text = reason.trim();
-  if (!text) throw new UserError("field_empty_reason", {});
-  if (text.length > 1000) throw new UserError("field_too_long", { field: "reason", max: 1000, length: text.length });
+  const text = requireReason(reason);
   const proposal = await pendingPayout(deps, actor, id);
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {

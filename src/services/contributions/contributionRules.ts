@@ -1,5 +1,6 @@
 import type { ContributionCategory } from "../../generated/prisma/enums.ts";
 import { UserError } from "../errors.ts";
+import { requireText } from "../text.ts";
 
 /** The database enum is the one list of categories; the command's choices are checked against it in tests. */
 export type ContributionCategoryName = ContributionCategory;
@@ -18,13 +19,6 @@ export interface ContributionDraft {
   category: ContributionCategoryName;
   links: string[];
   hours?: number | undefined;
-}
-
-function requireText(field: string, value: string, max: number): string {
-  const text = value.trim();
-  if (text === "") throw new UserError("field_empty", { field });
-  if (text.length > max) throw new UserError("field_too_long", { field, max, length: text.length });
-  return text;
 }
 
 export function normaliseLink(link: string): string {
@@ -53,7 +47,7 @@ export function validateContribution(draft: ContributionDraft): ContributionDraf
     throw new UserError("too_many_links", { max: CONTRIBUTION_LIMITS.linksMax, count: links.length });
   }
   const hours = draft.hours;
-  if (hours !== undefined && (!Number.isFinite(hours) || hours <= 0 || hours > CONTRIBUTION_LIMITS.hoursMax)) {
+  if (hours !== undefined && (!Number.isFinite(hours) || hours < 0.01 || hours > CONTRIBUTION_LIMITS.hoursMax)) {
     throw new UserError("invalid_hours", { hours, max: CONTRIBUTION_LIMITS.hoursMax });
   }
   return {

@@ -3,6 +3,7 @@ import { isUniqueViolation, runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { requireReason } from "../text.ts";
 import { evaluateContribution } from "./evaluateContribution.ts";
 
 /**
@@ -18,10 +19,7 @@ export async function fileAppeal(
   /** Told once the appeal is stored, before the (slow) second pass runs. */
   onFiled: (appealId: number) => Promise<unknown> = async () => {},
 ) {
-  const reason = reasonInput.trim();
-  if (reason === "") throw new UserError("field_empty_reason", {});
-  if (reason.length > 1000)
-    throw new UserError("field_too_long", { field: "reason", max: 1000, length: reason.length });
+  const reason = requireReason(reasonInput);
   const contribution = await deps.db.contribution.findFirst({
     where: { id: contributionId, guildId: author.guildId },
     include: { author: true },

@@ -3,15 +3,14 @@ import { runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { requireReason } from "../text.ts";
 
 /**
  * A moderator who is not paid by it looked at a flagged (`needs_human`) evaluation and lets it pay as evaluated.
  * Until then the epoch close leaves it out. The note is kept and audited; the evaluation itself is unchanged.
  */
 export async function clearEvaluation(deps: ServiceDeps, moderator: Actor, contributionId: number, noteInput: string) {
-  const note = noteInput.trim();
-  if (note === "") throw new UserError("field_empty_reason", {});
-  if (note.length > 1000) throw new UserError("field_too_long", { field: "reason", max: 1000, length: note.length });
+  const note = requireReason(noteInput);
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const contribution = await tx.contribution.findFirst({ where: { id: contributionId, guildId: moderator.guildId } });

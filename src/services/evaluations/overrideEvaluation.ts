@@ -4,6 +4,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { requireReason } from "../text.ts";
 
 /**
  * A moderator's override: a new, active evaluation with the moderator's score, reward and reason. The original
@@ -14,13 +15,10 @@ export async function overrideEvaluation(
   moderator: Actor,
   input: { contributionId: number; score: number; reward: bigint; reason: string },
 ) {
-  const reason = input.reason.trim();
+  const reason = requireReason(input.reason);
   if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) {
     throw new UserError("invalid_score", { score: input.score });
   }
-  if (reason === "") throw new UserError("field_empty_reason", {});
-  if (reason.length > 1000)
-    throw new UserError("field_too_long", { field: "reason", max: 1000, length: reason.length });
   const cap = deps.evaluation.policy.maxPerContribution;
   if (input.reward < 0n || input.reward > cap) throw new UserError("reward_above_cap", { max: cap.toString() });
   const now = deps.now();

@@ -4,17 +4,17 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { requireText } from "../text.ts";
 import { parseAddress } from "../wallets/createWalletChallenge.ts";
 
 const IDEA_MAX = 2000;
 
 /** Drafts a proposal from a member's idea (LLM or template) and keeps it as the member's editable draft. */
 export async function draftProposal(deps: ServiceDeps, actor: Actor, ideaInput: string) {
-  const idea = ideaInput.trim();
-  if (idea === "") throw new UserError("field_empty", { field: "idea" });
-  if (idea.length > IDEA_MAX)
-    throw new UserError("field_too_long", { field: "idea", max: IDEA_MAX, length: idea.length });
+  const idea = requireText("idea", ideaInput, IDEA_MAX);
   const drafted = await deps.proposals.drafter(idea);
+  // A recipient read from the idea gets the same checks as a linked wallet (a bad checksum is a typo).
+  if (drafted.content.budget) checkBudget(drafted.content.budget, deps.proposals.tokenDecimals);
   return deps.db.proposalDraft.create({
     data: {
       guildId: actor.guildId,
@@ -44,12 +44,24 @@ export function budgetText(budget: ProposalContent["budget"]): string {
 }
 
 /** "500 0xabc…" → {amount, recipient}; "" → null. */
-export function parseBudget(input: string): ProposalContent["budget"] {
+export function parseBudget(input: string, decimals: number): ProposalContent["budget"] {
   const text = input.trim();
   if (text === "") return null;
   const match = /^(\d+(?:\.\d+)?)\s*(?:[A-Za-z]+\s+)?(?:to\s+)?(0x[0-9a-fA-F]{40})$/.exec(text);
-  if (!match?.[1] || !match[2]) throw new UserError("invalid_budget", { input: text });
-  return { amount: match[1], recipient: parseAddress(match[2]) };
+  if (!match?.[1] || !match[2]) throw new UserError("invalid_budget", { input: text, problem: "format" });
+  return checkBudget({ amount: match[1], recipient: match[2] }, decimals, text);
+}
+
+const UINT256_MAX = 2n ** 256n - 1n;
+
+/** An amount a token can transfer (above 0, at most `decimals` decimals, within uint256) to a valid address. */
+function checkBudget(budget: NonNullable<ProposalContent["budget"]>, decimals: number, input = budget.amount) {
+  const [, fraction = ""] = budget.amount.split(".");
+  if (fraction.length > decimals) throw new UserError("invalid_budget", { input, problem: "decimals", decimals });
+  const units = parseUnits(budget.amount, decimals);
+  if (units <= 0n) throw new UserError("invalid_budget", { input, problem: "zero" });
+  if (units > UINT256_MAX) throw new UserError("invalid_budget", { input, problem: "too_large" });
+  return { amount: budget.amount, recipient: parseAddress(budget.recipient) };
 }
 
 /** Applies the member's edits (from the Edit modal), checked against the same limits as a drafted proposal. */
@@ -67,7 +79,7 @@ export async function updateProposalDraft(
         .filter(([k, v]) => k !== "budget" && v !== undefined)
         .map(([k, v]) => [k, String(v).trim()]),
     ),
-    budget: edits.budget === undefined ? draft.content.budget : parseBudget(edits.budget),
+    budget: edits.budget === undefined ? draft.content.budget : parseBudget(edits.budget, deps.proposals.tokenDecimals),
   };
   for (const [field, max] of [
     ["title", 100],
@@ -75,8 +87,7 @@ export async function updateProposalDraft(
     ["motivation", 1500],
     ["specification", 3000],
   ] as const) {
-    if (next[field] === "") throw new UserError("field_empty", { field });
-    if (next[field].length > max) throw new UserError("field_too_long", { field, max, length: next[field].length });
+    next[field] = requireText(field, next[field], max);
   }
   const content = proposalContentSchema.parse(next);
   return deps.db.proposalDraft.update({ where: { id }, data: { content: content as never } });
