@@ -7,6 +7,7 @@ import { userErrorMessage } from "./discord/views/errorMessages.ts";
 import { jobs } from "./jobs/index.ts";
 import { findJob, runJob } from "./jobs/runJob.ts";
 import { createLogger, secretValues } from "./logger.ts";
+import { readableLogStream } from "./readableLogStream.ts";
 import { isUserError } from "./services/errors.ts";
 
 const usage = `Usage: steward <command>
@@ -32,7 +33,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   // Logs go to stderr so that `start` can print its one readiness line on stdout.
-  const logger = createLogger({ level: config.LOG_LEVEL, destination: process.stderr, secrets: secretValues(config) });
+  const readable = config.LOG_FORMAT === "readable" || (config.LOG_FORMAT === "auto" && process.stderr.isTTY === true);
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    destination: readable ? readableLogStream(process.stderr) : process.stderr,
+    secrets: secretValues(config),
+  });
 
   switch (command) {
     case "start": {

@@ -41,6 +41,7 @@ export const configSchema = z.object({
   SANDBOX_PORT: port.default(3210),
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["auto", "json", "readable"]).default("auto"),
   CONTRIBUTIONS_CHANNEL: z.string().min(1).default("contributions"),
   MODERATOR_ROLE: z.string().min(1).default("Moderator"),
   WALLET_CHALLENGE_TTL: duration.default(600_000),

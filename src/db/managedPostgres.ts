@@ -149,6 +149,20 @@ export async function stopServer(dataDirInput: string, log: (line: string) => vo
   }
 }
 
+/**
+ * Stops the server of `dataDir` and deletes everything of it, including database files kept outside the data
+ * directory for the postgres user (see initCluster). For throwaway data directories: tests, benches, tools.
+ */
+export async function destroyManagedData(dataDirInput: string): Promise<void> {
+  const dataDir = resolve(dataDirInput);
+  await stopServer(dataDir);
+  const cluster = join(dataDir, "postgres");
+  if (lstatSync(cluster, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    rmSync(readlinkSync(cluster), { recursive: true, force: true });
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
 function refusePgliteDirectory(dataDir: string) {
   // PGlite kept its cluster files directly in STEWARD_DATA_DIR; the managed server keeps them in `postgres/`.
   if (existsSync(join(dataDir, "PG_VERSION")) && existsSync(join(dataDir, "base"))) {

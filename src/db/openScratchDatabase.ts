@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { destroyManagedData } from "./managedPostgres.ts";
 import { migrate } from "./migrate.ts";
 import { type Database, openDatabase } from "./openDatabase.ts";
 
@@ -10,6 +11,8 @@ import { type Database, openDatabase } from "./openDatabase.ts";
  */
 export async function openScratchDatabase(options: { unsafeNoSync?: boolean; migrated?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "steward-scratch-"));
+  // mkdtemp makes it 0700: as root the postgres user could not reach it, and the files would go elsewhere.
+  chmodSync(dataDir, 0o755);
   const db = await openDatabase({
     kind: "embedded",
     dataDir,
@@ -20,7 +23,7 @@ export async function openScratchDatabase(options: { unsafeNoSync?: boolean; mig
     ...db,
     async close() {
       await db.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await destroyManagedData(dataDir);
     },
   } satisfies Database;
 }

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { stopServer } from "../../src/db/managedPostgres.ts";
+import { destroyManagedData } from "../../src/db/managedPostgres.ts";
 import { openDatabase } from "../../src/db/openDatabase.ts";
 import { componentId, proposalPost } from "../helpers/governance.ts";
 import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
@@ -64,8 +64,7 @@ describe.runIf(testDatabaseKind === "embedded")("crash safety of the embedded da
   let current: ChildProcess | undefined;
   afterAll(async () => {
     current?.kill("SIGKILL");
-    await stopServer(dataDir);
-    rmSync(dataDir, { recursive: true, force: true });
+    await destroyManagedData(dataDir);
   });
 
   it(`survives ${CYCLES} SIGKILLs during a busy session with nothing acknowledged lost`, async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../commands/index.ts";
+import { destroyManagedData } from "../../src/db/managedPostgres.ts";
 import { startSandbox } from "../../src/sandbox/startSandbox.ts";
 import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
@@ -14,14 +15,23 @@ const cleanEnv = () => {
   return env;
 };
 
+const dataDirs: string[] = [];
+function newDataDir() {
+  const dir = mkdtempSync(join(tmpdir(), "steward-cli-"));
+  dataDirs.push(dir);
+  return dir;
+}
+
 describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
   let child: ChildProcess | undefined;
-  afterAll(() => {
+  afterAll(async () => {
     child?.kill("SIGTERM");
+    if (child && child.exitCode === null) await new Promise((r) => child?.once("exit", r));
+    for (const dir of dataDirs) await destroyManagedData(dir);
   });
 
   it("`steward start` without a token starts the sandbox and the bot and prints exactly one ready line", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "steward-cli-"));
+    const dataDir = newDataDir();
     const proc = spawn(process.execPath, [bin, "start"], {
       env: { ...cleanEnv(), SANDBOX_PORT: "0", STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -90,7 +100,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
   });
 
   it("runs a job once for operators and explains an unknown one", () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "steward-cli-"));
+    const dataDir = newDataDir();
     const env = { ...cleanEnv(), STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
     const ok = spawnSync(process.execPath, [bin, "job", "run", "verify-audit"], { env, encoding: "utf8" });
     expect(ok.stdout).toBe("verify-audit: ok — audit chain intact: 0 events\n");
@@ -106,7 +116,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     // A sandbox started on its own stands in for discord.com here; Steward reaches it only through DISCORD_API_URL.
     const discord = await startSandbox();
     try {
-      const dataDir = mkdtempSync(join(tmpdir(), "steward-cli-"));
+      const dataDir = newDataDir();
       const env = {
         ...cleanEnv(),
         DISCORD_TOKEN: discord.token,

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { openManagedPostgres, stopServer } from "../../src/db/managedPostgres.ts";
+import { destroyManagedData, openManagedPostgres } from "../../src/db/managedPostgres.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
 
 const dirs: string[] = [];
@@ -29,8 +29,7 @@ async function serverRuns(url: string): Promise<boolean> {
 describe.runIf(testDatabaseKind === "embedded")("the managed PostgreSQL server", () => {
   afterAll(async () => {
     for (const dir of dirs) {
-      await stopServer(dir);
-      rmSync(dir, { recursive: true, force: true });
+      await destroyManagedData(dir);
     }
   });
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openManagedPostgres } from "../../src/db/managedPostgres.ts";
+import { destroyManagedData, openManagedPostgres } from "../../src/db/managedPostgres.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openDatabase } from "../../src/db/openDatabase.ts";
 
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
   project.provide("embeddedAdminUrl", server.adminUrl);
   return async () => {
     await server.release();
-    rmSync(dataDir, { recursive: true, force: true });
+    await destroyManagedData(dataDir);
   };
 }
 
