@@ -11,6 +11,8 @@ import { fileAppeal, resolveAppeal } from "../../src/services/evaluations/appeal
 import { clearEvaluation } from "../../src/services/evaluations/clearEvaluation.ts";
 import { overrideEvaluation } from "../../src/services/evaluations/overrideEvaluation.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
+import { openVoting } from "../../src/services/proposals/openVoting.ts";
+import { closeExpiredVotes } from "../../src/services/votes/closeExpiredVotes.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
 import { actor, serviceDeps } from "../helpers/serviceDeps.ts";
@@ -139,5 +141,36 @@ describe("needs_human holds the reward until a person clears it", () => {
     deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
     const second = await closeEpoch(deps, GUILD, mod.discordId);
     expect(second.batch.flatMap((e) => e.refs)).toContain(`contribution:${flagged}`);
+  });
+});
+
+describe("a distribution that is not paid gives its rewards back", () => {
+  it("returns the contributions of an expired distribution to the next epoch's distribution", async () => {
+    const author = person();
+    const mod = person();
+    await link(author, Wallet.createRandom());
+    const id = await evaluated(author);
+    deps.governance.quorum = "1";
+    const first = await closeEpoch(deps, GUILD, mod.discordId);
+    const proposal = first.proposal;
+    expect(proposal?.batch).toBeDefined();
+    await openVoting(deps, GUILD, mod.discordId, proposal?.id as number);
+    // Nobody votes: the vote expires for lack of quorum.
+    deps.clock.now = new Date(deps.clock.now.getTime() + deps.governance.votingPeriodMs + 1_000);
+    const [closed] = await closeExpiredVotes(deps);
+    expect(closed?.status).toBe("expired");
+    const back = await database.prisma.contribution.findUniqueOrThrow({ where: { id } });
+    expect(back).toMatchObject({ status: "evaluated", epochId: null });
+    expect(
+      await database.prisma.auditEvent.count({
+        where: { action: "distribution.released", subjectId: String(proposal?.id) },
+      }),
+    ).toBe(1);
+    // A moderator may now change the evaluation, and the next close pays it.
+    await override(mod, id);
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    const second = await closeEpoch(deps, GUILD, mod.discordId);
+    expect(second.batch.flatMap((e) => e.refs)).toContain(`contribution:${id}`);
+    deps.governance.quorum = "0";
   });
 });

@@ -349,6 +349,13 @@ export function resultMessage(o: ProposalOverview, token: TokenFormat) {
             : `${o.approvals.length} of ${p.approvalsRequired} approvals${o.approvals.length > 0 ? `: ${o.approvals.map((m) => `<@${m}>`).join(", ")}` : ""}`,
     });
   }
+  if (p.kind === "distribution" && ["rejected", "expired", "vetoed"].includes(p.status)) {
+    fields.push({
+      name: "What happens to the rewards",
+      value:
+        "Nothing is paid now. The contributions and carries of this distribution return to the open epoch: the next epoch close drafts them again, with any overrides or clears moderators make in the meantime.",
+    });
+  }
   const components: Row[] =
     p.status === "awaiting_approval"
       ? [

@@ -1,6 +1,7 @@
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
+import { releaseDistribution } from "../epochs/releaseDistribution.ts";
 import { UserError } from "../errors.ts";
 import { findProposal } from "../proposals/findProposal.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
@@ -85,6 +86,7 @@ export async function rejectPayout(deps: ServiceDeps, actor: Actor, id: number, 
       payload: { reason: text, approvalsBefore: approvals, batchHash: proposal.batchHash },
       createdAt: now,
     });
+    await releaseDistribution(tx, proposal, actor.discordId, now);
     return { proposal, approvals };
   });
 }

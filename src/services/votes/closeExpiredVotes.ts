@@ -3,6 +3,7 @@ import { approvalsRequiredFor } from "../approvals/approvalsRequiredFor.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { releaseDistribution } from "../epochs/releaseDistribution.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
 import { resultOf } from "./proposalTally.ts";
 
@@ -41,6 +42,7 @@ async function closeOne(deps: ServiceDeps, id: number, now: Date) {
       });
     await audit(`proposal.${outcome.status}`, { binding: result.binding, result, batchHash: proposal.batchHash });
     let status: string = outcome.status;
+    if (outcome.status !== "passed") await releaseDistribution(tx, proposal, "system:close-votes", now);
     if (outcome.status === "passed" && isPayoutKind(proposal.kind)) {
       const total = payoutOf(proposal).total;
       const required = approvalsRequiredFor(deps, total);
