@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { appendAuditEvent, auditHash, GENESIS_HASH } from "../../src/services/audit/appendAuditEvent.ts";
@@ -39,6 +40,33 @@ describe("audit chain", () => {
     const c = auditHash(GENESIS_HASH, { ...event(1), payload: { y: 2, x: 3 } });
     expect(a).toBe(b);
     expect(a).not.toBe(c);
+  });
+
+  it("pins the hash: sha256 of the previous hash, a newline and the canonical event", () => {
+    const body =
+      '{"action":"test.event","actorId":"a","createdAt":"2026-11-26T00:00:01.000Z","guildId":"g","payload":{"n":1,"nested":{"a":1,"b":2}},"subjectId":"1","subjectType":"test"}';
+    const prev = "ab".repeat(32);
+    const expected = createHash("sha256").update(`${prev}\n${body}`).digest("hex");
+    expect(auditHash(prev, event(1))).toBe(expected);
+    expect(auditHash(GENESIS_HASH, event(1))).not.toBe(expected);
+  });
+
+  it("reports an event that does not link to the one before, even when its own hash is right", async () => {
+    const other = await createTestDatabase();
+    try {
+      await runAudited(other.prisma, (tx) => appendAuditEvent(tx, event(1)));
+      const forgedPrev = "cd".repeat(32);
+      await other.prisma.auditEvent.create({
+        data: { ...event(2), prevHash: forgedPrev, hash: auditHash(forgedPrev, event(2)) },
+      });
+      expect(await verifyAuditChain(other.prisma)).toMatchObject({
+        intact: false,
+        problem: "link to previous event",
+        events: 2,
+      });
+    } finally {
+      await other.close();
+    }
   });
 
   it("is append-only in the database itself", async () => {

@@ -58,6 +58,37 @@ async function fundingProposal(deps: ServiceDeps, recipient: string | null, amou
 const voter = (m: GuildMemberProfile) => ({ ...m, guildId: GUILD });
 const HOUR = 3_600_000;
 
+describe("votes and quorum", () => {
+  it("counts a member's last vote only, and abstentions toward the quorum, as Snapshot does", async () => {
+    const people = electorate(3);
+    const deps = serviceDeps(database, undefined, {}, people);
+    deps.governance.quorum = "3";
+    const p = await fundingProposal(deps, Wallet.createRandom().address);
+    await openVoting(deps, GUILD, "mod", p.id);
+    const [a, b, c] = people as [GuildMemberProfile, GuildMemberProfile, GuildMemberProfile];
+    await castVote(deps, voter(a), p.id, 1);
+    await castVote(deps, voter(a), p.id, 2); // changes their mind: Against counts, For does not
+    await castVote(deps, voter(b), p.id, 1);
+    await castVote(deps, voter(c), p.id, 3); // Abstain: no side, but the quorum of 3 is reached with it
+    const stored = await deps.db.vote.findMany({ where: { proposalId: p.id }, orderBy: { discordId: "asc" } });
+    expect(stored.map((v) => [v.discordId, v.choice])).toEqual(
+      [
+        [a.discordId, 2],
+        [b.discordId, 1],
+        [c.discordId, 3],
+      ].sort(([x], [y]) => String(x).localeCompare(String(y))),
+    );
+    deps.clock.now = new Date(deps.clock.now.getTime() + deps.governance.votingPeriodMs + 1_000);
+    const [closed] = await closeExpiredVotes(deps);
+    const result = closed?.result as { all: { scores: number[]; quorumMet: boolean; status: string } };
+    expect(result.all.scores).toEqual([1, 1, 1]);
+    expect(result.all.quorumMet).toBe(true);
+    // For / (For + Against) = 0.5 is not above the 0.5 threshold: a tie fails.
+    expect(result.all.status).toBe("rejected");
+    deps.governance.quorum = "0";
+  });
+});
+
 describe("proposal lifecycle in the database", () => {
   it("refuses illegal transitions, frozen terms, deletes and votes on a closed proposal, from any path", async () => {
     const deps = serviceDeps(database, undefined, {}, electorate(3));
