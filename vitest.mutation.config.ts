@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+
+// The tests that guard the money-critical modules, on the managed PostgreSQL only: what `npm run test:mutation`
+// runs against each mutant (Stryker picks, per mutant, the tests that cover it).
+export default defineConfig({
+  test: {
+    globalSetup: ["test/helpers/globalSetup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    env: { STEWARD_TEST_DB: "embedded" },
+    include: [
+      "test/services/tally.test.ts",
+      "test/services/exactSum.test.ts",
+      "test/services/epochs.test.ts",
+      "test/services/audit.test.ts",
+      "test/services/selfDealing.test.ts",
+      "test/services/governance.test.ts",
+      "test/services/wallets.test.ts",
+      "test/llm/evaluators.test.ts",
+      "test/llm/gamingCorpus.test.ts",
+      "test/llm/injectionCorpus.test.ts",
+    ],
+  },
+});
