@@ -31,11 +31,11 @@ export const proposalCommand = {
           required: false,
           choices: [
             { name: "basic (For / Against / Abstain)", value: "basic" },
-            { name: "single choice", value: "single_choice" },
+            { name: "single-choice", value: "single-choice" },
             { name: "approval", value: "approval" },
             { name: "weighted", value: "weighted" },
             { name: "quadratic", value: "quadratic" },
-            { name: "ranked choice", value: "ranked_choice" },
+            { name: "ranked-choice", value: "ranked-choice" },
           ],
         },
         {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { VotingType } from "./services/votes/tally.ts";
+import { parseVotingTypeName, type VotingType } from "./votingTypes.ts";
 
 const duration = z
   .string()
@@ -69,7 +69,7 @@ export const configSchema = z.object({
   VOTING_TYPE: z
     .enum(["basic", "single-choice", "approval", "weighted", "quadratic", "ranked-choice"])
     .default("basic")
-    .transform((v) => v.replace("-", "_") as VotingType),
+    .transform((v) => parseVotingTypeName(v) as VotingType),
   QUORUM: z
     .string()
     .regex(/^\d+(\.\d+)?%?$/, 'must be a weight such as "12" or a share of the eligible weight such as "20%"')

@@ -35,7 +35,7 @@ async function closeAndReadResult(id: number) {
 
 describe("ballots of every voting type", () => {
   it("ranked choice: one select per rank, the last ranks itself; instant runoff with Snapshot's tie-break", async () => {
-    const id = await openGeneral("ranked_choice", "Alpha;Beta;Gamma");
+    const id = await openGeneral("ranked-choice", "Alpha;Beta;Gamma");
     const rank = async (user: string, first: string, second: string) => {
       const post = await proposalPost(stack.client, id);
       const next = finalResponse(await stack.client.click(user, post.id, selectId(post), [first]));
@@ -92,7 +92,7 @@ describe("ballots of every voting type", () => {
   });
 
   it("single choice: one button per choice; a tie for first is rejected", async () => {
-    const id = await openGeneral("single_choice", "North;South");
+    const id = await openGeneral("single-choice", "North;South");
     const post = await proposalPost(stack.client, id);
     expect(post.components[0]?.components?.map((c) => c.label)).toEqual(["North", "South"]);
     await stack.client.click("v1", post.id, componentId(post, "North"));

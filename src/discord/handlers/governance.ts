@@ -7,6 +7,7 @@ import { openVoting } from "../../services/proposals/openVoting.ts";
 import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
 import { castVote } from "../../services/votes/castVote.ts";
 import type { Choice, VotingType } from "../../services/votes/tally.ts";
+import { parseVotingTypeName } from "../../votingTypes.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post, replyWhenReady } from "../reply.ts";
 import {
@@ -50,7 +51,8 @@ async function open(ctx: HandlerContext, id: number, type?: VotingType, choices?
 
 export const openCommand: CommandHandler = async (i, ctx) => {
   const id = i.options.getInteger("proposal", true);
-  const type = (i.options.getString("type") ?? undefined) as VotingType | undefined;
+  const typeName = i.options.getString("type");
+  const type = typeName === null ? undefined : parseVotingTypeName(typeName);
   const choicesText = i.options.getString("choices");
   const periodText = i.options.getString("period")?.trim();
   let periodMs: number | undefined;

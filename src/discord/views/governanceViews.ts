@@ -75,11 +75,11 @@ export function tallyLines(choices: string[], o: Outcome): string {
 
 const VOTING_TYPE_TEXT: Record<string, string> = {
   basic: "basic (For / Against / Abstain)",
-  single_choice: "single choice",
+  single_choice: "single-choice",
   approval: "approval (pick any number)",
   weighted: "weighted (spread your points)",
   quadratic: "quadratic (spread your points; weight counts as its square root per choice)",
-  ranked_choice: "ranked choice (instant runoff)",
+  ranked_choice: "ranked-choice (instant runoff)",
 };
 
 function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] {

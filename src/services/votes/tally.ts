@@ -3,10 +3,11 @@
  * basic is single-choice over For / Against / Abstain). Choices are 1-based, balances are voting weights.
  * Floats as Snapshot's, except weighted sums, which are exact; ties are decided up to rounding noise (sameScore).
  */
+
+import type { VotingType } from "../../votingTypes.ts";
 import { ExactSum } from "./exactSum.ts";
 
-export const VOTING_TYPES = ["basic", "single_choice", "approval", "weighted", "quadratic", "ranked_choice"] as const;
-export type VotingType = (typeof VOTING_TYPES)[number];
+export { VOTING_TYPES, type VotingType } from "../../votingTypes.ts";
 
 export type Choice = number | number[] | Record<string, number>;
 
