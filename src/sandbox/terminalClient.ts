@@ -8,6 +8,8 @@ interface Component {
   custom_id?: string;
   disabled?: boolean;
   placeholder?: string;
+  /** A text input's pre-filled value. */
+  value?: string;
   options?: { label: string; value: string }[];
   components?: Component[];
   component?: Component;
@@ -90,12 +92,31 @@ export function humanize(text: string, names?: Names): string {
     .replace(/<@!?(\d+)>/g, (m, id: string) => (names?.users.has(id) ? `@${names.users.get(id)}` : m))
     .replace(/<@&(\d+)>/g, (m, id: string) => (names?.roles.has(id) ? `@${names.roles.get(id)}` : m))
     .replace(/<#(\d+)>/g, (m, id: string) => (names?.channels.has(id) ? `#${names.channels.get(id)}` : m))
-    .replace(/<t:(\d+)(?::[tTdDfFR])?>/g, (_m, secs: string) =>
-      new Date(Number(secs) * 1000)
-        .toISOString()
-        .replace("T", " ")
-        .replace(/:\d\d\.\d+Z$/, " UTC"),
+    .replace(/<t:(\d+)(?::([tTdDfFR]))?>/g, (_m, secs: string, style?: string) =>
+      style === "R"
+        ? relativeTime(Number(secs) * 1000)
+        : new Date(Number(secs) * 1000)
+            .toISOString()
+            .replace("T", " ")
+            .replace(/:\d\d\.\d+Z$/, " UTC"),
     );
+}
+
+/** Discord's relative timestamp (`<t:…:R>`): "in 2 days", "5 minutes ago". */
+export function relativeTime(at: number, now = Date.now()): string {
+  const seconds = Math.round((at - now) / 1000);
+  const units: [string, number][] = [
+    ["year", 31_536_000],
+    ["month", 2_592_000],
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+    ["second", 1],
+  ];
+  const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
+  const n = Math.round(Math.abs(seconds) / size);
+  const text = `${n} ${unit}${n === 1 ? "" : "s"}`;
+  return seconds >= 0 ? `in ${text}` : `${text} ago`;
 }
 
 export function renderMessage(m: Shown, names?: Names): string {
@@ -119,8 +140,8 @@ export function renderMessage(m: Shown, names?: Names): string {
     c.type === 2
       ? `[${c.label ?? c.custom_id}${c.disabled ? " (disabled)" : ""}]`
       : c.type === 4
-        ? `<field ${c.custom_id}: ${c.label ?? ""}>`
-        : `<menu ${c.custom_id}: ${(c.options ?? []).map((o) => o.value).join(" | ")}>`,
+        ? `<field ${c.custom_id}: ${c.label ?? ""}${c.value ? ` = "${c.value}"` : ""}>`
+        : `<menu ${c.custom_id}: ${(c.options ?? []).map((o) => (o.label === o.value ? o.label : `${o.label} (${o.value})`)).join(" | ")}>`,
   );
   if (controls.length > 0) lines.push(controls.join(" "));
   return humanize(lines.join("\n"), names);
@@ -180,7 +201,10 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
     const [first, ...rest] = words;
     if (!first) return;
     if (first === "help") return print(help);
-    if (first === "users") return print(JSON.stringify(((await call("GET", "/sandbox/state")) as Json).users, null, 2));
+    if (first === "users") {
+      const { users } = (await call("GET", "/sandbox/state")) as { users: { username: string; roles: string[] }[] };
+      return print(users.map((u) => `${u.username} (${u.roles.join(", ") || "no roles"})`).join("\n") || "(no users)");
+    }
     if (first === "state") return print(JSON.stringify(await call("GET", "/sandbox/state"), null, 2));
     if (first === "commands") {
       const cmds = (await call("GET", "/sandbox/commands")) as { name: string; description: string }[];
@@ -188,7 +212,8 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
     }
     if (first === "adduser") {
       const [username, ...roles] = rest;
-      return print(JSON.stringify(await call("POST", "/sandbox/users", { username, roles })));
+      const user = (await call("POST", "/sandbox/users", { username, roles })) as { username: string; roles: string[] };
+      return print(`${user.username} is in the guild with roles: ${user.roles.join(", ") || "none"}`);
     }
     if (first === "messages") {
       const list = (await call(
@@ -217,7 +242,14 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
         const target = (action === "click" ? args.join(" ") : args[0]) ?? "";
         const component = flatten(last.components).find((c) => c.label === target || c.custom_id === target);
         if (!component?.custom_id) return print(`No button or menu "${target}" on the last message.`);
-        const values = action === "select" ? (args[1] ?? "").split(",").filter(Boolean) : undefined;
+        // Options may be chosen by their label, as a person reads them, or by value.
+        const values =
+          action === "select"
+            ? (args[1] ?? "")
+                .split(",")
+                .filter(Boolean)
+                .map((v) => component.options?.find((o) => o.label === v)?.value ?? v)
+            : undefined;
         return showResponses(
           await call("POST", "/sandbox/components", {
             user,
@@ -229,7 +261,17 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
       }
       if (action === "modal") {
         const [customId = "", ...pairs] = args;
-        const fields = Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
+        // Fields not given keep the value the modal was opened with, as in the Discord app.
+        const prefilled =
+          last?.kind === "modal" && last.customId === customId
+            ? flatten(last.components)
+                .filter((c) => c.type === 4 && c.custom_id)
+                .map((c) => [c.custom_id as string, c.value ?? ""])
+            : [];
+        const fields = Object.fromEntries([
+          ...prefilled,
+          ...pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]),
+        ]);
         return showResponses(await call("POST", "/sandbox/modals", { user, customId, fields }));
       }
       return print(`Unknown action "${action}". Type help.`);
@@ -247,6 +289,10 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
       await handle(line.trim());
     } catch (error) {
       const message = (error as Error).message;
+      if (message === "fetch failed") {
+        print(`error: cannot reach the sandbox at ${baseUrl}. Is Steward running (npm start)?`);
+        continue;
+      }
       print(`error: ${message}${/no user/.test(message) ? " Here: adduser <name> Member" : ""}`);
     }
   }

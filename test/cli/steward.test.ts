@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -76,10 +76,28 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     expect(session.stdout).toContain("[For] [Against] [Abstain]");
     expect(session.stdout).toMatch(/Your vote on proposal #1: \*\*For\*\*, weight 1\./);
 
+    // The README's quick start, typed literally, line by line.
+    const readme = readFileSync(join(process.cwd(), "README.md"), "utf8");
+    const block = /```sh\nnpm run steward -- sandbox\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const lines = block
+      .split("\n")
+      .filter((l) => l.startsWith("> "))
+      .map((l) => l.slice(2));
+    expect(lines.length).toBeGreaterThan(8);
+    const quickStart = spawnSync(process.execPath, [bin, "sandbox", url], {
+      input: [...lines, "quit"].join("\n"),
+      encoding: "utf8",
+      env: cleanEnv(),
+      timeout: 60_000,
+    });
+    expect(quickStart.stdout).not.toMatch(/^error:|No button or menu|Unknown (command|action)|did not answer/m);
+    expect(quickStart.stdout).toMatch(/Contribution \*\*#1\*\* “Fix the docs”/);
+    expect(quickStart.stdout).toMatch(/Your vote on proposal #2: \*\*For\*\*/);
+
     const exited = new Promise<number | null>((resolve) => proc.once("exit", resolve));
     proc.kill("SIGTERM");
     expect(await exited).toBe(0);
-  }, 90_000);
+  }, 120_000);
 
   it("lists every configuration problem at once and exits non-zero, without printing secrets", () => {
     const result = spawnSync(process.execPath, [bin, "migrate"], {

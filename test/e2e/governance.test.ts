@@ -170,7 +170,7 @@ describe("governance end to end", () => {
     );
     expect(opened.content).toMatch(
       new RegExp(
-        `^Proposal #${id} is open for votes until <t:\\d+:f> \\(basic vote, quorum 2\\.10 of 7 eligible weight\\)\\.`,
+        `^Proposal #${id} is open for votes until <t:\\d+:f> \\(basic vote, quorum 2\\.1 of 7 eligible weight\\)\\.`,
       ),
     );
     const again = finalResponse(await stack.client.run("mod2", "proposal open", { proposal: id }));

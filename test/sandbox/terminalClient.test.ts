@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humanize, parseSlash, renderMessage, tokenize } from "../../src/sandbox/terminalClient.ts";
+import { humanize, parseSlash, relativeTime, renderMessage, tokenize } from "../../src/sandbox/terminalClient.ts";
 
 describe("the sandbox terminal client", () => {
   it("parses a slash command line the way a person types it", () => {
@@ -49,5 +49,24 @@ describe("the sandbox terminal client", () => {
     expect(humanize("<@11> posted in <#22> for <@&33> at <t:1795658328:f>; <@99> is unknown", names)).toBe(
       "@alice posted in #contributions for @Moderator at 2026-11-26 01:58 UTC; <@99> is unknown",
     );
+  });
+
+  it("says relative timestamps relatively, and shows menu labels and pre-filled modal fields", () => {
+    const now = Date.UTC(2026, 10, 27, 12, 0, 0);
+    expect(relativeTime(now + 2 * 86_400_000, now)).toBe("in 2 days");
+    expect(relativeTime(now - 5 * 60_000, now)).toBe("5 minutes ago");
+    expect(relativeTime(now + 1_000, now)).toBe("in 1 second");
+    const text = renderMessage({
+      kind: "modal",
+      title: "Edit",
+      customId: "propose-edit:1",
+      content: "",
+      embeds: [],
+      components: [
+        { type: 1, components: [{ type: 3, custom_id: "rank:8:1", options: [{ label: "Alpha", value: "1" }] }] },
+        { type: 1, components: [{ type: 4, custom_id: "budget", label: "Budget", value: "500 0xabc" }] },
+      ],
+    });
+    expect(text).toContain('<menu rank:8:1: Alpha (1)> <field budget: Budget = "500 0xabc">');
   });
 });

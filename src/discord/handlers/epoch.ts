@@ -18,7 +18,10 @@ export const status: CommandHandler = async (i, ctx) => {
           title: `Epoch ${s.epoch.number}`,
           color: 0x5865f2,
           fields: [
-            { name: "Started", value: `<t:${Math.floor(s.epoch.startsAt.getTime() / 1000)}:f>`, inline: true },
+            // The first epoch opens on first use, after work may already have been submitted: it covers all of it.
+            s.epoch.number === 1
+              ? { name: "Covers", value: "everything submitted so far (the first epoch)", inline: true }
+              : { name: "Started", value: `<t:${Math.floor(s.epoch.startsAt.getTime() / 1000)}:f>`, inline: true },
             { name: "Budget", value: formatTokens(budget, token), inline: true },
             { name: "Budget left after suggested rewards", value: formatTokens(left, token), inline: true },
             { name: "Submitted, awaiting evaluation", value: String(s.submitted), inline: true },

@@ -35,16 +35,36 @@ interface Score {
   reason: string;
 }
 
-export function evaluationEmbed(e: Evaluation, c: Pick<Contribution, "id" | "title">, token: TokenFormat): APIEmbed {
-  const scores = (e.scores as unknown as Score[]) ?? [];
+export function evaluationEmbed(
+  e: Evaluation,
+  c: Pick<Contribution, "id" | "title"> & { status?: string },
+  token: TokenFormat,
+): APIEmbed {
+  const overridden = e.purpose === "override";
+  // An override sets the total and reward as a whole: the evaluator's per-criterion scores no longer add up to it.
+  const scores = overridden ? [] : ((e.scores as unknown as Score[]) ?? []);
   const fields = scores.map((s) => ({
     name: `${s.criterion} — ${s.score}/10 (weight ${Math.round(s.weight * 100)}%)`,
     value: s.reason.slice(0, 1024) || "—",
     inline: false,
   }));
+  if (overridden) {
+    fields.push({
+      name: "Set by a moderator",
+      value: `<@${e.reviewedBy ?? "?"}> set the total and the reward; the evaluator's scores are kept in the audit log.`,
+      inline: false,
+    });
+  }
+  const withdrawn = c.status === "withdrawn";
   fields.push(
     { name: "Total", value: `${e.total}/100`, inline: true },
-    { name: "Suggested reward", value: formatTokens(e.suggestedReward, token), inline: true },
+    {
+      name: "Suggested reward",
+      value: withdrawn
+        ? `none: the contribution was withdrawn (it was ${formatTokens(e.suggestedReward, token)})`
+        : formatTokens(e.suggestedReward, token),
+      inline: true,
+    },
     { name: "Confidence", value: `${Math.round(e.confidence * 100)}%`, inline: true },
   );
   if (e.evidence.length > 0) {
@@ -60,9 +80,10 @@ export function evaluationEmbed(e: Evaluation, c: Pick<Contribution, "id" | "tit
   if (e.flags.length > 0) {
     fields.push({ name: "Flags", value: e.flags.map((f) => `⚠ ${flagText[f] ?? f}`).join("\n"), inline: false });
   }
-  const kind = e.purpose === "initial" ? "Evaluation" : e.purpose === "appeal" ? "Appeal review" : "Evaluation";
+  const kind =
+    e.purpose === "appeal" ? "Appeal review" : e.purpose === "override" ? "Moderator's evaluation" : "Evaluation";
   return {
-    title: `${kind} of #${c.id} · ${c.title}`.slice(0, 256),
+    title: `${kind} of #${c.id} · ${c.title}${withdrawn ? " (withdrawn)" : ""}`.slice(0, 256),
     description: e.rationale.slice(0, 4096),
     color: e.flags.includes("needs_human") ? 0xfee75c : 0x57f287,
     fields: fields.slice(0, 25),

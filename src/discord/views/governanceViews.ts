@@ -54,7 +54,7 @@ const STATUS_COLOUR: Record<string, number> = {
 
 export const statusText = (status: string) => STATUS_TEXT[status] ?? status;
 const ts = (d: Date, style: "R" | "f" = "R") => `<t:${Math.floor(d.getTime() / 1000)}:${style}>`;
-export const formatWeight = (w: number) => (Number.isInteger(w) ? String(w) : w.toFixed(2));
+export const formatWeight = (w: number) => (Number.isInteger(w) ? String(w) : String(Number(w.toFixed(2))));
 const clip = (text: string, max = 1024) => (text.length > max ? `${text.slice(0, max - 2)} …` : text) || "—";
 
 function bar(share: number): string {
@@ -97,7 +97,12 @@ function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] 
   }
   if (entries.length === 0) return o.proposal.kind === "distribution" ? [{ name: "Payouts", value: "none" }] : [];
   const lines = entries.map((e) => {
-    const refs = e.refs.map((r) => (r.startsWith("contribution:") ? `#${r.slice(13)}` : r)).join(", ");
+    const contributions = e.refs.filter((r) => r.startsWith("contribution:")).map((r) => `#${r.slice(13)}`);
+    const carried = e.refs.filter((r) => r.startsWith("carry:")).length;
+    const refs = [
+      ...contributions,
+      ...(carried > 0 ? [`${carried === 1 ? "a reward" : `${carried} rewards`} carried from an earlier epoch`] : []),
+    ].join(", ");
     return `\`${e.recipient}\` — ${formatTokens(e.amount, token)} (${refs})`;
   });
   const list = lines.join("\n");
@@ -121,7 +126,10 @@ function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] 
 function votingFields(o: ProposalOverview): APIEmbedField[] {
   const p = o.proposal;
   if (!p.votingType || !p.endsAt) return [];
-  const quorum = `${formatWeight(p.quorumWeight ?? 0)} (${p.quorumSpec ?? "0"} of ${formatWeight(p.eligibleWeight ?? 0)} eligible weight)`;
+  const spec = p.quorumSpec ?? "0";
+  const quorum = spec.endsWith("%")
+    ? `${formatWeight(p.quorumWeight ?? 0)} — ${spec} of the ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`
+    : `${formatWeight(p.quorumWeight ?? 0)} of ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`;
   const fields: APIEmbedField[] = [
     {
       name: "Voting",

@@ -1,3 +1,4 @@
+import { formatUnits } from "ethers";
 import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
@@ -110,6 +111,11 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
     const paid = canonical.reduce((n, e) => n + BigInt(e.amount), 0n);
     const carriedTotal = walletless.reduce((n, s) => n + s.amount, 0n);
 
+    const tokens = (units: bigint) => {
+      const text = formatUnits(units, deps.proposals.tokenDecimals);
+      return `${text.endsWith(".0") ? text.slice(0, -2) : text} ${deps.proposals.tokenSymbol}`;
+    };
+    const paidContributions = canonical.flatMap((e) => e.refs).filter((r) => r.startsWith("contribution:")).length;
     // Nothing payable (no evaluated contributions, or only members without a wallet): no proposal to vote on.
     const proposal =
       canonical.length === 0
@@ -120,12 +126,11 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
               kind: "distribution",
               authorDiscordId: actorId,
               title: `Epoch ${epoch.number} reward distribution`,
-              summary: `Pays ${paid} token units to ${canonical.length} member(s) for ${included.length} contribution(s) of epoch ${epoch.number}${scaled ? `, scaled down from ${total} to the budget of ${budget}` : ""}.${walletless.length > 0 ? ` ${walletless.length} member(s) without a verified wallet: ${carriedTotal} units carried to the next epoch.` : ""}`,
+              summary: `Pays ${tokens(paid)} to ${canonical.length} member(s) for ${paidContributions} contribution(s) of epoch ${epoch.number}${scaled ? `, scaled down from ${tokens(total)} to the budget of ${tokens(budget)}` : ""}.${walletless.length > 0 ? ` ${walletless.length} member(s) without a verified wallet: ${tokens(carriedTotal)} carried to the next epoch.` : ""}`,
               motivation:
                 "Rewards for the contributions evaluated this epoch, from their active evaluations' suggested rewards.",
               specification: [
-                `Budget: ${budget}. Suggested total: ${total}. ${scaled ? "Scaled: each share × budget / total, rounded down; the units lost to rounding go one each to the largest remainders." : "Within budget: paid as suggested."}`,
-                `Batch hash: ${hash} (sha256 of the canonical batch; the vote binds it).`,
+                `Budget: ${tokens(budget)}. Suggested total: ${tokens(total)}. ${scaled ? "Scaled: each share × budget / total, rounded down; the smallest units lost to rounding go one each to the largest remainders." : "Within budget: paid as suggested."}`,
                 ...(appealed.size > 0
                   ? [`Left for the next epoch (open appeals): ${[...appealed].map((id) => `#${id}`).join(", ")}.`]
                   : []),
