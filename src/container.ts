@@ -104,6 +104,7 @@ export async function createContainer(
       weight: { strategy: config.VOTE_WEIGHT, roleWeights: config.ROLE_WEIGHTS },
       excludeConflicted: config.EXCLUDE_CONFLICTED_VOTES,
       approvalsRequired: config.APPROVALS_REQUIRED,
+      moderatorRole: config.MODERATOR_ROLE,
       autoApproveBelow: config.AUTO_APPROVE_BELOW,
       largePayoutAbove: config.LARGE_PAYOUT_ABOVE,
       electorate: offlineElectorate,

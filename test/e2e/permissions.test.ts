@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CommandPath } from "../../commands/index.ts";
 import { commandAudience } from "../../src/discord/permissions.ts";
 import { componentId, proposalPost, waitForMessage } from "../helpers/governance.ts";
-import { finalResponse } from "../helpers/sandboxClient.ts";
+import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
 
 const DENIED = "Only members with the Moderator role can do this.";
@@ -116,6 +116,10 @@ describe("permission matrix", () => {
     const result = await waitForMessage(
       stack.client,
       (m) => m.embeds[0]?.title === `Proposal #${id} · Passed · awaiting moderator approval`,
+    );
+    // Two approvals are required and only one member holds the moderator role: people are told, not left waiting.
+    expect(textOf(result as never)).toContain(
+      "It needs 2 approvals, but only 1 moderator can approve it. Give another member the moderator role, or reject it.",
     );
     for (const label of ["Approve payout", "Reject"]) {
       for (const persona of ["member", "provider", "noRole"] as const) {

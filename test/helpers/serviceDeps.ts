@@ -53,6 +53,7 @@ export function serviceDeps(
       weight: { strategy: "one-member-one-vote", roleWeights: {} },
       excludeConflicted: false,
       approvalsRequired: 2,
+      moderatorRole: "Moderator",
       autoApproveBelow: 0n,
       largePayoutAbove: undefined,
       electorate: { members: async () => members },

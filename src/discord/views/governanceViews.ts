@@ -356,6 +356,12 @@ export function resultMessage(o: ProposalOverview, token: TokenFormat) {
             ? "Approved automatically: the total is below the auto-approval limit."
             : `${o.approvals.length} of ${p.approvalsRequired} approvals${o.approvals.length > 0 ? `: ${o.approvals.map((m) => `<@${m}>`).join(", ")}` : ""}`,
     });
+    if (o.approvers && o.approvers.possible < o.approvers.required) {
+      fields.push({
+        name: "⚠ This payout cannot be approved as it stands",
+        value: `It needs ${o.approvers.required} approvals, but only ${o.approvers.possible} moderator${o.approvers.possible === 1 ? "" : "s"} can approve it${o.approvers.paid > 0 ? ` (${o.approvers.paid} ${o.approvers.paid === 1 ? "is" : "are"} paid by it, and nobody approves their own payout)` : ""}. Give another member the moderator role, or reject it.`,
+      });
+    }
   }
   if (p.kind === "distribution" && ["rejected", "expired", "vetoed"].includes(p.status)) {
     fields.push({

@@ -1,6 +1,7 @@
 import { unitsText } from "../../db/decimalUnits.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { type ProposalResult, resultOf } from "../votes/proposalTally.ts";
+import { payoutOf } from "./payoutOf.ts";
 
 /** Everything a proposal's message shows: the proposal, its tally (live or final), carries and approvals. */
 export async function proposalOverview(deps: ServiceDeps, id: number) {
@@ -24,6 +25,33 @@ export async function proposalOverview(deps: ServiceDeps, id: number) {
     result,
     carried: carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "unknown", amount: unitsText(c.amount) })),
     approvals: approvals.map((a) => a.moderatorId),
+    approvers: proposal.status === "awaiting_approval" ? await possibleApprovers(deps, proposal) : null,
+  };
+}
+
+/**
+ * How many moderators could approve this payout at all: holders of the moderator role who are not paid by it (no
+ * wallet they ever linked is in the batch). Fewer than required means the payout can never be approved as it
+ * stands, and people must be told rather than left waiting. Null when the member list is not available.
+ */
+async function possibleApprovers(
+  deps: ServiceDeps,
+  proposal: { guildId: string; batch: unknown; approvalsRequired: number | null },
+): Promise<{ possible: number; required: number; paid: number } | null> {
+  const role = deps.governance.moderatorRole;
+  const members = await deps.governance.electorate.members(proposal.guildId).catch(() => null);
+  if (!members || members.length === 0) return null;
+  const moderators = members.filter((m) => !m.bot && m.roles.includes(role));
+  const { recipients } = payoutOf(proposal);
+  const wallets = await deps.db.wallet.findMany({
+    where: { guildId: proposal.guildId, member: { discordId: { in: moderators.map((m) => m.discordId) } } },
+    select: { address: true, member: { select: { discordId: true } } },
+  });
+  const paid = new Set(wallets.filter((w) => recipients.has(w.address.toLowerCase())).map((w) => w.member.discordId));
+  return {
+    possible: moderators.filter((m) => !paid.has(m.discordId)).length,
+    required: proposal.approvalsRequired ?? 0,
+    paid: paid.size,
   };
 }
 

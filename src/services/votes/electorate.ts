@@ -35,6 +35,8 @@ export interface GovernanceSettings {
   weight: { strategy: WeightStrategy; roleWeights: Record<string, number> };
   excludeConflicted: boolean;
   approvalsRequired: number;
+  /** The role (name or id) whose holders approve payouts. */
+  moderatorRole: string;
   /** Payout totals below this need no approval. */
   autoApproveBelow: bigint;
   /** Payout totals above this need one approval more. */
