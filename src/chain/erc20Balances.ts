@@ -1,5 +1,5 @@
 import { Contract, formatUnits, JsonRpcProvider } from "ethers";
-import type { TokenBalances } from "../services/votes/electorate.ts";
+import type { TokenBalances } from "../services/votes/governanceSettings.ts";
 
 const ERC20_ABI = ["function balanceOf(address) view returns (uint256)", "function decimals() view returns (uint8)"];
 

@@ -1,5 +1,5 @@
 import type { Client } from "discord.js";
-import type { Electorate, GuildMemberProfile } from "../services/votes/electorate.ts";
+import type { Electorate, GuildMemberProfile } from "../services/votes/governanceSettings.ts";
 
 /** The guild's members over REST (GET /guilds/{id}/members, paged by 1000), with role names. */
 export function createElectorate(client: Client<true>): Electorate {

@@ -5,7 +5,7 @@ import type { ProposalDrafter } from "../llm/proposalDrafters.ts";
 import type { Rubric } from "../llm/rubric.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
 import type { Notifier } from "./notifier.ts";
-import type { GovernanceSettings } from "./votes/electorate.ts";
+import type { GovernanceSettings } from "./votes/governanceSettings.ts";
 
 /** What every service function is given: the database and the clock, passed explicitly from the container. */
 export interface ServiceDeps {

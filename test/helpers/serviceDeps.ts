@@ -4,7 +4,7 @@ import { templateDrafter } from "../../src/llm/proposalDrafters.ts";
 import { defaultRubric } from "../../src/llm/rubric.ts";
 import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps.ts";
 import { silentNotifier } from "../../src/services/notifier.ts";
-import type { GuildMemberProfile } from "../../src/services/votes/electorate.ts";
+import type { GuildMemberProfile } from "../../src/services/votes/governanceSettings.ts";
 
 /** Stands in for the Discord guild's member list (the platform, not Steward's code). */
 export function guildMember(

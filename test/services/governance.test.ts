@@ -7,7 +7,7 @@ import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
 import { openVoting } from "../../src/services/proposals/openVoting.ts";
 import { castVote } from "../../src/services/votes/castVote.ts";
 import { closeExpiredVotes } from "../../src/services/votes/closeExpiredVotes.ts";
-import type { GuildMemberProfile } from "../../src/services/votes/electorate.ts";
+import type { GuildMemberProfile } from "../../src/services/votes/governanceSettings.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
 import { actor, guildMember, serviceDeps } from "../helpers/serviceDeps.ts";

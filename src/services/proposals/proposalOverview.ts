@@ -1,6 +1,6 @@
 import { unitsText } from "../../db/decimalUnits.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { type ProposalResult, resultOf } from "../votes/proposalTally.ts";
+import { type ProposalResult, resultOf } from "../votes/resultOf.ts";
 import { payoutOf } from "./payoutOf.ts";
 
 /** Everything a proposal's message shows: the proposal, its tally (live or final), carries and approvals. */

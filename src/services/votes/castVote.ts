@@ -6,7 +6,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { payoutOf } from "../proposals/payoutOf.ts";
-import type { GuildMemberProfile } from "./electorate.ts";
+import type { GuildMemberProfile } from "./governanceSettings.ts";
 import { type Choice, isValidChoice, type VotingType } from "./tally.ts";
 import { requireEligible, voterWeight } from "./voterWeight.ts";
 

@@ -5,7 +5,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { releaseDistribution } from "../epochs/releaseDistribution.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
-import { resultOf } from "./proposalTally.ts";
+import { resultOf } from "./resultOf.ts";
 
 /**
  * Closes one expired proposal if nobody else has: the row is locked with SKIP LOCKED, so with several processes

@@ -1,4 +1,4 @@
-import type { Electorate } from "./electorate.ts";
+import type { Electorate } from "./governanceSettings.ts";
 
 /** Before the bot is connected (e.g. `steward job run` from a shell) the member list is unknown. */
 export class ElectorateUnavailableError extends Error {

@@ -1,7 +1,7 @@
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { formatDuration } from "../formatDuration.ts";
-import type { GuildMemberProfile } from "./electorate.ts";
+import type { GuildMemberProfile } from "./governanceSettings.ts";
 
 /** Why a member may not vote, or null when they may. */
 export function ineligibility(
