@@ -40,9 +40,12 @@ function checkText(field: string, value: string) {
     throw new UserError("invalid_text", { field, problem: "surrogate" });
 }
 
-/** A numeric id argument of a custom id (`payout:approve:12`): anything else is a forged or stale component. */
-export function idArgument(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d{1,10}$/.test(value)) return undefined;
-  const n = Number(value);
-  return n >= 1 && n <= INT4_MAX ? n : undefined;
+/**
+ * The numeric id inside a custom id (`payout:approve:12`). Anything else was not made by Steward (a forged or
+ * garbled component): the person is told it cannot be used, never shown an incident.
+ */
+export function idArgument(value: string | undefined): number {
+  const n = value !== undefined && /^\d{1,10}$/.test(value) ? Number(value) : 0;
+  if (n < 1 || n > INT4_MAX) throw new UserError("invalid_component", {});
+  return n;
 }

@@ -64,6 +64,7 @@ export type UserErrorContext = {
     proposalStatus: string | null;
   };
   not_flagged: { id: number };
+  invalid_component: Record<string, never>;
   already_reviewed: { id: number; by: string };
 };
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { idArgument } from "../../src/discord/checkInput.ts";
 import { clampPayload } from "../../src/discord/views/clampPayload.ts";
 import { checkMessageLimits } from "../../src/sandbox/discordRest.ts";
 import { parseBudget } from "../../src/services/proposals/proposalDrafts.ts";
@@ -39,6 +40,13 @@ describe("bad input is answered clearly", () => {
       "The idea has no words in it, only punctuation or symbols. Please write it out.",
     );
     expect(await stack.steward.container.services.db.contribution.count()).toBe(0);
+  });
+
+  it("reads ids inside custom ids strictly: a garbled one is a clear refusal, not an incident", () => {
+    expect(idArgument("12")).toBe(12);
+    for (const bad of [undefined, "", "0", "-1", "1e3", "12abc", "2147483648", "99999999999"]) {
+      expect(() => idArgument(bad), String(bad)).toThrow(expect.objectContaining({ code: "invalid_component" }));
+    }
   });
 
   it("refuses hours that would be stored as 0", async () => {

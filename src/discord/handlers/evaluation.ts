@@ -7,6 +7,7 @@ import { clearEvaluation } from "../../services/evaluations/clearEvaluation.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
 import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
+import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { appealView, evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
@@ -105,7 +106,7 @@ export const appeal: CommandHandler = async (i, ctx) => {
 /** Accept / Reject on an appeal post: moderators only. */
 export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]) => {
   if (!ctx.isModerator) throw new UserError("missing_role", { role: ctx.deps.config.MODERATOR_ROLE });
-  const appealId = Number(id);
+  const appealId = idArgument(id);
   const resolved = await resolveAppeal(ctx.deps.services, ctx.actor, appealId, action === "accept");
   const outcome =
     resolved.status === "accepted"

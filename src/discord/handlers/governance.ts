@@ -8,6 +8,7 @@ import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
 import { castVote } from "../../services/votes/castVote.ts";
 import type { Choice, VotingType } from "../../services/votes/tally.ts";
 import { parseVotingTypeName } from "../../votingTypes.ts";
+import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post, replyWhenReady } from "../reply.ts";
 import {
@@ -33,11 +34,7 @@ function requireModerator(ctx: HandlerContext): void {
   if (!ctx.isModerator) throw new UserError("missing_role", { role: ctx.deps.config.MODERATOR_ROLE });
 }
 
-function proposalIdArg(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id < 1) throw new UserError("proposal_not_found", { id: 0 });
-  return id;
-}
+const proposalIdArg = idArgument;
 
 async function open(ctx: HandlerContext, id: number, type?: VotingType, choices?: string[], periodMs?: number) {
   const proposal = await openVoting(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId, id, {

@@ -7,6 +7,7 @@ import {
   submitProposalDraft,
   updateProposalDraft,
 } from "../../services/proposals/proposalDrafts.ts";
+import { idArgument } from "../checkInput.ts";
 import { edit, noMentions, post } from "../reply.ts";
 import { proposalDraftView, proposalEditModal } from "../views/proposalViews.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
@@ -29,7 +30,7 @@ export const propose: CommandHandler = async (i, ctx) => {
 
 /** Edit / Submit / Cancel on the author's private draft. */
 export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
-  const draftId = Number(id);
+  const draftId = idArgument(id);
   if (action === "edit") {
     const draft = await getProposalDraft(ctx.deps.services, ctx.actor, draftId);
     await i.showModal(proposalEditModal(draftId, draft.content));
@@ -60,7 +61,7 @@ export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
 
 /** The Edit modal's submission: the draft is updated and shown again. */
 export const editModal: ModalHandler = async (i, ctx, [id]) => {
-  const draftId = Number(id);
+  const draftId = idArgument(id);
   const field = (name: string) => i.fields.getTextInputValue(name);
   const draft = await updateProposalDraft(ctx.deps.services, ctx.actor, draftId, {
     title: field("title"),

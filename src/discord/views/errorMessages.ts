@@ -103,6 +103,8 @@ export const errorMessages = {
     `Contribution #${id} was withdrawn by its author, so there is nothing to ${actionText[action]}: it pays nothing.`,
   contribution_in_distribution: ({ id, action, epoch, proposalId, proposalStatus }) =>
     `Contribution #${id}'s reward is already in ${epoch === null ? "a closed epoch's" : `epoch ${epoch}'s`} distribution${proposalId === null ? "" : ` (proposal #${proposalId}, ${proposalStatus?.replace("_", " ")})`}, so its evaluation can no longer change: you cannot ${actionText[action]} it. What was voted is what is paid.`,
+  invalid_component: () =>
+    "This button or menu does not belong to anything Steward knows. Use the command instead (see /help).",
   not_flagged: ({ id }) =>
     `Contribution #${id}'s evaluation is not flagged for review, so there is nothing to clear. Use \`/evaluation override\` to change it.`,
   already_reviewed: ({ id, by }) => `Contribution #${id}'s evaluation was already cleared by ${by}.`,
