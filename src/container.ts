@@ -10,6 +10,7 @@ import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Logger } from "./logger.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import { silentNotifier } from "./services/notifier.ts";
+import { createVoteWriter } from "./services/votes/castVote.ts";
 import { offlineElectorate } from "./services/votes/offlineElectorate.ts";
 
 export interface Container {
@@ -67,6 +68,7 @@ export async function createContainer(
   );
   const services: ServiceDeps = {
     db: database.prisma,
+    votes: createVoteWriter(),
     now: options.now ?? (() => new Date()),
     settings: {
       walletChallengeTtlMs: config.WALLET_CHALLENGE_TTL,

@@ -5,6 +5,7 @@ import type { ProposalDrafter } from "../llm/proposalDrafters.ts";
 import type { Rubric } from "../llm/rubric.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
 import type { Notifier } from "./notifier.ts";
+import type { VoteWriter } from "./votes/castVote.ts";
 import type { GovernanceSettings } from "./votes/governanceSettings.ts";
 
 /** What every service function is given: the database and the clock, passed explicitly from the container. */
@@ -19,6 +20,8 @@ export interface ServiceDeps {
   notifier: Notifier;
   /** Voting and approval rules; `electorate` is replaced by the Discord adapter once the bot is connected. */
   governance: GovernanceSettings;
+  /** The vote path's cache of open proposals and its group-commit queue, one per process. */
+  votes: VoteWriter;
 }
 
 export interface EvaluationDeps {

@@ -87,7 +87,7 @@ describe("ballots of every voting type", () => {
       expect(result.embeds[0]?.title).toBe(`Proposal #${id} · Passed`);
       expect(textOf(result as never)).toContain("Leading choice: **Y**.");
       // weighted: X 0.75, Y 1.25; quadratic: X (√0.75)² = 0.75, Y (√0.25 + √1)² = 2.25, scaled to a total of 2.
-      expect(textOf(result as never)).toContain(type === "weighted" ? "**X** — 0.75 (37.5%)" : "**X** — 0.50 (25.0%)");
+      expect(textOf(result as never)).toContain(type === "weighted" ? "**X** — 0.75 (37.5%)" : "**X** — 0.5 (25.0%)");
     }
   });
 

@@ -4,6 +4,7 @@ import { templateDrafter } from "../../src/llm/proposalDrafters.ts";
 import { defaultRubric } from "../../src/llm/rubric.ts";
 import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps.ts";
 import { silentNotifier } from "../../src/services/notifier.ts";
+import { createVoteWriter } from "../../src/services/votes/castVote.ts";
 import type { GuildMemberProfile } from "../../src/services/votes/governanceSettings.ts";
 
 /** Stands in for the Discord guild's member list (the platform, not Steward's code). */
@@ -23,6 +24,7 @@ export function serviceDeps(
 ): ServiceDeps & { clock: { now: Date } } {
   return {
     db: database.prisma,
+    votes: createVoteWriter(),
     now: () => new Date(clock.now),
     settings: { walletChallengeTtlMs: 600_000, duplicateSubmissionWindowMs: 60_000 },
     evaluation: {

@@ -1,10 +1,10 @@
-import type { Db } from "../../db/openDatabase.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { appendAuditEvents } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { ensureMember } from "../members/ensureMember.ts";
 import { payoutOf } from "../proposals/payoutOf.ts";
 import type { GuildMemberProfile } from "./governanceSettings.ts";
 import { type Choice, isValidChoice, type VotingType } from "./tally.ts";
@@ -20,7 +20,7 @@ const EXPECTED: Record<VotingType, string> = {
 };
 
 type Voter = GuildMemberProfile & { guildId: string };
-type Proposal = NonNullable<Awaited<ReturnType<Db["proposal"]["findFirst"]>>>;
+type Proposal = NonNullable<Awaited<ReturnType<ServiceDeps["db"]["proposal"]["findFirst"]>>>;
 
 interface PreparedVote {
   /** The voter's clock (tests run several); read when the vote is written. */
@@ -40,37 +40,41 @@ const closedError = (p: { id: number; status: string; endsAt: Date | null }) =>
   });
 
 /**
- * Open proposals by id. Once open, a proposal's voting terms cannot change (database trigger), so a vote can be
- * checked against a cached copy; whether it is still open is re-checked under the row lock when the vote is
- * written. Saves a query per vote in a burst.
+ * The vote path's state, owned by one object made in the composition root (not module globals):
+ * - open proposals by id: once open, a proposal's voting terms cannot change (database trigger), so a vote can be
+ *   checked against a cached copy; whether it is still open is re-checked under the row lock when it is written.
+ *   Saves a query per vote in a burst.
+ * - the writer's queue: votes arriving while a batch is being written wait for the next batch (group commit).
+ *   Under a burst this turns ~10 queries per vote into ~2, which is what lets a vote button keep up with 200 clicks
+ *   a second (bench/votes); a lone vote is written at once.
  */
-const openProposals = new WeakMap<Db, Map<number, Proposal>>();
-
-async function openProposal(db: Db, id: number, guildId: string): Promise<Proposal | null> {
-  let cache = openProposals.get(db);
-  if (!cache) {
-    cache = new Map();
-    openProposals.set(db, cache);
-  }
-  const cached = cache.get(id);
-  if (cached) return cached.guildId === guildId ? cached : null;
-  const proposal = await db.proposal.findFirst({ where: { id, guildId } });
-  if (proposal?.status === "open") cache.set(id, proposal);
-  return proposal;
+export interface VoteWriter {
+  openProposals: Map<number, Proposal>;
+  queue: Pending[];
+  running: boolean;
 }
 
-function forgetProposal(db: Db, id: number) {
-  openProposals.get(db)?.delete(id);
+export function createVoteWriter(): VoteWriter {
+  return { openProposals: new Map(), queue: [], running: false };
+}
+
+async function openProposal(deps: ServiceDeps, id: number, guildId: string): Promise<Proposal | null> {
+  const cache = deps.votes.openProposals;
+  const cached = cache.get(id);
+  if (cached) return cached.guildId === guildId ? cached : null;
+  const proposal = await deps.db.proposal.findFirst({ where: { id, guildId } });
+  if (proposal?.status === "open") cache.set(id, proposal);
+  return proposal;
 }
 
 /** Everything that can be checked before writing: the proposal is open, the choice valid, the voter eligible. */
 async function prepareVote(deps: ServiceDeps, voter: Voter, proposalId: number, choice: Choice): Promise<PreparedVote> {
   const now = deps.now();
-  const proposal = await openProposal(deps.db, proposalId, voter.guildId);
+  const proposal = await openProposal(deps, proposalId, voter.guildId);
   if (!proposal) throw new UserError("proposal_not_found", { id: proposalId });
   if (proposal.status !== "open" || !proposal.endsAt || proposal.endsAt <= now || !proposal.votingType) {
     // Say where it really stands (the cached copy may predate the close).
-    forgetProposal(deps.db, proposalId);
+    deps.votes.openProposals.delete(proposalId);
     throw closedError((await deps.db.proposal.findUnique({ where: { id: proposalId } })) ?? proposal);
   }
   if (!isValidChoice(proposal.votingType, choice, proposal.choices.length)) {
@@ -103,8 +107,8 @@ type Written = {
  * re-checks it is still open (a close that came first wins; one in progress waits), one read of previous votes,
  * one upsert per vote (unique per proposal and member: the last vote counts), and one chained audit insert.
  */
-async function writeVotes(db: Db, batch: PreparedVote[]): Promise<(Written | UserError)[]> {
-  return runAudited(db, async (tx) => {
+async function writeVotes(deps: ServiceDeps, batch: PreparedVote[]): Promise<(Written | UserError)[]> {
+  return runAudited(deps.db, async (tx) => {
     const now = batch[0]?.now() ?? new Date();
     const outcomes: (Written | UserError | undefined)[] = new Array(batch.length);
     const open = new Set<number>();
@@ -119,7 +123,7 @@ async function writeVotes(db: Db, batch: PreparedVote[]): Promise<(Written | Use
       return [];
     });
     for (const id of new Set(batch.filter((v) => !open.has(v.proposal.id)).map((v) => v.proposal.id))) {
-      forgetProposal(db, id);
+      deps.votes.openProposals.delete(id);
       const current = await tx.proposal.findUniqueOrThrow({ where: { id } });
       for (const [i, v] of batch.entries()) if (v.proposal.id === id) outcomes[i] = closedError(current);
     }
@@ -134,10 +138,7 @@ async function writeVotes(db: Db, batch: PreparedVote[]): Promise<(Written | Use
       for (const v of voters) {
         const key = `${guildId}:${v.discordId}`;
         if (guildMembers.has(key)) continue;
-        const member = await tx.member.create({
-          data: { guildId, discordId: v.discordId, username: v.username, createdAt: now, lastSeenAt: now },
-          select: { id: true },
-        });
+        const member = await ensureMember(tx, v, now);
         guildMembers.set(key, member.id);
       }
     }
@@ -199,27 +200,16 @@ async function writeVotes(db: Db, batch: PreparedVote[]): Promise<(Written | Use
   });
 }
 
-interface Pending {
+export interface Pending {
   vote: PreparedVote;
   resolve: (w: Written) => void;
   reject: (e: unknown) => void;
 }
 
-/**
- * One writer per database client: votes arriving while a batch is being written wait for the next batch. Under a
- * burst this turns ~10 queries per vote into ~2, which is what lets a vote button keep up with 200 clicks a second
- * (bench/votes); a lone vote is written at once.
- */
-const writers = new WeakMap<Db, { queue: Pending[]; running: boolean }>();
 const MAX_BATCH = 200;
 
 function enqueue(deps: ServiceDeps, vote: PreparedVote): Promise<Written> {
-  let writer = writers.get(deps.db);
-  if (!writer) {
-    writer = { queue: [], running: false };
-    writers.set(deps.db, writer);
-  }
-  const w = writer;
+  const w = deps.votes;
   const done = new Promise<Written>((resolve, reject) => w.queue.push({ vote, resolve, reject }));
   if (!w.running) {
     w.running = true;
@@ -228,7 +218,7 @@ function enqueue(deps: ServiceDeps, vote: PreparedVote): Promise<Written> {
         const batch = w.queue.splice(0, MAX_BATCH);
         try {
           const outcomes = await writeVotes(
-            deps.db,
+            deps,
             batch.map((p) => p.vote),
           );
           batch.forEach((p, i) => {
