@@ -10,7 +10,8 @@ import { claimResultPost } from "../services/votes/closeExpiredVotes.ts";
 import { noMentions, post } from "./reply.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
 import { evaluationEmbed } from "./views/evaluationViews.ts";
-import { proposalMessage, resultMessage } from "./views/governanceViews.ts";
+import { proposalMessage } from "./views/proposalMessageView.ts";
+import { resultMessage } from "./views/resultViews.ts";
 
 export const GOVERNANCE_CHANNEL = "governance";
 

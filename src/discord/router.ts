@@ -16,7 +16,7 @@ import {
   POINTS_PREFIX,
   RANK_PREFIX,
   VOTE_PREFIX,
-} from "./views/governanceViews.ts";
+} from "./views/governanceFormat.ts";
 import { PROPOSAL_BUTTON_PREFIX, PROPOSAL_MODAL_PREFIX } from "./views/proposalViews.ts";
 
 /** Exactly one handler per command path; the type makes a missing or extra one a compile error. */

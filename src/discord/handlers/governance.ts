@@ -11,17 +11,10 @@ import { parseVotingTypeName } from "../../votingTypes.ts";
 import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post, replyWhenReady } from "../reply.ts";
-import {
-  describeRanking,
-  describeVote,
-  formatWeight,
-  MAX_POINTS,
-  pointsSelect,
-  proposalMessage,
-  rankSelect,
-  rejectPayoutModal,
-  statusText,
-} from "../views/governanceViews.ts";
+import { describeRanking, describeVote, pointsSelect, rankSelect } from "../views/ballotViews.ts";
+import { formatWeight, MAX_POINTS, statusText } from "../views/governanceFormat.ts";
+import { proposalMessage } from "../views/proposalMessageView.ts";
+import { rejectPayoutModal } from "../views/resultViews.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
 const tokenOf = (ctx: HandlerContext) => ({

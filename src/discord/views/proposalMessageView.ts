@@ -1,0 +1,145 @@
+import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord-api-types/v10";
+import { payoutOf } from "../../services/proposals/payoutOf.ts";
+import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
+import { ballot } from "./ballotViews.ts";
+import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import {
+  clip,
+  formatWeight,
+  GOVERNANCE_BUTTON_PREFIX,
+  type Row,
+  STATUS_COLOUR,
+  statusText,
+  tallyLines,
+  ts,
+  VOTING_TYPE_TEXT,
+} from "./governanceFormat.ts";
+
+/** A proposal's public message in #governance: payout, voting terms, live tally and ballot. */
+function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] {
+  const { entries, total } = payoutOf(o.proposal);
+  if (entries.length === 0 && o.proposal.kind === "funding") {
+    const amount = o.proposal.budgetAmount;
+    return [
+      {
+        name: "Budget request",
+        value: amount
+          ? `${formatTokens(amount, token)} to \`${o.proposal.budgetRecipient ?? "no address given"}\``
+          : "none",
+      },
+    ];
+  }
+  if (entries.length === 0) return o.proposal.kind === "distribution" ? [{ name: "Payouts", value: "none" }] : [];
+  const lines = entries.map((e) => {
+    const contributions = e.refs.filter((r) => r.startsWith("contribution:")).map((r) => `#${r.slice(13)}`);
+    const carried = e.refs.filter((r) => r.startsWith("carry:")).length;
+    const refs = [
+      ...contributions,
+      ...(carried > 0 ? [`${carried === 1 ? "a reward" : `${carried} rewards`} carried from an earlier epoch`] : []),
+    ].join(", ");
+    return `\`${e.recipient}\` — ${formatTokens(e.amount, token)} (${refs})`;
+  });
+  const list = lines.join("\n");
+  return [
+    {
+      name: `Payouts (${entries.length}) · total ${formatTokens(total, token)}`,
+      value: list.length > 1024 ? `${list.slice(0, 990)}\n… and ${entries.length} in all` : list,
+    },
+    { name: "Batch hash (the vote binds it)", value: `\`${o.proposal.batchHash ?? "computed when the vote opens"}\`` },
+    ...(o.carried.length > 0
+      ? [
+          {
+            name: "Carried to the next epoch (no verified wallet)",
+            value: clip(o.carried.map((c) => `<@${c.discordId}> — ${formatTokens(c.amount, token)}`).join("\n")),
+          },
+        ]
+      : []),
+  ];
+}
+
+function votingFields(o: ProposalOverview): APIEmbedField[] {
+  const p = o.proposal;
+  if (!p.votingType || !p.endsAt) return [];
+  const spec = p.quorumSpec ?? "0";
+  const quorum = spec.endsWith("%")
+    ? `${formatWeight(p.quorumWeight ?? 0)} — ${spec} of the ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`
+    : `${formatWeight(p.quorumWeight ?? 0)} of ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`;
+  const fields: APIEmbedField[] = [
+    {
+      name: "Voting",
+      value: [
+        `Type: ${VOTING_TYPE_TEXT[p.votingType] ?? p.votingType}`,
+        `Weight: ${p.weightStrategy}${p.snapshotBlock !== null ? ` at block ${p.snapshotBlock}` : ""}`,
+        `Quorum: ${quorum}`,
+        ...(p.votingType === "basic"
+          ? [`Passes when For is above ${Math.round((p.passThreshold ?? 0.5) * 100)}% of For + Against`]
+          : []),
+        p.status === "open" ? `Ends ${ts(p.endsAt)} (${ts(p.endsAt, "f")})` : `Ended ${ts(p.endsAt, "f")}`,
+      ].join("\n"),
+    },
+  ];
+  const r = o.result;
+  if (r) {
+    const binding = r[r.binding];
+    fields.push({
+      name: `${p.status === "open" ? "Live tally" : "Final tally"} · ${binding.voters} voter${binding.voters === 1 ? "" : "s"} · weight ${formatWeight(binding.scoresTotal)}`,
+      value: tallyLines(p.choices, binding),
+    });
+    if (r.conflictedVoters > 0) {
+      const other = r.binding === "all" ? r.withoutConflicted : r.all;
+      fields.push({
+        name: `${r.binding === "all" ? "Without" : "With"} the ${r.conflictedVoters} vote${r.conflictedVoters === 1 ? "" : "s"} of payout recipients${r.binding === "all" ? " (for information)" : " (not binding: EXCLUDE_CONFLICTED_VOTES)"}`,
+        value: `${tallyLines(p.choices, other)}\nOutcome that way: ${other.status}`,
+      });
+    }
+  }
+  return fields;
+}
+
+export function proposalMessage(o: ProposalOverview, token: TokenFormat) {
+  const p = o.proposal;
+  const embed: APIEmbed = {
+    title: `Proposal #${p.id} · ${p.title}`.slice(0, 256),
+    description: p.summary.slice(0, 4096),
+    color: STATUS_COLOUR[p.status] ?? 0x5865f2,
+    fields: [
+      { name: "Status", value: statusText(p.status), inline: true },
+      { name: "Kind", value: p.kind, inline: true },
+      {
+        name: "Proposed by",
+        value: p.authorDiscordId.startsWith("system:") ? "Steward (epoch close)" : `<@${p.authorDiscordId}>`,
+        inline: true,
+      },
+      ...(p.kind !== "distribution"
+        ? [
+            { name: "Motivation", value: clip(p.motivation) },
+            { name: "Specification", value: clip(p.specification) },
+          ]
+        : [{ name: "How it was computed", value: clip(p.specification) }]),
+      ...payoutFields(o, token),
+      ...votingFields(o),
+    ].slice(0, 25),
+    footer: { text: p.status === "draft" ? "A moderator opens it for votes" : `Proposal #${p.id}` },
+  };
+  let components: Row[] = [];
+  if (p.status === "draft") {
+    components = [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            custom_id: `${GOVERNANCE_BUTTON_PREFIX}:open:${p.id}`,
+            label: "Open vote (moderators)",
+            style: ButtonStyle.Primary,
+          },
+        ],
+      },
+    ];
+  } else if (p.status === "open") {
+    components = ballot(p);
+  }
+  return { embeds: [embed], components };
+}
+
+/** A member's vote in words: "For", "Logo A, Logo C", "1st Alice, 2nd Carol", "Alice 3 points, Bob 7 points". */
