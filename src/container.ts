@@ -9,8 +9,9 @@ import { loadRubric } from "./llm/loadRubric.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Logger } from "./logger.ts";
 import type { ServiceDeps } from "./services/deps.ts";
-import { silentNotifier } from "./services/notifier.ts";
+import { type Notifier, silentNotifier } from "./services/notifier.ts";
 import { createVoteWriter } from "./services/votes/castVote.ts";
+import type { Electorate } from "./services/votes/governanceSettings.ts";
 import { offlineElectorate } from "./services/votes/offlineElectorate.ts";
 
 export interface Container {
@@ -36,7 +37,15 @@ export function databaseTarget(config: Config, logger: Logger, role = "steward")
 export async function createContainer(
   config: Config,
   logger: Logger,
-  options: { database?: Database; now?: () => Date; role?: string } = {},
+  options: {
+    database?: Database;
+    now?: () => Date;
+    role?: string;
+    /** The one publisher of public posts (the Discord adapter's); without it, nothing is posted (CLI jobs). */
+    publisher?: (services: ServiceDeps) => Notifier;
+    /** The guild member list (the Discord adapter's); without it, votes cannot open (CLI jobs). */
+    electorate?: Electorate;
+  } = {},
 ): Promise<Container> {
   const target = databaseTarget(config, logger, options.role);
   const database = options.database ?? (await openDatabase(target));
@@ -94,7 +103,7 @@ export async function createContainer(
       tokenSymbol: config.TOKEN_SYMBOL,
     },
     epochs: { budget: config.EPOCH_BUDGET, openAppeals: config.EPOCH_OPEN_APPEALS },
-    // Replaced by the Discord notifier once the bot is connected (startSteward); jobs run before that stay quiet.
+    // Set just below from options.publisher: it needs these services to read what it renders.
     notifier: silentNotifier,
     governance: {
       votingPeriodMs: config.VOTING_PERIOD,
@@ -109,13 +118,14 @@ export async function createContainer(
       moderatorRole: config.MODERATOR_ROLE,
       autoApproveBelow: config.AUTO_APPROVE_BELOW,
       largePayoutAbove: config.LARGE_PAYOUT_ABOVE,
-      electorate: offlineElectorate,
+      electorate: options.electorate ?? offlineElectorate,
       balances:
         config.CHAIN_RPC_URL && config.VOTE_TOKEN_ADDRESS
           ? erc20Balances(config.CHAIN_RPC_URL, config.VOTE_TOKEN_ADDRESS)
           : undefined,
     },
   };
+  if (options.publisher) services.notifier = options.publisher(services);
   return {
     config,
     logger,

@@ -3,10 +3,10 @@ import type { Client } from "discord.js";
 import type { Config } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
 import type { Database } from "./db/openDatabase.ts";
-import { createDiscordNotifier } from "./discord/createDiscordNotifier.ts";
+import { createDiscordPublisher } from "./discord/createDiscordPublisher.ts";
 import { createElectorate } from "./discord/createElectorate.ts";
 import { deployCommands } from "./discord/deployCommands.ts";
-import { startBot } from "./discord/startBot.ts";
+import { createDiscordClient, startBot } from "./discord/startBot.ts";
 import { closeVotesJob } from "./jobs/closeVotesJob.ts";
 import { createJobKicker } from "./jobs/createJobKicker.ts";
 import { evaluateJob } from "./jobs/evaluateJob.ts";
@@ -60,23 +60,25 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       log: (line) => logger.warn({ component: "sandbox" }, line),
     });
   }
+  const token = sandbox?.token ?? config.DISCORD_TOKEN ?? "";
+  const apiUrl = sandbox?.apiUrl ?? config.DISCORD_API_URL;
+  const discord = createDiscordClient(apiUrl);
   const container = await createContainer(config, logger, {
     role: "start",
     ...(options.database ? { database: options.database } : {}),
     ...(options.now ? { now: options.now } : {}),
+    publisher: (services) => createDiscordPublisher(discord, services, config, logger),
+    electorate: createElectorate(discord),
   });
-  const token = sandbox?.token ?? config.DISCORD_TOKEN ?? "";
-  const apiUrl = sandbox?.apiUrl ?? config.DISCORD_API_URL;
   const jobDeps = { services: container.services, logger };
   const evaluations = createJobKicker(evaluateJob, jobDeps);
   const closeVotes = createJobKicker(closeVotesJob, jobDeps);
   try {
     const client = await startBot(
+      discord,
       { services: container.services, config, logger, kickEvaluations: evaluations.kick },
-      { token, apiUrl },
+      token,
     );
-    container.services.notifier = createDiscordNotifier(client, container.services, config, logger);
-    container.services.governance.electorate = createElectorate(client);
     if (sandbox) {
       await deployCommands({ token, applicationId: client.application.id, guildId: sandbox.guildId, apiUrl });
     }

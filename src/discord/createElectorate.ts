@@ -2,7 +2,7 @@ import type { Client } from "discord.js";
 import type { Electorate, GuildMemberProfile } from "../services/votes/governanceSettings.ts";
 
 /** The guild's members over REST (GET /guilds/{id}/members, paged by 1000), with role names. */
-export function createElectorate(client: Client<true>): Electorate {
+export function createElectorate(client: Client): Electorate {
   return {
     async members(guildId) {
       const guild = client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId));

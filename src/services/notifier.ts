@@ -1,8 +1,14 @@
 /**
- * What services and jobs tell the outside world about. The Discord adapter implements it (posting and editing
- * messages); the composition root passes it in, so that no service imports discord.js.
+ * Every public post and edit, as services, handlers and jobs ask for them. The Discord adapter's one publisher
+ * implements it; the composition root builds it once and passes it in, so that no service imports discord.js.
  */
 export interface Notifier {
+  /** Posts a new contribution in its channel and records the message; where it went, or null if nowhere. */
+  contributionSubmitted(contributionId: number): Promise<{ channelId: string } | null>;
+  /** The contribution changed (withdrawn, evaluated): its post is brought up to date. */
+  contributionChanged(contributionId: number): Promise<void>;
+  /** Posts an appeal beside the contribution, with Accept / Reject for moderators. */
+  appealFiled(appealId: number): Promise<void>;
   evaluationCompleted(evaluationId: number): Promise<void>;
   /** Posts the proposal's message in #governance, or brings it up to date (status, ballot). */
   proposalPosted(proposalId: number): Promise<void>;
@@ -17,6 +23,11 @@ export interface Notifier {
 }
 
 export const silentNotifier: Notifier = {
+  async contributionSubmitted() {
+    return null;
+  },
+  async contributionChanged() {},
+  async appealFiled() {},
   async evaluationCompleted() {},
   async proposalPosted() {},
   votesChanged() {},

@@ -3,7 +3,6 @@ import { CONTRIBUTION_STATUS_CHOICES } from "../../../commands/contribute.ts";
 import type { ContributionCategoryName } from "../../services/contributions/contributionRules.ts";
 import { getContribution } from "../../services/contributions/getContribution.ts";
 import { listContributions } from "../../services/contributions/listContributions.ts";
-import { recordContributionMessage } from "../../services/contributions/recordContributionMessage.ts";
 import { submitContribution } from "../../services/contributions/submitContribution.ts";
 import { withdrawContribution } from "../../services/contributions/withdrawContribution.ts";
 import type { HandlerContext } from "../context.ts";
@@ -15,7 +14,7 @@ type Status = (typeof CONTRIBUTION_STATUS_CHOICES)[number];
 const isStatus = (s: string | null | undefined): s is Status =>
   s !== null && s !== undefined && (CONTRIBUTION_STATUS_CHOICES as readonly string[]).includes(s);
 
-function findTextChannel(guild: Guild | null, nameOrId: string) {
+function _findTextChannel(guild: Guild | null, nameOrId: string) {
   const channel = guild?.channels.cache.find((c) => c.id === nameOrId || c.name === nameOrId);
   return channel?.isTextBased() ? channel : undefined;
 }
@@ -34,17 +33,8 @@ export const submit: CommandHandler = async (i, ctx) => {
     links,
     hours: o.getNumber("hours") ?? undefined,
   });
-  const channel = findTextChannel(i.guild, ctx.deps.config.CONTRIBUTIONS_CHANNEL);
-  let where = "";
-  if (channel && "send" in channel) {
-    const message = await channel.send(
-      post({ embeds: [contributionEmbed(contribution)], allowedMentions: noMentions }),
-    );
-    await recordContributionMessage(ctx.deps.services, contribution.id, channel.id, message.id);
-    where = ` It is posted in <#${channel.id}>.`;
-  } else {
-    ctx.deps.logger.warn({ channel: ctx.deps.config.CONTRIBUTIONS_CHANNEL }, "contributions channel not found");
-  }
+  const posted = await ctx.deps.services.notifier.contributionSubmitted(contribution.id);
+  const where = posted ? ` It is posted in <#${posted.channelId}>.` : "";
   await i.editReply(
     edit({
       content: `Contribution **#${contribution.id}** “${contribution.title}” is submitted and waiting for evaluation.${where}`,
@@ -88,21 +78,7 @@ export const show: CommandHandler = async (i, ctx) => {
 export const withdraw: CommandHandler = async (i, ctx) => {
   const contribution = await withdrawContribution(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
   // Keep the public post truthful: it now shows the contribution as withdrawn.
-  if (contribution.channelId && contribution.messageId) {
-    const channel = findTextChannel(i.guild, contribution.channelId);
-    if (channel) {
-      try {
-        await channel.messages.edit(
-          contribution.messageId,
-          post({
-            embeds: [contributionEmbed(contribution)],
-            allowedMentions: noMentions,
-          }),
-        );
-      } catch (error) {
-        ctx.deps.logger.warn({ contributionId: contribution.id, err: error }, "could not update the contribution post");
-      }
-    }
-  }
+  await ctx.deps.services.notifier.contributionChanged(contribution.id);
+
   await i.reply(ephemeral({ content: `Contribution **#${contribution.id}** “${contribution.title}” is withdrawn.` }));
 };

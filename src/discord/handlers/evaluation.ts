@@ -2,7 +2,7 @@ import { MessageFlags } from "discord.js";
 import { parseUnits } from "ethers";
 import { ensureOpenEpoch } from "../../services/epochs/ensureOpenEpoch.ts";
 import { UserError } from "../../services/errors.ts";
-import { fileAppeal, recordAppealMessage, resolveAppeal } from "../../services/evaluations/appeals.ts";
+import { fileAppeal, resolveAppeal } from "../../services/evaluations/appeals.ts";
 import { clearEvaluation } from "../../services/evaluations/clearEvaluation.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
@@ -10,7 +10,7 @@ import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
-import { appealView, evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
+import { evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
 const tokenOf = (ctx: HandlerContext) => ({
@@ -87,14 +87,7 @@ export const appeal: CommandHandler = async (i, ctx) => {
     i.options.getString("reason", true),
     (appealId) => i.editReply(edit({ content: `Appeal #${appealId} filed. Running a second evaluation…` })),
   );
-  const token = tokenOf(ctx);
-  const view = appealView(result.appeal, result.contribution, result.original, result.secondPass, token);
-  const channelKey = result.contribution.channelId ?? ctx.deps.config.CONTRIBUTIONS_CHANNEL;
-  const channel = i.guild?.channels.cache.find((c) => c.id === channelKey || c.name === channelKey);
-  if (channel?.isTextBased() && "send" in channel) {
-    const message = await channel.send(post({ ...view, allowedMentions: noMentions }));
-    await recordAppealMessage(ctx.deps.services, result.appeal.id, channel.id, message.id);
-  }
+  await ctx.deps.services.notifier.appealFiled(result.appeal.id);
   const second = result.secondPass ? ` The second pass scored it ${result.secondPass.total}/100.` : "";
   await i.editReply(
     edit({
