@@ -9,6 +9,7 @@ import { findJob, runJob } from "./jobs/runJob.ts";
 import { createLogger, secretValues } from "./logger.ts";
 import { readableLogStream } from "./readableLogStream.ts";
 import { isUserError } from "./services/errors.ts";
+import { watchLauncher } from "./watchLauncher.ts";
 
 const usage = `Usage: steward <command>
 
@@ -57,6 +58,10 @@ async function main(argv: string[]): Promise<number> {
       };
       process.once("SIGINT", () => void shutdown("SIGINT"));
       process.once("SIGTERM", () => void shutdown("SIGTERM"));
+      watchLauncher((pid) => {
+        logger.warn({ npmPid: pid }, "npm, which started Steward, is gone (killed?): shutting down");
+        void shutdown("launcher gone");
+      });
       return -1;
     }
     case "migrate": {

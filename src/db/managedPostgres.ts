@@ -59,6 +59,11 @@ export interface ManagedPostgresOptions {
   sharedDir?: string;
   /** Port tried first (default 54329; a free one is taken when it is in use). */
   preferredPort?: number;
+  /**
+   * Throwaway servers (tests, benches): stop the server when this process is gone, even if it was SIGKILLed and
+   * never released it. A production server outlives a crash on purpose, to be reused at once.
+   */
+  stopWhenGone?: number;
 }
 
 interface Credentials {
@@ -242,6 +247,7 @@ async function ensureServer(
     options,
     join(dataDir, "postgres.log"),
   );
+  if (options.stopWhenGone) watchOwner(options.stopWhenGone, started.pid);
   if (started.port !== credentials.port) {
     if (credentials.port !== 0) log(`port ${credentials.port} is taken: the database server uses port ${started.port}`);
     credentials = { ...credentials, port: started.port };
@@ -597,6 +603,12 @@ function tailSince(file: string, from: number): string {
   } catch {
     return "";
   }
+}
+
+/** A detached shell that stops the server (fast shutdown) once `owner` has exited. */
+function watchOwner(owner: number, serverPid: number) {
+  const script = `while kill -0 ${owner} 2>/dev/null; do sleep 1; done; kill -INT ${serverPid} 2>/dev/null`;
+  spawn("/bin/sh", ["-c", script], { detached: true, stdio: "ignore" }).unref();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

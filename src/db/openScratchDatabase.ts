@@ -16,7 +16,12 @@ export async function openScratchDatabase(options: { unsafeNoSync?: boolean; mig
   const db = await openDatabase({
     kind: "embedded",
     dataDir,
-    options: { role: "scratch", preferredPort: 0, unsafeNoSync: options.unsafeNoSync ?? false },
+    options: {
+      role: "scratch",
+      preferredPort: 0,
+      unsafeNoSync: options.unsafeNoSync ?? false,
+      stopWhenGone: process.pid,
+    },
   });
   if (options.migrated !== false) await migrate(db.driver);
   return {

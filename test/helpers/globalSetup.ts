@@ -16,7 +16,12 @@ export const TEMPLATE_DB = "steward_template";
  */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "steward-test-db-"));
-  const server = await openManagedPostgres(dataDir, { role: "test-setup", unsafeNoSync: true, preferredPort: 0 });
+  const server = await openManagedPostgres(dataDir, {
+    role: "test-setup",
+    unsafeNoSync: true,
+    preferredPort: 0,
+    stopWhenGone: process.pid,
+  });
   const admins = { embedded: server.adminUrl, postgres: process.env.TEST_DATABASE_URL };
   for (const adminUrl of Object.values(admins)) if (adminUrl) await makeTemplate(adminUrl);
   project.provide("embeddedAdminUrl", server.adminUrl);
