@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -98,6 +98,46 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     proc.kill("SIGTERM");
     expect(await exited).toBe(0);
   }, 120_000);
+
+  it("stops when the `npm start` that launched it is killed with SIGKILL, leaving nothing behind", async () => {
+    const dataDir = newDataDir();
+    const npm = spawn("npm", ["start"], {
+      env: { ...cleanEnv(), SANDBOX_PORT: "0", STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ready line: ${out}`)), 60_000);
+      npm.stdout?.on("data", (c: Buffer) => {
+        out += c.toString();
+        if (/sandbox ready: /.test(out)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    const steward = Number(
+      spawnSync("pgrep", ["-f", `${bin} start|bin/steward.js start`], { encoding: "utf8" })
+        .stdout.trim()
+        .split("\n")
+        .find((pid) => readFileSync(`/proc/${pid}/environ`, "utf8").includes(`STEWARD_DATA_DIR=${dataDir}`)),
+    );
+    expect(steward).toBeGreaterThan(0);
+    npm.kill("SIGKILL");
+    const deadline = Date.now() + 15_000;
+    const alive = () => {
+      try {
+        process.kill(steward, 0);
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${steward}/stat`, "utf8"));
+      } catch {
+        return false;
+      }
+    };
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(alive(), "Steward exited after npm was killed").toBe(false);
+    // It stopped its database server on the way out (it was its only user).
+    expect(existsSync(join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+  }, 90_000);
 
   it("lists every configuration problem at once and exits non-zero, without printing secrets", () => {
     const result = spawnSync(process.execPath, [bin, "migrate"], {
