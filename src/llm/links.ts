@@ -40,10 +40,8 @@ export function parseLink(raw: string): ParsedLink | null {
       if (m) return { key: `${host}/${m[1]}/${kind}/${kind === "commit" ? m[2]?.slice(0, 7) : m[2]}`, host, kind };
     }
   }
-  const isDoc =
-    DOC_HOSTS.test(host) ||
-    (host === "docs.google.com" && path.startsWith("/document")) ||
-    /(^|\/)(docs?|wiki)(\/|$)|\.md$/.test(path);
+  // docs.* hosts include Google Docs; /docs, /wiki and .md paths anywhere.
+  const isDoc = DOC_HOSTS.test(host) || /(^|\/)(docs?|wiki)(\/|$)|\.md$/.test(path);
   return { key: `${host}${path}`, host, kind: isDoc ? "doc" : "other" };
 }
 

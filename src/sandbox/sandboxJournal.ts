@@ -10,6 +10,7 @@ import { type SandboxChange, SandboxState } from "./sandboxState.ts";
  */
 export function openSandboxJournal(file: string, log: (line: string) => void = () => {}): SandboxState {
   mkdirSync(dirname(file), { recursive: true });
+  lockJournal(file);
   const state = existsSync(file) ? restore(file, log) : new SandboxState();
   // Rewrite compactly on every start: edits of one message collapse into its last version.
   const tmp = `${file}.tmp`;
@@ -17,6 +18,44 @@ export function openSandboxJournal(file: string, log: (line: string) => void = (
   renameSync(tmp, file);
   state.onChange = (change) => appendFileSync(file, `${JSON.stringify(change)}\n`);
   return state;
+}
+
+/**
+ * One sandbox per journal: a second Steward on the same data directory would append to the same file from another
+ * guild's point of view. A lock left by a killed process (its pid is gone) is taken over.
+ */
+function lockJournal(file: string) {
+  const lock = `${file}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      process.once("exit", () => rmSync(lock, { force: true }));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(readFileSync(lock, "utf8").trim() || "0");
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The sandbox of ${dirname(file)} is already running in another Steward (pid ${holder}). Stop that one first, or give this one another STEWARD_DATA_DIR.`,
+      );
+    }
+    rmSync(lock, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // After a crash the pid may belong to another program now: only a Steward (node) process holds the lock.
+  try {
+    return /node|steward/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return true;
+  }
 }
 
 export function resetSandboxJournal(file: string): boolean {

@@ -3,6 +3,50 @@ import { allocateBudget } from "../../src/services/epochs/allocateBudget.ts";
 import { batchHash, canonicalBatch } from "../../src/services/epochs/batchHash.ts";
 
 describe("allocateBudget", () => {
+  it("gives the rounding units to the largest remainders first, whatever order the shares come in", () => {
+    // total 6, budget 4: 1×4/6 = 0 r4, 2×4/6 = 1 r2, 3×4/6 = 2 r0 → base 3, one unit left, to the remainder 4.
+    const shares = [
+      { key: "x", amount: 3n },
+      { key: "y", amount: 2n },
+      { key: "z", amount: 1n },
+    ];
+    const expected = { x: 2n, y: 1n, z: 1n };
+    for (const order of [shares, [...shares].reverse(), [shares[1], shares[2], shares[0]]]) {
+      const r = allocateBudget(order as typeof shares, 4n);
+      expect(Object.fromEntries(r.allocations.map((a) => [a.key, a.amount]))).toEqual(expected);
+      expect(r).toMatchObject({ total: 6n, scaled: true });
+    }
+    // Two units left over three equal remainders: the two smallest keys get them, in any input order.
+    const even = [
+      { key: "b", amount: 1n },
+      { key: "c", amount: 1n },
+      { key: "a", amount: 1n },
+    ];
+    for (const order of [even, [...even].reverse()]) {
+      const r = allocateBudget(order, 2n);
+      expect(Object.fromEntries(r.allocations.map((a) => [a.key, a.amount]))).toEqual({ a: 1n, b: 1n, c: 0n });
+    }
+  });
+
+  it("pays exactly the budget when the shares equal it, and never more than asked", () => {
+    const r = allocateBudget(
+      [
+        { key: "a", amount: 7n },
+        { key: "b", amount: 3n },
+      ],
+      10n,
+    );
+    expect(r).toMatchObject({ scaled: false, total: 10n });
+    const big = allocateBudget(
+      [
+        { key: "a", amount: 10n ** 24n + 1n },
+        { key: "b", amount: 3n * 10n ** 23n },
+      ],
+      10n ** 22n,
+    );
+    expect(big.allocations.reduce((n, a) => n + a.amount, 0n)).toBe(10n ** 22n);
+  });
+
   it("pays shares as they are when they fit the budget", () => {
     const r = allocateBudget(
       [
