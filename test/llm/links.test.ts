@@ -46,11 +46,7 @@ describe("links as evidence", () => {
     ]) {
       expect(kind(doc), doc).toBe("doc");
     }
-    for (const other of [
-      "https://sheets.example.com/d/1",
-      "https://dao.org/documentary",
-      "https://example.com",
-    ]) {
+    for (const other of ["https://sheets.example.com/d/1", "https://dao.org/documentary", "https://example.com"]) {
       expect(kind(other), other).toBe("other");
     }
   });
