@@ -141,4 +141,34 @@ describe("permission matrix", () => {
     ).toBe(`You approved proposal #${id}: 1 of 2 approvals so far.`);
     expect((await db.proposal.findUniqueOrThrow({ where: { id } })).status).toBe("awaiting_approval");
   });
+
+  it("moderators cannot decide money for themselves: override, clear or appeal decisions on their own work", async () => {
+    const submitted = finalResponse(
+      await stack.client.run("moderator", "contribute submit", {
+        title: "Moderator's own work",
+        description: "Wrote the moderation guide with examples for new moderators.",
+        category: "docs",
+      }),
+    );
+    const id = Number(/#(\d+)/.exec(submitted.content)?.[1]);
+    await stack.steward.evaluationsIdle();
+    const own = finalResponse(
+      await stack.client.run("moderator", "evaluation override", {
+        contribution: id,
+        score: 100,
+        reward: "100",
+        reason: "self",
+      }),
+    );
+    expect(own.content).toBe(
+      `You cannot override the evaluation of contribution #${id}: it is your own, and nobody decides their own reward. Another moderator must do it.`,
+    );
+    expect(own.ephemeral).toBe(true);
+    const clear = finalResponse(
+      await stack.client.run("moderator", "evaluation clear", { contribution: id, reason: "self" }),
+    );
+    expect(clear.content).toMatch(/^You cannot clear the flagged evaluation of contribution #\d+: it is your own/);
+    const db = stack.steward.container.services.db;
+    expect(await db.evaluation.count({ where: { contributionId: id, purpose: "override" } })).toBe(0);
+  });
 });
