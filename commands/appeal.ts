@@ -4,6 +4,7 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
+import { contributionIdOption } from "./options.ts";
 
 export const appealCommand = {
   type: ApplicationCommandType.ChatInput,
@@ -11,12 +12,7 @@ export const appealCommand = {
   description: "Appeal the evaluation of your contribution (once, within the appeal window)",
   contexts: [InteractionContextType.Guild],
   options: [
-    {
-      type: ApplicationCommandOptionType.Integer,
-      name: "contribution",
-      description: "Contribution id (the number after #)",
-      required: true,
-    },
+    contributionIdOption,
     {
       type: ApplicationCommandOptionType.String,
       name: "reason",

@@ -4,6 +4,7 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
+import { contributionIdOption } from "./options.ts";
 
 export const evaluationCommand = {
   type: ApplicationCommandType.ChatInput,
@@ -15,14 +16,7 @@ export const evaluationCommand = {
       type: ApplicationCommandOptionType.Subcommand,
       name: "show",
       description: "Show the active evaluation of a contribution",
-      options: [
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: "contribution",
-          description: "Contribution id (the number after #)",
-          required: true,
-        },
-      ],
+      options: [contributionIdOption],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -42,12 +36,7 @@ export const evaluationCommand = {
       name: "clear",
       description: "Moderators: let a flagged evaluation pay as evaluated (it pays nothing until cleared)",
       options: [
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: "contribution",
-          description: "Contribution id (the number after #)",
-          required: true,
-        },
+        contributionIdOption,
         {
           type: ApplicationCommandOptionType.String,
           name: "reason",
@@ -61,12 +50,7 @@ export const evaluationCommand = {
       name: "override",
       description: "Moderators: replace a contribution's evaluation (the original is kept and audited)",
       options: [
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: "contribution",
-          description: "Contribution id (the number after #)",
-          required: true,
-        },
+        contributionIdOption,
         {
           type: ApplicationCommandOptionType.Integer,
           name: "score",

@@ -7,3 +7,11 @@ export const proposalIdOption = {
   description: "Proposal id (the number after #)",
   required: true,
 } as const;
+
+/** The contribution id option shared by /evaluation and /appeal. */
+export const contributionIdOption = {
+  type: ApplicationCommandOptionType.Integer,
+  name: "contribution",
+  description: "Contribution id (the number after #)",
+  required: true,
+} as const;
