@@ -11,14 +11,18 @@ export interface ParsedLink {
   kind: LinkKind;
 }
 
-const CODE_HOSTS = new Set(["github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "git.sr.ht", "gitea.com"]);
+// GitLab instances (gitlab.com and self-hosted gitlab.*) are recognised by their host name below.
+const CODE_HOSTS = new Set(["github.com", "bitbucket.org", "codeberg.org", "git.sr.ht", "gitea.com"]);
 
-// owner/repo then the kind of page; anything after the number (/files, /commits) is the same PR.
+// owner/repo (GitLab: group/…/project) then the kind of page; anything after the number (/files, /commits) is the
+// same PR. Paths are matched with a "/" appended, so each pattern ends in "/".
 const CODE_PATHS: [LinkKind, RegExp][] = [
-  ["pr", /^\/([\w.-]+\/[\w.-]+)\/(?:pull|pulls|pull-requests)\/(\d+)(?:\/|$)/],
-  ["pr", /^\/([\w.-]+(?:\/[\w.-]+)+)\/-\/merge_requests\/(\d+)(?:\/|$)/],
-  ["commit", /^\/([\w.-]+\/[\w.-]+)\/(?:-\/)?commits?\/([0-9a-f]{7,40})(?:\/|$)/],
-  ["issue", /^\/([\w.-]+(?:\/[\w.-]+)+?)\/(?:-\/)?issues\/(\d+)(?:\/|$)/],
+  ["pr", /^\/([\w.-]+\/[\w.-]+)\/(?:pull|pulls|pull-requests)\/(\d+)\//],
+  // Stryker disable next-line Regex: the leftmost match already starts at the first "/", anchored or not
+  ["pr", /^\/([\w.-]+(?:\/[\w.-]+)+)\/-\/merge_requests\/(\d+)\//],
+  ["commit", /^\/([\w.-]+\/[\w.-]+)\/(?:-\/)?commits?\/([0-9a-f]{7,40})\//],
+  // Stryker disable next-line Regex: lazy or greedy, the group ends at the last segment before /issues/
+  ["issue", /^\/([\w.-]+(?:\/[\w.-]+)+?)\/(?:-\/)?issues\/(\d+)\//],
 ];
 
 const DOC_HOSTS =
@@ -27,7 +31,8 @@ const DOC_HOSTS =
 export function parseLink(raw: string): ParsedLink | null {
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    // The URL parser itself strips surrounding whitespace.
+    url = new URL(raw);
   } catch {
     return null;
   }
@@ -37,11 +42,12 @@ export function parseLink(raw: string): ParsedLink | null {
   if (CODE_HOSTS.has(host) || /^gitlab\./.test(host)) {
     for (const [kind, pattern] of CODE_PATHS) {
       const m = pattern.exec(`${path}/`);
-      if (m) return { key: `${host}/${m[1]}/${kind}/${kind === "commit" ? m[2]?.slice(0, 7) : m[2]}`, host, kind };
+      const id = m?.[2] as string;
+      if (m) return { key: `${host}/${m[1]}/${kind}/${kind === "commit" ? id.slice(0, 7) : id}`, host, kind };
     }
   }
   // docs.* hosts include Google Docs; /docs, /wiki and .md paths anywhere.
-  const isDoc = DOC_HOSTS.test(host) || /(^|\/)(docs?|wiki)(\/|$)|\.md$/.test(path);
+  const isDoc = DOC_HOSTS.test(host) || /\/(docs?|wiki)(\/|$)|\.md$/.test(path);
   return { key: `${host}${path}`, host, kind: isDoc ? "doc" : "other" };
 }
 

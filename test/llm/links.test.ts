@@ -91,3 +91,24 @@ describe("links as evidence", () => {
     expect(d.map((l) => l.key)).toEqual(["github.com/a/b/pr/1", "example.com/x"]);
   });
 });
+
+describe("links: the edges of each rule", () => {
+  it("anchors every rule where it must", () => {
+    expect(kind("https://github.com/extra/owner/repo/pull/3")).toBe("other");
+    expect(kind("https://github.com/extra/owner/repo/commit/9f8e7d6c")).toBe("other");
+    expect(kind("https://github.com/owner/repo/issues/42")).toBe("issue");
+    expect(kind("https://gitlab.com/group/sub/project/-/issues/42")).toBe("issue");
+    expect(kind("https://notgitlab.example.com/group/p/-/merge_requests/1")).toBe("other");
+    expect(kind("https://mydocs.example.com/x")).toBe("other");
+    expect(kind("https://notion.so.evil.example/x")).toBe("other");
+    expect(kind("https://dao.org/notes.mdx")).toBe("other");
+    expect(kind("https://dao.org/docs")).toBe("doc");
+  });
+
+  it("keeps host and path as they are apart from www., case and trailing slashes", () => {
+    expect(key("https://sub.www.example.com/x")).toBe("sub.www.example.com/x");
+    expect(key("https://example.com/a//")).toBe("example.com/a");
+    expect(key("https://github.com/owner/repo/pull/123456789")).toBe("github.com/owner/repo/pr/123456789");
+    expect(key("https://github.com/owner/repo/commit/0123456789abcdef")).toBe("github.com/owner/repo/commit/0123456");
+  });
+});

@@ -11,7 +11,9 @@ describe("exact sums for weighted tallies", () => {
     expect(decimal(1e21)).toEqual([10n ** 21n, 1n]);
     expect(decimal(1.5e22)).toEqual([15n * 10n ** 22n, 10n]);
     expect(decimal(0)).toEqual([0n, 1n]);
-    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1]) expect(() => decimal(bad)).toThrow(RangeError);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1]) {
+      expect(() => decimal(bad)).toThrow(new RangeError(`not a finite number ≥ 0: ${bad}`));
+    }
   });
 
   it("adds products of quotients without rounding", () => {
@@ -31,6 +33,11 @@ describe("exact sums for weighted tallies", () => {
     const big = new ExactSum();
     big.addProduct(1e21, 3, 2);
     expect(big.toNumber()).toBe(1.5e21);
+    const fractions = new ExactSum();
+    fractions.addProduct(1, 1, 0.5); // 2
+    fractions.addProduct(1, 0.5, 1); // 0.5
+    fractions.addProduct(0.25, 0.5, 0.125); // 1
+    expect(fractions.toNumber()).toBe(3.5);
     const tiny = new ExactSum();
     tiny.addProduct(1e-7, 2, 4);
     expect(tiny.toNumber()).toBe(5e-8);

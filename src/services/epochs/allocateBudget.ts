@@ -13,6 +13,7 @@ export function allocateBudget<K extends string>(shares: { key: K; amount: bigin
   });
   let left = budget - base.reduce((n, b) => n + b.amount, 0n);
   const order = [...base].sort((a, b) =>
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: keys are distinct addresses, so equal keys (the 0 branch) never occur, and >= on unequal remainders is >
     a.remainder === b.remainder ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.remainder > b.remainder ? -1 : 1,
   );
   for (const b of order) {

@@ -24,9 +24,12 @@ export function suggestReward(
   let reward = amount(total);
   if (ceilingTotal !== undefined) {
     const ceiling = amount(ceilingTotal);
+    // Stryker disable next-line EqualityOperator: at equality the assignment keeps the same value
     if (ceiling < reward) reward = ceiling;
   }
+  // Stryker disable next-line EqualityOperator: at equality the assignment keeps the same value
   if (reward > policy.maxPerContribution) reward = policy.maxPerContribution;
+  // Stryker disable next-line EqualityOperator: at equality the assignment keeps the same value
   if (reward > policy.epochBudget) reward = policy.epochBudget;
   return reward;
 }
