@@ -1,0 +1,58 @@
+import type { APIEmbed } from "discord-api-types/v10";
+import { toUnits } from "../../db/decimalUnits.ts";
+import type { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
+import type { epochStatus } from "../../services/epochs/epochStatus.ts";
+import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+
+type EpochStatus = Awaited<ReturnType<typeof epochStatus>>;
+type ClosedEpoch = Awaited<ReturnType<typeof closeEpochForVote>>;
+
+/** `/epoch status`: where the open epoch stands, and what waits for a moderator. */
+export function epochStatusEmbed(s: EpochStatus, token: TokenFormat): APIEmbed {
+  const budget = toUnits(s.epoch.budget);
+  const left = budget > s.suggestedTotal ? budget - s.suggestedTotal : 0n;
+  const waiting = s.awaitingReview;
+  return {
+    title: `Epoch ${s.epoch.number}`,
+    color: 0x5865f2,
+    fields: [
+      // The first epoch opens on first use, after work may already have been submitted: it covers all of it.
+      s.epoch.number === 1
+        ? { name: "Covers", value: "everything submitted so far (the first epoch)", inline: true }
+        : { name: "Started", value: `<t:${Math.floor(s.epoch.startsAt.getTime() / 1000)}:f>`, inline: true },
+      { name: "Budget", value: formatTokens(budget, token), inline: true },
+      { name: "Budget left after suggested rewards", value: formatTokens(left, token), inline: true },
+      { name: "Submitted, awaiting evaluation", value: String(s.submitted), inline: true },
+      { name: "Evaluated", value: String(s.evaluated), inline: true },
+      { name: "Under appeal", value: String(s.underAppeal), inline: true },
+      {
+        name: "Flagged, waiting for a moderator (pays nothing until cleared)",
+        value:
+          waiting.length === 0
+            ? "None"
+            : `${waiting
+                .slice(0, 40)
+                .map((id) => `#${id}`)
+                .join(
+                  ", ",
+                )}${waiting.length > 40 ? ` and ${waiting.length - 40} more` : ""}: \`/evaluation clear\` or \`/evaluation override\``,
+        inline: false,
+      },
+    ],
+  };
+}
+
+/** What the moderator who closed an epoch is told. */
+export function epochClosedText(result: ClosedEpoch): string {
+  const closed = `Epoch ${result.epoch.number} is closed; epoch ${result.next.number} is open.`;
+  const p = result.proposal;
+  if (!p) {
+    const carried = result.carried.length;
+    return `${closed} Nothing to pay, so there is no distribution to vote on${carried > 0 ? `: the rewards of ${carried} member${carried === 1 ? "" : "s"} without a verified wallet are carried to the next epoch` : ": no contribution was evaluated this epoch"}.`;
+  }
+  const vote =
+    result.opened && p.endsAt
+      ? `Voting is open until <t:${Math.floor(p.endsAt.getTime() / 1000)}:f>.`
+      : "It stays a draft until a moderator opens it for votes (the member list was not available).";
+  return `${closed} Distribution proposal #${p.id} (${result.batch.length} payout${result.batch.length === 1 ? "" : "s"}, batch hash \`${p.batchHash}\`) is posted in #governance. ${vote}`;
+}
