@@ -59,7 +59,7 @@ export type UserErrorContext = {
   contribution_in_distribution: {
     id: number;
     action: "override" | "clear" | "appeal";
-    epoch: number | null;
+    epoch: number;
     proposalId: number | null;
     proposalStatus: string | null;
   };

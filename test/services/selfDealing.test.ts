@@ -85,13 +85,30 @@ describe("nobody decides money for themselves", () => {
     expect((await override(person(), id)).override.total).toBe(100);
   });
 
+  it("does not refuse a moderator whose wallet is shared with someone other than the author", async () => {
+    const mod = person();
+    const stranger = person();
+    const author = person();
+    const shared = Wallet.createRandom();
+    await link(mod, shared);
+    await link(stranger, Wallet.createRandom());
+    await link(mod, Wallet.createRandom());
+    await link(stranger, shared); // the stranger now holds the moderator's old address; the author is unrelated
+    await link(author, Wallet.createRandom());
+    const id = await evaluated(author);
+    expect((await override(mod, id)).override.total).toBe(100);
+  });
+
   it("refuses overrides and appeals on withdrawn contributions and once the reward is in a distribution", async () => {
     const author = person();
     const mod = person();
     await link(author, Wallet.createRandom());
     const withdrawn = await evaluated(author);
     expect((await withdrawContribution(deps, author, withdrawn)).status).toBe("withdrawn");
-    await expect(override(mod, withdrawn)).rejects.toMatchObject({ code: "contribution_withdrawn" });
+    await expect(override(mod, withdrawn)).rejects.toMatchObject({
+      code: "contribution_withdrawn",
+      context: { id: withdrawn, action: "override" },
+    });
     await expect(fileAppeal(deps, author, withdrawn, "please")).rejects.toMatchObject({
       code: "contribution_withdrawn",
     });
@@ -100,7 +117,13 @@ describe("nobody decides money for themselves", () => {
     expect(closed.proposal?.batch).toBeDefined();
     await expect(override(mod, id)).rejects.toMatchObject({
       code: "contribution_in_distribution",
-      context: { id, epoch: closed.epoch.number, proposalId: closed.proposal?.id },
+      context: {
+        id,
+        action: "override",
+        epoch: closed.epoch.number,
+        proposalId: closed.proposal?.id,
+        proposalStatus: "draft",
+      },
     });
     await expect(fileAppeal(deps, author, id, "more please")).rejects.toMatchObject({
       code: "contribution_in_distribution",

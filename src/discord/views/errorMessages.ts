@@ -102,7 +102,7 @@ export const errorMessages = {
   contribution_withdrawn: ({ id, action }) =>
     `Contribution #${id} was withdrawn by its author, so there is nothing to ${actionText[action]}: it pays nothing.`,
   contribution_in_distribution: ({ id, action, epoch, proposalId, proposalStatus }) =>
-    `Contribution #${id}'s reward is already in ${epoch === null ? "a closed epoch's" : `epoch ${epoch}'s`} distribution${proposalId === null ? "" : ` (proposal #${proposalId}, ${proposalStatus?.replace("_", " ")})`}, so its evaluation can no longer change: you cannot ${actionText[action]} it. What was voted is what is paid.`,
+    `Contribution #${id}'s reward is already in epoch ${epoch}'s distribution${proposalId === null ? "" : ` (proposal #${proposalId}, ${proposalStatus?.replace("_", " ")})`}, so its evaluation can no longer change: you cannot ${actionText[action]} it. What was voted is what is paid.`,
   invalid_component: () =>
     "This button or menu does not belong to anything Steward knows. Use the command instead (see /help).",
   not_flagged: ({ id }) =>

@@ -41,20 +41,18 @@ export async function refuseIfSettledOrWithdrawn(
   if (contribution.status === "withdrawn") {
     throw new UserError("contribution_withdrawn", { id: contribution.id, action });
   }
-  if (contribution.status === "final" || contribution.epochId !== null) {
-    const epoch = contribution.epochId
-      ? await tx.epoch.findUnique({ where: { id: contribution.epochId }, select: { number: true } })
-      : null;
-    const proposal = contribution.epochId
-      ? await tx.proposal.findFirst({
-          where: { epochId: contribution.epochId, kind: "distribution" },
-          select: { id: true, status: true },
-        })
-      : null;
+  // An epoch close sets `final` and the epoch together: the epoch is what says the reward is in a distribution.
+  if (contribution.epochId !== null) {
+    const epoch = await tx.epoch.findUniqueOrThrow({ where: { id: contribution.epochId }, select: { number: true } });
+    // No proposal when the close had nothing payable (every author without a wallet: carried instead).
+    const proposal = await tx.proposal.findFirst({
+      where: { epochId: contribution.epochId, kind: "distribution" },
+      select: { id: true, status: true },
+    });
     throw new UserError("contribution_in_distribution", {
       id: contribution.id,
       action,
-      epoch: epoch?.number ?? null,
+      epoch: epoch.number,
       proposalId: proposal?.id ?? null,
       proposalStatus: proposal?.status ?? null,
     });
