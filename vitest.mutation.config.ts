@@ -18,6 +18,8 @@ export default defineConfig({
       "test/services/selfDealing.test.ts",
       "test/services/governance.test.ts",
       "test/services/wallets.test.ts",
+      "test/e2e/wallet.test.ts",
+      "test/e2e/governance.test.ts",
       "test/llm/evaluators.test.ts",
       "test/llm/links.test.ts",
       "test/llm/gamingCorpus.test.ts",

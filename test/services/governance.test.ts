@@ -270,14 +270,27 @@ describe("closing and approving", () => {
     const large = await pass("1001");
     expect((await deps.db.proposal.findUniqueOrThrow({ where: { id: large.id } })).approvalsRequired).toBe(3);
     const normal = await pass("500");
-    await expect(approvePayout(deps, recipientMod, normal.id)).rejects.toMatchObject({ code: "own_payout" });
+    await expect(approvePayout(deps, recipientMod, normal.id)).rejects.toMatchObject({
+      code: "own_payout",
+      context: { id: normal.id, address: recipient },
+    });
     const [m1, m2] = [actor(newId()), actor(newId())];
     // Two moderators at once (two processes on PostgreSQL): both count, and the second makes it approved.
     const other = serviceDeps(second ?? database, deps.clock, {}, people);
-    await Promise.all([approvePayout(deps, m1, normal.id), approvePayout(other, m2, normal.id)]);
+    const both = await Promise.all([approvePayout(deps, m1, normal.id), approvePayout(other, m2, normal.id)]);
+    expect(both.map((r) => [r.approvals, r.required, r.approved]).sort()).toEqual([
+      [1, 2, false],
+      [2, 2, true],
+    ]);
     expect(await deps.db.proposal.findUniqueOrThrow({ where: { id: normal.id } })).toMatchObject({
       status: "approved",
     });
+    const trail = await deps.db.auditEvent.findMany({
+      where: { subjectType: "proposal", subjectId: String(normal.id), action: { startsWith: "proposal.approv" } },
+      orderBy: { id: "asc" },
+    });
+    expect(trail.map((e) => e.action)).toEqual(["proposal.approval_added", "proposal.approved"]);
+    expect(trail[1]?.payload).toMatchObject({ approvals: 2, required: 2 });
     await expect(approvePayout(deps, m1, normal.id)).rejects.toMatchObject({
       code: "approval_not_pending",
       context: { status: "approved" },
@@ -289,12 +302,27 @@ describe("closing and approving", () => {
       context: { approvals: 1, required: 3 },
     });
     await expect(rejectPayout(deps, m2, large.id, "  ")).rejects.toMatchObject({ code: "field_empty_reason" });
-    await rejectPayout(deps, m2, large.id, "Too large for one transfer.");
+    const vetoed = await rejectPayout(deps, m2, large.id, "Too large for one transfer.");
+    expect(vetoed.approvals).toBe(1);
+    const veto = await deps.db.auditEvent.findFirstOrThrow({
+      where: { subjectType: "proposal", subjectId: String(large.id), action: "proposal.vetoed" },
+    });
+    expect(veto.payload).toMatchObject({ reason: "Too large for one transfer.", approvalsBefore: 1 });
     await expect(approvePayout(deps, actor(newId()), large.id)).rejects.toMatchObject({
       code: "approval_not_pending",
       context: { status: "vetoed" },
     });
     const general = await openVoting(deps, GUILD, "mod", (await fundingProposal(deps, null)).id);
-    await expect(approvePayout(deps, m1, general.id)).rejects.toMatchObject({ code: "not_a_payout" });
+    await expect(approvePayout(deps, m1, general.id)).rejects.toMatchObject({
+      code: "not_a_payout",
+      context: { id: general.id },
+    });
+    // A payout still open for votes is not awaiting approval yet.
+    const stillOpen = await openVoting(deps, GUILD, "mod", (await fundingProposal(deps, recipient, "500")).id);
+    await expect(approvePayout(deps, m1, stillOpen.id)).rejects.toMatchObject({
+      code: "approval_not_pending",
+      context: { id: stillOpen.id, status: "open" },
+    });
+    await expect(rejectPayout(deps, m1, stillOpen.id, "no")).rejects.toMatchObject({ code: "approval_not_pending" });
   });
 });

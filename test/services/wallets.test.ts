@@ -66,3 +66,78 @@ describe("wallet linking", () => {
     expect(await database.prisma.wallet.count({ where: { challengeId: c.id } })).toBe(1);
   });
 });
+
+describe("wallet linking: every refusal, and what is audited", () => {
+  const deps = () => serviceDeps(database);
+  it("refuses malformed signatures, missing, foreign, expired and used challenges, and an address held by another", async () => {
+    const d = deps();
+    const me = actor("300000000000000010");
+    const other = actor("300000000000000011");
+    const w = Wallet.createRandom();
+    await expect(verifyWalletSignature(d, me, "0x1234")).rejects.toMatchObject({ code: "invalid_signature" });
+    await expect(verifyWalletSignature(d, me, `x0${"a".repeat(130)}`)).rejects.toMatchObject({
+      code: "invalid_signature",
+    });
+    await expect(verifyWalletSignature(d, me, `0x${"a".repeat(131)}`)).rejects.toMatchObject({
+      code: "invalid_signature",
+    });
+    await expect(verifyWalletSignature(d, me, `0x${"a".repeat(130)}`)).rejects.toMatchObject({
+      code: "no_pending_challenge",
+    });
+    // Another member's challenge is not mine to complete, even with the right key.
+    const theirs = await createWalletChallenge(d, other, w.address);
+    await expect(verifyWalletSignature(d, me, await w.signMessage(theirs.message))).rejects.toMatchObject({
+      code: "no_pending_challenge",
+    });
+    // A signature that recovers no key at all (s = 0).
+    const mine = await createWalletChallenge(d, me, w.address);
+    await expect(verifyWalletSignature(d, me, `0x${"1".repeat(64)}${"0".repeat(64)}1b`)).rejects.toMatchObject({
+      code: expect.stringMatching(/^(invalid_signature|signature_wrong_signer)$/),
+    });
+    const wrong = await Wallet.createRandom().signMessage(mine.message);
+    await expect(verifyWalletSignature(d, me, wrong)).rejects.toMatchObject({
+      code: "signature_wrong_signer",
+      context: { expected: w.address },
+    });
+    // Padded with spaces, as pasted from a wallet app: accepted.
+    const signed = await w.signMessage(mine.message);
+    const linked = await verifyWalletSignature(d, me, `  ${signed}\n`);
+    expect(linked.wallet.address).toBe(w.address);
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { subjectId: linked.wallet.memberId, action: "wallet.linked" },
+    });
+    expect(audit).toMatchObject({ subjectType: "member", payload: { address: w.address, previousAddress: null } });
+    await expect(verifyWalletSignature(d, me, signed)).rejects.toMatchObject({ code: "challenge_used" });
+    // The other member tries to link the address I hold.
+    await expect(verifyWalletSignature(d, other, await w.signMessage(theirs.message))).rejects.toMatchObject({
+      code: "address_in_use",
+      context: { address: w.address },
+    });
+  });
+
+  it("refuses an expired challenge, at the second it expires", async () => {
+    const d = deps();
+    const me = actor("300000000000000012");
+    const w = Wallet.createRandom();
+    const c = await createWalletChallenge(d, me, w.address);
+    d.clock.now = new Date(c.expiresAt);
+    await expect(verifyWalletSignature(d, me, await w.signMessage(c.message))).rejects.toMatchObject({
+      code: "challenge_expired",
+      context: { expiredAt: c.expiresAt },
+    });
+  });
+
+  it("audits a replacement with the address it replaced", async () => {
+    const d = deps();
+    const me = actor("300000000000000013");
+    const [a, b] = [Wallet.createRandom(), Wallet.createRandom()];
+    const ca = await createWalletChallenge(d, me, a.address);
+    await verifyWalletSignature(d, me, await a.signMessage(ca.message));
+    const cb = await createWalletChallenge(d, me, b.address);
+    const replaced = await verifyWalletSignature(d, me, await b.signMessage(cb.message));
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { subjectId: replaced.wallet.memberId, action: "wallet.replaced" },
+    });
+    expect(audit.payload).toMatchObject({ address: b.address, previousAddress: a.address, nonce: cb.nonce });
+  });
+});
