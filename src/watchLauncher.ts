@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { processAlive } from "./processAlive.ts";
 
 /**
  * When Steward was started by `npm start`, the npm process is the one a person (or a supervisor) signals. A SIGKILL
@@ -10,7 +11,8 @@ export function watchLauncher(onGone: (launcherPid: number) => void, intervalMs 
   const launcher = npmAncestor();
   if (launcher === undefined) return () => {};
   const timer = setInterval(() => {
-    if (!alive(launcher)) {
+    // A killed npm whose parent has not reaped it yet is a zombie: gone all the same.
+    if (!processAlive(launcher)) {
       clearInterval(timer);
       onGone(launcher);
     }
@@ -32,16 +34,6 @@ function npmAncestor(): number | undefined {
     );
   }
   return undefined;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed npm whose parent has not reaped it yet is a zombie: gone all the same.
-  return !/^\d+ \(.*\) Z/.test(read(`/proc/${pid}/stat`));
 }
 
 function read(file: string): string {

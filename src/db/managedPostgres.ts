@@ -20,6 +20,7 @@ import {
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { processAlive } from "../processAlive.ts";
 import {
   accountCan,
   EmbeddedPostgresError,
@@ -142,11 +143,11 @@ export async function openManagedPostgres(
 export async function stopServer(dataDirInput: string, log: (line: string) => void = () => {}): Promise<void> {
   const cluster = join(resolve(dataDirInput), "postgres");
   const running = readPostmasterPid(cluster);
-  if (!running || !isAlive(running.pid)) return;
+  if (!running || !processAlive(running.pid)) return;
   process.kill(running.pid, "SIGINT");
   const deadline = Date.now() + 60_000;
-  while (isAlive(running.pid) && Date.now() < deadline) await sleep(50);
-  if (isAlive(running.pid)) {
+  while (processAlive(running.pid) && Date.now() < deadline) await sleep(50);
+  if (processAlive(running.pid)) {
     process.kill(running.pid, "SIGQUIT");
     log(`database server (pid ${running.pid}) did not stop within 60 s; stopped it immediately (it recovers on start)`);
   } else {
@@ -190,7 +191,7 @@ async function ensureServer(
 
   if (credentials?.initialized) {
     const running = readPostmasterPid(cluster);
-    if (running && isAlive(running.pid)) {
+    if (running && processAlive(running.pid)) {
       if (isPostgresProcess(running.pid)) {
         const reused = await waitUntilAccepting(credentials, running.pid, undefined, cluster).then(
           () => true,
@@ -380,7 +381,7 @@ async function startServer(
     if (outcome === "ready") return { pid: child.pid ?? 0, port };
     const lines = tailSince(logFile, logStart);
     const portTaken = outcome instanceof EmbeddedPostgresError || /Address already in use|could not bind/i.test(lines);
-    if (outcome instanceof Error && isAlive(child.pid ?? 0)) {
+    if (outcome instanceof Error && processAlive(child.pid ?? 0)) {
       process.kill(child.pid ?? 0, "SIGQUIT");
       await exited;
     }
@@ -432,10 +433,10 @@ async function waitUntilAccepting(
         );
       }
     }
-    if (pid && !isAlive(pid)) break;
+    if (pid && !processAlive(pid)) break;
     await sleep(100);
   }
-  throw new Error(gone || (pid && !isAlive(pid)) ? "it exited" : `not accepting connections: ${last}`);
+  throw new Error(gone || (pid && !processAlive(pid)) ? "it exited" : `not accepting connections: ${last}`);
 }
 
 async function ensureDatabase(adminUrl: string, name: string) {
@@ -467,7 +468,7 @@ async function acquireStartLock(dataDir: string): Promise<() => void> {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = Number(readFileSync(file, "utf8").trim() || "0");
-    if (!holder || !isAlive(holder)) {
+    if (!holder || !processAlive(holder)) {
       rmSync(file, { force: true });
       continue;
     }
@@ -516,21 +517,6 @@ function readPostmasterPid(cluster: string): { pid: number; port: number } | und
   const lines = readFileSync(file, "utf8").split("\n");
   const pid = Number(lines[0]);
   return Number.isInteger(pid) && pid > 0 ? { pid, port: Number(lines[3]) } : undefined;
-}
-
-function isAlive(pid: number): boolean {
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  // A killed server lingers as a zombie until it is reaped: it holds its pid but nothing else.
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true;
-  }
 }
 
 function isPostgresProcess(pid: number): boolean {

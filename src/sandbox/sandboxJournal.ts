@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { processAlive } from "../processAlive.ts";
 import { type SandboxChange, SandboxState } from "./sandboxState.ts";
 
 /**
@@ -35,26 +36,13 @@ function lockJournal(file: string) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = Number(readFileSync(lock, "utf8").trim() || "0");
-    if (holder && holder !== process.pid && isAlive(holder)) {
+    // After a crash the pid may belong to another program now: only a Steward (node) process holds the lock.
+    if (holder && holder !== process.pid && processAlive(holder, /node|steward/)) {
       throw new Error(
         `The sandbox of ${dirname(file)} is already running in another Steward (pid ${holder}). Stop that one first, or give this one another STEWARD_DATA_DIR.`,
       );
     }
     rmSync(lock, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  // After a crash the pid may belong to another program now: only a Steward (node) process holds the lock.
-  try {
-    return /node|steward/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
-  } catch {
-    return true;
   }
 }
 
