@@ -5,6 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { destroyManagedData, openManagedPostgres } from "../../src/db/managedPostgres.ts";
+import { processAlive } from "../../src/processAlive.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
 
 const dirs: string[] = [];
@@ -87,6 +88,8 @@ describe.runIf(testDatabaseKind === "embedded")("the managed PostgreSQL server",
     const dataDir = newDataDir();
     const first = await openManagedPostgres(dataDir, { unsafeNoSync: true });
     process.kill(first.pid, "SIGKILL");
+    // A signal is delivered asynchronously: wait until the server is really gone, as after a crash.
+    while (processAlive(first.pid)) await new Promise((r) => setTimeout(r, 20));
     const lines: string[] = [];
     const again = await openManagedPostgres(dataDir, { log: (l) => lines.push(l), unsafeNoSync: true });
     try {
