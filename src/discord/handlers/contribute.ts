@@ -1,4 +1,4 @@
-import { type Guild, MessageFlags } from "discord.js";
+import { MessageFlags } from "discord.js";
 import { CONTRIBUTION_STATUS_CHOICES } from "../../../commands/contribute.ts";
 import type { ContributionCategoryName } from "../../services/contributions/contributionRules.ts";
 import { getContribution } from "../../services/contributions/getContribution.ts";
@@ -13,11 +13,6 @@ import type { CommandHandler, ComponentHandler } from "./types.ts";
 type Status = (typeof CONTRIBUTION_STATUS_CHOICES)[number];
 const isStatus = (s: string | null | undefined): s is Status =>
   s !== null && s !== undefined && (CONTRIBUTION_STATUS_CHOICES as readonly string[]).includes(s);
-
-function _findTextChannel(guild: Guild | null, nameOrId: string) {
-  const channel = guild?.channels.cache.find((c) => c.id === nameOrId || c.name === nameOrId);
-  return channel?.isTextBased() ? channel : undefined;
-}
 
 export const submit: CommandHandler = async (i, ctx) => {
   const o = i.options;
