@@ -77,7 +77,7 @@ export async function createContainer(
   );
   const services: ServiceDeps = {
     db: database.prisma,
-    votes: createVoteWriter(),
+    votes: createVoteWriter(database.driver),
     now: options.now ?? (() => new Date()),
     settings: {
       walletChallengeTtlMs: config.WALLET_CHALLENGE_TTL,

@@ -24,7 +24,7 @@ export function serviceDeps(
 ): ServiceDeps & { clock: { now: Date } } {
   return {
     db: database.prisma,
-    votes: createVoteWriter(),
+    votes: createVoteWriter(database.driver),
     now: () => new Date(clock.now),
     settings: { walletChallengeTtlMs: 600_000, duplicateSubmissionWindowMs: 60_000 },
     evaluation: {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { SqlConnection } from "../../db/sqlDriver.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { canonicalJson } from "./canonicalJson.ts";
 
@@ -39,18 +40,52 @@ export async function appendAuditEvents(tx: Prisma.TransactionClient, events: Au
   // Stryker disable next-line StringLiteral: without the lock, concurrent appends still cannot fork (unique prevHash, retried by runAudited); it only spares the retries
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`;
   const head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  const rows = events.map((event) => {
-    const hash = auditHash(prevHash, event);
+  // createMany inserts in array order, so ids follow the chain.
+  await tx.auditEvent.createMany({ data: chainEvents(head?.hash ?? GENESIS_HASH, events) });
+}
+
+/** The events as chained rows after `prevHash`: each row's hash is the next one's prevHash. */
+export function chainEvents(prevHash: string, events: AuditInput[]) {
+  let prev = prevHash;
+  return events.map((event) => {
+    const hash = auditHash(prev, event);
     const row = {
       ...event,
       payload: JSON.parse(canonicalJson(event.payload)) as Prisma.InputJsonValue,
-      prevHash,
+      prevHash: prev,
       hash,
     };
-    prevHash = hash;
+    prev = hash;
     return row;
   });
-  // createMany inserts in array order, so ids follow the chain.
-  await tx.auditEvent.createMany({ data: rows });
+}
+
+/**
+ * The same append over a plain SQL connection inside its own transaction (the vote path's group commit, where
+ * the ORM's per-query cost was most of a vote's latency). Same lock, same head read, same rows.
+ */
+export async function appendAuditEventsSql(conn: SqlConnection, events: AuditInput[]) {
+  if (events.length === 0) return;
+  await conn.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK.toString()]);
+  const [head] = await conn.query<{ hash: string }>(`SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`);
+  const rows = chainEvents(head?.hash ?? GENESIS_HASH, events);
+  // unnest keeps the array order, so ids follow the chain as with createMany.
+  await conn.query(
+    `INSERT INTO "AuditEvent" ("guildId", "actorId", "action", "subjectType", "subjectId", "payload", "createdAt", "prevHash", "hash")
+     SELECT g, a, ac, st, si, p::jsonb, c::timestamptz AT TIME ZONE 'UTC', ph, h
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+       WITH ORDINALITY AS t(g, a, ac, st, si, p, c, ph, h, n)
+     ORDER BY n`,
+    [
+      rows.map((r) => r.guildId),
+      rows.map((r) => r.actorId),
+      rows.map((r) => r.action),
+      rows.map((r) => r.subjectType),
+      rows.map((r) => r.subjectId),
+      rows.map((r) => JSON.stringify(r.payload)),
+      rows.map((r) => r.createdAt.toISOString()),
+      rows.map((r) => r.prevHash),
+      rows.map((r) => r.hash),
+    ],
+  );
 }

@@ -1,7 +1,6 @@
-import { Prisma } from "../../generated/prisma/client.ts";
-import { appendAuditEvents } from "../audit/appendAuditEvent.ts";
+import type { SqlConnection, SqlDriver } from "../../db/sqlDriver.ts";
+import { type AuditInput, appendAuditEventsSql } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
-import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
@@ -49,13 +48,15 @@ const closedError = (p: { id: number; status: string; endsAt: Date | null }) =>
  *   a second (bench/votes); a lone vote is written at once.
  */
 export interface VoteWriter {
+  /** Plain SQL on the same database as `db`, for the batch write. */
+  sql: SqlDriver;
   openProposals: Map<number, Proposal>;
   queue: Pending[];
   running: boolean;
 }
 
-export function createVoteWriter(): VoteWriter {
-  return { openProposals: new Map(), queue: [], running: false };
+export function createVoteWriter(sql: SqlDriver): VoteWriter {
+  return { sql, openProposals: new Map(), queue: [], running: false };
 }
 
 async function openProposal(deps: ServiceDeps, id: number, guildId: string): Promise<Proposal | null> {
@@ -102,102 +103,147 @@ type Written = {
   unchanged?: boolean;
 };
 
+const MAX_ATTEMPTS = 8;
+
 /**
  * Writes a batch of prepared votes in one transaction (group commit): per proposal one row lock that also
  * re-checks it is still open (a close that came first wins; one in progress waits), one read of previous votes,
- * one upsert per vote (unique per proposal and member: the last vote counts), and one chained audit insert.
+ * one upsert for the batch (unique per proposal and member: the last vote counts), and one chained audit insert.
+ * Plain SQL on one pooled connection: through the ORM each of these statements cost several times its round trip,
+ * which was most of a vote's latency under a burst (profiled with bench/votes).
  */
 async function writeVotes(deps: ServiceDeps, batch: PreparedVote[]): Promise<(Written | UserError)[]> {
-  return runAudited(deps.db, async (tx) => {
-    const now = batch[0]?.now() ?? new Date();
-    const outcomes: (Written | UserError | undefined)[] = new Array(batch.length);
-    const open = new Set<number>();
-    for (const id of new Set(batch.map((v) => v.proposal.id))) {
-      const locked = await tx.proposal.updateMany({ where: { id, status: "open" }, data: { updatedAt: now } });
-      if (locked.count > 0) open.add(id);
-    }
-    // endsAt cannot change once open (database trigger): a vote counts only if written before it.
-    const live = batch.flatMap((v, i) => {
-      if (open.has(v.proposal.id) && (v.proposal.endsAt as Date) > v.now()) return [{ v, i }];
-      outcomes[i] = closedError(v.proposal);
-      return [];
-    });
-    for (const id of new Set(batch.filter((v) => !open.has(v.proposal.id)).map((v) => v.proposal.id))) {
-      deps.votes.openProposals.delete(id);
-      const current = await tx.proposal.findUniqueOrThrow({ where: { id } });
-      for (const [i, v] of batch.entries()) if (v.proposal.id === id) outcomes[i] = closedError(current);
-    }
-    const guildMembers = new Map<string, string>();
-    for (const guildId of new Set(live.map(({ v }) => v.voter.guildId))) {
-      const voters = live.filter(({ v }) => v.voter.guildId === guildId).map(({ v }) => v.voter);
-      const known = await tx.member.findMany({
-        where: { guildId, discordId: { in: voters.map((v) => v.discordId) } },
-        select: { id: true, discordId: true },
+  const now = batch[0]?.now() ?? new Date();
+  // First contact of a voter creates their member row, as any first action does; it needs no vote to be valid.
+  const members = await memberIds(deps, batch, now);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.votes.sql.withConnection(async (conn) => {
+        await conn.exec("BEGIN");
+        try {
+          const outcomes = await writeBatch(deps, conn, batch, members, now);
+          await conn.exec("COMMIT");
+          return outcomes;
+        } catch (error) {
+          await conn.exec("ROLLBACK").catch(() => {});
+          throw error;
+        }
       });
-      for (const m of known) guildMembers.set(`${guildId}:${m.discordId}`, m.id);
-      for (const v of voters) {
-        const key = `${guildId}:${v.discordId}`;
-        if (guildMembers.has(key)) continue;
-        const member = await ensureMember(tx, v, now);
-        guildMembers.set(key, member.id);
-      }
+    } catch (error) {
+      // Another writer appended to the audit chain first (unique prevHash): re-run on the new head.
+      if ((error as { code?: string }).code !== "23505" || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
     }
-    const memberOf = (v: PreparedVote) => guildMembers.get(`${v.voter.guildId}:${v.voter.discordId}`) as string;
-    const previous = await tx.vote.findMany({
-      where: { OR: live.map(({ v }) => ({ proposalId: v.proposal.id, memberId: memberOf(v) })) },
-      select: { proposalId: true, memberId: true, choice: true },
-    });
-    const before = new Map(previous.map((p) => [`${p.proposalId}:${p.memberId}`, p]));
-    const audits = [];
-    const rows = new Map<string, PreparedVote>();
-    for (const { v, i } of live) {
-      const key = `${v.proposal.id}:${memberOf(v)}`;
-      const prior = before.get(key) ?? null;
-      if (prior && canonicalJson(prior.choice) === canonicalJson(v.choice)) {
-        // The same vote again (a double click): nothing to change, nothing to audit.
-        outcomes[i] = {
-          vote: { weight: v.weight, conflicted: v.conflicted },
-          previous: prior,
-          proposal: v.proposal,
-          unchanged: true,
-        };
-        continue;
-      }
-      // Two votes of one member in one batch: the later one replaces the earlier, as it would one by one.
-      rows.set(key, v);
-      before.set(key, { proposalId: v.proposal.id, memberId: memberOf(v), choice: v.choice as never });
-      audits.push({
-        guildId: v.voter.guildId,
-        actorId: v.voter.discordId,
-        action: prior ? "vote.changed" : "vote.cast",
-        subjectType: "proposal",
-        subjectId: String(v.proposal.id),
-        payload: {
-          choice: v.choice,
-          weight: v.weight,
-          conflicted: v.conflicted,
-          ...(prior ? { previousChoice: prior.choice } : {}),
-        },
-        createdAt: now,
-      });
-      outcomes[i] = { vote: { weight: v.weight, conflicted: v.conflicted }, previous: prior, proposal: v.proposal };
-    }
-    if (rows.size > 0) {
-      // One statement for the whole batch; the unique (proposalId, memberId) keeps one vote per member.
-      const values = [...rows.values()].map(
-        (v) =>
-          Prisma.sql`(${v.proposal.id}, ${memberOf(v)}, ${v.voter.discordId}, ${JSON.stringify(v.choice)}::jsonb, ${v.weight}, ${v.conflicted}, ${now}, ${now})`,
-      );
-      await tx.$executeRaw`
-        INSERT INTO "Vote" ("proposalId", "memberId", "discordId", "choice", "weight", "conflicted", "createdAt", "updatedAt")
-        VALUES ${Prisma.join(values)}
-        ON CONFLICT ("proposalId", "memberId") DO UPDATE SET
-          "choice" = EXCLUDED."choice", "weight" = EXCLUDED."weight", "conflicted" = EXCLUDED."conflicted",
-          "updatedAt" = EXCLUDED."updatedAt"`;
-    }
-    await appendAuditEvents(tx, audits);
-    return outcomes as (Written | UserError)[];
+  }
+}
+
+async function memberIds(deps: ServiceDeps, batch: PreparedVote[], now: Date): Promise<Map<string, string>> {
+  const keyOf = (v: Voter) => `${v.guildId}:${v.discordId}`;
+  const voters = [...new Map(batch.map((v) => [keyOf(v.voter), v.voter])).values()];
+  const known = await deps.votes.sql.query<{ id: string; guildId: string; discordId: string }>(
+    `SELECT m."id", m."guildId", m."discordId" FROM "Member" m
+     JOIN unnest($1::text[], $2::text[]) AS k(g, d) ON m."guildId" = k.g AND m."discordId" = k.d`,
+    [voters.map((v) => v.guildId), voters.map((v) => v.discordId)],
+  );
+  const ids = new Map(known.map((m) => [`${m.guildId}:${m.discordId}`, m.id]));
+  for (const v of voters) {
+    if (!ids.has(keyOf(v))) ids.set(keyOf(v), (await ensureMember(deps.db, v, now)).id);
+  }
+  return ids;
+}
+
+async function writeBatch(
+  deps: ServiceDeps,
+  conn: SqlConnection,
+  batch: PreparedVote[],
+  members: Map<string, string>,
+  now: Date,
+): Promise<(Written | UserError)[]> {
+  const outcomes: (Written | UserError | undefined)[] = new Array(batch.length);
+  const ids = [...new Set(batch.map((v) => v.proposal.id))];
+  const locked = await conn.query<{ id: number }>(
+    `UPDATE "Proposal" SET "updatedAt" = $1::timestamptz AT TIME ZONE 'UTC' WHERE "id" = ANY($2::int[]) AND "status" = 'open' RETURNING "id"`,
+    [now.toISOString(), ids],
+  );
+  const open = new Set(locked.map((r) => r.id));
+  // endsAt cannot change once open (database trigger): a vote counts only if written before it.
+  const live = batch.flatMap((v, i) => {
+    if (open.has(v.proposal.id) && (v.proposal.endsAt as Date) > v.now()) return [{ v, i }];
+    outcomes[i] = closedError(v.proposal);
+    return [];
   });
+  for (const id of ids.filter((id) => !open.has(id))) {
+    deps.votes.openProposals.delete(id);
+    const current = await deps.db.proposal.findUniqueOrThrow({ where: { id } });
+    for (const [i, v] of batch.entries()) if (v.proposal.id === id) outcomes[i] = closedError(current);
+  }
+  const memberOf = (v: PreparedVote) => members.get(`${v.voter.guildId}:${v.voter.discordId}`) as string;
+  const previous =
+    live.length === 0
+      ? []
+      : await conn.query<{ proposalId: number; memberId: string; choice: unknown }>(
+          `SELECT v."proposalId", v."memberId", v."choice" FROM "Vote" v
+           JOIN unnest($1::int[], $2::text[]) AS k(p, m) ON v."proposalId" = k.p AND v."memberId" = k.m`,
+          [live.map(({ v }) => v.proposal.id), live.map(({ v }) => memberOf(v))],
+        );
+  const before = new Map(previous.map((p) => [`${p.proposalId}:${p.memberId}`, p]));
+  const audits: AuditInput[] = [];
+  const rows = new Map<string, PreparedVote>();
+  for (const { v, i } of live) {
+    const key = `${v.proposal.id}:${memberOf(v)}`;
+    const prior = before.get(key) ?? null;
+    if (prior && canonicalJson(prior.choice) === canonicalJson(v.choice)) {
+      // The same vote again (a double click): nothing to change, nothing to audit.
+      outcomes[i] = {
+        vote: { weight: v.weight, conflicted: v.conflicted },
+        previous: prior,
+        proposal: v.proposal,
+        unchanged: true,
+      };
+      continue;
+    }
+    // Two votes of one member in one batch: the later one replaces the earlier, as it would one by one.
+    rows.set(key, v);
+    before.set(key, { proposalId: v.proposal.id, memberId: memberOf(v), choice: v.choice });
+    audits.push({
+      guildId: v.voter.guildId,
+      actorId: v.voter.discordId,
+      action: prior ? "vote.changed" : "vote.cast",
+      subjectType: "proposal",
+      subjectId: String(v.proposal.id),
+      payload: {
+        choice: v.choice,
+        weight: v.weight,
+        conflicted: v.conflicted,
+        ...(prior ? { previousChoice: prior.choice } : {}),
+      },
+      createdAt: now,
+    });
+    outcomes[i] = { vote: { weight: v.weight, conflicted: v.conflicted }, previous: prior, proposal: v.proposal };
+  }
+  if (rows.size > 0) {
+    // One statement for the whole batch; the unique (proposalId, memberId) keeps one vote per member.
+    const votes = [...rows.values()];
+    await conn.query(
+      `INSERT INTO "Vote" ("proposalId", "memberId", "discordId", "choice", "weight", "conflicted", "createdAt", "updatedAt")
+       SELECT p, m, d, c::jsonb, w, x, $7::timestamptz AT TIME ZONE 'UTC', $7::timestamptz AT TIME ZONE 'UTC'
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::bool[]) AS t(p, m, d, c, w, x)
+       ON CONFLICT ("proposalId", "memberId") DO UPDATE SET
+         "choice" = EXCLUDED."choice", "weight" = EXCLUDED."weight", "conflicted" = EXCLUDED."conflicted",
+         "updatedAt" = EXCLUDED."updatedAt"`,
+      [
+        votes.map((v) => v.proposal.id),
+        votes.map(memberOf),
+        votes.map((v) => v.voter.discordId),
+        votes.map((v) => JSON.stringify(v.choice)),
+        votes.map((v) => v.weight),
+        votes.map((v) => v.conflicted),
+        now.toISOString(),
+      ],
+    );
+  }
+  await appendAuditEventsSql(conn, audits);
+  return outcomes as (Written | UserError)[];
 }
 
 export interface Pending {
