@@ -325,4 +325,39 @@ describe("closing and approving", () => {
     });
     await expect(rejectPayout(deps, m1, stillOpen.id, "no")).rejects.toMatchObject({ code: "approval_not_pending" });
   });
+  it("an approval waiting on a veto in progress is refused with the veto's outcome, never counted", async () => {
+    const people = electorate(2);
+    const deps = serviceDeps(database, undefined, {}, people);
+    const recipientMod = actor(newId());
+    const recipient = await linkWallet(deps, recipientMod);
+    const p = await openVoting(deps, GUILD, "mod", (await fundingProposal(deps, recipient, "500")).id);
+    for (const m of people) await castVote(deps, voter(m), p.id, 1);
+    deps.clock.now = new Date(deps.clock.now.getTime() + 49 * HOUR);
+    await closeExpiredVotes(deps);
+    // Paid by it and it is already decided: the state is the answer, not the conflict.
+    await database.driver.withConnection(async (veto) => {
+      await veto.exec("BEGIN");
+      await veto.query(`UPDATE "Proposal" SET "status" = 'vetoed' WHERE "id" = $1`, [p.id]);
+      // The approval reads the proposal as awaiting approval, then waits for the row the veto holds.
+      const approving = approvePayout(deps, actor(newId()), p.id);
+      const outcome = approving.then(
+        () => "approved",
+        (e: { code?: string; context?: unknown }) => e,
+      );
+      for (let i = 0; i < 100; i++) {
+        const [row] = await database.driver.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        );
+        if ((row?.n ?? 0) > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await veto.exec("COMMIT");
+      expect(await outcome).toMatchObject({ code: "approval_not_pending", context: { id: p.id, status: "vetoed" } });
+    });
+    expect(await deps.db.approval.count({ where: { proposalId: p.id } })).toBe(0);
+    await expect(approvePayout(deps, recipientMod, p.id)).rejects.toMatchObject({
+      code: "approval_not_pending",
+      context: { status: "vetoed" },
+    });
+  });
 });

@@ -140,4 +140,43 @@ describe("wallet linking: every refusal, and what is audited", () => {
     });
     expect(audit.payload).toMatchObject({ address: b.address, previousAddress: a.address, nonce: cb.nonce });
   });
+  it("says when a challenge was used, also when another link took it a moment before; re-linking your own address works", async () => {
+    const d = deps();
+    const me = actor("300000000000000020");
+    const w = Wallet.createRandom();
+    const first = await createWalletChallenge(d, me, w.address);
+    const usedAt = new Date(d.clock.now);
+    await verifyWalletSignature(d, me, await w.signMessage(first.message));
+    d.clock.now = new Date(usedAt.getTime() + 60_000);
+    await expect(verifyWalletSignature(d, me, await w.signMessage(first.message))).rejects.toMatchObject({
+      code: "challenge_used",
+      context: { usedAt },
+    });
+    // The address I already hold, linked again from a new challenge: still mine, not "in use".
+    const again = await createWalletChallenge(d, me, w.address);
+    const relinked = await verifyWalletSignature(d, me, await w.signMessage(again.message));
+    expect(relinked.wallet.address).toBe(w.address);
+
+    // A challenge claimed by another verification after this one read it: refused as used, nothing linked.
+    const third = await createWalletChallenge(d, me, w.address);
+    const sig = await w.signMessage(third.message);
+    await database.driver.withConnection(async (other) => {
+      await other.exec("BEGIN");
+      await other.query(`UPDATE "WalletChallenge" SET "usedAt" = now() WHERE "id" = $1`, [third.id]);
+      const verifying = verifyWalletSignature(d, me, sig).then(
+        () => "linked",
+        (e: { code?: string; context?: unknown }) => e,
+      );
+      for (let i = 0; i < 100; i++) {
+        const [row] = await database.driver.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        );
+        if ((row?.n ?? 0) > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await other.exec("COMMIT");
+      expect(await verifying).toMatchObject({ code: "challenge_used", context: { usedAt: d.clock.now } });
+    });
+    expect(await database.prisma.wallet.count({ where: { challengeId: third.id } })).toBe(0);
+  });
 });
