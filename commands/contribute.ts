@@ -60,8 +60,8 @@ export const contributeCommand = {
         {
           type: ApplicationCommandOptionType.String,
           name: "description",
-          description: "What you did and why it matters (up to 4000 characters)",
-          required: true,
+          description: "What you did and why it matters, in one line; leave it out to write several lines in a form",
+          required: false,
         },
         {
           type: ApplicationCommandOptionType.String,

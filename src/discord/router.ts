@@ -7,7 +7,7 @@ import { help } from "./handlers/help.ts";
 import * as proposals from "./handlers/propose.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
-import { LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
+import { CONTRIBUTION_FORM_PREFIX, LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
 import { APPEAL_BUTTON_PREFIX } from "./views/evaluationViews.ts";
 import {
   GOVERNANCE_BUTTON_PREFIX,
@@ -58,5 +58,6 @@ export const componentHandlers: Record<string, ComponentHandler> = {
 /** Modal handlers by the first `:`-separated part of the modal's custom id. */
 export const modalHandlers: Record<string, ModalHandler> = {
   [PROPOSAL_MODAL_PREFIX]: proposals.editModal,
+  [CONTRIBUTION_FORM_PREFIX]: contribute.submitForm,
   [PAYOUT_REJECT_MODAL_PREFIX]: governance.rejectModal,
 };

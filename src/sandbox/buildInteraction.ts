@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { botPermissions } from "./channelPermissions.ts";
 import type {
   Json,
   PendingInteraction,
@@ -74,7 +75,8 @@ function base(state: SandboxState, p: PendingInteraction, user: SandboxUser, cha
     channel_id: channel.id,
     channel: state.apiChannel(channel),
     member: state.apiMember(user),
-    app_permissions: "2251799813685247",
+    // What the bot may do in this channel (overwrites included), as Discord sends it.
+    app_permissions: botPermissions(state, channel).toString(),
     locale: "en-US",
     guild_locale: "en-US",
     // discord.js never acknowledges an interaction that lacks these two.
@@ -178,6 +180,11 @@ function convertValue(
   const text = String(raw);
   switch (def.type) {
     case OPTION_TYPE.STRING: {
+      if (/[\r\n]/.test(text)) {
+        throw new SandboxInputError(
+          `${def.name}: Discord's slash-command text options are one line (a line break cannot be typed there); multi-line text goes in a modal.`,
+        );
+      }
       if (def.max_length !== undefined && text.length > def.max_length) {
         throw new SandboxInputError(
           `${def.name} must be at most ${def.max_length} characters (it has ${text.length}).`,

@@ -1,3 +1,5 @@
+import { PERMISSIONS, requireBotPermissions } from "./channelPermissions.ts";
+import { RateLimits } from "./rateLimits.ts";
 import {
   type Json,
   MESSAGE_FLAGS,
@@ -12,6 +14,7 @@ import { snowflake } from "./snowflake.ts";
 export interface RestResult {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export class DiscordApiError extends Error {
@@ -33,6 +36,9 @@ const notFound = (what: string, code: number) => new DiscordApiError(404, code, 
  * The part of Discord's REST API v10 Steward uses, served from the sandbox's state. `path` is relative to /api/v10.
  */
 export class DiscordRest {
+  /** Message creates and edits, per channel (Discord's per-route buckets); the control API can change them. */
+  readonly rateLimits = new RateLimits();
+
   constructor(
     private readonly state: SandboxState,
     private readonly onInteractionChange: (interaction: PendingInteraction) => void,
@@ -90,6 +96,8 @@ export class DiscordRest {
     m = /^\/guilds\/(\d+)\/members$/.exec(path);
     if (m && method === "GET") {
       if (m[1] !== s.guildId) throw notFound("Guild", 10004);
+      // Without the Server Members intent (developer portal), Discord refuses the member list.
+      if (!s.membersIntent) throw new DiscordApiError(403, 50001, "Missing Access");
       const limit = Number(query.get("limit") ?? 1);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
         throw new DiscordApiError(400, 50035, "Invalid Form Body: limit must be between 1 and 1000");
@@ -111,20 +119,34 @@ export class DiscordRest {
       if (!channel) throw notFound("Channel", 10003);
       const messageId = m[2];
       if (!messageId && method === "POST") {
-        this.requireMessageBody(b);
-        return { status: 200, body: s.apiMessage(s.createMessage(channel.id, b)) };
+        const reply = b.message_reference !== undefined && b.message_reference !== null;
+        // Replying to a message needs its history; embeds without Embed Links are dropped, as Discord does.
+        const bits = requireBotPermissions(s, channel, [
+          "SendMessages",
+          ...(reply ? (["ReadMessageHistory"] as const) : []),
+        ]);
+        const limited = this.rateLimit(`create:${channel.id}`);
+        if (limited.status === 429) return limited;
+        const body = (bits & PERMISSIONS.EmbedLinks) === 0n ? { ...b, embeds: [] } : b;
+        this.requireMessageBody(body);
+        return { status: 200, body: s.apiMessage(s.createMessage(channel.id, body)), headers: limited.headers };
       }
       if (!messageId && method === "GET") {
+        requireBotPermissions(s, channel, ["ReadMessageHistory"]);
         const limit = Math.min(100, Number(query.get("limit") ?? 50));
         const list = s.channelMessages(channel.id).reverse().slice(0, limit);
         return { status: 200, body: list.map((x) => s.apiMessage(x)) };
       }
+      const bits = requireBotPermissions(s, channel, method === "GET" ? ["ReadMessageHistory"] : []);
       const message = messageId ? s.messages.get(messageId) : undefined;
       if (!message || message.channelId !== channel.id || message.ephemeral) throw notFound("Message", 10008);
       if (method === "GET") return { status: 200, body: s.apiMessage(message) };
       if (method === "PATCH") {
-        checkMessageLimits(b);
-        return { status: 200, body: s.apiMessage(s.editMessage(message, b)) };
+        const limited = this.rateLimit(`edit:${channel.id}`);
+        if (limited.status === 429) return limited;
+        const body = (bits & PERMISSIONS.EmbedLinks) === 0n && Array.isArray(b.embeds) ? { ...b, embeds: [] } : b;
+        checkMessageLimits(body);
+        return { status: 200, body: s.apiMessage(s.editMessage(message, body)), headers: limited.headers };
       }
       if (method === "DELETE") {
         s.deleteMessage(message.id);
@@ -132,6 +154,37 @@ export class DiscordRest {
       }
     }
     throw new DiscordApiError(404, 0, `404: Not Found (the sandbox does not implement ${method} ${path})`);
+  }
+
+  /** Takes one call from a bucket: Discord's rate-limit headers, or a 429 with retry_after when it is empty. */
+  private rateLimit(bucket: string): RestResult & { headers: Record<string, string> } {
+    const taken = this.rateLimits.take(bucket);
+    if (taken.limit === 0) return { status: 200, headers: {} };
+    const bucketHash = Buffer.from(bucket).toString("hex").slice(0, 32);
+    if (!taken.ok) {
+      const retryAfter = taken.retryAfterMs / 1000;
+      return {
+        status: 429,
+        body: { message: "You are being rate limited.", retry_after: retryAfter, global: false },
+        headers: {
+          "retry-after": String(Math.ceil(retryAfter)),
+          "x-ratelimit-limit": String(taken.limit),
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset-after": retryAfter.toFixed(3),
+          "x-ratelimit-bucket": bucketHash,
+          "x-ratelimit-scope": "user",
+        },
+      };
+    }
+    return {
+      status: 200,
+      headers: {
+        "x-ratelimit-limit": String(taken.limit),
+        "x-ratelimit-remaining": String(taken.remaining),
+        "x-ratelimit-reset-after": (taken.resetAfterMs / 1000).toFixed(3),
+        "x-ratelimit-bucket": bucketHash,
+      },
+    };
   }
 
   private gatewayBot() {
@@ -211,7 +264,7 @@ export class DiscordRest {
 
   private interactionByToken(token: string): PendingInteraction {
     const interaction = [...this.state.interactions.values()].find((i) => i.token === token);
-    if (!interaction || Date.now() - interaction.createdAt > INTERACTION_TOKEN_LIFETIME_MS) {
+    if (!interaction || Date.now() + this.state.clockOffsetMs - interaction.createdAt > INTERACTION_TOKEN_LIFETIME_MS) {
       throw notFound("Webhook", 10015);
     }
     return interaction;

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Overwrite } from "./channelPermissions.ts";
 import { resolveMentions } from "./mentions.ts";
 import { snowflake } from "./snowflake.ts";
 import { type ComponentNode, walkComponents } from "./walkComponents.ts";
@@ -19,6 +20,8 @@ export interface SandboxUser {
 export interface SandboxChannel {
   id: string;
   name: string;
+  /** Permission overwrites, as a server admin sets them (the control API sets the bot's). */
+  overwrites?: Overwrite[];
 }
 
 export interface SandboxRole {
@@ -98,6 +101,8 @@ export interface SandboxIdentity {
   guildId: string;
   channels: SandboxChannel[];
   roles: SandboxRole[];
+  /** The guild's owner: a person, not the bot (an owner has every permission, which would hide missing ones). */
+  ownerId?: string;
 }
 
 /** One change to the sandbox's lasting state, as the journal stores it (interactions are not lasting). */
@@ -106,7 +111,9 @@ export type SandboxChange =
   | { t: "user"; user: SandboxUser }
   | { t: "message"; message: StoredMessage }
   | { t: "delete"; id: string }
-  | { t: "commands"; scope: "global" | "guild"; commands: StoredCommand[] };
+  | { t: "commands"; scope: "global" | "guild"; commands: StoredCommand[] }
+  | { t: "channels"; channels: SandboxChannel[] }
+  | { t: "intents"; members: boolean };
 
 /** The sandbox's one guild and everything in it: the data the REST API, the gateway and the control API share. */
 export class SandboxState {
@@ -115,8 +122,13 @@ export class SandboxState {
   readonly botToken: string;
   readonly guildId: string;
   readonly guildName = "Steward Sandbox";
-  readonly channels: SandboxChannel[];
+  channels: SandboxChannel[];
   readonly roles: SandboxRole[];
+  readonly ownerId: string;
+  /** The Server Members intent, as enabled in the developer portal: off, listing members is refused (50001). */
+  membersIntent = true;
+  /** Added to the clock for interaction token lifetimes: tests advance time without waiting 15 minutes. */
+  clockOffsetMs = 0;
   readonly users = new Map<string, SandboxUser>();
   readonly messages = new Map<string, StoredMessage>();
   readonly interactions = new Map<string, PendingInteraction>();
@@ -135,8 +147,10 @@ export class SandboxState {
         channels: this.channels,
         roles: this.roles,
       } = identity);
+      this.ownerId = identity.ownerId ?? snowflake();
       return;
     }
+    this.ownerId = snowflake();
     this.applicationId = snowflake();
     this.guildId = snowflake();
     this.botUser = {
@@ -157,8 +171,8 @@ export class SandboxState {
   }
 
   identity(): SandboxIdentity {
-    const { applicationId, botUser, botToken, guildId, channels, roles } = this;
-    return { applicationId, botUser, botToken, guildId, channels, roles };
+    const { applicationId, botUser, botToken, guildId, channels, roles, ownerId } = this;
+    return { applicationId, botUser, botToken, guildId, channels, roles, ownerId };
   }
 
   /** Applies a change read back from the journal (no notification: it is already written down). */
@@ -166,6 +180,8 @@ export class SandboxState {
     if (change.t === "user") this.users.set(change.user.id, change.user);
     else if (change.t === "message") this.messages.set(change.message.id, change.message);
     else if (change.t === "delete") this.messages.delete(change.id);
+    else if (change.t === "channels") this.channels = change.channels;
+    else if (change.t === "intents") this.membersIntent = change.members;
     else if (change.t === "commands") {
       if (change.scope === "global") this.globalCommands = change.commands;
       else this.guildCommands = change.commands;
@@ -177,6 +193,8 @@ export class SandboxState {
     yield { t: "identity", identity: this.identity() };
     for (const user of this.users.values()) yield { t: "user", user };
     for (const message of this.messages.values()) yield { t: "message", message };
+    yield { t: "channels", channels: this.channels };
+    yield { t: "intents", members: this.membersIntent };
     yield { t: "commands", scope: "global", commands: this.globalCommands };
     yield { t: "commands", scope: "guild", commands: this.guildCommands };
   }
@@ -191,6 +209,16 @@ export class SandboxState {
     Object.assign(user, patch);
     this.onChange({ t: "user", user });
     return user;
+  }
+
+  /** Channels were created, renamed, deleted or had their overwrites changed. */
+  channelsChanged(): void {
+    this.onChange({ t: "channels", channels: this.channels });
+  }
+
+  setMembersIntent(on: boolean): void {
+    this.membersIntent = on;
+    this.onChange({ t: "intents", members: on });
   }
 
   deleteMessage(id: string): void {
@@ -270,7 +298,7 @@ export class SandboxState {
       name: c.name,
       guild_id: this.guildId,
       position: this.channels.indexOf(c),
-      permission_overwrites: [],
+      permission_overwrites: c.overwrites ?? [],
       nsfw: false,
       topic: null,
       last_message_id: null,
@@ -304,7 +332,7 @@ export class SandboxState {
       icon: null,
       splash: null,
       discovery_splash: null,
-      owner_id: this.botUser.id,
+      owner_id: this.ownerId,
       afk_channel_id: null,
       afk_timeout: 300,
       verification_level: 0,

@@ -7,17 +7,20 @@ import {
   newPendingInteraction,
   SandboxInputError,
 } from "./buildInteraction.ts";
-import { DiscordApiError, DiscordRest } from "./discordRest.ts";
+import { bitsOf, botPermissions, isPermissionName, namesOf, PERMISSIONS } from "./channelPermissions.ts";
+import { DiscordApiError, DiscordRest, type RestResult } from "./discordRest.ts";
 import { SandboxGateway } from "./gateway.ts";
 import { openSandboxJournal } from "./sandboxJournal.ts";
 import {
   type Json,
   type PendingInteraction,
   ROLE_NAMES,
+  type SandboxChannel,
   SandboxState,
   type SandboxUser,
   type StoredMessage,
 } from "./sandboxState.ts";
+import { snowflake } from "./snowflake.ts";
 import type { SpecValidator, SpecViolation } from "./specValidator.ts";
 
 export interface SandboxOptions {
@@ -49,6 +52,18 @@ const MAX_BODY = 1_000_000;
 /** A control API answer that created something (HTTP 201). */
 class Created {
   constructor(readonly body: unknown) {}
+}
+
+/** A text channel name as Discord allows it: lowercase, 1-100 characters, no spaces. */
+function channelNameFrom(value: unknown): string {
+  const name = typeof value === "string" ? value.trim().replace(/^#/, "") : "";
+  if (!/^[a-z0-9_-]{1,100}$/.test(name)) {
+    throw new HttpError(
+      400,
+      'Give the channel "name": 1-100 lowercase letters, digits, - or _ (as Discord names text channels).',
+    );
+  }
+  return name;
 }
 
 class HttpError extends Error {
@@ -137,13 +152,78 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
   }
 
+  const channelShape = (c: SandboxChannel) => ({
+    id: c.id,
+    name: c.name,
+    botPermissions: namesOf(botPermissions(state, c)),
+    overwrites: c.overwrites ?? [],
+  });
+
+  /** A server admin's changes to one channel: the bot's overwrite, a new name, or deleting it. */
+  function channelControl(method: string, nameOrId: string, permissions: boolean, body: Json) {
+    const channel = state.channelByName(nameOrId);
+    if (!channel) {
+      throw new HttpError(
+        404,
+        `There is no channel "${nameOrId}". Channels: ${state.channels.map((c) => c.name).join(", ")}.`,
+      );
+    }
+    if (permissions && method === "PUT") {
+      const list = (v: unknown, what: string) => {
+        if (v === undefined) return [];
+        if (!Array.isArray(v) || !v.every(isPermissionName)) {
+          throw new HttpError(
+            400,
+            `"${what}" must be a list of permission names from: ${Object.keys(PERMISSIONS).join(", ")}.`,
+          );
+        }
+        return v;
+      };
+      const allow = list(body.allow, "allow");
+      const deny = list(body.deny, "deny");
+      const others = (channel.overwrites ?? []).filter((o) => !(o.type === 1 && o.id === state.botUser.id));
+      channel.overwrites =
+        allow.length + deny.length === 0
+          ? others
+          : [
+              ...others,
+              { id: state.botUser.id, type: 1, allow: bitsOf(allow).toString(), deny: bitsOf(deny).toString() },
+            ];
+      state.channelsChanged();
+      gateway.dispatch("CHANNEL_UPDATE", state.apiChannel(channel));
+      return channelShape(channel);
+    }
+    if (!permissions && method === "PATCH") {
+      channel.name = channelNameFrom(body.name);
+      state.channelsChanged();
+      gateway.dispatch("CHANNEL_UPDATE", state.apiChannel(channel));
+      return channelShape(channel);
+    }
+    if (!permissions && method === "DELETE") {
+      state.channels = state.channels.filter((c) => c !== channel);
+      state.channelsChanged();
+      gateway.dispatch("CHANNEL_DELETE", state.apiChannel(channel));
+      return { deleted: channel.name };
+    }
+    if (!permissions && method === "GET") return channelShape(channel);
+    throw new HttpError(
+      404,
+      `The sandbox control API has no ${method} on a channel${permissions ? "'s permissions" : ""}.`,
+    );
+  }
+
   async function control(method: string, path: string, query: URLSearchParams, body: Json): Promise<unknown> {
     const route = `${method} ${path}`;
     switch (route) {
       case "GET /sandbox/state":
         return {
           guildId: state.guildId,
-          channels: state.channels.map(({ id, name }) => ({ id, name })),
+          channels: state.channels.map(channelShape),
+          intents: { members: state.membersIntent },
+          rateLimits: {
+            perWindow: rest.rateLimits.settings.perWindow,
+            windowSeconds: rest.rateLimits.settings.windowMs / 1000,
+          },
           roles: state.roles.filter((r) => r.name !== "@everyone").map(({ id, name }) => ({ id, name })),
           users: [...state.users.values()].map(({ id, username, roles, inGuild, joinedAt }) => ({
             id,
@@ -275,26 +355,85 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return [...state.guildCommands, ...state.globalCommands];
       case "GET /sandbox/violations":
         return violations;
+      case "POST /sandbox/channels": {
+        const name = channelNameFrom(body.name);
+        if (state.channelByName(name)) throw new HttpError(409, `There is already a channel "${name}".`);
+        const channel = { id: snowflake(), name };
+        state.channels.push(channel);
+        state.channelsChanged();
+        gateway.dispatch("CHANNEL_CREATE", state.apiChannel(channel));
+        return new Created(channelShape(channel));
+      }
+      case "PUT /sandbox/intents": {
+        if (typeof body.members !== "boolean") {
+          throw new HttpError(
+            400,
+            'Give "members": true or false (the Server Members intent, as in the developer portal).',
+          );
+        }
+        state.setMembersIntent(body.members);
+        return { members: state.membersIntent };
+      }
+      case "PUT /sandbox/rate-limits": {
+        const perWindow = body.perWindow;
+        const windowSeconds = body.windowSeconds ?? rest.rateLimits.settings.windowMs / 1000;
+        if (
+          !Number.isInteger(perWindow) ||
+          (perWindow as number) < 0 ||
+          typeof windowSeconds !== "number" ||
+          !(windowSeconds > 0)
+        ) {
+          throw new HttpError(
+            400,
+            'Give "perWindow" (a whole number of message creates or edits per channel; 0 turns limits off) and optionally "windowSeconds" (> 0). Discord: 5 per 5 seconds.',
+          );
+        }
+        rest.rateLimits.settings = { perWindow: perWindow as number, windowMs: windowSeconds * 1000 };
+        return { perWindow, windowSeconds };
+      }
+      case "POST /sandbox/clock": {
+        const seconds = body.advanceSeconds;
+        if (typeof seconds !== "number" || !(seconds > 0) || seconds > 86_400) {
+          throw new HttpError(
+            400,
+            'Give "advanceSeconds": how far to move the clock (1 to 86400), e.g. 900 to expire interaction tokens.',
+          );
+        }
+        state.clockOffsetMs += seconds * 1000;
+        return { advancedSeconds: state.clockOffsetMs / 1000 };
+      }
       case "POST /sandbox/gateway/reconnect":
         gateway.requestReconnect();
         return { ok: true };
       case "POST /sandbox/gateway/invalidate":
         gateway.invalidateSessions();
         return { ok: true };
-      default:
+      default: {
+        const channelRoute = /^\/sandbox\/channels\/([^/]+)(\/permissions)?$/.exec(path);
+        if (channelRoute)
+          return channelControl(method, decodeURIComponent(channelRoute[1] ?? ""), !!channelRoute[2], body);
+        const messageRoute = /^\/sandbox\/messages\/(\d+)$/.exec(path);
+        if (messageRoute && method === "DELETE") {
+          const message = state.messages.get(messageRoute[1] ?? "");
+          if (!message || message.ephemeral)
+            throw new HttpError(404, `There is no message ${messageRoute[1]} in a channel.`);
+          state.deleteMessage(message.id);
+          return { deleted: message.id };
+        }
         throw new HttpError(404, `The sandbox control API has no ${method} ${path}.`);
+      }
     }
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://sandbox");
     const method = req.method ?? "GET";
-    const send = (status: number, body?: unknown) => {
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       if (body === undefined) {
-        res.writeHead(status).end();
+        res.writeHead(status, headers).end();
         return;
       }
-      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      res.writeHead(status, { ...headers, "content-type": "application/json" }).end(JSON.stringify(body));
     };
     let raw = "";
     try {
@@ -322,7 +461,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const path = decodeURIComponent(url.pathname.slice("/api/v10".length));
       if (options.validator && body !== undefined)
         recordViolation(options.validator.validateRequest(method, path, body));
-      let result: { status: number; body?: unknown };
+      let result: RestResult;
       try {
         result = rest.handle(method, path, url.searchParams, body, req.headers.authorization);
       } catch (error) {
@@ -336,7 +475,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (options.validator && result.status < 300) {
         recordViolation(options.validator.validateResponse(method, path, result.status, result.body));
       }
-      send(result.status, result.body);
+      send(result.status, result.body, result.headers);
       return;
     }
     if (url.pathname.startsWith("/sandbox/")) {

@@ -22,7 +22,7 @@ describe("evaluations with the offline rubric evaluator (no API key)", () => {
   afterEach(() => stack.expectNoSpecViolations());
 
   it("evaluates a submission right after it is posted and posts the evaluation embed, pinging only the author", async () => {
-    const reply = finalResponse(await stack.client.run("rita", "contribute submit", submission));
+    const reply = finalResponse(await stack.client.submitContribution("rita", submission));
     const id = Number(/#(\d+)/.exec(reply.content)?.[1]);
     await stack.steward.evaluationsIdle();
 
@@ -79,7 +79,7 @@ describe("overrides and appeals", () => {
     await stack.client.createUser("tess", ["Member"]);
     await stack.client.createUser("uma", ["Member"]);
     await stack.client.createUser("mona", ["Member", "Moderator"]);
-    const reply = finalResponse(await stack.client.run("tess", "contribute submit", submission));
+    const reply = finalResponse(await stack.client.submitContribution("tess", submission));
     id = Number(/#(\d+)/.exec(reply.content)?.[1]);
     await stack.steward.evaluationsIdle();
   });
@@ -183,7 +183,7 @@ describe("overrides and appeals", () => {
 
   it("closes the appeal window", async () => {
     const reply = finalResponse(
-      await stack.client.run("uma", "contribute submit", { ...submission, title: "Late appeal test" }),
+      await stack.client.submitContribution("uma", { ...submission, title: "Late appeal test" }),
     );
     const late = Number(/#(\d+)/.exec(reply.content)?.[1]);
     await stack.steward.evaluationsIdle();
@@ -226,7 +226,7 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
 
   it("uses the model through LangChain and records model, prompt hash, tokens and dropped quotes", async () => {
     mode = "ok";
-    const reply = finalResponse(await stack.client.run("sam", "contribute submit", submission));
+    const reply = finalResponse(await stack.client.submitContribution("sam", submission));
     const id = Number(/#(\d+)/.exec(reply.content)?.[1]);
     await stack.steward.evaluationsIdle();
     const evaluation = await stack.steward.container.services.db.evaluation.findUniqueOrThrow({
@@ -259,7 +259,7 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
   it("falls back to the rubric, flagged for a human, when the model's output is malformed twice", async () => {
     mode = "broken";
     const reply = finalResponse(
-      await stack.client.run("sam", "contribute submit", { ...submission, title: "Second fix of the quick start" }),
+      await stack.client.submitContribution("sam", { ...submission, title: "Second fix of the quick start" }),
     );
     const id = Number(/#(\d+)/.exec(reply.content)?.[1]);
     await stack.steward.evaluationsIdle();

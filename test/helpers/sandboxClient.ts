@@ -21,6 +21,9 @@ export interface ResponseView {
   }[];
   ephemeral: boolean;
   mentions: { everyone: boolean; users: string[]; roles: string[] };
+  /** A modal's custom id and title. */
+  customId?: string;
+  title?: string;
 }
 
 export interface InteractionResult {
@@ -73,6 +76,24 @@ export class SandboxClient {
       waitMs: 30_000,
       ...extra,
     });
+  }
+
+  /**
+   * `/contribute submit` as a person with a multi-line description does it on Discord: the command without the
+   * description opens the form, whose fields (title, description, links) are then submitted.
+   */
+  async submitContribution(
+    user: string,
+    o: { title: string; category: string; description: string; hours?: number } & Record<string, unknown>,
+  ): Promise<InteractionResult> {
+    const { description, ...options } = o;
+    const links = Object.entries(options)
+      .filter(([k]) => /^link\d$/.test(k))
+      .map(([, v]) => String(v));
+    const opened = await this.run(user, "contribute submit", options);
+    const form = opened.responses.find((r) => r.kind === "modal");
+    if (!form?.customId) throw new Error(`the contribution form did not open: ${JSON.stringify(opened.responses)}`);
+    return this.submitModal(user, form.customId, { title: o.title, description, links: links.join("\n") });
   }
 
   click(user: string, messageId: string, customId: string, values?: string[]) {

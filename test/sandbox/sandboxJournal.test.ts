@@ -24,8 +24,9 @@ describe("the sandbox journal", () => {
     expect(second.findUser("alice")?.id).toBe(alice.id);
     expect(second.messages.get(message.id)?.content).toBe("hello, edited");
     expect(lines[0]).toMatch(/1 users, 1 messages \(a half-written last line was dropped\)$/);
-    // Compacted on open: one line per fact, the edit folded into its message.
-    expect(readFileSync(file, "utf8").trim().split("\n")).toHaveLength(5);
+    // Compacted on open: one line per fact (identity, user, message, channels, intents, two command scopes), the edit
+    // folded into its message.
+    expect(readFileSync(file, "utf8").trim().split("\n")).toHaveLength(7);
   });
 
   it("refuses a second live Steward on the same journal, and takes over the lock of a dead one", () => {

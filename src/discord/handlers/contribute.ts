@@ -1,4 +1,4 @@
-import { MessageFlags } from "discord.js";
+import { type ChatInputCommandInteraction, MessageFlags, type ModalSubmitInteraction } from "discord.js";
 import { CONTRIBUTION_STATUS_CHOICES } from "../../../commands/contribute.ts";
 import type { ContributionCategoryName } from "../../services/contributions/contributionRules.ts";
 import { getContribution } from "../../services/contributions/getContribution.ts";
@@ -7,27 +7,57 @@ import { submitContribution } from "../../services/contributions/submitContribut
 import { withdrawContribution } from "../../services/contributions/withdrawContribution.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
-import { type ContributionListState, contributionEmbed, contributionListView } from "../views/contributionViews.ts";
-import type { CommandHandler, ComponentHandler } from "./types.ts";
+import {
+  type ContributionListState,
+  contributionEmbed,
+  contributionFormModal,
+  contributionListView,
+} from "../views/contributionViews.ts";
+import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
 type Status = (typeof CONTRIBUTION_STATUS_CHOICES)[number];
 const isStatus = (s: string | null | undefined): s is Status =>
   s !== null && s !== undefined && (CONTRIBUTION_STATUS_CHOICES as readonly string[]).includes(s);
 
+const splitLinks = (text: string) => text.split(/[\s,]+/).filter((l) => l.trim() !== "");
+
 export const submit: CommandHandler = async (i, ctx) => {
   const o = i.options;
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
   const links = [
-    ...(o.getString("links") ?? "").split(/[\s,]+/),
-    ...[1, 2, 3, 4, 5].map((n) => o.getString(`link${n}`) ?? ""),
-  ].filter((l) => l.trim() !== "");
-  const contribution = await submitContribution(ctx.deps.services, ctx.actor, {
-    title: o.getString("title", true),
-    description: o.getString("description", true),
-    category: o.getString("category", true) as ContributionCategoryName,
-    links,
-    hours: o.getNumber("hours") ?? undefined,
+    ...splitLinks(o.getString("links") ?? ""),
+    ...[1, 2, 3, 4, 5].map((n) => o.getString(`link${n}`) ?? "").filter((l) => l.trim() !== ""),
+  ];
+  const category = o.getString("category", true) as ContributionCategoryName;
+  const hours = o.getNumber("hours") ?? undefined;
+  const description = o.getString("description");
+  // Slash-command text is one line on Discord: without a description, a form takes several lines.
+  if (description === null) {
+    await i.showModal(contributionFormModal({ title: o.getString("title", true), category, hours, links }));
+    return;
+  }
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await finishSubmission(i, ctx, { title: o.getString("title", true), description, category, links, hours });
+};
+
+/** The contribution form (opened by `/contribute submit` without a description): the submission itself. */
+export const submitForm: ModalHandler = async (i, ctx, [category, hours]) => {
+  const field = (name: string) => i.fields.getTextInputValue(name);
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await finishSubmission(i, ctx, {
+    title: field("title"),
+    description: field("description"),
+    category: (category ?? "") as ContributionCategoryName,
+    links: splitLinks(field("links")),
+    hours: hours ? Number(hours) : undefined,
   });
+};
+
+async function finishSubmission(
+  i: ChatInputCommandInteraction | ModalSubmitInteraction,
+  ctx: HandlerContext,
+  input: Parameters<typeof submitContribution>[2],
+) {
+  const contribution = await submitContribution(ctx.deps.services, ctx.actor, input);
   const posted = await ctx.deps.services.notifier.contributionSubmitted(contribution.id);
   const where = posted ? ` It is posted in <#${posted.channelId}>.` : "";
   await i.editReply(
@@ -36,7 +66,7 @@ export const submit: CommandHandler = async (i, ctx) => {
     }),
   );
   ctx.deps.kickEvaluations();
-};
+}
 
 async function renderList(ctx: HandlerContext, state: ContributionListState) {
   const result = await listContributions(ctx.deps.services, {

@@ -2,8 +2,10 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
   ButtonStyle,
   ComponentType,
+  TextInputStyle,
 } from "discord-api-types/v10";
 import type { Contribution, Member } from "../../generated/prisma/client.ts";
 
@@ -91,4 +93,41 @@ export function contributionListView(
         ]
       : [];
   return { embeds: [embed], components };
+}
+
+export const CONTRIBUTION_FORM_PREFIX = "contribution-form";
+
+/**
+ * The multi-line form for a contribution: title, description and links, pre-filled from the command; category and
+ * hours travel in the custom id (`contribution-form:<category>:<hours>`).
+ */
+export function contributionFormModal(o: {
+  title: string;
+  category: string;
+  hours: number | undefined;
+  links: string[];
+}): APIModalInteractionResponseCallbackData {
+  const input = (id: string, label: string, value: string, max: number, paragraph: boolean, required: boolean) => ({
+    type: ComponentType.ActionRow as const,
+    components: [
+      {
+        type: ComponentType.TextInput as const,
+        custom_id: id,
+        label,
+        style: paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
+        ...(value ? { value: value.slice(0, max) } : {}),
+        max_length: max,
+        required,
+      },
+    ],
+  });
+  return {
+    custom_id: `${CONTRIBUTION_FORM_PREFIX}:${o.category}:${o.hours ?? ""}`,
+    title: "Submit a contribution",
+    components: [
+      input("title", "Title", o.title, 120, false, true),
+      input("description", "What you did and why it matters", "", 4000, true, true),
+      input("links", "Links (up to 5, one per line)", o.links.join("\n"), 1000, true, false),
+    ],
+  };
 }
