@@ -1,4 +1,5 @@
-import type { Client } from "discord.js";
+import { type Client, DiscordAPIError, PermissionFlagsBits, type PermissionResolvable } from "discord.js";
+import type { PostKind } from "../generated/prisma/client.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { recordContributionMessage } from "../services/contributions/recordContributionMessage.ts";
@@ -6,26 +7,53 @@ import type { ServiceDeps } from "../services/deps.ts";
 import { recordAppealMessage } from "../services/evaluations/appeals.ts";
 import type { Notifier } from "../services/notifier.ts";
 import { proposalOverview } from "../services/proposals/proposalOverview.ts";
-import { recordProposalMessage, recordResultMessage } from "../services/proposals/recordMessages.ts";
+import {
+  forgetProposalMessage,
+  forgetResultMessage,
+  recordProposalMessage,
+  recordResultMessage,
+} from "../services/proposals/recordMessages.ts";
+import { clearPendingPost, type PostOutcome, recordPostFailure } from "../services/publishing/pendingPosts.ts";
 import { claimUnpostedProposals } from "../services/proposals/unpostedProposals.ts";
 import { appealForPost, contributionForPost, evaluationForPost } from "../services/publishing/postSubjects.ts";
 import { claimResultPost } from "../services/votes/closeExpiredVotes.ts";
+import { describePostFailure, PostRefused } from "./describePostFailure.ts";
 import { noMentions, post } from "./reply.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
 import { appealView, evaluationEmbed } from "./views/evaluationViews.ts";
 import { proposalMessage } from "./views/proposalMessageView.ts";
 import { resultMessage } from "./views/resultViews.ts";
 
-export const GOVERNANCE_CHANNEL = "governance";
+/** What posting in a channel needs; replies to a message also need its history. */
+const POST_PERMISSIONS: [bigint, string][] = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
+  [PermissionFlagsBits.ReadMessageHistory, "Read Message History"],
+];
 
+const listWords = (words: string[]) =>
+  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+
+/**
+ * The text channel to post in, checked before anything is sent: a missing channel or permission is refused here
+ * with what to fix (a 403 from Discord would say less, and many of them get a bot temporarily banned).
+ */
 function textChannel(client: Client, guildId: string, nameOrId: string) {
-  // Before login (or after shutdown) there is no guild cache: nothing can be posted, and callers are told so.
-  if (!client.isReady()) return undefined;
+  if (!client.isReady()) throw new PostRefused("the bot is not connected to Discord");
   const channel = client.guilds.cache
     .get(guildId)
     ?.channels.cache.find((c) => c.id === nameOrId || c.name === nameOrId);
-  return channel?.isTextBased() && "send" in channel ? channel : undefined;
+  if (!channel?.isTextBased() || !("send" in channel)) {
+    throw new PostRefused(`there is no text channel named #${nameOrId} (create it, or set the channel setting)`);
+  }
+  const granted = channel.permissionsFor(client.user);
+  const missing = POST_PERMISSIONS.filter(([bit]) => !granted?.has(bit as PermissionResolvable)).map(([, n]) => n);
+  if (missing.length > 0) throw new PostRefused(`I lack ${listWords(missing)} there`);
+  return channel;
 }
+
+const isUnknownMessage = (error: unknown) => error instanceof DiscordAPIError && error.code === 10008;
 
 /**
  * The one publisher: every public post and edit Steward makes goes through here, built once in the composition
@@ -41,42 +69,91 @@ export function createDiscordPublisher(
 ): Notifier {
   const token = { symbol: config.TOKEN_SYMBOL, decimals: config.TOKEN_DECIMALS };
   const pendingTallies = new Map<number, NodeJS.Timeout>();
+  const channelLabel = (nameOrId: string) => {
+    const found = client.isReady() ? client.channels.cache.get(nameOrId) : undefined;
+    return `#${found && "name" in found && found.name ? found.name : nameOrId}`;
+  };
 
-  async function renderProposal(proposalId: number): Promise<void> {
-    const overview = await proposalOverview(services, proposalId);
-    const p = overview.proposal;
-    const payload = { ...proposalMessage(overview, token), allowedMentions: noMentions };
-    const channel = textChannel(client, p.guildId, p.channelId ?? GOVERNANCE_CHANNEL);
-    if (!channel) {
-      logger.warn({ proposalId }, "no #governance channel to post the proposal in");
-      return;
+  /**
+   * Runs one post; when Discord refuses it (or it cannot be made), records it for the repost job and says why,
+   * instead of failing the command that saved what it announces. Anything else (the database) still throws.
+   */
+  async function attempt(
+    kind: PostKind,
+    subjectId: number,
+    guildId: string,
+    where: string,
+    send: () => Promise<string>,
+  ): Promise<PostOutcome> {
+    try {
+      const channelId = await send();
+      await clearPendingPost(services, kind, subjectId);
+      return { posted: true, channelId };
+    } catch (error) {
+      const reason = describePostFailure(error);
+      if (reason === null) throw error;
+      const channel = channelLabel(where);
+      logger.warn({ kind, subjectId, channel, reason, err: error instanceof PostRefused ? undefined : error }, "post failed");
+      await recordPostFailure(services, { guildId, kind, subjectId, channel, reason });
+      return { posted: false, channel, reason };
     }
-    if (p.messageId) {
-      await channel.messages.edit(p.messageId, post(payload));
-      return;
-    }
-    const message = await channel.send(post(payload));
-    await recordProposalMessage(services, proposalId, channel.id, message.id);
   }
 
-  async function renderResult(proposalId: number): Promise<void> {
+  async function renderProposal(proposalId: number): Promise<PostOutcome> {
     const overview = await proposalOverview(services, proposalId);
     const p = overview.proposal;
-    const channel = textChannel(client, p.guildId, p.channelId ?? GOVERNANCE_CHANNEL);
-    if (!channel) return;
-    const payload = { ...resultMessage(overview, token), allowedMentions: noMentions };
-    if (p.resultMessageId) {
-      await channel.messages.edit(p.resultMessageId, post(payload));
-      return;
-    }
-    if (!(await claimResultPost(services, proposalId))) return;
-    const message = await channel.send(
-      post({
-        ...payload,
-        ...(p.messageId ? { reply: { messageReference: p.messageId, failIfNotExists: false } } : {}),
-      }),
-    );
-    await recordResultMessage(services, proposalId, message.id);
+    const where = p.channelId ?? config.GOVERNANCE_CHANNEL;
+    return attempt("proposal", proposalId, p.guildId, where, async () => {
+      const payload = { ...proposalMessage(overview, token), allowedMentions: noMentions };
+      const channel = textChannel(client, p.guildId, where);
+      if (p.messageId) {
+        try {
+          await channel.messages.edit(p.messageId, post(payload));
+          return channel.id;
+        } catch (error) {
+          // Deleted by a moderator: post it again rather than never again.
+          if (!isUnknownMessage(error)) throw error;
+          await forgetProposalMessage(services, proposalId);
+        }
+      }
+      const message = await channel.send(post(payload));
+      await recordProposalMessage(services, proposalId, channel.id, message.id);
+      return channel.id;
+    });
+  }
+
+  async function renderResult(proposalId: number): Promise<PostOutcome> {
+    const overview = await proposalOverview(services, proposalId);
+    const p = overview.proposal;
+    const where = p.channelId ?? config.GOVERNANCE_CHANNEL;
+    return attempt("result", proposalId, p.guildId, where, async () => {
+      const channel = textChannel(client, p.guildId, where);
+      const payload = { ...resultMessage(overview, token), allowedMentions: noMentions };
+      if (p.resultMessageId) {
+        try {
+          await channel.messages.edit(p.resultMessageId, post(payload));
+          return channel.id;
+        } catch (error) {
+          if (!isUnknownMessage(error)) throw error;
+          await forgetResultMessage(services, proposalId);
+        }
+      }
+      if (!(await claimResultPost(services, proposalId))) return channel.id;
+      try {
+        // The result stands on its own: it replies to the proposal only while that message exists.
+        const message = await channel.send(
+          post({
+            ...payload,
+            ...(p.messageId ? { reply: { messageReference: p.messageId, failIfNotExists: false } } : {}),
+          }),
+        );
+        await recordResultMessage(services, proposalId, message.id);
+      } catch (error) {
+        await forgetResultMessage(services, proposalId);
+        throw error;
+      }
+      return channel.id;
+    });
   }
 
   async function editContributionPost(c: {
@@ -86,39 +163,43 @@ export function createDiscordPublisher(
     messageId: string | null;
   }) {
     if (!c.channelId || !c.messageId) return;
-    const channel = textChannel(client, c.guildId, c.channelId);
     const full = await contributionForPost(services, c.id);
-    await channel?.messages
-      .edit(c.messageId, post({ embeds: [contributionEmbed(full)], allowedMentions: noMentions }))
-      .catch((err) => logger.warn({ contributionId: c.id, err }, "could not update the contribution post"));
+    try {
+      await textChannel(client, c.guildId, c.channelId).messages.edit(
+        c.messageId,
+        post({ embeds: [contributionEmbed(full)], allowedMentions: noMentions }),
+      );
+    } catch (err) {
+      const reason = describePostFailure(err);
+      if (reason === null) throw err;
+      logger.warn({ contributionId: c.id, reason }, "could not update the contribution post");
+    }
   }
 
   return {
     async contributionSubmitted(contributionId) {
       const c = await contributionForPost(services, contributionId);
-      const channel = textChannel(client, c.guildId, config.CONTRIBUTIONS_CHANNEL);
-      if (!channel) {
-        logger.warn({ channel: config.CONTRIBUTIONS_CHANNEL, contributionId }, "contributions channel not found");
-        return null;
-      }
-      const message = await channel.send(post({ embeds: [contributionEmbed(c)], allowedMentions: noMentions }));
-      await recordContributionMessage(services, c.id, channel.id, message.id);
-      return { channelId: channel.id };
+      return attempt("contribution", c.id, c.guildId, config.CONTRIBUTIONS_CHANNEL, async () => {
+        const channel = textChannel(client, c.guildId, config.CONTRIBUTIONS_CHANNEL);
+        const message = await channel.send(post({ embeds: [contributionEmbed(c)], allowedMentions: noMentions }));
+        await recordContributionMessage(services, c.id, channel.id, message.id);
+        return channel.id;
+      });
     },
     async contributionChanged(contributionId) {
       await editContributionPost(await contributionForPost(services, contributionId));
     },
     async appealFiled(appealId) {
       const { appeal, contribution, original, second } = await appealForPost(services, appealId);
-      const channel = textChannel(client, contribution.guildId, contribution.channelId ?? config.CONTRIBUTIONS_CHANNEL);
-      if (!channel) {
-        logger.warn({ appealId }, "no channel to post the appeal in");
-        return;
-      }
-      const message = await channel.send(
-        post({ ...appealView(appeal, contribution, original, second, token), allowedMentions: noMentions }),
-      );
-      await recordAppealMessage(services, appeal.id, channel.id, message.id);
+      const where = contribution.channelId ?? config.CONTRIBUTIONS_CHANNEL;
+      return attempt("appeal", appeal.id, contribution.guildId, where, async () => {
+        const channel = textChannel(client, contribution.guildId, where);
+        const message = await channel.send(
+          post({ ...appealView(appeal, contribution, original, second, token), allowedMentions: noMentions }),
+        );
+        await recordAppealMessage(services, appeal.id, channel.id, message.id);
+        return channel.id;
+      });
     },
     proposalPosted: renderProposal,
     votesChanged(proposalId) {
@@ -136,32 +217,55 @@ export function createDiscordPublisher(
       clearTimeout(pendingTallies.get(proposalId));
       pendingTallies.delete(proposalId);
       await renderProposal(proposalId);
-      await renderResult(proposalId);
+      return renderResult(proposalId);
     },
     async unpostedProposals() {
-      for (const id of await claimUnpostedProposals(services, GOVERNANCE_CHANNEL)) await renderProposal(id);
+      for (const id of await claimUnpostedProposals(services, config.GOVERNANCE_CHANNEL)) await renderProposal(id);
     },
     async approvalsChanged(proposalId) {
-      await renderResult(proposalId);
+      const result = await renderResult(proposalId);
       await renderProposal(proposalId);
+      return result;
+    },
+    connected: () => client.isReady(),
+    async tellModerators(guildId, text) {
+      try {
+        const channel = textChannel(client, guildId, config.GOVERNANCE_CHANNEL);
+        const role = channel.guild.roles.cache.find(
+          (r) => r.id === config.MODERATOR_ROLE || r.name === config.MODERATOR_ROLE,
+        );
+        await channel.send(
+          post({
+            content: `${role ? `<@&${role.id}> ` : ""}${text}`,
+            allowedMentions: { parse: [], roles: role ? [role.id] : [] },
+          }),
+        );
+        return true;
+      } catch (error) {
+        const reason = describePostFailure(error);
+        if (reason === null) throw error;
+        logger.error({ guildId, reason, message: text }, "could not tell the moderators");
+        return false;
+      }
     },
     async evaluationCompleted(evaluationId) {
       const evaluation = await evaluationForPost(services, evaluationId);
       const c = evaluation.contribution;
-      const channel = textChannel(client, c.guildId, c.channelId ?? config.CONTRIBUTIONS_CHANNEL);
-      if (!channel) {
-        logger.warn({ contributionId: c.id }, "no channel to post the evaluation in");
-        return;
-      }
-      await channel.send(
-        post({
-          content: `<@${c.author.discordId}>, your contribution **#${c.id}** has been evaluated.`,
-          embeds: [evaluationEmbed(evaluation, c, token)],
-          allowedMentions: { users: [c.author.discordId] },
-          ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
-        }),
-      );
+      const where = c.channelId ?? config.CONTRIBUTIONS_CHANNEL;
+      const outcome = await attempt("evaluation", evaluationId, c.guildId, where, async () => {
+        const channel = textChannel(client, c.guildId, where);
+        await channel.send(
+          post({
+            content: `<@${c.author.discordId}>, your contribution **#${c.id}** has been evaluated.`,
+            embeds: [evaluationEmbed(evaluation, c, token)],
+            allowedMentions: { users: [c.author.discordId] },
+            ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
+          }),
+        );
+        return channel.id;
+      });
       await editContributionPost(c);
+      return outcome;
     },
   };
 }

@@ -1,38 +1,61 @@
+import type { PostOutcome } from "./publishing/pendingPosts.ts";
+
 /**
  * Every public post and edit, as services, handlers and jobs ask for them. The Discord adapter's one publisher
  * implements it; the composition root builds it once and passes it in, so that no service imports discord.js.
+ * A post Discord refuses does not throw: its outcome says why, and it waits for the repost job.
  */
 export interface Notifier {
-  /** Posts a new contribution in its channel and records the message; where it went, or null if nowhere. */
-  contributionSubmitted(contributionId: number): Promise<{ channelId: string } | null>;
+  /** Posts a new contribution in its channel and records the message. */
+  contributionSubmitted(contributionId: number): Promise<PostOutcome>;
   /** The contribution changed (withdrawn, evaluated): its post is brought up to date. */
   contributionChanged(contributionId: number): Promise<void>;
   /** Posts an appeal beside the contribution, with Accept / Reject for moderators. */
-  appealFiled(appealId: number): Promise<void>;
-  evaluationCompleted(evaluationId: number): Promise<void>;
-  /** Posts the proposal's message in #governance, or brings it up to date (status, ballot). */
-  proposalPosted(proposalId: number): Promise<void>;
+  appealFiled(appealId: number): Promise<PostOutcome>;
+  evaluationCompleted(evaluationId: number): Promise<PostOutcome>;
+  /** Posts the proposal's message in the governance channel, or brings it up to date (status, ballot). */
+  proposalPosted(proposalId: number): Promise<PostOutcome>;
   /** A vote changed the live tally; the adapter may coalesce many of these into one edit. */
   votesChanged(proposalId: number): void;
-  /** The vote closed: final tally on the proposal, and the result posted (once). */
-  votingClosed(proposalId: number): Promise<void>;
+  /** The vote closed: final tally on the proposal, and the result posted (once). The result's outcome. */
+  votingClosed(proposalId: number): Promise<PostOutcome>;
   /** An approval or a veto: the result message shows the new count or outcome. */
-  approvalsChanged(proposalId: number): Promise<void>;
+  approvalsChanged(proposalId: number): Promise<PostOutcome>;
   /** Posts the draft and open proposals that have no message yet (created while no bot was connected). */
   unpostedProposals(): Promise<void>;
+  /** Whether posts can be made now (a bot is logged in). */
+  connected(): boolean;
+  /** A message to the moderators in the governance channel (mentioning their role); false if it failed. */
+  tellModerators(guildId: string, text: string): Promise<boolean>;
 }
+
+const notConnected: PostOutcome = { posted: false, channel: "Discord", reason: "no bot is connected in this process" };
 
 export const silentNotifier: Notifier = {
   async contributionSubmitted() {
-    return null;
+    return notConnected;
   },
   async contributionChanged() {},
-  async appealFiled() {},
-  async evaluationCompleted() {},
-  async proposalPosted() {},
+  async appealFiled() {
+    return notConnected;
+  },
+  async evaluationCompleted() {
+    return notConnected;
+  },
+  async proposalPosted() {
+    return notConnected;
+  },
   votesChanged() {},
-  async votingClosed() {},
-  async approvalsChanged() {},
+  async votingClosed() {
+    return notConnected;
+  },
+  async approvalsChanged() {
+    return notConnected;
+  },
   // Nothing is claimed here: a process that cannot post leaves the proposals to one that can.
   async unpostedProposals() {},
+  connected: () => false,
+  async tellModerators() {
+    return false;
+  },
 };

@@ -7,6 +7,7 @@ import { submitContribution } from "../../services/contributions/submitContribut
 import { withdrawContribution } from "../../services/contributions/withdrawContribution.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
+import { postNote } from "../views/postNotes.ts";
 import {
   type ContributionListState,
   contributionEmbed,
@@ -59,7 +60,7 @@ async function finishSubmission(
 ) {
   const contribution = await submitContribution(ctx.deps.services, ctx.actor, input);
   const posted = await ctx.deps.services.notifier.contributionSubmitted(contribution.id);
-  const where = posted ? ` It is posted in <#${posted.channelId}>.` : "";
+  const where = postNote(posted);
   await i.editReply(
     edit({
       content: `Contribution **#${contribution.id}** “${contribution.title}” is submitted and waiting for evaluation.${where}`,

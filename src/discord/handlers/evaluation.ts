@@ -10,6 +10,7 @@ import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
+import { failedPostNote } from "../views/postNotes.ts";
 import { evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
@@ -87,11 +88,11 @@ export const appeal: CommandHandler = async (i, ctx) => {
     i.options.getString("reason", true),
     (appealId) => i.editReply(edit({ content: `Appeal #${appealId} filed. Running a second evaluation…` })),
   );
-  await ctx.deps.services.notifier.appealFiled(result.appeal.id);
+  const posted = await ctx.deps.services.notifier.appealFiled(result.appeal.id);
   const second = result.secondPass ? ` The second pass scored it ${result.secondPass.total}/100.` : "";
   await i.editReply(
     edit({
-      content: `Your appeal #${result.appeal.id} of contribution #${result.contribution.id} is filed.${second} A moderator will accept or reject it.`,
+      content: `Your appeal #${result.appeal.id} of contribution #${result.contribution.id} is filed.${second} A moderator will accept or reject it.${failedPostNote(posted)}`,
     }),
   );
 };

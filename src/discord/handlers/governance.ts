@@ -11,6 +11,7 @@ import { parseVotingTypeName } from "../../votingTypes.ts";
 import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post, replyWhenReady } from "../reply.ts";
+import { failedPostNote, postNote } from "../views/postNotes.ts";
 import { describeRanking, describeVote, pointsSelect, rankSelect } from "../views/ballotViews.ts";
 import { formatWeight, MAX_POINTS, statusText } from "../views/governanceFormat.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
@@ -35,8 +36,9 @@ async function open(ctx: HandlerContext, id: number, type?: VotingType, choices?
     choices,
     periodMs,
   });
-  await ctx.deps.services.notifier.proposalPosted(id);
-  return `Proposal #${id} is open for votes until <t:${unix(proposal.endsAt as Date)}:f> (${proposal.votingType?.replace("_", "-")} vote, quorum ${formatWeight(proposal.quorumWeight ?? 0)} of ${formatWeight(proposal.eligibleWeight ?? 0)} eligible weight). The ballot is on its message in #governance.`;
+  const posted = await ctx.deps.services.notifier.proposalPosted(id);
+  const ballot = posted.posted ? ` The ballot is on its message in <#${posted.channelId}>.` : postNote(posted);
+  return `Proposal #${id} is open for votes until <t:${unix(proposal.endsAt as Date)}:f> (${proposal.votingType?.replace("_", "-")} vote, quorum ${formatWeight(proposal.quorumWeight ?? 0)} of ${formatWeight(proposal.eligibleWeight ?? 0)} eligible weight).${ballot}`;
 }
 
 export const openCommand: CommandHandler = async (i, ctx) => {
@@ -182,16 +184,16 @@ export const pointsComponent: ComponentHandler = async (i, ctx, [id, sofar]) => 
 
 async function approve(ctx: HandlerContext, id: number): Promise<string> {
   const r = await approvePayout(ctx.deps.services, ctx.actor, id);
-  await ctx.deps.services.notifier.approvalsChanged(id);
+  const posted = await ctx.deps.services.notifier.approvalsChanged(id);
   return r.approved
-    ? `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals, so it is **approved** and waits for settlement.`
-    : `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals so far.`;
+    ? `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals, so it is **approved** and waits for settlement.${failedPostNote(posted)}`
+    : `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals so far.${failedPostNote(posted)}`;
 }
 
 async function reject(ctx: HandlerContext, id: number, reason: string): Promise<string> {
   await rejectPayout(ctx.deps.services, ctx.actor, id, reason);
-  await ctx.deps.services.notifier.approvalsChanged(id);
-  return `You rejected proposal #${id}: it is **vetoed** and will not be paid. Your reason is recorded and shown on its result.`;
+  const posted = await ctx.deps.services.notifier.approvalsChanged(id);
+  return `You rejected proposal #${id}: it is **vetoed** and will not be paid. Your reason is recorded and shown on its result.${failedPostNote(posted)}`;
 }
 
 export const approveCommand: CommandHandler = async (i, ctx) => {

@@ -9,6 +9,7 @@ import {
 } from "../../services/proposals/proposalDrafts.ts";
 import { idArgument } from "../checkInput.ts";
 import { edit, noMentions, post } from "../reply.ts";
+import { postNote } from "../views/postNotes.ts";
 import { proposalDraftView, proposalEditModal } from "../views/proposalViews.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
@@ -48,10 +49,10 @@ export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
     return;
   }
   const proposal = await submitProposalDraft(ctx.deps.services, ctx.actor, draftId);
-  await ctx.deps.services.notifier.proposalPosted(proposal.id);
+  const posted = await ctx.deps.services.notifier.proposalPosted(proposal.id);
   await i.update(
     post({
-      content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft and posted in #governance. A moderator opens it for votes.`,
+      content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft.${postNote(posted)} A moderator opens it for votes.`,
       embeds: [],
       components: [],
       allowedMentions: noMentions,

@@ -7,3 +7,13 @@ export async function recordProposalMessage(deps: ServiceDeps, id: number, chann
 export async function recordResultMessage(deps: ServiceDeps, id: number, messageId: string) {
   await deps.db.proposal.update({ where: { id }, data: { resultMessageId: messageId } });
 }
+
+/** The proposal's message was deleted on Discord: the next render posts a new one. */
+export async function forgetProposalMessage(deps: ServiceDeps, id: number) {
+  await deps.db.proposal.update({ where: { id }, data: { messageId: null } });
+}
+
+/** The result's message was deleted, or posting it failed: the next attempt may claim and post it again. */
+export async function forgetResultMessage(deps: ServiceDeps, id: number) {
+  await deps.db.proposal.update({ where: { id }, data: { resultMessageId: null, resultPostClaimedAt: null } });
+}
