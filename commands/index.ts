@@ -7,6 +7,7 @@ import { helpCommand } from "./help.ts";
 import { payoutCommand } from "./payout.ts";
 import { proposalCommand } from "./proposal.ts";
 import { proposeCommand } from "./propose.ts";
+import { stewardCommand } from "./steward.ts";
 import { walletCommand } from "./wallet.ts";
 
 /** Every slash command Steward registers; `steward deploy-commands` bulk-overwrites exactly this list. */
@@ -20,6 +21,7 @@ export const commandDefinitions = [
   payoutCommand,
   walletCommand,
   helpCommand,
+  stewardCommand,
 ] as const;
 
 export type CommandName = (typeof commandDefinitions)[number]["name"];

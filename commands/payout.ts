@@ -5,12 +5,14 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import { proposalIdOption } from "./options.ts";
+import { MODERATOR_COMMAND_PERMISSIONS } from "./steward.ts";
 
 export const payoutCommand = {
   type: ApplicationCommandType.ChatInput,
   name: "payout",
   description: "Moderators: approve or reject passed payouts",
   contexts: [InteractionContextType.Guild],
+  default_member_permissions: MODERATOR_COMMAND_PERMISSIONS,
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,

@@ -19,6 +19,8 @@ Commands:
                         guild, users and messages are kept in STEWARD_DATA_DIR, --reset-sandbox starts a new one)
   deploy-commands       register the slash commands with Discord (guild-scoped when DISCORD_GUILD_ID is set)
   migrate               apply pending database migrations
+  doctor                check the Discord setup (channels, permissions, roles, Server Members intent, commands):
+                        one line per problem, exit code 1 if any (without DISCORD_TOKEN: the running sandbox)
   job run <name>        run one scheduled job once (${jobs.map((j) => j.name).join(", ")})
   job list              list the scheduled jobs
   sandbox [url]         terminal client for a running sandbox (default http://127.0.0.1:$SANDBOX_PORT)
@@ -63,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
         void shutdown("launcher gone");
       });
       return -1;
+    }
+    case "doctor": {
+      const { runDoctor } = await import("./discord/runDoctor.ts");
+      return runDoctor(config, out);
     }
     case "migrate": {
       const database = await openDatabase(databaseTarget(config, logger, "migrate"));

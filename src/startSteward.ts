@@ -3,6 +3,7 @@ import type { Client } from "discord.js";
 import type { Config } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
 import type { Database } from "./db/openDatabase.ts";
+import { reportSetup } from "./discord/checkSetup.ts";
 import { createDiscordPublisher } from "./discord/createDiscordPublisher.ts";
 import { createElectorate } from "./discord/createElectorate.ts";
 import { deployCommands } from "./discord/deployCommands.ts";
@@ -82,6 +83,8 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     if (sandbox) {
       await deployCommands({ token, applicationId: client.application.id, guildId: sandbox.guildId, apiUrl });
     }
+    // In the background: a slow member list must not hold up the start.
+    for (const guild of client.guilds.cache.values()) void reportSetup(client, guild, config, logger);
     const stopScheduler =
       options.scheduler === false
         ? () => {}

@@ -1,6 +1,6 @@
 import { type Client, DiscordAPIError, PermissionFlagsBits, type PermissionResolvable } from "discord.js";
-import type { PostKind } from "../generated/prisma/client.ts";
 import type { Config } from "../config.ts";
+import type { PostKind } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import { recordContributionMessage } from "../services/contributions/recordContributionMessage.ts";
 import type { ServiceDeps } from "../services/deps.ts";
@@ -13,8 +13,8 @@ import {
   recordProposalMessage,
   recordResultMessage,
 } from "../services/proposals/recordMessages.ts";
-import { clearPendingPost, type PostOutcome, recordPostFailure } from "../services/publishing/pendingPosts.ts";
 import { claimUnpostedProposals } from "../services/proposals/unpostedProposals.ts";
+import { clearPendingPost, type PostOutcome, recordPostFailure } from "../services/publishing/pendingPosts.ts";
 import { appealForPost, contributionForPost, evaluationForPost } from "../services/publishing/postSubjects.ts";
 import { claimResultPost } from "../services/votes/closeExpiredVotes.ts";
 import { describePostFailure, PostRefused } from "./describePostFailure.ts";
@@ -93,7 +93,10 @@ export function createDiscordPublisher(
       const reason = describePostFailure(error);
       if (reason === null) throw error;
       const channel = channelLabel(where);
-      logger.warn({ kind, subjectId, channel, reason, err: error instanceof PostRefused ? undefined : error }, "post failed");
+      logger.warn(
+        { kind, subjectId, channel, reason, err: error instanceof PostRefused ? undefined : error },
+        "post failed",
+      );
       await recordPostFailure(services, { guildId, kind, subjectId, channel, reason });
       return { posted: false, channel, reason };
     }

@@ -22,6 +22,7 @@ export const commandAudience = {
   "wallet verify": "everyone",
   "wallet show": "everyone",
   help: "everyone",
+  "steward status": "moderator",
 } as const satisfies Record<CommandPath, CommandAudience>;
 
 export function mayUse(path: CommandPath, isModerator: boolean): boolean {

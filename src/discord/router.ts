@@ -5,6 +5,7 @@ import * as evaluation from "./handlers/evaluation.ts";
 import * as governance from "./handlers/governance.ts";
 import { help } from "./handlers/help.ts";
 import * as proposals from "./handlers/propose.ts";
+import * as steward from "./handlers/steward.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
 import { CONTRIBUTION_FORM_PREFIX, LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
@@ -41,6 +42,7 @@ export const commandHandlers = {
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,
   help,
+  "steward status": steward.status,
 } satisfies Record<CommandPath, CommandHandler>;
 
 /** Component handlers by the first `:`-separated part of the custom id. */

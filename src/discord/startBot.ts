@@ -1,4 +1,5 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
+import { reportSetup } from "./checkSetup.ts";
 import type { BotDeps } from "./context.ts";
 import { handleInteraction } from "./handleInteraction.ts";
 
@@ -16,6 +17,10 @@ export async function startBot(client: Client, deps: BotDeps, token: string): Pr
     handleInteraction(interaction, deps).catch((err) => deps.logger.error({ err }, "interaction handler crashed"));
   });
   client.on(Events.Error, (err) => deps.logger.error({ err }, "discord client error"));
+  // A guild joined while running is checked at once: what is missing is in the log before anyone uses a command.
+  client.on(Events.GuildCreate, (guild) => {
+    if (client.isReady()) void reportSetup(client, guild, deps.config, deps.logger);
+  });
   client.on(Events.ShardReconnecting, (shardId) => deps.logger.warn({ shardId }, "gateway reconnecting"));
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(token);

@@ -1,6 +1,6 @@
+import type { PostKind } from "../generated/prisma/client.ts";
 import type { Notifier } from "../services/notifier.ts";
 import { claimPostsToReport, duePendingPosts } from "../services/publishing/pendingPosts.ts";
-import type { PostKind } from "../generated/prisma/client.ts";
 import type { Job } from "./types.ts";
 
 const retry: Record<PostKind, (n: Notifier, id: number) => Promise<{ posted: boolean }>> = {

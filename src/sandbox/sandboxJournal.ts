@@ -79,3 +79,14 @@ function restore(file: string, log: (line: string) => void): SandboxState {
   );
   return state;
 }
+
+/** The bot token of the sandbox journaled in `file` (its first line), for CLI tools that talk to a running one. */
+export function sandboxBotToken(file: string): string | undefined {
+  try {
+    const first = readFileSync(file, "utf8").split("\n", 1)[0] ?? "";
+    const change = JSON.parse(first) as { t?: string; identity?: { botToken?: string } };
+    return change.t === "identity" ? change.identity?.botToken : undefined;
+  } catch {
+    return undefined;
+  }
+}

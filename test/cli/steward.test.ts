@@ -94,10 +94,45 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     expect(quickStart.stdout).toMatch(/Contribution \*\*#1\*\* “Fix the docs”/);
     expect(quickStart.stdout).toMatch(/Your vote on proposal #2: \*\*For\*\*/);
 
+    // `steward doctor` on the running sandbox: all clear; then a deleted channel, a denied permission and the
+    // Server Members intent off give three lines and exit code 1; fixed again, all clear.
+    // Asynchronous, so this process keeps serving its sockets meanwhile (a blocked loop misses keep-alive closes).
+    const doctor = () =>
+      new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        const p = spawn(process.execPath, [bin, "doctor"], {
+          env: { ...cleanEnv(), STEWARD_DATA_DIR: dataDir, SANDBOX_PORT: new URL(url).port, LOG_LEVEL: "error" },
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        let stdout = "";
+        p.stdout?.on("data", (c: Buffer) => {
+          stdout += c.toString();
+        });
+        p.once("exit", (status) => resolve({ status, stdout }));
+      });
+    const clear = await doctor();
+    expect(clear.stdout.trim()).toBe("✓ Steward Sandbox: all clear.");
+    expect(clear.status).toBe(0);
+    await client.request("DELETE", "/sandbox/channels/payouts");
+    await client.request("PUT", "/sandbox/channels/governance/permissions", { deny: ["SendMessages"] });
+    await client.request("PUT", "/sandbox/intents", { members: false });
+    const broken = await doctor();
+    expect(broken.status).toBe(1);
+    expect(broken.stdout.trim().split("\n")).toEqual([
+      "✗ In #governance (GOVERNANCE_CHANNEL) the bot lacks Send Messages (to post): allow it for the bot's role in the channel's permissions (Edit Channel → Permissions).",
+      "✗ Channel #payouts (PAYOUTS_CHANNEL) does not exist in Steward Sandbox: create a text channel with that name, or set PAYOUTS_CHANNEL to an existing channel's name or id.",
+      "✗ The Server Members intent is off, so votes cannot count the eligible members: enable it in the Discord Developer Portal → your application → Bot → Privileged Gateway Intents → Server Members Intent.",
+    ]);
+    await client.request("POST", "/sandbox/channels", { name: "payouts" });
+    await client.request("PUT", "/sandbox/channels/governance/permissions", {});
+    await client.request("PUT", "/sandbox/intents", { members: true });
+    const fixed = await doctor();
+    expect(fixed.stdout.trim()).toBe("✓ Steward Sandbox: all clear.");
+    expect(fixed.status).toBe(0);
+
     const exited = new Promise<number | null>((resolve) => proc.once("exit", resolve));
     proc.kill("SIGTERM");
     expect(await exited).toBe(0);
-  }, 120_000);
+  }, 180_000);
 
   it("stops when the `npm start` that launched it is killed with SIGKILL, leaving nothing behind", async () => {
     const dataDir = newDataDir();

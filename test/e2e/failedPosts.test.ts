@@ -14,7 +14,11 @@ afterAll(() => stack.stop());
 afterEach(() => stack.expectNoSpecViolations());
 
 const repost = async () =>
-  runJob(repostJob, { services: stack.steward.container.services, logger: createLogger({ level: "silent" }) }, "manual");
+  runJob(
+    repostJob,
+    { services: stack.steward.container.services, logger: createLogger({ level: "silent" }) },
+    "manual",
+  );
 const setBotPermissions = (channel: string, body: { allow?: string[]; deny?: string[] }) =>
   stack.client.request("PUT", `/sandbox/channels/${channel}/permissions`, body);
 /** Waits until discord.js has the channel change the sandbox dispatched. */

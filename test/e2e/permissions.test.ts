@@ -38,6 +38,7 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   "wallet verify": { signature: "0x00" },
   "wallet show": {},
   help: {},
+  "steward status": {},
 };
 
 let stack: TestStack;

@@ -7,13 +7,13 @@ import { submitContribution } from "../../services/contributions/submitContribut
 import { withdrawContribution } from "../../services/contributions/withdrawContribution.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
-import { postNote } from "../views/postNotes.ts";
 import {
   type ContributionListState,
   contributionEmbed,
   contributionFormModal,
   contributionListView,
 } from "../views/contributionViews.ts";
+import { postNote } from "../views/postNotes.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
 type Status = (typeof CONTRIBUTION_STATUS_CHOICES)[number];

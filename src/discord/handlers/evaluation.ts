@@ -10,8 +10,8 @@ import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
-import { failedPostNote } from "../views/postNotes.ts";
 import { evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
+import { failedPostNote } from "../views/postNotes.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
 const tokenOf = (ctx: HandlerContext) => ({

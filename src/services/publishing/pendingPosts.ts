@@ -2,9 +2,7 @@ import type { PostKind } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../deps.ts";
 
 /** What a post attempt came to: where it went, or where it should have gone and why it could not. */
-export type PostOutcome =
-  | { posted: true; channelId: string }
-  | { posted: false; channel: string; reason: string };
+export type PostOutcome = { posted: true; channelId: string } | { posted: false; channel: string; reason: string };
 
 /** After this many failed attempts moderators are told (once) in the governance channel. */
 export const TELL_MODERATORS_AFTER = 3;

@@ -1,0 +1,107 @@
+import { type Client, DiscordAPIError, type Guild, PermissionFlagsBits, Routes } from "discord.js";
+import { commandDefinitions } from "../../commands/index.ts";
+import type { Config } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import { canonicalJson } from "../services/audit/canonicalJson.ts";
+
+const NEEDED: [bigint, string, string][] = [
+  [PermissionFlagsBits.ViewChannel, "View Channel", "to see the channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages", "to post"],
+  [PermissionFlagsBits.EmbedLinks, "Embed Links", "posts are embeds"],
+  [PermissionFlagsBits.ReadMessageHistory, "Read Message History", "results and evaluations reply to their post"],
+];
+
+/** The parts of a command definition Discord keeps and that change how it works. */
+function shape(c: unknown): string {
+  const pick = (o: Record<string, unknown>): unknown => ({
+    name: o.name,
+    description: o.description,
+    type: o.type ?? 1,
+    required: o.required ?? false,
+    choices: o.choices ?? [],
+    options: ((o.options as Record<string, unknown>[] | undefined) ?? []).map(pick),
+    default_member_permissions: o.default_member_permissions ?? null,
+  });
+  return canonicalJson(pick(c as Record<string, unknown>) as Record<string, unknown>);
+}
+
+/**
+ * What keeps Steward from working in a guild, one line each saying what to change where: the channel settings'
+ * channels and the bot's permissions there (overwrites included), the moderator and provider roles, the Server
+ * Members intent, and the deployed commands against `commands/`. Empty when all is well.
+ */
+export async function checkSetup(client: Client<true>, guild: Guild, config: Config): Promise<string[]> {
+  const problems: string[] = [];
+  const channels: [string, string][] = [
+    ["CONTRIBUTIONS_CHANNEL", config.CONTRIBUTIONS_CHANNEL],
+    ["GOVERNANCE_CHANNEL", config.GOVERNANCE_CHANNEL],
+    ["PAYOUTS_CHANNEL", config.PAYOUTS_CHANNEL],
+    ["COMPUTE_CHANNEL", config.COMPUTE_CHANNEL],
+  ];
+  for (const [setting, nameOrId] of channels) {
+    const channel = guild.channels.cache.find((c) => c.id === nameOrId || c.name === nameOrId);
+    if (!channel?.isTextBased()) {
+      problems.push(
+        `Channel #${nameOrId} (${setting}) does not exist in ${guild.name}: create a text channel with that name, or set ${setting} to an existing channel's name or id.`,
+      );
+      continue;
+    }
+    const granted = channel.permissionsFor(client.user);
+    const missing = NEEDED.filter(([bit]) => !granted?.has(bit));
+    if (missing.length > 0) {
+      problems.push(
+        `In #${channel.name} (${setting}) the bot lacks ${missing.map(([, n, why]) => `${n} (${why})`).join(", ")}: allow ${missing.length === 1 ? "it" : "them"} for the bot's role in the channel's permissions (Edit Channel → Permissions).`,
+      );
+    }
+  }
+  for (const [setting, nameOrId] of [
+    ["MODERATOR_ROLE", config.MODERATOR_ROLE],
+    ["PROVIDER_ROLE", config.PROVIDER_ROLE],
+  ] as const) {
+    if (!guild.roles.cache.some((r) => r.id === nameOrId || r.name === nameOrId)) {
+      problems.push(
+        `Role ${nameOrId} (${setting}) does not exist in ${guild.name}: create it (Server Settings → Roles), or set ${setting} to an existing role's name or id.`,
+      );
+    }
+  }
+  try {
+    await guild.members.list({ limit: 1 });
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError) || error.code !== 50001) throw error;
+    problems.push(
+      "The Server Members intent is off, so votes cannot count the eligible members: enable it in the Discord Developer Portal → your application → Bot → Privileged Gateway Intents → Server Members Intent.",
+    );
+  }
+  // Raw API objects (discord.js reshapes options), guild commands first: they win over global ones of the same name.
+  const raw = [
+    ...((await client.rest.get(Routes.applicationGuildCommands(client.application.id, guild.id))) as {
+      name: string;
+    }[]),
+    ...((await client.rest.get(Routes.applicationCommands(client.application.id))) as { name: string }[]),
+  ];
+  const byName = new Map<string, unknown>();
+  for (const c of raw) if (!byName.has(c.name)) byName.set(c.name, c);
+  const stale = commandDefinitions
+    .filter((def) => {
+      const found = byName.get(def.name);
+      return found === undefined || shape(found) !== shape(def);
+    })
+    .map((def) => `/${def.name}`);
+  if (stale.length > 0) {
+    problems.push(
+      `Slash commands ${stale.join(", ")} are missing or differ from this version of Steward: run \`steward deploy-commands\` (guild commands update at once; global ones within an hour).`,
+    );
+  }
+  return problems;
+}
+
+/** The check on ready and on joining a guild: each problem becomes a warning in the log, all clear an info line. */
+export async function reportSetup(client: Client<true>, guild: Guild, config: Config, logger: Logger) {
+  try {
+    const problems = await checkSetup(client, guild, config);
+    if (problems.length === 0) logger.info({ guildId: guild.id }, "setup check: all clear");
+    for (const problem of problems) logger.warn({ guildId: guild.id }, `setup: ${problem}`);
+  } catch (err) {
+    logger.warn({ guildId: guild.id, err }, "the setup check could not run");
+  }
+}

@@ -1,0 +1,15 @@
+import { MessageFlags } from "discord.js";
+import { pendingPosts } from "../../services/publishing/pendingPosts.ts";
+import { checkSetup } from "../checkSetup.ts";
+import { edit } from "../reply.ts";
+import { setupStatusText } from "../views/setupViews.ts";
+import type { CommandHandler } from "./types.ts";
+
+/** `/steward status`: the doctor's findings for this server and the posts that wait, for moderators. */
+export const status: CommandHandler = async (i, ctx) => {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const guild = i.guild ?? (await i.client.guilds.fetch(ctx.actor.guildId));
+  const problems = await checkSetup(i.client, guild, ctx.deps.config);
+  const waiting = await pendingPosts(ctx.deps.services, ctx.actor.guildId);
+  await i.editReply(edit({ content: setupStatusText(problems, waiting) }));
+};
