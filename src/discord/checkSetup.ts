@@ -20,7 +20,11 @@ function shape(c: unknown): string {
     required: o.required ?? false,
     choices: o.choices ?? [],
     options: ((o.options as Record<string, unknown>[] | undefined) ?? []).map(pick),
-    default_member_permissions: o.default_member_permissions ?? null,
+    // Sent as a number, returned by Discord as a string.
+    default_member_permissions:
+      o.default_member_permissions === undefined || o.default_member_permissions === null
+        ? null
+        : String(o.default_member_permissions),
   });
   return canonicalJson(pick(c as Record<string, unknown>) as Record<string, unknown>);
 }

@@ -1,5 +1,6 @@
-import type { Client } from "discord.js";
+import { type Client, DiscordAPIError } from "discord.js";
 import type { Electorate, GuildMemberProfile } from "../services/votes/governanceSettings.ts";
+import { ElectorateUnavailableError } from "../services/votes/offlineElectorate.ts";
 
 /** The guild's members over REST (GET /guilds/{id}/members, paged by 1000), with role names. */
 export function createElectorate(client: Client): Electorate {
@@ -9,7 +10,15 @@ export function createElectorate(client: Client): Electorate {
       const out: GuildMemberProfile[] = [];
       let after: string | undefined;
       for (;;) {
-        const page = await guild.members.list({ limit: 1000, ...(after ? { after } : {}), cache: false });
+        const page = await guild.members
+          .list({ limit: 1000, ...(after ? { after } : {}), cache: false })
+          .catch((error: unknown) => {
+            // 50001 on the member list: the Server Members intent is off in the developer portal.
+            if (error instanceof DiscordAPIError && error.code === 50001) {
+              throw new ElectorateUnavailableError("the Server Members intent is off", "members_intent");
+            }
+            throw error;
+          });
         for (const m of page.values()) {
           out.push({
             discordId: m.id,

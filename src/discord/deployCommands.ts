@@ -12,7 +12,11 @@ export async function deployCommands(options: {
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
     : Routes.applicationCommands(options.applicationId);
-  const stored = (await rest.put(route, { body: commandDefinitions })) as unknown[];
+  // Discord's OpenAPI spec types default_member_permissions as an integer in requests (a string in responses).
+  const body = commandDefinitions.map((c) =>
+    "default_member_permissions" in c ? { ...c, default_member_permissions: Number(c.default_member_permissions) } : c,
+  );
+  const stored = (await rest.put(route, { body })) as unknown[];
   return { scope: options.guildId ? "guild" : "global", count: stored.length };
 }
 

@@ -29,12 +29,13 @@ export const closeEpochJob: Job = {
           logger.warn({ guildId, err }, "could not post the distribution proposal");
         });
       } catch (error) {
-        if (!isUserError(error)) throw error;
+        // One guild's failure must not keep the others' epochs open.
         blocked.push(guildId);
-        logger.warn({ guildId, code: error.code, context: error.context }, "epoch not closed");
+        if (isUserError(error)) logger.warn({ guildId, code: error.code, context: error.context }, "epoch not closed");
+        else logger.error({ guildId, err: error }, "epoch close failed");
       }
     }
-    const summary = `${epochs} epoch(s) closed, ${closed.length} distribution proposal(s)${blocked.length ? `, ${blocked.length} blocked by open appeals` : ""}`;
+    const summary = `${epochs} epoch(s) closed, ${closed.length} distribution proposal(s)${blocked.length ? `, ${blocked.length} not closed (open appeals or an error: see the log)` : ""}`;
     return { outcome: blocked.length > 0 ? "problem" : "ok", summary, detail: { proposals: closed, blocked } };
   },
 };

@@ -239,7 +239,11 @@ export class DiscordRest {
         id: kept?.id ?? snowflake(),
         application_id: this.state.applicationId,
         version: snowflake(),
-        default_member_permissions: (def.default_member_permissions as string | null | undefined) ?? null,
+        // Sent as a number or a string; Discord answers with the bitfield as a string.
+        default_member_permissions:
+          def.default_member_permissions === undefined || def.default_member_permissions === null
+            ? null
+            : String(def.default_member_permissions),
         type: (def.type as number | undefined) ?? 1,
         name,
         description: String(def.description ?? ""),

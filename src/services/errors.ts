@@ -44,7 +44,7 @@ export type UserErrorContext = {
   proposal_not_draft: { id: number; status: string };
   invalid_voting_setup: { problem: string };
   payout_needs_recipient: { id: number };
-  electorate_unavailable: Record<string, never>;
+  electorate_unavailable: { reason: "offline" | "members_intent" };
   vote_closed: { id: number; status: string; endedAt: Date | null };
   invalid_vote: { id: number; expected: string };
   not_eligible: { reason: string };

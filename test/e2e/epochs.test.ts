@@ -43,7 +43,7 @@ describe("epochs and the distribution proposal", () => {
 
     const closed = finalResponse(await stack.client.run("boss", "epoch close"));
     expect(closed.content).toMatch(
-      /^Epoch 1 is closed; epoch 2 is open\. Distribution proposal #(\d+) \(2 payouts, batch hash `sha256:[0-9a-f]{64}`\) is posted in #governance\. Voting is open until <t:\d+:f>\.$/,
+      /^Epoch 1 is closed; epoch 2 is open\. Distribution proposal #(\d+) \(2 payouts, batch hash `sha256:[0-9a-f]{64}`\) is posted in <#\d+>\. Voting is open until <t:\d+:f>\.$/,
     );
 
     const proposal = await db.proposal.findFirstOrThrow({ where: { kind: "distribution" } });

@@ -3,7 +3,6 @@ import { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
 import { epochStatus } from "../../services/epochs/epochStatus.ts";
 import { edit, ephemeral } from "../reply.ts";
 import { epochClosedText, epochStatusEmbed } from "../views/epochViews.ts";
-import { failedPostNote } from "../views/postNotes.ts";
 import type { CommandHandler } from "./types.ts";
 
 export const status: CommandHandler = async (i, ctx) => {
@@ -17,5 +16,5 @@ export const close: CommandHandler = async (i, ctx) => {
   await i.editReply(edit({ content: "Closing the epoch and drafting its distribution…" }));
   const result = await closeEpochForVote(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
   const posted = result.proposal ? await ctx.deps.services.notifier.proposalPosted(result.proposal.id) : undefined;
-  await i.editReply(edit({ content: `${epochClosedText(result)}${posted ? failedPostNote(posted) : ""}` }));
+  await i.editReply(edit({ content: epochClosedText(result, posted) }));
 };

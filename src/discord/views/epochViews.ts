@@ -2,7 +2,9 @@ import type { APIEmbed } from "discord-api-types/v10";
 import { toUnits } from "../../db/decimalUnits.ts";
 import type { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
 import type { epochStatus } from "../../services/epochs/epochStatus.ts";
+import type { PostOutcome } from "../../services/publishing/pendingPosts.ts";
 import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { postNote } from "./postNotes.ts";
 
 type EpochStatus = Awaited<ReturnType<typeof epochStatus>>;
 type ClosedEpoch = Awaited<ReturnType<typeof closeEpochForVote>>;
@@ -43,16 +45,24 @@ export function epochStatusEmbed(s: EpochStatus, token: TokenFormat): APIEmbed {
 }
 
 /** What the moderator who closed an epoch is told. */
-export function epochClosedText(result: ClosedEpoch): string {
+export function epochClosedText(result: ClosedEpoch, posted?: PostOutcome): string {
   const closed = `Epoch ${result.epoch.number} is closed; epoch ${result.next.number} is open.`;
   const p = result.proposal;
   if (!p) {
     const carried = result.carried.length;
     return `${closed} Nothing to pay, so there is no distribution to vote on${carried > 0 ? `: the rewards of ${carried} member${carried === 1 ? "" : "s"} without a verified wallet are carried to the next epoch` : ": no contribution was evaluated this epoch"}.`;
   }
+  const why =
+    result.notOpenedBecause === "electorate_unavailable"
+      ? "the member list was not available: if it keeps failing, check the Server Members intent with `/steward status`"
+      : `it could not be opened (${result.notOpenedBecause ?? "unknown reason"})`;
   const vote =
     result.opened && p.endsAt
       ? `Voting is open until <t:${Math.floor(p.endsAt.getTime() / 1000)}:f>.`
-      : "It stays a draft until a moderator opens it for votes (the member list was not available).";
-  return `${closed} Distribution proposal #${p.id} (${result.batch.length} payout${result.batch.length === 1 ? "" : "s"}, batch hash \`${p.batchHash}\`) is posted in #governance. ${vote}`;
+      : `It stays a draft until a moderator opens it for votes with \`/proposal open\` (${why}).`;
+  const where =
+    !posted || posted.posted
+      ? ` is posted${posted?.posted ? ` in <#${posted.channelId}>` : ""}.`
+      : ` is saved.${postNote(posted)}`;
+  return `${closed} Distribution proposal #${p.id} (${result.batch.length} payout${result.batch.length === 1 ? "" : "s"}, batch hash \`${p.batchHash}\`)${where} ${vote}`;
 }

@@ -76,8 +76,10 @@ export const errorMessages = {
   invalid_voting_setup: ({ problem }) => `The vote cannot open: ${problem}.`,
   payout_needs_recipient: ({ id }) =>
     `Proposal #${id} asks for a budget but names no recipient address, so there is nothing to pay. Submit a new proposal with the amount and the recipient's address.`,
-  electorate_unavailable: () =>
-    "The server's member list is not available right now, so the eligible weight cannot be computed. Try again in a minute.",
+  electorate_unavailable: ({ reason }) =>
+    reason === "members_intent"
+      ? "I cannot read the server's member list, so the eligible weight cannot be computed: the Server Members intent is off. An admin enables it in the Discord Developer Portal → the application → Bot → Privileged Gateway Intents; then open the vote again."
+      : "The server's member list is not available right now, so the eligible weight cannot be computed. Try again in a minute.",
   vote_closed: ({ id, status, endedAt }) =>
     status === "draft"
       ? `Proposal #${id} is not open for votes yet.`

@@ -97,7 +97,8 @@ export async function openVoting(
   try {
     members = await g.electorate.members(guildId);
   } catch (error) {
-    if (error instanceof ElectorateUnavailableError) throw new UserError("electorate_unavailable", {});
+    if (error instanceof ElectorateUnavailableError)
+      throw new UserError("electorate_unavailable", { reason: error.reason });
     throw error;
   }
   const eligible = members.filter((m) => ineligibility(deps, m, now) === null);

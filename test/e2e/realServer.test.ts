@@ -1,0 +1,81 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { componentId, proposalPost, waitForMessage } from "../helpers/governance.ts";
+import { linkWallet } from "../helpers/linkWallet.ts";
+import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
+import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
+import { submitCodeContribution } from "../helpers/submitCodeContribution.ts";
+
+const HOUR = 3_600_000;
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ VOTING_PERIOD: "1h", QUORUM: "1", VOTE_TALLY_DEBOUNCE: "100ms" });
+  await stack.client.createUser("rae", ["Member"]);
+  await stack.client.createUser("mod", ["Member", "Moderator"]);
+});
+afterAll(() => stack.stop());
+afterEach(() => stack.expectNoSpecViolations());
+
+async function draft(idea: string) {
+  const drafted = finalResponse(await stack.client.run("rae", "propose", { idea }));
+  const submitted = finalResponse(
+    await stack.client.click("rae", drafted.messageId as string, componentId(drafted, "Submit")),
+  );
+  return Number(/^Proposal #(\d+)/.exec(submitted.content)?.[1]);
+}
+
+describe("what a real server does that the old sandbox did not", () => {
+  it("with the Server Members intent off, opening a vote says so, and an epoch close keeps its draft and says why", async () => {
+    const id = await draft("Hold a monthly community call.");
+    await stack.client.request("PUT", "/sandbox/intents", { members: false });
+    const refused = finalResponse(await stack.client.run("mod", "proposal open", { proposal: id }));
+    expect(refused.content).toBe(
+      "I cannot read the server's member list, so the eligible weight cannot be computed: the Server Members intent is off. An admin enables it in the Discord Developer Portal → the application → Bot → Privileged Gateway Intents; then open the vote again.",
+    );
+    await linkWallet(stack.client, "rae");
+    await submitCodeContribution(stack.client, "rae", "Docs fix");
+    await stack.steward.evaluationsIdle();
+    const closed = finalResponse(await stack.client.run("mod", "epoch close"));
+    expect(closed.content).toMatch(
+      /^Epoch 1 is closed; epoch 2 is open\. Distribution proposal #\d+ .* is posted in <#\d+>\. It stays a draft until a moderator opens it for votes with `\/proposal open` \(the member list was not available: if it keeps failing, check the Server Members intent with `\/steward status`\)\.$/,
+    );
+    await stack.client.request("PUT", "/sandbox/intents", { members: true });
+    const opened = finalResponse(await stack.client.run("mod", "proposal open", { proposal: id }));
+    expect(opened.content).toMatch(new RegExp(`^Proposal #${id} is open for votes until`));
+  });
+
+  it("posts a proposal again when its message was deleted, and its result on its own", async () => {
+    const id = await draft("Buy a domain for the docs.");
+    finalResponse(await stack.client.run("mod", "proposal open", { proposal: id }));
+    const post = await proposalPost(stack.client, id);
+    finalResponse(await stack.client.click("rae", post.id, componentId(post, "For")));
+    await stack.client.request("DELETE", `/sandbox/messages/${post.id}`);
+    stack.advanceClock(HOUR + 1000);
+    const result = await waitForMessage(stack.client, (m) => m.embeds[0]?.title === `Proposal #${id} · Passed`);
+    expect(textOf(result as never)).toContain("Passed");
+    const again = await proposalPost(stack.client, id);
+    expect(again.id).not.toBe(post.id);
+    const stored = await stack.steward.container.services.db.proposal.findUniqueOrThrow({ where: { id } });
+    expect(stored.messageId).toBe(again.id);
+    expect(await stack.steward.container.services.db.pendingPost.count()).toBe(0);
+  });
+
+  it("/steward status lists what to fix and what waits to be posted", async () => {
+    await stack.client.request("PUT", "/sandbox/channels/contributions/permissions", { deny: ["EmbedLinks"] });
+    await new Promise((r) => setTimeout(r, 200));
+    const reply = finalResponse(
+      await stack.client.run("rae", "contribute submit", { title: "Logo", category: "design", description: "A logo." }),
+    );
+    expect(reply.content).toContain("I could not post it in #contributions: I lack Embed Links there.");
+    const status = finalResponse(await stack.client.run("mod", "steward status"));
+    expect(status.ephemeral).toBe(true);
+    expect(status.content).toContain(
+      "In #contributions (CONTRIBUTIONS_CHANNEL) the bot lacks Embed Links (posts are embeds): allow it for the bot's role",
+    );
+    expect(status.content).toMatch(
+      /\*\*Posts:\*\* 1 waiting to be posted[\s\S]*- Contribution #\d+ in #contributions: I lack Embed Links there \(1 tries\)/,
+    );
+    const member = finalResponse(await stack.client.run("rae", "steward status"));
+    expect(member.content).toBe("Only members with the Moderator role can do this.");
+    await stack.client.request("PUT", "/sandbox/channels/contributions/permissions", {});
+  });
+});
