@@ -12,11 +12,7 @@ export async function deployCommands(options: {
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
     : Routes.applicationCommands(options.applicationId);
-  // Discord's OpenAPI spec types default_member_permissions as an integer in requests (a string in responses).
-  const body = commandDefinitions.map((c) =>
-    "default_member_permissions" in c ? { ...c, default_member_permissions: Number(c.default_member_permissions) } : c,
-  );
-  const stored = (await rest.put(route, { body })) as unknown[];
+  const stored = (await rest.put(route, { body: deployBody() })) as unknown[];
   return { scope: options.guildId ? "guild" : "global", count: stored.length };
 }
 
@@ -24,4 +20,11 @@ export async function fetchApplicationId(token: string, apiUrl?: string): Promis
   const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
   const app = (await rest.get(Routes.currentApplication())) as { id: string };
   return app.id;
+}
+
+/** The bulk-overwrite body: `commands/` as Discord's OpenAPI spec wants it (default_member_permissions an integer). */
+export function deployBody() {
+  return commandDefinitions.map((c) =>
+    "default_member_permissions" in c ? { ...c, default_member_permissions: Number(c.default_member_permissions) } : c,
+  );
 }

@@ -201,7 +201,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     const unknown = spawnSync(process.execPath, [bin, "job", "run", "nope"], { env, encoding: "utf8" });
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe(
-      "There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, verify-audit.\n",
+      "There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, repost, verify-audit.\n",
     );
   }, 60_000);
 

@@ -56,7 +56,7 @@ describe("/propose offline (template drafter)", () => {
       await stack.client.click("vera", drafted.messageId as string, buttonOf(edited, "Submit")),
     );
     expect(submitted.content).toMatch(
-      /^Proposal #(\d+) “Translation sprint \(ES, PT\)” is saved as a funding proposal draft and posted in #governance\. A moderator opens it for votes\.$/,
+      /^Proposal #(\d+) “Translation sprint \(ES, PT\)” is saved as a funding proposal draft\. It is posted in <#\d+>\. A moderator opens it for votes\.$/,
     );
     const proposal = await stack.steward.container.services.db.proposal.findFirstOrThrow({
       where: { title: "Translation sprint (ES, PT)" },
