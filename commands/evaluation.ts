@@ -33,6 +33,29 @@ export const evaluationCommand = {
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
+      name: "resolve-appeal",
+      description: "Moderators: accept or reject an appeal (as its post's buttons do, also when it has no post)",
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "appeal",
+          description: "Appeal id (the number after Appeal #)",
+          required: true,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "decision",
+          description: "accept: the second pass counts; reject: the first evaluation stands",
+          required: true,
+          choices: [
+            { name: "accept", value: "accept" },
+            { name: "reject", value: "reject" },
+          ],
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
       name: "clear",
       description: "Moderators: let a flagged evaluation pay as evaluated (it pays nothing until cleared)",
       options: [

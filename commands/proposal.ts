@@ -20,6 +20,19 @@ export const proposalCommand = {
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
+      name: "drafts",
+      description: "Reopen your /propose drafts that are not submitted yet",
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "draft",
+          description: "Draft id (default: your latest)",
+          required: false,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
       name: "open",
       description: "Moderators: open a draft proposal for votes",
       options: [

@@ -204,6 +204,22 @@ export function createDiscordPublisher(
         return channel.id;
       });
     },
+    async appealResolved(appealId, outcome) {
+      const { appeal, contribution } = await appealForPost(services, appealId);
+      // A post that was never made would offer buttons for a decided appeal: it is not made any more.
+      await clearPendingPost(services, "appeal", appealId);
+      if (!appeal.messageId || !appeal.channelId) return;
+      try {
+        await textChannel(client, contribution.guildId, appeal.channelId).messages.edit(
+          appeal.messageId,
+          post({ content: outcome, components: [], allowedMentions: noMentions }),
+        );
+      } catch (error) {
+        const reason = describePostFailure(error);
+        if (reason === null) throw error;
+        logger.warn({ appealId, reason }, "could not update the appeal post");
+      }
+    },
     proposalPosted: renderProposal,
     votesChanged(proposalId) {
       if (pendingTallies.has(proposalId)) return;

@@ -12,6 +12,8 @@ export interface Notifier {
   contributionChanged(contributionId: number): Promise<void>;
   /** Posts an appeal beside the contribution, with Accept / Reject for moderators. */
   appealFiled(appealId: number): Promise<PostOutcome>;
+  /** The appeal was decided without its buttons: its post (if any) shows the outcome; an unmade post is dropped. */
+  appealResolved(appealId: number, outcome: string): Promise<void>;
   evaluationCompleted(evaluationId: number): Promise<PostOutcome>;
   /** Posts the proposal's message in the governance channel, or brings it up to date (status, ballot). */
   proposalPosted(proposalId: number): Promise<PostOutcome>;
@@ -39,6 +41,7 @@ export const silentNotifier: Notifier = {
   async appealFiled() {
     return notConnected;
   },
+  async appealResolved() {},
   async evaluationCompleted() {
     return notConnected;
   },

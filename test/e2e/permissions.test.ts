@@ -39,6 +39,8 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   "wallet show": {},
   help: {},
   "steward status": {},
+  "evaluation resolve-appeal": { appeal: 1, decision: "accept" },
+  "proposal drafts": {},
 };
 
 let stack: TestStack;

@@ -78,4 +78,54 @@ describe("what a real server does that the old sandbox did not", () => {
     expect(member.content).toBe("Only members with the Moderator role can do this.");
     await stack.client.request("PUT", "/sandbox/channels/contributions/permissions", {});
   });
+  it("an appeal whose post Discord refused is still resolved, with /evaluation resolve-appeal, and never posted after", async () => {
+    const id = await submitCodeContribution(stack.client, "rae", "Release checklist");
+    await stack.steward.evaluationsIdle();
+    await stack.client.request("PUT", "/sandbox/channels/contributions/permissions", { deny: ["SendMessages"] });
+    await new Promise((r) => setTimeout(r, 200));
+    const filed = finalResponse(
+      await stack.client.run("rae", "appeal", { contribution: id, reason: "The checklist saved a release." }),
+    );
+    const appealId = Number(/appeal #(\d+)/.exec(filed.content)?.[1]);
+    expect(filed.content).toContain("I could not post it in #contributions: I lack Send Messages there.");
+    const db = stack.steward.container.services.db;
+    expect(await db.pendingPost.count({ where: { kind: "appeal", subjectId: appealId } })).toBe(1);
+    const member = finalResponse(
+      await stack.client.run("rae", "evaluation resolve-appeal", { appeal: appealId, decision: "accept" }),
+    );
+    expect(member.content).toBe("Only members with the Moderator role can do this.");
+    const resolved = finalResponse(
+      await stack.client.run("mod", "evaluation resolve-appeal", { appeal: appealId, decision: "reject" }),
+    );
+    expect(resolved.content).toMatch(
+      new RegExp(`^Appeal #${appealId} rejected by <@\\d+>: the first evaluation stands\\.$`),
+    );
+    expect(await db.appeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ status: "rejected" });
+    expect(await db.pendingPost.count({ where: { kind: "appeal", subjectId: appealId } })).toBe(0);
+    await stack.client.request("PUT", "/sandbox/channels/contributions/permissions", {});
+  });
+
+  it("/proposal drafts reopens a /propose draft after the private message is gone", async () => {
+    const none = finalResponse(await stack.client.run("mod", "proposal drafts"));
+    expect(none.content).toBe("You have no proposal drafts waiting: start one with `/propose idea:…`.");
+    const first = finalResponse(await stack.client.run("rae", "propose", { idea: "Translate the docs into Italian." }));
+    finalResponse(await stack.client.run("rae", "propose", { idea: "Host a hackathon in spring." }));
+    const reopened = finalResponse(await stack.client.run("rae", "proposal drafts"));
+    expect(reopened.ephemeral).toBe(true);
+    expect(reopened.embeds[0]?.title).toMatch(/hackathon/i);
+    expect(reopened.content).toMatch(
+      /Your other drafts: #\d+ “.*Italian.*” \(reopen one with `\/proposal drafts draft:<id>`\)\./,
+    );
+    const draftId = Number(/#(\d+) “/.exec(reopened.content)?.[1]);
+    const older = finalResponse(await stack.client.run("rae", "proposal drafts", { draft: draftId }));
+    expect(older.embeds[0]?.title).toBe(first.embeds[0]?.title);
+    const submitted = finalResponse(
+      await stack.client.click("rae", older.messageId as string, componentId(older, "Submit")),
+    );
+    expect(submitted.content).toMatch(
+      /^Proposal #\d+ “.*” is saved as a general proposal draft\. It is posted in <#\d+>\./,
+    );
+    const theirs = finalResponse(await stack.client.run("mod", "proposal drafts", { draft: draftId }));
+    expect(theirs.content).not.toContain("Here is your proposal draft");
+  });
 });

@@ -97,16 +97,33 @@ export const appeal: CommandHandler = async (i, ctx) => {
   );
 };
 
+const appealOutcome = (appealId: number, status: string, moderatorId: string) =>
+  status === "accepted"
+    ? `Appeal #${appealId} accepted by <@${moderatorId}>: the second pass is now the evaluation that counts.`
+    : `Appeal #${appealId} rejected by <@${moderatorId}>: the first evaluation stands.`;
+
 /** Accept / Reject on an appeal post: moderators only. */
 export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]) => {
   if (!ctx.isModerator) throw new UserError("missing_role", { role: ctx.deps.config.MODERATOR_ROLE });
   const appealId = idArgument(id);
   const resolved = await resolveAppeal(ctx.deps.services, ctx.actor, appealId, action === "accept");
-  const outcome =
-    resolved.status === "accepted"
-      ? `Appeal #${appealId} accepted by <@${ctx.actor.discordId}>: the second pass is now the evaluation that counts.`
-      : `Appeal #${appealId} rejected by <@${ctx.actor.discordId}>: the first evaluation stands.`;
+  const outcome = appealOutcome(appealId, resolved.status, ctx.actor.discordId);
   await i.update(post({ content: outcome, components: [], allowedMentions: noMentions }));
+};
+
+/** `/evaluation resolve-appeal`: the same decision without the post (its post may have failed or been deleted). */
+export const resolveAppealCommand: CommandHandler = async (i, ctx) => {
+  const appealId = i.options.getInteger("appeal", true);
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const resolved = await resolveAppeal(
+    ctx.deps.services,
+    ctx.actor,
+    appealId,
+    i.options.getString("decision", true) === "accept",
+  );
+  const outcome = appealOutcome(appealId, resolved.status, ctx.actor.discordId);
+  await ctx.deps.services.notifier.appealResolved(appealId, outcome);
+  await i.editReply(edit({ content: outcome }));
 };
 
 export const usage: CommandHandler = async (i, ctx) => {

@@ -154,3 +154,12 @@ export async function cancelProposalDraft(deps: ServiceDeps, actor: Actor, id: n
 export async function getProposalDraft(deps: ServiceDeps, actor: Actor, id: number) {
   return openDraft(deps, actor, id);
 }
+
+/** The caller's drafts not yet submitted or cancelled, newest first (a draft lives on after a client reload). */
+export function listOpenDrafts(deps: ServiceDeps, actor: Actor) {
+  return deps.db.proposalDraft.findMany({
+    where: { guildId: actor.guildId, authorDiscordId: actor.discordId, submittedAt: null, cancelledAt: null },
+    orderBy: { updatedAt: "desc" },
+    take: 25,
+  });
+}
