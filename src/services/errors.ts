@@ -22,6 +22,7 @@ export type UserErrorContext = {
   appeal_exists: { id: number; status: string };
   appeal_not_found: { id: number };
   appeal_resolved: { id: number; status: string };
+  appeal_second_pass_pending: { id: number };
   proposal_draft_not_found: { id: number };
   proposal_draft_closed: { id: number; state: "submitted" | "cancelled" };
   invalid_budget: { input: string; problem: "format" | "decimals" | "zero" | "too_large"; decimals?: number };

@@ -87,7 +87,7 @@ describe("what a real server does that the old sandbox did not", () => {
       await stack.client.run("rae", "appeal", { contribution: id, reason: "The checklist saved a release." }),
     );
     const appealId = Number(/appeal #(\d+)/.exec(filed.content)?.[1]);
-    expect(filed.content).toContain("I could not post it in #contributions: I lack Send Messages there.");
+    await stack.steward.evaluationsIdle();
     const db = stack.steward.container.services.db;
     expect(await db.pendingPost.count({ where: { kind: "appeal", subjectId: appealId } })).toBe(1);
     const member = finalResponse(

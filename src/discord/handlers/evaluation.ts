@@ -80,19 +80,17 @@ export const clear: CommandHandler = async (i, ctx) => {
 
 export const appeal: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  // The progress note comes only once the appeal is filed: a refused appeal is answered with the reason alone.
   const result = await fileAppeal(
     ctx.deps.services,
     ctx.actor,
     i.options.getInteger("contribution", true),
     i.options.getString("reason", true),
-    (appealId) => i.editReply(edit({ content: `Appeal #${appealId} filed. Running a second evaluation…` })),
   );
-  const posted = await ctx.deps.services.notifier.appealFiled(result.appeal.id);
-  const second = result.secondPass ? ` The second pass scored it ${result.secondPass.total}/100.` : "";
+  // The second pass runs in the evaluate job, started now: it may outlive this interaction's 15-minute token.
+  ctx.deps.kickEvaluations();
   await i.editReply(
     edit({
-      content: `Your appeal #${result.appeal.id} of contribution #${result.contribution.id} is filed.${second} A moderator will accept or reject it.${failedPostNote(posted)}`,
+      content: `Your appeal #${result.appeal.id} of contribution #${result.contribution.id} is filed. A second evaluation runs now; when it is done, both are posted in ${result.contribution.channelId ? `<#${result.contribution.channelId}>` : `#${ctx.deps.config.CONTRIBUTIONS_CHANNEL}`} for a moderator to accept or reject.`,
     }),
   );
 };

@@ -40,6 +40,8 @@ export const errorMessages = {
     `This evaluation was already appealed (appeal #${id}, ${status}). Each evaluation can be appealed once.`,
   appeal_not_found: ({ id }) => `There is no appeal #${id}.`,
   appeal_resolved: ({ id, status }) => `Appeal #${id} is already ${status}.`,
+  appeal_second_pass_pending: ({ id }) =>
+    `Appeal #${id} cannot be accepted yet: its second evaluation is still running. Its result is posted when it is done (or reject the appeal now).`,
   proposal_draft_not_found: ({ id }) => `There is no proposal draft #${id} of yours.`,
   proposal_draft_closed: ({ id, state }) => `Proposal draft #${id} was already ${state}.`,
   invalid_budget: ({ input, problem, decimals }) =>

@@ -7,18 +7,11 @@ import { requireReason } from "../text.ts";
 import { evaluateContribution } from "./evaluateContribution.ts";
 
 /**
- * Files the author's appeal against the active evaluation (once per evaluation, within the appeal window) and
- * runs the second pass: another model when APPEAL_MODEL is set, else more samples. The second evaluation is
- * stored inactive; a moderator's Accept makes it the active one.
+ * Files the author's appeal against the active evaluation (once per evaluation, within the appeal window). The
+ * second pass runs afterwards in the evaluate job (`runAppealSecondPass`): it can take minutes (several samples,
+ * retries), longer than a Discord interaction may wait.
  */
-export async function fileAppeal(
-  deps: ServiceDeps,
-  author: Actor,
-  contributionId: number,
-  reasonInput: string,
-  /** Told once the appeal is stored, before the (slow) second pass runs. */
-  onFiled: (appealId: number) => Promise<unknown> = async () => {},
-) {
+export async function fileAppeal(deps: ServiceDeps, author: Actor, contributionId: number, reasonInput: string) {
   const reason = requireReason(reasonInput);
   const contribution = await deps.db.contribution.findFirst({
     where: { id: contributionId, guildId: author.guildId },
@@ -71,20 +64,40 @@ export async function fileAppeal(
     throw error;
   }
 
-  await onFiled(appeal.id);
+  return { appeal, original: evaluation, contribution };
+}
+
+/** Open appeals whose second pass has not run yet (just filed, or the process stopped during it). */
+export async function appealsAwaitingSecondPass(deps: ServiceDeps) {
+  const rows = await deps.db.appeal.findMany({
+    where: { status: "open", secondEvaluationId: null },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The second pass of an appeal: another model when APPEAL_MODEL is set, else more samples. The evaluation is
+ * stored inactive; a moderator's Accept makes it the active one. Recorded only if no other run recorded one first.
+ */
+export async function runAppealSecondPass(deps: ServiceDeps, appealId: number) {
+  const appeal = await deps.db.appeal.findUniqueOrThrow({ where: { id: appealId } });
+  if (appeal.secondEvaluationId !== null || appeal.status !== "open") return false;
   const { appeal: second } = deps.evaluation;
-  const secondPass = await evaluateContribution(deps, contributionId, {
+  const secondPass = await evaluateContribution(deps, appeal.contributionId, {
     purpose: "appeal",
     activate: false,
     llm: second.llm ?? deps.evaluation.llm,
     samples: second.samples,
-    actorId: author.discordId,
+    actorId: appeal.authorDiscordId,
   });
-  const updated = await deps.db.appeal.update({
-    where: { id: appeal.id },
-    data: { secondEvaluationId: secondPass?.id ?? null },
+  if (!secondPass) return false;
+  const recorded = await deps.db.appeal.updateMany({
+    where: { id: appealId, secondEvaluationId: null },
+    data: { secondEvaluationId: secondPass.id },
   });
-  return { appeal: updated, original: evaluation, secondPass, contribution };
+  return recorded.count === 1;
 }
 
 export async function recordAppealMessage(deps: ServiceDeps, appealId: number, channelId: string, messageId: string) {
@@ -108,6 +121,8 @@ export async function resolveAppeal(deps: ServiceDeps, moderator: Actor, appealI
       data: { status, resolvedBy: moderator.discordId, resolvedAt: now },
     });
     if (moved.count === 0) throw new UserError("appeal_resolved", { id: appealId, status: appeal.status });
+    // Accepting means "the second pass counts": there must be one.
+    if (accept && !appeal.secondEvaluationId) throw new UserError("appeal_second_pass_pending", { id: appealId });
     if (accept && appeal.secondEvaluationId) {
       await tx.evaluation.updateMany({ where: { activeFor: appeal.contributionId }, data: { activeFor: null } });
       // A moderator read both evaluations to decide: that is the human look a flagged second pass waits for.

@@ -1,5 +1,6 @@
 import type { Logger } from "../../logger.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { appealsAwaitingSecondPass, runAppealSecondPass } from "./appeals.ts";
 import { claimSubmitted, releaseClaim } from "./claimSubmitted.ts";
 import { evaluateContribution } from "./evaluateContribution.ts";
 
@@ -35,5 +36,17 @@ export async function runEvaluations(deps: ServiceDeps, logger: Logger, batch = 
     await Promise.all(Array.from({ length: Math.min(deps.evaluation.concurrency, ids.length) }, worker));
     if (failed > 0) break;
   }
-  return { evaluated, failed, fallbacks };
+  // Appeals: the second pass, then the appeal is posted with both passes for a moderator to decide.
+  let appeals = 0;
+  for (const appealId of await appealsAwaitingSecondPass(deps)) {
+    try {
+      if (!(await runAppealSecondPass(deps, appealId))) continue;
+      appeals++;
+      await deps.notifier.appealFiled(appealId);
+    } catch (err) {
+      failed++;
+      logger.error({ appealId, err }, "appeal second pass failed; retried at the next run");
+    }
+  }
+  return { evaluated, failed, fallbacks, appeals };
 }
