@@ -8,6 +8,8 @@ const ID_OPTIONS: Record<string, (id: number) => UserError> = {
   id: (id) => new UserError("contribution_not_found", { id }),
   contribution: (id) => new UserError("contribution_not_found", { id }),
   proposal: (id) => new UserError("proposal_not_found", { id }),
+  appeal: (id) => new UserError("appeal_not_found", { id }),
+  draft: (id) => new UserError("proposal_draft_not_found", { id }),
 };
 
 /**

@@ -27,7 +27,7 @@ export function post<P extends Payload & { allowedMentions?: unknown }>(payload:
 
 /** Answers privately whatever state the interaction is in. */
 export async function answerPrivately(interaction: RepliableInteraction, payload: Payload): Promise<void> {
-  if (interaction.deferred && (!isComponentUpdate(interaction) || interaction.ephemeral === true)) {
+  if (interaction.deferred && (!isComponentUpdate(interaction) || isPrivateMessage(interaction))) {
     // Steward defers commands ephemerally only, so editing the deferred reply stays private; it also replaces a
     // progress note ("Checking…") that would otherwise stay on screen above the error.
     await interaction.editReply(edit(payload));
@@ -41,6 +41,12 @@ export async function answerPrivately(interaction: RepliableInteraction, payload
 /** A button or menu that acknowledged by updating its message (deferUpdate/update), not with a private reply. */
 function isComponentUpdate(interaction: RepliableInteraction): boolean {
   return interaction.isMessageComponent();
+}
+
+/** The deferred reply is private, or the clicked message is (a private flow): editing it shows no one else. */
+function isPrivateMessage(interaction: RepliableInteraction): boolean {
+  if (interaction.ephemeral === true) return true;
+  return interaction.isMessageComponent() && interaction.message.flags.has(MessageFlags.Ephemeral);
 }
 
 /**

@@ -103,8 +103,8 @@ export const show: CommandHandler = async (i, ctx) => {
 
 export const withdraw: CommandHandler = async (i, ctx) => {
   const contribution = await withdrawContribution(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
+  // Answered first: the post's edit may wait on Discord's rate limit, the 3-second deadline may not.
+  await i.reply(ephemeral({ content: `Contribution **#${contribution.id}** “${contribution.title}” is withdrawn.` }));
   // Keep the public post truthful: it now shows the contribution as withdrawn.
   await ctx.deps.services.notifier.contributionChanged(contribution.id);
-
-  await i.reply(ephemeral({ content: `Contribution **#${contribution.id}** “${contribution.title}” is withdrawn.` }));
 };

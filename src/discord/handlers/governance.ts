@@ -115,8 +115,10 @@ async function storeVote(i: MessageComponentInteraction, ctx: HandlerContext, id
 
 /** The last step of a private ranking or points flow: the vote replaces the flow's message. */
 async function recordVoteInFlow(i: MessageComponentInteraction, ctx: HandlerContext, id: number, choice: Choice) {
+  // Acknowledged first: the voter's weight may come from an RPC call (token balances), which can be slow.
+  await i.deferUpdate();
   const { content } = await storeVote(i, ctx, id, choice);
-  await i.update(post({ content, components: [], allowedMentions: noMentions }));
+  await i.editReply(post({ content, components: [], allowedMentions: noMentions }));
 }
 
 /** Ballot buttons (basic, single-choice) and the approval select: `vote:<proposal>:<choice | approval>`. */

@@ -50,8 +50,10 @@ export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
     return;
   }
   const proposal = await submitProposalDraft(ctx.deps.services, ctx.actor, draftId);
+  // Saved: acknowledged before the public post, which may wait on Discord's rate limit.
+  await i.deferUpdate();
   const posted = await ctx.deps.services.notifier.proposalPosted(proposal.id);
-  await i.update(
+  await i.editReply(
     post({
       content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft.${postNote(posted)} A moderator opens it for votes.`,
       embeds: [],
