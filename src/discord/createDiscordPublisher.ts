@@ -68,7 +68,29 @@ export function createDiscordPublisher(
   logger: Logger,
 ): Notifier {
   const token = { symbol: config.TOKEN_SYMBOL, decimals: config.TOKEN_DECIMALS };
-  const pendingTallies = new Map<number, NodeJS.Timeout>();
+  // Live tallies: proposals whose votes changed, edited one at a time at most once per VOTE_TALLY_DEBOUNCE. All
+  // proposals share the governance channel's edit rate limit, so edits are merged and sent in turn, not at once.
+  const dirtyTallies = new Set<number>();
+  let tallyTimer: NodeJS.Timeout | undefined;
+  let flushingTallies = false;
+  const scheduleTallies = () => {
+    if (tallyTimer || flushingTallies || dirtyTallies.size === 0) return;
+    tallyTimer = setTimeout(() => void flushTallies(), config.VOTE_TALLY_DEBOUNCE);
+    tallyTimer.unref();
+  };
+  async function flushTallies() {
+    tallyTimer = undefined;
+    flushingTallies = true;
+    const ids = [...dirtyTallies];
+    dirtyTallies.clear();
+    for (const id of ids) {
+      // The bot may have been stopped since the vote (shutdown): the next start renders the proposal anyway.
+      if (!client.isReady()) break;
+      await renderProposal(id).catch((err) => logger.warn({ proposalId: id, err }, "could not update the live tally"));
+    }
+    flushingTallies = false;
+    scheduleTallies();
+  }
   const channelLabel = (nameOrId: string) => {
     const found = client.isReady() ? client.channels.cache.get(nameOrId) : undefined;
     return `#${found && "name" in found && found.name ? found.name : nameOrId}`;
@@ -222,19 +244,12 @@ export function createDiscordPublisher(
     },
     proposalPosted: renderProposal,
     votesChanged(proposalId) {
-      if (pendingTallies.has(proposalId)) return;
-      const timer = setTimeout(() => {
-        pendingTallies.delete(proposalId);
-        // The bot may have been stopped since the vote (shutdown): the next start renders the proposal anyway.
-        if (!client.isReady()) return;
-        renderProposal(proposalId).catch((err) => logger.warn({ proposalId, err }, "could not update the live tally"));
-      }, config.VOTE_TALLY_DEBOUNCE);
-      timer.unref();
-      pendingTallies.set(proposalId, timer);
+      dirtyTallies.add(proposalId);
+      scheduleTallies();
     },
     async votingClosed(proposalId) {
-      clearTimeout(pendingTallies.get(proposalId));
-      pendingTallies.delete(proposalId);
+      // The close renders the final tally itself.
+      dirtyTallies.delete(proposalId);
       await renderProposal(proposalId);
       return renderResult(proposalId);
     },

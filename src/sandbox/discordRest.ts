@@ -38,6 +38,8 @@ const notFound = (what: string, code: number) => new DiscordApiError(404, code, 
 export class DiscordRest {
   /** Message creates and edits, per channel (Discord's per-route buckets); the control API can change them. */
   readonly rateLimits = new RateLimits();
+  /** How many calls were answered 429 (tests check a bot stays within the limits). */
+  rateLimited = 0;
 
   constructor(
     private readonly state: SandboxState,
@@ -162,6 +164,7 @@ export class DiscordRest {
     if (taken.limit === 0) return { status: 200, headers: {} };
     const bucketHash = Buffer.from(bucket).toString("hex").slice(0, 32);
     if (!taken.ok) {
+      this.rateLimited++;
       const retryAfter = taken.retryAfterMs / 1000;
       return {
         status: 429,

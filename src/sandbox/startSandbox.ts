@@ -220,6 +220,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           guildId: state.guildId,
           channels: state.channels.map(channelShape),
           intents: { members: state.membersIntent },
+          rateLimited: rest.rateLimited,
           rateLimits: {
             perWindow: rest.rateLimits.settings.perWindow,
             windowSeconds: rest.rateLimits.settings.windowMs / 1000,

@@ -128,4 +128,27 @@ describe("what a real server does that the old sandbox did not", () => {
     const theirs = finalResponse(await stack.client.run("mod", "proposal drafts", { draft: draftId }));
     expect(theirs.content).not.toContain("Here is your proposal draft");
   });
+  it("keeps live tally edits of several proposals within the channel's edit rate limit (no 429)", async () => {
+    await stack.client.request("PUT", "/sandbox/rate-limits", { perWindow: 1, windowSeconds: 2 });
+    const ids = [await draft("Tally one."), await draft("Tally two."), await draft("Tally three.")];
+    const posts = [];
+    for (const id of ids) {
+      finalResponse(await stack.client.run("mod", "proposal open", { proposal: id }));
+      posts.push(await proposalPost(stack.client, id));
+    }
+    const before = (await stack.client.request<{ rateLimited: number }>("GET", "/sandbox/state")).body.rateLimited;
+    await Promise.all(posts.map((p) => stack.client.click("rae", p.id, componentId(p, "For"))));
+    for (const id of ids) {
+      await waitForMessage(
+        stack.client,
+        (m) =>
+          m.embeds[0]?.title?.startsWith(`Proposal #${id} · `) === true &&
+          textOf(m as never).includes("Live tally · 1 voter"),
+        15_000,
+      );
+    }
+    const after = (await stack.client.request<{ rateLimited: number }>("GET", "/sandbox/state")).body.rateLimited;
+    expect(after - before).toBe(0);
+    await stack.client.request("PUT", "/sandbox/rate-limits", { perWindow: 5, windowSeconds: 5 });
+  }, 60_000);
 });
