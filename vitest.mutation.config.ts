@@ -22,6 +22,7 @@ export default defineConfig({
       "test/e2e/governance.test.ts",
       "test/llm/evaluators.test.ts",
       "test/llm/links.test.ts",
+      "test/llm/rubricGolden.test.ts",
       "test/llm/gamingCorpus.test.ts",
       "test/llm/injectionCorpus.test.ts",
     ],

@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { EvaluationInput } from "../../src/llm/evaluationTypes.ts";
+import { defaultRubric } from "../../src/llm/rubric.ts";
+import { rubricDraft } from "../../src/llm/rubricEvaluator.ts";
+
+interface Draft {
+  title: string;
+  description: string;
+  links: string[];
+  hours?: number;
+  category?: string;
+}
+const gaming = JSON.parse(readFileSync("test/fixtures/gaming/cases.json", "utf8")) as {
+  cases: { id: string; honest: Draft; attempt: Draft; prior?: Draft[] }[];
+};
+const injection = JSON.parse(readFileSync("test/fixtures/injection/cases.json", "utf8")) as {
+  id: string;
+  attempt: Draft;
+  twin: Draft;
+}[];
+
+const CATEGORIES = ["code", "docs", "design", "research", "community", "ops", "other"];
+
+/** Every corpus text, in varied circumstances: categories, track records, earlier work, links claimed elsewhere. */
+function inputs(): [string, EvaluationInput][] {
+  const out: [string, EvaluationInput][] = [];
+  const add = (name: string, d: Draft, i: number, extra: Partial<EvaluationInput> = {}) =>
+    out.push([
+      name,
+      {
+        title: d.title,
+        description: d.description,
+        category: d.category ?? CATEGORIES[i % CATEGORIES.length] ?? "other",
+        links: d.links,
+        hours: d.hours ?? null,
+        earlier: [],
+        authorTrackRecord: i % 7,
+        ...extra,
+      },
+    ]);
+  gaming.cases.forEach((c, i) => {
+    add(`${c.id}/honest`, c.honest, i);
+    add(`${c.id}/attempt`, c.attempt, i, {
+      earlier: (c.prior ?? []).map((p, k) => ({
+        id: k + 1,
+        text: `${p.title}\n${p.description}`,
+        sameAuthor: k % 2 === 0,
+      })),
+    });
+  });
+  injection.forEach((c, i) => {
+    add(`${c.id}/twin`, c.twin, i);
+    add(`${c.id}/attempt`, c.attempt, i);
+  });
+  const first = gaming.cases[0]?.honest as Draft;
+  add("claimed-elsewhere", first, 0, { claimedElsewhere: [{ key: "github.com/dao/app/pull/1", contributionId: 9 }] });
+  add("exact-copy-of-own-earlier", first, 1, {
+    earlier: [{ id: 3, text: `${first.title}\n${first.description}`, sameAuthor: true }],
+  });
+  add("exact-copy-of-others-earlier", first, 2, {
+    earlier: [{ id: 4, text: `${first.title}\n${first.description}`, sameAuthor: false }],
+  });
+  add("empty", { title: "x", description: "", links: [] }, 3);
+  return out;
+}
+
+describe("the rubric evaluator's output, pinned", () => {
+  // Offline, this formula sets rewards: any change to a score, reason, flag or confidence must be deliberate (update
+  // the file with `npx vitest run test/llm/rubricGolden.test.ts -u` and review the diff) and bump its version.
+  it("gives exactly the recorded draft for every corpus text in every circumstance", async () => {
+    const drafts = Object.fromEntries(inputs().map(([name, input]) => [name, rubricDraft(input, defaultRubric)]));
+    await expect(`${JSON.stringify(drafts, null, 2)}\n`).toMatchFileSnapshot("../fixtures/rubric-golden.json");
+  });
+});
