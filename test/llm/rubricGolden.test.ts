@@ -73,3 +73,23 @@ describe("the rubric evaluator's output, pinned", () => {
     await expect(`${JSON.stringify(drafts, null, 2)}\n`).toMatchFileSnapshot("../fixtures/rubric-golden.json");
   });
 });
+
+describe("one-line text on Discord", () => {
+  // Slash-command options are one line: the same description typed there must score as it does in the form.
+  it("scores a description the same whether its lines are broken or not", () => {
+    const base = {
+      title: "Fix the release pipeline",
+      category: "code",
+      links: ["https://github.com/dao/app/pull/7"],
+      hours: 3,
+      earlier: [],
+      authorTrackRecord: 2,
+    };
+    const multi = "Fixed the release pipeline.\n\n- pinned the node version\n- added a regression test\n\nTested on a fresh clone.";
+    const oneLine = multi.replace(/\s*\n+\s*/g, " ");
+    const a = rubricDraft({ ...base, description: multi }, defaultRubric);
+    const b = rubricDraft({ ...base, description: oneLine }, defaultRubric);
+    expect(b.total).toBe(a.total);
+    expect(b.scores.map((s) => s.score)).toEqual(a.scores.map((s) => s.score));
+  });
+});

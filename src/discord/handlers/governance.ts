@@ -80,7 +80,7 @@ export const showCommand: CommandHandler = async (i, ctx) => {
       content: mine
         ? `Your vote: **${describeVote(overview.proposal, mine.choice as Choice)}** (weight ${formatWeight(mine.weight)}).`
         : overview.proposal.status === "open"
-          ? "You have not voted on this proposal yet: use the ballot on its message in #governance."
+          ? `You have not voted on this proposal yet: use the ballot on its message in ${overview.proposal.channelId ? `<#${overview.proposal.channelId}>` : `#${ctx.deps.config.GOVERNANCE_CHANNEL}`}.`
           : `Status: ${statusText(overview.proposal.status)}.`,
       embeds: view.embeds,
     }),
