@@ -1,5 +1,5 @@
 import { type Contract, ContractFactory, JsonRpcProvider, parseUnits, Wallet } from "ethers";
-import { compileContracts } from "../../src/chain/compileContracts.ts";
+import { loadArtifact } from "../../src/chain/loadArtifact.ts";
 import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 
 /** Anvil with the VoteToken deployed; `mint` gives whole tokens to an address. */
@@ -10,8 +10,7 @@ export async function startChainWithToken(): Promise<
   // cacheTimeout -1: Anvil mines instantly, and ethers' request cache would hand out a stale nonce.
   const provider = new JsonRpcProvider(chain.rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true });
   const signer = new Wallet(chain.deployerKey, provider);
-  const { VoteToken } = compileContracts();
-  if (!VoteToken) throw new Error("VoteToken did not compile");
+  const VoteToken = loadArtifact("VoteToken");
   const token = (await new ContractFactory(VoteToken.abi as never, VoteToken.bytecode, signer).deploy(
     "Steward Vote",
     "VOTE",
