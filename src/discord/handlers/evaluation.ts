@@ -11,7 +11,6 @@ import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
-import { failedPostNote } from "../views/postNotes.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
 const tokenOf = (ctx: HandlerContext) => ({
