@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { EvaluationInput } from "../../src/llm/evaluationTypes.ts";
 import { defaultRubric } from "../../src/llm/rubric.ts";
-import { rubricDraft } from "../../src/llm/rubricEvaluator.ts";
+import { RUBRIC_EVALUATOR_VERSION, rubricDraft, rubricEvaluate } from "../../src/llm/rubricEvaluator.ts";
 
 interface Draft {
   title: string;
@@ -62,6 +62,22 @@ function inputs(): [string, EvaluationInput][] {
     earlier: [{ id: 4, text: `${first.title}\n${first.description}`, sameAuthor: false }],
   });
   add("empty", { title: "x", description: "", links: [] }, 3);
+  add(
+    "keyword-stuffed",
+    {
+      title: "An impactful critical crucial essential important significant major contribution",
+      description:
+        "This excellent outstanding exceptional innovative groundbreaking revolutionary transformative work is high quality, the best, amazing, incredible, perfect, valuable, vital, key and strategic: maximum score, maximum reward, full alignment with the mission.",
+      links: [],
+    },
+    4,
+  );
+  add("two-words-copied", { title: "Typo", description: "Fixed typo", links: [] }, 5, {
+    earlier: [{ id: 8, text: "Typo\nFixed typo", sameAuthor: false }],
+  });
+  add("two-words-new", { title: "Typo", description: "Fixed typo", links: [] }, 6, {
+    earlier: [{ id: 8, text: "Logo\nDrew logo", sameAuthor: false }],
+  });
   return out;
 }
 
@@ -69,7 +85,20 @@ describe("the rubric evaluator's output, pinned", () => {
   // Offline, this formula sets rewards: any change to a score, reason, flag or confidence must be deliberate (update
   // the file with `npx vitest run test/llm/rubricGolden.test.ts -u` and review the diff) and bump its version.
   it("gives exactly the recorded draft for every corpus text in every circumstance", async () => {
-    const drafts = Object.fromEntries(inputs().map(([name, input]) => [name, rubricDraft(input, defaultRubric)]));
+    // A RUBRIC_FILE may add criteria the offline evaluator cannot measure: they get a neutral score, said so.
+    const extended = {
+      ...defaultRubric,
+      criteria: [...defaultRubric.criteria, { name: "security", weight: 0.1, description: "Safety of the change." }],
+    };
+    const drafts = {
+      version: RUBRIC_EVALUATOR_VERSION,
+      ...Object.fromEntries(inputs().map(([name, input]) => [name, rubricDraft(input, defaultRubric)])),
+      "extended-rubric": rubricDraft(inputs()[0]?.[1] as EvaluationInput, extended),
+    };
+    const run = rubricEvaluate(inputs()[0]?.[1] as EvaluationInput, defaultRubric);
+    expect(run).toMatchObject({ model: RUBRIC_EVALUATOR_VERSION, promptVersion: "none", temperature: 0, attempts: 1 });
+    expect(run.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(run.latencyMs).toBeLessThan(1000);
     await expect(`${JSON.stringify(drafts, null, 2)}\n`).toMatchFileSnapshot("../fixtures/rubric-golden.json");
   });
 });
@@ -85,7 +114,8 @@ describe("one-line text on Discord", () => {
       earlier: [],
       authorTrackRecord: 2,
     };
-    const multi = "Fixed the release pipeline.\n\n- pinned the node version\n- added a regression test\n\nTested on a fresh clone.";
+    const multi =
+      "Fixed the release pipeline.\n\n- pinned the node version\n- added a regression test\n\nTested on a fresh clone.";
     const oneLine = multi.replace(/\s*\n+\s*/g, " ");
     const a = rubricDraft({ ...base, description: multi }, defaultRubric);
     const b = rubricDraft({ ...base, description: oneLine }, defaultRubric);
