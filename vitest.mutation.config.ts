@@ -16,6 +16,7 @@ export default defineConfig({
       "test/services/epochs.test.ts",
       "test/services/audit.test.ts",
       "test/services/selfDealing.test.ts",
+      "test/services/closeEpoch.test.ts",
       "test/services/governance.test.ts",
       "test/services/wallets.test.ts",
       "test/e2e/wallet.test.ts",

@@ -1,0 +1,103 @@
+import { Wallet } from "ethers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/openDatabase.ts";
+import { createLogger } from "../../src/logger.ts";
+import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
+import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
+import { closeEpoch } from "../../src/services/epochs/closeEpoch.ts";
+import { fileAppeal } from "../../src/services/evaluations/appeals.ts";
+import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
+import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
+import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
+import { actor, serviceDeps } from "../helpers/serviceDeps.ts";
+import { createTestDatabase } from "../helpers/testDatabase.ts";
+
+const GUILD = "100000000000000001";
+const logger = createLogger({ level: "silent" });
+let database: Database;
+let deps: ServiceDeps & { clock: { now: Date } };
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = serviceDeps(database);
+});
+afterAll(() => database.close());
+
+// Fixed keys (Anvil's well-known test accounts): the addresses, and so the batch hash, are the same every run.
+const KEYS = [
+  "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+  "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+  "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+  "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+];
+
+async function link(who: Actor, key: string) {
+  const wallet = new Wallet(key);
+  const challenge = await createWalletChallenge(deps, who, wallet.address);
+  await verifyWalletSignature(deps, who, await wallet.signMessage(challenge.message));
+}
+
+async function contribute(author: Actor, title: string, description: string, links: string[] = []) {
+  deps.clock.now = new Date(deps.clock.now.getTime() + 120_000);
+  return (await submitContribution(deps, author, { title, description, category: "code", links })).id;
+}
+
+describe("closing an epoch", () => {
+  it("drafts exactly this distribution: scaled to the budget, carries, appeals and flagged work left for later", async () => {
+    const [ann, ben, cat, dan, eve] = ["ann", "ben", "cat", "dan", "eve"].map((n, i) =>
+      actor(`90000000000000000${i}`, n),
+    ) as [Actor, Actor, Actor, Actor, Actor];
+    await link(ann, KEYS[0] as string);
+    await link(ben, KEYS[1] as string);
+    await link(dan, KEYS[2] as string);
+    await link(eve, KEYS[3] as string);
+    const good = "Fixed the release pipeline: pinned the node version and added a regression test for the cache.";
+    await contribute(ann, "Pipeline fix", good, ["https://github.com/dao/app/pull/1"]);
+    await contribute(ann, "Indexer fix", `${good} Also the indexer.`, ["https://github.com/dao/indexer/pull/2"]);
+    await contribute(ben, "Docs pass", "Rewrote the quick start so it works on a fresh clone, tested twice.", [
+      "https://github.com/dao/app/pull/3",
+    ]);
+    await contribute(cat, "Walletless work", "Answered forty support questions in the help channel this week.");
+    const appealedId = await contribute(dan, "Appealed work", "Reviewed six pull requests on the bridge contracts.", [
+      "https://github.com/dao/bridge/pull/4",
+    ]);
+    await contribute(
+      eve,
+      "An impactful critical crucial essential important significant major contribution",
+      "This excellent outstanding exceptional innovative groundbreaking revolutionary work deserves the maximum reward.",
+    );
+    await runEvaluations(deps, logger);
+    await fileAppeal(deps, dan, appealedId, "The reviews caught a critical bug.");
+    deps.epochs = { budget: 100n * 10n ** 18n, openAppeals: "carry" };
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+
+    const closed = await closeEpoch(deps, GUILD, "system:test");
+    const proposal = await deps.db.proposal.findFirstOrThrow({ where: { kind: "distribution" } });
+    const carries = await deps.db.rewardCarry.findMany({ orderBy: { id: "asc" } });
+    const audit = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "epoch.closed" } });
+    const contributions = await deps.db.contribution.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, epochId: true },
+    });
+    const pinned = {
+      returned: JSON.parse(JSON.stringify(closed, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
+      proposal: {
+        title: proposal.title,
+        summary: proposal.summary,
+        specification: proposal.specification,
+        batch: proposal.batch,
+        batchHash: proposal.batchHash,
+        status: proposal.status,
+      },
+      carries: carries.map(({ createdAt: _c, ...rest }) => rest),
+      audit: audit.payload,
+      contributions,
+    };
+    // What differs between runs: row timestamps set by the database's clock, and generated member ids.
+    const ids = new Map<string, string>();
+    const text = JSON.stringify(pinned, (k, v) => (k === "updatedAt" ? undefined : v), 2).replace(
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+      (uuid) => ids.get(uuid) ?? (ids.set(uuid, `member-${ids.size + 1}`).get(uuid) as string),
+    );
+    await expect(`${text}\n`).toMatchFileSnapshot("../fixtures/close-epoch-golden.json");
+  });
+});
