@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { EvaluationInput } from "../../src/llm/evaluationTypes.ts";
 import { defaultRubric } from "../../src/llm/rubric.ts";
 import { RUBRIC_EVALUATOR_VERSION, rubricDraft, rubricEvaluate } from "../../src/llm/rubricEvaluator.ts";
+import { expectGolden } from "../helpers/golden.ts";
 
 interface Draft {
   title: string;
@@ -83,8 +84,9 @@ function inputs(): [string, EvaluationInput][] {
 
 describe("the rubric evaluator's output, pinned", () => {
   // Offline, this formula sets rewards: any change to a score, reason, flag or confidence must be deliberate (update
-  // the file with `npx vitest run test/llm/rubricGolden.test.ts -u` and review the diff) and bump its version.
-  it("gives exactly the recorded draft for every corpus text in every circumstance", async () => {
+  // the file with `UPDATE_GOLDEN=1 npx vitest run test/llm/rubricGolden.test.ts` and review the diff) and bump its
+  // version.
+  it("gives exactly the recorded draft for every corpus text in every circumstance", () => {
     // A RUBRIC_FILE may add criteria the offline evaluator cannot measure: they get a neutral score, said so.
     const extended = {
       ...defaultRubric,
@@ -99,7 +101,7 @@ describe("the rubric evaluator's output, pinned", () => {
     expect(run).toMatchObject({ model: RUBRIC_EVALUATOR_VERSION, promptVersion: "none", temperature: 0, attempts: 1 });
     expect(run.latencyMs).toBeGreaterThanOrEqual(0);
     expect(run.latencyMs).toBeLessThan(1000);
-    await expect(`${JSON.stringify(drafts, null, 2)}\n`).toMatchFileSnapshot("../fixtures/rubric-golden.json");
+    expectGolden("test/fixtures/rubric-golden.json", drafts);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Wallet } from "ethers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
@@ -9,6 +9,7 @@ import { fileAppeal } from "../../src/services/evaluations/appeals.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
+import { expectGolden } from "../helpers/golden.ts";
 import { actor, serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
@@ -94,10 +95,10 @@ describe("closing an epoch", () => {
     };
     // What differs between runs: row timestamps set by the database's clock, and generated member ids.
     const ids = new Map<string, string>();
-    const text = JSON.stringify(pinned, (k, v) => (k === "updatedAt" ? undefined : v), 2).replace(
+    const text = JSON.stringify(pinned, (k, v) => (k === "updatedAt" ? undefined : v)).replace(
       /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
       (uuid) => ids.get(uuid) ?? (ids.set(uuid, `member-${ids.size + 1}`).get(uuid) as string),
     );
-    await expect(`${text}\n`).toMatchFileSnapshot("../fixtures/close-epoch-golden.json");
+    expectGolden("test/fixtures/close-epoch-golden.json", JSON.parse(text));
   });
 });
