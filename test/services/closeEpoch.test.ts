@@ -39,7 +39,11 @@ async function link(who: Actor, key: string) {
 
 async function contribute(author: Actor, title: string, description: string, links: string[] = []) {
   deps.clock.now = new Date(deps.clock.now.getTime() + 120_000);
-  return (await submitContribution(deps, author, { title, description, category: "code", links })).id;
+  const id = (await submitContribution(deps, author, { title, description, category: "code", links })).id;
+  // One at a time: an author's track record counts their evaluated contributions, so concurrent evaluations of
+  // two of theirs would score by chance.
+  await runEvaluations(deps, logger);
+  return id;
 }
 
 describe("closing an epoch", () => {
@@ -66,7 +70,6 @@ describe("closing an epoch", () => {
       "An impactful critical crucial essential important significant major contribution",
       "This excellent outstanding exceptional innovative groundbreaking revolutionary work deserves the maximum reward.",
     );
-    await runEvaluations(deps, logger);
     await fileAppeal(deps, dan, appealedId, "The reviews caught a critical bug.");
     deps.epochs = { budget: 100n * 10n ** 18n, openAppeals: "carry" };
     deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
