@@ -96,6 +96,36 @@ describe("closing an epoch", () => {
       audit: audit.payload,
       contributions,
     };
+    // Epoch 2: cat links a wallet, so the carried share is paid with cat's new work; another guild's work, and
+    // contributions submitted after the close, are not part of it.
+    await link(cat, "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
+    await contribute(cat, "Support rota", "Answered thirty support questions and wrote up the five most common ones.");
+    const otherGuild = { ...ben, guildId: "100000000000000002" };
+    deps.clock.now = new Date(deps.clock.now.getTime() + 120_000);
+    await submitContribution(deps, otherGuild, {
+      title: "Elsewhere",
+      description: "Work done for another server entirely, evaluated there.",
+      category: "code",
+      links: [],
+    });
+    await runEvaluations(deps, logger);
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    const second = await closeEpoch(deps, GUILD, "system:test");
+    const secondProposal = await deps.db.proposal.findFirstOrThrow({
+      where: { kind: "distribution", guildId: GUILD },
+      orderBy: { id: "desc" },
+    });
+    Object.assign(pinned, {
+      second: {
+        returned: JSON.parse(JSON.stringify(second, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
+        batch: secondProposal.batch,
+        summary: secondProposal.summary,
+        specification: secondProposal.specification,
+        carries: (await deps.db.rewardCarry.findMany({ orderBy: { id: "asc" } })).map(
+          ({ createdAt: _c, ...rest }) => rest,
+        ),
+      },
+    });
     // What differs between runs: row timestamps set by the database's clock, and generated member ids.
     const ids = new Map<string, string>();
     const text = JSON.stringify(pinned, (k, v) => (k === "updatedAt" ? undefined : v)).replace(
