@@ -124,7 +124,21 @@ export function createDiscordPublisher(
     }
   }
 
-  async function renderProposal(proposalId: number): Promise<PostOutcome> {
+  // One render of a proposal at a time: a close and a tally edit racing on a deleted message would both re-post it.
+  const rendering = new Map<number, Promise<PostOutcome>>();
+  function renderProposal(proposalId: number): Promise<PostOutcome> {
+    const previous = rendering.get(proposalId) ?? Promise.resolve(undefined);
+    const next = previous.catch(() => undefined).then(() => renderProposalNow(proposalId));
+    rendering.set(proposalId, next);
+    void next
+      .finally(() => {
+        if (rendering.get(proposalId) === next) rendering.delete(proposalId);
+      })
+      .catch(() => {});
+    return next;
+  }
+
+  async function renderProposalNow(proposalId: number): Promise<PostOutcome> {
     const overview = await proposalOverview(services, proposalId);
     const p = overview.proposal;
     const where = p.channelId ?? config.GOVERNANCE_CHANNEL;

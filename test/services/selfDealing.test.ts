@@ -196,4 +196,19 @@ describe("a distribution that is not paid gives its rewards back", () => {
     expect(second.batch.flatMap((e) => e.refs)).toContain(`contribution:${id}`);
     deps.governance.quorum = "0";
   });
+  it("refuses to accept an appeal before its second pass exists; rejecting is possible", async () => {
+    const author = person();
+    const mod = person();
+    const id = await evaluated(author);
+    const { appeal } = await fileAppeal(deps, author, id, "It deserves a second look.");
+    await expect(resolveAppeal(deps, mod, appeal.id, true)).rejects.toMatchObject({
+      code: "appeal_second_pass_pending",
+      context: { id: appeal.id },
+    });
+    expect((await deps.db.appeal.findUniqueOrThrow({ where: { id: appeal.id } })).status).toBe("open");
+    await runEvaluations(deps, logger);
+    const second = await deps.db.appeal.findUniqueOrThrow({ where: { id: appeal.id } });
+    expect(second.secondEvaluationId).not.toBeNull();
+    expect(await resolveAppeal(deps, mod, appeal.id, true)).toMatchObject({ status: "accepted" });
+  });
 });
