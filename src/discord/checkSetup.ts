@@ -1,15 +1,9 @@
-import { type Client, DiscordAPIError, type Guild, PermissionFlagsBits, Routes } from "discord.js";
+import { type Client, DiscordAPIError, type Guild, Routes } from "discord.js";
 import { commandDefinitions } from "../../commands/index.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { canonicalJson } from "../services/audit/canonicalJson.ts";
-
-const NEEDED: [bigint, string, string][] = [
-  [PermissionFlagsBits.ViewChannel, "View Channel", "to see the channel"],
-  [PermissionFlagsBits.SendMessages, "Send Messages", "to post"],
-  [PermissionFlagsBits.EmbedLinks, "Embed Links", "posts are embeds"],
-  [PermissionFlagsBits.ReadMessageHistory, "Read Message History", "results and evaluations reply to their post"],
-];
+import { missingPostPermissions } from "./postPermissions.ts";
 
 /** The parts of a command definition Discord keeps and that change how it works. */
 function shape(c: unknown): string {
@@ -50,11 +44,10 @@ export async function checkSetup(client: Client<true>, guild: Guild, config: Con
       );
       continue;
     }
-    const granted = channel.permissionsFor(client.user);
-    const missing = NEEDED.filter(([bit]) => !granted?.has(bit));
+    const missing = missingPostPermissions(channel, client.user);
     if (missing.length > 0) {
       problems.push(
-        `In #${channel.name} (${setting}) the bot lacks ${missing.map(([, n, why]) => `${n} (${why})`).join(", ")}: allow ${missing.length === 1 ? "it" : "them"} for the bot's role in the channel's permissions (Edit Channel → Permissions).`,
+        `In #${channel.name} (${setting}) the bot lacks ${missing.map((p) => `${p.name} (${p.why})`).join(", ")}: allow ${missing.length === 1 ? "it" : "them"} for the bot's role in the channel's permissions (Edit Channel → Permissions).`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { type Client, DiscordAPIError, PermissionFlagsBits, type PermissionResolvable } from "discord.js";
+import { type Client, DiscordAPIError } from "discord.js";
 import type { Config } from "../config.ts";
 import type { PostKind } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
@@ -18,19 +18,12 @@ import { clearPendingPost, type PostOutcome, recordPostFailure } from "../servic
 import { appealForPost, contributionForPost, evaluationForPost } from "../services/publishing/postSubjects.ts";
 import { claimResultPost } from "../services/votes/closeExpiredVotes.ts";
 import { describePostFailure, PostRefused } from "./describePostFailure.ts";
+import { missingPostPermissions } from "./postPermissions.ts";
 import { noMentions, post } from "./reply.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
 import { appealView, evaluationEmbed } from "./views/evaluationViews.ts";
 import { proposalMessage } from "./views/proposalMessageView.ts";
 import { resultMessage } from "./views/resultViews.ts";
-
-/** What posting in a channel needs; replies to a message also need its history. */
-const POST_PERMISSIONS: [bigint, string][] = [
-  [PermissionFlagsBits.ViewChannel, "View Channel"],
-  [PermissionFlagsBits.SendMessages, "Send Messages"],
-  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
-  [PermissionFlagsBits.ReadMessageHistory, "Read Message History"],
-];
 
 const listWords = (words: string[]) =>
   words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
@@ -47,8 +40,7 @@ function textChannel(client: Client, guildId: string, nameOrId: string) {
   if (!channel?.isTextBased() || !("send" in channel)) {
     throw new PostRefused(`there is no text channel named #${nameOrId} (create it, or set the channel setting)`);
   }
-  const granted = channel.permissionsFor(client.user);
-  const missing = POST_PERMISSIONS.filter(([bit]) => !granted?.has(bit as PermissionResolvable)).map(([, n]) => n);
+  const missing = missingPostPermissions(channel, client.user).map((p) => p.name);
   if (missing.length > 0) throw new PostRefused(`I lack ${listWords(missing)} there`);
   return channel;
 }

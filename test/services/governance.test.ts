@@ -12,6 +12,7 @@ import { createWalletChallenge } from "../../src/services/wallets/createWalletCh
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
 import { actor, guildMember, serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabasePair } from "../helpers/testDatabase.ts";
+import { waitForLockWait } from "../helpers/waitForLockWait.ts";
 
 const GUILD = "100000000000000001";
 let database: Database & { url?: string };
@@ -344,13 +345,7 @@ describe("closing and approving", () => {
         () => "approved",
         (e: { code?: string; context?: unknown }) => e,
       );
-      for (let i = 0; i < 100; i++) {
-        const [row] = await database.driver.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-        );
-        if ((row?.n ?? 0) > 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitForLockWait(database.driver);
       await veto.exec("COMMIT");
       expect(await outcome).toMatchObject({ code: "approval_not_pending", context: { id: p.id, status: "vetoed" } });
     });

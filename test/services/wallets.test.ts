@@ -6,6 +6,7 @@ import { getActiveWallet } from "../../src/services/wallets/getActiveWallet.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
 import { actor, serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
+import { waitForLockWait } from "../helpers/waitForLockWait.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -167,13 +168,7 @@ describe("wallet linking: every refusal, and what is audited", () => {
         () => "linked",
         (e: { code?: string; context?: unknown }) => e,
       );
-      for (let i = 0; i < 100; i++) {
-        const [row] = await database.driver.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-        );
-        if ((row?.n ?? 0) > 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitForLockWait(database.driver);
       await other.exec("COMMIT");
       expect(await verifying).toMatchObject({ code: "challenge_used", context: { usedAt: d.clock.now } });
     });

@@ -5,9 +5,9 @@ import {
   type APIModalInteractionResponseCallbackData,
   ButtonStyle,
   ComponentType,
-  TextInputStyle,
 } from "discord-api-types/v10";
 import type { Contribution, Member } from "../../generated/prisma/client.ts";
+import { textInputRow } from "./textInputRow.ts";
 
 type ContributionWithAuthor = Contribution & { author: Member };
 
@@ -107,27 +107,13 @@ export function contributionFormModal(o: {
   hours: number | undefined;
   links: string[];
 }): APIModalInteractionResponseCallbackData {
-  const input = (id: string, label: string, value: string, max: number, paragraph: boolean, required: boolean) => ({
-    type: ComponentType.ActionRow as const,
-    components: [
-      {
-        type: ComponentType.TextInput as const,
-        custom_id: id,
-        label,
-        style: paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
-        ...(value ? { value: value.slice(0, max) } : {}),
-        max_length: max,
-        required,
-      },
-    ],
-  });
   return {
     custom_id: `${CONTRIBUTION_FORM_PREFIX}:${o.category}:${o.hours ?? ""}`,
     title: "Submit a contribution",
     components: [
-      input("title", "Title", o.title, 120, false, true),
-      input("description", "What you did and why it matters", "", 4000, true, true),
-      input("links", "Links (up to 5, one per line)", o.links.join("\n"), 1000, true, false),
+      textInputRow("title", "Title", o.title, 120, false, true),
+      textInputRow("description", "What you did and why it matters", "", 4000, true, true),
+      textInputRow("links", "Links (up to 5, one per line)", o.links.join("\n"), 1000, true, false),
     ],
   };
 }

@@ -5,10 +5,10 @@ import {
   type APIModalInteractionResponseCallbackData,
   ButtonStyle,
   ComponentType,
-  TextInputStyle,
 } from "discord-api-types/v10";
 import type { ProposalContent } from "../../llm/proposalSchema.ts";
 import { budgetText } from "../../services/proposals/proposalDrafts.ts";
+import { textInputRow } from "./textInputRow.ts";
 
 export const PROPOSAL_BUTTON_PREFIX = "proposal";
 export const PROPOSAL_MODAL_PREFIX = "proposal-edit";
@@ -59,29 +59,15 @@ export function proposalDraftView(draftId: number, c: ProposalContent, drafter: 
 }
 
 export function proposalEditModal(draftId: number, c: ProposalContent): APIModalInteractionResponseCallbackData {
-  const input = (id: string, label: string, value: string, max: number, paragraph: boolean, required = true) => ({
-    type: ComponentType.ActionRow as const,
-    components: [
-      {
-        type: ComponentType.TextInput as const,
-        custom_id: id,
-        label,
-        style: paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
-        value: value.slice(0, max),
-        max_length: max,
-        required,
-      },
-    ],
-  });
   return {
     custom_id: `${PROPOSAL_MODAL_PREFIX}:${draftId}`,
     title: `Edit proposal draft #${draftId}`,
     components: [
-      input("title", "Title", c.title, 100, false),
-      input("summary", "Summary", c.summary, 1000, true),
-      input("motivation", "Motivation", c.motivation, 1500, true),
-      input("specification", "Specification", c.specification, 3000, true),
-      input("budget", "Budget: amount and 0x recipient, or empty", budgetText(c.budget), 100, false, false),
+      textInputRow("title", "Title", c.title, 100, false),
+      textInputRow("summary", "Summary", c.summary, 1000, true),
+      textInputRow("motivation", "Motivation", c.motivation, 1500, true),
+      textInputRow("specification", "Specification", c.specification, 3000, true),
+      textInputRow("budget", "Budget: amount and 0x recipient, or empty", budgetText(c.budget), 100, false, false),
     ],
   };
 }

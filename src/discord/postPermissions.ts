@@ -1,0 +1,19 @@
+import { type GuildBasedChannel, PermissionFlagsBits, type User } from "discord.js";
+
+/** What Steward needs in each channel it posts in, and why (the doctor says why; a refused post says what). */
+export const POST_PERMISSIONS = [
+  { bit: PermissionFlagsBits.ViewChannel, name: "View Channel", why: "to see the channel" },
+  { bit: PermissionFlagsBits.SendMessages, name: "Send Messages", why: "to post" },
+  { bit: PermissionFlagsBits.EmbedLinks, name: "Embed Links", why: "posts are embeds" },
+  {
+    bit: PermissionFlagsBits.ReadMessageHistory,
+    name: "Read Message History",
+    why: "results and evaluations reply to their post",
+  },
+] as const;
+
+/** The post permissions the bot lacks in `channel`, overwrites included. */
+export function missingPostPermissions(channel: GuildBasedChannel, bot: User) {
+  const granted = channel.permissionsFor(bot);
+  return POST_PERMISSIONS.filter((p) => !granted?.has(p.bit));
+}
