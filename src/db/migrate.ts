@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SqlDriver } from "./sqlDriver.ts";
+import { inTransaction, type SqlDriver } from "./sqlDriver.ts";
 
 export const defaultMigrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
@@ -66,20 +66,19 @@ export async function migrate(driver: SqlDriver, dir = defaultMigrationsDir): Pr
         }
         if (row) throw new MigrationError(`migration ${m.name} failed earlier and needs manual repair`);
         const id = randomUUID();
-        await conn.exec("BEGIN");
         try {
-          await conn.query(
-            `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-            [id, m.checksum, m.name],
-          );
-          await conn.exec(m.sql);
-          await conn.query(
-            `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-            [id],
-          );
-          await conn.exec("COMMIT");
+          await inTransaction(conn, async () => {
+            await conn.query(
+              `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
+              [id, m.checksum, m.name],
+            );
+            await conn.exec(m.sql);
+            await conn.query(
+              `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+              [id],
+            );
+          });
         } catch (error) {
-          await conn.exec("ROLLBACK");
           throw new MigrationError(`migration ${m.name} failed: ${(error as Error).message}`);
         }
         done.push(m.name);

@@ -10,3 +10,16 @@ export interface SqlDriver {
 
 /** One connection of the pool, held by the caller (a transaction runs on it). */
 export type SqlConnection = Omit<SqlDriver, "withConnection" | "close">;
+
+/** Runs `fn` in a transaction on `conn`: committed when it returns, rolled back (and the error rethrown) when it throws. */
+export async function inTransaction<R>(conn: SqlConnection, fn: () => Promise<R>): Promise<R> {
+  await conn.exec("BEGIN");
+  try {
+    const result = await fn();
+    await conn.exec("COMMIT");
+    return result;
+  } catch (error) {
+    await conn.exec("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}

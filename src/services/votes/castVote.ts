@@ -1,6 +1,7 @@
-import type { SqlConnection, SqlDriver } from "../../db/sqlDriver.ts";
+import { inTransaction, type SqlConnection, type SqlDriver } from "../../db/sqlDriver.ts";
 import { type AuditInput, appendAuditEventsSql } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
+import { retryOnChainFork } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
@@ -103,8 +104,6 @@ type Written = {
   unchanged?: boolean;
 };
 
-const MAX_ATTEMPTS = 8;
-
 /**
  * Writes a batch of prepared votes in one transaction (group commit): per proposal one row lock that also
  * re-checks it is still open (a close that came first wins; one in progress waits), one read of previous votes,
@@ -116,25 +115,10 @@ async function writeVotes(deps: ServiceDeps, batch: PreparedVote[]): Promise<(Wr
   const now = batch[0]?.now() ?? new Date();
   // First contact of a voter creates their member row, as any first action does; it needs no vote to be valid.
   const members = await memberIds(deps, batch, now);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.votes.sql.withConnection(async (conn) => {
-        await conn.exec("BEGIN");
-        try {
-          const outcomes = await writeBatch(deps, conn, batch, members, now);
-          await conn.exec("COMMIT");
-          return outcomes;
-        } catch (error) {
-          await conn.exec("ROLLBACK").catch(() => {});
-          throw error;
-        }
-      });
-    } catch (error) {
-      // Another writer appended to the audit chain first (unique prevHash): re-run on the new head.
-      if ((error as { code?: string }).code !== "23505" || attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
-    }
-  }
+  // Another writer appended to the audit chain first (unique prevHash): the batch re-runs on the new head.
+  return retryOnChainFork(() =>
+    deps.votes.sql.withConnection((conn) => inTransaction(conn, () => writeBatch(deps, conn, batch, members, now))),
+  );
 }
 
 async function memberIds(deps: ServiceDeps, batch: PreparedVote[], now: Date): Promise<Map<string, string>> {
