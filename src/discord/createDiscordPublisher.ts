@@ -116,6 +116,27 @@ export function createDiscordPublisher(
     }
   }
 
+  /**
+   * An edit or message nothing waits on (a post's update, a note to moderators): Discord refusing it is logged with
+   * why, not retried; anything else (the database) still throws. Whether it was made.
+   */
+  async function bestEffort(
+    failure: string,
+    context: Record<string, unknown>,
+    run: () => Promise<unknown>,
+    level: "warn" | "error" = "warn",
+  ): Promise<boolean> {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      const reason = describePostFailure(error);
+      if (reason === null) throw error;
+      logger[level]({ ...context, reason }, failure);
+      return false;
+    }
+  }
+
   // One render of a proposal at a time: a close and a tally edit racing on a deleted message would both re-post it.
   const rendering = new Map<number, Promise<PostOutcome>>();
   function renderProposal(proposalId: number): Promise<PostOutcome> {
@@ -194,17 +215,14 @@ export function createDiscordPublisher(
     messageId: string | null;
   }) {
     if (!c.channelId || !c.messageId) return;
+    const { channelId, messageId } = c;
     const full = await contributionForPost(services, c.id);
-    try {
-      await textChannel(client, c.guildId, c.channelId).messages.edit(
-        c.messageId,
+    await bestEffort("could not update the contribution post", { contributionId: c.id }, () =>
+      textChannel(client, c.guildId, channelId).messages.edit(
+        messageId,
         post({ embeds: [contributionEmbed(full)], allowedMentions: noMentions }),
-      );
-    } catch (err) {
-      const reason = describePostFailure(err);
-      if (reason === null) throw err;
-      logger.warn({ contributionId: c.id, reason }, "could not update the contribution post");
-    }
+      ),
+    );
   }
 
   return {
@@ -236,17 +254,14 @@ export function createDiscordPublisher(
       const { appeal, contribution } = await appealForPost(services, appealId);
       // A post that was never made would offer buttons for a decided appeal: it is not made any more.
       await clearPendingPost(services, "appeal", appealId);
-      if (!appeal.messageId || !appeal.channelId) return;
-      try {
-        await textChannel(client, contribution.guildId, appeal.channelId).messages.edit(
-          appeal.messageId,
+      const { messageId, channelId } = appeal;
+      if (!messageId || !channelId) return;
+      await bestEffort("could not update the appeal post", { appealId }, () =>
+        textChannel(client, contribution.guildId, channelId).messages.edit(
+          messageId,
           post({ content: outcome, components: [], allowedMentions: noMentions }),
-        );
-      } catch (error) {
-        const reason = describePostFailure(error);
-        if (reason === null) throw error;
-        logger.warn({ appealId, reason }, "could not update the appeal post");
-      }
+        ),
+      );
     },
     proposalPosted: renderProposal,
     votesChanged(proposalId) {
@@ -268,25 +283,24 @@ export function createDiscordPublisher(
       return result;
     },
     connected: () => client.isReady(),
-    async tellModerators(guildId, text) {
-      try {
-        const channel = textChannel(client, guildId, config.GOVERNANCE_CHANNEL);
-        const role = channel.guild.roles.cache.find(
-          (r) => r.id === config.MODERATOR_ROLE || r.name === config.MODERATOR_ROLE,
-        );
-        await channel.send(
-          post({
-            content: `${role ? `<@&${role.id}> ` : ""}${text}`,
-            allowedMentions: { parse: [], roles: role ? [role.id] : [] },
-          }),
-        );
-        return true;
-      } catch (error) {
-        const reason = describePostFailure(error);
-        if (reason === null) throw error;
-        logger.error({ guildId, reason, message: text }, "could not tell the moderators");
-        return false;
-      }
+    tellModerators(guildId, text) {
+      return bestEffort(
+        "could not tell the moderators",
+        { guildId, message: text },
+        async () => {
+          const channel = textChannel(client, guildId, config.GOVERNANCE_CHANNEL);
+          const role = channel.guild.roles.cache.find(
+            (r) => r.id === config.MODERATOR_ROLE || r.name === config.MODERATOR_ROLE,
+          );
+          await channel.send(
+            post({
+              content: `${role ? `<@&${role.id}> ` : ""}${text}`,
+              allowedMentions: { parse: [], roles: role ? [role.id] : [] },
+            }),
+          );
+        },
+        "error",
+      );
     },
     async evaluationCompleted(evaluationId) {
       const evaluation = await evaluationForPost(services, evaluationId);
