@@ -1,10 +1,9 @@
 // Two measurements of voting, in one run (these machines are noisy: compare the ratios, not the absolute numbers):
 // 1. tally time for 100k votes of each Snapshot voting type (src/services/votes/tally.ts), relative to single choice;
 // 2. ack latency p50/p99 of ballot buttons clicked at a steady 200 votes/s through the sandbox (real discord.js bot,
-//    the managed PostgreSQL by default, an external PostgreSQL with BENCH_DATABASE_URL), beside the same click rate on a bare button bot.
+//    the managed PostgreSQL by default, an external PostgreSQL with BENCH_DATABASE_URL), beside the same click rate on a bare button bot;
+//    each bot in its own process, the sandbox and the clicks here.
 // Usage: npm run bench:votes -- [votes=100000] [seconds=5] [rate=200]
-import { Client, Events, GatewayIntentBits, MessageFlags } from "discord.js";
-import { openDatabase } from "../src/db/openDatabase.ts";
 import { type Choice, tally, VOTING_TYPES, type VotingType } from "../src/services/votes/tally.ts";
 import { componentId, proposalPost } from "../test/helpers/governance.ts";
 import { finalResponse } from "../test/helpers/sandboxClient.ts";
@@ -57,12 +56,8 @@ for (const r of tallyRows) {
 }
 
 // ---- 2. ballot buttons at a steady rate ---------------------------------------------------------------------------
-const { steward, sandbox, client, ackOf } = await startBenchStack(
-  { QUORUM: "1", VOTE_TALLY_DEBOUNCE: "2s" },
-  process.env.BENCH_DATABASE_URL
-    ? await openDatabase({ kind: "postgres", url: process.env.BENCH_DATABASE_URL })
-    : undefined,
-);
+const { sandbox, client, ackOf, startBot } = await startBenchStack();
+const steward = await startBot("steward", { QUORUM: "1", VOTE_TALLY_DEBOUNCE: "2s" });
 const voters = Array.from({ length: 200 }, (_, i) => `voter${i}`);
 for (const v of voters) await client.createUser(v, ["Member"]);
 await client.createUser("chair", ["Member", "Moderator"]);
@@ -119,35 +114,32 @@ async function steady(click: (i: number) => Promise<string>) {
 const voteClick = async (i: number) =>
   (await client.click(voters[i % voters.length] as string, post.id, buttons[i % 3] as string)).interactionId;
 await steady(voteClick); // warm-up (also fills every voter's row; the measured run changes votes)
+let cpuBefore = await steward.cpuMs();
 const stewardFigures = await steady(voteClick);
-const stored = await steward.container.services.db.vote.count({ where: { proposalId } });
-await steward.client.destroy();
+const stewardCpu = ((await steward.cpuMs()) - cpuBefore) / (RATE * SECONDS);
+const stored = await steward.countVotes(proposalId);
+await steward.stop();
 
 // The bare bot on the same sandbox, clicking the same message's buttons: replies privately, stores nothing.
-const bare = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sandbox.apiUrl } });
-bare.on(Events.InteractionCreate, async (i) => {
-  if (i.isButton()) await i.reply({ content: "noted", flags: MessageFlags.Ephemeral });
-});
-const ready = new Promise((r) => bare.once(Events.ClientReady, r));
-await bare.login(sandbox.token);
-await ready;
+const bare = await startBot("bare");
 await steady(voteClick);
+cpuBefore = await bare.cpuMs();
 const bareFigures = await steady(voteClick);
-await bare.destroy();
+const bareCpu = ((await bare.cpuMs()) - cpuBefore) / (RATE * SECONDS);
+await bare.stop();
 
-const row = (name: string, f: Awaited<ReturnType<typeof steady>>) =>
-  `  ${name.padEnd(36)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${f.answerP50.toFixed(1).padStart(10)} ${f.answerP99.toFixed(1).padStart(10)} ${String(f.failures).padStart(7)}`;
+const row = (name: string, f: Awaited<ReturnType<typeof steady>>, cpuMs: number) =>
+  `  ${name.padEnd(36)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${f.answerP50.toFixed(1).padStart(10)} ${f.answerP99.toFixed(1).padStart(10)} ${cpuMs.toFixed(2).padStart(11)} ${String(f.failures).padStart(7)}`;
 process.stdout.write(
   `\nballot clicks at ${RATE}/s for ${SECONDS}s (${RATE * SECONDS} clicks, 200 voters), database ${process.env.BENCH_DATABASE_URL ? "external PostgreSQL" : "managed PostgreSQL"}, one run:\n`,
 );
 process.stdout.write(
-  `  ${"".padEnd(36)} ${"ack p50".padStart(8)} ${"ack p99".padStart(8)} ${"answer p50".padStart(10)} ${"answer p99".padStart(10)} ${"failed".padStart(7)}\n`,
+  `  ${"".padEnd(36)} ${"ack p50".padStart(8)} ${"ack p99".padStart(8)} ${"answer p50".padStart(10)} ${"answer p99".padStart(10)} ${"CPU ms/each".padStart(11)} ${"failed".padStart(7)}\n`,
 );
-process.stdout.write(`${row("steward vote (tx + audit + reply)", stewardFigures)}\n`);
-process.stdout.write(`${row("bare discord.js button reply", bareFigures)}\n`);
+process.stdout.write(`${row("steward vote (tx + audit + reply)", stewardFigures, stewardCpu)}\n`);
+process.stdout.write(`${row("bare discord.js button reply", bareFigures, bareCpu)}\n`);
 process.stdout.write(
   `  ratio steward/bare (ack): p50 ${(stewardFigures.p50 / bareFigures.p50).toFixed(2)}x, p99 ${(stewardFigures.p99 / bareFigures.p99).toFixed(2)}x; votes stored: ${stored} (one per voter)\n`,
 );
 await sandbox.close();
-await steward.container.close();
 process.exit(0);
