@@ -68,7 +68,9 @@ const bareFigures = await measure(await startBot("bare"));
 
 const row = (name: string, f: Figures & { cpuMs: number }) =>
   `${name.padEnd(34)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${f.perSecond.toFixed(1).padStart(10)} ${f.cpuMs.toFixed(2).padStart(12)} ${String(f.failures).padStart(8)}`;
-process.stdout.write(`interactions: N=${N}, concurrency=${CONCURRENCY}, one run, same sandbox; each bot in its own process\n`);
+process.stdout.write(
+  `interactions: N=${N}, concurrency=${CONCURRENCY}, one run, same sandbox; each bot in its own process\n`,
+);
 process.stdout.write(
   `${"".padEnd(34)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"per second".padStart(10)} ${"CPU ms/each".padStart(12)} ${"failed".padStart(8)}\n`,
 );

@@ -32,14 +32,22 @@ export async function startBenchStack() {
     return i?.acknowledgedAt === undefined ? undefined : i.acknowledgedAt - i.createdAt;
   };
   const startBot = (kind: "steward" | "bare", env: Record<string, string> = {}) =>
-    startBotProcess(kind, { BENCH_API_URL: sandbox.apiUrl, BENCH_TOKEN: sandbox.token, BENCH_ENV: JSON.stringify(env) });
+    startBotProcess(kind, {
+      BENCH_API_URL: sandbox.apiUrl,
+      BENCH_TOKEN: sandbox.token,
+      BENCH_ENV: JSON.stringify(env),
+    });
   return { sandbox, client: new SandboxClient(sandbox.url), ackOf, startBot };
 }
 
 async function startBotProcess(kind: "steward" | "bare", env: Record<string, string>): Promise<BenchBot> {
   const child = fork(fileURLToPath(new URL("./botProcess.ts", import.meta.url)), [kind], {
     // BENCH_CPU_PROF=dir writes the bot's CPU profile there (open it in Chrome's DevTools).
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? [`--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, "--cpu-prof"] : [])],
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(process.env.BENCH_CPU_PROF ? [`--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, "--cpu-prof"] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -70,7 +78,8 @@ function next(child: ChildProcess, type: BotMessage["type"]): Promise<BotMessage
       child.off("exit", onExit);
       resolve(m);
     };
-    const onExit = (code: number | null) => reject(new Error(`the bench's bot process exited (${code}) before "${type}"`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`the bench's bot process exited (${code}) before "${type}"`));
     child.on("message", onMessage);
     child.once("exit", onExit);
   });

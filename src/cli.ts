@@ -52,6 +52,14 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const steward = await startSteward(config, logger, { resetSandbox: rest.includes("--reset-sandbox") });
+      if (steward.chain) {
+        const c = steward.chain;
+        out(
+          c.blocked
+            ? `chain blocked: ${c.blocked}`
+            : `chain ready: ${c.rpcUrl} token=${c.token} distributor=${c.distributor}`,
+        );
+      }
       if (steward.sandbox) out(`sandbox ready: ${steward.sandbox.url}`);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, "shutting down");
@@ -116,11 +124,21 @@ async function main(argv: string[]): Promise<number> {
       const job = findJob(name);
       const { createContainer } = await import("./container.ts");
       const container = await createContainer(config, logger, { role: `job ${job.name}` });
+      const { connectSettlement } = await import("./chain/connectSettlement.ts");
+      let chain: Awaited<ReturnType<typeof connectSettlement>> = null;
       try {
+        if (job.name === "settle") {
+          chain = await connectSettlement(config, container.services, logger, {
+            sandbox: !config.DISCORD_TOKEN,
+            own: false,
+          });
+          container.services.settlement = chain?.settlement;
+        }
         const result = await runJob(job, { services: container.services, logger }, "manual");
         out(`${job.name}: ${result.outcome} — ${result.summary}`);
         return result.outcome === "ok" ? 0 : 1;
       } finally {
+        await chain?.stop();
         await container.close();
       }
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CHUNK } from "./chain/gasLimits.ts";
 import { parseVotingTypeName, type VotingType } from "./votingTypes.ts";
 
 const duration = z
@@ -25,6 +26,8 @@ const tokenAmount = z
   .string()
   .regex(/^\d{1,78}$/, "must be a whole number of the token's smallest unit (digits only)")
   .transform((v) => BigInt(v));
+
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be an 0x address of 40 hex digits");
 
 const port = z.coerce.number().int().min(0).max(65535);
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17-20 digits)");
@@ -110,9 +113,49 @@ export const configSchema = z.object({
           }),
       ),
     ),
-  CHAIN_RPC_URL: optionalString.pipe(
+  /** Any EVM JSON-RPC endpoint: settlement, and token balances for erc20-balance votes. Unset: a local chain. */
+  RPC_URL: optionalString.pipe(
     z.url({ protocol: /^(https?|wss?)$/, error: "must be an http(s) or ws(s) URL" }).optional(),
   ),
+  /** Renamed RPC_URL; refused with a message saying so rather than silently ignored. */
+  CHAIN_RPC_URL: optionalString,
+  CHAIN_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,12}$/, "must be a chain id (digits), e.g. 1 for Ethereum")
+      .transform(Number)
+      .optional(),
+  ),
+  TOKEN_ADDRESS: optionalString.pipe(address.optional()),
+  DISTRIBUTOR_ADDRESS: optionalString.pipe(address.optional()),
+  EXPLORER_TX_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .refine((v) => v.includes("{hash}"), "must contain {hash}, e.g. https://etherscan.io/tx/{hash}")
+      .optional(),
+  ),
+  MAX_FEE_GWEI: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, "must be a number of gwei, e.g. 50")
+      .transform(Number)
+      .refine((v) => v > 0 && v <= 100_000, "must be above 0 and at most 100000")
+      .optional(),
+  ),
+  CONFIRMATIONS: z.coerce.number().int().min(1).max(100).default(1),
+  SETTLEMENT_CRON: z.string().min(1).default("*/5 * * * *"),
+  SETTLEMENT_DAILY_CAP: optionalString.pipe(tokenAmount.optional()),
+  SETTLEMENT_CHUNK_SIZE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number of lines")
+      .transform(Number)
+      .refine((v) => v >= 1 && v <= MAX_CHUNK, `must be 1 to ${MAX_CHUNK} (what fits the per-transaction gas cap)`)
+      .optional(),
+  ),
+  SETTLEMENT_MODE: z.enum(["send", "off"]).default("send"),
+  /** Testing only: kill the process (SIGKILL) when settlement passes this step, e.g. "after-save-signed:2". */
+  STEWARD_KILL_AT: optionalString,
   VOTE_TOKEN_ADDRESS: optionalString.pipe(
     z
       .string()
@@ -142,8 +185,16 @@ export type Config = z.output<typeof configSchema>;
 function crossChecks(config: Config): string[] {
   const problems: string[] = [];
   if (config.VOTE_WEIGHT === "erc20-balance") {
-    if (!config.CHAIN_RPC_URL) problems.push("CHAIN_RPC_URL: required when VOTE_WEIGHT is erc20-balance");
+    if (!config.RPC_URL) problems.push("RPC_URL: required when VOTE_WEIGHT is erc20-balance");
     if (!config.VOTE_TOKEN_ADDRESS) problems.push("VOTE_TOKEN_ADDRESS: required when VOTE_WEIGHT is erc20-balance");
+  }
+  if (config.CHAIN_RPC_URL) problems.push("CHAIN_RPC_URL: renamed RPC_URL (it now also settles payouts): rename it");
+  if (config.RPC_URL && config.SETTLEMENT_MODE !== "off") {
+    for (const key of ["CHAIN_ID", "TOKEN_ADDRESS", "DISTRIBUTOR_ADDRESS", "TREASURY_PRIVATE_KEY"] as const) {
+      if (config[key] === undefined) {
+        problems.push(`${key}: required with RPC_URL (settlement; SETTLEMENT_MODE=off pays nothing on-chain)`);
+      }
+    }
   }
   if (config.VOTE_WEIGHT === "role-weighted" && Object.keys(config.ROLE_WEIGHTS).length === 0) {
     problems.push('ROLE_WEIGHTS: required when VOTE_WEIGHT is role-weighted (e.g. "Member=1,Moderator=2")');

@@ -120,8 +120,8 @@ export async function createContainer(
       largePayoutAbove: config.LARGE_PAYOUT_ABOVE,
       electorate: options.electorate ?? offlineElectorate,
       balances:
-        config.CHAIN_RPC_URL && config.VOTE_TOKEN_ADDRESS
-          ? erc20Balances(config.CHAIN_RPC_URL, config.VOTE_TOKEN_ADDRESS)
+        config.RPC_URL && config.VOTE_TOKEN_ADDRESS
+          ? erc20Balances(config.RPC_URL, config.VOTE_TOKEN_ADDRESS)
           : undefined,
     },
   };

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Client } from "discord.js";
+import { type ChainConnection, connectSettlement } from "./chain/connectSettlement.ts";
 import type { Config } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
 import type { Database } from "./db/openDatabase.ts";
@@ -11,6 +12,7 @@ import { createDiscordClient, startBot } from "./discord/startBot.ts";
 import { closeVotesJob } from "./jobs/closeVotesJob.ts";
 import { createJobKicker } from "./jobs/createJobKicker.ts";
 import { evaluateJob } from "./jobs/evaluateJob.ts";
+import { settleJob } from "./jobs/settleJob.ts";
 import { startScheduler } from "./jobs/startScheduler.ts";
 import { watchVoteDeadlines } from "./jobs/watchVoteDeadlines.ts";
 import type { Logger } from "./logger.ts";
@@ -20,6 +22,8 @@ import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
 
 export interface Steward {
   container: Container;
+  /** The chain payouts settle on (absent without one: payouts stop at approved). */
+  chain?: { rpcUrl: string; token: string; distributor: string; blocked: string | null };
   client: Client<true>;
   sandbox?: Sandbox;
   /** Resolves once no evaluation run started by a submission is in progress. */
@@ -73,11 +77,16 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   });
   const jobDeps = { services: container.services, logger };
   const evaluations = createJobKicker(evaluateJob, jobDeps);
-  const closeVotes = createJobKicker(closeVotesJob, jobDeps);
+  const settle = createJobKicker(settleJob, jobDeps);
+  // Closing a vote may approve a payout (below AUTO_APPROVE_BELOW): settle it right after.
+  const closeVotes = createJobKicker(closeVotesJob, jobDeps, { after: settle.kick });
+  let chain: ChainConnection | null = null;
   try {
+    chain = await connectSettlement(config, container.services, logger, { sandbox: Boolean(sandbox), own: true });
+    container.services.settlement = chain?.settlement;
     const client = await startBot(
       discord,
-      { services: container.services, config, logger, kickEvaluations: evaluations.kick },
+      { services: container.services, config, logger, kickEvaluations: evaluations.kick, kickSettlement: settle.kick },
       token,
     );
     if (sandbox) {
@@ -92,14 +101,23 @@ export async function startSteward(config: Config, logger: Logger, options: Star
             evaluate: config.EVALUATION_CRON,
             "close-epoch": config.EPOCH_CRON,
             "close-votes": config.CLOSE_VOTES_CRON,
+            settle: config.SETTLEMENT_CRON,
           });
     const watch = options.watchVoteDeadlines ?? options.scheduler !== false;
     const stopWatching = watch ? watchVoteDeadlines(container.services, logger, closeVotes.kick) : () => {};
     // Contributions submitted while Steward was down are evaluated right away, not at the next tick.
     evaluations.kick();
+    // Payouts approved (or interrupted) while Steward was down are paid now, not at the next tick.
+    if (options.scheduler !== false) settle.kick();
+    const s = chain?.settlement;
     return {
       container,
       client,
+      ...(s && chain
+        ? {
+            chain: { rpcUrl: chain.rpcUrl, token: s.chain.token, distributor: s.chain.distributor, blocked: s.blocked },
+          }
+        : {}),
       ...(sandbox ? { sandbox } : {}),
       evaluationsIdle: evaluations.idle,
       async stop() {
@@ -107,13 +125,16 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         stopWatching();
         await evaluations.idle();
         await closeVotes.idle();
+        await settle.idle();
         await client.destroy();
         await sandbox?.close();
+        await chain?.stop();
         await container.close();
       },
     };
   } catch (error) {
     await sandbox?.close();
+    await chain?.stop();
     await container.close();
     throw error;
   }

@@ -83,7 +83,7 @@ describe("configuration", () => {
       error = e as ConfigError;
     }
     expect(error?.problems).toEqual([
-      "CHAIN_RPC_URL: required when VOTE_WEIGHT is erc20-balance",
+      "RPC_URL: required when VOTE_WEIGHT is erc20-balance",
       "VOTE_TOKEN_ADDRESS: required when VOTE_WEIGHT is erc20-balance",
       "LARGE_PAYOUT_ABOVE: must not be below AUTO_APPROVE_BELOW",
     ]);

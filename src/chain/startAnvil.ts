@@ -26,16 +26,34 @@ export interface LocalChain {
   stop(): Promise<void>;
 }
 
-const ANVIL_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+export const ANVIL_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
 /** Starts Anvil on a free port (or `port`) and resolves once its JSON-RPC answers. */
-export async function startAnvil(options: { port?: number; chainId?: number } = {}): Promise<LocalChain> {
+export async function startAnvil(
+  options: {
+    port?: number;
+    chainId?: number;
+    /** Loads the chain from this file and saves it there every second and on exit (`--state`). */
+    statePath?: string;
+    /** Keep running after this process is killed (a SIGKILLed parent must not take the chain's state with it). */
+    detached?: boolean;
+  } = {},
+): Promise<LocalChain & { pid: number }> {
   const port = options.port ?? 20000 + Math.floor(Math.random() * 20000);
-  const child: ChildProcess = spawn(
-    anvilBinary(),
-    ["--port", String(port), "--host", "127.0.0.1", "--chain-id", String(options.chainId ?? 31337), "--silent"],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
+  const args = [
+    "--port",
+    String(port),
+    "--host",
+    "127.0.0.1",
+    "--chain-id",
+    String(options.chainId ?? 31337),
+    "--silent",
+  ];
+  if (options.statePath) args.push("--state", options.statePath, "--state-interval", "1");
+  const child: ChildProcess = spawn(anvilBinary(), args, {
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: options.detached ?? false,
+  });
   let stderr = "";
   child.stderr?.on("data", (d) => {
     stderr += String(d);
@@ -62,6 +80,7 @@ export async function startAnvil(options: { port?: number; chainId?: number } = 
   }
   return {
     rpcUrl,
+    pid: child.pid as number,
     deployerKey: ANVIL_KEY_0,
     async stop() {
       if (child.exitCode !== null) return;

@@ -8,6 +8,8 @@ export interface BotDeps {
   logger: Logger;
   /** Starts the evaluate job now (in the background) instead of waiting for its schedule. */
   kickEvaluations: () => void;
+  /** Starts the settle job now (a payout was approved or a failed chunk re-planned). */
+  kickSettlement: () => void;
 }
 
 /** Everything a handler needs about the call, resolved once by the router. */

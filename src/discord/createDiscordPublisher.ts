@@ -16,12 +16,14 @@ import {
 import { claimUnpostedProposals } from "../services/proposals/unpostedProposals.ts";
 import { clearPendingPost, type PostOutcome, recordPostFailure } from "../services/publishing/pendingPosts.ts";
 import { appealForPost, contributionForPost, evaluationForPost } from "../services/publishing/postSubjects.ts";
+import { payoutReceipt, recordReceiptMessage } from "../services/settlement/payoutReceipt.ts";
 import { claimResultPost } from "../services/votes/closeExpiredVotes.ts";
 import { describePostFailure, PostRefused } from "./describePostFailure.ts";
 import { missingPostPermissions } from "./postPermissions.ts";
 import { noMentions, post } from "./reply.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
 import { appealView, evaluationEmbed } from "./views/evaluationViews.ts";
+import { receiptMessage } from "./views/payoutViews.ts";
 import { proposalMessage } from "./views/proposalMessageView.ts";
 import { resultMessage } from "./views/resultViews.ts";
 
@@ -283,12 +285,16 @@ export function createDiscordPublisher(
       return result;
     },
     connected: () => client.isReady(),
-    tellModerators(guildId, text) {
+    tellModerators(guildId, text, where = "governance") {
       return bestEffort(
         "could not tell the moderators",
         { guildId, message: text },
         async () => {
-          const channel = textChannel(client, guildId, config.GOVERNANCE_CHANNEL);
+          const channel = textChannel(
+            client,
+            guildId,
+            where === "payouts" ? config.PAYOUTS_CHANNEL : config.GOVERNANCE_CHANNEL,
+          );
           const role = channel.guild.roles.cache.find(
             (r) => r.id === config.MODERATOR_ROLE || r.name === config.MODERATOR_ROLE,
           );
@@ -301,6 +307,22 @@ export function createDiscordPublisher(
         },
         "error",
       );
+    },
+    async payoutSettled(proposalId) {
+      const receipt = await payoutReceipt(services, proposalId);
+      const p = receipt.proposal;
+      const outcome = await attempt("receipt", proposalId, p.guildId, config.PAYOUTS_CHANNEL, async () => {
+        const channel = textChannel(client, p.guildId, config.PAYOUTS_CHANNEL);
+        if (!p.receiptMessageId) {
+          const message = await channel.send(post(receiptMessage(receipt, token)));
+          await recordReceiptMessage(services, proposalId, message.id);
+        }
+        return channel.id;
+      });
+      // The result message in the governance channel says it was paid.
+      await renderResult(proposalId);
+      await renderProposal(proposalId);
+      return outcome;
     },
     async evaluationCompleted(evaluationId) {
       const evaluation = await evaluationForPost(services, evaluationId);

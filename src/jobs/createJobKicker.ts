@@ -4,8 +4,9 @@ import type { Job, JobDeps } from "./types.ts";
 /**
  * Starts a job now, in the background, without piling up: a kick while it runs makes it run once more after. Work
  * itself is claimed in the database, so a kick that finds nothing to do is cheap and two processes stay safe.
+ * `after` runs after (e.g. closing votes may approve payouts: settle them).
  */
-export function createJobKicker(job: Job, deps: JobDeps) {
+export function createJobKicker(job: Job, deps: JobDeps, options: { after?: () => void } = {}) {
   let running: Promise<void> | undefined;
   let again = false;
   const loop = async () => {
@@ -14,6 +15,7 @@ export function createJobKicker(job: Job, deps: JobDeps) {
       await runJob(job, deps, "kick");
     } while (again);
     running = undefined;
+    options.after?.();
   };
   return {
     kick(): void {

@@ -9,6 +9,7 @@ const retry: Record<PostKind, (n: Notifier, id: number) => Promise<{ posted: boo
   appeal: (n, id) => n.appealFiled(id),
   proposal: (n, id) => n.proposalPosted(id),
   result: (n, id) => n.votingClosed(id),
+  receipt: (n, id) => n.payoutSettled(id),
 };
 
 const what: Record<PostKind, string> = {
@@ -17,6 +18,7 @@ const what: Record<PostKind, string> = {
   appeal: "appeal",
   proposal: "proposal",
   result: "result of proposal",
+  receipt: "payout receipt of proposal",
 };
 
 export const repostJob: Job = {

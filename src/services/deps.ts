@@ -5,6 +5,7 @@ import type { ProposalDrafter } from "../llm/proposalDrafters.ts";
 import type { Rubric } from "../llm/rubric.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
 import type { Notifier } from "./notifier.ts";
+import type { SettlementDeps } from "./settlement/settlementDeps.ts";
 import type { VoteWriter } from "./votes/castVote.ts";
 import type { GovernanceSettings } from "./votes/governanceSettings.ts";
 
@@ -20,6 +21,8 @@ export interface ServiceDeps {
   notifier: Notifier;
   /** Voting and approval rules; `electorate` is replaced by the Discord adapter once the bot is connected. */
   governance: GovernanceSettings;
+  /** Paying approved proposals on-chain; absent without a chain (payouts then stop at approved). */
+  settlement?: SettlementDeps | undefined;
   /** The vote path's cache of open proposals and its group-commit queue, one per process. */
   votes: VoteWriter;
 }

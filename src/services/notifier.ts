@@ -27,8 +27,10 @@ export interface Notifier {
   unpostedProposals(): Promise<void>;
   /** Whether posts can be made now (a bot is logged in). */
   connected(): boolean;
-  /** A message to the moderators in the governance channel (mentioning their role); false if it failed. */
-  tellModerators(guildId: string, text: string): Promise<boolean>;
+  /** A message to the moderators (mentioning their role) in the governance channel, or the payouts one; false if it failed. */
+  tellModerators(guildId: string, text: string, channel?: "governance" | "payouts"): Promise<boolean>;
+  /** The proposal was paid: its receipt in the payouts channel (recorded), and its result message says so. */
+  payoutSettled(proposalId: number): Promise<PostOutcome>;
 }
 
 const notConnected: PostOutcome = { posted: false, channel: "Discord", reason: "no bot is connected in this process" };
@@ -60,5 +62,8 @@ export const silentNotifier: Notifier = {
   connected: () => false,
   async tellModerators() {
     return false;
+  },
+  async payoutSettled() {
+    return notConnected;
   },
 };

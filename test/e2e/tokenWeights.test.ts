@@ -11,7 +11,8 @@ beforeAll(async () => {
   chain = await startChainWithToken();
   stack = await startTestStack({
     VOTE_WEIGHT: "erc20-balance",
-    CHAIN_RPC_URL: chain.rpcUrl,
+    RPC_URL: chain.rpcUrl,
+    SETTLEMENT_MODE: "off",
     VOTE_TOKEN_ADDRESS: chain.token,
     QUORUM: "50%",
   });

@@ -187,8 +187,12 @@ export const pointsComponent: ComponentHandler = async (i, ctx, [id, sofar]) => 
 async function approve(ctx: HandlerContext, id: number): Promise<string> {
   const r = await approvePayout(ctx.deps.services, ctx.actor, id);
   const posted = await ctx.deps.services.notifier.approvalsChanged(id);
+  if (r.approved) ctx.deps.kickSettlement();
+  const next = ctx.deps.services.settlement
+    ? "it is being paid on-chain now; the receipt follows in the payouts channel"
+    : "no chain is configured (RPC_URL), so it waits there";
   return r.approved
-    ? `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals, so it is **approved** and waits for settlement.${failedPostNote(posted)}`
+    ? `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals, so it is **approved**: ${next}.${failedPostNote(posted)}`
     : `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals so far.${failedPostNote(posted)}`;
 }
 

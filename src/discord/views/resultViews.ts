@@ -45,7 +45,7 @@ export function resultMessage(o: ProposalOverview, token: TokenFormat) {
       value: `${tallyLines(p.choices, other)}\nOutcome that way: ${other.status}`,
     });
   }
-  if (["awaiting_approval", "approved", "vetoed"].includes(p.status)) {
+  if (["awaiting_approval", "approved", "vetoed", "settling", "settled", "failed"].includes(p.status)) {
     fields.push({ name: "Payout", value: `${formatTokens(total, token)} · batch \`${p.batchHash}\`` });
     fields.push({
       name: "Moderator approval",
@@ -56,6 +56,8 @@ export function resultMessage(o: ProposalOverview, token: TokenFormat) {
             ? "Approved automatically: the total is below the auto-approval limit."
             : `${o.approvals.length} of ${p.approvalsRequired} approvals${o.approvals.length > 0 ? `: ${o.approvals.map((m) => `<@${m}>`).join(", ")}` : ""}`,
     });
+    const settlement = settlementLine(o);
+    if (settlement) fields.push({ name: "Settlement", value: settlement });
     if (o.approvers && o.approvers.possible < o.approvers.required) {
       fields.push({
         name: "⚠ This payout cannot be approved as it stands",
@@ -103,6 +105,31 @@ export function resultMessage(o: ProposalOverview, token: TokenFormat) {
     ],
     components,
   };
+}
+
+/** Where the money is: paid (with the transactions), being paid, or not paid and why. */
+function settlementLine(o: ProposalOverview): string | null {
+  const p = o.proposal;
+  if (p.status === "failed") return `Not paid: ${clip(p.settlementError ?? "settlement refused", 900)}`;
+  if (p.status !== "settling" && p.status !== "settled") return null;
+  const txs = o.payouts.flatMap((i) =>
+    i.txHash && ["mined", "confirmed"].includes(i.status) ? [txLink(i.txHash, o.explorerTxUrl)] : [],
+  );
+  if (p.status === "settled")
+    return clip(`Paid on-chain in ${txs.length} transaction${txs.length === 1 ? "" : "s"}: ${txs.join(", ")}`, 1000);
+  const failed = o.payouts.filter((i) => i.status === "failed");
+  return clip(
+    failed.length > 0
+      ? `Being paid; ${failed.length} chunk(s) failed and wait for a moderator: ${failed.map((i) => i.failureReason).join("; ")}`
+      : `Being paid: ${o.payouts.filter((i) => i.status === "confirmed").length} of ${o.payouts.length} chunk(s) confirmed.`,
+    1000,
+  );
+}
+
+/** A transaction hash, linked to the explorer when EXPLORER_TX_URL is set. */
+export function txLink(hash: string, explorerTxUrl: string | undefined): string {
+  const short = `${hash.slice(0, 10)}…${hash.slice(-6)}`;
+  return explorerTxUrl ? `[${short}](${explorerTxUrl.replace("{hash}", hash)})` : `\`${hash}\``;
 }
 
 export function rejectPayoutModal(id: number): APIModalInteractionResponseCallbackData {

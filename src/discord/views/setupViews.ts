@@ -6,6 +6,7 @@ const KIND: Record<PendingPost["kind"], string> = {
   appeal: "Appeal",
   proposal: "Proposal",
   result: "Result of proposal",
+  receipt: "Payout receipt of proposal",
 };
 
 /** The doctor's lines, then what waits to be posted (capped to fit a message; the count is always shown). */

@@ -20,11 +20,20 @@ export async function proposalOverview(deps: ServiceDeps, id: number) {
   const members = await deps.db.member.findMany({ where: { id: { in: carries.map((c) => c.memberId) } } });
   const discordOf = new Map(members.map((m) => [m.id, m.discordId]));
   const approvals = await deps.db.approval.findMany({ where: { proposalId: id }, orderBy: { id: "asc" } });
+  const payouts = ["settling", "settled"].includes(proposal.status)
+    ? await deps.db.payoutIntent.findMany({
+        where: { proposalId: id },
+        orderBy: { chunkIndex: "asc" },
+        select: { chunkIndex: true, status: true, txHash: true, failureReason: true },
+      })
+    : [];
   return {
     proposal,
     result,
     carried: carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "unknown", amount: unitsText(c.amount) })),
     approvals: approvals.map((a) => a.moderatorId),
+    payouts,
+    explorerTxUrl: deps.settlement?.explorerTxUrl,
     approvers: proposal.status === "awaiting_approval" ? await possibleApprovers(deps, proposal) : null,
   };
 }

@@ -1,0 +1,173 @@
+import type { Config } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import type { ServiceDeps } from "../services/deps.ts";
+import type { SettlementChain } from "../services/settlement/settlementChain.ts";
+import type { SettlementDeps } from "../services/settlement/settlementDeps.ts";
+import { createSettlementChain } from "./createSettlementChain.ts";
+import { deployContracts, probeChainId } from "./deployContracts.ts";
+import { MAX_CHUNK } from "./gasLimits.ts";
+import { openLocalChain } from "./openLocalChain.ts";
+
+export interface ChainConnection {
+  settlement: SettlementDeps;
+  rpcUrl: string;
+  local: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects settlement to its chain, or says why there is none:
+ * - RPC_URL set: the configured chain (CHAIN_ID checked against the RPC, the distributor must have code);
+ * - the sandbox without RPC_URL: Steward's own local chain, its contracts deployed on first run and found again;
+ * - real Discord without RPC_URL: no settlement (payouts stop at approved).
+ * A chain that lost the contracts the database paid through blocks settlement loudly instead of redeploying.
+ */
+export async function connectSettlement(
+  config: Config,
+  services: ServiceDeps,
+  logger: Logger,
+  options: { sandbox: boolean; own: boolean },
+): Promise<ChainConnection | null> {
+  if (config.SETTLEMENT_MODE === "off") {
+    logger.info({ component: "chain" }, "SETTLEMENT_MODE=off: approved payouts are not paid on-chain");
+    return null;
+  }
+  const base = {
+    chunkSize: config.SETTLEMENT_CHUNK_SIZE ?? MAX_CHUNK,
+    confirmations: config.CONFIRMATIONS,
+    dailyCap: config.SETTLEMENT_DAILY_CAP,
+    explorerTxUrl: config.EXPLORER_TX_URL,
+    checkpoint: killSwitch(config.STEWARD_KILL_AT),
+  };
+  if (config.RPC_URL) {
+    const chainId = await probeChainId(config.RPC_URL);
+    if (chainId !== config.CHAIN_ID) {
+      throw new Error(`CHAIN_ID is ${config.CHAIN_ID} but ${config.RPC_URL} is chain ${chainId}: fix one of them`);
+    }
+    const chain = createSettlementChain({
+      rpcUrl: config.RPC_URL,
+      chainId,
+      token: config.TOKEN_ADDRESS as string,
+      distributor: config.DISTRIBUTOR_ADDRESS as string,
+      treasuryKey: config.TREASURY_PRIVATE_KEY as string,
+      maxFeePerGas: config.MAX_FEE_GWEI === undefined ? undefined : BigInt(Math.round(config.MAX_FEE_GWEI * 1e9)),
+    });
+    const blocked = (await chain.hasContracts())
+      ? null
+      : `DISTRIBUTOR_ADDRESS ${config.DISTRIBUTOR_ADDRESS} has no contract on chain ${chainId}: deploy one with \`steward chain deploy\``;
+    await remember(services, chain, false);
+    return {
+      settlement: { ...base, chain, receiptWaitMs: 120_000, blocked },
+      rpcUrl: config.RPC_URL,
+      local: false,
+      async stop() {
+        chain.destroy();
+      },
+    };
+  }
+  if (!options.sandbox) {
+    logger.warn({ component: "chain" }, "no RPC_URL: approved payouts are not paid on-chain until one is set");
+    return null;
+  }
+  const local = await openLocalChain(config.STEWARD_DATA_DIR, {
+    own: options.own,
+    log: (line) => logger.info({ component: "chain" }, line),
+  });
+  try {
+    const chainId = await probeChainId(local.rpcUrl);
+    const { deployment, blocked } = await localContracts(
+      config,
+      services,
+      logger,
+      local.rpcUrl,
+      local.deployerKey,
+      chainId,
+    );
+    const chain = createSettlementChain({
+      rpcUrl: local.rpcUrl,
+      chainId,
+      token: deployment.token,
+      distributor: deployment.distributor,
+      treasuryKey: local.deployerKey,
+      pollingMs: 100,
+    });
+    if (blocked) logger.error({ component: "chain" }, blocked);
+    return {
+      settlement: { ...base, chain, receiptWaitMs: 10_000, blocked },
+      rpcUrl: local.rpcUrl,
+      local: true,
+      async stop() {
+        chain.destroy();
+        await local.stop();
+      },
+    };
+  } catch (error) {
+    await local.stop();
+    throw error;
+  }
+}
+
+async function localContracts(
+  config: Config,
+  services: ServiceDeps,
+  logger: Logger,
+  rpcUrl: string,
+  key: string,
+  chainId: number,
+) {
+  const known = await services.db.chainDeployment.findUnique({ where: { chainId } });
+  const probe = known
+    ? createSettlementChain({ rpcUrl, chainId, token: known.token, distributor: known.distributor, treasuryKey: key })
+    : null;
+  const present = probe ? await probe.hasContracts() : false;
+  probe?.destroy();
+  if (known && present) return { deployment: known, blocked: null };
+  if (known) {
+    const paid = await services.db.payoutIntent.count({ where: { chainId, status: { not: "failed" } } });
+    if (paid > 0) {
+      return {
+        deployment: known,
+        blocked: `THE LOCAL CHAIN LOST ITS STATE: distributor ${known.distributor} is gone, but the database remembers ${paid} payout(s) made through it. Nothing is settled until the chain's state (${config.STEWARD_DATA_DIR}/chain/state.json) is restored; redeploying would hide what was paid.`,
+      };
+    }
+    logger.warn(
+      { component: "chain" },
+      "the local chain lost its contracts before anything was paid: deploying them again",
+    );
+  }
+  const d = await deployContracts({
+    rpcUrl,
+    key,
+    tokenSymbol: config.TOKEN_SYMBOL,
+    tokenDecimals: config.TOKEN_DECIMALS,
+  });
+  const row = { token: d.token, distributor: d.distributor, treasury: d.treasury, local: true };
+  const deployment = await services.db.chainDeployment.upsert({
+    where: { chainId },
+    create: { chainId, ...row },
+    update: row,
+  });
+  logger.info({ component: "chain", ...row }, "deployed the reward token and the distributor on the local chain");
+  return { deployment, blocked: null };
+}
+
+async function remember(services: ServiceDeps, chain: SettlementChain, local: boolean) {
+  const row = { token: chain.token, distributor: chain.distributor, treasury: chain.treasury, local };
+  await services.db.chainDeployment.upsert({
+    where: { chainId: chain.chainId },
+    create: { chainId: chain.chainId, ...row },
+    update: row,
+  });
+}
+
+/** STEWARD_KILL_AT="step" or "step:n": SIGKILL this process the (n-th) time settlement passes that step. */
+function killSwitch(spec: string | undefined): (point: string) => void {
+  if (!spec) return () => {};
+  const [step, nth = "1"] = spec.split(":");
+  let seen = 0;
+  return (point) => {
+    if (point !== step) return;
+    seen++;
+    if (seen === Number(nth)) process.kill(process.pid, "SIGKILL");
+  };
+}

@@ -1,0 +1,66 @@
+import { Contract, ContractFactory, MaxUint256, parseUnits, Wallet } from "ethers";
+import { settlementProvider } from "./createSettlementChain.ts";
+import { loadArtifact } from "./loadArtifact.ts";
+
+export interface Deployed {
+  chainId: number;
+  token: string;
+  distributor: string;
+  treasury: string;
+}
+
+/**
+ * Deploys the distributor (owner, operator and treasury: the given key's account) and, when no token is given, a
+ * RewardToken minting `supply` to the treasury; then the treasury approves the distributor for the token. One
+ * transaction at a time from a plain wallet (a NonceManager skips a nonce after a failed estimate).
+ */
+export async function deployContracts(options: {
+  rpcUrl: string;
+  key: string;
+  token?: string | undefined;
+  tokenSymbol: string;
+  tokenDecimals: number;
+  supply?: string;
+}): Promise<Deployed> {
+  const chainId = await probeChainId(options.rpcUrl);
+  const provider = settlementProvider(options.rpcUrl, chainId, 100);
+  try {
+    const wallet = new Wallet(options.key, provider);
+    const deploy = async (name: string, args: unknown[]) => {
+      const a = loadArtifact(name);
+      const c = (await new ContractFactory(a.abi as never, a.bytecode, wallet).deploy(...args)) as Contract;
+      await c.waitForDeployment();
+      return c;
+    };
+    let token = options.token;
+    if (!token) {
+      if (options.tokenDecimals !== 18)
+        throw new Error("RewardToken has 18 decimals: set TOKEN_DECIMALS=18 or give TOKEN_ADDRESS");
+      const supply = parseUnits(options.supply ?? "1000000000", options.tokenDecimals);
+      token = await (
+        await deploy("RewardToken", ["Steward Reward", options.tokenSymbol, wallet.address, supply])
+      ).getAddress();
+    }
+    const distributor = await (
+      await deploy("StewardDistributor", [wallet.address, wallet.address, wallet.address])
+    ).getAddress();
+    const erc20 = new Contract(token, ["function approve(address spender, uint256 amount) returns (bool)"], wallet);
+    await (await erc20.getFunction("approve")(distributor, MaxUint256)).wait();
+    return { chainId, token, distributor, treasury: wallet.address };
+  } finally {
+    provider.destroy();
+  }
+}
+
+/** eth_chainId over plain JSON-RPC (the RPC's own answer, to check CHAIN_ID against). */
+export async function probeChainId(rpcUrl: string): Promise<number> {
+  const res = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await res.json()) as { result?: string };
+  if (!body.result) throw new Error(`${rpcUrl} did not answer eth_chainId`);
+  return Number.parseInt(body.result, 16);
+}

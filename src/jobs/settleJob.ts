@@ -1,0 +1,31 @@
+import { settlePayouts } from "../services/settlement/settlePayouts.ts";
+import type { Job } from "./types.ts";
+
+export const settleJob: Job = {
+  name: "settle",
+  // SETTLEMENT_CRON overrides this; an approval kicks it at once.
+  schedule: "*/5 * * * *",
+  description:
+    "Pays approved payout proposals on-chain through the distributor, exactly once (claimed across processes, one transaction at a time per treasury), resumes anything a crash interrupted, and posts receipts in the payouts channel.",
+  async run({ services }) {
+    const r = await settlePayouts(services);
+    if (r.skipped) {
+      const blocked = services.settlement?.blocked;
+      return { outcome: blocked ? "problem" : "ok", summary: r.skipped, detail: { ...r } };
+    }
+    const parts = [
+      r.planned.length > 0 ? `planned #${r.planned.join(", #")}` : "",
+      r.confirmed.length > 0 ? `${r.confirmed.length} chunk(s) confirmed` : "",
+      r.settled.length > 0 ? `settled #${r.settled.join(", #")}` : "",
+      r.pending.length > 0 ? `waiting: ${r.pending.map((p) => p.why).join("; ")}` : "",
+      r.failed.length > 0 ? `failed: ${r.failed.map((f) => `#${f.proposalId} ${f.reason}`).join("; ")}` : "",
+      r.refused.length > 0 ? `refused: ${r.refused.map((f) => `#${f.proposalId} ${f.reason}`).join("; ")}` : "",
+      r.waitingForCap.length > 0 ? `over the daily cap: #${r.waitingForCap.join(", #")}` : "",
+    ].filter(Boolean);
+    return {
+      outcome: r.failed.length > 0 || r.refused.length > 0 ? "problem" : "ok",
+      summary: parts.length > 0 ? parts.join("; ") : "nothing to pay",
+      detail: JSON.parse(JSON.stringify(r)) as Record<string, unknown>,
+    };
+  },
+};

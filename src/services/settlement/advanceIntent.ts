@@ -1,0 +1,284 @@
+import type { PayoutIntent } from "../../generated/prisma/client.ts";
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { runAudited } from "../audit/runAudited.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { packPayouts } from "./chunkBatch.ts";
+import { ChainRefusal, type SettleCall } from "./settlementChain.ts";
+import type { SettlementDeps } from "./settlementDeps.ts";
+
+export type IntentOutcome =
+  | { state: "confirmed" }
+  | { state: "failed"; reason: string }
+  | { state: "waiting"; why: string };
+
+type Lines = { recipient: string; amount: string }[];
+
+const callOf = (intent: PayoutIntent): SettleCall => ({
+  batchId: intent.batchId,
+  payouts: packPayouts(intent.entries as Lines),
+  total: BigInt(intent.total.toFixed()),
+});
+
+/**
+ * Moves one payout intent along planned → signed → broadcast → mined → confirmed, saving each step before taking
+ * the next, so that a crash anywhere resumes from what the database and the chain say:
+ * - the raw transaction and its hash are stored before it is sent; afterwards only that same transaction (same
+ *   nonce) is sent again, so a chunk can never be paid by two transactions;
+ * - the distributor's `settled(batchId)` and its `Settled` event are the final word: a chunk the chain already paid
+ *   is recorded as paid, never sent again;
+ * - a transaction the chain forgot (a restarted local chain, a reorg) is sent again as signed.
+ * Returns `waiting` when the chain has not mined or confirmed it yet: the caller stops there (one transaction at a
+ * time per treasury) and a later run continues.
+ */
+export async function advanceIntent(
+  deps: ServiceDeps,
+  settlement: SettlementDeps,
+  start: PayoutIntent,
+): Promise<IntentOutcome> {
+  const { chain, checkpoint } = settlement;
+  let intent = start;
+  const deadline = Date.now() + settlement.receiptWaitMs;
+  for (;;) {
+    switch (intent.status) {
+      case "confirmed":
+        return { state: "confirmed" };
+      case "failed":
+        return { state: "failed", reason: intent.failureReason ?? "failed" };
+      case "awaiting_execution":
+        return { state: "waiting", why: "exported for the Safe; waiting for its Settled event" };
+      case "planned": {
+        const paid = await alreadyPaid(chain, intent.batchId);
+        if (paid) {
+          intent = await save(deps, intent, "payout.found_settled", adopt(paid), paid);
+          break;
+        }
+        const call = callOf(intent);
+        const { balance, allowance } = await chain.funds();
+        if (balance < call.total) {
+          return fail(
+            deps,
+            settlement,
+            intent,
+            `the treasury ${chain.treasury} holds ${balance} and this chunk needs ${call.total} (smallest units)`,
+          );
+        }
+        if (allowance < call.total) {
+          return fail(
+            deps,
+            settlement,
+            intent,
+            `the treasury allows the distributor ${allowance} and this chunk needs ${call.total}: approve more`,
+          );
+        }
+        let signed: { raw: string; hash: string };
+        let nonce: number;
+        try {
+          await chain.preflight(call);
+          nonce = await nextNonce(deps, settlement);
+          signed = await chain.sign(call, nonce);
+        } catch (error) {
+          if (error instanceof ChainRefusal) return fail(deps, settlement, intent, error.reason);
+          throw error;
+        }
+        checkpoint("before-save-signed");
+        intent = await save(
+          deps,
+          intent,
+          "payout.signed",
+          {
+            status: "signed",
+            nonce,
+            rawTx: signed.raw,
+            txHash: signed.hash,
+          },
+          { txHash: signed.hash, nonce },
+        );
+        checkpoint("after-save-signed");
+        break;
+      }
+      case "signed": {
+        await chain.broadcast(intent.rawTx as string);
+        checkpoint("after-broadcast");
+        intent = await save(deps, intent, "payout.broadcast", { status: "broadcast" }, { txHash: intent.txHash });
+        checkpoint("after-save-broadcast");
+        break;
+      }
+      case "broadcast": {
+        const receipt = await chain.receipt(intent.txHash as string);
+        if (receipt) {
+          if (!receipt.success) {
+            const paid = await alreadyPaid(chain, intent.batchId);
+            if (paid) {
+              intent = await save(deps, intent, "payout.found_settled", adopt(paid), paid);
+              break;
+            }
+            return fail(
+              deps,
+              settlement,
+              intent,
+              `transaction ${intent.txHash} reverted on-chain in block ${receipt.blockNumber}`,
+            );
+          }
+          checkpoint("before-save-mined");
+          intent = await save(
+            deps,
+            intent,
+            "payout.mined",
+            {
+              status: "mined",
+              blockNumber: receipt.blockNumber,
+              gasUsed: receipt.gasUsed.toString(),
+            },
+            { txHash: intent.txHash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed.toString() },
+          );
+          checkpoint("after-save-mined");
+          break;
+        }
+        const { latest } = await chain.nonces();
+        if (latest > (intent.nonce as number)) {
+          // The nonce was used, but not by this transaction (no receipt): another transaction of the treasury.
+          const paid = await alreadyPaid(chain, intent.batchId);
+          if (paid) {
+            intent = await save(deps, intent, "payout.found_settled", adopt(paid), paid);
+            break;
+          }
+          return fail(
+            deps,
+            settlement,
+            intent,
+            `nonce ${intent.nonce} of the treasury was used by another transaction; this chunk was not paid`,
+          );
+        }
+        if (Date.now() > deadline) return { state: "waiting", why: `transaction ${intent.txHash} not mined yet` };
+        // Not mined and the nonce is free: the chain may have dropped it (a restart); the same transaction again.
+        await chain.broadcast(intent.rawTx as string);
+        await pause(settlement);
+        break;
+      }
+      case "mined": {
+        const receipt = await chain.receipt(intent.txHash as string);
+        if (!receipt && !intent.rawTx) {
+          return fail(
+            deps,
+            settlement,
+            intent,
+            `transaction ${intent.txHash}, which paid this chunk, is no longer on the chain`,
+          );
+        }
+        if (!receipt) {
+          // The chain no longer has the block (a restarted local chain, a reorg): send the same transaction again.
+          intent = await save(
+            deps,
+            intent,
+            "payout.unmined",
+            { status: "signed", blockNumber: null, gasUsed: null },
+            {
+              txHash: intent.txHash,
+            },
+          );
+          break;
+        }
+        const head = await chain.blockNumber();
+        if (head - receipt.blockNumber + 1 >= settlement.confirmations) {
+          checkpoint("before-save-confirmed");
+          intent = await save(
+            deps,
+            intent,
+            "payout.confirmed",
+            {
+              status: "confirmed",
+              confirmedAt: deps.now(),
+              blockNumber: receipt.blockNumber,
+            },
+            { txHash: intent.txHash, blockNumber: receipt.blockNumber, confirmations: head - receipt.blockNumber + 1 },
+          );
+          checkpoint("after-save-confirmed");
+          break;
+        }
+        if (Date.now() > deadline) {
+          return {
+            state: "waiting",
+            why: `${head - receipt.blockNumber + 1} of ${settlement.confirmations} confirmations`,
+          };
+        }
+        await pause(settlement);
+        break;
+      }
+    }
+  }
+}
+
+/** The transaction the chain shows paid this chunk becomes the intent's (its own, or one the database lost). */
+const adopt = (paid: { txHash: string; blockNumber: number }) =>
+  ({ status: "mined", txHash: paid.txHash, blockNumber: paid.blockNumber, rawTx: null }) as const;
+
+const pause = (settlement: SettlementDeps) =>
+  new Promise((r) => setTimeout(r, Math.min(1000, Math.max(50, settlement.receiptWaitMs / 20))));
+
+async function alreadyPaid(chain: SettlementDeps["chain"], batchId: string) {
+  if (!(await chain.isSettled(batchId))) return null;
+  const event = await chain.findSettled(batchId);
+  return event ? { txHash: event.txHash, blockNumber: event.blockNumber } : null;
+}
+
+/**
+ * The next nonce: the chain's pending count, and never one an unfinished intent of this treasury already signed
+ * (the caller finishes earlier intents first, so this is the chain's count in practice).
+ */
+async function nextNonce(deps: ServiceDeps, settlement: SettlementDeps): Promise<number> {
+  const { chain } = settlement;
+  const { pending } = await chain.nonces();
+  const stored = await deps.db.payoutIntent.aggregate({
+    where: { chainId: chain.chainId, treasury: chain.treasury, status: { in: ["signed", "broadcast"] } },
+    _max: { nonce: true },
+  });
+  return Math.max(pending, (stored._max.nonce ?? -1) + 1);
+}
+
+async function save(
+  deps: ServiceDeps,
+  intent: PayoutIntent,
+  action: string,
+  data: Partial<
+    Pick<
+      PayoutIntent,
+      "status" | "nonce" | "rawTx" | "txHash" | "blockNumber" | "gasUsed" | "confirmedAt" | "failureReason"
+    >
+  >,
+  payload: Record<string, unknown>,
+): Promise<PayoutIntent> {
+  const now = deps.now();
+  return runAudited(deps.db, async (tx) => {
+    const proposal = await tx.proposal.findUniqueOrThrow({
+      where: { id: intent.proposalId },
+      select: { guildId: true },
+    });
+    const updated = await tx.payoutIntent.update({ where: { id: intent.id }, data });
+    await appendAuditEvent(tx, {
+      guildId: proposal.guildId,
+      actorId: "system:settle",
+      action,
+      subjectType: "payout",
+      subjectId: String(intent.id),
+      payload: { proposalId: intent.proposalId, chunk: intent.chunkIndex, batchId: intent.batchId, ...payload },
+      createdAt: now,
+    });
+    return updated;
+  });
+}
+
+async function fail(
+  deps: ServiceDeps,
+  _settlement: SettlementDeps,
+  intent: PayoutIntent,
+  reason: string,
+): Promise<IntentOutcome> {
+  await save(
+    deps,
+    intent,
+    "payout.failed",
+    { status: "failed", failureReason: reason },
+    { reason, txHash: intent.txHash },
+  );
+  return { state: "failed", reason };
+}

@@ -1,0 +1,128 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { runAudited } from "../audit/runAudited.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { type BatchEntry, batchHash } from "../epochs/batchHash.ts";
+import { isPayoutKind } from "../proposals/payoutOf.ts";
+import { chunkBatch } from "./chunkBatch.ts";
+import type { SettlementDeps } from "./settlementDeps.ts";
+
+export type PlanOutcome =
+  | { proposalId: number; guildId: string; planned: number }
+  | { proposalId: number; guildId: string; refused: string }
+  | { proposalId: number; guildId: string; waiting: string; tell: boolean };
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Claims every approved payout proposal for settlement, exactly once across processes (`approved → settling`, a
+ * conditional update), and plans one payout intent per chunk in the same transaction. A batch whose canonical hash
+ * is not the voted one is refused (`failed`): what was voted is what is paid. A batch that would take the last 24
+ * hours over SETTLEMENT_DAILY_CAP stays approved and waits.
+ */
+export async function planSettlements(deps: ServiceDeps, settlement: SettlementDeps): Promise<PlanOutcome[]> {
+  const approved = await deps.db.proposal.findMany({
+    where: { status: "approved" },
+    orderBy: { id: "asc" },
+    select: { id: true, guildId: true, kind: true, batch: true, batchHash: true, capNoticeAt: true },
+  });
+  const outcomes: PlanOutcome[] = [];
+  for (const p of approved) {
+    if (!isPayoutKind(p.kind)) continue;
+    const entries = (p.batch as BatchEntry[] | null) ?? [];
+    const total = entries.reduce((n, e) => n + BigInt(e.amount), 0n);
+    const waiting = await overDailyCap(deps, settlement, total);
+    if (waiting) {
+      const now = deps.now();
+      const tell = !p.capNoticeAt;
+      if (tell) await deps.db.proposal.update({ where: { id: p.id }, data: { capNoticeAt: now } });
+      outcomes.push({ proposalId: p.id, guildId: p.guildId, waiting, tell });
+      continue;
+    }
+    const outcome = await runAudited(deps.db, (tx) => claim(tx, deps, settlement, p.id, entries, p.batchHash));
+    if (outcome) outcomes.push({ proposalId: p.id, guildId: p.guildId, ...outcome });
+  }
+  return outcomes;
+}
+
+async function overDailyCap(deps: ServiceDeps, settlement: SettlementDeps, total: bigint): Promise<string | null> {
+  if (settlement.dailyCap === undefined) return null;
+  const since = new Date(deps.now().getTime() - DAY_MS);
+  const recent = await deps.db.payoutIntent.aggregate({
+    where: { createdAt: { gte: since }, status: { not: "failed" } },
+    _sum: { total: true },
+  });
+  const spent = BigInt(recent._sum.total?.toFixed() ?? "0");
+  if (spent + total <= settlement.dailyCap) return null;
+  return `the last 24 hours paid ${spent} and this batch is ${total}: together above SETTLEMENT_DAILY_CAP (${settlement.dailyCap}, smallest units)`;
+}
+
+async function claim(
+  tx: Prisma.TransactionClient,
+  deps: ServiceDeps,
+  settlement: SettlementDeps,
+  id: number,
+  entries: BatchEntry[],
+  voted: string | null,
+): Promise<{ planned: number } | { refused: string } | null> {
+  const now = deps.now();
+  const claimed = await tx.proposal.updateMany({
+    where: { id, status: "approved" },
+    data: { status: "settling", settlingAt: now },
+  });
+  if (claimed.count === 0) return null;
+  const actual = entries.length > 0 ? batchHash(entries) : null;
+  const guildId = (await tx.proposal.findUniqueOrThrow({ where: { id }, select: { guildId: true } })).guildId;
+  if (!voted || actual !== voted) {
+    const refused = `its batch hashes to ${actual ?? "nothing (empty)"}, not to the voted ${voted ?? "(none)"}: nothing was paid`;
+    await tx.proposal.update({ where: { id }, data: { status: "failed", settlementError: refused } });
+    await appendAuditEvent(tx, {
+      guildId,
+      actorId: "system:settle",
+      action: "payout.refused",
+      subjectType: "proposal",
+      subjectId: String(id),
+      payload: { reason: refused, votedBatchHash: voted, actualBatchHash: actual },
+      createdAt: now,
+    });
+    return { refused };
+  }
+  const chunks = chunkBatch(voted, entries, settlement.chunkSize);
+  const { chain } = settlement;
+  await tx.payoutIntent.createMany({
+    data: chunks.map((c) => ({
+      proposalId: id,
+      chunkIndex: c.index,
+      chunkCount: chunks.length,
+      batchId: c.batchId,
+      chainId: chain.chainId,
+      token: chain.token,
+      distributor: chain.distributor,
+      treasury: chain.treasury,
+      entries: c.entries,
+      total: c.total.toString(),
+      createdAt: now,
+    })),
+  });
+  await appendAuditEvent(tx, {
+    guildId,
+    actorId: "system:settle",
+    action: "payout.planned",
+    subjectType: "proposal",
+    subjectId: String(id),
+    payload: {
+      batchHash: voted,
+      chainId: chain.chainId,
+      token: chain.token,
+      distributor: chain.distributor,
+      chunks: chunks.map((c) => ({
+        index: c.index,
+        batchId: c.batchId,
+        lines: c.entries.length,
+        total: c.total.toString(),
+      })),
+    },
+    createdAt: now,
+  });
+  return { planned: chunks.length };
+}

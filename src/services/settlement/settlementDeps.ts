@@ -1,0 +1,26 @@
+import type { SettlementChain } from "./settlementChain.ts";
+
+/** How approved payouts reach the chain; absent when no chain is configured (money then stops at `approved`). */
+export interface SettlementDeps {
+  chain: SettlementChain;
+  /** Lines per settle transaction (default: what fits EIP-7825's gas cap). */
+  chunkSize: number;
+  /** Blocks on top of the one that mined a payout before it counts as paid. */
+  confirmations: number;
+  /** Token smallest units paid per rolling 24 hours at most; a batch that would go over waits. */
+  dailyCap?: bigint | undefined;
+  /** e.g. https://etherscan.io/tx/{hash} */
+  explorerTxUrl?: string | undefined;
+  /** How long one run waits for a sent transaction to be mined or confirmed before leaving it to the next run. */
+  receiptWaitMs: number;
+  /**
+   * Named steps of settlement (e.g. "after-sign"), called as they are passed. Production passes a no-op; the
+   * fault-injection test kills the process at one of them.
+   */
+  checkpoint: (point: string) => void;
+  /** Why nothing may be settled now (e.g. the chain lost the contracts the database paid through), or null. */
+  blocked: string | null;
+}
+
+export const explorerLink = (deps: SettlementDeps, txHash: string) =>
+  deps.explorerTxUrl ? deps.explorerTxUrl.replace("{hash}", txHash) : undefined;
