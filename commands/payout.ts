@@ -5,15 +5,32 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import { proposalIdOption } from "./options.ts";
-import { MODERATOR_COMMAND_PERMISSIONS } from "./steward.ts";
 
 export const payoutCommand = {
   type: ApplicationCommandType.ChatInput,
   name: "payout",
-  description: "Moderators: approve or reject passed payouts",
+  description: "Payouts: where a payout is, what you were paid; moderators approve, reject, retry",
   contexts: [InteractionContextType.Guild],
-  default_member_permissions: MODERATOR_COMMAND_PERMISSIONS,
+  // No default_member_permissions: status and history are for every member; Steward checks the moderator role
+  // on approve, reject and retry itself.
   options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "status",
+      description: "Where a proposal's payout is: chunks, transactions, confirmations, failures",
+      options: [proposalIdOption],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "history",
+      description: "What you were paid: when, by which proposal and transaction",
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "retry",
+      description: "Moderators: pay a failed chunk again once its cause is fixed (still exactly once)",
+      options: [proposalIdOption],
+    },
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: "approve",

@@ -4,6 +4,7 @@ import * as epochs from "./handlers/epoch.ts";
 import * as evaluation from "./handlers/evaluation.ts";
 import * as governance from "./handlers/governance.ts";
 import { help } from "./handlers/help.ts";
+import * as payout from "./handlers/payout.ts";
 import * as proposals from "./handlers/propose.ts";
 import * as steward from "./handlers/steward.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./handlers/types.ts";
@@ -40,6 +41,9 @@ export const commandHandlers = {
   "proposal drafts": proposals.drafts,
   "payout approve": governance.approveCommand,
   "payout reject": governance.rejectCommand,
+  "payout status": payout.status,
+  "payout history": payout.history,
+  "payout retry": payout.retry,
   "wallet link": wallet.link,
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,

@@ -42,6 +42,7 @@ export type UserErrorContext = {
   missing_role: { role: string };
   unknown_job: { job: string; known: string[] };
   proposal_not_found: { id: number };
+  nothing_to_retry: { id: number; status: string };
   proposal_not_draft: { id: number; status: string };
   invalid_voting_setup: { problem: string };
   payout_needs_recipient: { id: number };

@@ -117,7 +117,7 @@ describe("governance end to end", () => {
     );
     const two = finalResponse(await stack.client.run("mod2", "payout approve", { proposal: id }));
     expect(two.content).toBe(
-      `You approved proposal #${id}: 2 of 2 approvals, so it is **approved** and waits for settlement.`,
+      `You approved proposal #${id}: 2 of 2 approvals, so it is **approved**: no chain is set up for payouts here, so it waits for one.`,
     );
 
     const approved = await db().proposal.findUniqueOrThrow({ where: { id } });

@@ -11,17 +11,18 @@ export async function proposalPost(client: SandboxClient, id: number): Promise<M
   return post;
 }
 
-/** Waits until a #governance message matches (results are posted by the close-votes job, asynchronously). */
+/** Waits until a message of the channel (#governance by default) matches: jobs post asynchronously. */
 export async function waitForMessage(
   client: SandboxClient,
   match: (m: Message) => boolean,
   timeoutMs = 20_000,
+  channel = "governance",
 ): Promise<Message> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await client.messages("governance")).find(match);
+    const found = (await client.messages(channel)).find(match);
     if (found) return found;
-    if (Date.now() > deadline) throw new Error("timed out waiting for a #governance message");
+    if (Date.now() > deadline) throw new Error(`timed out waiting for a #${channel} message`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -190,7 +190,7 @@ async function approve(ctx: HandlerContext, id: number): Promise<string> {
   if (r.approved) ctx.deps.kickSettlement();
   const next = ctx.deps.services.settlement
     ? "it is being paid on-chain now; the receipt follows in the payouts channel"
-    : "no chain is configured (RPC_URL), so it waits there";
+    : "no chain is set up for payouts here, so it waits for one";
   return r.approved
     ? `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals, so it is **approved**: ${next}.${failedPostNote(posted)}`
     : `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals so far.${failedPostNote(posted)}`;

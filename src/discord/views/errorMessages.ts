@@ -73,6 +73,8 @@ export const errorMessages = {
   missing_role: ({ role }) => `Only members with the ${role} role can do this.`,
   unknown_job: ({ job, known }) => `There is no job named ${code(job)}. Known jobs: ${known.join(", ")}.`,
   proposal_not_found: ({ id }) => `There is no proposal #${id} in this server.`,
+  nothing_to_retry: ({ id, status }) =>
+    `Proposal #${id} has no failed payout to retry (it is ${status.replace("_", " ")}). \`/payout status proposal:${id}\` shows where it is.`,
   proposal_not_draft: ({ id, status }) =>
     `Proposal #${id} is already ${status.replace("_", " ")}: only a draft can be opened for votes.`,
   invalid_voting_setup: ({ problem }) => `The vote cannot open: ${problem}.`,

@@ -19,7 +19,8 @@ export function receiptMessage(r: PayoutReceipt, token: TokenFormat) {
   const txs = r.transactions.map((t) => (t.txHash ? txLink(t.txHash, r.explorerTxUrl) : "(unknown)"));
   const users = [...new Set(r.lines.slice(0, MAX_LINES).flatMap((l) => (l.discordId ? [l.discordId] : [])))];
   return {
-    content: `Paid: proposal #${p.id} “${p.title}”.`.slice(0, 2000),
+    // Mentions notify only from the content, never from an embed.
+    content: `Paid: proposal #${p.id} “${p.title.slice(0, 200)}”.${users.length > 0 ? ` ${users.map((u) => `<@${u}>`).join(" ")}` : ""}`,
     embeds: [
       {
         title: `Receipt · proposal #${p.id}`,
@@ -34,4 +35,65 @@ export function receiptMessage(r: PayoutReceipt, token: TokenFormat) {
     ],
     allowedMentions: { parse: [], users },
   };
+}
+
+type Status = Awaited<ReturnType<typeof import("../../services/settlement/payoutStatus.ts").payoutStatus>>;
+type History = Awaited<ReturnType<typeof import("../../services/settlement/payoutStatus.ts").payoutHistory>>;
+
+const STEP: Record<string, string> = {
+  planned: "planned",
+  signed: "signed, about to be sent",
+  broadcast: "sent, waiting to be mined",
+  mined: "mined, waiting for confirmations",
+  confirmed: "paid",
+  failed: "failed",
+  awaiting_execution: "exported for the Safe, waiting for its execution",
+};
+
+/** `/payout status`: the proposal's payout chunk by chunk. */
+export function payoutStatusView(s: Status, token: TokenFormat): string {
+  const p = s.proposal;
+  const head = `**Proposal #${p.id}** “${p.title}” is ${p.status.replace("_", " ")}.`;
+  if (s.chunks.length === 0) {
+    const why =
+      p.status === "approved"
+        ? s.chainConfigured
+          ? " It is approved and the settle job pays it on its next run."
+          : " It is approved; no chain is set up for payouts here, so it waits."
+        : p.status === "failed"
+          ? ` Not paid: ${p.settlementError ?? "settlement refused"}.`
+          : " Nothing has been paid for it.";
+    return `${head}${why}`;
+  }
+  const lines = s.chunks.map((c) => {
+    const tx = c.txHash ? ` · ${txLink(c.txHash, s.explorerTxUrl)}` : "";
+    const conf =
+      c.confirmations !== null && s.confirmationsRequired !== null
+        ? ` (${c.confirmations} of ${s.confirmationsRequired} confirmations)`
+        : "";
+    const why = c.failureReason ? ` — ${c.failureReason}` : "";
+    return `Chunk ${c.index + 1} of ${c.count}: ${c.lines} line(s), ${formatTokens(c.total, token)} — ${STEP[c.status] ?? c.status}${conf}${tx}${why}`;
+  });
+  const retry = s.chunks.some((c) => c.status === "failed")
+    ? `\nA moderator can pay the failed chunk(s) again once the cause is fixed: \`/payout retry proposal:${p.id}\`.`
+    : "";
+  return `${head}\n${lines.join("\n")}${retry}`.slice(0, 2000);
+}
+
+/** `/payout history`: what the member was paid. */
+export function payoutHistoryView(h: History, token: TokenFormat): string {
+  if (h.wallets === 0) return "You have no linked wallet, so nothing was paid to you. `/wallet link` links one.";
+  if (h.lines.length === 0) return "Nothing has been paid to your wallet(s) yet.";
+  const total = h.lines.reduce((n, l) => n + BigInt(l.amount), 0n);
+  const rows = h.lines
+    .slice(0, 20)
+    .map(
+      (l) =>
+        `${l.at ? `<t:${Math.floor(l.at.getTime() / 1000)}:d>` : "?"} · ${formatTokens(l.amount, token)} · proposal #${l.proposalId} “${l.title.slice(0, 60)}”${l.txHash ? ` · ${txLink(l.txHash, undefined)}` : ""}`,
+    );
+  const more = h.lines.length > 20 ? `\n… and ${h.lines.length - 20} earlier payout(s).` : "";
+  return `You were paid ${formatTokens(total, token)} in ${h.lines.length} payout(s):\n${rows.join("\n")}${more}`.slice(
+    0,
+    2000,
+  );
 }

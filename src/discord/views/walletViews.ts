@@ -16,7 +16,10 @@ export function walletLinkedView(address: string, previousAddress: string | null
   return `Wallet **${address}** is now linked and replaces **${previousAddress}**. Your rewards will be paid to the new address.`;
 }
 
-export function walletShowView(wallet: { address: string; linkedAt: Date } | null): {
+export function walletShowView(
+  wallet: { address: string; linkedAt: Date } | null,
+  balance?: { text: string } | { unavailable: string },
+): {
   content?: string;
   embeds?: APIEmbed[];
 } {
@@ -30,6 +33,9 @@ export function walletShowView(wallet: { address: string; linkedAt: Date } | nul
         fields: [
           { name: "Address", value: wallet.address },
           { name: "Linked", value: `<t:${Math.floor(wallet.linkedAt.getTime() / 1000)}:f>` },
+          ...(balance
+            ? [{ name: "Balance", value: "text" in balance ? balance.text : `unavailable: ${balance.unavailable}` }]
+            : []),
         ],
       },
     ],

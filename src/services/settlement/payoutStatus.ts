@@ -1,0 +1,59 @@
+import type { ServiceDeps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+
+/** A proposal's payout: its chunks with their transactions, confirmations and failures. Anyone may look. */
+export async function payoutStatus(deps: ServiceDeps, guildId: string, proposalId: number) {
+  const proposal = await deps.db.proposal.findFirst({
+    where: { id: proposalId, guildId },
+    include: { payouts: { orderBy: { chunkIndex: "asc" } } },
+  });
+  if (!proposal) throw new UserError("proposal_not_found", { id: proposalId });
+  const head = proposal.payouts.some((i) => i.blockNumber !== null && i.status !== "confirmed")
+    ? await deps.settlement?.chain.blockNumber().catch(() => null)
+    : null;
+  return {
+    proposal,
+    chunks: proposal.payouts.map((i) => ({
+      index: i.chunkIndex,
+      count: i.chunkCount,
+      status: i.status,
+      lines: (i.entries as unknown[]).length,
+      total: i.total.toFixed(),
+      txHash: i.txHash,
+      confirmations: i.status === "confirmed" ? null : head && i.blockNumber ? head - i.blockNumber + 1 : null,
+      failureReason: i.failureReason,
+    })),
+    confirmationsRequired: deps.settlement?.confirmations ?? null,
+    explorerTxUrl: deps.settlement?.explorerTxUrl,
+    chainConfigured: Boolean(deps.settlement),
+  };
+}
+
+/** What a member was paid: every confirmed line to any wallet they ever linked in this guild, newest first. */
+export async function payoutHistory(deps: ServiceDeps, guildId: string, discordId: string) {
+  const wallets = await deps.db.wallet.findMany({
+    where: { guildId, member: { discordId } },
+    select: { address: true },
+  });
+  const mine = new Set(wallets.map((w) => w.address.toLowerCase()));
+  if (mine.size === 0) return { wallets: 0, lines: [] };
+  const intents = await deps.db.payoutIntent.findMany({
+    where: { status: "confirmed", proposal: { guildId } },
+    orderBy: { confirmedAt: "desc" },
+    include: { proposal: { select: { id: true, title: true } } },
+    take: 500,
+  });
+  const lines = intents.flatMap((i) =>
+    (i.entries as { recipient: string; amount: string }[])
+      .filter((e) => mine.has(e.recipient.toLowerCase()))
+      .map((e) => ({
+        proposalId: i.proposal.id,
+        title: i.proposal.title,
+        amount: e.amount,
+        recipient: e.recipient,
+        txHash: i.txHash,
+        at: i.confirmedAt,
+      })),
+  );
+  return { wallets: mine.size, lines };
+}
