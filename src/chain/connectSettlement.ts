@@ -160,14 +160,19 @@ async function remember(services: ServiceDeps, chain: SettlementChain, local: bo
   });
 }
 
-/** STEWARD_KILL_AT="step" or "step:n": SIGKILL this process the (n-th) time settlement passes that step. */
-function killSwitch(spec: string | undefined): (point: string) => void {
+/**
+ * STEWARD_KILL_AT="step", "step:n" or "step:n@proposal": SIGKILL this process the n-th time (default the first)
+ * settlement passes that step (of that proposal's payout, when given). For the fault-injection test.
+ */
+export function killSwitch(spec: string | undefined, kill = () => process.kill(process.pid, "SIGKILL")) {
   if (!spec) return () => {};
-  const [step, nth = "1"] = spec.split(":");
+  const match = /^([a-z-]+)(?::(\d+))?(?:@(\d+))?$/.exec(spec);
+  if (!match) throw new Error(`STEWARD_KILL_AT: "${spec}" is not step[:n][@proposal]`);
+  const [, step, nth = "1", proposal] = match;
   let seen = 0;
-  return (point) => {
-    if (point !== step) return;
+  return (point: string, proposalId: number) => {
+    if (point !== step || (proposal !== undefined && Number(proposal) !== proposalId)) return;
     seen++;
-    if (seen === Number(nth)) process.kill(process.pid, "SIGKILL");
+    if (seen === Number(nth)) kill();
   };
 }

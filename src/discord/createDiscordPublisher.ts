@@ -314,7 +314,12 @@ export function createDiscordPublisher(
       const outcome = await attempt("receipt", proposalId, p.guildId, config.PAYOUTS_CHANNEL, async () => {
         const channel = textChannel(client, p.guildId, config.PAYOUTS_CHANNEL);
         if (!p.receiptMessageId) {
-          const message = await channel.send(post(receiptMessage(receipt, token)));
+          // A crash between sending and recording leaves the receipt posted but unrecorded: find it, don't repeat it.
+          const recent = await channel.messages.fetch({ limit: 50 });
+          const marker = `Paid: proposal #${proposalId} `;
+          const earlier = recent.find((m) => m.author.id === client.user?.id && m.content.startsWith(marker));
+          const message = earlier ?? (await channel.send(post(receiptMessage(receipt, token))));
+          services.settlement?.checkpoint("after-receipt-sent", proposalId);
           await recordReceiptMessage(services, proposalId, message.id);
         }
         return channel.id;

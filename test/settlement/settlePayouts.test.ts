@@ -126,7 +126,7 @@ describe("settling an approved payout", () => {
       // A crash (thrown where the process would die) the second time a chunk's step is passed (mid-batch); the
       // proposal's own steps are passed once.
       const nth = point.endsWith("settled") ? 1 : 2;
-      settlement.checkpoint = (p) => {
+      settlement.checkpoint = (p: string) => {
         if (p === point && ++crashes === nth) throw new Error(`crash at ${p}`);
       };
       await expect(settlePayouts(deps)).rejects.toThrow(`crash at ${point}`);

@@ -80,7 +80,7 @@ export async function advanceIntent(
           if (error instanceof ChainRefusal) return fail(deps, settlement, intent, error.reason);
           throw error;
         }
-        checkpoint("before-save-signed");
+        checkpoint("before-save-signed", intent.proposalId);
         intent = await save(
           deps,
           intent,
@@ -93,14 +93,14 @@ export async function advanceIntent(
           },
           { txHash: signed.hash, nonce },
         );
-        checkpoint("after-save-signed");
+        checkpoint("after-save-signed", intent.proposalId);
         break;
       }
       case "signed": {
         await chain.broadcast(intent.rawTx as string);
-        checkpoint("after-broadcast");
+        checkpoint("after-broadcast", intent.proposalId);
         intent = await save(deps, intent, "payout.broadcast", { status: "broadcast" }, { txHash: intent.txHash });
-        checkpoint("after-save-broadcast");
+        checkpoint("after-save-broadcast", intent.proposalId);
         break;
       }
       case "broadcast": {
@@ -119,7 +119,7 @@ export async function advanceIntent(
               `transaction ${intent.txHash} reverted on-chain in block ${receipt.blockNumber}`,
             );
           }
-          checkpoint("before-save-mined");
+          checkpoint("before-save-mined", intent.proposalId);
           intent = await save(
             deps,
             intent,
@@ -131,7 +131,7 @@ export async function advanceIntent(
             },
             { txHash: intent.txHash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed.toString() },
           );
-          checkpoint("after-save-mined");
+          checkpoint("after-save-mined", intent.proposalId);
           break;
         }
         const { latest } = await chain.nonces();
@@ -180,7 +180,7 @@ export async function advanceIntent(
         }
         const head = await chain.blockNumber();
         if (head - receipt.blockNumber + 1 >= settlement.confirmations) {
-          checkpoint("before-save-confirmed");
+          checkpoint("before-save-confirmed", intent.proposalId);
           intent = await save(
             deps,
             intent,
@@ -192,7 +192,7 @@ export async function advanceIntent(
             },
             { txHash: intent.txHash, blockNumber: receipt.blockNumber, confirmations: head - receipt.blockNumber + 1 },
           );
-          checkpoint("after-save-confirmed");
+          checkpoint("after-save-confirmed", intent.proposalId);
           break;
         }
         if (Date.now() > deadline) {

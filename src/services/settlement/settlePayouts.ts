@@ -102,7 +102,11 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
     select: { id: true },
     orderBy: { id: "asc" },
   });
-  for (const p of unposted) await notifier.payoutSettled(p.id);
+  for (const p of unposted) {
+    settlement.checkpoint("before-receipt", p.id);
+    await notifier.payoutSettled(p.id);
+    settlement.checkpoint("after-receipt", p.id);
+  }
 }
 
 /** Proposals whose every chunk is confirmed become `settled`, audited with their transactions. */
@@ -113,7 +117,7 @@ async function finishSettled(deps: ServiceDeps, settlement: SettlementDeps): Pro
   });
   const done: number[] = [];
   for (const { id } of settling) {
-    settlement.checkpoint("before-save-settled");
+    settlement.checkpoint("before-save-settled", id);
     const changed = await runAudited(deps.db, async (tx) => {
       const now = deps.now();
       const claimed = await tx.proposal.updateMany({
@@ -146,7 +150,7 @@ async function finishSettled(deps: ServiceDeps, settlement: SettlementDeps): Pro
       return true;
     });
     if (changed) done.push(id);
-    settlement.checkpoint("after-save-settled");
+    settlement.checkpoint("after-save-settled", id);
   }
   return done;
 }

@@ -17,7 +17,7 @@ export interface SettlementDeps {
    * Named steps of settlement (e.g. "after-sign"), called as they are passed. Production passes a no-op; the
    * fault-injection test kills the process at one of them.
    */
-  checkpoint: (point: string) => void;
+  checkpoint: (point: string, proposalId: number) => void;
   /** Why nothing may be settled now (e.g. the chain lost the contracts the database paid through), or null. */
   blocked: string | null;
 }
