@@ -57,7 +57,7 @@ export async function connectSettlement(
       : `DISTRIBUTOR_ADDRESS ${config.DISTRIBUTOR_ADDRESS} has no contract on chain ${chainId}: deploy one with \`steward chain deploy\``;
     await remember(services, chain, false);
     return {
-      settlement: { ...base, chain, receiptWaitMs: 120_000, blocked },
+      settlement: { ...base, chain, receiptWaitMs: 120_000, durableAfterMs: 0, blocked },
       rpcUrl: config.RPC_URL,
       local: false,
       async stop() {
@@ -93,7 +93,8 @@ export async function connectSettlement(
     });
     if (blocked) logger.error({ component: "chain" }, blocked);
     return {
-      settlement: { ...base, chain, receiptWaitMs: 10_000, blocked },
+      // Anvil saves its state every second: a payout counts once a save has certainly included it.
+      settlement: { ...base, chain, receiptWaitMs: 10_000, durableAfterMs: 2_500, blocked },
       rpcUrl: local.rpcUrl,
       local: true,
       async stop() {

@@ -69,3 +69,12 @@ async function stopPid(pid: number, file: string) {
   while (processAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   rmSync(file, { force: true });
 }
+
+/** Stops the local chain of a data directory if one runs (tests and tools cleaning up after a killed Steward). */
+export async function stopLocalChain(dataDir: string): Promise<void> {
+  const file = join(dataDir, "chain", "chain.json");
+  if (!existsSync(file)) return;
+  const known = JSON.parse(readFileSync(file, "utf8")) as ChainFile;
+  if (processAlive(known.pid, /anvil/)) await stopPid(known.pid, file);
+  else rmSync(file, { force: true });
+}

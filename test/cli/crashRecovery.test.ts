@@ -21,6 +21,8 @@ const env = {
   LOG_LEVEL: "warn",
   VOTING_PERIOD: "7d",
   DUPLICATE_SUBMISSION_WINDOW: "1s",
+  // Database crash safety only; settlement under SIGKILL has its own test.
+  SETTLEMENT_MODE: "off",
 };
 
 function startSteward(): Promise<{ proc: ChildProcess; client: SandboxClient; stderr: () => string }> {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../commands/index.ts";
+import { stopLocalChain } from "../../src/chain/openLocalChain.ts";
 import { destroyManagedData } from "../../src/db/managedPostgres.ts";
 import { startSandbox } from "../../src/sandbox/startSandbox.ts";
 import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
@@ -27,10 +28,13 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
   afterAll(async () => {
     child?.kill("SIGTERM");
     if (child && child.exitCode === null) await new Promise((r) => child?.once("exit", r));
-    for (const dir of dataDirs) await destroyManagedData(dir);
+    for (const dir of dataDirs) {
+      await stopLocalChain(dir);
+      await destroyManagedData(dir);
+    }
   });
 
-  it("`steward start` without a token starts the sandbox and the bot and prints exactly one ready line", async () => {
+  it("`steward start` without a token starts the sandbox and the bot and prints its chain and sandbox ready lines", async () => {
     const dataDir = newDataDir();
     const proc = spawn(process.execPath, [bin, "start"], {
       env: { ...cleanEnv(), SANDBOX_PORT: "0", STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
@@ -54,7 +58,13 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     await client.createUser("olga", ["Member"]);
     const reply = finalResponse(await client.run("olga", "help"));
     expect(reply.embeds[0]?.title).toBe("Steward commands you can use");
-    expect(stdout.trim().split("\n")).toEqual([`sandbox ready: ${url}`]);
+    // The local chain's line, then the sandbox's: nothing else on stdout.
+    const readyLines = stdout.trim().split("\n");
+    expect(readyLines).toHaveLength(2);
+    expect(readyLines[0]).toMatch(
+      /^chain ready: http:\/\/127\.0\.0\.1:\d+ token=0x[0-9a-fA-F]{40} distributor=0x[0-9a-fA-F]{40}$/,
+    );
+    expect(readyLines[1]).toBe(`sandbox ready: ${url}`);
 
     // A person at the terminal client: a proposal, opened by a moderator, voted with a button.
     const session = spawnSync(process.execPath, [bin, "sandbox", url], {
@@ -170,8 +180,9 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     };
     while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(alive(), "Steward exited after npm was killed").toBe(false);
-    // It stopped its database server on the way out (it was its only user).
+    // It stopped its database server and its local chain on the way out (it was their only user).
     expect(existsSync(join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+    expect(existsSync(join(dataDir, "chain", "chain.json"))).toBe(false);
   }, 90_000);
 
   it("lists every configuration problem at once and exits non-zero, without printing secrets", () => {
@@ -201,7 +212,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     const unknown = spawnSync(process.execPath, [bin, "job", "run", "nope"], { env, encoding: "utf8" });
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe(
-      "There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, repost, verify-audit.\n",
+      "There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, settle, repost, verify-audit.\n",
     );
   }, 60_000);
 

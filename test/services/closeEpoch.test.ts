@@ -1,5 +1,5 @@
 import { Wallet } from "ethers";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
@@ -123,6 +123,49 @@ describe("closing an epoch", () => {
         specification: secondProposal.specification,
         carries: (await deps.db.rewardCarry.findMany({ orderBy: { id: "asc" } })).map(
           ({ createdAt: _c, ...rest }) => rest,
+        ),
+      },
+    });
+    // Epoch 3. Under EPOCH_OPEN_APPEALS=block, dan's open appeal stops the close, naming the appeal.
+    const [fay] = [actor("900000000000000009", "fay")];
+    deps.epochs = { budget: 100n * 10n ** 18n, openAppeals: "block" };
+    const blocked = await closeEpoch(deps, GUILD, "system:test").catch((e: unknown) => e);
+    const openAppeal = await deps.db.appeal.findFirstOrThrow({ where: { status: "open" } });
+    expect(blocked).toMatchObject({ code: "epoch_blocked_by_appeals", context: { appeals: [openAppeal.id] } });
+    deps.epochs = { budget: 100n * 10n ** 18n, openAppeals: "carry" };
+    // fay has no wallet: her share is carried, and stays unpaid while she has none. ben's new work is submitted
+    // after the close's moment (a clock ahead of the closer's): it waits for the next epoch.
+    await contribute(
+      fay as Actor,
+      "Translations",
+      "Translated the onboarding guide into Portuguese and had it reviewed.",
+    );
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    const third = await closeEpoch(deps, GUILD, "system:test");
+    deps.clock.now = new Date(deps.clock.now.getTime() + 600_000);
+    const late = await contribute(
+      ben,
+      "Late docs",
+      "Rewrote the FAQ after the close, with the five most asked questions.",
+    );
+    deps.clock.now = new Date(deps.clock.now.getTime() - 300_000);
+    // Epoch 4: only fay's carry (no wallet yet) and ben's late work, which is after this close's moment too.
+    const fourth = await closeEpoch(deps, GUILD, "system:test");
+    const epochs = await deps.db.epoch.findMany({ where: { guildId: GUILD }, orderBy: { number: "asc" } });
+    Object.assign(pinned, {
+      third: {
+        returned: JSON.parse(JSON.stringify(third, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
+        fourth: JSON.parse(JSON.stringify(fourth, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
+        lateContribution: await deps.db.contribution.findUniqueOrThrow({
+          where: { id: late },
+          select: { status: true, epochId: true },
+        }),
+        carries: (await deps.db.rewardCarry.findMany({ orderBy: { id: "asc" } })).map(
+          ({ createdAt: _c, ...rest }) => rest,
+        ),
+        epochs: epochs.map((e) => ({ number: e.number, status: e.status, closedAt: e.closedAt, closedBy: e.closedBy })),
+        audit: (await deps.db.auditEvent.findMany({ where: { action: "epoch.closed" }, orderBy: { id: "asc" } })).map(
+          (e) => ({ subjectType: e.subjectType, subjectId: e.subjectId, payload: e.payload }),
         ),
       },
     });

@@ -48,6 +48,7 @@ beforeEach(async () => {
     chunkSize: 2,
     confirmations: 1,
     receiptWaitMs: 10_000,
+    durableAfterMs: 0,
     checkpoint: () => {},
     blocked: null,
   };

@@ -179,7 +179,8 @@ export async function advanceIntent(
           break;
         }
         const head = await chain.blockNumber();
-        if (head - receipt.blockNumber + 1 >= settlement.confirmations) {
+        const durable = Date.now() - intent.updatedAt.getTime() >= settlement.durableAfterMs;
+        if (head - receipt.blockNumber + 1 >= settlement.confirmations && durable) {
           checkpoint("before-save-confirmed", intent.proposalId);
           intent = await save(
             deps,

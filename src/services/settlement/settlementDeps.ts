@@ -11,6 +11,11 @@ export interface SettlementDeps {
   dailyCap?: bigint | undefined;
   /** e.g. https://etherscan.io/tx/{hash} */
   explorerTxUrl?: string | undefined;
+  /**
+   * How long a mined payout must stay mined before it counts as confirmed, beyond CONFIRMATIONS: Steward's local
+   * chain saves its state every second, so a payout is only final once it is on disk (0 for real chains).
+   */
+  durableAfterMs: number;
   /** How long one run waits for a sent transaction to be mined or confirmed before leaving it to the next run. */
   receiptWaitMs: number;
   /**

@@ -1,0 +1,209 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Contract, JsonRpcProvider } from "ethers";
+import { afterAll, describe, expect, it } from "vitest";
+import { stopLocalChain } from "../../src/chain/openLocalChain.ts";
+import { destroyManagedData } from "../../src/db/managedPostgres.ts";
+import { type Database, openDatabase } from "../../src/db/openDatabase.ts";
+import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
+import { componentId, proposalPost } from "../helpers/governance.ts";
+import { linkWallet } from "../helpers/linkWallet.ts";
+import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
+import { testDatabaseKind } from "../helpers/testDatabase.ts";
+
+const bin = join(process.cwd(), "bin", "steward.js");
+const dataDir = mkdtempSync(join(tmpdir(), "steward-settle-kill-"));
+const MEMBERS = ["ana", "bo", "cy"];
+const env = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  SANDBOX_PORT: "0",
+  STEWARD_DATA_DIR: dataDir,
+  LOG_LEVEL: "warn",
+  VOTING_PERIOD: "2s",
+  QUORUM: "1",
+  // Passing distributions go straight to approved: this test is about what happens after.
+  AUTO_APPROVE_BELOW: "1000000000000000000000000000",
+  SETTLEMENT_CHUNK_SIZE: "2",
+  DUPLICATE_SUBMISSION_WINDOW: "1s",
+};
+
+// Every step of settlement, in the first and in the second chunk of a three-line batch (two chunks); the chain is
+// killed too where it may lose the newest transaction (it saves its state every second).
+const CHUNK_STEPS = [
+  "before-save-signed",
+  "after-save-signed",
+  "after-broadcast",
+  "after-save-broadcast",
+  "before-save-mined",
+  "after-save-mined",
+  "before-save-confirmed",
+  "after-save-confirmed",
+];
+const KILLS: { step: string; chain?: boolean }[] = [
+  ...CHUNK_STEPS.flatMap((s) => [{ step: `${s}:1` }, { step: `${s}:2` }]),
+  { step: "before-save-settled" },
+  { step: "after-save-settled" },
+  { step: "before-receipt" },
+  { step: "after-receipt-sent" },
+  { step: "after-receipt" },
+].map((k) => ({ ...k, chain: ["after-broadcast:2", "after-save-broadcast:1", "after-save-mined:2"].includes(k.step) }));
+
+function start(killAt?: string): Promise<{ proc: ChildProcess; client: SandboxClient; stderr: () => string }> {
+  const proc = spawn(process.execPath, [bin, "start"], {
+    env: { ...env, ...(killAt ? { STEWARD_KILL_AT: killAt } : {}) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  proc.stderr?.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready line in 60 s; stderr: ${stderr}`)), 60_000);
+    proc.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const url = /^sandbox ready: (\S+)$/m.exec(stdout)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ proc, client: new SandboxClient(url), stderr: () => stderr });
+      }
+    });
+    proc.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`steward exited (${code ?? signal}) before it was ready: ${stderr}`));
+    });
+  });
+}
+
+const exited = (proc: ChildProcess) =>
+  proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve() : new Promise((r) => proc.once("exit", r));
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+function chainFile(): { pid: number; rpcUrl: string } {
+  return JSON.parse(readFileSync(join(dataDir, "chain", "chain.json"), "utf8"));
+}
+
+/**
+ * SIGKILL at every step of settlement (after planning, signing, broadcast, mining, before each database update,
+ * between the chunks of a two-chunk batch, around the receipt post), the local chain killed too at three of them,
+ * on the managed PostgreSQL: after each restart the interrupted payout completes, and at the end every recipient
+ * holds exactly what the voted batches gave them, every intent is confirmed and every receipt posted once.
+ */
+describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () => {
+  let current: ChildProcess | undefined;
+  let db: Database | undefined;
+  afterAll(async () => {
+    current?.kill("SIGKILL");
+    await db?.close();
+    await stopLocalChain(dataDir);
+    await destroyManagedData(dataDir);
+  });
+
+  it(`pays every voted line exactly once through ${KILLS.length} kills`, async () => {
+    let { proc, client } = await start();
+    current = proc;
+    await client.createUser("mona", ["Member", "Moderator"]);
+    const wallets = new Map<string, { address: string }>();
+    for (const m of MEMBERS) {
+      await client.createUser(m, ["Member"]);
+      wallets.set(m, await linkWallet(client, m));
+    }
+    const credentials = JSON.parse(readFileSync(join(dataDir, "postgres.json"), "utf8"));
+    db = await openDatabase({
+      kind: "postgres",
+      url: `postgresql://${credentials.user}:${credentials.password}@127.0.0.1:${credentials.port}/steward`,
+    });
+    const prisma = db.prisma;
+    // Not killed at start: the next distribution's id names the proposal the kill is for.
+    proc.kill("SIGKILL");
+    await exited(proc);
+
+    const proposals: number[] = [];
+    for (const [cycle, kill] of KILLS.entries()) {
+      const expected = (proposals.at(-1) ?? 0) + 1;
+      ({ proc, client } = await start(`${kill.step}@${expected}`));
+      current = proc;
+      // The previous cycle's payout completes on its own after the restart.
+      if (proposals.length > 0) {
+        const previous = proposals.at(-1) as number;
+        await until(`proposal #${previous} settled after the kill at ${KILLS[cycle - 1]?.step}`, async () => {
+          const p = await prisma.proposal.findUniqueOrThrow({ where: { id: previous } });
+          return p.status === "settled" && p.receiptMessageId !== null;
+        });
+      }
+      for (const m of MEMBERS) {
+        finalResponse(
+          await client.run(m, "contribute submit", {
+            title: `Cycle ${cycle} work by ${m}`,
+            description: `Cycle ${cycle}: reviewed two pull requests and wrote the release notes for ${m}'s module.`,
+            category: "code",
+          }),
+        );
+      }
+      await until("the cycle's contributions evaluated", async () => {
+        const n = await prisma.contribution.count({ where: { status: "evaluated", epochId: null } });
+        return n === MEMBERS.length;
+      });
+      const closed = finalResponse(await client.run("mona", "epoch close"));
+      const id = Number(/Distribution proposal #(\d+)/.exec(closed.content)?.[1]);
+      expect(id, closed.content).toBe(expected);
+      proposals.push(id);
+      const post = await proposalPost(client, id);
+      finalResponse(await client.click("mona", post.id, componentId(post, "For")));
+      // The vote closes, the payout is approved and settled, and the process dies at its step.
+      await Promise.race([
+        exited(proc),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`cycle ${cycle}: not killed at ${kill.step}`)), 60_000),
+        ),
+      ]);
+      expect(proc.signalCode, `cycle ${cycle} died by its kill switch`).toBe("SIGKILL");
+      if (kill.chain) process.kill(chainFile().pid, "SIGKILL");
+    }
+
+    // The last restart, no kill: everything is paid, once.
+    ({ proc, client } = await start());
+    current = proc;
+    const last = proposals.at(-1) as number;
+    await until("the last proposal settled", async () => {
+      const p = await prisma.proposal.findUniqueOrThrow({ where: { id: last } });
+      return p.status === "settled" && p.receiptMessageId !== null;
+    });
+    const settled = await prisma.proposal.findMany({ where: { id: { in: proposals } }, include: { payouts: true } });
+    expect(settled.map((p) => p.status)).toEqual(proposals.map(() => "settled"));
+    expect(settled.flatMap((p) => p.payouts.map((i) => i.status)).every((s) => s === "confirmed")).toBe(true);
+    expect(settled.every((p) => p.payouts.length === 2)).toBe(true);
+
+    const owed = new Map<string, bigint>();
+    for (const p of settled) {
+      for (const e of p.batch as unknown as BatchEntry[]) {
+        owed.set(e.recipient.toLowerCase(), (owed.get(e.recipient.toLowerCase()) ?? 0n) + BigInt(e.amount));
+      }
+    }
+    const deployment = await prisma.chainDeployment.findFirstOrThrow();
+    const provider = new JsonRpcProvider(chainFile().rpcUrl, undefined, { staticNetwork: true, cacheTimeout: -1 });
+    const token = new Contract(deployment.token, ["function balanceOf(address) view returns (uint256)"], provider);
+    for (const [m, w] of wallets) {
+      const balance = (await token.getFunction("balanceOf")(w.address)) as bigint;
+      expect(balance, `${m} holds exactly what the voted batches gave`).toBe(owed.get(w.address.toLowerCase()));
+    }
+    provider.destroy();
+    const receipts = (await client.messages("payouts")).filter((m) => m.content.startsWith("Paid: proposal #"));
+    expect(receipts.map((m) => Number(/#(\d+)/.exec(m.content)?.[1])).sort((a, b) => a - b)).toEqual(proposals);
+    expect(existsSync(join(dataDir, "chain", "state.json"))).toBe(true);
+    proc.kill("SIGTERM");
+    await exited(proc);
+  }, 900_000);
+});
