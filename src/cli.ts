@@ -23,6 +23,8 @@ Commands:
                         one line per problem, exit code 1 if any (without DISCORD_TOKEN: the running sandbox)
   job run <name>        run one scheduled job once (${jobs.map((j) => j.name).join(", ")})
   job list              list the scheduled jobs
+  chain deploy          deploy the distributor (and a reward token unless TOKEN_ADDRESS is set) to RPC_URL with
+                        TREASURY_PRIVATE_KEY, approve it, and print the settings to use
   sandbox [url]         terminal client for a running sandbox (default http://127.0.0.1:$SANDBOX_PORT)
   help                  show this help`;
 
@@ -34,7 +36,8 @@ async function main(argv: string[]): Promise<number> {
     out(usage);
     return command ? 0 : 2;
   }
-  const config = loadConfig();
+  // `chain deploy` makes the addresses the settlement settings need: it cannot require them.
+  const config = loadConfig(command === "chain" ? { ...process.env, SETTLEMENT_MODE: "off" } : process.env);
   // Logs go to stderr so that `start` can print its one readiness line on stdout.
   const readable = config.LOG_FORMAT === "readable" || (config.LOG_FORMAT === "auto" && process.stderr.isTTY === true);
   const logger = createLogger({
@@ -141,6 +144,34 @@ async function main(argv: string[]): Promise<number> {
         await chain?.stop();
         await container.close();
       }
+    }
+    case "chain": {
+      const [sub] = rest;
+      if (sub !== "deploy") {
+        process.stderr.write(
+          "Usage: steward chain deploy   (RPC_URL and TREASURY_PRIVATE_KEY; TOKEN_ADDRESS to reuse a token)\n",
+        );
+        return 2;
+      }
+      if (!config.RPC_URL || !config.TREASURY_PRIVATE_KEY) {
+        process.stderr.write(
+          "chain deploy needs RPC_URL (the chain) and TREASURY_PRIVATE_KEY (the treasury: it deploys, owns and operates the distributor, and approves it for the token). Set TOKEN_ADDRESS to pay an existing token; without it a RewardToken is deployed too.\n",
+        );
+        return 2;
+      }
+      const { deployContracts } = await import("./chain/deployContracts.ts");
+      const d = await deployContracts({
+        rpcUrl: config.RPC_URL,
+        key: config.TREASURY_PRIVATE_KEY,
+        token: config.TOKEN_ADDRESS,
+        tokenSymbol: config.TOKEN_SYMBOL,
+        tokenDecimals: config.TOKEN_DECIMALS,
+      });
+      out(`Deployed on chain ${d.chainId}; the treasury ${d.treasury} approved the distributor for the token.`);
+      out(
+        `Put these in Steward's settings:\nCHAIN_ID=${d.chainId}\nTOKEN_ADDRESS=${d.token}\nDISTRIBUTOR_ADDRESS=${d.distributor}`,
+      );
+      return 0;
     }
     case "sandbox": {
       const { runTerminalClient } = await import("./sandbox/terminalClient.ts");
