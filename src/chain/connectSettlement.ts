@@ -94,7 +94,7 @@ export async function connectSettlement(
     if (blocked) logger.error({ component: "chain" }, blocked);
     return {
       // Anvil saves its state every second: a payout counts once a save has certainly included it.
-      settlement: { ...base, chain, receiptWaitMs: 10_000, durableAfterMs: 2_500, blocked },
+      settlement: { ...base, chain, receiptWaitMs: 10_000, durableAfterMs: 1_500, blocked },
       rpcUrl: local.rpcUrl,
       local: true,
       async stop() {

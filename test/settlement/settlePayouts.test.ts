@@ -105,6 +105,78 @@ describe("settling an approved payout", () => {
     expect(await balances(to)).toEqual([0n, 0n]);
   }, 60_000);
 
+  it("fails a chunk the treasury cannot pay with the decoded reason, tells moderators, and pays it once on retry", async () => {
+    const told: string[] = [];
+    deps.notifier = { ...deps.notifier, tellModerators: async (_g: string, text: string) => Boolean(told.push(text)) };
+    const to = recipients(1, 13);
+    // More than the treasury approved the distributor for: the preflight refuses with the token's own error.
+    const approve = async (amount: bigint) => {
+      const { Contract, Wallet } = await import("ethers");
+      const provider = (await import("../../src/chain/createSettlementChain.ts")).settlementProvider(
+        chain.rpcUrl,
+        31337,
+        50,
+      );
+      const token = new Contract(
+        deployed.token,
+        ["function approve(address,uint256) returns (bool)"],
+        new Wallet(chain.deployerKey, provider),
+      );
+      await (await token.getFunction("approve")(deployed.distributor, amount)).wait();
+      provider.destroy();
+    };
+    await approve(1n);
+    const id = await approvedPayout(
+      deps.db,
+      batchOf(to, () => tokens("3")),
+    );
+    const report = await settlePayouts(deps);
+    expect(report.failed).toEqual([
+      {
+        intentId: expect.any(Number),
+        proposalId: id,
+        reason: `the treasury allows the distributor 1 and this chunk needs ${tokens("3")}: approve more`,
+      },
+    ]);
+    expect(told[0]).toBe(
+      `Payout of proposal #${id} (chunk 1 of 1, 3 STEW) failed and was not retried: the treasury allows the distributor 1 and this chunk needs ${tokens("3")}: approve more. Fix the cause, then \`/payout retry proposal:${id}\`.`,
+    );
+    // Nothing is retried blindly: another run leaves it failed.
+    expect((await settlePayouts(deps)).confirmed).toEqual([]);
+    expect(await balances(to)).toEqual([0n]);
+
+    await approve(2n ** 255n);
+    const { retryPayout } = await import("../../src/services/settlement/retryPayout.ts");
+    const moderator = { guildId: "100000000000000001", discordId: "900000000000000002", username: "mod" };
+    expect(await retryPayout(deps, moderator, id)).toEqual({ chunks: 1 });
+    const paid = await settlePayouts(deps);
+    expect(paid.settled).toEqual([id]);
+    expect(await balances(to)).toEqual([parseUnits("3", 18)]);
+    await expect(retryPayout(deps, moderator, id)).rejects.toMatchObject({ code: "nothing_to_retry" });
+  }, 60_000);
+
+  it("waits for SETTLEMENT_DAILY_CAP and tells moderators once", async () => {
+    const told: string[] = [];
+    deps.notifier = { ...deps.notifier, tellModerators: async (_g: string, text: string) => Boolean(told.push(text)) };
+    settlement.dailyCap = parseUnits("10", 18);
+    const first = await approvedPayout(
+      deps.db,
+      batchOf(recipients(1, 14), () => tokens("8")),
+    );
+    const second = await approvedPayout(
+      deps.db,
+      batchOf(recipients(1, 15), () => tokens("5")),
+    );
+    const report = await settlePayouts(deps);
+    expect(report.settled).toEqual([first]);
+    expect(report.waitingForCap).toEqual([second]);
+    await settlePayouts(deps);
+    expect(told).toEqual([
+      `Proposal #${second} waits to be paid: the last 24 hours paid ${tokens("8")} and this batch is ${tokens("5")}: together above SETTLEMENT_DAILY_CAP (${tokens("10")}, smallest units).`,
+    ]);
+    expect((await deps.db.proposal.findUniqueOrThrow({ where: { id: second } })).status).toBe("approved");
+  }, 60_000);
+
   for (const [n, point] of [
     "before-save-signed",
     "after-save-signed",

@@ -5,9 +5,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { formatUnits } from "ethers";
 import { type DecimalLike, toUnits } from "../../db/decimalUnits.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
+import { tokenText } from "../../services/tokenText.ts";
 
 export interface TokenFormat {
   symbol: string;
@@ -15,8 +15,7 @@ export interface TokenFormat {
 }
 
 export function formatTokens(amount: DecimalLike | bigint | string, token: TokenFormat): string {
-  const text = formatUnits(toUnits(amount), token.decimals);
-  return `${text.endsWith(".0") ? text.slice(0, -2) : text} ${token.symbol}`;
+  return tokenText(toUnits(amount), { tokenDecimals: token.decimals, tokenSymbol: token.symbol });
 }
 
 const flagText: Record<string, string> = {

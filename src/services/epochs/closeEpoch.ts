@@ -1,10 +1,10 @@
-import { formatUnits } from "ethers";
 import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { awaitingReview } from "../evaluations/clearEvaluation.ts";
+import { tokenText } from "../tokenText.ts";
 import { allocateBudget } from "./allocateBudget.ts";
 import { type BatchEntry, batchHash, canonicalBatch } from "./batchHash.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
@@ -111,10 +111,7 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
     const paid = canonical.reduce((n, e) => n + BigInt(e.amount), 0n);
     const carriedTotal = walletless.reduce((n, s) => n + s.amount, 0n);
 
-    const tokens = (units: bigint) => {
-      const text = formatUnits(units, deps.proposals.tokenDecimals);
-      return `${text.endsWith(".0") ? text.slice(0, -2) : text} ${deps.proposals.tokenSymbol}`;
-    };
+    const tokens = (units: bigint) => tokenText(units, deps.proposals);
     const paidContributions = canonical.flatMap((e) => e.refs).filter((r) => r.startsWith("contribution:")).length;
     // Nothing payable (no evaluated contributions, or only members without a wallet): no proposal to vote on.
     const proposal =

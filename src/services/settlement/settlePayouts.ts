@@ -1,7 +1,7 @@
-import { formatUnits } from "ethers";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { tokenText } from "../tokenText.ts";
 import { advanceIntent } from "./advanceIntent.ts";
 import { planSettlements } from "./planSettlements.ts";
 import type { SettlementDeps } from "./settlementDeps.ts";
@@ -86,7 +86,7 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
       report.failed.push({ intentId: intent.id, proposalId: intent.proposalId, reason: outcome.reason });
       await notifier.tellModerators(
         intent.proposal.guildId,
-        `Payout of proposal #${intent.proposalId} (chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}, ${formatUnits(BigInt(intent.total.toFixed()), deps.proposals.tokenDecimals)} ${deps.proposals.tokenSymbol}) failed and was not retried: ${outcome.reason}. Fix the cause, then \`/payout retry proposal:${intent.proposalId}\`.`,
+        `Payout of proposal #${intent.proposalId} (chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}, ${tokenText(BigInt(intent.total.toFixed()), deps.proposals)}) failed and was not retried: ${outcome.reason}. Fix the cause, then \`/payout retry proposal:${intent.proposalId}\`.`,
         "payouts",
       );
     } else {

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectSettlement } from "../../src/chain/connectSettlement.ts";
+import { stopLocalChain } from "../../src/chain/openLocalChain.ts";
+import type { Database } from "../../src/db/openDatabase.ts";
+import { createLogger } from "../../src/logger.ts";
+import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
+import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
+import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { testConfig } from "../helpers/testConfig.ts";
+import { createTestDatabase } from "../helpers/testDatabase.ts";
+
+const dataDir = mkdtempSync(join(tmpdir(), "steward-chain-"));
+const config = testConfig({ STEWARD_DATA_DIR: dataDir, SETTLEMENT_MODE: "send", SETTLEMENT_CHUNK_SIZE: "2" });
+const logger = createLogger({ level: "silent" });
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await stopLocalChain(dataDir);
+  await database?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the sandbox's local chain", () => {
+  it("is found again after a restart, and refuses to settle when it lost the contracts the database paid through", async () => {
+    const deps = serviceDeps(database);
+    const first = await connectSettlement(config, deps, logger, { sandbox: true, own: true });
+    if (!first) throw new Error("expected a local chain");
+    deps.settlement = first.settlement;
+    const to = recipients(3, 900);
+    const id = await approvedPayout(
+      deps.db,
+      to.map((recipient) => ({ recipient, amount: "5", refs: ["x:1"] })),
+    );
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+    const { distributor, token } = first.settlement.chain;
+    await first.stop();
+
+    // A restart loads the saved chain: the same contracts, the payouts still there.
+    const second = await connectSettlement(config, deps, logger, { sandbox: true, own: true });
+    expect(second?.settlement.blocked).toBeNull();
+    expect(second?.settlement.chain.distributor).toBe(distributor);
+    expect(await second?.settlement.chain.tokenBalance(to[0] as string)).toBe(5n);
+    await second?.stop();
+
+    // The chain's state is gone while the database remembers payouts: loud, and nothing is settled.
+    rmSync(join(dataDir, "chain", "state.json"));
+    const third = await connectSettlement(config, deps, logger, { sandbox: true, own: true });
+    expect(third?.settlement.blocked).toMatch(
+      new RegExp(
+        `^THE LOCAL CHAIN LOST ITS STATE: distributor ${distributor} is gone, but the database remembers 2 payout\\(s\\) made through it\\. Nothing is settled until`,
+      ),
+    );
+    deps.settlement = third?.settlement;
+    await approvedPayout(
+      deps.db,
+      to.map((recipient) => ({ recipient, amount: "6", refs: ["x:2"] })),
+    );
+    const report = await settlePayouts(deps);
+    expect(report.skipped).toBe(third?.settlement.blocked);
+    expect(report.planned).toEqual([]);
+    expect((await deps.db.chainDeployment.findFirstOrThrow()).token).toBe(token);
+    await third?.stop();
+  }, 120_000);
+});
