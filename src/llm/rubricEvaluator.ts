@@ -60,11 +60,12 @@ export function informativeLength(text: string): number {
   return n;
 }
 
-// Words that describe a score rather than the work: text stuffed with them is written for the evaluator.
+// Words that describe a score rather than the work: text stuffed with them is written for the evaluator. Compared
+// as skeletons, like the text's words ("impact" is "irnpact" there: without this, words with m or l never matched).
 const BAIT = new Set(
-  "impact impactful critical crucial essential important significant major huge massive excellent outstanding exceptional innovative groundbreaking revolutionary transformative high quality best amazing incredible perfect valuable vital key strategic effort alignment aligned mission maximum score reward".split(
-    " ",
-  ),
+  "impact impactful critical crucial essential important significant major huge massive excellent outstanding exceptional innovative groundbreaking revolutionary transformative high quality best amazing incredible perfect valuable vital key strategic effort alignment aligned mission maximum score reward"
+    .split(" ")
+    .map((w) => skeleton(w)),
 );
 
 function keywordStuffed(text: string): boolean {

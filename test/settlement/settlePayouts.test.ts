@@ -1,5 +1,5 @@
 import { parseUnits } from "ethers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { createSettlementChain } from "../../src/chain/createSettlementChain.ts";
 import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
 import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
@@ -126,6 +126,8 @@ describe("settling an approved payout", () => {
       provider.destroy();
     };
     await approve(1n);
+    // Whatever happens here, the next tests need the distributor approved again.
+    onTestFinished(() => approve(2n ** 255n));
     const id = await approvedPayout(
       deps.db,
       batchOf(to, () => tokens("3")),
