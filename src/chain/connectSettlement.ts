@@ -2,7 +2,7 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import type { SettlementChain } from "../services/settlement/settlementChain.ts";
-import type { SettlementDeps } from "../services/settlement/settlementDeps.ts";
+import type { SettlementDeps, SettlementStep } from "../services/settlement/settlementDeps.ts";
 import { createSettlementChain } from "./createSettlementChain.ts";
 import { deployContracts, probeChainId } from "./deployContracts.ts";
 import { MAX_CHUNK } from "./gasLimits.ts";
@@ -171,7 +171,7 @@ export function killSwitch(spec: string | undefined, kill = () => process.kill(p
   if (!match) throw new Error(`STEWARD_KILL_AT: "${spec}" is not step[:n][@proposal]`);
   const [, step, nth = "1", proposal] = match;
   let seen = 0;
-  return (point: string, proposalId: number) => {
+  return (point: SettlementStep, proposalId: number) => {
     if (point !== step || (proposal !== undefined && Number(proposal) !== proposalId)) return;
     seen++;
     if (seen === Number(nth)) kill();

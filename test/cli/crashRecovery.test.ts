@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { destroyManagedData } from "../../src/db/managedPostgres.ts";
 import { openDatabase } from "../../src/db/openDatabase.ts";
 import { componentId, proposalPost } from "../helpers/governance.ts";
-import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
+import { finalResponse } from "../helpers/sandboxClient.ts";
+import { stewardBin as bin, exited, startStewardProcess } from "../helpers/stewardProcess.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
 
-const bin = join(process.cwd(), "bin", "steward.js");
 const CYCLES = 20;
 const VOTERS = ["v1", "v2", "v3", "v4", "v5", "v6"];
 const dataDir = mkdtempSync(join(tmpdir(), "steward-crash-"));
@@ -25,32 +25,7 @@ const env = {
   SETTLEMENT_MODE: "off",
 };
 
-function startSteward(): Promise<{ proc: ChildProcess; client: SandboxClient; stderr: () => string }> {
-  const proc = spawn(process.execPath, [bin, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  proc.stderr?.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 60 s; stderr: ${stderr}`)), 60_000);
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = /^sandbox ready: (\S+)$/m.exec(stdout)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ proc, client: new SandboxClient(url), stderr: () => stderr });
-      }
-    });
-    proc.once("exit", (code) => reject(new Error(`steward exited with ${code} before it was ready: ${stderr}`)));
-  });
-}
-
-function exited(proc: ChildProcess): Promise<unknown> {
-  return proc.exitCode !== null || proc.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((r) => proc.once("exit", r));
-}
+const startSteward = () => startStewardProcess(env);
 
 function killDatabaseServer() {
   const pid = Number(readFileSync(join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,12 +8,13 @@ import { stopLocalChain } from "../../src/chain/openLocalChain.ts";
 import { destroyManagedData } from "../../src/db/managedPostgres.ts";
 import { type Database, openDatabase } from "../../src/db/openDatabase.ts";
 import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
+import { CHUNK_STEPS, PROPOSAL_STEPS } from "../../src/services/settlement/settlementDeps.ts";
 import { componentId, proposalPost } from "../helpers/governance.ts";
 import { linkWallet } from "../helpers/linkWallet.ts";
-import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
+import { finalResponse } from "../helpers/sandboxClient.ts";
+import { exited, startStewardProcess } from "../helpers/stewardProcess.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
 
-const bin = join(process.cwd(), "bin", "steward.js");
 const dataDir = mkdtempSync(join(tmpdir(), "steward-settle-kill-"));
 const MEMBERS = ["ana", "bo", "cy"];
 const env = {
@@ -32,54 +33,12 @@ const env = {
 
 // Every step of settlement, in the first and in the second chunk of a three-line batch (two chunks); the chain is
 // killed too where it may lose the newest transaction (it saves its state every second).
-const CHUNK_STEPS = [
-  "before-save-signed",
-  "after-save-signed",
-  "after-broadcast",
-  "after-save-broadcast",
-  "before-save-mined",
-  "after-save-mined",
-  "before-save-confirmed",
-  "after-save-confirmed",
-];
 const KILLS: { step: string; chain?: boolean }[] = [
   ...CHUNK_STEPS.flatMap((s) => [{ step: `${s}:1` }, { step: `${s}:2` }]),
-  { step: "before-save-settled" },
-  { step: "after-save-settled" },
-  { step: "before-receipt" },
-  { step: "after-receipt-sent" },
-  { step: "after-receipt" },
+  ...PROPOSAL_STEPS.map((s) => ({ step: s as string })),
 ].map((k) => ({ ...k, chain: ["after-broadcast:2", "after-save-broadcast:1", "after-save-mined:2"].includes(k.step) }));
 
-function start(killAt?: string): Promise<{ proc: ChildProcess; client: SandboxClient; stderr: () => string }> {
-  const proc = spawn(process.execPath, [bin, "start"], {
-    env: { ...env, ...(killAt ? { STEWARD_KILL_AT: killAt } : {}) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  proc.stderr?.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 60 s; stderr: ${stderr}`)), 60_000);
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = /^sandbox ready: (\S+)$/m.exec(stdout)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ proc, client: new SandboxClient(url), stderr: () => stderr });
-      }
-    });
-    proc.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`steward exited (${code ?? signal}) before it was ready: ${stderr}`));
-    });
-  });
-}
-
-const exited = (proc: ChildProcess) =>
-  proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve() : new Promise((r) => proc.once("exit", r));
+const start = (killAt?: string) => startStewardProcess({ ...env, ...(killAt ? { STEWARD_KILL_AT: killAt } : {}) });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;

@@ -6,7 +6,7 @@ import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
-import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
+import { CHUNK_STEPS, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
@@ -179,18 +179,7 @@ describe("settling an approved payout", () => {
     expect((await deps.db.proposal.findUniqueOrThrow({ where: { id: second } })).status).toBe("approved");
   }, 60_000);
 
-  for (const [n, point] of [
-    "before-save-signed",
-    "after-save-signed",
-    "after-broadcast",
-    "after-save-broadcast",
-    "before-save-mined",
-    "after-save-mined",
-    "before-save-confirmed",
-    "after-save-confirmed",
-    "before-save-settled",
-    "after-save-settled",
-  ].entries()) {
+  for (const [n, point] of [...CHUNK_STEPS, "before-save-settled", "after-save-settled"].entries()) {
     it(`resumes after a crash at ${point} and still pays every line exactly once`, async () => {
       // Recipients of their own: every test's batch (so its on-chain batch ids) differs on this shared chain.
       const to = recipients(3, 100 + n);

@@ -47,9 +47,9 @@ export async function advanceIntent(
       case "awaiting_execution":
         return { state: "waiting", why: "exported for the Safe; waiting for its Settled event" };
       case "planned": {
-        const paid = await alreadyPaid(chain, intent.batchId);
-        if (paid) {
-          intent = await save(deps, intent, "payout.found_settled", adopt(paid), paid);
+        const adopted = await adoptIfSettled(deps, chain, intent);
+        if (adopted) {
+          intent = adopted;
           break;
         }
         const call = callOf(intent);
@@ -57,7 +57,6 @@ export async function advanceIntent(
         if (balance < call.total) {
           return fail(
             deps,
-            settlement,
             intent,
             `the treasury ${chain.treasury} holds ${balance} and this chunk needs ${call.total} (smallest units)`,
           );
@@ -65,7 +64,6 @@ export async function advanceIntent(
         if (allowance < call.total) {
           return fail(
             deps,
-            settlement,
             intent,
             `the treasury allows the distributor ${allowance} and this chunk needs ${call.total}: approve more`,
           );
@@ -77,7 +75,7 @@ export async function advanceIntent(
           nonce = await nextNonce(deps, settlement);
           signed = await chain.sign(call, nonce);
         } catch (error) {
-          if (error instanceof ChainRefusal) return fail(deps, settlement, intent, error.reason);
+          if (error instanceof ChainRefusal) return fail(deps, intent, error.reason);
           throw error;
         }
         checkpoint("before-save-signed", intent.proposalId);
@@ -107,17 +105,12 @@ export async function advanceIntent(
         const receipt = await chain.receipt(intent.txHash as string);
         if (receipt) {
           if (!receipt.success) {
-            const paid = await alreadyPaid(chain, intent.batchId);
-            if (paid) {
-              intent = await save(deps, intent, "payout.found_settled", adopt(paid), paid);
+            const adopted = await adoptIfSettled(deps, chain, intent);
+            if (adopted) {
+              intent = adopted;
               break;
             }
-            return fail(
-              deps,
-              settlement,
-              intent,
-              `transaction ${intent.txHash} reverted on-chain in block ${receipt.blockNumber}`,
-            );
+            return fail(deps, intent, `transaction ${intent.txHash} reverted on-chain in block ${receipt.blockNumber}`);
           }
           checkpoint("before-save-mined", intent.proposalId);
           intent = await save(
@@ -137,14 +130,13 @@ export async function advanceIntent(
         const { latest } = await chain.nonces();
         if (latest > (intent.nonce as number)) {
           // The nonce was used, but not by this transaction (no receipt): another transaction of the treasury.
-          const paid = await alreadyPaid(chain, intent.batchId);
-          if (paid) {
-            intent = await save(deps, intent, "payout.found_settled", adopt(paid), paid);
+          const adopted = await adoptIfSettled(deps, chain, intent);
+          if (adopted) {
+            intent = adopted;
             break;
           }
           return fail(
             deps,
-            settlement,
             intent,
             `nonce ${intent.nonce} of the treasury was used by another transaction; this chunk was not paid`,
           );
@@ -158,12 +150,7 @@ export async function advanceIntent(
       case "mined": {
         const receipt = await chain.receipt(intent.txHash as string);
         if (!receipt && !intent.rawTx) {
-          return fail(
-            deps,
-            settlement,
-            intent,
-            `transaction ${intent.txHash}, which paid this chunk, is no longer on the chain`,
-          );
+          return fail(deps, intent, `transaction ${intent.txHash}, which paid this chunk, is no longer on the chain`);
         }
         if (!receipt) {
           // The chain no longer has the block (a restarted local chain, a reorg): send the same transaction again.
@@ -215,6 +202,12 @@ const adopt = (paid: { txHash: string; blockNumber: number }) =>
 
 const pause = (settlement: SettlementDeps) =>
   new Promise((r) => setTimeout(r, Math.min(1000, Math.max(50, settlement.receiptWaitMs / 20))));
+
+/** When the chain shows this chunk settled, the intent adopts the transaction that paid it (else null). */
+async function adoptIfSettled(deps: ServiceDeps, chain: SettlementDeps["chain"], intent: PayoutIntent) {
+  const paid = await alreadyPaid(chain, intent.batchId);
+  return paid ? save(deps, intent, "payout.found_settled", adopt(paid), paid) : null;
+}
 
 async function alreadyPaid(chain: SettlementDeps["chain"], batchId: string) {
   if (!(await chain.isSettled(batchId))) return null;
@@ -268,12 +261,7 @@ async function save(
   });
 }
 
-async function fail(
-  deps: ServiceDeps,
-  _settlement: SettlementDeps,
-  intent: PayoutIntent,
-  reason: string,
-): Promise<IntentOutcome> {
+async function fail(deps: ServiceDeps, intent: PayoutIntent, reason: string): Promise<IntentOutcome> {
   await save(
     deps,
     intent,

@@ -1,5 +1,26 @@
 import type { SettlementChain } from "./settlementChain.ts";
 
+/** The named steps of settlement: each chunk passes these, in order… */
+export const CHUNK_STEPS = [
+  "before-save-signed",
+  "after-save-signed",
+  "after-broadcast",
+  "after-save-broadcast",
+  "before-save-mined",
+  "after-save-mined",
+  "before-save-confirmed",
+  "after-save-confirmed",
+] as const;
+/** …then the proposal: marked settled, its receipt posted and recorded. */
+export const PROPOSAL_STEPS = [
+  "before-save-settled",
+  "after-save-settled",
+  "before-receipt",
+  "after-receipt-sent",
+  "after-receipt",
+] as const;
+export type SettlementStep = (typeof CHUNK_STEPS)[number] | (typeof PROPOSAL_STEPS)[number];
+
 /** How approved payouts reach the chain; absent when no chain is configured (money then stops at `approved`). */
 export interface SettlementDeps {
   chain: SettlementChain;
@@ -22,7 +43,7 @@ export interface SettlementDeps {
    * Named steps of settlement (e.g. "after-sign"), called as they are passed. Production passes a no-op; the
    * fault-injection test kills the process at one of them.
    */
-  checkpoint: (point: string, proposalId: number) => void;
+  checkpoint: (point: SettlementStep, proposalId: number) => void;
   /** Why nothing may be settled now (e.g. the chain lost the contracts the database paid through), or null. */
   blocked: string | null;
 }
