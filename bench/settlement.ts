@@ -86,6 +86,7 @@ const settlementChain = createSettlementChain({
 });
 deps.settlement = {
   chain: settlementChain,
+  mode: "send",
   chunkSize: MAX_CHUNK,
   confirmations: 1,
   durableAfterMs: 0,

@@ -153,7 +153,9 @@ export const configSchema = z.object({
       .refine((v) => v >= 1 && v <= MAX_CHUNK, `must be 1 to ${MAX_CHUNK} (what fits the per-transaction gas cap)`)
       .optional(),
   ),
-  SETTLEMENT_MODE: z.enum(["send", "off"]).default("send"),
+  SETTLEMENT_MODE: z.enum(["send", "safe-export", "off"]).default("send"),
+  /** SETTLEMENT_MODE=safe-export: the Safe that holds the tokens and is the distributor's operator. */
+  SAFE_ADDRESS: optionalString.pipe(address.optional()),
   /** Testing only: kill the process (SIGKILL) when settlement passes this step, e.g. "after-save-signed:2". */
   STEWARD_KILL_AT: optionalString,
   VOTE_TOKEN_ADDRESS: optionalString.pipe(
@@ -190,9 +192,12 @@ function crossChecks(config: Config): string[] {
   }
   if (config.CHAIN_RPC_URL) problems.push("CHAIN_RPC_URL: renamed RPC_URL (it now also settles payouts): rename it");
   if (config.RPC_URL && config.SETTLEMENT_MODE !== "off") {
-    for (const key of ["CHAIN_ID", "TOKEN_ADDRESS", "DISTRIBUTOR_ADDRESS", "TREASURY_PRIVATE_KEY"] as const) {
+    const signer = config.SETTLEMENT_MODE === "safe-export" ? "SAFE_ADDRESS" : "TREASURY_PRIVATE_KEY";
+    for (const key of ["CHAIN_ID", "TOKEN_ADDRESS", "DISTRIBUTOR_ADDRESS", signer] as const) {
       if (config[key] === undefined) {
-        problems.push(`${key}: required with RPC_URL (settlement; SETTLEMENT_MODE=off pays nothing on-chain)`);
+        problems.push(
+          `${key}: required with RPC_URL and SETTLEMENT_MODE=${config.SETTLEMENT_MODE} (SETTLEMENT_MODE=off pays nothing on-chain)`,
+        );
       }
     }
   }

@@ -32,7 +32,9 @@ export async function connectSettlement(
     logger.info({ component: "chain" }, "SETTLEMENT_MODE=off: approved payouts are not paid on-chain");
     return null;
   }
+  const mode = config.SETTLEMENT_MODE === "safe-export" ? ("safe-export" as const) : ("send" as const);
   const base = {
+    mode,
     chunkSize: config.SETTLEMENT_CHUNK_SIZE ?? MAX_CHUNK,
     confirmations: config.CONFIRMATIONS,
     dailyCap: config.SETTLEMENT_DAILY_CAP,
@@ -49,7 +51,7 @@ export async function connectSettlement(
       chainId,
       token: config.TOKEN_ADDRESS as string,
       distributor: config.DISTRIBUTOR_ADDRESS as string,
-      treasuryKey: config.TREASURY_PRIVATE_KEY as string,
+      ...(mode === "send" ? { treasuryKey: config.TREASURY_PRIVATE_KEY } : { treasuryAddress: config.SAFE_ADDRESS }),
       maxFeePerGas: config.MAX_FEE_GWEI === undefined ? undefined : BigInt(Math.round(config.MAX_FEE_GWEI * 1e9)),
     });
     const blocked = (await chain.hasContracts())

@@ -5,6 +5,7 @@ import { loadArtifact } from "./loadArtifact.ts";
 const ERC20 = new Interface([
   "function balanceOf(address) view returns (uint256)",
   "function allowance(address owner, address spender) view returns (uint256)",
+  "function approve(address spender, uint256 amount) returns (bool)",
   "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
   "error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)",
   "error SafeERC20FailedOperation(address token)",
@@ -15,7 +16,9 @@ export interface ChainSettings {
   chainId: number;
   token: string;
   distributor: string;
-  treasuryKey: string;
+  /** The treasury's key (SETTLEMENT_MODE=send), or only its address (a Safe, which Steward never signs for). */
+  treasuryKey?: string | undefined;
+  treasuryAddress?: string | undefined;
   /** Refuse to sign when the network asks more than this per gas (wei). */
   maxFeePerGas?: bigint | undefined;
   /** Local chains answer at once: poll fast. */
@@ -31,7 +34,9 @@ export function settlementProvider(rpcUrl: string, chainId: number, pollingMs = 
 /** Settlement over JSON-RPC with ethers 6: one treasury key, the StewardDistributor and an ERC-20. */
 export function createSettlementChain(settings: ChainSettings): SettlementChain & { destroy(): void } {
   const provider = settlementProvider(settings.rpcUrl, settings.chainId, settings.pollingMs);
-  const wallet = new Wallet(settings.treasuryKey, provider);
+  const wallet = settings.treasuryKey ? new Wallet(settings.treasuryKey, provider) : null;
+  const treasury = wallet?.address ?? settings.treasuryAddress;
+  if (!treasury) throw new Error("settlement needs the treasury's key or address");
   const distributorAbi = loadArtifact("StewardDistributor").abi as never;
   const distributor = new Contract(settings.distributor, distributorAbi, provider);
   const token = new Contract(settings.token, ERC20, provider);
@@ -55,7 +60,7 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
     chainId: settings.chainId,
     token: settings.token,
     distributor: settings.distributor,
-    treasury: wallet.address,
+    treasury,
     async isSettled(batchId) {
       return (await distributor.getFunction("settled")(batchId)) as boolean;
     },
@@ -66,23 +71,32 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
     },
     async funds() {
       const [balance, allowance] = await Promise.all([
-        token.getFunction("balanceOf")(wallet.address) as Promise<bigint>,
-        token.getFunction("allowance")(wallet.address, settings.distributor) as Promise<bigint>,
+        token.getFunction("balanceOf")(treasury) as Promise<bigint>,
+        token.getFunction("allowance")(treasury, settings.distributor) as Promise<bigint>,
       ]);
       return { balance, allowance };
     },
     async preflight(call) {
       try {
-        await provider.call({ from: wallet.address, to: settings.distributor, data: settleData(call) });
+        await provider.call({ from: treasury, to: settings.distributor, data: settleData(call) });
       } catch (error) {
         throw new ChainRefusal(decode(error));
       }
     },
+    safeCalls(call, approve) {
+      const calls = [{ to: settings.distributor, value: "0", data: settleData(call) }];
+      if (approve === null) return calls;
+      return [
+        { to: settings.token, value: "0", data: ERC20.encodeFunctionData("approve", [settings.distributor, approve]) },
+        ...calls,
+      ];
+    },
     async sign(call, nonce) {
+      if (!wallet) throw new ChainRefusal("no treasury key to sign with (SETTLEMENT_MODE=safe-export exports instead)");
       const data = settleData(call);
       let gasLimit: bigint;
       try {
-        gasLimit = await provider.estimateGas({ from: wallet.address, to: settings.distributor, data });
+        gasLimit = await provider.estimateGas({ from: treasury, to: settings.distributor, data });
       } catch (error) {
         throw new ChainRefusal(decode(error));
       }
@@ -124,8 +138,8 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
     blockNumber: () => provider.getBlockNumber(),
     async nonces() {
       const [latest, pending] = await Promise.all([
-        provider.getTransactionCount(wallet.address, "latest"),
-        provider.getTransactionCount(wallet.address, "pending"),
+        provider.getTransactionCount(treasury, "latest"),
+        provider.getTransactionCount(treasury, "pending"),
       ]);
       return { latest, pending };
     },

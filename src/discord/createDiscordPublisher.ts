@@ -23,7 +23,7 @@ import { missingPostPermissions } from "./postPermissions.ts";
 import { noMentions, post } from "./reply.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
 import { appealView, evaluationEmbed } from "./views/evaluationViews.ts";
-import { receiptMessage } from "./views/payoutViews.ts";
+import { receiptMessage, safeBatchText } from "./views/payoutViews.ts";
 import { proposalMessage } from "./views/proposalMessageView.ts";
 import { resultMessage } from "./views/resultViews.ts";
 
@@ -307,6 +307,30 @@ export function createDiscordPublisher(
         },
         "error",
       );
+    },
+    async safeBatchExported(intentId) {
+      const intent = await services.db.payoutIntent.findUniqueOrThrow({
+        where: { id: intentId },
+        include: { proposal: { select: { guildId: true } } },
+      });
+      return bestEffort("could not post the Safe batch", { intentId }, async () => {
+        const channel = textChannel(client, intent.proposal.guildId, config.PAYOUTS_CHANNEL);
+        const role = channel.guild.roles.cache.find(
+          (r) => r.id === config.MODERATOR_ROLE || r.name === config.MODERATOR_ROLE,
+        );
+        await channel.send({
+          ...post({
+            content: safeBatchText(intent, role?.id),
+            allowedMentions: { parse: [], roles: role ? [role.id] : [] },
+          }),
+          files: [
+            {
+              attachment: Buffer.from(`${JSON.stringify(intent.safeBatch, null, 2)}\n`),
+              name: `steward-payout-${intent.proposalId}-chunk-${intent.chunkIndex + 1}.json`,
+            },
+          ],
+        });
+      });
     },
     async payoutSettled(proposalId) {
       const receipt = await payoutReceipt(services, proposalId);

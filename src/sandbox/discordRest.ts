@@ -47,7 +47,14 @@ export class DiscordRest {
     private readonly gatewayUrl: () => string,
   ) {}
 
-  handle(method: string, path: string, query: URLSearchParams, body: unknown, auth: string | undefined): RestResult {
+  handle(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    auth: string | undefined,
+    files: { filename: string; contentType: string; data: Buffer }[] = [],
+  ): RestResult {
     const interactionCallback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
     const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path);
     // Interaction callbacks and webhook calls authenticate with the interaction token, not the bot token.
@@ -126,12 +133,17 @@ export class DiscordRest {
         const bits = requireBotPermissions(s, channel, [
           "SendMessages",
           ...(reply ? (["ReadMessageHistory"] as const) : []),
+          ...(files.length > 0 ? (["AttachFiles"] as const) : []),
         ]);
         const limited = this.rateLimit(`create:${channel.id}`);
         if (limited.status === 429) return limited;
         const body = (bits & PERMISSIONS.EmbedLinks) === 0n ? { ...b, embeds: [] } : b;
         this.requireMessageBody(body);
-        return { status: 200, body: s.apiMessage(s.createMessage(channel.id, body)), headers: limited.headers };
+        return {
+          status: 200,
+          body: s.apiMessage(s.createMessage(channel.id, body, { files })),
+          headers: limited.headers,
+        };
       }
       if (!messageId && method === "GET") {
         requireBotPermissions(s, channel, ["ReadMessageHistory"]);

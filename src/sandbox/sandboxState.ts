@@ -33,6 +33,15 @@ export interface SandboxRole {
 
 export type Json = Record<string, unknown>;
 
+export interface SandboxAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  /** The file's bytes, base64. */
+  data: string;
+}
+
 export interface StoredMessage {
   id: string;
   channelId: string;
@@ -43,6 +52,8 @@ export interface StoredMessage {
   createdAt: string;
   editedAt: string | null;
   mentions: { everyone: boolean; users: string[]; roles: string[] };
+  /** Files sent with the message (multipart), kept whole: the control API serves them back. */
+  attachments?: SandboxAttachment[];
   /** Set for interaction responses: whose interaction, and whether only that user sees the message. */
   interactionId?: string;
   ephemeral: boolean;
@@ -129,6 +140,16 @@ export class SandboxState {
   membersIntent = true;
   /** Added to the clock for interaction token lifetimes: tests advance time without waiting 15 minutes. */
   clockOffsetMs = 0;
+  /** Where the control API serves attachments (set once the server listens). */
+  attachmentUrl = "http://sandbox/sandbox/attachments";
+
+  findAttachment(id: string): SandboxAttachment | undefined {
+    for (const m of this.messages.values()) {
+      const a = m.attachments?.find((x) => x.id === id);
+      if (a) return a;
+    }
+    return undefined;
+  }
   readonly users = new Map<string, SandboxUser>();
   readonly messages = new Map<string, StoredMessage>();
   readonly interactions = new Map<string, PendingInteraction>();
@@ -403,7 +424,10 @@ export class SandboxState {
         return u ? [this.apiUser(u)] : [];
       }),
       mention_roles: m.mentions.roles,
-      attachments: [],
+      attachments: (m.attachments ?? []).map((a) => {
+        const url = `${this.attachmentUrl}/${a.id}/${encodeURIComponent(a.filename)}`;
+        return { id: a.id, filename: a.filename, size: a.size, url, proxy_url: url, content_type: a.contentType };
+      }),
       embeds: m.embeds,
       components: m.components,
       pinned: false,
@@ -438,7 +462,13 @@ export class SandboxState {
   createMessage(
     channelId: string,
     body: Json,
-    extra: { interactionId?: string; visibleTo?: string; type?: number; loading?: boolean } = {},
+    extra: {
+      interactionId?: string;
+      visibleTo?: string;
+      type?: number;
+      loading?: boolean;
+      files?: { filename: string; contentType: string; data: Buffer }[];
+    } = {},
   ): StoredMessage {
     const flags = Number(body.flags ?? 0) | (extra.loading ? FLAG_LOADING : 0);
     const content = typeof body.content === "string" ? body.content : "";
@@ -456,6 +486,17 @@ export class SandboxState {
       type: extra.type ?? 0,
       ...(extra.interactionId ? { interactionId: extra.interactionId } : {}),
       ...(extra.visibleTo ? { visibleTo: extra.visibleTo } : {}),
+      ...(extra.files && extra.files.length > 0
+        ? {
+            attachments: extra.files.map((f) => ({
+              id: snowflake(),
+              filename: f.filename,
+              contentType: f.contentType,
+              size: f.data.length,
+              data: f.data.toString("base64"),
+            })),
+          }
+        : {}),
     };
     this.messages.set(message.id, message);
     this.onChange({ t: "message", message });

@@ -148,6 +148,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       editedAt: m.editedAt,
       createdAt: m.createdAt,
       mentions: m.mentions,
+      attachments: (m.attachments ?? []).map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        size: a.size,
+        url: `${state.attachmentUrl}/${a.id}/${encodeURIComponent(a.filename)}`,
+      })),
       ...(m.interactionId ? { interactionId: m.interactionId } : {}),
     };
   }
@@ -436,11 +442,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       res.writeHead(status, { ...headers, "content-type": "application/json" }).end(JSON.stringify(body));
     };
-    let raw = "";
+    let bytes: Buffer;
     try {
-      raw = await readBody(req);
+      bytes = await readBody(req);
     } catch (error) {
       send(413, { error: (error as Error).message });
+      return;
+    }
+    let raw = bytes.toString("utf8");
+    const files: { filename: string; contentType: string; data: Buffer }[] = [];
+    const contentType = req.headers["content-type"] ?? "";
+    if (contentType.startsWith("multipart/form-data") && url.pathname.startsWith("/api/")) {
+      // Messages with files (discord.js sends payload_json and files[n] parts), parsed by the platform's FormData.
+      try {
+        const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+        raw = String(form.get("payload_json") ?? "");
+        for (const [key, value] of form.entries()) {
+          if (!key.startsWith("files[") || typeof value === "string") continue;
+          files.push({
+            filename: value.name,
+            contentType: value.type || "application/octet-stream",
+            data: Buffer.from(await value.arrayBuffer()),
+          });
+        }
+      } catch {
+        send(400, { code: 50109, message: "The request body contains an invalid multipart form." });
+        return;
+      }
+    }
+    if (method === "GET" && url.pathname.startsWith("/sandbox/attachments/")) {
+      const attachment = state.findAttachment(url.pathname.split("/")[3] ?? "");
+      if (!attachment) {
+        send(404, { error: "There is no attachment with this id." });
+        return;
+      }
+      res.writeHead(200, { "content-type": attachment.contentType }).end(Buffer.from(attachment.data, "base64"));
       return;
     }
     let body: unknown;
@@ -464,7 +500,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         recordViolation(options.validator.validateRequest(method, path, body));
       let result: RestResult;
       try {
-        result = rest.handle(method, path, url.searchParams, body, req.headers.authorization);
+        result = rest.handle(method, path, url.searchParams, body, req.headers.authorization, files);
       } catch (error) {
         if (error instanceof DiscordApiError) {
           result = { status: error.status, body: { code: error.code, message: error.message } };
@@ -521,6 +557,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const address = server.address() as AddressInfo;
   baseUrl = `http://${host}:${address.port}`;
+  state.attachmentUrl = `${baseUrl}/sandbox/attachments`;
 
   return {
     url: baseUrl,
@@ -539,7 +576,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -552,7 +589,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

@@ -29,6 +29,8 @@ export interface Notifier {
   connected(): boolean;
   /** A message to the moderators (mentioning their role) in the governance channel, or the payouts one; false if it failed. */
   tellModerators(guildId: string, text: string, channel?: "governance" | "payouts"): Promise<boolean>;
+  /** A chunk exported for the Safe: its Transaction Builder file in the payouts channel, for the moderators. */
+  safeBatchExported(intentId: number): Promise<boolean>;
   /** The proposal was paid: its receipt in the payouts channel (recorded), and its result message says so. */
   payoutSettled(proposalId: number): Promise<PostOutcome>;
 }
@@ -65,5 +67,8 @@ export const silentNotifier: Notifier = {
   },
   async payoutSettled() {
     return notConnected;
+  },
+  async safeBatchExported() {
+    return false;
   },
 };

@@ -96,3 +96,81 @@ describe("settlement in the sandbox", () => {
     );
   }, 90_000);
 });
+
+describe("settlement through a Safe (SETTLEMENT_MODE=safe-export)", () => {
+  let safe: TestStack;
+  beforeAll(async () => {
+    safe = await startTestStack({
+      SETTLEMENT_MODE: "safe-export",
+      VOTING_PERIOD: "1h",
+      QUORUM: "1",
+      APPROVALS_REQUIRED: "1",
+    });
+    for (const u of ["vera", "ann"]) await safe.client.createUser(u, ["Member"]);
+    await safe.client.createUser("mod1", ["Member", "Moderator"]);
+  }, 60_000);
+  afterAll(() => safe.stop());
+
+  it("posts the chunk as a Transaction Builder file, and records the payout once the Safe executed it", async () => {
+    const vera = await linkWallet(safe.client, "vera");
+    const drafted = finalResponse(
+      await safe.client.run("vera", "propose", { idea: `Fund the glossary. Pay 40 STEW to ${vera.address}.` }),
+    );
+    const submitted = finalResponse(
+      await safe.client.click("vera", drafted.messageId as string, componentId(drafted, "Submit")),
+    );
+    const id = Number(/^Proposal #(\d+)/.exec(submitted.content)?.[1]);
+    finalResponse(await safe.client.run("mod1", "proposal open", { proposal: id }));
+    const post = await proposalPost(safe.client, id);
+    await safe.client.click("ann", post.id, componentId(post, "For"));
+    safe.advanceClock(HOUR + 1000);
+    const result = await resultPost(safe.client, id);
+    finalResponse(await safe.client.click("mod1", result.id, componentId(result, "Approve payout")));
+
+    const note = await waitForMessage(
+      safe.client,
+      (m) => m.content.includes(`Proposal #${id}, chunk 1 of 1, is ready for the Safe`),
+      30_000,
+      "payouts",
+    );
+    expect(note.attachments.map((a) => a.filename)).toEqual([`steward-payout-${id}-chunk-1.json`]);
+    const file = (await (await fetch(note.attachments[0]?.url as string)).json()) as {
+      version: string;
+      chainId: string;
+      meta: { createdFromSafeAddress: string; name: string };
+      transactions: { to: string; value: string; data: string }[];
+    };
+    const chain = safe.steward.container.services.settlement?.chain;
+    expect(file.version).toBe("1.0");
+    expect(file.chainId).toBe("31337");
+    expect(file.meta.createdFromSafeAddress).toBe(chain?.treasury);
+    expect(file.meta.name).toBe(`Steward payout of proposal #${id}, chunk 1 of 1`);
+    // The local treasury approved the distributor for everything when it was deployed: settle alone.
+    expect(file.transactions.map((t) => t.to)).toEqual([chain?.distributor]);
+    const status = finalResponse(await safe.client.run("vera", "payout status", { proposal: id }));
+    expect(status.content).toContain("exported for the Safe, waiting for its execution");
+    expect(await chain?.tokenBalance(vera.address)).toBe(0n);
+
+    // The Safe's owners execute the calls (here the treasury account itself, as the Safe would).
+    const { JsonRpcProvider, Wallet } = await import("ethers");
+    const { ANVIL_KEY_0 } = await import("../../src/chain/startAnvil.ts");
+    const rpcUrl = safe.steward.chain?.rpcUrl as string;
+    const provider = new JsonRpcProvider(rpcUrl, undefined, { staticNetwork: true, cacheTimeout: -1 });
+    const owner = new Wallet(ANVIL_KEY_0, provider);
+    for (const t of file.transactions)
+      await (await owner.sendTransaction({ to: t.to, data: t.data, value: BigInt(t.value) })).wait();
+    provider.destroy();
+
+    const run = await runJob(
+      settleJob,
+      { services: safe.steward.container.services, logger: safe.steward.container.logger },
+      "manual",
+    );
+    expect(run.summary).toContain(`settled #${id}`);
+    expect(await chain?.tokenBalance(vera.address)).toBe(40n * 10n ** 18n);
+    await waitForMessage(safe.client, (m) => m.content.startsWith(`Paid: proposal #${id}`), 30_000, "payouts");
+    expect(
+      (await safe.steward.container.services.db.payoutIntent.findFirstOrThrow({ where: { proposalId: id } })).status,
+    ).toBe("confirmed");
+  }, 90_000);
+});

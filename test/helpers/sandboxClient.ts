@@ -107,10 +107,13 @@ export class SandboxClient {
   }
 
   messages(channel: string) {
-    return this.ok<(Omit<ResponseView, "kind" | "ephemeral"> & { id: string; editedAt: string | null })[]>(
-      "GET",
-      `/sandbox/messages?channel=${channel}`,
-    );
+    return this.ok<
+      (Omit<ResponseView, "kind" | "ephemeral"> & {
+        id: string;
+        editedAt: string | null;
+        attachments: { id: string; filename: string; size: number; url: string }[];
+      })[]
+    >("GET", `/sandbox/messages?channel=${channel}`);
   }
 
   state() {

@@ -45,6 +45,7 @@ beforeEach(async () => {
       treasuryKey: chain.deployerKey,
       pollingMs: 50,
     }),
+    mode: "send",
     chunkSize: 2,
     confirmations: 1,
     receiptWaitMs: 10_000,
@@ -155,6 +156,52 @@ describe("settling an approved payout", () => {
     expect(paid.settled).toEqual([id]);
     expect(await balances(to)).toEqual([parseUnits("3", 18)]);
     await expect(retryPayout(deps, moderator, id)).rejects.toMatchObject({ code: "nothing_to_retry" });
+  }, 60_000);
+
+  it("exports a Safe batch that approves the distributor when the allowance is short, and completes once executed", async () => {
+    const { Contract, Wallet } = await import("ethers");
+    const provider = (await import("../../src/chain/createSettlementChain.ts")).settlementProvider(
+      chain.rpcUrl,
+      31337,
+      50,
+    );
+    const owner = new Wallet(chain.deployerKey, provider);
+    const token = new Contract(deployed.token, ["function approve(address,uint256) returns (bool)"], owner);
+    await (await token.getFunction("approve")(deployed.distributor, 0n)).wait();
+    onTestFinished(async () => {
+      await (await token.getFunction("approve")(deployed.distributor, 2n ** 255n)).wait();
+      provider.destroy();
+    });
+    settlement.mode = "safe-export";
+    const exported: number[] = [];
+    deps.notifier = {
+      ...deps.notifier,
+      safeBatchExported: async (intentId: number) => Boolean(exported.push(intentId)),
+    };
+    const to = recipients(3, 16);
+    const id = await approvedPayout(
+      deps.db,
+      batchOf(to, () => tokens("2")),
+    );
+    const first = await settlePayouts(deps);
+    expect(first.pending.map((p) => p.why)).toEqual([
+      "chunk 1 waits for the Safe to execute it",
+      "chunk 2 waits for the Safe to execute it",
+    ]);
+    const intents = await deps.db.payoutIntent.findMany({ where: { proposalId: id }, orderBy: { chunkIndex: "asc" } });
+    expect(exported).toEqual(intents.map((i) => i.id));
+    expect(intents.every((i) => i.exportedAt !== null)).toBe(true);
+    // Posted once: a second run exports nothing again.
+    await settlePayouts(deps);
+    expect(exported).toHaveLength(2);
+    for (const intent of intents) {
+      const batch = intent.safeBatch as { transactions: { to: string; data: string }[] };
+      expect(batch.transactions.map((t) => t.to)).toEqual([deployed.token, deployed.distributor]);
+      for (const t of batch.transactions) await (await owner.sendTransaction({ to: t.to, data: t.data })).wait();
+    }
+    const done = await settlePayouts(deps);
+    expect(done.settled).toEqual([id]);
+    expect(await balances(to)).toEqual(to.map(() => parseUnits("2", 18)));
   }, 60_000);
 
   it("waits for SETTLEMENT_DAILY_CAP and tells moderators once", async () => {

@@ -97,3 +97,11 @@ export function payoutHistoryView(h: History, token: TokenFormat): string {
     2000,
   );
 }
+
+/** The note beside a chunk exported for the Safe: what to do with the attached file, and what happens after. */
+export function safeBatchText(
+  intent: { proposalId: number; chunkIndex: number; chunkCount: number; treasury: string; batchId: string },
+  moderatorRoleId: string | undefined,
+): string {
+  return `${moderatorRoleId ? `<@&${moderatorRoleId}> ` : ""}Proposal #${intent.proposalId}, chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}, is ready for the Safe \`${intent.treasury}\`: import the attached file in the Safe's Transaction Builder, check it, sign and execute it. Steward records the payout and posts the receipt once the distributor's Settled event for batch \`${intent.batchId}\` is on-chain; \`/payout status proposal:${intent.proposalId}\` follows it.`;
+}

@@ -1,8 +1,9 @@
-import type { PayoutIntent } from "../../generated/prisma/client.ts";
+import type { PayoutIntent, Prisma } from "../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { packPayouts } from "./chunkBatch.ts";
+import { safeBatchFile } from "./safeBatchFile.ts";
 import { ChainRefusal, type SettleCall } from "./settlementChain.ts";
 import type { SettlementDeps } from "./settlementDeps.ts";
 
@@ -44,8 +45,14 @@ export async function advanceIntent(
         return { state: "confirmed" };
       case "failed":
         return { state: "failed", reason: intent.failureReason ?? "failed" };
-      case "awaiting_execution":
-        return { state: "waiting", why: "exported for the Safe; waiting for its Settled event" };
+      case "awaiting_execution": {
+        const adopted = await adoptIfSettled(deps, chain, intent);
+        if (adopted) {
+          intent = adopted;
+          break;
+        }
+        return { state: "waiting", why: `chunk ${intent.chunkIndex + 1} waits for the Safe to execute it` };
+      }
       case "planned": {
         const adopted = await adoptIfSettled(deps, chain, intent);
         if (adopted) {
@@ -61,12 +68,16 @@ export async function advanceIntent(
             `the treasury ${chain.treasury} holds ${balance} and this chunk needs ${call.total} (smallest units)`,
           );
         }
-        if (allowance < call.total) {
+        if (allowance < call.total && settlement.mode === "send") {
           return fail(
             deps,
             intent,
             `the treasury allows the distributor ${allowance} and this chunk needs ${call.total}: approve more`,
           );
+        }
+        if (settlement.mode === "safe-export") {
+          intent = await exportForSafe(deps, settlement, intent, call, allowance);
+          break;
         }
         let signed: { raw: string; hash: string };
         let nonce: number;
@@ -203,6 +214,42 @@ const adopt = (paid: { txHash: string; blockNumber: number }) =>
 const pause = (settlement: SettlementDeps) =>
   new Promise((r) => setTimeout(r, Math.min(1000, Math.max(50, settlement.receiptWaitMs / 20))));
 
+/**
+ * SETTLEMENT_MODE=safe-export: the chunk's calls (an approval when the Safe's allowance is short, then `settle`) as a
+ * Safe Transaction Builder batch, stored on the intent, which waits for the Safe to execute it. The distributor's
+ * `Settled(batchId)` event then completes it like any other payout.
+ */
+async function exportForSafe(
+  deps: ServiceDeps,
+  settlement: SettlementDeps,
+  intent: PayoutIntent,
+  call: SettleCall,
+  allowance: bigint,
+): Promise<PayoutIntent> {
+  const { chain } = settlement;
+  const short = allowance < call.total;
+  // With enough allowance the call can be simulated as the Safe will make it; otherwise its approval comes first.
+  if (!short) await chain.preflight(call);
+  const batch = safeBatchFile({
+    chainId: chain.chainId,
+    safe: chain.treasury,
+    name: `Steward payout of proposal #${intent.proposalId}, chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}`,
+    description: `Pays ${(intent.entries as unknown[]).length} recipient(s) ${call.total} smallest units of ${chain.token} through the distributor ${chain.distributor} (batch ${intent.batchId}).`,
+    createdAt: deps.now(),
+    transactions: chain.safeCalls(call, short ? call.total : null),
+  });
+  return save(
+    deps,
+    intent,
+    "payout.exported",
+    { status: "awaiting_execution", safeBatch: batch },
+    {
+      safe: chain.treasury,
+      calls: batch.transactions.length,
+    },
+  );
+}
+
 /** When the chain shows this chunk settled, the intent adopts the transaction that paid it (else null). */
 async function adoptIfSettled(deps: ServiceDeps, chain: SettlementDeps["chain"], intent: PayoutIntent) {
   const paid = await alreadyPaid(chain, intent.batchId);
@@ -238,7 +285,7 @@ async function save(
       PayoutIntent,
       "status" | "nonce" | "rawTx" | "txHash" | "blockNumber" | "gasUsed" | "confirmedAt" | "failureReason"
     >
-  >,
+  > & { safeBatch?: Prisma.InputJsonValue },
   payload: Record<string, unknown>,
 ): Promise<PayoutIntent> {
   const now = deps.now();

@@ -74,7 +74,7 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
     where: {
       chainId: settlement.chain.chainId,
       treasury: settlement.chain.treasury,
-      status: { in: ["planned", "signed", "broadcast", "mined"] },
+      status: { in: ["planned", "signed", "broadcast", "mined", "awaiting_execution"] },
     },
     orderBy: [{ proposalId: "asc" }, { chunkIndex: "asc" }],
     include: { proposal: { select: { guildId: true } } },
@@ -90,9 +90,20 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
         "payouts",
       );
     } else {
-      // One transaction at a time per treasury: what comes after waits for this one.
       report.pending.push({ intentId: intent.id, why: outcome.why });
-      break;
+      // One transaction at a time per treasury: what comes after waits for this one. A Safe's chunks are all
+      // exported at once: its owners execute them.
+      if (settlement.mode === "send") break;
+    }
+  }
+  const exported = await deps.db.payoutIntent.findMany({
+    where: { status: "awaiting_execution", exportedAt: null },
+    orderBy: [{ proposalId: "asc" }, { chunkIndex: "asc" }],
+    select: { id: true },
+  });
+  for (const e of exported) {
+    if (await notifier.safeBatchExported(e.id)) {
+      await deps.db.payoutIntent.update({ where: { id: e.id }, data: { exportedAt: deps.now() } });
     }
   }
   report.settled = await finishSettled(deps, settlement);

@@ -36,6 +36,8 @@ export interface SettlementChain {
   funds(): Promise<{ balance: bigint; allowance: bigint }>;
   /** Simulates the call from the treasury at the latest block; throws ChainRefusal with the decoded reason. */
   preflight(call: SettleCall): Promise<void>;
+  /** The calls a Safe executes for this chunk: an approval when the allowance is short, then `settle`. */
+  safeCalls(call: SettleCall, approve: bigint | null): { to: string; value: string; data: string }[];
   /** Estimates gas and fees (throws ChainRefusal above the fee cap) and signs; nothing is sent. */
   sign(call: SettleCall, nonce: number): Promise<{ raw: string; hash: string }>;
   /** Sends a signed transaction; sending one the chain already has is not an error. */

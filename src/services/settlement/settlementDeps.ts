@@ -24,6 +24,8 @@ export type SettlementStep = (typeof CHUNK_STEPS)[number] | (typeof PROPOSAL_STE
 /** How approved payouts reach the chain; absent when no chain is configured (money then stops at `approved`). */
 export interface SettlementDeps {
   chain: SettlementChain;
+  /** send: Steward signs and sends from the treasury; safe-export: it writes each chunk for the Safe to execute. */
+  mode: "send" | "safe-export";
   /** Lines per settle transaction (default: what fits EIP-7825's gas cap). */
   chunkSize: number;
   /** Blocks on top of the one that mined a payout before it counts as paid. */
