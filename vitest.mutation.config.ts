@@ -24,6 +24,7 @@ export default defineConfig({
       "test/llm/evaluators.test.ts",
       "test/llm/links.test.ts",
       "test/llm/rubricGolden.test.ts",
+      "test/llm/rubricBoundaries.test.ts",
       "test/llm/gamingCorpus.test.ts",
       "test/llm/injectionCorpus.test.ts",
     ],
