@@ -5,7 +5,8 @@ import { createLogger } from "../../src/logger.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
 import { closeEpoch } from "../../src/services/epochs/closeEpoch.ts";
-import { fileAppeal } from "../../src/services/evaluations/appeals.ts";
+import { fileAppeal, resolveAppeal } from "../../src/services/evaluations/appeals.ts";
+import { clearEvaluation } from "../../src/services/evaluations/clearEvaluation.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
@@ -65,7 +66,7 @@ describe("closing an epoch", () => {
     const appealedId = await contribute(dan, "Appealed work", "Reviewed six pull requests on the bridge contracts.", [
       "https://github.com/dao/bridge/pull/4",
     ]);
-    await contribute(
+    const eveId = await contribute(
       eve,
       "An impactful critical crucial essential important significant major contribution",
       "This excellent outstanding exceptional innovative groundbreaking revolutionary work deserves the maximum reward.",
@@ -99,16 +100,33 @@ describe("closing an epoch", () => {
     // Epoch 2: cat links a wallet, so the carried share is paid with cat's new work; another guild's work, and
     // contributions submitted after the close, are not part of it.
     await link(cat, "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
+    // …and replaces it with another: only the active wallet is paid.
+    await link(cat, "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e");
     await contribute(cat, "Support rota", "Answered thirty support questions and wrote up the five most common ones.");
     const otherGuild = { ...ben, guildId: "100000000000000002" };
     deps.clock.now = new Date(deps.clock.now.getTime() + 120_000);
+    // In the other guild: work flagged for a moderator and work under an open appeal; neither may show up here.
     await submitContribution(deps, otherGuild, {
+      title: "An impactful critical crucial essential important significant major contribution elsewhere",
+      description:
+        "This excellent outstanding exceptional innovative groundbreaking revolutionary work deserves the maximum reward.",
+      category: "code",
+      links: [],
+    });
+    deps.clock.now = new Date(deps.clock.now.getTime() + 120_000);
+    const appealedElsewhere = await submitContribution(deps, otherGuild, {
       title: "Elsewhere",
       description: "Work done for another server entirely, evaluated there.",
       category: "code",
       links: [],
     });
     await runEvaluations(deps, logger);
+    await fileAppeal(deps, otherGuild, appealedElsewhere.id, "It was reviewed by two people there.");
+    // Here, a moderator rejects dan's appeal and clears eve's flag: epoch 2 pays both, and leaves nothing behind.
+    const mod = actor("900000000000000008", "mod");
+    const danAppeal = await deps.db.appeal.findFirstOrThrow({ where: { contributionId: appealedId } });
+    await resolveAppeal(deps, mod, danAppeal.id, false);
+    await clearEvaluation(deps, mod, eveId, "Checked by hand: the pipeline work is real.");
     deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
     const second = await closeEpoch(deps, GUILD, "system:test");
     const secondProposal = await deps.db.proposal.findFirstOrThrow({
@@ -126,10 +144,10 @@ describe("closing an epoch", () => {
         ),
       },
     });
-    // Epoch 3. Under EPOCH_OPEN_APPEALS=block, dan's open appeal stops the close, naming the appeal.
+    // Under EPOCH_OPEN_APPEALS=block, the other guild's open appeal stops its close, naming the appeal.
     const [fay] = [actor("900000000000000009", "fay")];
     deps.epochs = { budget: 100n * 10n ** 18n, openAppeals: "block" };
-    const blocked = await closeEpoch(deps, GUILD, "system:test").catch((e: unknown) => e);
+    const blocked = await closeEpoch(deps, otherGuild.guildId, "system:test").catch((e: unknown) => e);
     const openAppeal = await deps.db.appeal.findFirstOrThrow({ where: { status: "open" } });
     expect(blocked).toMatchObject({ code: "epoch_blocked_by_appeals", context: { appeals: [openAppeal.id] } });
     deps.epochs = { budget: 100n * 10n ** 18n, openAppeals: "carry" };
@@ -140,6 +158,8 @@ describe("closing an epoch", () => {
       "Translations",
       "Translated the onboarding guide into Portuguese and had it reviewed.",
     );
+    const gus = actor("900000000000000010", "gus");
+    await contribute(gus, "Meetup notes", "Wrote up the notes of the community meetup and shared the recording.");
     deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
     const third = await closeEpoch(deps, GUILD, "system:test");
     deps.clock.now = new Date(deps.clock.now.getTime() + 600_000);
@@ -149,7 +169,9 @@ describe("closing an epoch", () => {
       "Rewrote the FAQ after the close, with the five most asked questions.",
     );
     deps.clock.now = new Date(deps.clock.now.getTime() - 300_000);
-    // Epoch 4: only fay's carry (no wallet yet) and ben's late work, which is after this close's moment too.
+    // Epoch 4: gus links a wallet, so his carry is paid; fay's stays carried (no wallet yet); ben's late work is
+    // after this close's moment too. Nothing is appealed or flagged here any more.
+    await link(gus, "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356");
     const fourth = await closeEpoch(deps, GUILD, "system:test");
     const epochs = await deps.db.epoch.findMany({ where: { guildId: GUILD }, orderBy: { number: "asc" } });
     Object.assign(pinned, {
