@@ -90,6 +90,24 @@ describe("rubric thresholds, on both sides of each edge", () => {
   });
 });
 
+describe("the rationale", () => {
+  it("names every contribution that already claimed a link, and stays within 1,000 characters", () => {
+    const two = draft({
+      description: sentence(100),
+      claimedElsewhere: [
+        { key: "pr:a/b#1", contributionId: 3 },
+        { key: "pr:a/b#2", contributionId: 4 },
+      ],
+    });
+    expect(two.rationale).toContain("Its link(s) were already claimed by #3, #4.");
+    const many = draft({
+      description: sentence(100),
+      claimedElsewhere: Array.from({ length: 400 }, (_, i) => ({ key: `pr:a/b#${i}`, contributionId: 1000 + i })),
+    });
+    expect(many.rationale).toHaveLength(1000);
+  });
+});
+
 describe("similarity and informative length", () => {
   it("compares texts of fewer than three words whole, and empty texts as nothing alike", () => {
     expect(similarity("fixed docs", "fixed docs")).toBe(1);
