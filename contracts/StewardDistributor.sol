@@ -54,14 +54,47 @@ contract StewardDistributor is Ownable2Step {
         settled[batchId] = true;
         IERC20(token).safeTransferFrom(treasury, address(this), total);
         uint256 sum;
-        for (uint256 i; i < count; ++i) {
-            uint256 word = payouts[i];
-            address to = address(uint160(word));
-            uint256 amount = word >> 160;
-            if (to == address(0)) revert ZeroAddress(i);
-            if (amount == 0) revert ZeroAmount(i);
-            sum += amount;
-            IERC20(token).safeTransfer(to, amount);
+        // One word per line: amount << 160 | recipient. The loop and each transfer in assembly: SafeERC20's rules
+        // (a reverting token's reason passed on; `true` or, from a contract, nothing returned counts as success),
+        // without its per-call encoding, bounds checks and return-data copy.
+        assembly ("memory-safe") {
+            let start := payouts.offset
+            let end := add(start, shl(5, count))
+            for { let p := start } lt(p, end) { p := add(p, 0x20) } {
+                let word := calldataload(p)
+                let to := and(word, 0xffffffffffffffffffffffffffffffffffffffff)
+                let amount := shr(160, word)
+                if iszero(to) {
+                    mstore(0x00, 0x6f7807d2) // ZeroAddress(index)
+                    mstore(0x20, shr(5, sub(p, start)))
+                    revert(0x1c, 0x24)
+                }
+                if iszero(amount) {
+                    mstore(0x00, 0x9af70448) // ZeroAmount(index)
+                    mstore(0x20, shr(5, sub(p, start)))
+                    revert(0x1c, 0x24)
+                }
+                // Below 2^96 each, a few thousand lines at most: the sum cannot overflow.
+                sum := add(sum, amount)
+                // transfer(to, amount) from scratch space: selector at 0x10, `to` at 0x14, `amount` at 0x34 (its
+                // word overlaps the free memory pointer's high bytes, which are zero and restored below).
+                mstore(0x14, to)
+                mstore(0x34, amount)
+                mstore(0x00, 0xa9059cbb000000000000000000000000)
+                let ok := call(gas(), token, 0, 0x10, 0x44, 0x00, 0x20)
+                if iszero(and(eq(mload(0x00), 1), ok)) {
+                    if iszero(ok) {
+                        returndatacopy(0x00, 0x00, returndatasize())
+                        revert(0x00, returndatasize())
+                    }
+                    if or(returndatasize(), iszero(extcodesize(token))) {
+                        mstore(0x00, 0x5274afe7) // SafeERC20FailedOperation(token)
+                        mstore(0x20, token)
+                        revert(0x1c, 0x24)
+                    }
+                }
+            }
+            mstore(0x34, 0)
         }
         if (sum != total) revert TotalMismatch(total, sum);
         emit Settled(batchId, token, count, total);

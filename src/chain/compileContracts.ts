@@ -17,6 +17,7 @@ const require = createRequire(import.meta.url);
 /** Compiler settings: fixed, so a fresh compile reproduces the committed bytecode exactly. */
 export const SOLC_SETTINGS = {
   optimizer: { enabled: true, runs: 10_000 },
+  viaIR: true,
   evmVersion: "cancun",
   metadata: { bytecodeHash: "none" },
   outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "evm.deployedBytecode.object"] } },

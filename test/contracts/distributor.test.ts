@@ -138,6 +138,16 @@ describe("StewardDistributor on a real EVM (Anvil)", () => {
     expect(await token.getFunction("balanceOf")(a)).toBe(0n);
   });
 
+  it("refuses a token whose transfer returns false, paying nobody", async () => {
+    const falsy = await deploy("FalseToken", [treasury, 1_000_000n]);
+    await (await falsy.getFunction("approve")(distributor.target, 1_000n)).wait();
+    const [a] = recipients() as [string];
+    const id = batchId(`0x${"44".repeat(32)}`, 0);
+    const call = distributor.getFunction("settle").staticCall(id, falsy.target, [pack(a, 100n)], 100n);
+    await expect(call).rejects.toMatchObject({ revert: { name: "SafeERC20FailedOperation", args: [falsy.target] } });
+    expect(await distributor.getFunction("settled")(id)).toBe(false);
+  });
+
   it("pays in a USDT-style token that returns no bool", async () => {
     const usdt = await deploy("NoReturnToken", [treasury, 1_000_000n]);
     await (await usdt.getFunction("approve")(distributor.target, 1_000n)).wait();
