@@ -27,6 +27,7 @@ export default defineConfig({
       "test/llm/rubricBoundaries.test.ts",
       "test/llm/gamingCorpus.test.ts",
       "test/llm/injectionCorpus.test.ts",
+      "test/settlement/chunkBatch.test.ts",
     ],
   },
 });
