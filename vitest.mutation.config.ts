@@ -28,6 +28,7 @@ export default defineConfig({
       "test/llm/gamingCorpus.test.ts",
       "test/llm/injectionCorpus.test.ts",
       "test/settlement/chunkBatch.test.ts",
+      "test/settlement/settlePayouts.test.ts",
     ],
   },
 });

@@ -204,6 +204,104 @@ describe("settling an approved payout", () => {
     expect(await balances(to)).toEqual(to.map(() => parseUnits("2", 18)));
   }, 60_000);
 
+  it("retries only a failed chunk of a proposal of the moderator's own guild, and audits it", async () => {
+    const moderator = { guildId: "100000000000000001", discordId: "900000000000000002", username: "mod" };
+    const { retryPayout } = await import("../../src/services/settlement/retryPayout.ts");
+    await expect(retryPayout(deps, moderator, 4242)).rejects.toMatchObject({
+      code: "proposal_not_found",
+      context: { id: 4242 },
+    });
+    const id = await approvedPayout(deps.db, batchOf(recipients(1, 17)));
+    await settlePayouts(deps);
+    await expect(retryPayout(deps, moderator, id)).rejects.toMatchObject({
+      code: "nothing_to_retry",
+      context: { id, status: "settled" },
+    });
+    // A failed chunk (as a reverted transaction leaves it), in another guild's proposal: not this moderator's.
+    const other = await approvedPayout(deps.db, batchOf(recipients(1, 18)), { guildId: "100000000000000002" });
+    settlement.blocked = "paused for the test";
+    await settlePayouts(deps);
+    settlement.blocked = null;
+    await deps.db.proposal.update({ where: { id: other }, data: { status: "settling" } });
+    await deps.db.payoutIntent.create({
+      data: {
+        proposalId: other,
+        chunkIndex: 0,
+        chunkCount: 1,
+        batchId: `0x${"77".repeat(32)}`,
+        chainId: 31337,
+        token: deployed.token,
+        distributor: deployed.distributor,
+        treasury: settlement.chain.treasury,
+        entries: [],
+        total: "1",
+        status: "failed",
+        txHash: `0x${"88".repeat(32)}`,
+        failureReason: "reverted",
+        createdAt: new Date(),
+      },
+    });
+    await expect(retryPayout(deps, moderator, other)).rejects.toMatchObject({ code: "proposal_not_found" });
+    const theirs = { ...moderator, guildId: "100000000000000002" };
+    expect(await retryPayout(deps, theirs, other)).toEqual({ chunks: 1 });
+    const intent = await deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId: other } });
+    expect(intent).toMatchObject({ status: "planned", txHash: null, failureReason: null, nonce: null, attempts: 1 });
+    const audit = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "payout.retried" } });
+    expect(audit).toMatchObject({ subjectType: "proposal", subjectId: String(other), actorId: theirs.discordId });
+    expect(audit.payload).toEqual({ chunks: [{ chunk: 0, previousTx: `0x${"88".repeat(32)}`, reason: "reverted" }] });
+  }, 60_000);
+
+  it("pays nothing for an approved proposal that is not a payout", async () => {
+    const id = await approvedPayout(deps.db, batchOf(recipients(1, 19)));
+    await deps.db.$executeRawUnsafe(`ALTER TABLE "Proposal" DISABLE TRIGGER "Proposal_lifecycle"`);
+    await deps.db.proposal.update({ where: { id }, data: { kind: "general" } });
+    await deps.db.$executeRawUnsafe(`ALTER TABLE "Proposal" ENABLE TRIGGER "Proposal_lifecycle"`);
+    const report = await settlePayouts(deps);
+    expect(report.planned).toEqual([]);
+    expect(await deps.db.payoutIntent.count({ where: { proposalId: id } })).toBe(0);
+  }, 60_000);
+
+  it("counts toward SETTLEMENT_DAILY_CAP only the last 24 hours' payouts that did not fail", async () => {
+    settlement.dailyCap = parseUnits("10", 18);
+    const intent = (total: string, status: "failed" | "confirmed", createdAt: Date, n: number) => ({
+      proposalId: 0,
+      chunkIndex: 0,
+      chunkCount: 1,
+      batchId: `0x${String(n).repeat(64).slice(0, 64)}`,
+      chainId: 31337,
+      token: deployed.token,
+      distributor: deployed.distributor,
+      treasury: settlement.chain.treasury,
+      entries: [],
+      total,
+      status,
+      createdAt,
+    });
+    // 9 tokens paid 25 hours ago and 9 that failed an hour ago: neither counts, so 8 fit under the cap of 10.
+    const holder = await approvedPayout(
+      deps.db,
+      batchOf(recipients(1, 20), () => tokens("1")),
+    );
+    settlement.blocked = "paused for the test";
+    await settlePayouts(deps);
+    settlement.blocked = null;
+    await deps.db.proposal.update({ where: { id: holder }, data: { status: "settling" } });
+    const now = deps.now().getTime();
+    await deps.db.payoutIntent.create({
+      data: { ...intent(tokens("9"), "confirmed", new Date(now - 25 * 3_600_000), 1), proposalId: holder },
+    });
+    await deps.db.payoutIntent.create({
+      data: { ...intent(tokens("9"), "failed", new Date(now - 3_600_000), 2), proposalId: holder, chunkIndex: 1 },
+    });
+    const id = await approvedPayout(
+      deps.db,
+      batchOf(recipients(1, 21), () => tokens("8")),
+    );
+    const report = await settlePayouts(deps);
+    expect(report.waitingForCap).toEqual([]);
+    expect(report.planned).toEqual([id]);
+  }, 60_000);
+
   it("waits for SETTLEMENT_DAILY_CAP and tells moderators once", async () => {
     const told: string[] = [];
     deps.notifier = { ...deps.notifier, tellModerators: async (_g: string, text: string) => Boolean(told.push(text)) };
