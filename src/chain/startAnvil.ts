@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { type AddressInfo, createServer } from "node:net";
 import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
@@ -28,8 +29,36 @@ export interface LocalChain {
 
 export const ANVIL_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
-/** Starts Anvil on a free port (or `port`) and resolves once its JSON-RPC answers. */
+/**
+ * Starts Anvil on a free port (or `port`) and resolves once its JSON-RPC answers. A port the OS called free can be
+ * taken before Anvil binds it (other servers start at the same time): then another one is tried.
+ */
 export async function startAnvil(
+  options: Parameters<typeof startAnvilOnce>[0] = {},
+): Promise<LocalChain & { pid: number }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startAnvilOnce({ ...options, port: options.port ?? (await freePort()) });
+    } catch (error) {
+      const taken = /Address already in use/.test(String((error as Error).message));
+      if (!taken || options.port !== undefined || attempt >= 5) throw error;
+    }
+  }
+}
+
+/** A port the OS has just called free on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startAnvilOnce(
   options: {
     port?: number;
     chainId?: number;
@@ -39,7 +68,7 @@ export async function startAnvil(
     detached?: boolean;
   } = {},
 ): Promise<LocalChain & { pid: number }> {
-  const port = options.port ?? 20000 + Math.floor(Math.random() * 20000);
+  const port = options.port ?? 0;
   const args = [
     "--port",
     String(port),

@@ -19,7 +19,7 @@ beforeAll(async () => {
   for (const u of ["vera", "ann", "ben"]) await stack.client.createUser(u, ["Member"]);
   for (const u of ["mod1", "mod2"]) await stack.client.createUser(u, ["Member", "Moderator"]);
 }, 60_000);
-afterAll(() => stack.stop());
+afterAll(() => stack?.stop());
 afterEach(() => stack.expectNoSpecViolations());
 
 const services = () => stack.steward.container.services;
@@ -109,7 +109,7 @@ describe("settlement through a Safe (SETTLEMENT_MODE=safe-export)", () => {
     for (const u of ["vera", "ann"]) await safe.client.createUser(u, ["Member"]);
     await safe.client.createUser("mod1", ["Member", "Moderator"]);
   }, 60_000);
-  afterAll(() => safe.stop());
+  afterAll(() => safe?.stop());
 
   it("posts the chunk as a Transaction Builder file, and records the payout once the Safe executed it", async () => {
     const vera = await linkWallet(safe.client, "vera");
