@@ -122,6 +122,10 @@ export function createDiscordPublisher(
    * An edit or message nothing waits on (a post's update, a note to moderators): Discord refusing it is logged with
    * why, not retried; anything else (the database) still throws. Whether it was made.
    */
+  /** The moderator role as MODERATOR_ROLE names it (by id or name), to mention in notes to moderators. */
+  const moderatorRole = (channel: ReturnType<typeof textChannel>) =>
+    channel.guild.roles.cache.find((r) => r.id === config.MODERATOR_ROLE || r.name === config.MODERATOR_ROLE);
+
   async function bestEffort(
     failure: string,
     context: Record<string, unknown>,
@@ -295,9 +299,7 @@ export function createDiscordPublisher(
             guildId,
             where === "payouts" ? config.PAYOUTS_CHANNEL : config.GOVERNANCE_CHANNEL,
           );
-          const role = channel.guild.roles.cache.find(
-            (r) => r.id === config.MODERATOR_ROLE || r.name === config.MODERATOR_ROLE,
-          );
+          const role = moderatorRole(channel);
           await channel.send(
             post({
               content: `${role ? `<@&${role.id}> ` : ""}${text}`,
@@ -315,9 +317,7 @@ export function createDiscordPublisher(
       });
       return bestEffort("could not post the Safe batch", { intentId }, async () => {
         const channel = textChannel(client, intent.proposal.guildId, config.PAYOUTS_CHANNEL);
-        const role = channel.guild.roles.cache.find(
-          (r) => r.id === config.MODERATOR_ROLE || r.name === config.MODERATOR_ROLE,
-        );
+        const role = moderatorRole(channel);
         await channel.send({
           ...post({
             content: safeBatchText(intent, role?.id),

@@ -39,7 +39,7 @@ export async function planSettlements(deps: ServiceDeps, settlement: SettlementD
       outcomes.push({ proposalId: p.id, guildId: p.guildId, waiting, tell });
       continue;
     }
-    const outcome = await runAudited(deps.db, (tx) => claim(tx, deps, settlement, p.id, entries, p.batchHash));
+    const outcome = await runAudited(deps.db, (tx) => claim(tx, deps, settlement, p, entries));
     if (outcome) outcomes.push({ proposalId: p.id, guildId: p.guildId, ...outcome });
   }
   return outcomes;
@@ -61,10 +61,10 @@ async function claim(
   tx: Prisma.TransactionClient,
   deps: ServiceDeps,
   settlement: SettlementDeps,
-  id: number,
+  proposal: { id: number; guildId: string; batchHash: string | null },
   entries: BatchEntry[],
-  voted: string | null,
 ): Promise<{ planned: number } | { refused: string } | null> {
+  const { id, guildId, batchHash: voted } = proposal;
   const now = deps.now();
   const claimed = await tx.proposal.updateMany({
     where: { id, status: "approved" },
@@ -72,7 +72,6 @@ async function claim(
   });
   if (claimed.count === 0) return null;
   const actual = entries.length > 0 ? batchHash(entries) : null;
-  const guildId = (await tx.proposal.findUniqueOrThrow({ where: { id }, select: { guildId: true } })).guildId;
   if (!voted || actual !== voted) {
     const refused = `its batch hashes to ${actual ?? "nothing (empty)"}, not to the voted ${voted ?? "(none)"}: nothing was paid`;
     await tx.proposal.update({ where: { id }, data: { status: "failed", settlementError: refused } });
