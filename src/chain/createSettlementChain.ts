@@ -1,5 +1,6 @@
 import { Contract, Interface, isCallException, JsonRpcProvider, Transaction, Wallet } from "ethers";
 import { ChainRefusal, type SettleCall, type SettlementChain } from "../services/settlement/settlementChain.ts";
+import { accessListFor } from "./accessListFor.ts";
 import { loadArtifact } from "./loadArtifact.ts";
 
 const ERC20 = new Interface([
@@ -94,9 +95,10 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
     async sign(call, nonce) {
       if (!wallet) throw new ChainRefusal("no treasury key to sign with (SETTLEMENT_MODE=safe-export exports instead)");
       const data = settleData(call);
+      const accessList = await accessListFor(provider, { from: treasury, to: settings.distributor, data });
       let gasLimit: bigint;
       try {
-        gasLimit = await provider.estimateGas({ from: treasury, to: settings.distributor, data });
+        gasLimit = await provider.estimateGas({ from: treasury, to: settings.distributor, data, accessList });
       } catch (error) {
         throw new ChainRefusal(decode(error));
       }
@@ -113,6 +115,7 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
         nonce,
         to: settings.distributor,
         data,
+        accessList,
         // 20 % over the estimate: the estimate is exact on a quiet chain, but state may move before it is mined.
         gasLimit: (gasLimit * 12n) / 10n,
         maxFeePerGas,

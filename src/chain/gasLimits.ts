@@ -1,5 +1,5 @@
 /**
- * Gas per recipient measured by `npm run bench:settlement` (fresh recipients, the costlier case: ~26.2k at N=500),
+ * Gas per recipient measured by `npm run bench:settlement` (fresh recipients, the costlier case: ~25.5k at N=500),
  * with headroom, and the fixed cost of a settle call. A chunk stays under EIP-7825's per-transaction cap (2^24 gas).
  */
 const GAS_PER_FRESH_RECIPIENT = 28_000;
