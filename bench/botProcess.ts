@@ -33,6 +33,7 @@ if (kind === "steward") {
     DISCORD_TOKEN: token,
     DISCORD_API_URL: apiUrl,
     LOG_LEVEL: "warn",
+    HTTP_PORT: "0",
     STEWARD_DATA_DIR: "memory",
   });
   const logger = createLogger({ level: "warn", destination: process.stderr });

@@ -1,9 +1,11 @@
 import type { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { appealCommand } from "./appeal.ts";
+import { computeCommand } from "./compute.ts";
 import { contributeCommand } from "./contribute.ts";
 import { epochCommand } from "./epoch.ts";
 import { evaluationCommand } from "./evaluation.ts";
 import { helpCommand } from "./help.ts";
+import { nodeCommand } from "./node.ts";
 import { payoutCommand } from "./payout.ts";
 import { proposalCommand } from "./proposal.ts";
 import { proposeCommand } from "./propose.ts";
@@ -20,6 +22,8 @@ export const commandDefinitions = [
   proposalCommand,
   payoutCommand,
   walletCommand,
+  nodeCommand,
+  computeCommand,
   helpCommand,
   stewardCommand,
 ] as const;

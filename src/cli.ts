@@ -25,6 +25,10 @@ Commands:
   job list              list the scheduled jobs
   chain deploy          deploy the distributor (and a reward token unless TOKEN_ADDRESS is set) to RPC_URL with
                         TREASURY_PRIVATE_KEY, approve it, and print the settings to use
+  node-agent --key <file> [--api <url> --node <id>]
+                        run on a provider's machine: creates the node key in <file> (mode 0600) if missing and
+                        prints its address for /node register; with --api (Steward's HTTP URL) and --node, sends a
+                        signed heartbeat every HEARTBEAT_INTERVAL and retries while Steward is unreachable
   sandbox [url]         terminal client for a running sandbox (default http://127.0.0.1:$SANDBOX_PORT)
   help                  show this help`;
 
@@ -35,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
   if (!command || command === "help" || command === "--help" || command === "-h") {
     out(usage);
     return command ? 0 : 2;
+  }
+  if (command === "node-agent") {
+    const { nodeAgentCommand } = await import("./nodeAgent/nodeAgentCommand.ts");
+    return nodeAgentCommand(rest);
   }
   // `chain deploy` makes the addresses the settlement settings need: it cannot require them.
   const config = loadConfig(command === "chain" ? { ...process.env, SETTLEMENT_MODE: "off" } : process.env);
@@ -63,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
             : `chain ready: ${c.rpcUrl} token=${c.token} distributor=${c.distributor}`,
         );
       }
+      out(`http ready: ${steward.http.url}`);
       if (steward.sandbox) out(`sandbox ready: ${steward.sandbox.url}`);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, "shutting down");

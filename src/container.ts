@@ -103,6 +103,15 @@ export async function createContainer(
       tokenSymbol: config.TOKEN_SYMBOL,
     },
     epochs: { budget: config.EPOCH_BUDGET, openAppeals: config.EPOCH_OPEN_APPEALS },
+    compute: {
+      providerRole: config.PROVIDER_ROLE,
+      maxNodesPerProvider: config.MAX_NODES_PER_PROVIDER,
+      heartbeatIntervalMs: config.HEARTBEAT_INTERVAL,
+      maxClockSkewMs: config.MAX_CLOCK_SKEW,
+      leaseApprovalAbove: config.LEASE_APPROVAL_ABOVE,
+      leaseFailoverAfterMs: config.LEASE_FAILOVER_AFTER ?? 3 * config.HEARTBEAT_INTERVAL,
+      budget: config.COMPUTE_BUDGET,
+    },
     // Set just below from options.publisher: it needs these services to read what it renders.
     notifier: silentNotifier,
     governance: {

@@ -9,11 +9,13 @@ import { createDiscordPublisher } from "./discord/createDiscordPublisher.ts";
 import { createElectorate } from "./discord/createElectorate.ts";
 import { deployCommands } from "./discord/deployCommands.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
+import { startHttpServer } from "./http/createHttpServer.ts";
 import { closeVotesJob } from "./jobs/closeVotesJob.ts";
 import { createJobKicker } from "./jobs/createJobKicker.ts";
 import { evaluateJob } from "./jobs/evaluateJob.ts";
 import { settleJob } from "./jobs/settleJob.ts";
 import { startScheduler } from "./jobs/startScheduler.ts";
+import { watchNodeHealth } from "./jobs/watchNodeHealth.ts";
 import { watchVoteDeadlines } from "./jobs/watchVoteDeadlines.ts";
 import type { Logger } from "./logger.ts";
 import { resetSandboxJournal } from "./sandbox/sandboxJournal.ts";
@@ -26,6 +28,8 @@ export interface Steward {
   chain?: { rpcUrl: string; token: string; distributor: string; blocked: string | null };
   client: Client<true>;
   sandbox?: Sandbox;
+  /** Steward's HTTP server (node agents' API): the URL it listens on. */
+  http: { url: string };
   /** Resolves once no evaluation run started by a submission is in progress. */
   evaluationsIdle(): Promise<void>;
   stop(): Promise<void>;
@@ -81,12 +85,22 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   // Closing a vote may approve a payout (below AUTO_APPROVE_BELOW): settle it right after.
   const closeVotes = createJobKicker(closeVotesJob, jobDeps, { after: settle.kick });
   let chain: ChainConnection | null = null;
+  let http: Awaited<ReturnType<typeof startHttpServer>> | null = null;
   try {
+    http = await startHttpServer({ services: container.services, logger }, config.HTTP_HOST, config.HTTP_PORT);
+    const httpUrl = config.PUBLIC_URL ?? http.url;
     chain = await connectSettlement(config, container.services, logger, { sandbox: Boolean(sandbox), own: true });
     container.services.settlement = chain?.settlement;
     const client = await startBot(
       discord,
-      { services: container.services, config, logger, kickEvaluations: evaluations.kick, kickSettlement: settle.kick },
+      {
+        services: container.services,
+        config,
+        logger,
+        kickEvaluations: evaluations.kick,
+        kickSettlement: settle.kick,
+        httpUrl,
+      },
       token,
     );
     if (sandbox) {
@@ -102,9 +116,11 @@ export async function startSteward(config: Config, logger: Logger, options: Star
             "close-epoch": config.EPOCH_CRON,
             "close-votes": config.CLOSE_VOTES_CRON,
             settle: config.SETTLEMENT_CRON,
+            "node-health": "* * * * *",
           });
     const watch = options.watchVoteDeadlines ?? options.scheduler !== false;
     const stopWatching = watch ? watchVoteDeadlines(container.services, logger, closeVotes.kick) : () => {};
+    const stopNodeWatch = watch ? watchNodeHealth(container.services, logger) : () => {};
     // Contributions submitted while Steward was down are evaluated right away, not at the next tick.
     evaluations.kick();
     // Payouts approved (or interrupted) while Steward was down are paid now, not at the next tick.
@@ -113,6 +129,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     return {
       container,
       client,
+      http: { url: http.url },
       ...(s && chain
         ? {
             chain: { rpcUrl: chain.rpcUrl, token: s.chain.token, distributor: s.chain.distributor, blocked: s.blocked },
@@ -123,6 +140,8 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       async stop() {
         stopScheduler();
         stopWatching();
+        stopNodeWatch();
+        await http?.close();
         await evaluations.idle();
         await closeVotes.idle();
         await settle.idle();
@@ -133,6 +152,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       },
     };
   } catch (error) {
+    await http?.close();
     await sandbox?.close();
     await chain?.stop();
     await container.close();

@@ -10,6 +10,8 @@ export interface BotDeps {
   kickEvaluations: () => void;
   /** Starts the settle job now (a payout was approved or a failed chunk re-planned). */
   kickSettlement: () => void;
+  /** Where node agents reach Steward's HTTP API (PUBLIC_URL, else the bound address); absent without the server. */
+  httpUrl?: string | undefined;
 }
 
 /** Everything a handler needs about the call, resolved once by the router. */

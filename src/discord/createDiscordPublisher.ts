@@ -21,6 +21,7 @@ import { claimResultPost } from "../services/votes/closeExpiredVotes.ts";
 import { describePostFailure, PostRefused } from "./describePostFailure.ts";
 import { missingPostPermissions } from "./postPermissions.ts";
 import { noMentions, post } from "./reply.ts";
+import { noticeButtons } from "./views/computeViews.ts";
 import { contributionEmbed } from "./views/contributionViews.ts";
 import { appealView, evaluationEmbed } from "./views/evaluationViews.ts";
 import { receiptMessage, safeBatchText } from "./views/payoutViews.ts";
@@ -330,6 +331,27 @@ export function createDiscordPublisher(
             },
           ],
         });
+      });
+    },
+    async computeNotice(guildId, notice) {
+      let id: string | null = null;
+      await bestEffort("could not post in the compute channel", { guildId, message: notice.content }, async () => {
+        const channel = textChannel(client, guildId, config.COMPUTE_CHANNEL);
+        const message = await channel.send(
+          post({
+            content: notice.content,
+            components: noticeButtons(notice.buttons ?? []),
+            allowedMentions: { parse: [], users: notice.mention ?? [] },
+          }),
+        );
+        id = message.id;
+      });
+      return id;
+    },
+    async computeNoticeEdited(guildId, messageId, content) {
+      await bestEffort("could not update a compute message", { guildId, messageId }, async () => {
+        const channel = textChannel(client, guildId, config.COMPUTE_CHANNEL);
+        await channel.messages.edit(messageId, post({ content, components: [], allowedMentions: noMentions }));
       });
     },
     async payoutSettled(proposalId) {

@@ -1,14 +1,18 @@
 import type { CommandPath } from "../../commands/index.ts";
+import { CHOOSE_PREFIX } from "../services/compute/nodeHealth.ts";
+import * as compute from "./handlers/compute.ts";
 import * as contribute from "./handlers/contribute.ts";
 import * as epochs from "./handlers/epoch.ts";
 import * as evaluation from "./handlers/evaluation.ts";
 import * as governance from "./handlers/governance.ts";
 import { help } from "./handlers/help.ts";
+import * as nodes from "./handlers/node.ts";
 import * as payout from "./handlers/payout.ts";
 import * as proposals from "./handlers/propose.ts";
 import * as steward from "./handlers/steward.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
+import { LEASE_PREFIX, NODE_LIST_PREFIX } from "./views/computeViews.ts";
 import { CONTRIBUTION_FORM_PREFIX, LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
 import { APPEAL_BUTTON_PREFIX } from "./views/evaluationViews.ts";
 import {
@@ -47,6 +51,14 @@ export const commandHandlers = {
   "wallet link": wallet.link,
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,
+  "node register": nodes.register,
+  "node list": nodes.list,
+  "node show": nodes.show,
+  "node update": nodes.update,
+  "node retire": nodes.retire,
+  "compute request": compute.request,
+  "compute leases": compute.leases,
+  "compute end": compute.end,
   help,
   "steward status": steward.status,
 } satisfies Record<CommandPath, CommandHandler>;
@@ -61,6 +73,9 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [RANK_PREFIX]: governance.rankComponent,
   [POINTS_PREFIX]: governance.pointsComponent,
   [PAYOUT_BUTTON_PREFIX]: governance.payoutButton,
+  [NODE_LIST_PREFIX]: nodes.listPage,
+  [CHOOSE_PREFIX]: compute.choose,
+  [LEASE_PREFIX]: compute.leaseButton,
 };
 
 /** Modal handlers by the first `:`-separated part of the modal's custom id. */

@@ -16,6 +16,8 @@ export interface DistributionFacts {
   contributions: number;
   carriedOut: { members: number; total: string };
   leftForNextEpoch: number;
+  /** The compute network's share (absent when it earned nothing): uptime rewards from its budget, and leases. */
+  compute?: { total: string; budget: string; providers: number; nodes: number; leases: number };
 }
 
 export interface DistributionSummary {
@@ -36,6 +38,11 @@ export function templateExplainer(): DistributionExplainer {
       f.scaled
         ? `The suggested rewards added up to ${f.suggestedTotal} ${f.token}, above the budget of ${f.budget} ${f.token}, so every share was scaled down in proportion (rounded down; the few units lost to rounding went one each to the largest remainders).`
         : `The suggested rewards (${f.suggestedTotal} ${f.token}) fit within the budget of ${f.budget} ${f.token} and are paid as suggested.`,
+      ...(f.compute
+        ? [
+            `Of the total, ${f.compute.total} ${f.token} go to ${plural(f.compute.providers, "compute provider")}: ${plural(f.compute.nodes, "node")} sharing the compute budget of ${f.compute.budget} ${f.token} by verified capacity × uptime${f.compute.leases > 0 ? `, and ${plural(f.compute.leases, "lease")} paid for the GPU-hours delivered` : ""}.`,
+          ]
+        : []),
       ...(f.payouts.some((p) => p.carriedIn)
         ? ["It also pays shares carried from earlier epochs to members who have since linked a wallet."]
         : []),

@@ -3,6 +3,7 @@ import type { DistributionExplainer } from "../llm/distributionExplainers.ts";
 import type { LlmEvaluate } from "../llm/llmEvaluator.ts";
 import type { ProposalDrafter } from "../llm/proposalDrafters.ts";
 import type { Rubric } from "../llm/rubric.ts";
+import type { ComputeDeps } from "./compute/computeDeps.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
 import type { Notifier } from "./notifier.ts";
 import type { SettlementDeps } from "./settlement/settlementDeps.ts";
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   governance: GovernanceSettings;
   /** Paying approved proposals on-chain; absent without a chain (payouts then stop at approved). */
   settlement?: SettlementDeps | undefined;
+  /** The compute network: providers' nodes, heartbeats, leases. */
+  compute: ComputeDeps;
   /** The vote path's cache of open proposals and its group-commit queue, one per process. */
   votes: VoteWriter;
 }

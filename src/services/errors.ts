@@ -68,6 +68,27 @@ export type UserErrorContext = {
   not_flagged: { id: number };
   invalid_component: Record<string, never>;
   already_reviewed: { id: number; by: string };
+  impossible_spec: { field: string; value: string; min: number; max: number };
+  invalid_price: { input: string; decimals: number };
+  invalid_region: { input: string };
+  gpu_count_without_model: { count: number };
+  provider_needs_wallet: Record<string, never>;
+  too_many_nodes: { max: number };
+  node_key_in_use: { nodeId: number; publicKey: string };
+  node_not_found: { id: number };
+  not_your_node: { id: number };
+  node_is_retired: { id: number };
+  nothing_to_update: Record<string, never>;
+  no_fitting_offer: { nearest: string[] };
+  compute_request_not_found: { id: number };
+  not_your_request: { id: number };
+  offer_gone: { nodeId: number; problems: string[] };
+  own_node_lease: { nodeId: number };
+  lease_not_found: { id: number };
+  own_lease_approval: { id: number };
+  not_lease_provider: { id: number };
+  not_lease_party: { id: number };
+  lease_not_in_state: { id: number; status: string; expected: string };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

@@ -1,5 +1,19 @@
 import type { PostOutcome } from "./publishing/pendingPosts.ts";
 
+/** A button on a compute notice: who clicks it acts on what its id names (e.g. "lease:accept:12"). */
+export interface NoticeButton {
+  customId: string;
+  label: string;
+  style: "primary" | "secondary" | "success" | "danger";
+}
+
+/** A message in the compute channel; only the users in `mention` are pinged. */
+export interface ComputeNotice {
+  content: string;
+  mention?: string[];
+  buttons?: NoticeButton[];
+}
+
 /**
  * Every public post and edit, as services, handlers and jobs ask for them. The Discord adapter's one publisher
  * implements it; the composition root builds it once and passes it in, so that no service imports discord.js.
@@ -33,6 +47,10 @@ export interface Notifier {
   safeBatchExported(intentId: number): Promise<boolean>;
   /** The proposal was paid: its receipt in the payouts channel (recorded), and its result message says so. */
   payoutSettled(proposalId: number): Promise<PostOutcome>;
+  /** A message in the compute channel (a node registered, offline, a lease's news); its message id, or null. */
+  computeNotice(guildId: string, notice: ComputeNotice): Promise<string | null>;
+  /** A compute message's text replaced and its buttons removed (a lease offer decided). */
+  computeNoticeEdited(guildId: string, messageId: string, content: string): Promise<void>;
 }
 
 const notConnected: PostOutcome = { posted: false, channel: "Discord", reason: "no bot is connected in this process" };
@@ -71,4 +89,8 @@ export const silentNotifier: Notifier = {
   async safeBatchExported() {
     return false;
   },
+  async computeNotice() {
+    return null;
+  },
+  async computeNoticeEdited() {},
 };

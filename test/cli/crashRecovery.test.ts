@@ -17,6 +17,7 @@ const env = {
   PATH: process.env.PATH,
   HOME: process.env.HOME,
   SANDBOX_PORT: "0",
+  HTTP_PORT: "0",
   STEWARD_DATA_DIR: dataDir,
   LOG_LEVEL: "warn",
   VOTING_PERIOD: "7d",

@@ -37,7 +37,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
   it("`steward start` without a token starts the sandbox and the bot and prints its chain and sandbox ready lines", async () => {
     const dataDir = newDataDir();
     const proc = spawn(process.execPath, [bin, "start"], {
-      env: { ...cleanEnv(), SANDBOX_PORT: "0", STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+      env: { ...cleanEnv(), SANDBOX_PORT: "0", HTTP_PORT: "0", STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child = proc;
@@ -58,13 +58,16 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     await client.createUser("olga", ["Member"]);
     const reply = finalResponse(await client.run("olga", "help"));
     expect(reply.embeds[0]?.title).toBe("Steward commands you can use");
-    // The local chain's line, then the sandbox's: nothing else on stdout.
+    // The local chain's line, the HTTP API's, then the sandbox's: nothing else on stdout.
     const readyLines = stdout.trim().split("\n");
-    expect(readyLines).toHaveLength(2);
+    expect(readyLines).toHaveLength(3);
     expect(readyLines[0]).toMatch(
       /^chain ready: http:\/\/127\.0\.0\.1:\d+ token=0x[0-9a-fA-F]{40} distributor=0x[0-9a-fA-F]{40}$/,
     );
-    expect(readyLines[1]).toBe(`sandbox ready: ${url}`);
+    expect(readyLines[1]).toMatch(/^http ready: http:\/\/127\.0\.0\.1:\d+$/);
+    expect(readyLines[2]).toBe(`sandbox ready: ${url}`);
+    const health = await fetch(`${readyLines[1]?.slice("http ready: ".length)}/healthz`);
+    expect(await health.json()).toEqual({ ok: true });
 
     // A person at the terminal client: a proposal, opened by a moderator, voted with a button.
     const session = spawnSync(process.execPath, [bin, "sandbox", url], {
@@ -110,7 +113,13 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     const doctor = () =>
       new Promise<{ status: number | null; stdout: string }>((resolve) => {
         const p = spawn(process.execPath, [bin, "doctor"], {
-          env: { ...cleanEnv(), STEWARD_DATA_DIR: dataDir, SANDBOX_PORT: new URL(url).port, LOG_LEVEL: "error" },
+          env: {
+            ...cleanEnv(),
+            STEWARD_DATA_DIR: dataDir,
+            SANDBOX_PORT: new URL(url).port,
+            HTTP_PORT: "0",
+            LOG_LEVEL: "error",
+          },
           stdio: ["ignore", "pipe", "inherit"],
         });
         let stdout = "";
@@ -147,7 +156,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
   it("stops when the `npm start` that launched it is killed with SIGKILL, leaving nothing behind", async () => {
     const dataDir = newDataDir();
     const npm = spawn("npm", ["start"], {
-      env: { ...cleanEnv(), SANDBOX_PORT: "0", STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+      env: { ...cleanEnv(), SANDBOX_PORT: "0", HTTP_PORT: "0", STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -212,7 +221,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     const unknown = spawnSync(process.execPath, [bin, "job", "run", "nope"], { env, encoding: "utf8" });
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe(
-      "There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, settle, repost, verify-audit.\n",
+      "There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, settle, repost, verify-audit, node-health.\n",
     );
   }, 60_000);
 
@@ -226,6 +235,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
         DISCORD_TOKEN: discord.token,
         DISCORD_API_URL: discord.apiUrl,
         DISCORD_GUILD_ID: discord.guildId,
+        HTTP_PORT: "0",
         STEWARD_DATA_DIR: dataDir,
         LOG_LEVEL: "silent",
       };

@@ -44,6 +44,24 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   "steward status": {},
   "evaluation resolve-appeal": { appeal: 1, decision: "accept" },
   "proposal drafts": {},
+  "node register": {
+    name: "matrix",
+    gpu_model: "H200",
+    gpu_count: 1,
+    vram_gb: 141,
+    cpu_cores: 8,
+    ram_gb: 64,
+    region: "eu-west",
+    price: "1",
+    public_key: Wallet.createRandom().address,
+  },
+  "node list": {},
+  "node show": { id: 9999 },
+  "node update": { id: 9999, price: "2" },
+  "node retire": { id: 9999 },
+  "compute request": { gpu_count: 1, hours: 1, max_price: "1", purpose: "matrix" },
+  "compute leases": {},
+  "compute end": { lease: 9999 },
 };
 
 let stack: TestStack;

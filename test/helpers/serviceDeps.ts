@@ -44,6 +44,15 @@ export function serviceDeps(
       tokenSymbol: "STEW",
     },
     epochs: { budget: 10_000n * 10n ** 18n, openAppeals: "block" },
+    compute: {
+      providerRole: "Provider",
+      maxNodesPerProvider: 10,
+      heartbeatIntervalMs: 60_000,
+      maxClockSkewMs: 120_000,
+      leaseApprovalAbove: undefined,
+      leaseFailoverAfterMs: 180_000,
+      budget: 1_000n * 10n ** 18n,
+    },
     notifier: silentNotifier,
     governance: {
       votingPeriodMs: 48 * 3_600_000,

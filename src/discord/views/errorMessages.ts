@@ -114,6 +114,38 @@ export const errorMessages = {
   not_flagged: ({ id }) =>
     `Contribution #${id}'s evaluation is not flagged for review, so there is nothing to clear. Use \`/evaluation override\` to change it.`,
   already_reviewed: ({ id, by }) => `Contribution #${id}'s evaluation was already cleared by ${by}.`,
+  impossible_spec: ({ field, value, min, max }) =>
+    `${code(value)} is not a possible ${field}: give a whole number from ${min} to ${max}.`,
+  invalid_price: ({ input, decimals }) =>
+    `${code(input)} is not a valid price: give a number of tokens above 0 such as 2.5 (at most ${decimals} decimals).`,
+  invalid_region: ({ input }) =>
+    `${code(input)} is not a region Steward knows the format of: write it like \`eu-west\`, \`us-east-1\` or \`ap-southeast-2\` (area code, direction, optional zone number).`,
+  gpu_count_without_model: ({ count }) =>
+    `You gave ${count} GPU(s) but no GPU model. Give the model (e.g. \`H200\`), or \`none\` with gpu_count 0 and vram_gb 0 for a CPU-only node.`,
+  provider_needs_wallet: () =>
+    "Node rewards are paid to your verified wallet, and you have none yet. Run `/wallet link` first, then register the node.",
+  too_many_nodes: ({ max }) =>
+    `You already have ${max} nodes registered, the most one provider may have. Retire one with \`/node retire\` first.`,
+  node_key_in_use: ({ nodeId, publicKey }) =>
+    `The key ${code(publicKey)} already belongs to node #${nodeId}: each node needs its own key. Start the agent with another key file to get a new one.`,
+  node_not_found: ({ id }) => `There is no node #${id} in this server.`,
+  not_your_node: ({ id }) => `Node #${id} is not yours: only its provider can change or retire it.`,
+  node_is_retired: ({ id }) => `Node #${id} is retired, so it can no longer be changed.`,
+  nothing_to_update: () => "Nothing to update: give a new price, region or description.",
+  no_fitting_offer: ({ nearest }) =>
+    `No online offer fits this request, so nothing was stored.${nearest.length > 0 ? ` The nearest:\n${nearest.map((n) => `- ${n}`).join("\n")}` : " No node is registered yet."}`,
+  compute_request_not_found: ({ id }) => `There is no compute request #${id} in this server.`,
+  not_your_request: ({ id }) => `Compute request #${id} is not yours: only the member who asked can choose an offer.`,
+  offer_gone: ({ nodeId, problems }) =>
+    `Node #${nodeId} no longer fits your request (${problems.join(", ")}). Ask again with \`/compute request\` to see what fits now.`,
+  own_node_lease: ({ nodeId }) => `Node #${nodeId} is your own: you cannot lease it to yourself and be paid for it.`,
+  lease_not_found: ({ id }) => `There is no lease #${id} in this server.`,
+  own_lease_approval: ({ id }) =>
+    `You cannot approve lease #${id}: you are its requester or its provider. Another moderator must approve it.`,
+  not_lease_provider: ({ id }) => `Only the provider of lease #${id}'s node can accept or decline it.`,
+  not_lease_party: ({ id }) => `Lease #${id} is not yours: only its requester or its provider can end it.`,
+  lease_not_in_state: ({ id, status, expected }) =>
+    `Lease #${id} is ${status.replace("_", " ")}, not ${expected.replace("_", " ")}, so that can no longer be done.`,
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
 
 const actionText = {

@@ -1,6 +1,7 @@
 import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
+import { computeShares } from "../compute/computeShares.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { awaitingReview } from "../evaluations/clearEvaluation.ts";
@@ -110,6 +111,32 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
       amount: (amountOf.get((s.address as string).toLowerCase()) ?? 0n).toString(),
       refs: s.refs,
     }));
+    // The compute network's rewards join beside the contributions (their own budget, not scaled with EPOCH_BUDGET).
+    // The first epoch opens lazily (at the first close at the latest): its compute window starts with the network.
+    const earlier = await tx.epoch.count({ where: { guildId, status: "closed" } });
+    const compute = await computeShares(tx, {
+      guildId,
+      epochId: epoch.id,
+      from: earlier === 0 ? new Date(0) : epoch.startsAt,
+      to: now,
+      budget: deps.compute.budget,
+    });
+    for (const c of compute.shares) {
+      if (c.address === null) {
+        const s = shareFor(c.memberId, c.discordId, null);
+        if (s.address === null) {
+          s.amount += c.amount;
+          if (!walletless.includes(s)) walletless.push(s);
+        }
+        continue;
+      }
+      const line = lines.find((l) => l.recipient.toLowerCase() === (c.address as string).toLowerCase());
+      if (line) {
+        line.amount = (BigInt(line.amount) + c.amount).toString();
+        line.refs = [...line.refs, ...c.refs];
+      } else lines.push({ recipient: c.address, amount: c.amount.toString(), refs: c.refs });
+    }
+    const computeTotal = compute.rewards.reduce((n, r) => n + r.amount, 0n);
     // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: a line scaled down to 0 units needs a budget below the member count in smallest units; allocateBudget's tests pin that rounding
     const batch = lines.filter((e) => BigInt(e.amount) > 0n);
     const canonical = JSON.parse(canonicalBatch(batch)) as BatchEntry[];
@@ -129,11 +156,16 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
               kind: "distribution",
               authorDiscordId: actorId,
               title: `Epoch ${epoch.number} reward distribution`,
-              summary: `Pays ${tokens(paid)} to ${canonical.length} member(s) for ${paidContributions} contribution(s) of epoch ${epoch.number}${scaled ? `, scaled down from ${tokens(total)} to the budget of ${tokens(budget)}` : ""}.${walletless.length > 0 ? ` ${walletless.length} member(s) without a verified wallet: ${tokens(carriedTotal)} carried to the next epoch.` : ""}`,
+              summary: `Pays ${tokens(paid)} to ${canonical.length} member(s) for ${paidContributions} contribution(s)${computeTotal > 0n ? ` and ${tokens(computeTotal)} of compute (${compute.rewards.length} node uptime and lease reward(s))` : ""} of epoch ${epoch.number}${scaled ? `, scaled down from ${tokens(total)} to the budget of ${tokens(budget)}` : ""}.${walletless.length > 0 ? ` ${walletless.length} member(s) without a verified wallet: ${tokens(carriedTotal)} carried to the next epoch.` : ""}`,
               motivation:
                 "Rewards for the contributions evaluated this epoch, from their active evaluations' suggested rewards.",
               specification: [
                 `Budget: ${tokens(budget)}. Suggested total: ${tokens(total)}. ${scaled ? "Scaled: each share × budget / total, rounded down; the smallest units lost to rounding go one each to the largest remainders." : "Within budget: paid as suggested."}`,
+                ...(computeTotal > 0n
+                  ? [
+                      `Compute: ${tokens(deps.compute.budget)} shared by verified capacity × uptime, plus each ended lease's delivered GPU-hours × its price: ${compute.rewards.map((r) => `${r.kind === "lease" ? `lease #${r.leaseId}` : `node #${r.nodeId} uptime`} ${tokens(r.amount)}`).join(", ")}.`,
+                    ]
+                  : []),
                 ...(appealed.size > 0
                   ? [`Left for the next epoch (open appeals): ${[...appealed].map((id) => `#${id}`).join(", ")}.`]
                   : []),
@@ -154,6 +186,22 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
     for (const s of walletless) {
       await tx.rewardCarry.create({
         data: { guildId, memberId: s.memberId, amount: s.amount.toString(), fromEpochId: epoch.id, createdAt: now },
+      });
+    }
+    for (const r of compute.rewards) {
+      await tx.computeReward.create({
+        data: {
+          guildId,
+          epochId: epoch.id,
+          nodeId: r.nodeId,
+          kind: r.kind,
+          key: r.key,
+          leaseId: r.leaseId,
+          amount: r.amount.toString(),
+          coveredMs: BigInt(r.coveredMs),
+          weight: r.weight,
+          createdAt: now,
+        },
       });
     }
     const paidCarryIds = payable.flatMap((s) => s.carryIds);
@@ -189,6 +237,9 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
         contributions: included.map((c) => c.id),
         leftForNextEpoch: [...appealed],
         heldForReview: [...held],
+        ...(compute.rewards.length > 0
+          ? { compute: compute.rewards.map((r) => ({ key: r.key, amount: r.amount.toString() })) }
+          : {}),
       },
       createdAt: now,
     });
@@ -203,6 +254,13 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
       contributions: included.length,
       leftForNextEpoch: appealed.size,
       heldForReview: held.size,
+      compute: {
+        total: computeTotal,
+        budget: deps.compute.budget,
+        uptimeRewards: compute.rewards.filter((r) => r.kind === "uptime").length,
+        leaseRewards: compute.rewards.filter((r) => r.kind === "lease").length,
+        providers: compute.shares.length,
+      },
     };
   });
 }

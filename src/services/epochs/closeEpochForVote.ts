@@ -43,6 +43,17 @@ export async function closeEpochForVote(deps: ServiceDeps, guildId: string, acto
     contributions: closed.contributions,
     carriedOut: { members: closed.carried.length, total: units(deps, carriedTotal) },
     leftForNextEpoch: closed.leftForNextEpoch,
+    ...(closed.compute.total > 0n
+      ? {
+          compute: {
+            total: units(deps, closed.compute.total),
+            budget: units(deps, closed.compute.budget),
+            providers: closed.compute.providers,
+            nodes: closed.compute.uptimeRewards,
+            leases: closed.compute.leaseRewards,
+          },
+        }
+      : {}),
   };
   const summary = await deps.proposals.explainer(facts);
   await runAudited(deps.db, async (tx) => {

@@ -1,0 +1,133 @@
+import {
+  approveLease,
+  chooseOffer,
+  decideLease,
+  endLease,
+  listLeases,
+  recordLeaseMessage,
+} from "../../services/compute/leases.ts";
+import { chooseButtons } from "../../services/compute/nodeHealth.ts";
+import { requestCompute } from "../../services/compute/requestCompute.ts";
+import { UserError } from "../../services/errors.ts";
+import type { HandlerContext } from "../context.ts";
+import { ephemeral, noMentions, post } from "../reply.ts";
+import { leaseButtons, leasesView, leaseTerms, matchesText, noticeButtons } from "../views/computeViews.ts";
+import { ts } from "../views/governanceFormat.ts";
+import type { CommandHandler, ComponentHandler } from "./types.ts";
+
+const tokenOf = (ctx: HandlerContext) => ({
+  symbol: ctx.deps.config.TOKEN_SYMBOL,
+  decimals: ctx.deps.config.TOKEN_DECIMALS,
+});
+
+export const request: CommandHandler = async (i, ctx) => {
+  const o = i.options;
+  const { request, matches } = await requestCompute(ctx.deps.services, ctx.actor, {
+    gpuCount: o.getInteger("gpu_count", true),
+    hours: o.getNumber("hours", true),
+    maxPrice: o.getString("max_price", true),
+    purpose: o.getString("purpose", true),
+    gpuModel: o.getString("gpu_model"),
+    minVramGb: o.getInteger("min_vram_gb"),
+    region: o.getString("region"),
+  });
+  await i.reply(
+    ephemeral({
+      content: matchesText(request.id, matches),
+      components: noticeButtons(
+        chooseButtons(
+          request.id,
+          matches.map((m) => m.nodeId),
+        ),
+      ),
+    }),
+  );
+};
+
+/** Asks the provider (or first the moderators) in the compute channel, and records the message with the buttons. */
+async function announceLease(ctx: HandlerContext, lease: Awaited<ReturnType<typeof chooseOffer>>["lease"]) {
+  const token = tokenOf(ctx);
+  const requester = lease.request.requester.discordId;
+  const provider = lease.node.provider.discordId;
+  const notifier = ctx.deps.services.notifier;
+  if (lease.status === "awaiting_approval") {
+    await notifier.tellModerators(
+      lease.guildId,
+      `Lease #${lease.id} (${leaseTerms(lease, token)}) costs more than LEASE_APPROVAL_ABOVE: approve it in #${ctx.deps.config.COMPUTE_CHANNEL}.`,
+    );
+    const id = await notifier.computeNotice(lease.guildId, {
+      content: `Lease **#${lease.id}** waits for a moderator's approval before <@${provider}> is asked: <@${requester}> wants ${leaseTerms(lease, token)} for “${lease.purpose}”.`,
+      buttons: leaseButtons(lease.id, "approve"),
+    });
+    if (id) await recordLeaseMessage(ctx.deps.services, lease.id, id);
+    return "A moderator approves leases of this size first; the provider is asked right after.";
+  }
+  const id = await notifier.computeNotice(lease.guildId, {
+    content: `<@${provider}>, <@${requester}> asks for ${leaseTerms(lease, token)} for “${lease.purpose}”. Accept to start lease **#${lease.id}** now; it is paid for the time your node is online during it.`,
+    mention: [provider],
+    buttons: leaseButtons(lease.id, "decide"),
+  });
+  if (id) await recordLeaseMessage(ctx.deps.services, lease.id, id);
+  return `<@${provider}> was asked in #${ctx.deps.config.COMPUTE_CHANNEL}.`;
+}
+
+export const choose: ComponentHandler = async (i, ctx, [requestId, nodeId]) => {
+  const r = Number(requestId);
+  const n = Number(nodeId);
+  if (!Number.isInteger(r) || !Number.isInteger(n)) throw new UserError("invalid_component", {});
+  const { lease, created } = await chooseOffer(ctx.deps.services, ctx.actor, r, n);
+  const next = created ? await announceLease(ctx, lease) : "";
+  await i.reply(
+    ephemeral({
+      content: created
+        ? `Lease **#${lease.id}**: ${leaseTerms(lease, tokenOf(ctx))}. ${next}`
+        : `You already chose for request #${r}: lease **#${lease.id}** (${lease.status.replace("_", " ")}).`,
+    }),
+  );
+};
+
+export const leaseButton: ComponentHandler = async (i, ctx, [action, leaseId]) => {
+  const id = Number(leaseId);
+  if (!Number.isInteger(id) || !["accept", "decline", "approve"].includes(action ?? "")) {
+    throw new UserError("invalid_component", {});
+  }
+  const token = tokenOf(ctx);
+  const services = ctx.deps.services;
+  if (action === "approve") {
+    const lease = await approveLease(services, ctx.actor, ctx.isModerator, id);
+    await i.update(
+      post({
+        content: `Lease **#${lease.id}** (${leaseTerms(lease, token)}) was approved by <@${ctx.actor.discordId}>.`,
+        components: [],
+        allowedMentions: noMentions,
+      }),
+    );
+    await announceLease(ctx, lease);
+    return;
+  }
+  const lease = await decideLease(services, ctx.actor, id, action === "accept");
+  const requester = lease.request.requester.discordId;
+  const content =
+    lease.status === "active"
+      ? `✅ Lease **#${lease.id}** accepted by <@${ctx.actor.discordId}>: ${leaseTerms(lease, token)}, from ${ts(lease.startsAt ?? new Date())} until ${ts(lease.endsAt ?? new Date())}. <@${requester}>, your compute is ready.`
+      : `Lease **#${lease.id}** was declined by <@${ctx.actor.discordId}>. <@${requester}>, ask again with \`/compute request\` for other offers.`;
+  await i.update(post({ content, components: [], allowedMentions: { parse: [], users: [requester] } }));
+};
+
+export const leases: CommandHandler = async (i, ctx) => {
+  const rows = await listLeases(ctx.deps.services, ctx.actor);
+  await i.reply(ephemeral({ content: leasesView(rows, ctx.actor.discordId, tokenOf(ctx)) }));
+};
+
+export const end: CommandHandler = async (i, ctx) => {
+  const lease = await endLease(ctx.deps.services, ctx.actor, i.options.getInteger("lease", true));
+  const other =
+    lease.request.requester.discordId === ctx.actor.discordId
+      ? lease.node.provider.discordId
+      : lease.request.requester.discordId;
+  await ctx.deps.services.notifier.computeNotice(lease.guildId, {
+    content: `Lease **#${lease.id}** was ended early by <@${ctx.actor.discordId}>; it is paid for what the node delivered until now. <@${other}>`,
+    mention: [other],
+  });
+  await i.reply(ephemeral({ content: `Lease **#${lease.id}** ended. It is paid pro rata at the epoch's close.` }));
+};

@@ -1,0 +1,213 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from "discord-api-types/v10";
+import type { NodeStatus } from "../../generated/prisma/client.ts";
+import type { nodeDetails } from "../../services/compute/nodeDetails.ts";
+import { percent } from "../../services/compute/uptime.ts";
+import type { NoticeButton } from "../../services/notifier.ts";
+import { tokenText } from "../../services/tokenText.ts";
+import { clip, ts } from "./governanceFormat.ts";
+
+export const NODE_LIST_PREFIX = "node-list";
+export const LEASE_PREFIX = "lease";
+
+type Token = { symbol: string; decimals: number };
+const money = (units: bigint | { toString(): string }, t: Token) =>
+  tokenText(BigInt(units.toString()), { tokenDecimals: t.decimals, tokenSymbol: t.symbol });
+
+const STYLE = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  success: ButtonStyle.Success,
+  danger: ButtonStyle.Danger,
+} as const;
+
+/** Buttons of a compute notice, five to a row as Discord allows. */
+export function noticeButtons(buttons: NoticeButton[]): APIActionRowComponent<APIButtonComponent>[] {
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  for (let i = 0; i < buttons.length && rows.length < 5; i += 5) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: buttons.slice(i, i + 5).map((b) => ({
+        type: ComponentType.Button,
+        style: STYLE[b.style],
+        label: b.label,
+        custom_id: b.customId,
+      })),
+    });
+  }
+  return rows;
+}
+
+const STATUS_ICON: Record<NodeStatus, string> = { pending: "⏳", online: "🟢", offline: "🔴", retired: "⚫" };
+
+interface NodeLike {
+  id: number;
+  name: string;
+  gpuModel: string | null;
+  gpuCount: number;
+  vramGb: number;
+  cpuCores: number;
+  ramGb: number;
+  region: string;
+  price: { toString(): string };
+  status: NodeStatus;
+}
+
+export const hardwareText = (n: NodeLike) =>
+  `${n.gpuModel ? `${n.gpuCount} × ${n.gpuModel} (${n.vramGb} GB)` : "no GPU"}, ${n.cpuCores} cores, ${n.ramGb} GB RAM`;
+
+export function nodeLine(n: NodeLike & { provider: { discordId: string } }, token: Token) {
+  return `${STATUS_ICON[n.status]} **#${n.id}** ${n.name} · ${hardwareText(n)} · ${n.region} · ${money(n.price, token)}/${n.gpuModel ? "GPU" : "CPU"}-h · <@${n.provider.discordId}>`;
+}
+
+export interface NodeListState {
+  scope: "mine" | "all";
+  gpu?: string | undefined;
+  region?: string | undefined;
+  status?: NodeStatus | undefined;
+  page: number;
+}
+
+const part = (v: string | undefined) => encodeURIComponent(v ?? "").slice(0, 20);
+export const nodeListCustomId = (s: NodeListState) =>
+  [NODE_LIST_PREFIX, s.scope, part(s.gpu), part(s.region), s.status ?? "", s.page].join(":");
+
+export function nodeListView(
+  result: { items: (NodeLike & { provider: { discordId: string } })[]; total: number; page: number; pages: number },
+  state: NodeListState,
+  token: Token,
+) {
+  const filters = [state.gpu && `GPU ${state.gpu}`, state.region && `region ${state.region}`, state.status]
+    .filter(Boolean)
+    .join(", ");
+  const embed: APIEmbed = {
+    title: `${state.scope === "mine" ? "Your nodes" : "All nodes"}${filters ? ` (${filters})` : ""}`,
+    description:
+      result.items.length > 0
+        ? result.items.map((n) => nodeLine(n, token)).join("\n")
+        : state.scope === "mine"
+          ? "You have no nodes here yet. Run `steward node-agent` on the machine, then `/node register`."
+          : "No nodes match.",
+    color: 0x2ecc71,
+    footer: { text: `Page ${result.page} of ${result.pages} · ${result.total} in total` },
+  };
+  const button = (label: string, page: number, disabled: boolean): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label,
+    custom_id: nodeListCustomId({ ...state, page }),
+    disabled,
+  });
+  const components: APIActionRowComponent<APIButtonComponent>[] =
+    result.pages > 1
+      ? [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              button("Previous", result.page - 1, result.page <= 1),
+              button("Next", result.page + 1, result.page >= result.pages),
+            ],
+          },
+        ]
+      : [];
+  return { embeds: [embed], components };
+}
+
+export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: Token) {
+  const n = d.node;
+  const reported = d.reported
+    ? `${d.reported.gpus.length > 0 ? d.reported.gpus.map((g) => `${g.name} (${Math.floor(g.memoryMiB / 1024)} GB)`).join(", ") : "no GPU"}, ${d.reported.cpuCores} cores, ${d.reported.ramGb} GB RAM, ${d.reported.os}`
+    : "nothing yet (no heartbeat)";
+  const leases = d.leases.map(
+    (l) =>
+      `#${l.id} ${l.status.replace("_", " ")} · ${l.gpuCount} GPU × ${l.hours.toString()} h at ${money(l.price, token)}${l.endsAt ? ` · ends ${ts(l.endsAt)}` : ""}`,
+  );
+  const embed: APIEmbed = {
+    title: `${STATUS_ICON[n.status]} Node #${n.id} · ${n.name}`,
+    description: clip(n.description ?? "", 300),
+    color: n.shortfall ? 0xe67e22 : 0x2ecc71,
+    fields: [
+      { name: "Provider", value: `<@${n.provider.discordId}>`, inline: true },
+      {
+        name: "Status",
+        value: `${n.status}${n.lastHeartbeatAt ? `, last seen ${ts(n.lastHeartbeatAt)}` : ""}`,
+        inline: true,
+      },
+      {
+        name: "Price",
+        value: `${money(n.price, token)} per ${n.gpuModel ? "GPU" : "CPU"}-hour · ${n.region}`,
+        inline: true,
+      },
+      { name: "Declared", value: hardwareText(n) },
+      { name: "Reported", value: clip(reported) },
+      {
+        name: "Uptime",
+        value: `24 h: ${percent(d.uptime.day)} · 7 days: ${percent(d.uptime.week)}${d.uptime.epoch ? ` · epoch ${d.uptime.epoch.number}: ${percent(d.uptime.epoch.ratio)}` : ""}`,
+      },
+      {
+        name: "Flags",
+        value: n.shortfall ? `⚠️ ${clip(n.shortfall, 900)} (reward capped at the reported capacity)` : "none",
+      },
+      { name: "Leases", value: leases.length > 0 ? clip(leases.join("\n")) : "none" },
+      { name: "Earned", value: `${money(d.earned, token)} in epoch distributions`, inline: true },
+      { name: "Key", value: `\`${n.publicKey}\``, inline: true },
+    ],
+  };
+  const note = d.shortfallNote
+    ? `⚠️ Your node's last heartbeat reports less than you declared: ${d.shortfallNote}. Its reward is capped at what it reports; fix the machine or \`/node update\` what you offer.`
+    : undefined;
+  return { ...(note ? { content: note } : {}), embeds: [embed] };
+}
+
+export function matchesText(
+  requestId: number,
+  matches: { nodeId: number; score: number; reasons: string[]; offer: { name: string } }[],
+) {
+  return [
+    `Compute request **#${requestId}**: the best fitting online offers (score out of 100: uptime, price under your maximum, region, verified specs). Choose one to ask its provider.`,
+    ...matches.map(
+      (m, i) => `${i + 1}. **node #${m.nodeId} ${m.offer.name}** · score ${m.score} · ${m.reasons.join(" · ")}`,
+    ),
+  ].join("\n");
+}
+
+export const leaseButtons = (leaseId: number, action: "decide" | "approve"): NoticeButton[] =>
+  action === "approve"
+    ? [{ customId: `${LEASE_PREFIX}:approve:${leaseId}`, label: "Approve lease", style: "primary" }]
+    : [
+        { customId: `${LEASE_PREFIX}:accept:${leaseId}`, label: "Accept", style: "success" },
+        { customId: `${LEASE_PREFIX}:decline:${leaseId}`, label: "Decline", style: "danger" },
+      ];
+
+interface LeaseLike {
+  id: number;
+  status: string;
+  gpuCount: number;
+  hours: { toString(): string };
+  price: { toString(): string };
+  purpose: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  endedAt: Date | null;
+  node: { id: number; name: string; provider: { discordId: string } };
+  request: { requester: { discordId: string } };
+}
+
+export const leaseTerms = (l: LeaseLike, token: Token) =>
+  `${l.gpuCount} GPU × ${l.hours.toString()} h on node #${l.node.id} **${l.node.name}** at ${money(l.price, token)} per GPU-hour`;
+
+export function leasesView(leases: LeaseLike[], me: string, token: Token) {
+  if (leases.length === 0) return "You have no leases. Ask for compute with `/compute request`.";
+  return leases
+    .map((l) => {
+      const role = l.request.requester.discordId === me ? "you lease" : `<@${l.request.requester.discordId}> leases`;
+      const when = l.endedAt ? `ended ${ts(l.endedAt)}` : l.endsAt ? `ends ${ts(l.endsAt)}` : "";
+      return `**#${l.id}** ${l.status.replace("_", " ")} · ${role} ${leaseTerms(l, token)} ${when} · “${clip(l.purpose, 80)}”`;
+    })
+    .join("\n");
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Logger } from "../logger.ts";
+import type { ServiceDeps } from "../services/deps.ts";
+import { heartbeatRoutes } from "./routes/heartbeatRoutes.ts";
+
+export interface HttpDeps {
+  services: ServiceDeps;
+  logger: Logger;
+}
+
+/** Bodies are small JSON documents (a heartbeat is ~1 KB); anything far larger is refused before parsing. */
+export const BODY_LIMIT = 16 * 1024;
+
+/**
+ * Steward's HTTP server: the node agents' API today; health, metrics and public pages join it as further route
+ * plugins under src/http/routes. Bodies are validated by JSON schema exactly as sent (no type coercion, no silent
+ * removal of unknown fields: a heartbeat's signature covers what the node meant). Every refusal is a 4xx with a
+ * JSON `{error, message}`; an unexpected failure is a 500 with an incident id, logged with its context.
+ */
+export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+  });
+  await app.register(rateLimit, { global: false });
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      const code =
+        error.code === "FST_ERR_CTP_BODY_TOO_LARGE"
+          ? "body_too_large"
+          : error.code === "FST_ERR_VALIDATION"
+            ? "invalid_body"
+            : status === 429
+              ? "rate_limited"
+              : (error.code ?? "bad_request").replace(/^FST_ERR_/, "").toLowerCase();
+      const message =
+        code === "body_too_large" ? `The body is larger than ${BODY_LIMIT} bytes.` : `${error.message}`.slice(0, 300);
+      return reply.status(status).send({ error: code, message });
+    }
+    const incident = randomUUID().slice(0, 8);
+    deps.logger.error({ err: error, incident, method: request.method, url: request.url }, "http request failed");
+    return reply
+      .status(500)
+      .send({ error: "internal", message: `Something went wrong on Steward's side (incident ${incident}).` });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: "not_found", message: `There is no ${request.method} ${request.url.split("?")[0]} here.` }),
+  );
+  app.get("/healthz", async () => ({ ok: true }));
+  await app.register(heartbeatRoutes(deps), { prefix: "/api" });
+  return app;
+}
+
+/** Starts the server on HTTP_HOST:HTTP_PORT (0: a free port) and returns its base URL. */
+export async function startHttpServer(deps: HttpDeps, host: string, port: number) {
+  const app = await createHttpServer(deps);
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const bound = typeof address === "object" && address ? address.port : port;
+  return { app, url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}`, close: () => app.close() };
+}

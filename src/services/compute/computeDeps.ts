@@ -1,0 +1,16 @@
+/** Settings of the compute network, from the config (PROVIDER_ROLE, HEARTBEAT_INTERVAL, …). */
+export interface ComputeDeps {
+  providerRole: string;
+  maxNodesPerProvider: number;
+  heartbeatIntervalMs: number;
+  maxClockSkewMs: number;
+  /** A lease costing more than this needs a moderator's approval before the provider is asked; undefined: never. */
+  leaseApprovalAbove?: bigint | undefined;
+  /** A leased node offline this long: requester and provider are told and the next best offer is proposed. */
+  leaseFailoverAfterMs: number;
+  /** Tokens (smallest units) shared each epoch among nodes by verified capacity × uptime. */
+  budget: bigint;
+}
+
+/** A node is down once no heartbeat came for two intervals. */
+export const downAfterMs = (compute: ComputeDeps) => 2 * compute.heartbeatIntervalMs;

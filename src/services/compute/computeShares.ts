@@ -1,0 +1,121 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { allocateBudget } from "../epochs/allocateBudget.ts";
+import { declaredOf } from "./declaredSpecs.ts";
+import { deliveredCost } from "./leaseCost.ts";
+import { capacityWeight, type ReportedSpecs } from "./reportedSpecs.ts";
+import { coveredMs } from "./uptime.ts";
+
+export interface ComputeShare {
+  memberId: string;
+  discordId: string;
+  /** The provider's active wallet at the close (null: carried until one is linked). */
+  address: string | null;
+  amount: bigint;
+  refs: string[];
+}
+
+export interface ComputeReward {
+  nodeId: number;
+  kind: "uptime" | "lease";
+  key: string;
+  leaseId: number | null;
+  amount: bigint;
+  coveredMs: number;
+  weight: number | null;
+}
+
+/**
+ * What the compute network earned in an epoch, per provider:
+ * - the uptime reward: COMPUTE_BUDGET shared by verified capacity (capacityWeight: GPUs the reported specs back ×
+ *   16, or cores) × time covered by heartbeats within the epoch, exactly (allocateBudget's largest remainders);
+ * - each ended lease not yet paid: delivered GPU-hours × its price (deliveredCost), never more than agreed.
+ * Rewards of 0 are left out; refs name every node and lease, so the batch hash covers them.
+ */
+export async function computeShares(
+  tx: Prisma.TransactionClient,
+  o: { guildId: string; epochId: number; from: Date; to: Date; budget: bigint },
+) {
+  const nodes = await tx.computeNode.findMany({
+    where: { guildId: o.guildId, registeredAt: { lt: o.to } },
+    include: {
+      spans: { where: { endsAt: { gt: o.from }, startsAt: { lt: o.to } } },
+      provider: { include: { wallets: { where: { activeFor: { not: null } } } } },
+    },
+    orderBy: { id: "asc" },
+  });
+  const rewards: ComputeReward[] = [];
+  const weighted = nodes
+    .map((n) => {
+      const ms = coveredMs(n.spans, o.from, o.to);
+      const weight = capacityWeight(declaredOf(n), n.reportedSpecs as ReportedSpecs | null);
+      return { node: n, ms, weight, share: BigInt(ms) * BigInt(weight) };
+    })
+    .filter((w) => w.share > 0n);
+  // allocateBudget scales shares down to a budget exactly; shares × budget always exceed it, so it splits the whole
+  // budget in proportion to the shares.
+  const { allocations } = allocateBudget(
+    weighted.map((w) => ({ key: String(w.node.id), amount: w.share * o.budget })),
+    o.budget,
+  );
+  const uptimeOf = new Map(allocations.map((a) => [a.key, a.amount]));
+  for (const w of weighted) {
+    const amount = uptimeOf.get(String(w.node.id)) ?? 0n;
+    if (amount > 0n) {
+      rewards.push({
+        nodeId: w.node.id,
+        kind: "uptime",
+        key: `uptime:${o.epochId}:${w.node.id}`,
+        leaseId: null,
+        amount,
+        coveredMs: w.ms,
+        weight: w.weight,
+      });
+    }
+  }
+  const leases = await tx.lease.findMany({
+    where: { guildId: o.guildId, status: "ended", paidInEpochId: null, endedAt: { lte: o.to } },
+    include: { node: { include: { spans: true } } },
+    orderBy: { id: "asc" },
+  });
+  for (const lease of leases) {
+    const delivered = deliveredCost(lease, lease.node.spans, o.to);
+    await tx.lease.update({
+      where: { id: lease.id },
+      data: { paidInEpochId: o.epochId, paidAmount: delivered.amount.toString() },
+    });
+    if (delivered.amount > 0n) {
+      rewards.push({
+        nodeId: lease.nodeId,
+        kind: "lease",
+        key: `lease:${lease.id}`,
+        leaseId: lease.id,
+        amount: delivered.amount,
+        coveredMs: delivered.ms,
+        weight: lease.gpuCount,
+      });
+    }
+  }
+  const providerOf = new Map(nodes.map((n) => [n.id, n.provider]));
+  const shares = new Map<string, ComputeShare>();
+  for (const r of rewards) {
+    const provider = providerOf.get(r.nodeId);
+    if (!provider) continue;
+    let s = shares.get(provider.id);
+    if (!s) {
+      s = {
+        memberId: provider.id,
+        discordId: provider.discordId,
+        address: provider.wallets[0]?.address ?? null,
+        amount: 0n,
+        refs: [],
+      };
+      shares.set(provider.id, s);
+    }
+    s.amount += r.amount;
+    const ref = r.kind === "lease" ? `lease:${r.leaseId}` : `node:${r.nodeId}`;
+    if (!s.refs.includes(ref)) s.refs.push(ref);
+    // A lease's line names its node too.
+    if (r.kind === "lease" && !s.refs.includes(`node:${r.nodeId}`)) s.refs.push(`node:${r.nodeId}`);
+  }
+  return { shares: [...shares.values()], rewards };
+}

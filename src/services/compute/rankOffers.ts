@@ -1,0 +1,99 @@
+import { sameGpuModel } from "./reportedSpecs.ts";
+
+export interface Offer {
+  id: number;
+  name: string;
+  gpuModel: string | null;
+  /** GPUs not in an active lease (of the verified ones). */
+  freeGpus: number;
+  vramGb: number;
+  region: string;
+  price: bigint;
+  online: boolean;
+  /** 0–1 over the last 7 days. */
+  uptime: number;
+  shortfall: string | null;
+}
+
+export interface Want {
+  gpuModel?: string | undefined;
+  minVramGb?: number | undefined;
+  gpuCount: number;
+  maxPrice: bigint;
+  region?: string | undefined;
+}
+
+export interface Ranked {
+  offer: Offer;
+  /** 0–100. */
+  score: number;
+  reasons: string[];
+}
+
+/** Why an offer does not fit, in words; empty when it fits. The hard filters: never left to a model. */
+export function misses(offer: Offer, want: Want, price: (units: bigint) => string): string[] {
+  const out: string[] = [];
+  if (!offer.online) out.push("offline");
+  if (want.gpuModel && (offer.gpuModel === null || !sameGpuModel(want.gpuModel, offer.gpuModel))) {
+    out.push(`${offer.gpuModel ?? "no GPU"}, not ${want.gpuModel}`);
+  }
+  if (want.minVramGb !== undefined && offer.vramGb < want.minVramGb) {
+    out.push(`${offer.vramGb} GB of VRAM per GPU, under ${want.minVramGb}`);
+  }
+  if (offer.freeGpus < want.gpuCount) out.push(`${offer.freeGpus} free GPU(s), ${want.gpuCount} wanted`);
+  if (offer.price > want.maxPrice) out.push(`${price(offer.price)} per GPU-hour, above ${price(want.maxPrice)}`);
+  return out;
+}
+
+/**
+ * The documented deterministic ranking of fitting offers (score 0–100): 45 × uptime over 7 days, 35 × how far the
+ * price is under the requester's maximum, 10 for the asked region (or for any when none is asked), 10 when the
+ * reported specs back the declared ones. Ties: the cheaper, then the older node. Offers that do not fit are
+ * returned apart, nearest first (fewest misses, then cheapest), so a refusal can name them.
+ */
+export function rankOffers(offers: Offer[], want: Want, price: (units: bigint) => string) {
+  const fits: Ranked[] = [];
+  const nearest: { offer: Offer; misses: string[] }[] = [];
+  for (const offer of offers) {
+    const m = misses(offer, want, price);
+    if (m.length > 0) {
+      nearest.push({ offer, misses: m });
+      continue;
+    }
+    const cheapness =
+      want.maxPrice > 0n ? Number(((want.maxPrice - offer.price) * 10_000n) / want.maxPrice) / 10_000 : 0;
+    const regionMatch = !want.region || offer.region.startsWith(want.region.toLowerCase());
+    const score = 45 * offer.uptime + 35 * cheapness + (regionMatch ? 10 : 0) + (offer.shortfall ? 0 : 10);
+    fits.push({
+      offer,
+      score: Math.round(score * 10) / 10,
+      reasons: [
+        `${(Math.floor(offer.uptime * 1000) / 10).toFixed(1)} % uptime over 7 days`,
+        `${price(offer.price)} per GPU-hour (your maximum: ${price(want.maxPrice)})`,
+        want.region
+          ? `${offer.region}${regionMatch ? " (the region you asked)" : ` (not ${want.region})`}`
+          : offer.region,
+        offer.shortfall ? `flagged: ${offer.shortfall}` : "reported specs match the declared ones",
+      ],
+    });
+  }
+  fits.sort((a, b) =>
+    b.score !== a.score
+      ? b.score - a.score
+      : a.offer.price !== b.offer.price
+        ? a.offer.price < b.offer.price
+          ? -1
+          : 1
+        : a.offer.id - b.offer.id,
+  );
+  nearest.sort((a, b) =>
+    a.misses.length !== b.misses.length
+      ? a.misses.length - b.misses.length
+      : a.offer.price !== b.offer.price
+        ? a.offer.price < b.offer.price
+          ? -1
+          : 1
+        : a.offer.id - b.offer.id,
+  );
+  return { fits, nearest };
+}

@@ -1,0 +1,173 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { componentId, waitForMessage } from "../helpers/governance.ts";
+import { linkWallet } from "../helpers/linkWallet.ts";
+import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
+import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
+
+const bin = join(process.cwd(), "bin", "steward.js");
+const fixtures = new URL("../../../shared/fixtures/nvidia-smi/h200-1gpu/", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "steward-agent-"));
+const keyFile = join(dir, "node.key");
+// The machine has no GPU: a stand-in `nvidia-smi` prints the real H200 output the agent's query gets.
+const fakeSmi = join(dir, "nvidia-smi");
+writeFileSync(fakeSmi, `#!/bin/sh\ncat '${join(fixtures, "nvidia-smi-query-noheader.csv")}'\n`);
+chmodSync(fakeSmi, 0o755);
+
+let stack: TestStack;
+let agent: ChildProcess | undefined;
+let agentOut = "";
+beforeAll(async () => {
+  stack = await startTestStack({ HEARTBEAT_INTERVAL: "1s", COMPUTE_BUDGET: "1000000000000000000000" });
+  await stack.client.createUser("paula", ["Member", "Provider"]);
+  await stack.client.createUser("mia", ["Member"]);
+  await stack.client.createUser("mod", ["Member", "Moderator"]);
+}, 60_000);
+afterAll(async () => {
+  agent?.kill("SIGKILL");
+  await stack?.stop();
+});
+afterEach(() => stack.expectNoSpecViolations());
+
+async function until<T>(what: string, check: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the agent said:\n${agentOut}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const show = async (id: number) => textOf(finalResponse(await stack.client.run("paula", "node show", { id })));
+
+describe("compute network in the sandbox", () => {
+  it("register → agent heartbeats → online → request matched → lease → agent killed → offline → epoch pays compute", async () => {
+    // The agent's first run creates the key and prints the address to register.
+    const first = spawnSync(process.execPath, [bin, "node-agent", "--key", keyFile], { encoding: "utf8" });
+    expect(first.status).toBe(0);
+    const address = /its address: (0x[0-9a-fA-F]{40})/.exec(first.stdout)?.[1] as string;
+    expect(address).toBeTruthy();
+
+    const specs = {
+      name: "h200-box",
+      gpu_model: "H200",
+      gpu_count: 1,
+      vram_gb: 141,
+      cpu_cores: 1,
+      ram_gb: 1,
+      region: "eu-west",
+      price: "2.5",
+      public_key: address,
+    };
+    const noWallet = finalResponse(await stack.client.run("paula", "node register", specs));
+    expect(noWallet.content).toBe(
+      "Node rewards are paid to your verified wallet, and you have none yet. Run `/wallet link` first, then register the node.",
+    );
+    const notProvider = finalResponse(await stack.client.run("mia", "node register", specs));
+    expect(notProvider.ephemeral).toBe(true);
+    expect(notProvider.content).toContain("Provider");
+    const wallet = await linkWallet(stack.client, "paula");
+    await linkWallet(stack.client, "mia");
+
+    const registered = finalResponse(await stack.client.run("paula", "node register", specs));
+    const nodeId = Number(/Node \*\*#(\d+)\*\*/.exec(registered.content)?.[1]);
+    expect(registered.content).toContain(`steward node-agent --api ${stack.steward.http.url} --node ${nodeId}`);
+    await waitForMessage(
+      stack.client,
+      (m) => m.content.includes(`registered node **#${nodeId} h200-box**`),
+      20_000,
+      "compute",
+    );
+    expect(await show(nodeId)).toContain("pending");
+
+    agent = spawn(
+      process.execPath,
+      [bin, "node-agent", "--api", stack.steward.http.url, "--node", String(nodeId), "--key", keyFile],
+      { env: { PATH: process.env.PATH ?? "", NVIDIA_SMI: fakeSmi }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    agent.stdout?.on("data", (c: Buffer) => {
+      agentOut += c.toString();
+    });
+    agent.stderr?.on("data", (c: Buffer) => {
+      agentOut += c.toString();
+    });
+    await until("the node online", async () => (await show(nodeId)).includes("Status\nonline"));
+    await waitForMessage(
+      stack.client,
+      (m) => m.content.includes(`Node #${nodeId} **h200-box** is online`),
+      20_000,
+      "compute",
+    );
+    const online = await show(nodeId);
+    expect(online).toContain("NVIDIA H200 (140 GB)");
+    expect(online).toContain("Flags\nnone");
+
+    // A member asks; the agent's ranking offers the node with a Choose button.
+    const asked = finalResponse(
+      await stack.client.run("mia", "compute request", {
+        gpu_count: 1,
+        hours: 1,
+        max_price: "4",
+        purpose: "fine-tune a model",
+        gpu_model: "H200",
+      }),
+    );
+    expect(asked.content).toContain(`**node #${nodeId} h200-box**`);
+    const chosen = finalResponse(
+      await stack.client.click("mia", asked.messageId as string, componentId(asked, `Choose node #${nodeId}`)),
+    );
+    const leaseId = Number(/Lease \*\*#(\d+)\*\*/.exec(chosen.content)?.[1]);
+    expect(chosen.content).toContain("was asked in #compute");
+    const offer = await waitForMessage(
+      stack.client,
+      (m) => m.content.includes(`start lease **#${leaseId}**`),
+      20_000,
+      "compute",
+    );
+    expect(offer.mentions.users).toHaveLength(1);
+    const notProviderClick = finalResponse(await stack.client.click("mia", offer.id, componentId(offer, "Accept")));
+    expect(notProviderClick.content).toBe(`Only the provider of lease #${leaseId}'s node can accept or decline it.`);
+    const accepted = finalResponse(await stack.client.click("paula", offer.id, componentId(offer, "Accept")));
+    expect(accepted.content).toContain(`Lease **#${leaseId}** accepted`);
+    const leases = textOf(finalResponse(await stack.client.run("mia", "compute leases")));
+    expect(leases).toContain(`**#${leaseId}** active`);
+
+    // The agent dies: after two heartbeat intervals the watcher turns the node offline.
+    await new Promise((r) => setTimeout(r, 1500));
+    agent.kill("SIGKILL");
+    const killedAt = Date.now();
+    await waitForMessage(
+      stack.client,
+      (m) => m.content.includes(`Node #${nodeId} **h200-box** is offline`),
+      20_000,
+      "compute",
+    );
+    expect(Date.now() - killedAt).toBeLessThan(6000);
+    const offline = await show(nodeId);
+    expect(offline).toContain("Status\noffline");
+    const uptime = /24 h: ([\d.]+) %/.exec(offline)?.[1];
+    expect(Number(uptime)).toBeGreaterThan(0);
+    expect(Number(uptime)).toBeLessThanOrEqual(100);
+
+    // The lease ends early; the epoch's distribution pays the uptime reward and the delivered lease hours.
+    const ended = finalResponse(await stack.client.run("mia", "compute end", { lease: leaseId }));
+    expect(ended.content).toContain(`Lease **#${leaseId}** ended`);
+    await stack.client.run("mod", "epoch close");
+    const proposal = await stack.steward.container.services.db.proposal.findFirstOrThrow({
+      where: { kind: "distribution" },
+      orderBy: { id: "desc" },
+    });
+    const batch = proposal.batch as { recipient: string; amount: string; refs: string[] }[];
+    const line = batch.find((l) => l.recipient === wallet.address);
+    expect(line?.refs).toEqual([`lease:${leaseId}`, `node:${nodeId}`]);
+    expect(BigInt(line?.amount ?? "0")).toBeGreaterThan(10n ** 21n - 1n);
+    expect(proposal.summary).toContain(
+      "go to 1 compute provider: 1 node sharing the compute budget of 1000 STEW by verified capacity × uptime, and 1 lease paid for the GPU-hours delivered.",
+    );
+    expect(proposal.specification).toContain(`lease #${leaseId} `);
+  }, 120_000);
+});
