@@ -36,9 +36,15 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
             ? "invalid_body"
             : status === 429
               ? "rate_limited"
-              : (error.code ?? "bad_request").replace(/^FST_ERR_/, "").toLowerCase();
+              : /JSON/.test(error.code ?? "") || error instanceof SyntaxError
+                ? "malformed_json"
+                : (error.code ?? "bad_request").replace(/^FST_ERR_/, "").toLowerCase();
       const message =
-        code === "body_too_large" ? `The body is larger than ${BODY_LIMIT} bytes.` : `${error.message}`.slice(0, 300);
+        code === "body_too_large"
+          ? `The body is larger than ${BODY_LIMIT} bytes.`
+          : code === "malformed_json"
+            ? "The body is not valid JSON."
+            : `${error.message}`.slice(0, 300);
       return reply.status(status).send({ error: code, message });
     }
     const incident = randomUUID().slice(0, 8);

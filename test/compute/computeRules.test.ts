@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import { parseDeclaredSpecs } from "../../src/services/compute/declaredSpecs.ts";
+import { agreedCost, deliveredCost } from "../../src/services/compute/leaseCost.ts";
+import { type Offer, rankOffers } from "../../src/services/compute/rankOffers.ts";
+import {
+  capacityWeight,
+  sameGpuModel,
+  specsShortfall,
+  verifiedCapacity,
+} from "../../src/services/compute/reportedSpecs.ts";
+import { coveredMs, uptimeRatio } from "../../src/services/compute/uptime.ts";
+import { UserError } from "../../src/services/errors.ts";
+
+const declared = parseDeclaredSpecs(
+  {
+    name: "box",
+    gpuModel: "H200",
+    gpuCount: 8,
+    vramGb: 141,
+    cpuCores: 64,
+    ramGb: 1024,
+    region: "EU-West",
+    price: "2.5",
+  },
+  18,
+);
+const h200 = { name: "NVIDIA H200", memoryMiB: 143771 };
+const reported = (gpus: (typeof h200)[], cores = 64, ram = 1000) => ({
+  cpuCores: cores,
+  ramGb: ram,
+  os: "Linux",
+  gpus,
+});
+
+const refusal = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof UserError) return { code: error.code, context: error.context };
+    throw error;
+  }
+  throw new Error("not refused");
+};
+
+describe("declared specs", () => {
+  it("keeps what a machine can be and normalises the region and price", () => {
+    expect(declared.region).toBe("eu-west");
+    expect(declared.price).toBe(2_500_000_000_000_000_000n);
+    expect(parseDeclaredSpecs({ ...base(), gpuModel: "none", gpuCount: 0, vramGb: 0 }, 18).gpuModel).toBeNull();
+  });
+
+  it("refuses impossible specs, naming the field and the bounds", () => {
+    expect(refusal(() => parseDeclaredSpecs({ ...base(), gpuCount: 0 }, 18))).toEqual({
+      code: "impossible_spec",
+      context: { field: "gpu_count", value: "0", min: 1, max: 16 },
+    });
+    expect(refusal(() => parseDeclaredSpecs({ ...base(), vramGb: 1025 }, 18)).context).toMatchObject({
+      field: "vram_gb",
+      max: 1024,
+    });
+    expect(refusal(() => parseDeclaredSpecs({ ...base(), cpuCores: 0 }, 18)).context).toMatchObject({
+      field: "cpu_cores",
+    });
+    expect(refusal(() => parseDeclaredSpecs({ ...base(), price: "0" }, 18)).code).toBe("invalid_price");
+    expect(refusal(() => parseDeclaredSpecs({ ...base(), price: "-1" }, 18)).code).toBe("invalid_price");
+    expect(refusal(() => parseDeclaredSpecs({ ...base(), price: "1.5" }, 0)).code).toBe("invalid_price");
+    expect(refusal(() => parseDeclaredSpecs({ ...base(), region: "mars" }, 18))).toEqual({
+      code: "invalid_region",
+      context: { input: "mars" },
+    });
+    expect(refusal(() => parseDeclaredSpecs({ ...base(), gpuModel: "none", gpuCount: 2 }, 18)).code).toBe(
+      "gpu_count_without_model",
+    );
+    expect(refusal(() => parseDeclaredSpecs({ ...base(), name: "  " }, 18)).code).toBe("field_empty");
+  });
+});
+
+function base() {
+  return {
+    name: "n",
+    gpuModel: "H200",
+    gpuCount: 1,
+    vramGb: 141,
+    cpuCores: 8,
+    ramGb: 64,
+    region: "eu-west",
+    price: "1",
+  };
+}
+
+describe("reported against declared specs", () => {
+  it("matches GPU models the way nvidia-smi names them", () => {
+    expect(sameGpuModel("H200", "NVIDIA H200")).toBe(true);
+    expect(sameGpuModel("RTX 4090", "NVIDIA GeForce RTX 4090")).toBe(true);
+    expect(sameGpuModel("A100 80GB", "NVIDIA A100-SXM4-80GB")).toBe(true);
+    expect(sameGpuModel("H100", "NVIDIA H200")).toBe(false);
+    expect(sameGpuModel("", "NVIDIA H200")).toBe(false);
+  });
+
+  it("names each shortfall and caps the verified capacity at what is reported", () => {
+    expect(specsShortfall(declared, reported(Array(8).fill(h200)))).toBeNull();
+    expect(specsShortfall(declared, reported([h200, h200]))).toBe("reports 2 × H200, 8 declared");
+    expect(specsShortfall(declared, reported([{ name: "NVIDIA A10", memoryMiB: 24000 }]))).toBe(
+      "reports NVIDIA A10, not the declared H200",
+    );
+    expect(specsShortfall(declared, reported([]))).toBe("reports no GPU, 8 × H200 declared");
+    const small = Array(8).fill({ name: "NVIDIA H200", memoryMiB: 80_000 });
+    expect(specsShortfall(declared, reported(small))).toBe("reports 78 GB of VRAM per GPU, 141 GB declared");
+    expect(specsShortfall(declared, reported(Array(8).fill(h200), 32, 500))).toBe(
+      "reports 32 CPU cores, 64 declared; reports 500 GB of RAM, 1024 GB declared",
+    );
+    expect(verifiedCapacity(declared, reported([h200, h200]))).toEqual({ gpus: 2, cores: 64 });
+    expect(verifiedCapacity(declared, reported(small)).gpus).toBe(0);
+    expect(verifiedCapacity(declared, reported(Array(12).fill(h200))).gpus).toBe(8);
+    expect(capacityWeight(declared, reported([h200, h200]))).toBe(32);
+    expect(capacityWeight(declared, null)).toBe(0);
+    const cpu = parseDeclaredSpecs({ ...base(), gpuModel: "none", gpuCount: 0, vramGb: 0, cpuCores: 8 }, 18);
+    expect(capacityWeight(cpu, reported([], 6))).toBe(6);
+  });
+});
+
+describe("uptime", () => {
+  const t = (s: number) => new Date(Date.UTC(2026, 10, 27, 0, 0, s));
+  it("counts only covered time inside the window, never above 100 %", () => {
+    const spans = [
+      { startsAt: t(0), endsAt: t(60) },
+      { startsAt: t(200), endsAt: t(400) },
+    ];
+    expect(coveredMs(spans, t(30), t(300))).toBe(30_000 + 100_000);
+    expect(uptimeRatio(spans, t(0), t(400), t(0))).toBeCloseTo(260 / 400);
+    // A node registered mid-window is measured from its registration.
+    expect(uptimeRatio([{ startsAt: t(200), endsAt: t(400) }], t(0), t(400), t(200))).toBe(1);
+    expect(uptimeRatio(spans, t(0), t(0), t(0))).toBe(0);
+  });
+});
+
+describe("lease cost", () => {
+  const lease = {
+    gpuCount: 2,
+    hours: "1.5",
+    price: "1000000",
+    startsAt: new Date(0),
+    endsAt: new Date(5_400_000),
+    endedAt: null,
+  };
+  it("pays GPUs × online time × price, never more than agreed", () => {
+    expect(agreedCost(lease)).toBe(3_000_000n);
+    const full = [{ startsAt: new Date(-1_000_000), endsAt: new Date(10_000_000) }];
+    expect(deliveredCost(lease, full, new Date(10_000_000))).toEqual({ ms: 5_400_000, amount: 3_000_000n });
+    const half = [{ startsAt: new Date(0), endsAt: new Date(2_700_000) }];
+    expect(deliveredCost(lease, half, new Date(10_000_000)).amount).toBe(1_500_000n);
+    expect(deliveredCost({ ...lease, endedAt: new Date(1_800_000) }, full, new Date(10_000_000)).amount).toBe(
+      1_000_000n,
+    );
+    expect(deliveredCost({ ...lease, startsAt: null }, full, new Date(1)).amount).toBe(0n);
+  });
+});
+
+describe("ranking offers", () => {
+  const offer = (o: Partial<Offer>): Offer => ({
+    id: 1,
+    name: "n",
+    gpuModel: "H200",
+    freeGpus: 8,
+    vramGb: 141,
+    region: "eu-west",
+    price: 2n,
+    online: true,
+    uptime: 1,
+    shortfall: null,
+    ...o,
+  });
+  const price = (u: bigint) => `${u} STEW`;
+  it("applies the hard filters in code and scores the rest, best first", () => {
+    const want = { gpuModel: "H200", gpuCount: 2, maxPrice: 4n, region: "eu" };
+    const { fits, nearest } = rankOffers(
+      [
+        offer({ id: 1, price: 3n, uptime: 0.5 }),
+        offer({ id: 2, price: 2n, uptime: 0.99 }),
+        offer({ id: 3, online: false }),
+        offer({ id: 4, price: 5n }),
+        offer({ id: 5, gpuModel: "A10" }),
+        offer({ id: 6, freeGpus: 1 }),
+        offer({ id: 7, region: "us-east", price: 2n, uptime: 0.99 }),
+        offer({ id: 8, shortfall: "reports 1 × H200, 8 declared", price: 2n, uptime: 0.99 }),
+      ],
+      want,
+      price,
+    );
+    expect(fits.map((f) => f.offer.id)).toEqual([2, 7, 8, 1]);
+    expect(fits[0]?.score).toBe(Math.round((45 * 0.99 + 35 * 0.5 + 10 + 10) * 10) / 10);
+    expect(fits[0]?.reasons).toEqual([
+      "99.0 % uptime over 7 days",
+      "2 STEW per GPU-hour (your maximum: 4 STEW)",
+      "eu-west (the region you asked)",
+      "reported specs match the declared ones",
+    ]);
+    expect(nearest.map((n) => [n.offer.id, n.misses])).toEqual([
+      [3, ["offline"]],
+      [5, ["A10, not H200"]],
+      [6, ["1 free GPU(s), 2 wanted"]],
+      [4, ["5 STEW per GPU-hour, above 4 STEW"]],
+    ]);
+  });
+});
