@@ -8,6 +8,7 @@ import { createLlmEvaluator, type LlmSettings } from "./llm/llmEvaluator.ts";
 import { loadRubric } from "./llm/loadRubric.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Logger } from "./logger.ts";
+import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import { type Notifier, silentNotifier } from "./services/notifier.ts";
 import { createVoteWriter } from "./services/votes/castVote.ts";
@@ -78,6 +79,7 @@ export async function createContainer(
   const services: ServiceDeps = {
     db: database.prisma,
     votes: createVoteWriter(database.driver),
+    heartbeats: createHeartbeatWriter(database.driver),
     now: options.now ?? (() => new Date()),
     settings: {
       walletChallengeTtlMs: config.WALLET_CHALLENGE_TTL,

@@ -4,6 +4,7 @@ import type { LlmEvaluate } from "../llm/llmEvaluator.ts";
 import type { ProposalDrafter } from "../llm/proposalDrafters.ts";
 import type { Rubric } from "../llm/rubric.ts";
 import type { ComputeDeps } from "./compute/computeDeps.ts";
+import type { HeartbeatWriter } from "./compute/heartbeatWriter.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
 import type { Notifier } from "./notifier.ts";
 import type { SettlementDeps } from "./settlement/settlementDeps.ts";
@@ -26,6 +27,8 @@ export interface ServiceDeps {
   settlement?: SettlementDeps | undefined;
   /** The compute network: providers' nodes, heartbeats, leases. */
   compute: ComputeDeps;
+  /** Verified heartbeats' group-commit queue and the nodes' immutable facts, one per process. */
+  heartbeats: HeartbeatWriter;
   /** The vote path's cache of open proposals and its group-commit queue, one per process. */
   votes: VoteWriter;
 }

@@ -1,5 +1,11 @@
+import { hexlify, keccak256, toUtf8Bytes } from "ethers";
 import { describe, expect, it } from "vitest";
 import { parseDeclaredSpecs } from "../../src/services/compute/declaredSpecs.ts";
+import {
+  heartbeatDigest,
+  heartbeatDigestBytes,
+  heartbeatDomain,
+} from "../../src/services/compute/heartbeatTypedData.ts";
 import { agreedCost, deliveredCost } from "../../src/services/compute/leaseCost.ts";
 import { type Offer, rankOffers } from "../../src/services/compute/rankOffers.ts";
 import {
@@ -201,5 +207,18 @@ describe("ranking offers", () => {
       [6, ["1 free GPU(s), 2 wanted"]],
       [4, ["5 STEW per GPU-hour, above 4 STEW"]],
     ]);
+  });
+});
+
+describe("the heartbeat digest", () => {
+  it("computed by hand on the hot path equals ethers' EIP-712 hash, for any guild and values", () => {
+    for (const [guild, node, timestamp, sequence, utilization] of [
+      ["100000000000000001", 1, 1_700_000_000, 1, 0],
+      ["999999999999999999", 2 ** 31 - 1, 2 ** 40, Number.MAX_SAFE_INTEGER, 100],
+      ["100000000000000001", 7, 0, 1_764_000_000_123, 55],
+    ] as const) {
+      const message = { node, timestamp, sequence, specs: keccak256(toUtf8Bytes(`${node}`)), utilization };
+      expect(hexlify(heartbeatDigestBytes(guild, message))).toBe(heartbeatDigest(heartbeatDomain(guild), message));
+    }
   });
 });

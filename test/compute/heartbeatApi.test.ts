@@ -64,7 +64,7 @@ afterAll(async () => {
 let sequence = 1000;
 async function signed(
   nodeId: number,
-  key: Wallet,
+  key: Pick<Wallet, "signTypedData">,
   o: { sequence?: number; timestamp?: number; guild?: string; specs?: ReportedSpecs } = {},
 ) {
   const specs = o.specs ?? SPECS;

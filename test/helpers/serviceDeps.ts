@@ -2,6 +2,7 @@ import type { Database } from "../../src/db/openDatabase.ts";
 import { templateExplainer } from "../../src/llm/distributionExplainers.ts";
 import { templateDrafter } from "../../src/llm/proposalDrafters.ts";
 import { defaultRubric } from "../../src/llm/rubric.ts";
+import { createHeartbeatWriter } from "../../src/services/compute/heartbeatWriter.ts";
 import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps.ts";
 import { silentNotifier } from "../../src/services/notifier.ts";
 import { createVoteWriter } from "../../src/services/votes/castVote.ts";
@@ -25,6 +26,7 @@ export function serviceDeps(
   return {
     db: database.prisma,
     votes: createVoteWriter(database.driver),
+    heartbeats: createHeartbeatWriter(database.driver),
     now: () => new Date(clock.now),
     settings: { walletChallengeTtlMs: 600_000, duplicateSubmissionWindowMs: 60_000 },
     evaluation: {

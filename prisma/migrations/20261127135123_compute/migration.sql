@@ -30,6 +30,7 @@ CREATE TABLE "ComputeNode" (
     "lastHeartbeatAt" TIMESTAMP(3),
     "heartbeats" INTEGER NOT NULL DEFAULT 0,
     "utilization" INTEGER,
+    "currentSpanId" BIGINT,
     "reportedSpecs" JSONB,
     "specsHash" TEXT,
     "shortfall" TEXT,
