@@ -156,6 +156,10 @@ describe("compute network in the sandbox", () => {
     // The lease ends early; the epoch's distribution pays the uptime reward and the delivered lease hours.
     const ended = finalResponse(await stack.client.run("mia", "compute end", { lease: leaseId }));
     expect(ended.content).toContain(`Lease **#${leaseId}** ended`);
+    const status = textOf(finalResponse(await stack.client.run("mia", "epoch status")));
+    expect(status).toContain(
+      "to 1 provider(s): 1 node(s) sharing the compute budget of 1000 STEW by verified capacity × uptime, 1 ended lease(s) paid for delivered GPU-hours. 0 node(s) online now.",
+    );
     await stack.client.run("mod", "epoch close");
     const proposal = await stack.steward.container.services.db.proposal.findFirstOrThrow({
       where: { kind: "distribution" },

@@ -40,6 +40,14 @@ export function epochStatusEmbed(s: EpochStatus, token: TokenFormat): APIEmbed {
                 )}${waiting.length > 40 ? ` and ${waiting.length - 40} more` : ""}: \`/evaluation clear\` or \`/evaluation override\``,
         inline: false,
       },
+      {
+        name: "Compute (if the epoch closed now)",
+        value:
+          s.compute.total === 0n
+            ? `Nothing yet: ${s.compute.online} node(s) online; the compute budget of ${formatTokens(s.compute.budget, token)} is shared by verified capacity × uptime.`
+            : `${formatTokens(s.compute.total, token)} to ${s.compute.providers} provider(s): ${s.compute.nodes} node(s) sharing the compute budget of ${formatTokens(s.compute.budget, token)} by verified capacity × uptime${s.compute.leases > 0 ? `, ${s.compute.leases} ended lease(s) paid for delivered GPU-hours` : ""}. ${s.compute.online} node(s) online now.`,
+        inline: false,
+      },
     ],
   };
 }

@@ -29,7 +29,8 @@ export interface ComputeReward {
  * - the uptime reward: COMPUTE_BUDGET shared by verified capacity (capacityWeight: GPUs the reported specs back ×
  *   16, or cores) × time covered by heartbeats within the epoch, exactly (allocateBudget's largest remainders);
  * - each ended lease not yet paid: delivered GPU-hours × its price (deliveredCost), never more than agreed.
- * Rewards of 0 are left out; refs name every node and lease, so the batch hash covers them.
+ * Rewards of 0 are left out; refs name every node and lease, so the batch hash covers them. Reads only: the close
+ * marks the leases it paid, and `/epoch status` previews the same figures.
  */
 export async function computeShares(
   tx: Prisma.TransactionClient,
@@ -77,12 +78,10 @@ export async function computeShares(
     include: { node: { include: { spans: true } } },
     orderBy: { id: "asc" },
   });
+  const settledLeases: { id: number; amount: bigint }[] = [];
   for (const lease of leases) {
     const delivered = deliveredCost(lease, lease.node.spans, o.to);
-    await tx.lease.update({
-      where: { id: lease.id },
-      data: { paidInEpochId: o.epochId, paidAmount: delivered.amount.toString() },
-    });
+    settledLeases.push({ id: lease.id, amount: delivered.amount });
     if (delivered.amount > 0n) {
       rewards.push({
         nodeId: lease.nodeId,
@@ -117,5 +116,6 @@ export async function computeShares(
     // A lease's line names its node too.
     if (r.kind === "lease" && !s.refs.includes(`node:${r.nodeId}`)) s.refs.push(`node:${r.nodeId}`);
   }
-  return { shares: [...shares.values()], rewards };
+  /** Ended leases this close pays (0 when nothing was delivered): the caller marks them paid in the epoch. */
+  return { shares: [...shares.values()], rewards, settledLeases };
 }

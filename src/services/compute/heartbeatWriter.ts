@@ -77,7 +77,7 @@ export function storeHeartbeat(
               ),
             ),
           );
-          batch.forEach((p, i) => p.resolve(outcomes[i] as BeatOutcome));
+          for (const [i, p] of batch.entries()) p.resolve(outcomes[i] as BeatOutcome);
         } catch (error) {
           for (const p of batch) p.reject(error);
         }

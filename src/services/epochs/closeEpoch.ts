@@ -188,6 +188,12 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
         data: { guildId, memberId: s.memberId, amount: s.amount.toString(), fromEpochId: epoch.id, createdAt: now },
       });
     }
+    for (const l of compute.settledLeases) {
+      await tx.lease.update({
+        where: { id: l.id },
+        data: { paidInEpochId: epoch.id, paidAmount: l.amount.toString() },
+      });
+    }
     for (const r of compute.rewards) {
       await tx.computeReward.create({
         data: {

@@ -1,4 +1,5 @@
 import { toUnits } from "../../db/decimalUnits.ts";
+import { computeShares } from "../compute/computeShares.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { awaitingReview } from "../evaluations/clearEvaluation.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
@@ -24,5 +25,30 @@ export async function epochStatus(deps: ServiceDeps, guildId: string) {
   const suggestedTotal = suggested.reduce((n, e) => n + toUnits(e.suggestedReward), 0n);
   /** Flagged evaluations a moderator must clear or override before they pay (ids, oldest first). */
   const awaitingReviewIds = flagged.map((e) => e.activeFor as number);
-  return { epoch, submitted, evaluated, underAppeal, suggestedTotal, awaitingReview: awaitingReviewIds };
+  // The compute share if the epoch closed now (the first epoch's window starts with the network, as at its close).
+  const earlier = await deps.db.epoch.count({ where: { guildId, status: "closed" } });
+  const compute = await computeShares(deps.db, {
+    guildId,
+    epochId: epoch.id,
+    from: earlier === 0 ? new Date(0) : epoch.startsAt,
+    to: deps.now(),
+    budget: deps.compute.budget,
+  });
+  const online = await deps.db.computeNode.count({ where: { guildId, status: "online" } });
+  return {
+    epoch,
+    submitted,
+    evaluated,
+    underAppeal,
+    suggestedTotal,
+    awaitingReview: awaitingReviewIds,
+    compute: {
+      budget: deps.compute.budget,
+      online,
+      total: compute.rewards.reduce((n, r) => n + r.amount, 0n),
+      providers: compute.shares.length,
+      nodes: compute.rewards.filter((r) => r.kind === "uptime").length,
+      leases: compute.rewards.filter((r) => r.kind === "lease").length,
+    },
+  };
 }
