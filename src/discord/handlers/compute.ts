@@ -1,3 +1,4 @@
+import { MessageFlags } from "discord.js";
 import {
   approveLease,
   chooseOffer,
@@ -10,7 +11,7 @@ import { chooseButtons } from "../../services/compute/nodeHealth.ts";
 import { requestCompute } from "../../services/compute/requestCompute.ts";
 import { UserError } from "../../services/errors.ts";
 import type { HandlerContext } from "../context.ts";
-import { ephemeral, noMentions, post } from "../reply.ts";
+import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { leaseButtons, leasesView, leaseTerms, matchesText, noticeButtons } from "../views/computeViews.ts";
 import { ts } from "../views/governanceFormat.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
@@ -76,9 +77,11 @@ export const choose: ComponentHandler = async (i, ctx, [requestId, nodeId]) => {
   const n = Number(nodeId);
   if (!Number.isInteger(r) || !Number.isInteger(n)) throw new UserError("invalid_component", {});
   const { lease, created } = await chooseOffer(ctx.deps.services, ctx.actor, r, n);
+  // Posting in the compute channel may wait on Discord's rate limit: answer within the 3 s first.
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
   const next = created ? await announceLease(ctx, lease) : "";
-  await i.reply(
-    ephemeral({
+  await i.editReply(
+    edit({
       content: created
         ? `Lease **#${lease.id}**: ${leaseTerms(lease, tokenOf(ctx))}. ${next}`
         : `You already chose for request #${r}: lease **#${lease.id}** (${lease.status.replace("_", " ")}).`,
@@ -121,6 +124,7 @@ export const leases: CommandHandler = async (i, ctx) => {
 
 export const end: CommandHandler = async (i, ctx) => {
   const lease = await endLease(ctx.deps.services, ctx.actor, i.options.getInteger("lease", true));
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
   const other =
     lease.request.requester.discordId === ctx.actor.discordId
       ? lease.node.provider.discordId
@@ -129,5 +133,5 @@ export const end: CommandHandler = async (i, ctx) => {
     content: `Lease **#${lease.id}** was ended early by <@${ctx.actor.discordId}>; it is paid for what the node delivered until now. <@${other}>`,
     mention: [other],
   });
-  await i.reply(ephemeral({ content: `Lease **#${lease.id}** ended. It is paid pro rata at the epoch's close.` }));
+  await i.editReply(edit({ content: `Lease **#${lease.id}** ended. It is paid pro rata at the epoch's close.` }));
 };
