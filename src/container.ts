@@ -6,6 +6,7 @@ import { type Database, type DatabaseTarget, openDatabase } from "./db/openDatab
 import { llmExplainer, templateExplainer } from "./llm/distributionExplainers.ts";
 import { createLlmEvaluator, type LlmSettings } from "./llm/llmEvaluator.ts";
 import { loadRubric } from "./llm/loadRubric.ts";
+import { llmMatchExplainer, templateMatchExplainer } from "./llm/matchExplainers.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Logger } from "./logger.ts";
 import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
@@ -106,6 +107,7 @@ export async function createContainer(
     },
     epochs: { budget: config.EPOCH_BUDGET, openAppeals: config.EPOCH_OPEN_APPEALS },
     compute: {
+      explainMatches: useLlm ? llmMatchExplainer(llmSettings(config.LLM_MODEL)) : templateMatchExplainer,
       providerRole: config.PROVIDER_ROLE,
       maxNodesPerProvider: config.MAX_NODES_PER_PROVIDER,
       heartbeatIntervalMs: config.HEARTBEAT_INTERVAL,

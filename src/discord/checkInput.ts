@@ -10,6 +10,12 @@ const ID_OPTIONS: Record<string, (id: number) => UserError> = {
   proposal: (id) => new UserError("proposal_not_found", { id }),
   appeal: (id) => new UserError("appeal_not_found", { id }),
   draft: (id) => new UserError("proposal_draft_not_found", { id }),
+  lease: (id) => new UserError("lease_not_found", { id }),
+};
+
+/** The same option name meaning another id in one command. */
+const COMMAND_ID_OPTIONS: Record<string, Record<string, (id: number) => UserError>> = {
+  node: { id: (id) => new UserError("node_not_found", { id }) },
 };
 
 /**
@@ -21,9 +27,8 @@ export function checkCommandInput(interaction: ChatInputCommandInteraction): voi
     for (const o of options) {
       if (o.options) walk(o.options);
       if (typeof o.value === "string") checkText(o.name, o.value);
-      if (typeof o.value === "number" && ID_OPTIONS[o.name] && (o.value < 1 || o.value > INT4_MAX)) {
-        throw ID_OPTIONS[o.name]?.(o.value);
-      }
+      const refusal = COMMAND_ID_OPTIONS[interaction.commandName]?.[o.name] ?? ID_OPTIONS[o.name];
+      if (typeof o.value === "number" && refusal && (o.value < 1 || o.value > INT4_MAX)) throw refusal(o.value);
     }
   };
   walk(interaction.options.data);

@@ -20,5 +20,5 @@ export interface HandlerContext {
   actor: Actor;
   isModerator: boolean;
   /** The caller's role names and join date in the guild (vote eligibility and weight). */
-  member: { roles: string[]; joinedAt: Date | null };
+  member: { roles: string[]; roleIds?: string[]; joinedAt: Date | null };
 }

@@ -36,7 +36,7 @@ function contextFor(interaction: Interaction, deps: BotDeps): HandlerContext {
     // Role ids count too: MODERATOR_ROLE may name the role or give its id.
     isModerator:
       roles.includes(deps.config.MODERATOR_ROLE) || memberRoleIds(interaction).includes(deps.config.MODERATOR_ROLE),
-    member: { roles, joinedAt: joinedAt(interaction) },
+    member: { roles, roleIds: memberRoleIds(interaction), joinedAt: joinedAt(interaction) },
   };
 }
 

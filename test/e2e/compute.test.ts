@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -173,5 +174,94 @@ describe("compute network in the sandbox", () => {
       "go to 1 compute provider: 1 node sharing the compute budget of 1000 STEW by verified capacity × uptime, and 1 lease paid for the GPU-hours delivered.",
     );
     expect(proposal.specification).toContain(`lease #${leaseId} `);
+  }, 120_000);
+});
+
+describe("the node agent process", () => {
+  it("keeps retrying while Steward is unreachable, comes back online, and exits with the reason once retired", async () => {
+    // A proxy between the agent and Steward that can be taken down and brought back on the same port.
+    const target = new URL(stack.steward.http.url);
+    const sockets = new Set<net.Socket>();
+    const proxy = () =>
+      net.createServer((client) => {
+        const upstream = net.connect(Number(target.port), target.hostname);
+        sockets.add(client).add(upstream);
+        client.pipe(upstream).pipe(client);
+        const drop = () => {
+          client.destroy();
+          upstream.destroy();
+        };
+        client.on("error", drop);
+        upstream.on("error", drop);
+      });
+    let server = proxy();
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as net.AddressInfo).port;
+    const down = async () => {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+      await new Promise((r) => server.close(r));
+    };
+
+    const key = join(dir, "second.key");
+    const first = spawnSync(process.execPath, [bin, "node-agent", "--key", key], { encoding: "utf8" });
+    const address = /its address: (0x[0-9a-fA-F]{40})/.exec(first.stdout)?.[1] as string;
+    const registered = finalResponse(
+      await stack.client.run("paula", "node register", {
+        name: "cpu-box",
+        gpu_model: "none",
+        gpu_count: 0,
+        vram_gb: 0,
+        cpu_cores: 1,
+        ram_gb: 1,
+        region: "us-east-1",
+        price: "0.5",
+        public_key: address,
+      }),
+    );
+    const nodeId = Number(/Node \*\*#(\d+)\*\*/.exec(registered.content)?.[1]);
+    let out = "";
+    const proc = spawn(
+      process.execPath,
+      [bin, "node-agent", "--api", `http://127.0.0.1:${port}`, "--node", String(nodeId), "--key", key],
+      { env: { PATH: process.env.PATH ?? "", NVIDIA_SMI: "/nonexistent" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const exited = new Promise<number | null>((r) => proc.once("exit", r));
+    proc.stdout?.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    proc.stderr?.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    try {
+      await until("the CPU node online", async () => (await show(nodeId)).includes("Status\nonline"));
+      expect(await show(nodeId)).toContain("no GPU, ");
+
+      await down();
+      await until("a retry", async () => /heartbeat failed, retrying in \d+ s/.test(out));
+      await waitForMessage(
+        stack.client,
+        (m) => m.content.includes(`Node #${nodeId} **cpu-box** is offline`),
+        20_000,
+        "compute",
+      );
+      expect(proc.exitCode).toBeNull();
+
+      server = proxy();
+      await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
+      await until("the node back online", async () => (await show(nodeId)).includes("Status\nonline"), 20_000);
+      expect(out).toMatch(
+        /heartbeat accepted \(sequence \d+\): node #\d+ is online[\s\S]*heartbeat failed[\s\S]*heartbeat accepted/,
+      );
+
+      await stack.client.run("paula", "node retire", { id: nodeId });
+      expect(await exited).toBe(1);
+      expect(out).toContain(
+        `node-agent: Steward refused node #${nodeId} for good: 410 node_retired: Node #${nodeId} is retired: it no longer sends heartbeats.`,
+      );
+    } finally {
+      proc.kill("SIGKILL");
+      await down().catch(() => {});
+    }
   }, 120_000);
 });

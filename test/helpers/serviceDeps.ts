@@ -1,5 +1,6 @@
 import type { Database } from "../../src/db/openDatabase.ts";
 import { templateExplainer } from "../../src/llm/distributionExplainers.ts";
+import { templateMatchExplainer } from "../../src/llm/matchExplainers.ts";
 import { templateDrafter } from "../../src/llm/proposalDrafters.ts";
 import { defaultRubric } from "../../src/llm/rubric.ts";
 import { createHeartbeatWriter } from "../../src/services/compute/heartbeatWriter.ts";
@@ -47,6 +48,7 @@ export function serviceDeps(
     },
     epochs: { budget: 10_000n * 10n ** 18n, openAppeals: "block" },
     compute: {
+      explainMatches: templateMatchExplainer,
       providerRole: "Provider",
       maxNodesPerProvider: 10,
       heartbeatIntervalMs: 60_000,

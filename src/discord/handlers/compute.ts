@@ -8,7 +8,7 @@ import {
   recordLeaseMessage,
 } from "../../services/compute/leases.ts";
 import { chooseButtons } from "../../services/compute/nodeHealth.ts";
-import { requestCompute } from "../../services/compute/requestCompute.ts";
+import { explainRequest, requestCompute } from "../../services/compute/requestCompute.ts";
 import { UserError } from "../../services/errors.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
@@ -23,7 +23,7 @@ const tokenOf = (ctx: HandlerContext) => ({
 
 export const request: CommandHandler = async (i, ctx) => {
   const o = i.options;
-  const { request, matches } = await requestCompute(ctx.deps.services, ctx.actor, {
+  const input = {
     gpuCount: o.getInteger("gpu_count", true),
     hours: o.getNumber("hours", true),
     maxPrice: o.getString("max_price", true),
@@ -31,10 +31,14 @@ export const request: CommandHandler = async (i, ctx) => {
     gpuModel: o.getString("gpu_model"),
     minVramGb: o.getInteger("min_vram_gb"),
     region: o.getString("region"),
-  });
-  await i.reply(
-    ephemeral({
-      content: matchesText(request.id, matches),
+  };
+  const { request, matches } = await requestCompute(ctx.deps.services, ctx.actor, input);
+  // The agent's explanation may take seconds: answer within the 3 s first.
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const why = await explainRequest(ctx.deps.services, input, matches);
+  await i.editReply(
+    edit({
+      content: matchesText(request.id, matches, why),
       components: noticeButtons(
         chooseButtons(
           request.id,

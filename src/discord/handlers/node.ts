@@ -19,7 +19,7 @@ const isStatus = (s: string | null | undefined): s is NodeStatus => STATUSES.inc
 
 export const register: CommandHandler = async (i, ctx) => {
   const o = i.options;
-  const node = await registerNode(ctx.deps.services, ctx.actor, ctx.member.roles, {
+  const node = await registerNode(ctx.deps.services, ctx.actor, [...ctx.member.roles, ...(ctx.member.roleIds ?? [])], {
     name: o.getString("name", true),
     gpuModel: o.getString("gpu_model", true),
     gpuCount: o.getInteger("gpu_count", true),

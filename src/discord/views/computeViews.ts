@@ -167,12 +167,14 @@ export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: 
 export function matchesText(
   requestId: number,
   matches: { nodeId: number; score: number; reasons: string[]; offer: { name: string } }[],
+  explanation?: string | null,
 ) {
   return [
     `Compute request **#${requestId}**: the best fitting online offers (score out of 100: uptime, price under your maximum, region, verified specs). Choose one to ask its provider.`,
     ...matches.map(
       (m, i) => `${i + 1}. **node #${m.nodeId} ${m.offer.name}** · score ${m.score} · ${m.reasons.join(" · ")}`,
     ),
+    ...(explanation ? [`**The agent:** ${clip(explanation, 600)}`] : []),
   ].join("\n");
 }
 

@@ -1,5 +1,9 @@
+import type { MatchExplainer } from "../../llm/matchExplainers.ts";
+
 /** Settings of the compute network, from the config (PROVIDER_ROLE, HEARTBEAT_INTERVAL, …). */
 export interface ComputeDeps {
+  /** Explains a request's ranking in words (the LLM when configured); the ranking itself is rankOffers'. */
+  explainMatches: MatchExplainer;
   providerRole: string;
   maxNodesPerProvider: number;
   heartbeatIntervalMs: number;

@@ -99,8 +99,25 @@ export async function requestCompute(
     },
   });
   const names = new Map(fits.map((f) => [f.offer.id, f.offer]));
-  return {
-    request,
-    matches: matches.map((m) => ({ ...m, offer: names.get(m.nodeId) as (typeof fits)[number]["offer"] })),
-  };
+  const ranked = matches.map((m) => ({ ...m, offer: names.get(m.nodeId) as (typeof fits)[number]["offer"] }));
+  return { request, matches: ranked };
+}
+
+/** The agent's words on a request's ranking (null without a model or when it has nothing sound to say). */
+export function explainRequest(
+  deps: ServiceDeps,
+  input: ComputeRequestInput,
+  matches: { nodeId: number; score: number; reasons: string[]; offer: { name: string } }[],
+) {
+  return deps.compute.explainMatches({
+    request: {
+      gpuCount: input.gpuCount,
+      hours: input.hours,
+      maxPrice: input.maxPrice,
+      ...(input.gpuModel ? { gpuModel: input.gpuModel } : {}),
+      ...(input.region ? { region: input.region } : {}),
+      purpose: input.purpose,
+    },
+    matches: matches.map((m) => ({ node: m.nodeId, name: m.offer.name, score: m.score, reasons: m.reasons })),
+  });
 }
