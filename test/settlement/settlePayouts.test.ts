@@ -92,6 +92,20 @@ describe("settling an approved payout", () => {
     });
     expect(audit.filter((a) => a.action === "payout.confirmed")).toHaveLength(3);
     expect(audit.filter((a) => a.action === "payout.signed")).toHaveLength(3);
+    const planned = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "payout.planned" } });
+    expect(planned).toMatchObject({ actorId: "system:settle", subjectType: "proposal", subjectId: String(id) });
+    expect(planned.payload).toEqual({
+      batchHash: (await deps.db.proposal.findUniqueOrThrow({ where: { id } })).batchHash,
+      chainId: 31337,
+      token: deployed.token,
+      distributor: deployed.distributor,
+      chunks: intents.map((i) => ({
+        index: i.chunkIndex,
+        batchId: i.batchId,
+        lines: (i.entries as unknown[]).length,
+        total: i.total.toFixed(),
+      })),
+    });
   }, 60_000);
 
   it("refuses a batch whose hash is not the voted one, and pays nothing", async () => {
@@ -104,6 +118,28 @@ describe("settling an approved payout", () => {
     expect(p.status).toBe("failed");
     expect(await deps.db.payoutIntent.count({ where: { proposalId: id } })).toBe(0);
     expect(await balances(to)).toEqual([0n, 0n]);
+    const refusal = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "payout.refused" } });
+    expect(refusal).toMatchObject({ actorId: "system:settle", subjectType: "proposal", subjectId: String(id) });
+    expect(refusal.payload).toEqual({
+      reason: p.settlementError,
+      votedBatchHash: `sha256:${"ab".repeat(32)}`,
+      actualBatchHash: p.settlementError?.split(" ")[4]?.replace(/,$/, ""),
+    });
+
+    // A payout whose batch went missing is refused too, saying so.
+    const empty = await approvedPayout(deps.db, batchOf(recipients(1, 13)));
+    await deps.db.$executeRawUnsafe(`ALTER TABLE "Proposal" DISABLE TRIGGER "Proposal_lifecycle"`);
+    await deps.db.$executeRawUnsafe('UPDATE "Proposal" SET "batch" = NULL WHERE "id" = $1', empty);
+    await deps.db.$executeRawUnsafe(`ALTER TABLE "Proposal" ENABLE TRIGGER "Proposal_lifecycle"`);
+    const second = await settlePayouts(deps);
+    expect(second.refused).toEqual([
+      expect.objectContaining({
+        proposalId: empty,
+        reason: expect.stringMatching(
+          /^its batch hashes to nothing \(empty\), not to the voted sha256:[0-9a-f]{64}: nothing was paid$/,
+        ),
+      }),
+    ]);
   }, 60_000);
 
   it("fails a chunk the treasury cannot pay with the decoded reason, tells moderators, and pays it once on retry", async () => {
@@ -293,6 +329,14 @@ describe("settling an approved payout", () => {
     await deps.db.payoutIntent.create({
       data: { ...intent(tokens("9"), "failed", new Date(now - 3_600_000), 2), proposalId: holder, chunkIndex: 1 },
     });
+    // 2 tokens paid two hours ago count: 2 + 8 reaches the cap of 10 exactly, which is allowed.
+    await deps.db.payoutIntent.create({
+      data: {
+        ...intent(tokens("2"), "confirmed", new Date(now - 2 * 3_600_000), 3),
+        proposalId: holder,
+        chunkIndex: 2,
+      },
+    });
     const id = await approvedPayout(
       deps.db,
       batchOf(recipients(1, 21), () => tokens("8")),
@@ -300,6 +344,12 @@ describe("settling an approved payout", () => {
     const report = await settlePayouts(deps);
     expect(report.waitingForCap).toEqual([]);
     expect(report.planned).toEqual([id]);
+    // Now one more token would go over: 2 (two hours ago) + 8 + 1.
+    const over = await approvedPayout(
+      deps.db,
+      batchOf(recipients(1, 22), () => tokens("1")),
+    );
+    expect((await settlePayouts(deps)).waitingForCap).toEqual([over]);
   }, 60_000);
 
   it("waits for SETTLEMENT_DAILY_CAP and tells moderators once", async () => {
@@ -317,7 +367,11 @@ describe("settling an approved payout", () => {
     const report = await settlePayouts(deps);
     expect(report.settled).toEqual([first]);
     expect(report.waitingForCap).toEqual([second]);
+    const noticed = (await deps.db.proposal.findUniqueOrThrow({ where: { id: second } })).capNoticeAt;
+    expect(noticed).toEqual(deps.now());
+    (deps as ServiceDeps & { clock: { now: Date } }).clock.now = new Date(deps.now().getTime() + 60_000);
     await settlePayouts(deps);
+    expect((await deps.db.proposal.findUniqueOrThrow({ where: { id: second } })).capNoticeAt).toEqual(noticed);
     expect(told).toEqual([
       `Proposal #${second} waits to be paid: the last 24 hours paid ${tokens("8")} and this batch is ${tokens("5")}: together above SETTLEMENT_DAILY_CAP (${tokens("10")}, smallest units).`,
     ]);
