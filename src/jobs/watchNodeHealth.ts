@@ -1,6 +1,7 @@
 import type { Logger } from "../logger.ts";
 import { checkNodeHealth } from "../services/compute/nodeHealth.ts";
 import type { ServiceDeps } from "../services/deps.ts";
+import { watchEvery } from "./watchEvery.ts";
 
 /**
  * Runs the compute network's clock every half heartbeat interval (at most every 5 s), so that a node turns offline
@@ -8,22 +9,12 @@ import type { ServiceDeps } from "../services/deps.ts";
  */
 export function watchNodeHealth(services: ServiceDeps, logger: Logger): () => void {
   const everyMs = Math.max(100, Math.min(services.compute.heartbeatIntervalMs / 2, 5000));
-  let busy = false;
-  let stopped = false;
-  const timer = setInterval(async () => {
-    if (busy) return;
-    busy = true;
-    try {
+  return watchEvery(
+    everyMs,
+    async () => {
       await checkNodeHealth(services);
-    } catch (err) {
-      if (!stopped) logger.warn({ err }, "could not check the nodes' health");
-    } finally {
-      busy = false;
-    }
-  }, everyMs);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
+    },
+    logger,
+    "could not check the nodes' health",
+  );
 }

@@ -11,6 +11,7 @@ import { percent } from "../../services/compute/uptime.ts";
 import type { NoticeButton } from "../../services/notifier.ts";
 import { tokenText } from "../../services/tokenText.ts";
 import { clip, ts } from "./governanceFormat.ts";
+import { pagerRows } from "./pagerRows.ts";
 
 export const NODE_LIST_PREFIX = "node-list";
 export const LEASE_PREFIX = "lease";
@@ -96,25 +97,7 @@ export function nodeListView(
     color: 0x2ecc71,
     footer: { text: `Page ${result.page} of ${result.pages} · ${result.total} in total` },
   };
-  const button = (label: string, page: number, disabled: boolean): APIButtonComponent => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label,
-    custom_id: nodeListCustomId({ ...state, page }),
-    disabled,
-  });
-  const components: APIActionRowComponent<APIButtonComponent>[] =
-    result.pages > 1
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              button("Previous", result.page - 1, result.page <= 1),
-              button("Next", result.page + 1, result.page >= result.pages),
-            ],
-          },
-        ]
-      : [];
+  const components = pagerRows(result.page, result.pages, (page) => nodeListCustomId({ ...state, page }));
   return { embeds: [embed], components };
 }
 

@@ -1,12 +1,6 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  type APIModalInteractionResponseCallbackData,
-  ButtonStyle,
-  ComponentType,
-} from "discord-api-types/v10";
+import type { APIEmbed, APIModalInteractionResponseCallbackData } from "discord-api-types/v10";
 import type { Contribution, Member } from "../../generated/prisma/client.ts";
+import { pagerRows } from "./pagerRows.ts";
 import { textInputRow } from "./textInputRow.ts";
 
 type ContributionWithAuthor = Contribution & { author: Member };
@@ -73,25 +67,7 @@ export function contributionListView(
     color: 0x5865f2,
     footer: { text: `Page ${result.page} of ${result.pages} · ${result.total} in total` },
   };
-  const button = (label: string, page: number, disabled: boolean): APIButtonComponent => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label,
-    custom_id: listCustomId({ ...state, page }),
-    disabled,
-  });
-  const components: APIActionRowComponent<APIButtonComponent>[] =
-    result.pages > 1
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              button("Previous", result.page - 1, result.page <= 1),
-              button("Next", result.page + 1, result.page >= result.pages),
-            ],
-          },
-        ]
-      : [];
+  const components = pagerRows(result.page, result.pages, (page) => listCustomId({ ...state, page }));
   return { embeds: [embed], components };
 }
 
