@@ -202,6 +202,37 @@ describe("leases", () => {
     n.hb.stop();
   });
 
+  it("an alt account that ever shared the provider's wallet can neither lease the node nor approve its lease", async () => {
+    await stack.client.createUser("alt", ["Member", "Moderator"]);
+    const shared = Wallet.createRandom();
+    await linkWallet(stack.client, "alt", shared);
+    await linkWallet(stack.client, "alt"); // the alt moves on; the shared address is free again
+    await stack.client.createUser("sam", ["Member", "Provider"]);
+    await linkWallet(stack.client, "sam", shared);
+    const n = await online("sam", "sam-node");
+    const asked = finalResponse(
+      await stack.client.run("alt", "compute request", { gpu_count: 1, hours: 1, max_price: "5", purpose: "mine" }),
+    );
+    const refused = finalResponse(
+      await stack.client.click("alt", asked.messageId as string, componentId(asked, `Choose node #${n.id}`)),
+    );
+    expect(refused.content).toBe(`Node #${n.id} is your own (it pays a wallet you have linked): you cannot lease it to yourself and be paid for it.`);
+    // rey's expensive lease on sam's node waits for a moderator: not the alt.
+    const big = finalResponse(
+      await stack.client.run("rey", "compute request", { gpu_count: 1, hours: 100, max_price: "5", purpose: "long" }),
+    );
+    const chose = finalResponse(
+      await stack.client.click("rey", big.messageId as string, componentId(big, `Choose node #${n.id}`)),
+    );
+    const leaseId = Number(/Lease \*\*#(\d+)\*\*/.exec(chose.content)?.[1]);
+    const pending = await compute((m) => m.content.includes(`Lease **#${leaseId}** waits for a moderator's approval`));
+    const alt = finalResponse(await stack.client.click("alt", pending.id, componentId(pending, "Approve lease")));
+    expect(alt.content).toBe(
+      `You cannot approve lease #${leaseId}: you are its requester or its provider, or have linked the provider's wallet. Another moderator must approve it.`,
+    );
+    n.hb.stop();
+  });
+
   it("a declined offer says so; a node offline during a lease gets its requester the next best offer", async () => {
     const a = await online("pat", "pat-a", { price: "1" });
     const b = await online("quin", "quin-b", { price: "2" });

@@ -138,10 +138,11 @@ export const errorMessages = {
   not_your_request: ({ id }) => `Compute request #${id} is not yours: only the member who asked can choose an offer.`,
   offer_gone: ({ nodeId, problems }) =>
     `Node #${nodeId} no longer fits your request (${problems.join(", ")}). Ask again with \`/compute request\` to see what fits now.`,
-  own_node_lease: ({ nodeId }) => `Node #${nodeId} is your own: you cannot lease it to yourself and be paid for it.`,
+  own_node_lease: ({ nodeId }) =>
+    `Node #${nodeId} is your own (it pays a wallet you have linked): you cannot lease it to yourself and be paid for it.`,
   lease_not_found: ({ id }) => `There is no lease #${id} in this server.`,
   own_lease_approval: ({ id }) =>
-    `You cannot approve lease #${id}: you are its requester or its provider. Another moderator must approve it.`,
+    `You cannot approve lease #${id}: you are its requester or its provider, or have linked the provider's wallet. Another moderator must approve it.`,
   not_lease_provider: ({ id }) => `Only the provider of lease #${id}'s node can accept or decline it.`,
   not_lease_party: ({ id }) => `Lease #${id} is not yours: only its requester or its provider can end it.`,
   lease_not_in_state: ({ id, status, expected }) =>

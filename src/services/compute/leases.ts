@@ -1,5 +1,6 @@
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
+import { sharedWallet } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { tokenText } from "../tokenText.ts";
@@ -41,7 +42,13 @@ export async function chooseOffer(deps: ServiceDeps, actor: Actor, requestId: nu
     const problems = offer ? misses(offer, want, price) : ["retired"];
     if (!offer || problems.length > 0) throw new UserError("offer_gone", { nodeId, problems });
     const node = await tx.computeNode.findUniqueOrThrow({ where: { id: nodeId }, include: { provider: true } });
-    if (node.provider.discordId === actor.discordId) throw new UserError("own_node_lease", { nodeId });
+    // Nobody is paid for their own lease: not from their own node, nor from an alt account's (a shared wallet).
+    if (
+      node.provider.discordId === actor.discordId ||
+      (await sharedWallet(tx, actor.guildId, actor, node.provider)) !== null
+    ) {
+      throw new UserError("own_node_lease", { nodeId });
+    }
     const terms = { gpuCount: request.gpuCount, hours: request.hours, price: node.price };
     const above = deps.compute.leaseApprovalAbove;
     const needsApproval = above !== undefined && agreedCost(terms) > above;
@@ -82,7 +89,12 @@ export async function chooseOffer(deps: ServiceDeps, actor: Actor, requestId: nu
 export async function approveLease(deps: ServiceDeps, actor: Actor, isModerator: boolean, id: number) {
   if (!isModerator) throw new UserError("missing_role", { role: deps.governance.moderatorRole });
   const lease = await findLease(deps, actor.guildId, id);
-  if (lease.request.requester.discordId === actor.discordId || lease.node.provider.discordId === actor.discordId) {
+  // The lease pays its provider: neither side approves it, nor anyone sharing a wallet with the provider.
+  if (
+    lease.request.requester.discordId === actor.discordId ||
+    lease.node.provider.discordId === actor.discordId ||
+    (await sharedWallet(deps.db, actor.guildId, actor, lease.node.provider)) !== null
+  ) {
     throw new UserError("own_lease_approval", { id });
   }
   return transition(
@@ -112,10 +124,23 @@ export async function decideLease(deps: ServiceDeps, actor: Actor, id: number, a
     accept ? "lease.accepted" : "lease.declined",
   );
   // A failover lease accepted: the lease it continues ends now (paid for what its node delivered).
-  if (accept && lease.request.continuesLeaseId !== null) {
-    await deps.db.lease.updateMany({
-      where: { id: lease.request.continuesLeaseId, status: "active" },
-      data: { status: "ended", endedAt: now },
+  const continued = lease.request.continuesLeaseId;
+  if (accept && continued !== null) {
+    await runAudited(deps.db, async (tx) => {
+      const ended = await tx.lease.updateMany({
+        where: { id: continued, status: "active" },
+        data: { status: "ended", endedAt: now },
+      });
+      if (ended.count === 0) return;
+      await appendAuditEvent(tx, {
+        guildId: actor.guildId,
+        actorId: actor.discordId,
+        action: "lease.ended",
+        subjectType: "lease",
+        subjectId: String(continued),
+        payload: { from: "active", to: "ended", replacedBy: id },
+        createdAt: now,
+      });
     });
   }
   return decided;

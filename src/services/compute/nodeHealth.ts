@@ -1,4 +1,6 @@
 import { formatUnits } from "ethers";
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { tokenText } from "../tokenText.ts";
@@ -42,9 +44,23 @@ export async function checkNodeHealth(deps: ServiceDeps) {
   });
   let ended = 0;
   for (const lease of expired) {
-    const moved = await deps.db.lease.updateMany({
-      where: { id: lease.id, status: "active" },
-      data: { status: "ended", endedAt: lease.endsAt },
+    const moved = await runAudited(deps.db, async (tx) => {
+      const ended = await tx.lease.updateMany({
+        where: { id: lease.id, status: "active" },
+        data: { status: "ended", endedAt: lease.endsAt },
+      });
+      if (ended.count > 0) {
+        await appendAuditEvent(tx, {
+          guildId: lease.guildId,
+          actorId: "system:node-health",
+          action: "lease.ended",
+          subjectType: "lease",
+          subjectId: String(lease.id),
+          payload: { from: "active", to: "ended", reason: "agreed hours over" },
+          createdAt: now,
+        });
+      }
+      return ended;
     });
     if (moved.count === 0) continue;
     ended++;

@@ -58,3 +58,19 @@ export async function refuseIfSettledOrWithdrawn(
     });
   }
 }
+
+/** A wallet address both people have ever linked in the guild (an alt account of the same person), or null. */
+export async function sharedWallet(
+  tx: Prisma.TransactionClient,
+  guildId: string,
+  a: { discordId: string },
+  b: { discordId: string },
+): Promise<string | null> {
+  const [first, second] = await Promise.all(
+    [a, b].map((who) =>
+      tx.wallet.findMany({ where: { guildId, member: { discordId: who.discordId } }, select: { address: true } }),
+    ),
+  );
+  const seen = new Set((first ?? []).map((w) => w.address.toLowerCase()));
+  return (second ?? []).find((w) => seen.has(w.address.toLowerCase()))?.address ?? null;
+}
