@@ -216,7 +216,9 @@ describe("leases", () => {
     const refused = finalResponse(
       await stack.client.click("alt", asked.messageId as string, componentId(asked, `Choose node #${n.id}`)),
     );
-    expect(refused.content).toBe(`Node #${n.id} is your own (it pays a wallet you have linked): you cannot lease it to yourself and be paid for it.`);
+    expect(refused.content).toBe(
+      `Node #${n.id} is your own (it pays a wallet you have linked): you cannot lease it to yourself and be paid for it.`,
+    );
     // rey's expensive lease on sam's node waits for a moderator: not the alt.
     const big = finalResponse(
       await stack.client.run("rey", "compute request", { gpu_count: 1, hours: 100, max_price: "5", purpose: "long" }),
