@@ -130,6 +130,8 @@ describe("settling an approved payout", () => {
     const empty = await approvedPayout(deps.db, batchOf(recipients(1, 13)));
     await deps.db.$executeRawUnsafe(`ALTER TABLE "Proposal" DISABLE TRIGGER "Proposal_lifecycle"`);
     await deps.db.$executeRawUnsafe('UPDATE "Proposal" SET "batch" = NULL WHERE "id" = $1', empty);
+    const unvoted = await approvedPayout(deps.db, batchOf(recipients(1, 23)));
+    await deps.db.$executeRawUnsafe('UPDATE "Proposal" SET "batchHash" = NULL WHERE "id" = $1', unvoted);
     await deps.db.$executeRawUnsafe(`ALTER TABLE "Proposal" ENABLE TRIGGER "Proposal_lifecycle"`);
     const second = await settlePayouts(deps);
     expect(second.refused).toEqual([
@@ -137,6 +139,12 @@ describe("settling an approved payout", () => {
         proposalId: empty,
         reason: expect.stringMatching(
           /^its batch hashes to nothing \(empty\), not to the voted sha256:[0-9a-f]{64}: nothing was paid$/,
+        ),
+      }),
+      expect.objectContaining({
+        proposalId: unvoted,
+        reason: expect.stringMatching(
+          /^its batch hashes to sha256:[0-9a-f]{64}, not to the voted \(none\): nothing was paid$/,
         ),
       }),
     ]);

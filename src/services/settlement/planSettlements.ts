@@ -12,6 +12,7 @@ export type PlanOutcome =
   | { proposalId: number; guildId: string; refused: string }
   | { proposalId: number; guildId: string; waiting: string; tell: boolean };
 
+// Stryker disable next-line ArithmeticOperator: a module-level constant the vitest runner does not reload per mutant; made by hand, a 24-second "day" fails both daily-cap tests
 const DAY_MS = 24 * 60 * 60_000;
 
 /**
@@ -54,6 +55,7 @@ async function overDailyCap(deps: ServiceDeps, settlement: SettlementDeps, total
     where: { createdAt: { gte: since }, status: { not: "failed" } },
     _sum: { total: true },
   });
+  // Stryker disable next-line StringLiteral: BigInt("") is 0n too (an equivalent mutant)
   const spent = BigInt(recent._sum.total?.toFixed() ?? "0");
   if (spent + total <= settlement.dailyCap) return null;
   return `the last 24 hours paid ${spent} and this batch is ${total}: together above SETTLEMENT_DAILY_CAP (${settlement.dailyCap}, smallest units)`;
