@@ -150,9 +150,17 @@ describe("compute network in the sandbox", () => {
     expect(Date.now() - killedAt).toBeLessThan(6000);
     const offline = await show(nodeId);
     expect(offline).toContain("Status\noffline");
-    const uptime = /24 h: ([\d.]+) %/.exec(offline)?.[1];
-    expect(Number(uptime)).toBeGreaterThan(0);
-    expect(Number(uptime)).toBeLessThanOrEqual(100);
+    const uptime = Number(/24 h: ([\d.]+) %/.exec(offline)?.[1]);
+    // Uptime is the time the heartbeats covered (first to last, no gap over two intervals) over the node's life.
+    const db = stack.steward.container.services.db;
+    const spans = await db.nodeUptimeSpan.findMany({ where: { nodeId } });
+    const node = await db.computeNode.findUniqueOrThrow({ where: { id: nodeId } });
+    expect(spans).toHaveLength(1);
+    const covered = spans.reduce((n, sp) => n + (sp.endsAt.getTime() - sp.startsAt.getTime()), 0);
+    expect(covered).toBeGreaterThan(1000);
+    const expected = (100 * covered) / (Date.now() - node.registeredAt.getTime());
+    expect(uptime).toBeGreaterThan(0);
+    expect(Math.abs(uptime - expected)).toBeLessThan(3);
 
     // The lease ends early; the epoch's distribution pays the uptime reward and the delivered lease hours.
     const ended = finalResponse(await stack.client.run("mia", "compute end", { lease: leaseId }));
