@@ -1,6 +1,10 @@
 import type { FastifyPluginAsync } from "fastify";
-import { acceptHeartbeat, type HeartbeatBody, HeartbeatRefusal } from "../../services/compute/acceptHeartbeat.ts";
-import { HEARTBEAT_TYPES, heartbeatDomain } from "../../services/compute/heartbeatTypedData.ts";
+import {
+  acceptHeartbeat,
+  type HeartbeatBody,
+  HeartbeatRefusal,
+  heartbeatTerms,
+} from "../../services/compute/acceptHeartbeat.ts";
 import { nodeCameOnline } from "../../services/compute/nodeHealth.ts";
 import type { HttpDeps } from "../createHttpServer.ts";
 
@@ -57,24 +61,14 @@ export const heartbeatRoutes =
       "/nodes/:id/heartbeat-domain",
       { schema: { params } },
       async (request, reply) => {
-        const id = Number(request.params.id);
-        const node = await services.db.computeNode.findUnique({
-          where: { id },
-          select: { guildId: true, status: true },
-        });
-        if (!node) return reply.status(404).send({ error: "unknown_node", message: `There is no node #${id}.` });
-        if (node.status === "retired") {
-          return reply
-            .status(410)
-            .send({ error: "node_retired", message: `Node #${id} is retired: it no longer sends heartbeats.` });
+        try {
+          return await heartbeatTerms(services, Number(request.params.id));
+        } catch (error) {
+          if (error instanceof HeartbeatRefusal) {
+            return reply.status(error.status).send({ error: error.code, message: error.message });
+          }
+          throw error;
         }
-        return {
-          node: id,
-          domain: heartbeatDomain(node.guildId),
-          types: HEARTBEAT_TYPES,
-          intervalMs: interval,
-          maxClockSkewMs: services.compute.maxClockSkewMs,
-        };
       },
     );
 

@@ -2,7 +2,7 @@ import { getAddress } from "ethers";
 import type { ServiceDeps } from "../deps.ts";
 import { downAfterMs } from "./computeDeps.ts";
 import { declaredOf } from "./declaredSpecs.ts";
-import { heartbeatDigestBytes, specsHash } from "./heartbeatTypedData.ts";
+import { HEARTBEAT_TYPES, heartbeatDigestBytes, heartbeatDomain, specsHash } from "./heartbeatTypedData.ts";
 import { type CachedNode, storeHeartbeat } from "./heartbeatWriter.ts";
 import { recoverAddressLower } from "./recoverSigner.ts";
 import { type ReportedSpecs, specsShortfall } from "./reportedSpecs.ts";
@@ -128,4 +128,19 @@ export async function acceptHeartbeat(deps: ServiceDeps, nodeId: number, body: H
     cameOnline: outcome.cameOnline,
     newShortfall: outcome.newShortfall,
   } satisfies HeartbeatAccepted;
+}
+
+/** What a node agent needs to sign: the guild's typed-data domain, the types, the interval and the allowed skew. */
+export async function heartbeatTerms(deps: ServiceDeps, nodeId: number) {
+  // Read fresh (an agent asks once at start): a node retired since it was cached is refused here too.
+  const node = await deps.db.computeNode.findUnique({ where: { id: nodeId }, select: { guildId: true, status: true } });
+  if (!node) throw new HeartbeatRefusal(404, "unknown_node", `There is no node #${nodeId}.`);
+  if (node.status === "retired") throw retiredRefusal(nodeId);
+  return {
+    node: nodeId,
+    domain: heartbeatDomain(node.guildId),
+    types: HEARTBEAT_TYPES,
+    intervalMs: deps.compute.heartbeatIntervalMs,
+    maxClockSkewMs: deps.compute.maxClockSkewMs,
+  };
 }
