@@ -101,6 +101,14 @@ describe("reported against declared specs", () => {
     expect(sameGpuModel("A100 80GB", "NVIDIA A100-SXM4-80GB")).toBe(true);
     expect(sameGpuModel("H100", "NVIDIA H200")).toBe(false);
     expect(sameGpuModel("", "NVIDIA H200")).toBe(false);
+    // Vendor words on the declared side do not have to appear in what the driver reports.
+    expect(sameGpuModel("NVIDIA H200", "H200 NVL")).toBe(true);
+    expect(sameGpuModel("GeForce RTX 4090", "RTX 4090")).toBe(true);
+    expect(sameGpuModel("AMD Radeon MI300X", "MI300X")).toBe(true);
+    // Digits alone do not match another letter's part, every word must be there, spacing does not matter.
+    expect(sameGpuModel("A100", "NVIDIA H100")).toBe(false);
+    expect(sameGpuModel("H100 80GB", "NVIDIA H200 80GB")).toBe(false);
+    expect(sameGpuModel("RTX4090", "NVIDIA GeForce RTX 4090")).toBe(true);
   });
 
   it("names each shortfall and caps the verified capacity at what is reported", () => {
@@ -122,6 +130,42 @@ describe("reported against declared specs", () => {
     expect(capacityWeight(declared, null)).toBe(0);
     const cpu = parseDeclaredSpecs({ ...base(), gpuModel: "none", gpuCount: 0, vramGb: 0, cpuCores: 8 }, 18);
     expect(capacityWeight(cpu, reported([], 6))).toBe(6);
+    // A CPU-only node that happens to have a GPU: it offers cores, so the GPU neither counts nor is a shortfall.
+    expect(capacityWeight(cpu, reported([h200], 8))).toBe(8);
+    expect(specsShortfall(cpu, reported([h200], 8, 64))).toBeNull();
+    expect(specsShortfall(cpu, reported([], 4, 64))).toBe("reports 4 CPU cores, 8 declared");
+  });
+
+  it("draws the tolerances exactly: 95 % of the VRAM, 90 % of the RAM", () => {
+    const d = parseDeclaredSpecs({ ...base(), vramGb: 100, ramGb: 100, cpuCores: 8 }, 18);
+    const at = (mib: number) => ({ name: "NVIDIA H200", memoryMiB: mib });
+    // 95 GiB exactly is enough; a MiB less is not.
+    expect(verifiedCapacity(d, reported([at(95 * 1024)], 8, 90)).gpus).toBe(1);
+    expect(specsShortfall(d, reported([at(95 * 1024)], 8, 90))).toBeNull();
+    expect(verifiedCapacity(d, reported([at(95 * 1024 - 1)], 8, 90)).gpus).toBe(0);
+    expect(specsShortfall(d, reported([at(95 * 1024 - 1)], 8, 90))).toBe(
+      "reports 94 GB of VRAM per GPU, 100 GB declared",
+    );
+    expect(specsShortfall(d, reported([at(95 * 1024)], 8, 89))).toBe("reports 89 GB of RAM, 100 GB declared");
+    // The smallest short GPU is named; other models are listed once each.
+    const two = parseDeclaredSpecs({ ...base(), gpuCount: 2, vramGb: 100, ramGb: 1, cpuCores: 1 }, 18);
+    expect(specsShortfall(two, reported([at(50 * 1024), at(60 * 1024)], 1, 1))).toBe(
+      "reports 50 GB of VRAM per GPU, 100 GB declared",
+    );
+    expect(
+      specsShortfall(
+        two,
+        reported(
+          [
+            { name: "NVIDIA A10", memoryMiB: 1 },
+            { name: "NVIDIA T4", memoryMiB: 1 },
+            { name: "NVIDIA A10", memoryMiB: 1 },
+          ],
+          1,
+          1,
+        ),
+      ),
+    ).toBe("reports NVIDIA A10, NVIDIA T4, not the declared H200");
   });
 });
 
@@ -178,7 +222,7 @@ describe("ranking offers", () => {
   });
   const price = (u: bigint) => `${u} STEW`;
   it("applies the hard filters in code and scores the rest, best first", () => {
-    const want = { gpuModel: "H200", gpuCount: 2, maxPrice: 4n, region: "eu" };
+    const want = { gpuModel: "H200", gpuCount: 2, maxPrice: 4n, region: "EU" };
     const { fits, nearest } = rankOffers(
       [
         offer({ id: 1, price: 3n, uptime: 0.5 }),
@@ -189,24 +233,72 @@ describe("ranking offers", () => {
         offer({ id: 6, freeGpus: 1 }),
         offer({ id: 7, region: "us-east", price: 2n, uptime: 0.99 }),
         offer({ id: 8, shortfall: "reports 1 × H200, 8 declared", price: 2n, uptime: 0.99 }),
+        // At the edges: exactly the GPUs wanted, exactly the maximum price.
+        offer({ id: 9, freeGpus: 2, price: 4n, uptime: 1 }),
+        offer({ id: 10, gpuModel: null, online: false, price: 9n }),
       ],
       want,
       price,
     );
-    expect(fits.map((f) => f.offer.id)).toEqual([2, 7, 8, 1]);
-    expect(fits[0]?.score).toBe(Math.round((45 * 0.99 + 35 * 0.5 + 10 + 10) * 10) / 10);
-    expect(fits[0]?.reasons).toEqual([
+    expect(fits.map((f) => [f.offer.id, f.score])).toEqual([
+      [2, 82.1],
+      [7, 72.1],
+      [8, 72.1],
+      [9, 65],
+      [1, 51.3],
+    ]);
+    expect(fits[1]?.reasons).toEqual([
       "99.0 % uptime over 7 days",
       "2 STEW per GPU-hour (your maximum: 4 STEW)",
-      "eu-west (the region you asked)",
+      "us-east (not EU)",
       "reported specs match the declared ones",
     ]);
+    expect(fits[2]?.reasons[3]).toBe("flagged: reports 1 × H200, 8 declared");
+    expect(fits[0]?.reasons[2]).toBe("eu-west (the region you asked)");
     expect(nearest.map((n) => [n.offer.id, n.misses])).toEqual([
       [3, ["offline"]],
       [5, ["A10, not H200"]],
       [6, ["1 free GPU(s), 2 wanted"]],
       [4, ["5 STEW per GPU-hour, above 4 STEW"]],
+      [10, ["offline", "no GPU, not H200", "9 STEW per GPU-hour, above 4 STEW"]],
     ]);
+  });
+
+  it("without a region asked, every region scores; the VRAM floor is a hard filter; ties go to the cheaper, then the older", () => {
+    const { fits, nearest } = rankOffers(
+      [
+        offer({ id: 3, price: 2n, vramGb: 80 }),
+        offer({ id: 2, price: 3n, uptime: 1, region: "us-east" }),
+        offer({ id: 1, price: 3n, uptime: 1 }),
+        offer({ id: 4, price: 2n, vramGb: 79 }),
+        offer({ id: 5, price: 1n, vramGb: 10, online: false }),
+      ],
+      { gpuCount: 1, maxPrice: 4n, minVramGb: 80 },
+      price,
+    );
+    expect(fits.map((f) => [f.offer.id, f.score])).toEqual([
+      [3, 82.5],
+      [1, 73.8],
+      [2, 73.8],
+    ]);
+    expect(fits[2]?.reasons[2]).toBe("us-east");
+    expect(nearest.map((n) => [n.offer.id, n.misses])).toEqual([
+      [4, ["79 GB of VRAM per GPU, under 80"]],
+      [5, ["offline", "10 GB of VRAM per GPU, under 80"]],
+    ]);
+    // Equal misses and equal prices: the older node first.
+    const tie = rankOffers(
+      [offer({ id: 8, online: false }), offer({ id: 7, online: false })],
+      { gpuCount: 1, maxPrice: 4n },
+      price,
+    );
+    expect(tie.nearest.map((n) => n.offer.id)).toEqual([7, 8]);
+    const cheaper = rankOffers(
+      [offer({ id: 1, online: false, price: 3n }), offer({ id: 2, online: false, price: 2n })],
+      { gpuCount: 1, maxPrice: 4n },
+      price,
+    );
+    expect(cheaper.nearest.map((n) => n.offer.id)).toEqual([2, 1]);
   });
 });
 

@@ -127,4 +127,88 @@ describe("compute rewards at epoch close", () => {
     expect(next.batch).toEqual([{ amount: "1000", recipient: quinWallet, refs: [`node:${b}`] }]);
     expect(next.compute.leaseRewards).toBe(0);
   });
+
+  it("pays only this guild's nodes, to the active wallet, leaves out nodes whose share rounds to 0, and leases not delivered or not yet ended", async () => {
+    const G2 = "100000000000000002";
+    const ann: Actor = { guildId: G2, discordId: "900000000000000021", username: "ann" };
+    const bob: Actor = { guildId: G2, discordId: "900000000000000022", username: "bob" };
+    await provider(ann, Wallet.createRandom().privateKey);
+    const annNow = await provider(ann, Wallet.createRandom().privateKey); // the first wallet is replaced
+    await provider(bob, Wallet.createRandom().privateKey);
+    const big = await node(ann, "big", 8, 8);
+    const tiny = await node(bob, "tiny", 1, 1);
+    deps.clock.now = at(30);
+    await deps.db.nodeUptimeSpan.createMany({
+      data: [
+        { nodeId: big, startsAt: at(20), endsAt: at(29) },
+        { nodeId: tiny, startsAt: at(28), endsAt: at(29) },
+      ],
+    });
+    const member = await deps.db.member.create({
+      data: { guildId: G2, discordId: "900000000000000023", username: "cy" },
+    });
+    const request = await deps.db.computeRequest.create({
+      data: {
+        guildId: G2,
+        requesterId: member.id,
+        gpuCount: 1,
+        hours: "1",
+        maxPrice: "1",
+        purpose: "p",
+        matches: [],
+        createdAt: at(20),
+      },
+    });
+    const lease = (nodeId: number, endedAt: Date) =>
+      deps.db.lease.create({
+        data: {
+          guildId: G2,
+          requestId: request.id,
+          nodeId,
+          requesterId: member.id,
+          gpuCount: 1,
+          hours: "1",
+          price: "1000",
+          purpose: "p",
+          status: "ended",
+          createdAt: at(20),
+          startsAt: new Date(endedAt.getTime() - HOUR),
+          endsAt: endedAt,
+          endedAt,
+        },
+      });
+    // Never online during its hour: nothing delivered, nothing paid, but settled with this close.
+    const idle = await lease(big, at(19));
+    // Ended after the close's moment (a concurrent end): waits for the next close.
+    const late = await lease(tiny, at(31));
+    // Budget of one unit: the 72:1 weights give it all to the big node; the tiny node's 0 makes no line.
+    deps.compute = { ...deps.compute, budget: 1n };
+    const closed = await closeEpoch(deps, G2, "system:test");
+    expect(closed.batch).toEqual([{ amount: "1", recipient: annNow, refs: [`node:${big}`] }]);
+    expect(await deps.db.computeReward.count({ where: { epochId: closed.epoch.id } })).toBe(1);
+    expect((await deps.db.lease.findUniqueOrThrow({ where: { id: idle.id } })).paidInEpochId).toBe(closed.epoch.id);
+    expect((await deps.db.lease.findUniqueOrThrow({ where: { id: late.id } })).paidInEpochId).toBeNull();
+
+    // A budget of 10^21 units (1,000 tokens) splits in proportion; the late lease is paid now.
+    await deps.db.nodeUptimeSpan.createMany({
+      data: [
+        { nodeId: big, startsAt: at(30), endsAt: at(31) },
+        { nodeId: tiny, startsAt: at(30), endsAt: at(32) },
+      ],
+    });
+    deps.clock.now = at(33);
+    deps.compute = { ...deps.compute, budget: 10n ** 21n };
+    const next = await closeEpoch(deps, G2, "system:test");
+    const byRecipient = Object.fromEntries(next.batch.map((l) => [l.recipient, l]));
+    // Weights: big 8 GPUs × 16 × 1 h = 128; tiny 1 × 16 × 2 h = 32: 80 % and 20 %.
+    expect(byRecipient[annNow]?.amount).toBe((8n * 10n ** 20n).toString());
+    expect(Object.keys(byRecipient)).toHaveLength(2);
+    const bobLine = next.batch.find((l) => l.recipient !== annNow);
+    // The late lease ran 30:00–31:00 and the tiny node was up all of it: 1 GPU × 1 h × 1000 units.
+    expect(bobLine).toEqual({
+      amount: (2n * 10n ** 20n + 1000n).toString(),
+      recipient: bobLine?.recipient,
+      refs: [`lease:${late.id}`, `node:${tiny}`],
+    });
+  });
 });

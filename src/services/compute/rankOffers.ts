@@ -60,8 +60,8 @@ export function rankOffers(offers: Offer[], want: Want, price: (units: bigint) =
       nearest.push({ offer, misses: m });
       continue;
     }
-    const cheapness =
-      want.maxPrice > 0n ? Number(((want.maxPrice - offer.price) * 10_000n) / want.maxPrice) / 10_000 : 0;
+    // A fitting offer's price is at most the maximum, which is above 0 (prices are): no division by zero.
+    const cheapness = Number(((want.maxPrice - offer.price) * 10_000n) / want.maxPrice) / 10_000;
     const regionMatch = !want.region || offer.region.startsWith(want.region.toLowerCase());
     const score = 45 * offer.uptime + 35 * cheapness + (regionMatch ? 10 : 0) + (offer.shortfall ? 0 : 10);
     fits.push({
