@@ -29,6 +29,7 @@ export default defineConfig({
       "test/llm/injectionCorpus.test.ts",
       "test/settlement/chunkBatch.test.ts",
       "test/settlement/settlePayouts.test.ts",
+      "test/settlement/settleRecovery.test.ts",
       "test/services/computeRewards.test.ts",
       "test/compute/computeRules.test.ts",
     ],

@@ -1,0 +1,248 @@
+import { AbiCoder, Contract, keccak256, parseUnits, toBeHex, Wallet, zeroPadValue } from "ethers";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSettlementChain, settlementProvider } from "../../src/chain/createSettlementChain.ts";
+import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
+import { loadArtifact } from "../../src/chain/loadArtifact.ts";
+import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
+import type { Database } from "../../src/db/openDatabase.ts";
+import type { ServiceDeps } from "../../src/services/deps.ts";
+import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
+import { chunkBatch, packPayouts } from "../../src/services/settlement/chunkBatch.ts";
+import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
+import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
+import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
+import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { createTestDatabase } from "../helpers/testDatabase.ts";
+
+// What real chains do to a payout in flight, staged on Anvil with its own RPC methods: a dropped transaction, a
+// nonce taken by another transaction, a block that disappears, a transaction that reverts once mined, a chunk the
+// operator paid by hand, a batch the contract refuses. Each time: paid exactly once, or failed with the reason.
+let chain: LocalChain;
+let deployed: Deployed;
+let database: Database;
+let deps: ServiceDeps;
+let settlement: SettlementDeps & { chain: ReturnType<typeof createSettlementChain> };
+let rpc: ReturnType<typeof settlementProvider>;
+
+beforeAll(async () => {
+  chain = await startAnvil();
+  deployed = await deployContracts({
+    rpcUrl: chain.rpcUrl,
+    key: chain.deployerKey,
+    tokenSymbol: "STEW",
+    tokenDecimals: 18,
+  });
+  rpc = settlementProvider(chain.rpcUrl, 31337, 50);
+}, 60_000);
+afterAll(async () => {
+  settlement?.chain.destroy();
+  rpc?.destroy();
+  await database?.close();
+  await chain?.stop();
+});
+beforeEach(async () => {
+  await database?.close();
+  database = await createTestDatabase();
+  deps = serviceDeps(database);
+  settlement?.chain.destroy();
+  settlement = {
+    chain: createSettlementChain({
+      rpcUrl: chain.rpcUrl,
+      chainId: 31337,
+      token: deployed.token,
+      distributor: deployed.distributor,
+      treasuryKey: chain.deployerKey,
+      pollingMs: 50,
+    }),
+    mode: "send",
+    chunkSize: 10,
+    confirmations: 1,
+    receiptWaitMs: 3_000,
+    durableAfterMs: 0,
+    checkpoint: () => {},
+    blocked: null,
+  };
+  deps.settlement = settlement;
+}, 60_000);
+
+const tokens = (n: string) => parseUnits(n, 18).toString();
+const batchOf = (to: string[], amount = "2"): BatchEntry[] =>
+  to.map((recipient, i) => ({ recipient, amount: tokens(amount), refs: [`contribution:${i + 1}`] }));
+const balances = (to: string[]) => Promise.all(to.map((a) => settlement.chain.tokenBalance(a)));
+const intentOf = async (proposalId: number) => deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId } });
+
+/** Runs settle until it "crashes" (throws) at a step, as the process would die there. */
+async function crashAt(point: string) {
+  settlement.checkpoint = (p: string) => {
+    if (p === point) throw new Error(`crash at ${p}`);
+  };
+  await expect(settlePayouts(deps)).rejects.toThrow(`crash at ${point}`);
+  settlement.checkpoint = () => {};
+}
+
+// The treasury's token balance lives in the RewardToken's `_balances` mapping (OpenZeppelin ERC20, slot 0).
+const balanceSlot = (holder: string) =>
+  keccak256(AbiCoder.defaultAbiCoder().encode(["address", "uint256"], [holder, 0]));
+async function setTreasuryBalance(units: bigint) {
+  await rpc.send("anvil_setStorageAt", [
+    deployed.token,
+    balanceSlot(settlement.chain.treasury),
+    zeroPadValue(toBeHex(units), 32),
+  ]);
+}
+
+describe("settlement when the chain misbehaves", () => {
+  it("sends the same signed transaction again when the chain dropped it, and pays once", async () => {
+    const to = recipients(2, 301);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    await rpc.send("evm_setAutomine", [false]);
+    try {
+      await crashAt("after-save-broadcast");
+      const { txHash } = await intentOf(id);
+      await rpc.send("anvil_dropTransaction", [txHash]);
+    } finally {
+      await rpc.send("evm_setAutomine", [true]);
+    }
+    const report = await settlePayouts(deps);
+    expect(report.settled).toEqual([id]);
+    expect(await balances(to)).toEqual([BigInt(tokens("2")), BigInt(tokens("2"))]);
+    const intent = await intentOf(id);
+    expect(intent.status).toBe("confirmed");
+    expect((await rpc.getTransactionReceipt(intent.txHash as string))?.status).toBe(1);
+  }, 60_000);
+
+  it("fails a chunk whose nonce another treasury transaction took, and pays it once on retry", async () => {
+    const to = recipients(1, 302);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    await crashAt("after-save-signed");
+    const { nonce } = await intentOf(id);
+    // The operator's wallet sends something else with that nonce before Steward comes back.
+    const treasury = new Wallet(chain.deployerKey, rpc);
+    await (await treasury.sendTransaction({ to: treasury.address, value: 0n, nonce: nonce as number })).wait();
+    const report = await settlePayouts(deps);
+    expect(report.failed).toEqual([
+      {
+        intentId: expect.any(Number),
+        proposalId: id,
+        reason: `nonce ${nonce} of the treasury was used by another transaction; this chunk was not paid`,
+      },
+    ]);
+    expect(await balances(to)).toEqual([0n]);
+    const { retryPayout } = await import("../../src/services/settlement/retryPayout.ts");
+    await retryPayout(deps, { guildId: "100000000000000001", discordId: "900000000000000009", username: "mod" }, id);
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+    expect(await balances(to)).toEqual([BigInt(tokens("2"))]);
+  }, 60_000);
+
+  it("sends the transaction again when its block disappeared (a restarted chain, a reorg), and pays once", async () => {
+    const to = recipients(2, 303);
+    const id = await approvedPayout(deps.db, batchOf(to, "3"));
+    const snapshot = await rpc.send("evm_snapshot", []);
+    await crashAt("after-save-mined");
+    expect(await balances(to)).toEqual([BigInt(tokens("3")), BigInt(tokens("3"))]);
+    // The block with the payment is gone.
+    await rpc.send("evm_revert", [snapshot]);
+    expect(await balances(to)).toEqual([0n, 0n]);
+    const report = await settlePayouts(deps);
+    expect(report.settled).toEqual([id]);
+    expect(await balances(to)).toEqual([BigInt(tokens("3")), BigInt(tokens("3"))]);
+    const actions = await deps.db.auditEvent.findMany({ where: { subjectType: "payout" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toContain("payout.unmined");
+  }, 60_000);
+
+  it("fails a chunk whose transaction reverted once mined, with the block, and pays nothing", async () => {
+    const to = recipients(1, 304);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    await crashAt("after-save-signed");
+    const before = await settlement.chain.tokenBalance(settlement.chain.treasury);
+    await setTreasuryBalance(0n);
+    try {
+      const report = await settlePayouts(deps);
+      const { txHash, blockNumber } = await intentOf(id);
+      expect(report.failed).toEqual([
+        {
+          intentId: expect.any(Number),
+          proposalId: id,
+          reason: expect.stringMatching(new RegExp(`^transaction ${txHash} reverted on-chain in block \\d+$`)),
+        },
+      ]);
+      expect(blockNumber).toBeNull();
+    } finally {
+      await setTreasuryBalance(before);
+    }
+    expect(await balances(to)).toEqual([0n]);
+  }, 60_000);
+
+  it("fails a chunk the treasury cannot fund before signing anything", async () => {
+    const to = recipients(1, 305);
+    const id = await approvedPayout(deps.db, batchOf(to, "5"));
+    const before = await settlement.chain.tokenBalance(settlement.chain.treasury);
+    await setTreasuryBalance(1n);
+    try {
+      const report = await settlePayouts(deps);
+      expect(report.failed[0]?.reason).toBe(
+        `the treasury ${settlement.chain.treasury} holds 1 and this chunk needs ${tokens("5")} (smallest units)`,
+      );
+      expect((await intentOf(id)).txHash).toBeNull();
+    } finally {
+      await setTreasuryBalance(before);
+    }
+  }, 60_000);
+
+  it("adopts a chunk the operator paid by hand instead of paying it again", async () => {
+    const to = recipients(2, 306);
+    const batch = batchOf(to);
+    const id = await approvedPayout(deps.db, batch);
+    const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id } });
+    const [chunk] = chunkBatch(proposal.batchHash as string, proposal.batch as unknown as BatchEntry[], 10);
+    const distributor = new Contract(
+      deployed.distributor,
+      loadArtifact("StewardDistributor").abi as never,
+      new Wallet(chain.deployerKey, rpc),
+    );
+    const manual = await (
+      await distributor.getFunction("settle")(
+        chunk?.batchId,
+        deployed.token,
+        packPayouts(chunk?.entries ?? []),
+        chunk?.total,
+      )
+    ).wait();
+    const report = await settlePayouts(deps);
+    expect(report.settled).toEqual([id]);
+    const intent = await intentOf(id);
+    expect(intent.txHash).toBe(manual.hash);
+    expect(intent.rawTx).toBeNull();
+    expect(await balances(to)).toEqual([BigInt(tokens("2")), BigInt(tokens("2"))]);
+  }, 60_000);
+
+  it("fails a chunk with a line the distributor cannot take, saying which, instead of stopping every run", async () => {
+    const to = recipients(2, 307);
+    const id = await approvedPayout(deps.db, [
+      { recipient: to[0] as string, amount: tokens("1"), refs: ["contribution:1"] },
+      { recipient: to[1] as string, amount: "0", refs: ["contribution:2"] },
+    ]);
+    const report = await settlePayouts(deps);
+    expect(report.failed).toEqual([
+      {
+        intentId: expect.any(Number),
+        proposalId: id,
+        reason: "a line of this chunk cannot be paid: amount 0 cannot be packed",
+      },
+    ]);
+    expect(await balances(to)).toEqual([0n, 0n]);
+  }, 60_000);
+
+  it("waits for confirmations without claiming them, then confirms", async () => {
+    settlement.confirmations = 3;
+    settlement.receiptWaitMs = 300;
+    const to = recipients(1, 308);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    const first = await settlePayouts(deps);
+    expect(first.pending).toEqual([{ intentId: expect.any(Number), why: "1 of 3 confirmations" }]);
+    expect((await intentOf(id)).status).toBe("mined");
+    await rpc.send("anvil_mine", [2]);
+    const second = await settlePayouts(deps);
+    expect(second.settled).toEqual([id]);
+  }, 60_000);
+});
