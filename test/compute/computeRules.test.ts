@@ -299,6 +299,16 @@ describe("ranking offers", () => {
       price,
     );
     expect(cheaper.nearest.map((n) => n.offer.id)).toEqual([2, 1]);
+    // Equal scores (better uptime making up for a higher price): the cheaper offer first.
+    const even = rankOffers(
+      [offer({ id: 1, price: 3n, uptime: 0.69444 }), offer({ id: 2, price: 2n, uptime: 0.5 })],
+      { gpuCount: 1, maxPrice: 4n },
+      price,
+    );
+    expect(even.fits.map((f) => [f.offer.id, f.score])).toEqual([
+      [2, 60],
+      [1, 60],
+    ]);
   });
 });
 

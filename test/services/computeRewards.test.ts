@@ -136,6 +136,11 @@ describe("compute rewards at epoch close", () => {
     const annNow = await provider(ann, Wallet.createRandom().privateKey); // the first wallet is replaced
     await provider(bob, Wallet.createRandom().privateKey);
     const big = await node(ann, "big", 8, 8);
+    // A node of the other guild, up in the same hours: never paid by this guild's close.
+    const elsewhere = actor("900000000000000024", "eli");
+    await provider(elsewhere, Wallet.createRandom().privateKey);
+    const foreign = await node(elsewhere, "foreign", 1, 1);
+    await deps.db.nodeUptimeSpan.create({ data: { nodeId: foreign, startsAt: at(20), endsAt: at(29) } });
     const tiny = await node(bob, "tiny", 1, 1);
     deps.clock.now = at(30);
     await deps.db.nodeUptimeSpan.createMany({

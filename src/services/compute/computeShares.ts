@@ -95,7 +95,7 @@ export async function computeShares(
     }
   }
   const providerOf = new Map(nodes.map((n) => [n.id, n.provider]));
-  const shares = new Map<string, ComputeShare & { refSet: Set<string> }>();
+  const shares = new Map<string, Omit<ComputeShare, "refs"> & { refs: Set<string> }>();
   for (const r of rewards) {
     const provider = providerOf.get(r.nodeId);
     // Stryker disable next-line ConditionalExpression: every rewarded node is among `nodes` (a lease's node was registered before it ended)
@@ -109,17 +109,17 @@ export async function computeShares(
         discordId: provider.discordId,
         address,
         amount: 0n,
-        refs: [],
-        refSet: new Set(),
+        refs: new Set(),
       };
       shares.set(provider.id, s);
     }
     s.amount += r.amount;
     // Every line names its nodes, and a lease's line its lease too.
-    s.refSet.add(`node:${r.nodeId}`);
-    if (r.kind === "lease") s.refSet.add(`lease:${r.leaseId}`);
+    s.refs.add(`node:${r.nodeId}`);
+    if (r.kind === "lease") s.refs.add(`lease:${r.leaseId}`);
   }
-  const out = [...shares.values()].map(({ refSet, ...s }) => ({ ...s, refs: [...refSet].sort() }));
+  // The batch's canonical form sorts refs; the order here does not matter.
+  const out: ComputeShare[] = [...shares.values()].map((s) => ({ ...s, refs: [...s.refs] }));
   /** Ended leases this close pays (0 when nothing was delivered): the caller marks them paid in the epoch. */
   return { shares: out, rewards, settledLeases };
 }
