@@ -245,4 +245,50 @@ describe("settlement when the chain misbehaves", () => {
     const second = await settlePayouts(deps);
     expect(second.settled).toEqual([id]);
   }, 60_000);
+
+  it("fails a chunk the distributor refuses at the preflight, with its decoded custom error", async () => {
+    const to = recipients(1, 309);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    const owner = new Wallet(chain.deployerKey, rpc);
+    const distributor = new Contract(deployed.distributor, loadArtifact("StewardDistributor").abi as never, owner);
+    const stranger = Wallet.createRandom().address;
+    await (await distributor.getFunction("setOperator")(stranger)).wait();
+    try {
+      const report = await settlePayouts(deps);
+      expect(report.failed).toEqual([
+        { intentId: expect.any(Number), proposalId: id, reason: `NotOperator(${settlement.chain.treasury})` },
+      ]);
+      expect((await intentOf(id)).txHash).toBeNull();
+    } finally {
+      await (await distributor.getFunction("setOperator")(owner.address)).wait();
+    }
+  }, 60_000);
+
+  it("does not sign above MAX_FEE_GWEI, and says what the network asks", async () => {
+    settlement.chain.destroy();
+    settlement.chain = createSettlementChain({
+      rpcUrl: chain.rpcUrl,
+      chainId: 31337,
+      token: deployed.token,
+      distributor: deployed.distributor,
+      treasuryKey: chain.deployerKey,
+      pollingMs: 50,
+      maxFeePerGas: 1n,
+    });
+    const id = await approvedPayout(deps.db, batchOf(recipients(1, 310)));
+    const report = await settlePayouts(deps);
+    expect(report.failed[0]?.proposalId).toBe(id);
+    expect(report.failed[0]?.reason).toMatch(/^the network asks \d+ wei per gas, above MAX_FEE_GWEI \(1 wei\)$/);
+  }, 60_000);
+
+  it("exports for a Safe that already approved enough: the settle call alone, checked first", async () => {
+    settlement.mode = "safe-export";
+    const id = await approvedPayout(deps.db, batchOf(recipients(1, 311)));
+    const report = await settlePayouts(deps);
+    expect(report.pending).toEqual([{ intentId: expect.any(Number), why: "chunk 1 waits for the Safe to execute it" }]);
+    const intent = await intentOf(id);
+    expect(intent.status).toBe("awaiting_execution");
+    const batch = intent.safeBatch as { transactions: { to: string }[] };
+    expect(batch.transactions.map((t) => t.to)).toEqual([deployed.distributor]);
+  }, 60_000);
 });
