@@ -288,7 +288,112 @@ describe("settlement when the chain misbehaves", () => {
     expect(report.pending).toEqual([{ intentId: expect.any(Number), why: "chunk 1 waits for the Safe to execute it" }]);
     const intent = await intentOf(id);
     expect(intent.status).toBe("awaiting_execution");
-    const batch = intent.safeBatch as { transactions: { to: string }[] };
+    const batch = intent.safeBatch as { transactions: { to: string }[]; meta: { name: string; description: string } };
     expect(batch.transactions.map((t) => t.to)).toEqual([deployed.distributor]);
+    expect(batch.meta.name).toBe(`Steward payout of proposal #${id}, chunk 1 of 1`);
+    expect(batch.meta.description).toBe(
+      `Pays 1 recipient(s) ${tokens("2")} smallest units of ${deployed.token} through the distributor ${deployed.distributor} (batch ${intent.batchId}).`,
+    );
+    const exported = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "payout.exported" } });
+    expect(exported.payload).toEqual({
+      proposalId: id,
+      chunk: 0,
+      batchId: intent.batchId,
+      safe: settlement.chain.treasury,
+      calls: 1,
+    });
+  }, 60_000);
+
+  it("audits every step of a chunk with what it did, in order", async () => {
+    settlement.confirmations = 2;
+    const id = await approvedPayout(deps.db, batchOf(recipients(1, 312)));
+    settlement.receiptWaitMs = 300;
+    await settlePayouts(deps); // mined, 1 of 2 confirmations
+    await rpc.send("anvil_mine", [1]);
+    await settlePayouts(deps);
+    const intent = await intentOf(id);
+    const events = await deps.db.auditEvent.findMany({
+      where: { subjectType: "payout" },
+      orderBy: { id: "asc" },
+      select: { action: true, actorId: true, subjectId: true, payload: true },
+    });
+    const base = { proposalId: id, chunk: 0, batchId: intent.batchId };
+    expect(events).toEqual([
+      {
+        action: "payout.signed",
+        actorId: "system:settle",
+        subjectId: String(intent.id),
+        payload: { ...base, txHash: intent.txHash, nonce: intent.nonce },
+      },
+      {
+        action: "payout.broadcast",
+        actorId: "system:settle",
+        subjectId: String(intent.id),
+        payload: { ...base, txHash: intent.txHash },
+      },
+      {
+        action: "payout.mined",
+        actorId: "system:settle",
+        subjectId: String(intent.id),
+        payload: { ...base, txHash: intent.txHash, blockNumber: intent.blockNumber, gasUsed: intent.gasUsed },
+      },
+      {
+        action: "payout.confirmed",
+        actorId: "system:settle",
+        subjectId: String(intent.id),
+        payload: { ...base, txHash: intent.txHash, blockNumber: intent.blockNumber, confirmations: 2 },
+      },
+    ]);
+    // The nonce is the treasury's next one: never one an unfinished intent already signed.
+    expect(intent.nonce).toBe((await rpc.getTransactionCount(settlement.chain.treasury, "latest")) - 1);
+  }, 60_000);
+
+  it("says a transaction is not mined yet when the chain holds it longer than the wait", async () => {
+    settlement.receiptWaitMs = 300;
+    const id = await approvedPayout(deps.db, batchOf(recipients(1, 313)));
+    await rpc.send("evm_setAutomine", [false]);
+    try {
+      const report = await settlePayouts(deps);
+      const { txHash } = await intentOf(id);
+      expect(report.pending).toEqual([{ intentId: expect.any(Number), why: `transaction ${txHash} not mined yet` }]);
+    } finally {
+      await rpc.send("evm_setAutomine", [true]);
+    }
+    await rpc.send("anvil_mine", [1]);
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+  }, 60_000);
+
+  it("fails, saying so, a chunk whose adopted payment vanished from the chain", async () => {
+    const to = recipients(1, 314);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id } });
+    const [chunk] = chunkBatch(proposal.batchHash as string, proposal.batch as unknown as BatchEntry[], 10);
+    const snapshot = await rpc.send("evm_snapshot", []);
+    const distributor = new Contract(
+      deployed.distributor,
+      loadArtifact("StewardDistributor").abi as never,
+      new Wallet(chain.deployerKey, rpc),
+    );
+    const manual = await (
+      await distributor.getFunction("settle")(
+        chunk?.batchId,
+        deployed.token,
+        packPayouts(chunk?.entries ?? []),
+        chunk?.total,
+      )
+    ).wait();
+    await crashAt("before-save-confirmed");
+    expect((await intentOf(id)).txHash).toBe(manual.hash);
+    await rpc.send("evm_revert", [snapshot]);
+    const report = await settlePayouts(deps);
+    expect(report.failed).toEqual([
+      {
+        intentId: expect.any(Number),
+        proposalId: id,
+        reason: `transaction ${manual.hash}, which paid this chunk, is no longer on the chain`,
+      },
+    ]);
+    const found = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "payout.found_settled" } });
+    expect(found.payload).toMatchObject({ proposalId: id, txHash: manual.hash });
   }, 60_000);
 });

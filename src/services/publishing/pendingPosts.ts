@@ -47,15 +47,10 @@ export function pendingPosts(deps: ServiceDeps, guildId: string) {
 
 /** Posts that keep failing and moderators were not told of yet; marks them told (the caller tells them). */
 export async function claimPostsToReport(deps: ServiceDeps) {
-  const rows = await deps.db.pendingPost.findMany({
+  // One statement claims the rows: two repost runs at once (two processes) never both tell of the same post.
+  const rows = await deps.db.pendingPost.updateManyAndReturn({
     where: { attempts: { gte: TELL_MODERATORS_AFTER }, moderatorsToldAt: null },
-    orderBy: { id: "asc" },
+    data: { moderatorsToldAt: deps.now() },
   });
-  if (rows.length > 0) {
-    await deps.db.pendingPost.updateMany({
-      where: { id: { in: rows.map((r) => r.id) }, moderatorsToldAt: null },
-      data: { moderatorsToldAt: deps.now() },
-    });
-  }
-  return rows;
+  return rows.sort((a, b) => a.id - b.id);
 }
