@@ -140,7 +140,12 @@ describe("compute rewards at epoch close", () => {
     const elsewhere = actor("900000000000000024", "eli");
     await provider(elsewhere, Wallet.createRandom().privateKey);
     const foreign = await node(elsewhere, "foreign", 1, 1);
-    await deps.db.nodeUptimeSpan.create({ data: { nodeId: foreign, startsAt: at(20), endsAt: at(29) } });
+    await deps.db.nodeUptimeSpan.createMany({
+      data: [
+        { nodeId: foreign, startsAt: at(20), endsAt: at(29) },
+        { nodeId: foreign, startsAt: at(30), endsAt: at(32) },
+      ],
+    });
     const tiny = await node(bob, "tiny", 1, 1);
     deps.clock.now = at(30);
     await deps.db.nodeUptimeSpan.createMany({
