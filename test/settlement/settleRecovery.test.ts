@@ -396,4 +396,21 @@ describe("settlement when the chain misbehaves", () => {
     const found = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "payout.found_settled" } });
     expect(found.payload).toMatchObject({ proposalId: id, txHash: manual.hash });
   }, 60_000);
+
+  it("confirms a payout only once the chain has had time to save its block (a local chain's state file)", async () => {
+    settlement.durableAfterMs = 60_000;
+    settlement.receiptWaitMs = 300;
+    const id = await approvedPayout(deps.db, batchOf(recipients(1, 315)));
+    const first = await settlePayouts(deps);
+    const { blockNumber } = await intentOf(id);
+    expect(first.pending).toEqual([
+      {
+        intentId: expect.any(Number),
+        why: `block ${blockNumber} is confirmed but the local chain has not saved it yet`,
+      },
+    ]);
+    expect((await intentOf(id)).status).toBe("mined");
+    settlement.durableAfterMs = 0;
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+  }, 60_000);
 });

@@ -206,7 +206,10 @@ export async function advanceIntent(
         if (Date.now() > deadline) {
           return {
             state: "waiting",
-            why: `${head - receipt.blockNumber + 1} of ${settlement.confirmations} confirmations`,
+            why:
+              head - receipt.blockNumber + 1 >= settlement.confirmations
+                ? `block ${receipt.blockNumber} is confirmed but the local chain has not saved it yet`
+                : `${head - receipt.blockNumber + 1} of ${settlement.confirmations} confirmations`,
           };
         }
         await pause(settlement);
