@@ -413,4 +413,59 @@ describe("settlement when the chain misbehaves", () => {
     settlement.durableAfterMs = 0;
     expect((await settlePayouts(deps)).settled).toEqual([id]);
   }, 60_000);
+
+  it("adopts the operator's manual payment that took the nonce of Steward's signed transaction", async () => {
+    const to = recipients(1, 316);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    await crashAt("after-save-signed");
+    const { nonce } = await intentOf(id);
+    const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id } });
+    const [chunk] = chunkBatch(proposal.batchHash as string, proposal.batch as unknown as BatchEntry[], 10);
+    const distributor = new Contract(
+      deployed.distributor,
+      loadArtifact("StewardDistributor").abi as never,
+      new Wallet(chain.deployerKey, rpc),
+    );
+    const manual = await (
+      await distributor.getFunction("settle")(
+        chunk?.batchId,
+        deployed.token,
+        packPayouts(chunk?.entries ?? []),
+        chunk?.total,
+        {
+          nonce: nonce as number,
+        },
+      )
+    ).wait();
+    const report = await settlePayouts(deps);
+    expect(report.settled).toEqual([id]);
+    expect((await intentOf(id)).txHash).toBe(manual.hash);
+    expect(await balances(to)).toEqual([BigInt(tokens("2"))]);
+  }, 60_000);
+
+  it("asks a Safe to approve exactly when its allowance is short, even by one unit", async () => {
+    settlement.mode = "safe-export";
+    const total = BigInt(tokens("2"));
+    const setAllowance = async (units: bigint) => {
+      const token = new Contract(
+        deployed.token,
+        ["function approve(address,uint256) returns (bool)"],
+        new Wallet(chain.deployerKey, rpc),
+      );
+      await (await token.getFunction("approve")(deployed.distributor, units)).wait();
+    };
+    try {
+      await setAllowance(total);
+      const exact = await approvedPayout(deps.db, batchOf(recipients(1, 317)));
+      await settlePayouts(deps);
+      expect(((await intentOf(exact)).safeBatch as { transactions: unknown[] }).transactions).toHaveLength(1);
+      await setAllowance(total - 1n);
+      const short = await approvedPayout(deps.db, batchOf(recipients(1, 318)));
+      await settlePayouts(deps);
+      const calls = ((await intentOf(short)).safeBatch as { transactions: { to: string }[] }).transactions;
+      expect(calls.map((c) => c.to)).toEqual([deployed.token, deployed.distributor]);
+    } finally {
+      await setAllowance(2n ** 255n);
+    }
+  }, 60_000);
 });
