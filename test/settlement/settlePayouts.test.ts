@@ -1,6 +1,6 @@
 import { parseUnits } from "ethers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
-import { createSettlementChain } from "../../src/chain/createSettlementChain.ts";
+import type { createSettlementChain } from "../../src/chain/createSettlementChain.ts";
 import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
 import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
@@ -9,6 +9,7 @@ import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
 import { CHUNK_STEPS, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
+import { localSettlement } from "../helpers/localSettlement.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
@@ -36,23 +37,7 @@ beforeEach(async () => {
   database = await createTestDatabase();
   deps = serviceDeps(database);
   settlement?.chain.destroy();
-  settlement = {
-    chain: createSettlementChain({
-      rpcUrl: chain.rpcUrl,
-      chainId: 31337,
-      token: deployed.token,
-      distributor: deployed.distributor,
-      treasuryKey: chain.deployerKey,
-      pollingMs: 50,
-    }),
-    mode: "send",
-    chunkSize: 2,
-    confirmations: 1,
-    receiptWaitMs: 10_000,
-    durableAfterMs: 0,
-    checkpoint: () => {},
-    blocked: null,
-  };
+  settlement = localSettlement(chain, deployed, { chunkSize: 2 });
   deps.settlement = settlement;
 }, 60_000);
 afterAll(() => database?.close());

@@ -11,6 +11,7 @@ import { chunkBatch, packPayouts } from "../../src/services/settlement/chunkBatc
 import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
+import { localSettlement } from "../helpers/localSettlement.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
@@ -45,23 +46,7 @@ beforeEach(async () => {
   database = await createTestDatabase();
   deps = serviceDeps(database);
   settlement?.chain.destroy();
-  settlement = {
-    chain: createSettlementChain({
-      rpcUrl: chain.rpcUrl,
-      chainId: 31337,
-      token: deployed.token,
-      distributor: deployed.distributor,
-      treasuryKey: chain.deployerKey,
-      pollingMs: 50,
-    }),
-    mode: "send",
-    chunkSize: 10,
-    confirmations: 1,
-    receiptWaitMs: 3_000,
-    durableAfterMs: 0,
-    checkpoint: () => {},
-    blocked: null,
-  };
+  settlement = localSettlement(chain, deployed, { receiptWaitMs: 3_000 });
   deps.settlement = settlement;
 }, 60_000);
 
@@ -78,6 +63,25 @@ async function crashAt(point: string) {
   };
   await expect(settlePayouts(deps)).rejects.toThrow(`crash at ${point}`);
   settlement.checkpoint = () => {};
+}
+
+/** The operator pays a proposal's (single) chunk from the treasury with a wallet, outside Steward. */
+async function payByHand(proposalId: number, nonce?: number) {
+  const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+  const [chunk] = chunkBatch(proposal.batchHash as string, proposal.batch as unknown as BatchEntry[], 10);
+  const distributor = new Contract(
+    deployed.distributor,
+    loadArtifact("StewardDistributor").abi as never,
+    new Wallet(chain.deployerKey, rpc),
+  );
+  const sent = await distributor.getFunction("settle")(
+    chunk?.batchId,
+    deployed.token,
+    packPayouts(chunk?.entries ?? []),
+    chunk?.total,
+    nonce === undefined ? {} : { nonce },
+  );
+  return sent.wait();
 }
 
 // The treasury's token balance lives in the RewardToken's `_balances` mapping (OpenZeppelin ERC20, slot 0).
@@ -193,21 +197,7 @@ describe("settlement when the chain misbehaves", () => {
     const to = recipients(2, 306);
     const batch = batchOf(to);
     const id = await approvedPayout(deps.db, batch);
-    const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id } });
-    const [chunk] = chunkBatch(proposal.batchHash as string, proposal.batch as unknown as BatchEntry[], 10);
-    const distributor = new Contract(
-      deployed.distributor,
-      loadArtifact("StewardDistributor").abi as never,
-      new Wallet(chain.deployerKey, rpc),
-    );
-    const manual = await (
-      await distributor.getFunction("settle")(
-        chunk?.batchId,
-        deployed.token,
-        packPayouts(chunk?.entries ?? []),
-        chunk?.total,
-      )
-    ).wait();
+    const manual = await payByHand(id);
     const report = await settlePayouts(deps);
     expect(report.settled).toEqual([id]);
     const intent = await intentOf(id);
@@ -366,22 +356,8 @@ describe("settlement when the chain misbehaves", () => {
   it("fails, saying so, a chunk whose adopted payment vanished from the chain", async () => {
     const to = recipients(1, 314);
     const id = await approvedPayout(deps.db, batchOf(to));
-    const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id } });
-    const [chunk] = chunkBatch(proposal.batchHash as string, proposal.batch as unknown as BatchEntry[], 10);
     const snapshot = await rpc.send("evm_snapshot", []);
-    const distributor = new Contract(
-      deployed.distributor,
-      loadArtifact("StewardDistributor").abi as never,
-      new Wallet(chain.deployerKey, rpc),
-    );
-    const manual = await (
-      await distributor.getFunction("settle")(
-        chunk?.batchId,
-        deployed.token,
-        packPayouts(chunk?.entries ?? []),
-        chunk?.total,
-      )
-    ).wait();
+    const manual = await payByHand(id);
     await crashAt("before-save-confirmed");
     expect((await intentOf(id)).txHash).toBe(manual.hash);
     await rpc.send("evm_revert", [snapshot]);
@@ -419,24 +395,7 @@ describe("settlement when the chain misbehaves", () => {
     const id = await approvedPayout(deps.db, batchOf(to));
     await crashAt("after-save-signed");
     const { nonce } = await intentOf(id);
-    const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id } });
-    const [chunk] = chunkBatch(proposal.batchHash as string, proposal.batch as unknown as BatchEntry[], 10);
-    const distributor = new Contract(
-      deployed.distributor,
-      loadArtifact("StewardDistributor").abi as never,
-      new Wallet(chain.deployerKey, rpc),
-    );
-    const manual = await (
-      await distributor.getFunction("settle")(
-        chunk?.batchId,
-        deployed.token,
-        packPayouts(chunk?.entries ?? []),
-        chunk?.total,
-        {
-          nonce: nonce as number,
-        },
-      )
-    ).wait();
+    const manual = await payByHand(id, nonce as number);
     const report = await settlePayouts(deps);
     expect(report.settled).toEqual([id]);
     expect((await intentOf(id)).txHash).toBe(manual.hash);

@@ -1,0 +1,30 @@
+import { createSettlementChain } from "../../src/chain/createSettlementChain.ts";
+import type { Deployed } from "../../src/chain/deployContracts.ts";
+import type { LocalChain } from "../../src/chain/startAnvil.ts";
+import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
+
+/** Settlement in `send` mode against the contracts deployed on a test's Anvil, with the treasury's key; overrides on top. */
+export function localSettlement(
+  chain: LocalChain,
+  deployed: Deployed,
+  overrides: Partial<Omit<SettlementDeps, "chain">> = {},
+): SettlementDeps & { chain: ReturnType<typeof createSettlementChain> } {
+  return {
+    chain: createSettlementChain({
+      rpcUrl: chain.rpcUrl,
+      chainId: 31337,
+      token: deployed.token,
+      distributor: deployed.distributor,
+      treasuryKey: chain.deployerKey,
+      pollingMs: 50,
+    }),
+    mode: "send",
+    chunkSize: 10,
+    confirmations: 1,
+    receiptWaitMs: 10_000,
+    durableAfterMs: 0,
+    checkpoint: () => {},
+    blocked: null,
+    ...overrides,
+  };
+}
