@@ -6,6 +6,7 @@ import {
   ComponentType,
 } from "discord-api-types/v10";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
+import type { StoredSpecs } from "../../services/compute/declaredSpecs.ts";
 import type { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { percent } from "../../services/compute/uptime.ts";
 import type { NoticeButton } from "../../services/notifier.ts";
@@ -46,16 +47,8 @@ export function noticeButtons(buttons: NoticeButton[]): APIActionRowComponent<AP
 
 const STATUS_ICON: Record<NodeStatus, string> = { pending: "⏳", online: "🟢", offline: "🔴", retired: "⚫" };
 
-interface NodeLike {
+interface NodeLike extends Omit<StoredSpecs, "description"> {
   id: number;
-  name: string;
-  gpuModel: string | null;
-  gpuCount: number;
-  vramGb: number;
-  cpuCores: number;
-  ramGb: number;
-  region: string;
-  price: { toString(): string };
   status: NodeStatus;
 }
 

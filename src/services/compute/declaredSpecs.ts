@@ -105,17 +105,10 @@ export function parseDeclaredSpecs(input: SpecsInput, decimals: number): Declare
   };
 }
 
+/** Declared specs as a node row holds them (the price a database decimal). */
+export type StoredSpecs = Omit<DeclaredSpecs, "price"> & { price: { toString(): string } };
+
 /** The declared specs of a stored node. */
-export function declaredOf(node: {
-  name: string;
-  gpuModel: string | null;
-  gpuCount: number;
-  vramGb: number;
-  cpuCores: number;
-  ramGb: number;
-  region: string;
-  price: { toString(): string };
-  description: string | null;
-}): DeclaredSpecs {
+export function declaredOf(node: StoredSpecs): DeclaredSpecs {
   return { ...node, price: BigInt(node.price.toString()) };
 }
