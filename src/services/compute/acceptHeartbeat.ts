@@ -68,9 +68,13 @@ export async function acceptHeartbeat(deps: ServiceDeps, nodeId: number, body: H
   if (!node) throw new HeartbeatRefusal(404, "unknown_node", `There is no node #${nodeId}.`);
   if (node.retired) throw retiredRefusal(nodeId);
   const specsJson = JSON.stringify(body.specs);
-  // A node reports the same specs beat after beat: hash them once per change.
-  const hash = node.lastSpecs?.json === specsJson ? node.lastSpecs.hash : specsHash(body.specs);
-  node.lastSpecs = { json: specsJson, hash };
+  // A node reports the same specs beat after beat: hash and compare them once per change.
+  const same = node.lastSpecs?.json === specsJson ? node.lastSpecs : undefined;
+  const { hash, shortfall } = same ?? {
+    hash: specsHash(body.specs),
+    shortfall: specsShortfall(node.declared, body.specs),
+  };
+  node.lastSpecs = { json: specsJson, hash, shortfall };
   const digest = heartbeatDigestBytes(node.guildId, {
     node: nodeId,
     timestamp: body.timestamp,
@@ -105,7 +109,7 @@ export async function acceptHeartbeat(deps: ServiceDeps, nodeId: number, body: H
       utilization: body.utilization,
       specsJson,
       specsHash: hash,
-      shortfall: specsShortfall(node.declared, body.specs),
+      shortfall,
     },
     deps.now,
     downAfterMs(deps.compute),

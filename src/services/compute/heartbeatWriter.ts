@@ -43,8 +43,8 @@ export interface CachedNode {
   publicKey: string;
   publicKeyLower: string;
   declared: DeclaredSpecs;
-  /** The specs last reported and their hash. */
-  lastSpecs?: { json: string; hash: string };
+  /** The specs last reported, their hash and how they fall short of the declared ones. */
+  lastSpecs?: { json: string; hash: string; shortfall: string | null };
   retired: boolean;
 }
 
