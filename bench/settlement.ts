@@ -3,6 +3,7 @@
 // Usage: npm run bench:settlement -- [N list, default 1,10,100,500,1000]
 import { AbiCoder, Contract, JsonRpcProvider, keccak256, Wallet } from "ethers";
 import { accessListFor } from "../src/chain/accessListFor.ts";
+import { createAuditChain } from "../src/chain/createAuditChain.ts";
 import { createSettlementChain } from "../src/chain/createSettlementChain.ts";
 import { deployContracts } from "../src/chain/deployContracts.ts";
 import { MAX_CHUNK } from "../src/chain/gasLimits.ts";
@@ -95,6 +96,7 @@ const settlementChain = createSettlementChain({
 });
 deps.settlement = {
   chain: settlementChain,
+  audit: createAuditChain({ rpcUrl: chain.rpcUrl, chainId: 31337, anchorContract: null, key: chain.deployerKey }),
   mode: "send",
   chunkSize: MAX_CHUNK,
   confirmations: 1,

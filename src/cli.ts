@@ -23,6 +23,11 @@ Commands:
                         one line per problem, exit code 1 if any (without DISCORD_TOKEN: the running sandbox)
   job run <name>        run one scheduled job once (${jobs.map((j) => j.name).join(", ")})
   job list              list the scheduled jobs
+  audit verify          recompute the audit chain, check it against every published anchor (on chain and recorded),
+                        and every paid batch against its vote and the chain's receipts; exit code 1 on a mismatch
+  audit anchor          record the audit chain's head and publish it on chain (the AuditAnchor contract)
+  export --epoch <n> [--format csv|json] [--out <dir>] [--guild <id>]
+                        write an epoch's contributions, evaluations, votes, approvals, payouts and compute lines
   chain deploy          deploy the distributor (and a reward token unless TOKEN_ADDRESS is set) to RPC_URL with
                         TREASURY_PRIVATE_KEY, approve it, and print the settings to use
   node-agent --key <file> [--api <url> --node <id>]
@@ -139,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
       const { connectSettlement } = await import("./chain/connectSettlement.ts");
       let chain: Awaited<ReturnType<typeof connectSettlement>> = null;
       try {
-        if (job.name === "settle") {
+        if (job.name === "settle" || job.name === "verify-audit") {
           chain = await connectSettlement(config, container.services, logger, {
             sandbox: !config.DISCORD_TOKEN,
             own: false,
@@ -153,6 +158,14 @@ async function main(argv: string[]): Promise<number> {
         await chain?.stop();
         await container.close();
       }
+    }
+    case "audit": {
+      const { auditCommand } = await import("./auditCommand.ts");
+      return auditCommand(config, logger, rest, out);
+    }
+    case "export": {
+      const { exportCommand } = await import("./exportCommand.ts");
+      return exportCommand(config, logger, rest, out);
     }
     case "chain": {
       const [sub] = rest;
@@ -178,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
       });
       out(`Deployed on chain ${d.chainId}; the treasury ${d.treasury} approved the distributor for the token.`);
       out(
-        `Put these in Steward's settings:\nCHAIN_ID=${d.chainId}\nTOKEN_ADDRESS=${d.token}\nDISTRIBUTOR_ADDRESS=${d.distributor}`,
+        `Put these in Steward's settings:\nCHAIN_ID=${d.chainId}\nTOKEN_ADDRESS=${d.token}\nDISTRIBUTOR_ADDRESS=${d.distributor}\nANCHOR_ADDRESS=${d.anchor}`,
       );
       return 0;
     }

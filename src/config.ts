@@ -137,6 +137,8 @@ export const configSchema = z.object({
   ),
   TOKEN_ADDRESS: optionalString.pipe(address.optional()),
   DISTRIBUTOR_ADDRESS: optionalString.pipe(address.optional()),
+  /** The AuditAnchor contract (`steward chain deploy` prints it): the audit chain's head is published there. */
+  ANCHOR_ADDRESS: optionalString.pipe(address.optional()),
   EXPLORER_TX_URL: optionalString.pipe(
     z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL" })

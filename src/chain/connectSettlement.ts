@@ -3,8 +3,9 @@ import type { Logger } from "../logger.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import type { SettlementChain } from "../services/settlement/settlementChain.ts";
 import type { SettlementDeps, SettlementStep } from "../services/settlement/settlementDeps.ts";
+import { createAuditChain } from "./createAuditChain.ts";
 import { createSettlementChain } from "./createSettlementChain.ts";
-import { deployContracts, probeChainId } from "./deployContracts.ts";
+import { deployAnchor, deployContracts, probeChainId } from "./deployContracts.ts";
 import { MAX_CHUNK } from "./gasLimits.ts";
 import { openLocalChain } from "./openLocalChain.ts";
 
@@ -57,13 +58,20 @@ export async function connectSettlement(
     const blocked = (await chain.hasContracts())
       ? null
       : `DISTRIBUTOR_ADDRESS ${config.DISTRIBUTOR_ADDRESS} has no contract on chain ${chainId}: deploy one with \`steward chain deploy\``;
-    await remember(services, chain, false);
+    await remember(services, chain, false, config.ANCHOR_ADDRESS ?? null);
+    const audit = createAuditChain({
+      rpcUrl: config.RPC_URL,
+      chainId,
+      anchorContract: config.ANCHOR_ADDRESS ?? null,
+      key: mode === "send" ? config.TREASURY_PRIVATE_KEY : undefined,
+    });
     return {
-      settlement: { ...base, chain, receiptWaitMs: 120_000, durableAfterMs: 0, blocked },
+      settlement: { ...base, chain, audit, receiptWaitMs: 120_000, durableAfterMs: 0, blocked },
       rpcUrl: config.RPC_URL,
       local: false,
       async stop() {
         chain.destroy();
+        audit.destroy();
       },
     };
   }
@@ -93,14 +101,23 @@ export async function connectSettlement(
       treasuryKey: local.deployerKey,
       pollingMs: 100,
     });
+    const audit = createAuditChain({
+      rpcUrl: local.rpcUrl,
+      chainId,
+      anchorContract: deployment.anchor,
+      key: local.deployerKey,
+      pollingMs: 100,
+      receiptWaitMs: 10_000,
+    });
     if (blocked) logger.error({ component: "chain" }, blocked);
     return {
       // Anvil saves its state every second: a payout counts once a save has certainly included it.
-      settlement: { ...base, chain, receiptWaitMs: 10_000, durableAfterMs: 1_500, blocked },
+      settlement: { ...base, chain, audit, receiptWaitMs: 10_000, durableAfterMs: 1_500, blocked },
       rpcUrl: local.rpcUrl,
       local: true,
       async stop() {
         chain.destroy();
+        audit.destroy();
         await local.stop();
       },
     };
@@ -124,7 +141,16 @@ async function localContracts(
     : null;
   const present = probe ? await probe.hasContracts() : false;
   probe?.destroy();
-  if (known && present) return { deployment: known, blocked: null };
+  if (known && present) {
+    if (known.anchor) return { deployment: known, blocked: null };
+    // Contracts deployed before the AuditAnchor existed: add it beside them.
+    const anchor = await deployAnchor(rpcUrl, key);
+    logger.info({ component: "chain", anchor }, "deployed the audit anchor contract on the local chain");
+    return {
+      deployment: await services.db.chainDeployment.update({ where: { chainId }, data: { anchor } }),
+      blocked: null,
+    };
+  }
   if (known) {
     const paid = await services.db.payoutIntent.count({ where: { chainId, status: { not: "failed" } } });
     if (paid > 0) {
@@ -144,7 +170,7 @@ async function localContracts(
     tokenSymbol: config.TOKEN_SYMBOL,
     tokenDecimals: config.TOKEN_DECIMALS,
   });
-  const row = { token: d.token, distributor: d.distributor, treasury: d.treasury, local: true };
+  const row = { token: d.token, distributor: d.distributor, treasury: d.treasury, anchor: d.anchor, local: true };
   const deployment = await services.db.chainDeployment.upsert({
     where: { chainId },
     create: { chainId, ...row },
@@ -154,8 +180,8 @@ async function localContracts(
   return { deployment, blocked: null };
 }
 
-async function remember(services: ServiceDeps, chain: SettlementChain, local: boolean) {
-  const row = { token: chain.token, distributor: chain.distributor, treasury: chain.treasury, local };
+async function remember(services: ServiceDeps, chain: SettlementChain, local: boolean, anchor: string | null) {
+  const row = { token: chain.token, distributor: chain.distributor, treasury: chain.treasury, anchor, local };
   await services.db.chainDeployment.upsert({
     where: { chainId: chain.chainId },
     create: { chainId: chain.chainId, ...row },

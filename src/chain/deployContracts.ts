@@ -7,6 +7,8 @@ export interface Deployed {
   token: string;
   distributor: string;
   treasury: string;
+  /** The AuditAnchor contract the audit chain's head is published to. */
+  anchor: string;
 }
 
 /**
@@ -44,9 +46,25 @@ export async function deployContracts(options: {
     const distributor = await (
       await deploy("StewardDistributor", [wallet.address, wallet.address, wallet.address])
     ).getAddress();
+    const anchor = await (await deploy("AuditAnchor", [])).getAddress();
     const erc20 = new Contract(token, ["function approve(address spender, uint256 amount) returns (bool)"], wallet);
     await (await erc20.getFunction("approve")(distributor, MaxUint256)).wait();
-    return { chainId, token, distributor, treasury: wallet.address };
+    return { chainId, token, distributor, treasury: wallet.address, anchor };
+  } finally {
+    provider.destroy();
+  }
+}
+
+/** Deploys the AuditAnchor contract alone (a local chain whose contracts predate it). */
+export async function deployAnchor(rpcUrl: string, key: string): Promise<string> {
+  const chainId = await probeChainId(rpcUrl);
+  const provider = settlementProvider(rpcUrl, chainId, 100);
+  try {
+    const a = loadArtifact("AuditAnchor");
+    const wallet = new Wallet(key, provider);
+    const c = (await new ContractFactory(a.abi as never, a.bytecode, wallet).deploy()) as Contract;
+    await c.waitForDeployment();
+    return c.getAddress();
   } finally {
     provider.destroy();
   }

@@ -1,3 +1,4 @@
+import { anchorNow } from "../services/audit/publishAnchors.ts";
 import { closeEpochForVote } from "../services/epochs/closeEpochForVote.ts";
 import { isUserError } from "../services/errors.ts";
 import type { Job } from "./types.ts";
@@ -35,7 +36,10 @@ export const closeEpochJob: Job = {
         else logger.error({ guildId, err: error }, "epoch close failed");
       }
     }
+    // Each close took an anchor of the audit chain's head: publish it on chain now (or the next settle run will).
+    const anchors = closed.length > 0 || epochs > 0 ? await anchorNow(services) : undefined;
+    if (anchors && "error" in anchors) logger.warn({ error: anchors.error }, "audit anchor not published yet");
     const summary = `${epochs} epoch(s) closed, ${closed.length} distribution proposal(s)${blocked.length ? `, ${blocked.length} not closed (open appeals or an error: see the log)` : ""}`;
-    return { outcome: blocked.length > 0 ? "problem" : "ok", summary, detail: { proposals: closed, blocked } };
+    return { outcome: blocked.length > 0 ? "problem" : "ok", summary, detail: { proposals: closed, blocked, anchors } };
   },
 };

@@ -29,5 +29,5 @@ export async function runJob(job: Job, deps: JobDeps, trigger: "schedule" | "man
     where: { id: run.id },
     data: { finishedAt: deps.services.now(), outcome, detail: { summary, ...(detail ?? {}) } as never },
   });
-  return { runId: run.id, outcome, summary };
+  return { runId: run.id, outcome, summary, detail };
 }

@@ -21,6 +21,10 @@ export const settleJob: Job = {
       r.failed.length > 0 ? `failed: ${r.failed.map((f) => `#${f.proposalId} ${f.reason}`).join("; ")}` : "",
       r.refused.length > 0 ? `refused: ${r.refused.map((f) => `#${f.proposalId} ${f.reason}`).join("; ")}` : "",
       r.waitingForCap.length > 0 ? `over the daily cap: #${r.waitingForCap.join(", #")}` : "",
+      r.anchors && "error" in r.anchors ? `audit anchor not published: ${r.anchors.error}` : "",
+      r.anchors && "published" in r.anchors && r.anchors.published.length > 0
+        ? `audit head anchored at block ${r.anchors.published.map((a) => a.blockNumber).join(", ")}`
+        : "",
     ].filter(Boolean);
     return {
       outcome: r.failed.length > 0 || r.refused.length > 0 ? "problem" : "ok",

@@ -1,18 +1,24 @@
-import { verifyAuditChain } from "../services/audit/verifyAuditChain.ts";
+import { verifyAudit } from "../services/audit/verifyAudit.ts";
 import type { Job } from "./types.ts";
 
 export const verifyAuditJob: Job = {
   name: "verify-audit",
   schedule: "17 * * * *",
-  description: "Recomputes the audit log's hash chain and reports the first broken link, if any.",
+  description:
+    "Recomputes the audit log's hash chain, checks it against every published anchor of its head, and every paid batch against the vote and the chain's receipts.",
   async run({ services }) {
-    const report = await verifyAuditChain(services.db);
-    return report.intact
-      ? { outcome: "ok", summary: `audit chain intact: ${report.events} events`, detail: { ...report } }
+    const report = await verifyAudit(services);
+    const detail = JSON.parse(JSON.stringify(report)) as Record<string, unknown>;
+    return report.ok
+      ? {
+          outcome: "ok",
+          summary: `audit verified: ${report.events} events, ${report.anchors.onChain + report.anchors.recorded} anchor(s), ${report.settled.chunks} paid chunk(s); no mismatch`,
+          detail,
+        }
       : {
           outcome: "problem",
-          summary: `audit chain broken at event ${report.firstBrokenId} (${report.problem})`,
-          detail: { ...report },
+          summary: `${report.mismatches.length} mismatch(es): ${report.mismatches[0]}${report.mismatches.length > 1 ? " …" : ""}`,
+          detail,
         };
   },
 };

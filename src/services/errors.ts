@@ -89,6 +89,11 @@ export type UserErrorContext = {
   not_lease_provider: { id: number };
   not_lease_party: { id: number };
   lease_not_in_state: { id: number; status: string; expected: string };
+  export_no_epoch: { number: number };
+  export_which_guild: { number: number; guilds: string[] };
+  trace_unreadable: { ref: string };
+  trace_ambiguous: { id: number; kinds: string[] };
+  trace_not_found: { kind: string; ref: string };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

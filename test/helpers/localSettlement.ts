@@ -1,3 +1,4 @@
+import { createAuditChain } from "../../src/chain/createAuditChain.ts";
 import { createSettlementChain } from "../../src/chain/createSettlementChain.ts";
 import type { Deployed } from "../../src/chain/deployContracts.ts";
 import type { LocalChain } from "../../src/chain/startAnvil.ts";
@@ -17,6 +18,14 @@ export function localSettlement(
       distributor: deployed.distributor,
       treasuryKey: chain.deployerKey,
       pollingMs: 50,
+    }),
+    audit: createAuditChain({
+      rpcUrl: chain.rpcUrl,
+      chainId: 31337,
+      anchorContract: deployed.anchor,
+      key: chain.deployerKey,
+      pollingMs: 50,
+      receiptWaitMs: 10_000,
     }),
     mode: "send",
     chunkSize: 10,

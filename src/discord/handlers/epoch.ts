@@ -17,4 +17,6 @@ export const close: CommandHandler = async (i, ctx) => {
   const result = await closeEpochForVote(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
   const posted = result.proposal ? await ctx.deps.services.notifier.proposalPosted(result.proposal.id) : undefined;
   await i.editReply(edit({ content: epochClosedText(result, posted) }));
+  // The close took an anchor of the audit chain's head: the settle run publishes it on chain.
+  ctx.deps.kickSettlement();
 };

@@ -71,6 +71,17 @@ export const errorMessages = {
   no_wallet: () => "You have not linked a wallet yet. Use `/wallet link address:<your address>` to start.",
   guild_only: () => "This command works only inside a server.",
   missing_role: ({ role }) => `Only members with the ${role} role can do this.`,
+  export_no_epoch: ({ number }) => `There is no epoch ${number}. \`/epoch status\` shows the open one's number.`,
+  export_which_guild: ({ number, guilds }) =>
+    `Several servers have an epoch ${number} (${guilds.join(", ")}): add --guild <server id> to say which.`,
+  trace_unreadable: ({ ref }) =>
+    `${code(ref)} is not something I can trace. Give a transaction hash (0x and 64 hex digits), \`proposal 12\`, \`contribution 12\` or \`node 12\`.`,
+  trace_ambiguous: ({ id, kinds }) =>
+    `#${id} could be ${kinds.map((k) => `${k} ${id}`).join(" or ")}. Write \`${kinds[0]} ${id}\` (or one of the others) to say which.`,
+  trace_not_found: ({ kind, ref }) =>
+    kind === "transaction"
+      ? `No payout of this server was paid by transaction ${code(ref)}.`
+      : `There is no ${kind} ${code(ref)} in this server.`,
   unknown_job: ({ job, known }) => `There is no job named ${code(job)}. Known jobs: ${known.join(", ")}.`,
   proposal_not_found: ({ id }) => `There is no proposal #${id} in this server.`,
   nothing_to_retry: ({ id, status }) =>

@@ -46,6 +46,7 @@ function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] 
       value: list.length > 1024 ? `${list.slice(0, 990)}\n… and ${entries.length} in all` : list,
     },
     { name: "Batch hash (the vote binds it)", value: `\`${o.proposal.batchHash ?? "computed when the vote opens"}\`` },
+    ...(o.anchor ? [{ name: "Audit chain head at the close", value: anchorText(o.anchor, o.explorerTxUrl) }] : []),
     ...(o.carried.length > 0
       ? [
           {
@@ -55,6 +56,16 @@ function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] 
         ]
       : []),
   ];
+}
+
+/** The head published for this epoch: anyone can later check the audit log still holds it (`steward audit verify`). */
+function anchorText(a: NonNullable<ProposalOverview["anchor"]>, explorerTxUrl: string | undefined): string {
+  const head = `event #${a.eventId} · \`${a.hash}\``;
+  if (!a.txHash) return `${head}\nTo be published on chain by the next settle run.`;
+  const tx = explorerTxUrl
+    ? `[${a.txHash.slice(0, 10)}…](${explorerTxUrl.replace("{hash}", a.txHash)})`
+    : `\`${a.txHash}\``;
+  return `${head}\nAnchored on chain ${a.chainId} in block ${a.blockNumber} (tx ${tx}).`;
 }
 
 function votingFields(o: ProposalOverview): APIEmbedField[] {

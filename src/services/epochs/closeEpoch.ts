@@ -1,6 +1,7 @@
 import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
+import { takeAnchor } from "../audit/takeAnchor.ts";
 import { computeShares } from "../compute/computeShares.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
@@ -249,6 +250,8 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
       },
       createdAt: now,
     });
+    // The chain's head right after the close: the distribution's post shows it, and it is published on chain.
+    await takeAnchor(tx, { guildId, reason: `epoch ${epoch.number} closed`, epochId: epoch.id, now });
     return {
       epoch,
       next,

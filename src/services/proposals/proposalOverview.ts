@@ -27,9 +27,13 @@ export async function proposalOverview(deps: ServiceDeps, id: number) {
         select: { chunkIndex: true, status: true, txHash: true, failureReason: true },
       })
     : [];
+  const anchor = proposal.epochId
+    ? await deps.db.auditAnchor.findUnique({ where: { epochId: proposal.epochId } })
+    : null;
   return {
     proposal,
     result,
+    anchor,
     carried: carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "unknown", amount: unitsText(c.amount) })),
     approvals: approvals.map((a) => a.moderatorId),
     payouts,

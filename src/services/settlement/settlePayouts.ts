@@ -1,10 +1,12 @@
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { type AnchorReport, publishWhenTreasuryIdle } from "../audit/publishAnchors.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { tokenText } from "../tokenText.ts";
 import { advanceIntent } from "./advanceIntent.ts";
 import { planSettlements } from "./planSettlements.ts";
 import type { SettlementDeps } from "./settlementDeps.ts";
+import { withTreasury } from "./withTreasury.ts";
 
 export interface SettleReport {
   planned: number[];
@@ -14,6 +16,8 @@ export interface SettleReport {
   failed: { intentId: number; proposalId: number; reason: string }[];
   pending: { intentId: number; why: string }[];
   settled: number[];
+  /** The audit chain heads this run published on chain (after the payouts, with no payout waiting for a nonce). */
+  anchors?: AnchorReport | { error: string };
   /** Set when this run did nothing: another process holds the treasury, or settlement is blocked. */
   skipped?: string;
 }
@@ -36,20 +40,12 @@ export async function settlePayouts(deps: ServiceDeps): Promise<SettleReport> {
   const settlement = deps.settlement;
   if (!settlement) return { ...report, skipped: "no chain is configured (RPC_URL), so payouts stop at approved" };
   if (settlement.blocked) return { ...report, skipped: settlement.blocked };
-  const { chain } = settlement;
-  return deps.votes.sql.withConnection(async (conn) => {
-    const key = `steward:settle:${chain.chainId}:${chain.treasury.toLowerCase()}`;
-    const [lock] = await conn.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok", [
-      key,
-    ]);
-    if (!lock?.ok) return { ...report, skipped: "another process is settling from this treasury" };
-    try {
-      await run(deps, settlement, report);
-      return report;
-    } finally {
-      await conn.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]);
-    }
+  const ran = await withTreasury(deps, settlement, async () => {
+    await run(deps, settlement, report);
+    report.anchors = await publishWhenTreasuryIdle(deps, settlement);
+    return report;
   });
+  return ran ?? { ...report, skipped: "another process is settling from this treasury" };
 }
 
 async function run(deps: ServiceDeps, settlement: SettlementDeps, report: SettleReport) {

@@ -1,3 +1,4 @@
+import type { AuditChain } from "../audit/auditChainRecords.ts";
 import type { SettlementChain } from "./settlementChain.ts";
 
 /** The named steps of settlement: each chunk passes these, in order… */
@@ -24,6 +25,8 @@ export type SettlementStep = (typeof CHUNK_STEPS)[number] | (typeof PROPOSAL_STE
 /** How approved payouts reach the chain; absent when no chain is configured (money then stops at `approved`). */
 export interface SettlementDeps {
   chain: SettlementChain;
+  /** The same chain as the audit reads it: anchors of the audit chain's head and settle transactions' logs. */
+  audit: AuditChain;
   /** send: Steward signs and sends from the treasury; safe-export: it writes each chunk for the Safe to execute. */
   mode: "send" | "safe-export";
   /** Lines per settle transaction (default: what fits EIP-7825's gas cap). */

@@ -1,0 +1,84 @@
+import { getAddress, Interface, Wallet, zeroPadValue } from "ethers";
+import type { AuditChain } from "../services/audit/auditChainRecords.ts";
+import { settlementProvider } from "./createSettlementChain.ts";
+import { loadArtifact } from "./loadArtifact.ts";
+
+const ANCHOR = new Interface(loadArtifact("AuditAnchor").abi as never);
+const DISTRIBUTOR = new Interface(loadArtifact("StewardDistributor").abi as never);
+const ERC20 = new Interface(["event Transfer(address indexed from, address indexed to, uint256 value)"]);
+
+/** The audit's view of a chain over JSON-RPC: the AuditAnchor contract and settle transactions' logs. */
+export function createAuditChain(settings: {
+  rpcUrl: string;
+  chainId: number;
+  anchorContract: string | null;
+  /** The treasury's key: anchors are sent from it (after settlement's transactions, under the same lock). */
+  key?: string | undefined;
+  pollingMs?: number;
+  receiptWaitMs?: number;
+}): AuditChain & { destroy(): void } {
+  const provider = settlementProvider(settings.rpcUrl, settings.chainId, settings.pollingMs);
+  const wallet = settings.key ? new Wallet(settings.key, provider) : null;
+  const anchored = ANCHOR.getEvent("Anchored");
+  const settledEvent = DISTRIBUTOR.getEvent("Settled");
+  const transferEvent = ERC20.getEvent("Transfer");
+  if (!anchored || !settledEvent || !transferEvent) throw new Error("contract artifacts lack their events");
+  return {
+    chainId: settings.chainId,
+    anchorContract: settings.anchorContract,
+    publisher: wallet?.address ?? null,
+    async publish(sequence, head) {
+      if (!wallet) throw new Error("no key to anchor with (the treasury is a Safe)");
+      if (!settings.anchorContract) throw new Error("no AuditAnchor contract on this chain");
+      const tx = await wallet.sendTransaction({
+        to: settings.anchorContract,
+        data: ANCHOR.encodeFunctionData("anchor", [sequence, `0x${head}`]),
+      });
+      const receipt = await tx.wait(1, settings.receiptWaitMs ?? 120_000);
+      if (receipt?.status !== 1) throw new Error(`the anchor transaction ${tx.hash} failed`);
+      return { txHash: tx.hash, blockNumber: receipt.blockNumber };
+    },
+    async anchors(by) {
+      if (!settings.anchorContract) return [];
+      const logs = await provider.getLogs({
+        address: settings.anchorContract,
+        topics: [anchored.topicHash, zeroPadValue(getAddress(by), 32)],
+        fromBlock: 0,
+        toBlock: "latest",
+      });
+      return logs.map((log) => {
+        const parsed = ANCHOR.parseLog(log);
+        return {
+          by: getAddress(String(parsed?.args[0])),
+          sequence: BigInt(parsed?.args[1] ?? -1),
+          head: String(parsed?.args[2]).slice(2),
+          txHash: log.transactionHash,
+          blockNumber: log.blockNumber,
+        };
+      });
+    },
+    async settlementEvidence(txHash, distributor, token) {
+      const receipt = await provider.getTransactionReceipt(txHash);
+      if (!receipt) return null;
+      const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+      const settled = receipt.logs
+        .filter((l) => same(l.address, distributor) && l.topics[0] === settledEvent.topicHash)
+        .map((l) => {
+          const p = DISTRIBUTOR.parseLog(l);
+          return {
+            batchId: String(p?.args[0]),
+            token: getAddress(String(p?.args[1])),
+            count: BigInt(p?.args[2] ?? 0),
+            total: BigInt(p?.args[3] ?? 0),
+          };
+        });
+      const transfers = receipt.logs
+        .filter((l) => same(l.address, token) && l.topics[0] === transferEvent.topicHash)
+        .map((l) => ERC20.parseLog(l))
+        .filter((p) => p !== null && same(String(p.args[0]), distributor))
+        .map((p) => ({ to: getAddress(String(p?.args[1])), amount: BigInt(p?.args[2] ?? 0) }));
+      return { success: receipt.status === 1, blockNumber: receipt.blockNumber, settled, transfers };
+    },
+    destroy: () => provider.destroy(),
+  };
+}

@@ -1,0 +1,81 @@
+import type { ServiceDeps } from "../deps.ts";
+import type { SettlementDeps } from "../settlement/settlementDeps.ts";
+import { withTreasury } from "../settlement/withTreasury.ts";
+
+export interface AnchorReport {
+  published: { eventId: string; txHash: string; blockNumber: number }[];
+  /** Why anchors were left in the database only (no contract, no key), or null. */
+  skipped: string | null;
+}
+
+/**
+ * Emits every recorded anchor not yet on chain from the treasury's account through the AuditAnchor contract,
+ * oldest first. The caller holds the treasury (settlement's lock, with no signed payout waiting for its nonce). A
+ * crash after sending is recovered by finding the event on chain instead of sending it again.
+ */
+export async function publishAnchors(deps: ServiceDeps, settlement: SettlementDeps): Promise<AnchorReport> {
+  const { audit } = settlement;
+  if (!audit.anchorContract) {
+    return { published: [], skipped: "no AuditAnchor contract on this chain (set ANCHOR_ADDRESS)" };
+  }
+  if (!audit.publisher) {
+    return { published: [], skipped: "the treasury is a Safe: Steward holds no key to anchor with" };
+  }
+  const pending = await deps.db.auditAnchor.findMany({ where: { txHash: null }, orderBy: { eventId: "asc" } });
+  const report: AnchorReport = { published: [], skipped: null };
+  if (pending.length === 0) return report;
+  const onChain = await audit.anchors(audit.publisher);
+  for (const a of pending) {
+    const found = onChain.find((o) => o.sequence === a.eventId && o.head === a.hash);
+    const sent = found ?? (await audit.publish(a.eventId, a.hash));
+    await deps.db.auditAnchor.update({
+      where: { id: a.id },
+      data: {
+        chainId: audit.chainId,
+        contract: audit.anchorContract,
+        txHash: sent.txHash,
+        blockNumber: sent.blockNumber,
+        anchoredAt: deps.now(),
+      },
+    });
+    report.published.push({ eventId: a.eventId.toString(), txHash: sent.txHash, blockNumber: sent.blockNumber });
+    // The distribution's post shows the anchor: bring it up to date with the block.
+    const proposal = a.epochId ? await deps.db.proposal.findUnique({ where: { epochId: a.epochId } }) : null;
+    if (proposal?.messageId) await deps.notifier.proposalPosted(proposal.id);
+  }
+  return report;
+}
+
+/**
+ * Publishes pending anchors if the treasury is idle: no signed payout waits for its nonce (an anchor sent first
+ * would take it). The caller holds the treasury. A failure to anchor is reported, never a reason to fail payouts.
+ */
+export async function publishWhenTreasuryIdle(
+  deps: ServiceDeps,
+  settlement: SettlementDeps,
+): Promise<AnchorReport | { error: string } | undefined> {
+  if (settlement.mode !== "send" || settlement.blocked) return undefined;
+  const waiting = await deps.db.payoutIntent.count({
+    where: {
+      chainId: settlement.chain.chainId,
+      treasury: settlement.chain.treasury,
+      status: { in: ["signed", "broadcast"] },
+    },
+  });
+  if (waiting > 0) return undefined;
+  try {
+    return await publishAnchors(deps, settlement);
+  } catch (error) {
+    return { error: (error as Error)?.message?.split("\n")[0] ?? String(error) };
+  }
+}
+
+/** Publishes pending anchors now (epoch close, `steward audit anchor`), taking the treasury; says why if it cannot. */
+export async function anchorNow(deps: ServiceDeps): Promise<AnchorReport | { error: string }> {
+  const settlement = deps.settlement;
+  if (!settlement) return { published: [], skipped: "no chain is configured: the head is kept in #governance only" };
+  if (settlement.blocked) return { published: [], skipped: settlement.blocked };
+  const ran = await withTreasury(deps, settlement, () => publishWhenTreasuryIdle(deps, settlement));
+  if (ran === null) return { published: [], skipped: "a settle run holds the treasury: it publishes the anchor next" };
+  return ran ?? { published: [], skipped: "a payout waits for its transaction: the next settle run anchors" };
+}

@@ -1,0 +1,190 @@
+import type { ServiceDeps } from "../deps.ts";
+import { type BatchEntry, batchHash } from "../epochs/batchHash.ts";
+import { chunkBatchId } from "../settlement/chunkBatch.ts";
+import { tokenText } from "../tokenText.ts";
+import { verifyAuditChain } from "./verifyAuditChain.ts";
+
+export interface AuditVerification {
+  ok: boolean;
+  /** What was checked, one line each, for people. */
+  checked: string[];
+  /** Every difference found, each naming what differs from what. */
+  mismatches: string[];
+  events: number;
+  head: { id: string; hash: string } | null;
+  anchors: { recorded: number; onChain: number; lastBlock: number | null };
+  settled: { proposals: number; chunks: number; transfers: number };
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Everything an auditor can check without trusting Steward's word: the audit log's hash chain; every published
+ * anchor of its head (on chain when a chain is configured: a history rewritten end to end no longer holds them);
+ * and every paid proposal — its batch against the hash the vote bound and the audit log's records of it, each
+ * chunk against the chain's own receipt: the distributor's `Settled` event and the token's `Transfer` logs.
+ */
+export async function verifyAudit(deps: ServiceDeps): Promise<AuditVerification> {
+  const checked: string[] = [];
+  const mismatches: string[] = [];
+  const chain = await verifyAuditChain(deps.db);
+  if (chain.intact) {
+    checked.push(
+      `audit log: ${chain.events} events, every hash and link recomputed${chain.head ? `; head #${chain.head.id} ${chain.head.hash.slice(0, 16)}…` : ""}`,
+    );
+  } else {
+    checked.push(`audit log: recomputed up to event #${chain.firstBrokenId}`);
+    mismatches.push(chain.explanation ?? `audit event #${chain.firstBrokenId}: ${chain.problem}`);
+  }
+  const anchors = await checkAnchors(deps, checked, mismatches);
+  const settled = await checkSettlements(deps, checked, mismatches);
+  return {
+    ok: mismatches.length === 0,
+    checked,
+    mismatches,
+    events: chain.events,
+    head: chain.head ?? null,
+    anchors,
+    settled,
+  };
+}
+
+async function eventHash(deps: ServiceDeps, id: bigint) {
+  return (await deps.db.auditEvent.findUnique({ where: { id }, select: { hash: true } }))?.hash ?? null;
+}
+
+async function checkAnchors(deps: ServiceDeps, checked: string[], mismatches: string[]) {
+  const recorded = await deps.db.auditAnchor.findMany({ orderBy: { eventId: "asc" } });
+  for (const a of recorded) {
+    const hash = await eventHash(deps, a.eventId);
+    if (hash === null)
+      mismatches.push(`anchor of event #${a.eventId} (${a.reason}): the audit log has no event #${a.eventId}`);
+    else if (hash !== a.hash) {
+      mismatches.push(
+        `anchor of event #${a.eventId} (${a.reason}) recorded hash ${a.hash.slice(0, 16)}…, but the audit log's event #${a.eventId} now hashes to ${hash.slice(0, 16)}…`,
+      );
+    }
+  }
+  checked.push(`anchors recorded by Steward: ${recorded.length}, each compared with the audit log`);
+  const audit = deps.settlement?.audit;
+  if (!audit?.anchorContract || !audit.publisher) {
+    checked.push(
+      "on-chain anchors: none to read (no chain or no AuditAnchor contract): compare the heads in #governance's distribution posts by hand",
+    );
+    return { recorded: recorded.length, onChain: 0, lastBlock: null };
+  }
+  const published = await audit.anchors(audit.publisher);
+  for (const p of published) {
+    const hash = await eventHash(deps, p.sequence);
+    if (hash !== p.head) {
+      mismatches.push(
+        `the anchor published in block ${p.blockNumber} (tx ${p.txHash}) says event #${p.sequence} had hash ${p.head.slice(0, 16)}…, but the audit log's event #${p.sequence} ${hash === null ? "does not exist" : `has ${hash.slice(0, 16)}…`}: the history was rewritten after it was anchored`,
+      );
+    }
+  }
+  for (const a of recorded.filter((r) => r.txHash)) {
+    if (!published.some((p) => same(p.txHash, a.txHash ?? ""))) {
+      mismatches.push(
+        `Steward recorded event #${a.eventId} as anchored in tx ${a.txHash}, but the AuditAnchor contract has no such anchor from ${audit.publisher}`,
+      );
+    }
+  }
+  const lastBlock = published.at(-1)?.blockNumber ?? null;
+  checked.push(
+    `on-chain anchors: ${published.length} from ${audit.publisher} on chain ${audit.chainId} (contract ${audit.anchorContract}), each compared with the audit log`,
+  );
+  return { recorded: recorded.length, onChain: published.length, lastBlock };
+}
+
+async function checkSettlements(deps: ServiceDeps, checked: string[], mismatches: string[]) {
+  const proposals = await deps.db.proposal.findMany({
+    where: { payouts: { some: { status: "confirmed" } } },
+    include: { payouts: { orderBy: { chunkIndex: "asc" } } },
+    orderBy: { id: "asc" },
+  });
+  const audit = deps.settlement?.audit;
+  const tokens = (units: bigint) => tokenText(units, deps.proposals);
+  let chunks = 0;
+  let transfers = 0;
+  for (const p of proposals) {
+    const where = `proposal #${p.id}`;
+    const entries = (p.batch as BatchEntry[] | null) ?? [];
+    const recomputed = entries.length > 0 ? batchHash(entries) : null;
+    if (recomputed !== p.batchHash) {
+      mismatches.push(
+        `${where}: its batch hashes to ${recomputed ?? "nothing"}, but its recorded batch hash is ${p.batchHash}`,
+      );
+    }
+    const events = await deps.db.auditEvent.findMany({
+      where: {
+        subjectType: "proposal",
+        subjectId: String(p.id),
+        action: { in: ["proposal.opened", "proposal.settled"] },
+      },
+      orderBy: { id: "asc" },
+    });
+    const opened = events.find((e) => e.action === "proposal.opened")?.payload as { batchHash?: string } | undefined;
+    if (!opened) mismatches.push(`${where}: the audit log has no record of its vote opening`);
+    else if (opened.batchHash !== p.batchHash) {
+      mismatches.push(
+        `${where}: the vote bound batch hash ${opened.batchHash}, but the proposal's batch hash is ${p.batchHash}`,
+      );
+    }
+    const settledEvent = events.find((e) => e.action === "proposal.settled")?.payload as
+      | { transactions?: { chunk: number; txHash: string | null }[] }
+      | undefined;
+    const chunkLines = p.payouts.flatMap((i) => i.entries as { recipient: string; amount: string }[]);
+    const batchLines = entries.map((e) => ({ recipient: e.recipient, amount: e.amount }));
+    const firstDiff = batchLines.findIndex(
+      (l, n) => !chunkLines[n] || !same(chunkLines[n].recipient, l.recipient) || chunkLines[n].amount !== l.amount,
+    );
+    if (firstDiff >= 0 || chunkLines.length !== batchLines.length) {
+      mismatches.push(
+        `${where}: its payout chunks do not list the voted batch's lines (first difference at line ${firstDiff + 1})`,
+      );
+    }
+    for (const intent of p.payouts) {
+      if (intent.status !== "confirmed" || !intent.txHash) continue;
+      chunks++;
+      const label = `${where} chunk ${intent.chunkIndex + 1} of ${intent.chunkCount} (tx ${intent.txHash})`;
+      if (p.batchHash && intent.batchId !== chunkBatchId(p.batchHash, intent.chunkIndex)) {
+        mismatches.push(`${label}: its batch id ${intent.batchId} is not the one the voted batch hash gives`);
+      }
+      if (settledEvent) {
+        const recorded = settledEvent.transactions?.find((t) => t.chunk === intent.chunkIndex)?.txHash;
+        if (!recorded || !same(recorded, intent.txHash)) {
+          mismatches.push(`${label}: the audit log recorded this chunk as paid by ${recorded ?? "no transaction"}`);
+        }
+      }
+      if (!audit) continue;
+      const evidence = await audit.settlementEvidence(intent.txHash, intent.distributor, intent.token);
+      if (!evidence) {
+        mismatches.push(`${label}: the chain has no such transaction`);
+        continue;
+      }
+      if (!evidence.success) mismatches.push(`${label}: the transaction reverted on chain`);
+      const lines = intent.entries as { recipient: string; amount: string }[];
+      const total = BigInt(intent.total.toFixed());
+      const event = evidence.settled.find((s) => same(s.batchId, intent.batchId));
+      if (!event) mismatches.push(`${label}: the distributor emitted no Settled event for batch id ${intent.batchId}`);
+      else if (event.count !== BigInt(lines.length) || event.total !== total || !same(event.token, intent.token)) {
+        mismatches.push(
+          `${label}: the Settled event says ${event.count} payouts, ${tokens(event.total)}, but the chunk has ${lines.length} payouts, ${tokens(total)}`,
+        );
+      }
+      transfers += evidence.transfers.length;
+      for (let n = 0; n < Math.max(lines.length, evidence.transfers.length); n++) {
+        const line = lines[n];
+        const t = evidence.transfers[n];
+        if (line && t && same(line.recipient, t.to) && BigInt(line.amount) === t.amount) continue;
+        mismatches.push(
+          `${label}, line ${n + 1}: the batch pays ${line ? `${line.recipient} ${tokens(BigInt(line.amount))}` : "nothing"}, but the chain's Transfer ${t ? `went to ${t.to}, ${tokens(t.amount)}` : "is missing"}`,
+        );
+      }
+    }
+  }
+  checked.push(
+    `paid proposals: ${proposals.length} (${chunks} chunks${audit ? `, ${transfers} token transfers read from the chain's receipts` : "; no chain configured, so receipts were not read"}), each batch against the voted hash and the audit log`,
+  );
+  return { proposals: proposals.length, chunks, transfers };
+}
