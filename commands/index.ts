@@ -1,5 +1,6 @@
 import type { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { appealCommand } from "./appeal.ts";
+import { auditCommand } from "./audit.ts";
 import { computeCommand } from "./compute.ts";
 import { contributeCommand } from "./contribute.ts";
 import { epochCommand } from "./epoch.ts";
@@ -7,6 +8,7 @@ import { evaluationCommand } from "./evaluation.ts";
 import { helpCommand } from "./help.ts";
 import { nodeCommand } from "./node.ts";
 import { payoutCommand } from "./payout.ts";
+import { privacyCommand } from "./privacy.ts";
 import { proposalCommand } from "./proposal.ts";
 import { proposeCommand } from "./propose.ts";
 import { stewardCommand } from "./steward.ts";
@@ -24,6 +26,8 @@ export const commandDefinitions = [
   walletCommand,
   nodeCommand,
   computeCommand,
+  auditCommand,
+  privacyCommand,
   helpCommand,
   stewardCommand,
 ] as const;

@@ -34,6 +34,10 @@ export const commandAudience = {
   "compute request": "everyone",
   "compute leases": "everyone",
   "compute end": "everyone",
+  "audit trace": "everyone",
+  "privacy show": "everyone",
+  "privacy show-name": "everyone",
+  "privacy show-wallet": "everyone",
   help: "everyone",
   "steward status": "moderator",
 } as const satisfies Record<CommandPath, CommandAudience>;

@@ -1,5 +1,6 @@
 import type { CommandPath } from "../../commands/index.ts";
 import { CHOOSE_PREFIX } from "../services/compute/nodeHealth.ts";
+import * as audit from "./handlers/audit.ts";
 import * as compute from "./handlers/compute.ts";
 import * as contribute from "./handlers/contribute.ts";
 import * as epochs from "./handlers/epoch.ts";
@@ -8,10 +9,12 @@ import * as governance from "./handlers/governance.ts";
 import { help } from "./handlers/help.ts";
 import * as nodes from "./handlers/node.ts";
 import * as payout from "./handlers/payout.ts";
+import * as privacy from "./handlers/privacy.ts";
 import * as proposals from "./handlers/propose.ts";
 import * as steward from "./handlers/steward.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
+import { TRACE_PREFIX } from "./views/auditTraceViews.ts";
 import { LEASE_PREFIX, NODE_LIST_PREFIX } from "./views/computeViews.ts";
 import { CONTRIBUTION_FORM_PREFIX, LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
 import { APPEAL_BUTTON_PREFIX } from "./views/evaluationViews.ts";
@@ -59,6 +62,10 @@ export const commandHandlers = {
   "compute request": compute.request,
   "compute leases": compute.leases,
   "compute end": compute.end,
+  "audit trace": audit.trace,
+  "privacy show": privacy.show,
+  "privacy show-name": privacy.showName,
+  "privacy show-wallet": privacy.showWallet,
   help,
   "steward status": steward.status,
 } satisfies Record<CommandPath, CommandHandler>;
@@ -76,6 +83,7 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [NODE_LIST_PREFIX]: nodes.listPage,
   [CHOOSE_PREFIX]: compute.choose,
   [LEASE_PREFIX]: compute.leaseButton,
+  [TRACE_PREFIX]: audit.tracePage,
 };
 
 /** Modal handlers by the first `:`-separated part of the modal's custom id. */

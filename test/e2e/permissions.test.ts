@@ -62,6 +62,10 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   "compute request": { gpu_count: 1, hours: 1, max_price: "1", purpose: "matrix" },
   "compute leases": {},
   "compute end": { lease: 9999 },
+  "audit trace": { id: "proposal 9999" },
+  "privacy show": {},
+  "privacy show-name": { value: "on" },
+  "privacy show-wallet": { value: "off" },
 };
 
 let stack: TestStack;

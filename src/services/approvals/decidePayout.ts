@@ -3,6 +3,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { releaseDistribution } from "../epochs/releaseDistribution.ts";
 import { UserError } from "../errors.ts";
+import { ensureMember } from "../members/ensureMember.ts";
 import { findProposal } from "../proposals/findProposal.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
 import { requireReason } from "../text.ts";
@@ -48,6 +49,8 @@ export async function approvePayout(deps: ServiceDeps, actor: Actor, id: number)
       const approvals = await tx.approval.count({ where: { proposalId: id } });
       throw new UserError("already_approved", { id, approvals, required });
     }
+    // A moderator who never acted before gets a member row: traces and the public page name them by it.
+    await ensureMember(tx, actor, now);
     await tx.approval.create({ data: { proposalId: id, moderatorId: actor.discordId, createdAt: now } });
     const approvals = await tx.approval.count({ where: { proposalId: id } });
     const approved = approvals >= required;

@@ -1,0 +1,124 @@
+import type { APIEmbed } from "discord-api-types/v10";
+import type { AuditTrace, TracedLine, TracedReason, TraceRef } from "../../services/transparency/traceAudit.ts";
+import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { clip, formatWeight, STATUS_COLOUR, statusText, tallyLines, ts, VOTING_TYPE_TEXT } from "./governanceFormat.ts";
+import { pagerRows } from "./pagerRows.ts";
+
+export const TRACE_PREFIX = "audit-trace";
+const LINES_PER_PAGE = 3;
+
+export const traceCustomId = (ref: TraceRef, page: number) => [TRACE_PREFIX, ref.kind, ref.key, page].join(":");
+
+const txText = (hash: string, explorer: string | undefined) =>
+  explorer ? `[\`${hash.slice(0, 18)}…\`](${explorer.replace("{hash}", hash)})` : `\`${hash}\``;
+
+/** Page 1: the path from the transaction to the vote and approvals; pages 2+: the payout lines and their reasons. */
+export function auditTraceView(t: AuditTrace, page: number, token: TokenFormat, explorer?: string) {
+  const linePages = Math.ceil(t.lines.length / LINES_PER_PAGE);
+  const pages = 1 + linePages;
+  const current = Math.min(Math.max(1, page), pages);
+  const embed: APIEmbed = current === 1 ? pathEmbed(t, token, explorer) : linesEmbed(t, current - 1, token);
+  embed.footer = { text: `Trace of ${t.subject} · page ${current} of ${pages} · check it all: steward audit verify` };
+  return { embeds: [embed], components: pagerRows(current, pages, (p) => traceCustomId(t.ref, p)) };
+}
+
+function pathEmbed(t: AuditTrace, token: TokenFormat, explorer: string | undefined): APIEmbed {
+  const parts: string[] = [];
+  const p = t.proposal;
+  if (t.chunk) {
+    const c = t.chunk;
+    parts.push(
+      `**① Transaction** ${txText(c.txHash ?? "", explorer)} — ${c.status}${c.blockNumber ? ` in block ${c.blockNumber}` : ""}`,
+      `Chunk ${c.index + 1} of ${c.count}: ${c.lines} payout(s), ${formatTokens(c.total, token)} · batch id \`${c.batchId.slice(0, 18)}…\``,
+    );
+  }
+  if (t.node) {
+    parts.push(
+      `**Node #${t.node.id} ${t.node.name}** — ${t.node.gpu}, ${t.node.region}, ${t.node.status}; provider ${t.node.provider}`,
+    );
+  }
+  if (p) {
+    parts.push(
+      `**② Batch** of proposal #${p.id} — hash \`${p.batchHash ?? "none"}\`${p.epoch ? ` (epoch ${p.epoch})` : ""}`,
+      `**③ Proposal #${p.id}** ${clip(p.title, 200)} — ${statusText(p.status as never)}, by ${p.author}`,
+    );
+    if (p.votingType) {
+      const r = p.result;
+      const binding = r ? r[r.binding] : null;
+      parts.push(
+        `**④ Vote** (${VOTING_TYPE_TEXT[p.votingType] ?? p.votingType}) — ${p.voters} voter(s); quorum ${formatWeight(p.quorumWeight ?? 0)} of ${formatWeight(p.eligibleWeight ?? 0)} eligible weight${binding ? `, ${binding.quorumMet ? "reached" : "not reached"}` : ""}`,
+        ...(binding ? [tallyLines(p.choices, binding)] : ["No tally yet."]),
+        ...(p.conflictedVoters > 0
+          ? [
+              `${p.conflictedVoters} voter(s) are paid by this batch${r?.binding === "withoutConflicted" ? ": their votes did not count" : " (counted; shown separately on the proposal)"}.`,
+            ]
+          : []),
+      );
+    }
+    parts.push(
+      `**⑤ Approvals** — ${p.approvals.length}${p.approvalsRequired ? ` of ${p.approvalsRequired} required` : ""}${p.approvals.length > 0 ? `: ${p.approvals.map((a) => `${a.by} ${ts(a.at)}`).join(", ")}` : ""}`,
+    );
+    if (!t.chunk && p.chunks.length > 0) {
+      parts.push(
+        `**Transactions** — ${p.chunks.map((c) => `${c.index + 1}/${c.count} ${c.status}${c.txHash ? ` ${txText(c.txHash, explorer)}` : ""}`).join("; ")}`,
+      );
+    }
+    if (p.anchor) {
+      parts.push(
+        `**Audit head at the close** — event #${p.anchor.eventId} \`${p.anchor.hash.slice(0, 16)}…\`${p.anchor.blockNumber ? `, anchored on chain in block ${p.anchor.blockNumber}` : ", not anchored on chain yet"}`,
+      );
+    }
+    parts.push(
+      t.lines.length > 0
+        ? `**⑥ Reasons** — ${t.lines.length} payout line(s) on the next page${t.lines.length > LINES_PER_PAGE ? "s" : ""}.`
+        : "",
+    );
+  }
+  if (t.pending) parts.push(reasonText(t.pending, token));
+  if (t.note) parts.push(`*${t.note}*`);
+  return {
+    title: `Audit trace: ${t.subject}`,
+    color: p ? STATUS_COLOUR[p.status as keyof typeof STATUS_COLOUR] : undefined,
+    description: clip(parts.filter(Boolean).join("\n"), 4000),
+  };
+}
+
+function linesEmbed(t: AuditTrace, page: number, token: TokenFormat): APIEmbed {
+  const lines = t.lines.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE);
+  return {
+    title: `Audit trace: ${t.subject} — payouts ${(page - 1) * LINES_PER_PAGE + 1}–${(page - 1) * LINES_PER_PAGE + lines.length} of ${t.lines.length}`,
+    description: clip(lines.map((l) => lineText(l, token)).join("\n\n"), 4000),
+  };
+}
+
+function lineText(l: TracedLine, token: TokenFormat): string {
+  return [
+    `**${l.recipient}** — ${formatTokens(l.amount, token)}${l.chunk !== null ? ` (chunk ${l.chunk + 1})` : ""}`,
+    ...l.reasons.map((r) => reasonText(r, token)),
+  ].join("\n");
+}
+
+function reasonText(r: TracedReason, token: TokenFormat): string {
+  if (r.kind === "uptime")
+    return `• uptime of node #${r.nodeId} ${r.node}: ${r.hours.toFixed(2)} h → ${formatTokens(r.amount, token)}`;
+  if (r.kind === "lease")
+    return `• lease #${r.leaseId} on node #${r.nodeId} ${r.node} → ${formatTokens(r.amount, token)}`;
+  if (r.kind === "carry") return `• a reward carried from an earlier epoch (carry #${r.id})`;
+  const e = r.evaluation;
+  const head = `• contribution #${r.id} "${clip(r.title, 120)}" (${r.category}) by ${r.author}, ${ts(r.submittedAt)}`;
+  if (!e) return `${head}\n  no active evaluation`;
+  return [
+    head,
+    `  evaluation #${e.id}: ${e.evaluator}${e.model ? ` (${e.model})` : ""}, rubric v${e.rubricVersion}, prompt sha256 \`${e.promptSha256.slice(0, 16)}…\`, total ${e.total}/100, confidence ${Math.round(e.confidence * 100)}%${e.purpose !== "initial" ? `, ${e.purpose}` : ""}`,
+    `  scores: ${e.scores.map((s) => `${s.criterion} ${s.score}`).join(", ")}`,
+    ...(e.evidence.length > 0
+      ? [
+          `  evidence: ${e.evidence
+            .slice(0, 2)
+            .map((q) => `"${clip(q, 140)}"`)
+            .join(" · ")}`,
+        ]
+      : []),
+    ...(e.flags.length > 0 ? [`  flags: ${e.flags.join(", ")}${e.cleared ? " (cleared by a person)" : ""}`] : []),
+  ].join("\n");
+}

@@ -1,0 +1,372 @@
+import type { ServiceDeps } from "../deps.ts";
+import type { BatchEntry } from "../epochs/batchHash.ts";
+import { UserError } from "../errors.ts";
+import type { ProposalResult } from "../votes/resultOf.ts";
+import { type PublicIdentities, publicIdentities } from "./publicIdentity.ts";
+
+export type TraceKind = "transaction" | "proposal" | "contribution" | "node";
+export interface TraceRef {
+  kind: TraceKind;
+  /** Transaction hash (lower-case) or the numeric id as text. */
+  key: string;
+}
+
+const KINDS = ["proposal", "contribution", "node"] as const;
+
+/**
+ * What `/audit trace id:` accepts: a transaction hash, or `proposal 12` / `contribution 12` / `node 12` (also `p12`,
+ * `c12`, `n12`, `proposal:12`). A bare number is looked up as all three and must name exactly one.
+ */
+export async function readTraceRef(deps: ServiceDeps, guildId: string, text: string): Promise<TraceRef> {
+  const t = text.trim();
+  if (/^0x[0-9a-fA-F]{64}$/.test(t)) return { kind: "transaction", key: t.toLowerCase() };
+  const named = /^(proposal|contribution|node|p|c|n)\s*[:#]?\s*(\d{1,9})$/i.exec(t);
+  if (named) {
+    const word = (named[1] ?? "").toLowerCase();
+    const kind = KINDS.find((k) => k === word || k[0] === word) ?? "proposal";
+    return { kind, key: String(Number(named[2])) };
+  }
+  const bare = /^#?\s*(\d{1,9})$/.exec(t);
+  if (!bare) throw new UserError("trace_unreadable", { ref: t });
+  const id = Number(bare[1]);
+  const [p, c, n] = await Promise.all([
+    deps.db.proposal.count({ where: { id, guildId } }),
+    deps.db.contribution.count({ where: { id, guildId } }),
+    deps.db.computeNode.count({ where: { id, guildId } }),
+  ]);
+  const kinds = KINDS.filter((_, i) => [p, c, n][i]);
+  const only = kinds[0];
+  if (kinds.length === 1 && only) return { kind: only, key: String(id) };
+  if (kinds.length === 0)
+    throw new UserError("trace_not_found", { kind: "proposal, contribution or node", ref: `#${id}` });
+  throw new UserError("trace_ambiguous", { id, kinds: [...kinds] });
+}
+
+export interface TracedEvaluation {
+  id: number;
+  evaluator: string;
+  model: string;
+  promptSha256: string;
+  rubricVersion: number;
+  total: number;
+  confidence: number;
+  scores: { criterion: string; score: number; weight: number }[];
+  evidence: string[];
+  flags: string[];
+  cleared: boolean;
+  purpose: string;
+}
+
+export type TracedReason =
+  | {
+      kind: "contribution";
+      id: number;
+      title: string;
+      category: string;
+      author: string;
+      submittedAt: Date;
+      evaluation: TracedEvaluation | null;
+    }
+  | { kind: "uptime"; nodeId: number; node: string; hours: number; amount: string }
+  | { kind: "lease"; leaseId: number; nodeId: number; node: string; amount: string }
+  | { kind: "carry"; id: number; amount: string | null };
+
+export interface TracedLine {
+  recipient: string;
+  amount: string;
+  chunk: number | null;
+  reasons: TracedReason[];
+}
+
+export interface TracedChunk {
+  index: number;
+  count: number;
+  status: string;
+  txHash: string | null;
+  blockNumber: number | null;
+  batchId: string;
+  lines: number;
+  total: string;
+}
+
+export interface AuditTrace {
+  ref: TraceRef;
+  /** What the trace starts from, in words. */
+  subject: string;
+  proposal: {
+    id: number;
+    title: string;
+    kind: string;
+    status: string;
+    author: string;
+    batchHash: string | null;
+    votingType: string | null;
+    choices: string[];
+    quorumWeight: number | null;
+    eligibleWeight: number | null;
+    result: ProposalResult | null;
+    voters: number;
+    conflictedVoters: number;
+    approvalsRequired: number | null;
+    approvals: { by: string; at: Date }[];
+    anchor: { eventId: string; hash: string; blockNumber: number | null; txHash: string | null } | null;
+    epoch: number | null;
+    chunks: TracedChunk[];
+  } | null;
+  /** The chunk the traced transaction paid. */
+  chunk: TracedChunk | null;
+  lines: TracedLine[];
+  /** A contribution or node outside any paid batch yet: what there is to show. */
+  pending: TracedReason | null;
+  node: { id: number; name: string; provider: string; status: string; gpu: string; region: string } | null;
+  /** Where the trace stops and why (e.g. "not in a closed epoch yet"). */
+  note: string | null;
+}
+
+/** Follows a payout from its transaction to its reasons (or back up from a contribution or node). Public data only. */
+export async function traceAudit(deps: ServiceDeps, guildId: string, text: string): Promise<AuditTrace> {
+  const ref = await readTraceRef(deps, guildId, text);
+  const base: AuditTrace = {
+    ref,
+    subject: "",
+    proposal: null,
+    chunk: null,
+    lines: [],
+    pending: null,
+    node: null,
+    note: null,
+  };
+  if (ref.kind === "transaction") {
+    const intent = await deps.db.payoutIntent.findFirst({
+      where: { txHash: { equals: ref.key, mode: "insensitive" }, proposal: { guildId } },
+    });
+    if (!intent) throw new UserError("trace_not_found", { kind: "transaction", ref: ref.key });
+    const trace = await proposalTrace(deps, guildId, intent.proposalId, { ...base, subject: `transaction ${ref.key}` });
+    trace.chunk = trace.proposal?.chunks.find((c) => c.index === intent.chunkIndex) ?? null;
+    trace.lines = trace.lines.filter((l) => l.chunk === intent.chunkIndex);
+    return trace;
+  }
+  const id = Number(ref.key);
+  if (ref.kind === "proposal") {
+    const exists = await deps.db.proposal.count({ where: { id, guildId } });
+    if (!exists) throw new UserError("trace_not_found", { kind: "proposal", ref: `#${id}` });
+    return proposalTrace(deps, guildId, id, { ...base, subject: `proposal #${id}` });
+  }
+  if (ref.kind === "contribution") {
+    const c = await deps.db.contribution.findFirst({
+      where: { id, guildId },
+      include: { epoch: { include: { proposal: true } } },
+    });
+    if (!c) throw new UserError("trace_not_found", { kind: "contribution", ref: `#${id}` });
+    const subject = `contribution #${id}`;
+    const proposalId = c.epoch?.proposal?.id;
+    if (!proposalId) {
+      const names = await publicIdentities(deps.db, guildId, { memberIds: [c.authorId] });
+      const [reason] = await contributionReasons(deps, [id], names);
+      return {
+        ...base,
+        subject,
+        pending: reason ?? null,
+        note:
+          c.status === "withdrawn"
+            ? "It was withdrawn: nothing is paid for it."
+            : c.epochId
+              ? "Its epoch closed without paying it (no payable share)."
+              : "It is not in a closed epoch yet: it is paid by the distribution of the epoch it is in, once voted.",
+      };
+    }
+    const trace = await proposalTrace(deps, guildId, proposalId, { ...base, subject });
+    trace.lines = trace.lines.filter((l) => l.reasons.some((r) => r.kind === "contribution" && r.id === id));
+    if (trace.lines.length === 0) trace.note = "Its epoch's distribution has no payout for it (no payable share).";
+    return trace;
+  }
+  const node = await deps.db.computeNode.findFirst({ where: { id, guildId } });
+  if (!node) throw new UserError("trace_not_found", { kind: "node", ref: `#${id}` });
+  const names = await publicIdentities(deps.db, guildId, { memberIds: [node.providerId] });
+  const nodeInfo = {
+    id: node.id,
+    name: node.name,
+    provider: names.byMemberId(node.providerId),
+    status: node.status,
+    gpu: node.gpuModel ? `${node.gpuCount} × ${node.gpuModel} (${node.vramGb} GB)` : `${node.cpuCores} CPU cores`,
+    region: node.region,
+  };
+  const last = await deps.db.computeReward.findFirst({ where: { nodeId: id }, orderBy: { epochId: "desc" } });
+  const proposal = last ? await deps.db.proposal.findUnique({ where: { epochId: last.epochId } }) : null;
+  if (!proposal) {
+    return { ...base, subject: `node #${id}`, node: nodeInfo, note: "It has earned nothing in a closed epoch yet." };
+  }
+  const trace = await proposalTrace(deps, guildId, proposal.id, { ...base, subject: `node #${id}`, node: nodeInfo });
+  trace.lines = trace.lines.filter((l) =>
+    l.reasons.some((r) => (r.kind === "uptime" || r.kind === "lease") && r.nodeId === id),
+  );
+  trace.note = "The node's latest paid epoch is shown.";
+  return trace;
+}
+
+async function proposalTrace(deps: ServiceDeps, guildId: string, id: number, base: AuditTrace): Promise<AuditTrace> {
+  const p = await deps.db.proposal.findUniqueOrThrow({
+    where: { id },
+    include: {
+      approvals: { orderBy: { id: "asc" } },
+      payouts: { orderBy: { chunkIndex: "asc" } },
+      epoch: true,
+      votes: { select: { conflicted: true } },
+    },
+  });
+  const entries = (p.batch as BatchEntry[] | null) ?? [];
+  const names = await publicIdentities(deps.db, guildId, {
+    discordIds: [p.authorDiscordId, ...p.approvals.map((a) => a.moderatorId)],
+    addresses: entries.map((e) => e.recipient),
+  });
+  const chunks: TracedChunk[] = p.payouts.map((i) => ({
+    index: i.chunkIndex,
+    count: i.chunkCount,
+    status: i.status,
+    txHash: i.txHash,
+    blockNumber: i.blockNumber,
+    batchId: i.batchId,
+    lines: (i.entries as unknown[]).length,
+    total: i.total.toFixed(),
+  }));
+  const chunkOf = (recipient: string) =>
+    p.payouts.find((i) =>
+      (i.entries as { recipient: string }[]).some((e) => e.recipient.toLowerCase() === recipient.toLowerCase()),
+    )?.chunkIndex ?? null;
+  const contributionIds = entries.flatMap((e) =>
+    e.refs.filter((r) => r.startsWith("contribution:")).map((r) => Number(r.slice(13))),
+  );
+  const authors = await deps.db.contribution.findMany({
+    where: { id: { in: contributionIds } },
+    select: { authorId: true },
+  });
+  const authorNames = await publicIdentities(deps.db, guildId, { memberIds: authors.map((a) => a.authorId) });
+  const contributions = new Map(
+    (await contributionReasons(deps, contributionIds, authorNames)).map((r) => [
+      r.kind === "contribution" ? r.id : 0,
+      r,
+    ]),
+  );
+  const rewards = p.epochId ? await deps.db.computeReward.findMany({ where: { epochId: p.epochId } }) : [];
+  const nodes = await deps.db.computeNode.findMany({
+    where: { id: { in: rewards.map((r) => r.nodeId) } },
+    select: { id: true, name: true },
+  });
+  const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
+  const lines: TracedLine[] = entries.map((e) => ({
+    recipient: names.address(e.recipient),
+    amount: e.amount,
+    chunk: chunkOf(e.recipient),
+    reasons: e.refs.flatMap((r): TracedReason[] => {
+      const [kind, rest = ""] = r.split(/:(.*)/s);
+      if (kind === "contribution") {
+        const c = contributions.get(Number(rest));
+        return c ? [c] : [];
+      }
+      if (kind === "node") {
+        const reward = rewards.find((w) => w.kind === "uptime" && w.nodeId === Number(rest));
+        return [
+          {
+            kind: "uptime",
+            nodeId: Number(rest),
+            node: nodeName.get(Number(rest)) ?? `node #${rest}`,
+            hours: reward?.coveredMs ? Number(reward.coveredMs) / 3_600_000 : 0,
+            amount: reward?.amount.toFixed() ?? "0",
+          },
+        ];
+      }
+      if (kind === "lease") {
+        const reward = rewards.find((w) => w.kind === "lease" && w.leaseId === Number(rest));
+        return [
+          {
+            kind: "lease",
+            leaseId: Number(rest),
+            nodeId: reward?.nodeId ?? 0,
+            node: nodeName.get(reward?.nodeId ?? 0) ?? "a node",
+            amount: reward?.amount.toFixed() ?? "0",
+          },
+        ];
+      }
+      if (kind === "carry") return [{ kind: "carry", id: Number(rest), amount: null }];
+      return [];
+    }),
+  }));
+  const result = (p.result as ProposalResult | null) ?? null;
+  const anchor = p.epochId ? await deps.db.auditAnchor.findUnique({ where: { epochId: p.epochId } }) : null;
+  return {
+    ...base,
+    proposal: {
+      id: p.id,
+      title: p.title,
+      kind: p.kind,
+      status: p.status,
+      author: names.byDiscordId(p.authorDiscordId),
+      batchHash: p.batchHash,
+      votingType: p.votingType,
+      choices: p.choices,
+      quorumWeight: p.quorumWeight,
+      eligibleWeight: p.eligibleWeight,
+      result,
+      voters: p.votes.length,
+      conflictedVoters: p.votes.filter((v) => v.conflicted).length,
+      approvalsRequired: p.approvalsRequired,
+      approvals: p.approvals.map((a) => ({ by: names.byDiscordId(a.moderatorId), at: a.createdAt })),
+      anchor: anchor
+        ? {
+            eventId: anchor.eventId.toString(),
+            hash: anchor.hash,
+            blockNumber: anchor.blockNumber,
+            txHash: anchor.txHash,
+          }
+        : null,
+      epoch: p.epoch?.number ?? null,
+      chunks,
+    },
+    lines,
+    note: p.payouts.length === 0 ? `Not paid on chain yet: the proposal is ${p.status.replace("_", " ")}.` : null,
+  };
+}
+
+/** Each contribution with its active evaluation (the one that set its share), as public reasons. */
+export async function contributionReasons(
+  deps: ServiceDeps,
+  ids: number[],
+  names: PublicIdentities,
+): Promise<TracedReason[]> {
+  const rows = await deps.db.contribution.findMany({
+    where: { id: { in: ids } },
+    include: { evaluations: { where: { activeFor: { not: null } } } },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((c) => {
+    const e = c.evaluations[0];
+    return {
+      kind: "contribution",
+      id: c.id,
+      title: c.title,
+      category: c.category,
+      author: names.byMemberId(c.authorId),
+      submittedAt: c.createdAt,
+      evaluation: e
+        ? {
+            id: e.id,
+            evaluator: e.evaluator,
+            model: e.model,
+            promptSha256: e.promptSha256,
+            rubricVersion: e.rubricVersion,
+            total: e.total,
+            confidence: e.confidence,
+            scores: (e.scores as { criterion: string; score: number; weight: number }[]).map((s) => ({
+              criterion: s.criterion,
+              score: s.score,
+              weight: s.weight,
+            })),
+            evidence: e.evidence,
+            flags: e.flags,
+            cleared: e.reviewedBy !== null,
+            purpose: e.purpose,
+          }
+        : null,
+    };
+  });
+}
