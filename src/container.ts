@@ -9,6 +9,7 @@ import { loadRubric } from "./llm/loadRubric.ts";
 import { llmMatchExplainer, templateMatchExplainer } from "./llm/matchExplainers.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Logger } from "./logger.ts";
+import { createMetrics } from "./metrics/createMetrics.ts";
 import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import { type Notifier, silentNotifier } from "./services/notifier.ts";
@@ -81,6 +82,7 @@ export async function createContainer(
     db: database.prisma,
     votes: createVoteWriter(database.driver),
     heartbeats: createHeartbeatWriter(database.driver),
+    metrics: createMetrics(database.prisma),
     now: options.now ?? (() => new Date()),
     settings: {
       walletChallengeTtlMs: config.WALLET_CHALLENGE_TTL,

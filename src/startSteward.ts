@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Client } from "discord.js";
+import { type Client, Status } from "discord.js";
 import { type ChainConnection, connectSettlement } from "./chain/connectSettlement.ts";
 import type { Config } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
@@ -10,6 +10,7 @@ import { createElectorate } from "./discord/createElectorate.ts";
 import { deployCommands } from "./discord/deployCommands.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
 import { startHttpServer } from "./http/createHttpServer.ts";
+import type { Readiness } from "./http/routes/statusRoutes.ts";
 import { closeVotesJob } from "./jobs/closeVotesJob.ts";
 import { createJobKicker } from "./jobs/createJobKicker.ts";
 import { evaluateJob } from "./jobs/evaluateJob.ts";
@@ -87,7 +88,16 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   let chain: ChainConnection | null = null;
   let http: Awaited<ReturnType<typeof startHttpServer>> | null = null;
   try {
-    http = await startHttpServer({ services: container.services, logger }, config.HTTP_HOST, config.HTTP_PORT);
+    // /readyz asks these; they answer "not connected yet" until the bot and the chain are up.
+    const readiness: Readiness = {
+      discord: () => "not connected yet",
+      chain: () => (config.SETTLEMENT_MODE === "off" ? null : "not connected yet"),
+    };
+    http = await startHttpServer(
+      { services: container.services, logger, guildId: sandbox?.guildId ?? config.DISCORD_GUILD_ID, readiness },
+      config.HTTP_HOST,
+      config.HTTP_PORT,
+    );
     const httpUrl = config.PUBLIC_URL ?? http.url;
     chain = await connectSettlement(config, container.services, logger, { sandbox: Boolean(sandbox), own: true });
     container.services.settlement = chain?.settlement;
@@ -103,6 +113,15 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       },
       token,
     );
+    readiness.discord = () =>
+      client.isReady() && client.ws.status === 0 ? null : `gateway ${Status[client.ws.status] ?? client.ws.status}`;
+    readiness.chain = async () => {
+      const s = container.services.settlement;
+      if (!s) return null;
+      if (s.blocked) return s.blocked;
+      await s.chain.blockNumber();
+      return null;
+    };
     if (sandbox) {
       await deployCommands({ token, applicationId: client.application.id, guildId: sandbox.guildId, apiUrl });
     }

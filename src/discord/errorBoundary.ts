@@ -18,11 +18,13 @@ export async function withErrorBoundary(
   logger: Logger,
   context: Record<string, unknown>,
   run: () => Promise<void>,
-): Promise<void> {
+): Promise<"ok" | "user_error" | "error"> {
+  let outcome: "ok" | "user_error" | "error" = "ok";
   try {
     await run();
   } catch (error) {
     let message: string;
+    outcome = isUserError(error) ? "user_error" : "error";
     if (isUserError(error)) {
       logger.info({ ...context, code: error.code }, "user error");
       message = userErrorMessage(error.code, error.context);
@@ -37,4 +39,5 @@ export async function withErrorBoundary(
       logger.error({ ...context, err: replyError }, "could not deliver the error message");
     }
   }
+  return outcome;
 }

@@ -51,7 +51,8 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
       guildId: interaction.guildId,
       interactionId: interaction.id,
     };
-    await withErrorBoundary(interaction, deps.logger, log, async () => {
+    const started = performance.now();
+    const outcome = await withErrorBoundary(interaction, deps.logger, log, async () => {
       const handler = commandHandlers[path];
       if (!handler) throw new Error(`no handler for command ${path}`);
       const ctx = contextFor(interaction, deps);
@@ -60,6 +61,7 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
       deps.logger.debug(log, "command");
       await handler(interaction, ctx);
     });
+    deps.services.metrics.interaction(path, outcome, (performance.now() - started) / 1000);
     return;
   }
   if (interaction.isModalSubmit()) {
@@ -78,10 +80,14 @@ async function dispatchByCustomId<I extends Interaction & RepliableInteraction &
 ): Promise<void> {
   const [prefix = "", ...args] = interaction.customId.split(":");
   const log = { [kind]: interaction.customId, userId: interaction.user.id, interactionId: interaction.id };
-  await withErrorBoundary(interaction, deps.logger, log, async () => {
+  const started = performance.now();
+  const outcome = await withErrorBoundary(interaction, deps.logger, log, async () => {
     const handler = handlers[prefix];
     if (!handler) throw new Error(`no handler for ${kind} ${interaction.customId}`);
     if (interaction.isModalSubmit()) checkModalInput(interaction);
     await handler(interaction, contextFor(interaction, deps), args);
   });
+  // Labelled by prefix only ("component:vote"): the rest of a custom id is per message and would explode the series.
+  const name = `${kind}:${handlers[prefix] ? prefix : "unknown"}`;
+  deps.services.metrics.interaction(name, outcome, (performance.now() - started) / 1000);
 }

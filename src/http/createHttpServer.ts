@@ -4,18 +4,25 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Logger } from "../logger.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import { heartbeatRoutes } from "./routes/heartbeatRoutes.ts";
+import { publicRoutes } from "./routes/publicRoutes.ts";
+import { notStartedYet, type Readiness, statusRoutes } from "./routes/statusRoutes.ts";
+import { transparencyPage } from "./routes/transparencyPage.ts";
 
 export interface HttpDeps {
   services: ServiceDeps;
   logger: Logger;
+  /** The guild the public pages show (DISCORD_GUILD_ID); without it, the one Steward's members belong to. */
+  guildId?: string | undefined;
+  /** How /readyz asks the Discord gateway and the chain; startSteward fills it in as they come up. */
+  readiness?: Readiness;
 }
 
 /** Bodies are small JSON documents (a heartbeat is ~1 KB); anything far larger is refused before parsing. */
 export const BODY_LIMIT = 16 * 1024;
 
 /**
- * Steward's HTTP server: the node agents' API today; health, metrics and public pages join it as further route
- * plugins under src/http/routes. Bodies are validated by JSON schema exactly as sent (no type coercion, no silent
+ * Steward's HTTP server: health, readiness and metrics for operators, the node agents' API, the public JSON API and
+ * the transparency page, each a route plugin under src/http/routes. Bodies are validated by JSON schema exactly as sent (no type coercion, no silent
  * removal of unknown fields: a heartbeat's signature covers what the node meant). Every refusal is a 4xx with a
  * JSON `{error, message}`; an unexpected failure is a 500 with an incident id, logged with its context.
  */
@@ -58,8 +65,10 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
       .status(404)
       .send({ error: "not_found", message: `There is no ${request.method} ${request.url.split("?")[0]} here.` }),
   );
-  app.get("/healthz", async () => ({ ok: true }));
+  await app.register(statusRoutes(deps, deps.readiness ?? notStartedYet));
   await app.register(heartbeatRoutes(deps), { prefix: "/api" });
+  await app.register(publicRoutes(deps), { prefix: "/api/public" });
+  await app.register(transparencyPage());
   return app;
 }
 

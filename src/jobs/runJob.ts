@@ -17,6 +17,7 @@ export async function runJob(job: Job, deps: JobDeps, trigger: "schedule" | "man
   let outcome: string;
   let summary: string;
   let detail: Record<string, unknown> | undefined;
+  const started = performance.now();
   try {
     ({ outcome, summary, detail } = await job.run(deps));
     log.info({ outcome }, summary);
@@ -25,6 +26,7 @@ export async function runJob(job: Job, deps: JobDeps, trigger: "schedule" | "man
     summary = "the job failed; see the log for the error";
     log.error({ err: error }, "job failed");
   }
+  deps.services.metrics.jobRun(job.name, outcome, (performance.now() - started) / 1000);
   await deps.services.db.jobRun.update({
     where: { id: run.id },
     data: { finishedAt: deps.services.now(), outcome, detail: { summary, ...(detail ?? {}) } as never },

@@ -3,6 +3,7 @@ import type { DistributionExplainer } from "../llm/distributionExplainers.ts";
 import type { LlmEvaluate } from "../llm/llmEvaluator.ts";
 import type { ProposalDrafter } from "../llm/proposalDrafters.ts";
 import type { Rubric } from "../llm/rubric.ts";
+import type { Metrics } from "../metrics/createMetrics.ts";
 import type { ComputeDeps } from "./compute/computeDeps.ts";
 import type { HeartbeatWriter } from "./compute/heartbeatWriter.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
@@ -31,6 +32,8 @@ export interface ServiceDeps {
   heartbeats: HeartbeatWriter;
   /** The vote path's cache of open proposals and its group-commit queue, one per process. */
   votes: VoteWriter;
+  /** Prometheus counters of this process (served at /metrics). */
+  metrics: Metrics;
 }
 
 export interface EvaluationDeps {

@@ -134,7 +134,9 @@ describe.runIf(testDatabaseKind === "embedded")("crash safety of the embedded da
     current = proc;
     expect((await client.state()).guildId).toBe(guildId);
     const audit = spawnSync(process.execPath, [bin, "job", "run", "verify-audit"], { env, encoding: "utf8" });
-    expect(audit.stdout).toMatch(/^verify-audit: ok — audit verified: \d+ events, \d+ anchor\(s\), \d+ paid chunk\(s\); no mismatch/);
+    expect(audit.stdout).toMatch(
+      /^verify-audit: ok — audit verified: \d+ events, \d+ anchor\(s\), \d+ paid chunk\(s\); no mismatch/,
+    );
     expect(audit.status).toBe(0);
 
     const credentials = JSON.parse(readFileSync(join(dataDir, "postgres.json"), "utf8"));

@@ -163,6 +163,94 @@ describe("transparency: trace a paid token to its reasons, verify, detect tamper
     );
   });
 
+  it("/metrics reports the session's real counts; /readyz says every dependency is up", async () => {
+    const url = stack.steward.http.url;
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      ready: true,
+      checks: {
+        database: { ok: true, state: "up" },
+        discord: { ok: true, state: "up" },
+        chain: { ok: true, state: "up" },
+      },
+    });
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const value = (series: string) => {
+      const line = text.split("\n").find((l) => l.startsWith(`${series} `));
+      return line === undefined ? undefined : Number(line.slice(series.length + 1));
+    };
+    expect(value('steward_interactions_total{command="epoch close",outcome="ok"}')).toBe(1);
+    expect(value('steward_interactions_total{command="payout approve",outcome="ok"}')).toBe(1);
+    expect(value('steward_interactions_total{command="audit trace",outcome="user_error"}')).toBe(3);
+    expect(value('steward_votes_total{outcome="accepted"}')).toBe(2);
+    expect(value("steward_votes_stored")).toBe(2);
+    expect(value('steward_settlement_chunks_total{outcome="confirmed"}')).toBe(1);
+    expect(value("steward_settlement_gas_used")).toBeGreaterThan(21_000);
+    expect(value('steward_evaluations{evaluator="rubric",field="count"}')).toBe(2);
+    expect(value("steward_audit_chain_events")).toBe(await db().auditEvent.count());
+    expect(text).toMatch(/steward_job_runs_total\{job="settle",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(
+      /steward_interaction_duration_seconds_bucket\{le="\+Inf",command="epoch close",outcome="ok"\} 1/,
+    );
+  });
+
+  it("the public API and page show the session without a single Discord id, with ETags and pages", async () => {
+    const url = stack.steward.http.url;
+    // Every Discord id Steward knows of: members, the guild, channels and messages it posted.
+    const snowflakes = new Set<string>([stack.sandbox.guildId]);
+    for (const m of await db().member.findMany()) snowflakes.add(m.discordId);
+    for (const p of await db().proposal.findMany()) {
+      for (const v of [p.channelId, p.messageId, p.resultMessageId, p.receiptMessageId, p.authorDiscordId])
+        if (v) snowflakes.add(v);
+    }
+    for (const c of await db().contribution.findMany())
+      for (const v of [c.channelId, c.messageId]) if (v) snowflakes.add(v);
+    for (const a of await db().approval.findMany()) snowflakes.add(a.moderatorId);
+    for (const v of await db().vote.findMany()) snowflakes.add(v.discordId);
+    expect(snowflakes.size).toBeGreaterThan(10);
+    const evaluation = await db().evaluation.findFirstOrThrow({ where: { contributionId } });
+    const paths = [
+      "/api/public/summary",
+      "/api/public/epochs",
+      "/api/public/proposals",
+      `/api/public/proposals/${proposalId}`,
+      "/api/public/payouts",
+      `/api/public/evaluations/${evaluation.id}`,
+      "/api/public/nodes",
+      "/api/public/audit",
+      "/",
+      "/transparency.js",
+    ];
+    for (const path of paths) {
+      const res = await fetch(`${url}${path}`);
+      expect(res.status, path).toBe(200);
+      const body = await res.text();
+      for (const id of snowflakes) expect(body, path).not.toContain(id);
+      const again = await fetch(`${url}${path}`, { headers: { "if-none-match": res.headers.get("etag") ?? "" } });
+      if (path.startsWith("/api/")) expect(again.status, path).toBe(304);
+    }
+    const detail = await (await fetch(`${url}/api/public/proposals/${proposalId}`)).json();
+    const line = detail.lines.find((l: { reasons: { kind: string; id?: number }[] }) =>
+      l.reasons.some((r) => r.kind === "contribution" && r.id === contributionId),
+    );
+    expect(line.reasons[0].evaluation.id).toBe(evaluation.id);
+    const summary = await (await fetch(`${url}/api/public/summary`)).json();
+    const paid = BigInt((await db().payoutIntent.findFirstOrThrow({ where: { proposalId } })).total.toFixed());
+    const byCategory = summary.rewardsByEpoch[0].byCategory as Record<string, string>;
+    expect(Object.values(byCategory).reduce((n, v) => n + BigInt(v), 0n)).toBe(paid);
+    expect(Object.keys(byCategory)).toEqual(["code"]);
+    const page1 = await (await fetch(`${url}/api/public/epochs?limit=1`)).json();
+    expect(page1.items).toHaveLength(1);
+    const page2 = await (await fetch(`${url}/api/public/epochs?limit=1&cursor=${page1.nextCursor}`)).json();
+    expect(page2.items.map((e: { number: number }) => e.number)).toEqual([1]);
+    expect(page2.nextCursor).toBeNull();
+    const bad = await fetch(`${url}/api/public/epochs?limit=lots`);
+    expect(bad.status).toBe(400);
+    const missing = await fetch(`${url}/api/public/proposals/9999`);
+    expect(await missing.json()).toEqual({ error: "not_found", message: "There is no proposal #9999." });
+  });
+
   it("catches a payout whose recorded recipient is not the one the chain paid", async () => {
     const p = await db().proposal.findUniqueOrThrow({ where: { id: proposalId } });
     const intent = await db().payoutIntent.findFirstOrThrow({ where: { proposalId } });

@@ -3,6 +3,7 @@ import { templateExplainer } from "../../src/llm/distributionExplainers.ts";
 import { templateMatchExplainer } from "../../src/llm/matchExplainers.ts";
 import { templateDrafter } from "../../src/llm/proposalDrafters.ts";
 import { defaultRubric } from "../../src/llm/rubric.ts";
+import { createMetrics } from "../../src/metrics/createMetrics.ts";
 import { createHeartbeatWriter } from "../../src/services/compute/heartbeatWriter.ts";
 import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps.ts";
 import { silentNotifier } from "../../src/services/notifier.ts";
@@ -28,6 +29,7 @@ export function serviceDeps(
     db: database.prisma,
     votes: createVoteWriter(database.driver),
     heartbeats: createHeartbeatWriter(database.driver),
+    metrics: createMetrics(database.prisma),
     now: () => new Date(clock.now),
     settings: { walletChallengeTtlMs: 600_000, duplicateSubmissionWindowMs: 60_000 },
     evaluation: {

@@ -31,7 +31,11 @@ describe("audit chain", () => {
     expect(events).toHaveLength(12);
     expect(events[0]?.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < events.length; i++) expect(events[i]?.prevHash).toBe(events[i - 1]?.hash);
-    expect(await verifyAuditChain(database.prisma, 5)).toMatchObject({ events: 12, intact: true, head: { id: events.at(-1)?.id.toString(), hash: events.at(-1)?.hash } });
+    expect(await verifyAuditChain(database.prisma, 5)).toMatchObject({
+      events: 12,
+      intact: true,
+      head: { id: events.at(-1)?.id.toString(), hash: events.at(-1)?.hash },
+    });
   });
 
   it("hashes canonically: key order does not matter, content does", () => {

@@ -56,6 +56,11 @@ export const heartbeatRoutes =
   async (app) => {
     const { services, logger } = deps;
     const interval = services.compute.heartbeatIntervalMs;
+    // Every answer to a heartbeat counts, also the schema's and the rate limiter's refusals (by HTTP status).
+    app.addHook("onResponse", async (request, reply) => {
+      if (request.method !== "POST" || !request.routeOptions.url?.endsWith("/heartbeat")) return;
+      services.metrics.heartbeat(reply.statusCode < 300 ? "accepted" : `refused_${reply.statusCode}`);
+    });
 
     app.get<{ Params: { id: string } }>(
       "/nodes/:id/heartbeat-domain",

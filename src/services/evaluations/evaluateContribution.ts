@@ -48,6 +48,15 @@ export async function evaluateContribution(deps: ServiceDeps, contributionId: nu
   const { prices } = deps.evaluation;
   const costMicroUsd = Math.round(run.promptTokens * prices.inputPerMTok + run.completionTokens * prices.outputPerMTok);
   const now = deps.now();
+  if (outcome.evaluator === "llm" || outcome.fallbackReason) {
+    deps.metrics.llmCall(
+      run.model,
+      outcome.fallbackReason ? "fallback" : "ok",
+      run.promptTokens,
+      run.completionTokens,
+      costMicroUsd,
+    );
+  }
 
   return runAudited(deps.db, async (tx) => {
     if (purpose === "initial") {

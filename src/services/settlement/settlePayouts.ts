@@ -77,9 +77,12 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
   });
   for (const intent of open) {
     const outcome = await advanceIntent(deps, settlement, intent);
-    if (outcome.state === "confirmed") report.confirmed.push(intent.id);
-    else if (outcome.state === "failed") {
+    if (outcome.state === "confirmed") {
+      report.confirmed.push(intent.id);
+      deps.metrics.settlement("confirmed", 1);
+    } else if (outcome.state === "failed") {
       report.failed.push({ intentId: intent.id, proposalId: intent.proposalId, reason: outcome.reason });
+      deps.metrics.settlement("failed", 1);
       await notifier.tellModerators(
         intent.proposal.guildId,
         `Payout of proposal #${intent.proposalId} (chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}, ${tokenText(BigInt(intent.total.toFixed()), deps.proposals)}) failed and was not retried: ${outcome.reason}. Fix the cause, then \`/payout retry proposal:${intent.proposalId}\`.`,

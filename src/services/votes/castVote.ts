@@ -272,5 +272,12 @@ function enqueue(deps: ServiceDeps, vote: PreparedVote): Promise<Written> {
  * proposal's snapshot block for token balances; a voter whose wallet is paid by the proposal is marked conflicted.
  */
 export async function castVote(deps: ServiceDeps, voter: Voter, proposalId: number, choice: Choice) {
-  return enqueue(deps, await prepareVote(deps, voter, proposalId, choice));
+  try {
+    const cast = await enqueue(deps, await prepareVote(deps, voter, proposalId, choice));
+    deps.metrics.vote("accepted");
+    return cast;
+  } catch (error) {
+    deps.metrics.vote("refused");
+    throw error;
+  }
 }

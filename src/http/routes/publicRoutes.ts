@@ -1,0 +1,113 @@
+import { createHash } from "node:crypto";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import { isUserError } from "../../services/errors.ts";
+import {
+  pageLimit,
+  publicAudit,
+  publicEpochs,
+  publicEvaluation,
+  publicGuild,
+  publicNodes,
+  publicPayouts,
+  publicProposal,
+  publicProposals,
+  publicSummary,
+} from "../../services/transparency/publicData.ts";
+import type { HttpDeps } from "../createHttpServer.ts";
+
+const listQuery = {
+  type: "object",
+  properties: { limit: { type: "string", pattern: "^\\d{1,3}$" }, cursor: { type: "string", pattern: "^\\d{1,9}$" } },
+  additionalProperties: false,
+} as const;
+const idParams = {
+  type: "object",
+  properties: { id: { type: "string", pattern: "^\\d{1,9}$" } },
+  required: ["id"],
+} as const;
+
+type ListRequest = FastifyRequest<{ Querystring: { limit?: string; cursor?: string } }>;
+
+/** JSON with a strong ETag of its bytes: a client that has them gets 304 and no body. BigInts as decimal strings. */
+function sendTagged(request: FastifyRequest, reply: FastifyReply, body: unknown) {
+  const json = JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  const etag = `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
+  reply.header("etag", etag).header("cache-control", "no-cache");
+  if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+  return reply.type("application/json; charset=utf-8").send(json);
+}
+
+/**
+ * The read-only public API (`/api/public/*`): what the transparency page shows, for anyone to check or mirror. Lists
+ * are newest first, `?limit=` (1–100, default 20) and `?cursor=` from the previous page's `nextCursor`.
+ */
+export const publicRoutes =
+  (deps: HttpDeps): FastifyPluginAsync =>
+  async (app) => {
+    const { services } = deps;
+    const guild = async (reply: FastifyReply) => {
+      const id = await publicGuild(services, deps.guildId);
+      if (!id) reply.status(404).send({ error: "no_guild", message: "Steward has no members yet: nothing is public." });
+      return id;
+    };
+    const list =
+      (fetch: (guildId: string, limit: number, cursor?: number) => Promise<unknown>) =>
+      async (request: ListRequest, reply: FastifyReply) => {
+        const id = await guild(reply);
+        if (!id) return reply;
+        const cursor = request.query.cursor ? Number(request.query.cursor) : undefined;
+        return sendTagged(request, reply, await fetch(id, pageLimit(request.query.limit), cursor));
+      };
+    app.get("/summary", async (request, reply) => {
+      const id = await guild(reply);
+      if (!id) return reply;
+      return sendTagged(request, reply, await publicSummary(services, id));
+    });
+    app.get(
+      "/epochs",
+      { schema: { querystring: listQuery } },
+      list((g, l, c) => publicEpochs(services, g, l, c)),
+    );
+    app.get(
+      "/proposals",
+      { schema: { querystring: listQuery } },
+      list((g, l, c) => publicProposals(services, g, l, c)),
+    );
+    app.get(
+      "/payouts",
+      { schema: { querystring: listQuery } },
+      list((g, l, c) => publicPayouts(services, g, l, c)),
+    );
+    app.get("/nodes", async (request, reply) => {
+      const id = await guild(reply);
+      if (!id) return reply;
+      return sendTagged(request, reply, { items: await publicNodes(services, id), nextCursor: null });
+    });
+    app.get("/audit", async (request, reply) => sendTagged(request, reply, await publicAudit(services)));
+    app.get<{ Params: { id: string } }>("/proposals/:id", { schema: { params: idParams } }, async (request, reply) => {
+      const id = await guild(reply);
+      if (!id) return reply;
+      try {
+        return sendTagged(request, reply, await publicProposal(services, id, Number(request.params.id)));
+      } catch (error) {
+        if (isUserError(error)) {
+          return reply.status(404).send({ error: "not_found", message: `There is no proposal #${request.params.id}.` });
+        }
+        throw error;
+      }
+    });
+    app.get<{ Params: { id: string } }>(
+      "/evaluations/:id",
+      { schema: { params: idParams } },
+      async (request, reply) => {
+        const id = await guild(reply);
+        if (!id) return reply;
+        const e = await publicEvaluation(services, id, Number(request.params.id));
+        if (!e)
+          return reply
+            .status(404)
+            .send({ error: "not_found", message: `There is no evaluation #${request.params.id}.` });
+        return sendTagged(request, reply, e);
+      },
+    );
+  };

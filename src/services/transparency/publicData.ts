@@ -1,0 +1,318 @@
+import { uptimeRatio } from "../compute/uptime.ts";
+import type { ServiceDeps } from "../deps.ts";
+import type { BatchEntry } from "../epochs/batchHash.ts";
+import type { ProposalResult } from "../votes/resultOf.ts";
+import { publicIdentities } from "./publicIdentity.ts";
+import { traceAudit } from "./traceAudit.ts";
+
+/**
+ * The read-only public view of one guild's money: what the transparency page and `/api/public/*` serve. Public data
+ * only: pseudonyms unless a member opted in, abbreviated addresses unless opted in, never a Discord id.
+ */
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` for the next page (older items); null at the end. */
+  nextCursor: number | null;
+}
+
+const MAX_LIMIT = 100;
+export const pageLimit = (limit: unknown) =>
+  Math.min(MAX_LIMIT, Math.max(1, Number.isInteger(Number(limit)) && Number(limit) > 0 ? Number(limit) : 20));
+
+function paged<T extends { id: number }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** The guild this Steward serves publicly: the configured one, else the one its members belong to. */
+export async function publicGuild(deps: ServiceDeps, configured?: string): Promise<string | null> {
+  if (configured) return configured;
+  const m = await deps.db.member.findFirst({ orderBy: { createdAt: "asc" }, select: { guildId: true } });
+  return m?.guildId ?? null;
+}
+
+const units = (v: { toFixed(): string } | bigint | string | null) =>
+  v === null ? null : typeof v === "object" ? v.toFixed() : String(v);
+
+export async function publicEpochs(deps: ServiceDeps, guildId: string, limit: number, cursor?: number) {
+  const rows = await deps.db.epoch.findMany({
+    where: { guildId, ...(cursor ? { id: { lt: cursor } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    include: {
+      proposal: { select: { id: true, status: true, batchHash: true } },
+      _count: { select: { contributions: true } },
+    },
+  });
+  return paged(
+    rows.map((e) => ({
+      id: e.id,
+      number: e.number,
+      status: e.status,
+      startsAt: e.startsAt,
+      closedAt: e.closedAt,
+      budget: units(e.budget),
+      contributions: e._count.contributions,
+      proposal: e.proposal,
+    })),
+    limit,
+  );
+}
+
+export async function publicProposals(deps: ServiceDeps, guildId: string, limit: number, cursor?: number) {
+  const rows = await deps.db.proposal.findMany({
+    where: { guildId, status: { not: "draft" }, ...(cursor ? { id: { lt: cursor } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      title: true,
+      batchHash: true,
+      votingType: true,
+      choices: true,
+      quorumWeight: true,
+      eligibleWeight: true,
+      endsAt: true,
+      result: true,
+      createdAt: true,
+      batch: true,
+      epoch: { select: { number: true } },
+    },
+  });
+  return paged(
+    rows.map(({ batch, result, epoch, ...p }) => {
+      const r = result as ProposalResult | null;
+      const entries = (batch as BatchEntry[] | null) ?? [];
+      return {
+        ...p,
+        epoch: epoch?.number ?? null,
+        payouts: entries.length,
+        total: entries.reduce((n, e) => n + BigInt(e.amount), 0n).toString(),
+        tally: r ? { ...r[r.binding], binding: r.binding, conflictedVoters: r.conflictedVoters } : null,
+      };
+    }),
+    limit,
+  );
+}
+
+/** One proposal with its vote, approvals, chunks and every payout line's reasons (evaluations, uptime, leases). */
+export async function publicProposal(deps: ServiceDeps, guildId: string, id: number) {
+  const t = await traceAudit(deps, guildId, `proposal ${id}`);
+  return { proposal: t.proposal, lines: t.lines, note: t.note };
+}
+
+export async function publicEvaluation(deps: ServiceDeps, guildId: string, id: number) {
+  const e = await deps.db.evaluation.findFirst({
+    where: { id, contribution: { guildId } },
+    include: { contribution: true },
+  });
+  if (!e) return null;
+  const names = await publicIdentities(deps.db, guildId, { memberIds: [e.contribution.authorId] });
+  return {
+    id: e.id,
+    active: e.activeFor !== null,
+    purpose: e.purpose,
+    evaluator: e.evaluator,
+    model: e.model,
+    promptVersion: e.promptVersion,
+    promptSha256: e.promptSha256,
+    rubricVersion: e.rubricVersion,
+    inputHash: e.inputHash,
+    samples: e.samples,
+    scores: e.scores,
+    total: e.total,
+    confidence: e.confidence,
+    rationale: e.rationale,
+    evidence: e.evidence,
+    flags: e.flags,
+    cleared: e.reviewedBy !== null,
+    suggestedReward: units(e.suggestedReward),
+    createdAt: e.createdAt,
+    contribution: {
+      id: e.contribution.id,
+      title: e.contribution.title,
+      category: e.contribution.category,
+      status: e.contribution.status,
+      author: names.byMemberId(e.contribution.authorId),
+      submittedAt: e.contribution.createdAt,
+      links: e.contribution.links,
+    },
+  };
+}
+
+export async function publicPayouts(deps: ServiceDeps, guildId: string, limit: number, cursor?: number) {
+  const rows = await deps.db.payoutIntent.findMany({
+    where: { proposal: { guildId }, ...(cursor ? { id: { lt: cursor } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    include: { proposal: { select: { title: true, epoch: { select: { number: true } } } } },
+  });
+  const explorer = deps.settlement?.explorerTxUrl;
+  return paged(
+    rows.map((i) => ({
+      id: i.id,
+      proposalId: i.proposalId,
+      proposal: i.proposal.title,
+      epoch: i.proposal.epoch?.number ?? null,
+      chunk: i.chunkIndex + 1,
+      chunks: i.chunkCount,
+      status: i.status,
+      lines: (i.entries as unknown[]).length,
+      total: units(i.total),
+      chainId: i.chainId,
+      txHash: i.txHash,
+      txUrl: i.txHash && explorer ? explorer.replace("{hash}", i.txHash) : null,
+      blockNumber: i.blockNumber,
+      confirmedAt: i.confirmedAt,
+    })),
+    limit,
+  );
+}
+
+export async function publicNodes(deps: ServiceDeps, guildId: string) {
+  const now = deps.now();
+  const week = new Date(now.getTime() - 7 * 86_400_000);
+  const day = new Date(now.getTime() - 86_400_000);
+  const nodes = await deps.db.computeNode.findMany({
+    where: { guildId, status: { not: "retired" } },
+    orderBy: { id: "asc" },
+    include: { spans: { where: { endsAt: { gte: week } } } },
+  });
+  const names = await publicIdentities(deps.db, guildId, { memberIds: nodes.map((n) => n.providerId) });
+  return nodes.map((n) => ({
+    id: n.id,
+    name: n.name,
+    provider: names.byMemberId(n.providerId),
+    status: n.status,
+    gpu: n.gpuModel ? { model: n.gpuModel, count: n.gpuCount, vramGb: n.vramGb } : null,
+    cpuCores: n.cpuCores,
+    region: n.region,
+    price: units(n.price),
+    verified: n.reportedSpecs !== null && n.shortfall === null,
+    uptime24h: uptimeRatio(n.spans, day, now, n.registeredAt),
+    uptime7d: uptimeRatio(n.spans, week, now, n.registeredAt),
+    lastHeartbeatAt: n.lastHeartbeatAt,
+  }));
+}
+
+export async function publicAudit(deps: ServiceDeps) {
+  const [events, anchors, last] = await Promise.all([
+    deps.db.auditEvent.count(),
+    deps.db.auditAnchor.findMany({ orderBy: { eventId: "desc" }, take: 20 }),
+    deps.db.jobRun.findFirst({ where: { job: "verify-audit", finishedAt: { not: null } }, orderBy: { id: "desc" } }),
+  ]);
+  const detail = (last?.detail ?? {}) as { summary?: string; mismatches?: string[]; checked?: string[] };
+  return {
+    events,
+    anchors: anchors.map((a) => ({
+      eventId: a.eventId.toString(),
+      hash: a.hash,
+      reason: a.reason,
+      chainId: a.chainId,
+      contract: a.contract,
+      txHash: a.txHash,
+      blockNumber: a.blockNumber,
+      anchoredAt: a.anchoredAt,
+    })),
+    lastVerification: last
+      ? {
+          at: last.finishedAt,
+          ok: last.outcome === "ok",
+          summary: detail.summary ?? null,
+          checked: detail.checked ?? [],
+          mismatches: detail.mismatches ?? [],
+        }
+      : null,
+  };
+}
+
+/**
+ * The page's front matter: the open epoch, the audit status, and rewards per closed epoch by category. A line's
+ * amount is split over its contributions by their suggested rewards (the share the close scaled), compute lines by
+ * their itemised rewards, so each epoch's categories add up to exactly what its batch pays.
+ */
+export async function publicSummary(deps: ServiceDeps, guildId: string) {
+  const open = await deps.db.epoch.findFirst({
+    where: { guildId, status: "open" },
+    include: { _count: { select: { contributions: true } } },
+  });
+  const openContributions = open
+    ? await deps.db.contribution.count({
+        where: { guildId, epochId: null, status: { in: ["submitted", "evaluating", "evaluated"] } },
+      })
+    : 0;
+  const proposals = await deps.db.proposal.findMany({
+    where: { guildId, kind: "distribution", epochId: { not: null } },
+    select: { batch: true, status: true, epoch: { select: { id: true, number: true } } },
+    orderBy: { epochId: "asc" },
+  });
+  const contributionIds = proposals.flatMap((p) =>
+    ((p.batch as BatchEntry[] | null) ?? []).flatMap((e) =>
+      e.refs.filter((r) => r.startsWith("contribution:")).map((r) => Number(r.slice(13))),
+    ),
+  );
+  const contributions = await deps.db.contribution.findMany({
+    where: { id: { in: contributionIds } },
+    select: {
+      id: true,
+      category: true,
+      evaluations: { where: { activeFor: { not: null } }, select: { suggestedReward: true } },
+    },
+  });
+  const info = new Map(
+    contributions.map((c) => [
+      c.id,
+      { category: c.category, weight: BigInt(c.evaluations[0]?.suggestedReward.toFixed() ?? "0") },
+    ]),
+  );
+  const rewards = await deps.db.computeReward.findMany({ where: { guildId }, select: { key: true, amount: true } });
+  const computeAmount = new Map(rewards.map((r) => [r.key, BigInt(r.amount.toFixed())]));
+  const carries = await deps.db.rewardCarry.findMany({ where: { guildId }, select: { id: true, amount: true } });
+  const carryAmount = new Map(carries.map((c) => [c.id, BigInt(c.amount.toFixed())]));
+  const rewardsByEpoch = proposals.map((p) => {
+    const byCategory: Record<string, bigint> = {};
+    const add = (k: string, v: bigint) => {
+      byCategory[k] = (byCategory[k] ?? 0n) + v;
+    };
+    for (const line of (p.batch as BatchEntry[] | null) ?? []) {
+      let left = BigInt(line.amount);
+      const computeRefs = line.refs.filter((r) => r.startsWith("node:") || r.startsWith("lease:"));
+      for (const r of computeRefs) {
+        const key = r.startsWith("node:") ? `uptime:${p.epoch?.id}:${r.slice(5)}` : r;
+        const v = computeAmount.get(key) ?? 0n;
+        add("compute", v);
+        left -= v;
+      }
+      for (const r of line.refs.filter((x) => x.startsWith("carry:"))) {
+        const v = carryAmount.get(Number(r.slice(6))) ?? 0n;
+        add("carried in", v);
+        left -= v;
+      }
+      const parts = line.refs.filter((r) => r.startsWith("contribution:")).map((r) => info.get(Number(r.slice(13))));
+      const weight = parts.reduce((n, c) => n + (c?.weight ?? 0n), 0n);
+      let given = 0n;
+      parts.forEach((c, i) => {
+        if (!c) return;
+        const share = i === parts.length - 1 ? left - given : weight > 0n ? (left * c.weight) / weight : 0n;
+        add(c.category, share);
+        given += share;
+      });
+      if (left - given > 0n) add("other", left - given);
+    }
+    return {
+      epoch: p.epoch?.number ?? null,
+      status: p.status,
+      byCategory: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, v.toString()])),
+    };
+  });
+  return {
+    token: { symbol: deps.proposals.tokenSymbol, decimals: deps.proposals.tokenDecimals },
+    openEpoch: open
+      ? { number: open.number, startsAt: open.startsAt, budget: units(open.budget), contributions: openContributions }
+      : null,
+    rewardsByEpoch,
+    audit: await publicAudit(deps),
+  };
+}
