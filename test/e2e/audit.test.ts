@@ -230,19 +230,29 @@ describe("transparency: trace a paid token to its reasons, verify, detect tamper
       const again = await fetch(`${url}${path}`, { headers: { "if-none-match": res.headers.get("etag") ?? "" } });
       if (path.startsWith("/api/")) expect(again.status, path).toBe(304);
     }
-    const detail = await (await fetch(`${url}/api/public/proposals/${proposalId}`)).json();
+    const detail = (await (await fetch(`${url}/api/public/proposals/${proposalId}`)).json()) as {
+      lines: { reasons: { kind: string; id?: number; evaluation?: { id: number } }[] }[];
+    };
     const line = detail.lines.find((l: { reasons: { kind: string; id?: number }[] }) =>
       l.reasons.some((r) => r.kind === "contribution" && r.id === contributionId),
     );
-    expect(line.reasons[0].evaluation.id).toBe(evaluation.id);
-    const summary = await (await fetch(`${url}/api/public/summary`)).json();
+    expect(line?.reasons[0]?.evaluation?.id).toBe(evaluation.id);
+    const summary = (await (await fetch(`${url}/api/public/summary`)).json()) as {
+      rewardsByEpoch: { byCategory: Record<string, string> }[];
+    };
     const paid = BigInt((await db().payoutIntent.findFirstOrThrow({ where: { proposalId } })).total.toFixed());
-    const byCategory = summary.rewardsByEpoch[0].byCategory as Record<string, string>;
+    const byCategory = summary.rewardsByEpoch[0]?.byCategory ?? {};
     expect(Object.values(byCategory).reduce((n, v) => n + BigInt(v), 0n)).toBe(paid);
     expect(Object.keys(byCategory)).toEqual(["code"]);
-    const page1 = await (await fetch(`${url}/api/public/epochs?limit=1`)).json();
+    const page1 = (await (await fetch(`${url}/api/public/epochs?limit=1`)).json()) as {
+      items: unknown[];
+      nextCursor: number;
+    };
     expect(page1.items).toHaveLength(1);
-    const page2 = await (await fetch(`${url}/api/public/epochs?limit=1&cursor=${page1.nextCursor}`)).json();
+    const page2 = (await (await fetch(`${url}/api/public/epochs?limit=1&cursor=${page1.nextCursor}`)).json()) as {
+      items: { number: number }[];
+      nextCursor: number | null;
+    };
     expect(page2.items.map((e: { number: number }) => e.number)).toEqual([1]);
     expect(page2.nextCursor).toBeNull();
     const bad = await fetch(`${url}/api/public/epochs?limit=lots`);
