@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import {
   buildCommandInteraction,
   buildComponentInteraction,
@@ -22,6 +24,13 @@ import {
 } from "./sandboxState.ts";
 import { snowflake } from "./snowflake.ts";
 import type { SpecValidator, SpecViolation } from "./specValidator.ts";
+
+/** The browser client (src/sandbox/web): served as files, it talks to the same control API as tests and the terminal. */
+const WEB_CLIENT: Record<string, { file: string; type: string }> = {
+  "/": { file: "index.html", type: "text/html; charset=utf-8" },
+  "/web/sandbox.js": { file: "sandbox.js", type: "text/javascript; charset=utf-8" },
+  "/web/sandbox.css": { file: "sandbox.css", type: "text/css; charset=utf-8" },
+};
 
 export interface SandboxOptions {
   port?: number;
@@ -470,6 +479,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       }
     }
+    const page = method === "GET" ? WEB_CLIENT[url.pathname] : undefined;
+    if (page) {
+      res
+        .writeHead(200, {
+          "content-type": page.type,
+          "cache-control": "no-cache",
+          "content-security-policy":
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'self'",
+        })
+        .end(readFileSync(join(import.meta.dirname, "web", page.file)));
+      return;
+    }
     if (method === "GET" && url.pathname.startsWith("/sandbox/attachments/")) {
       const attachment = state.findAttachment(url.pathname.split("/")[3] ?? "");
       if (!attachment) {
@@ -530,7 +551,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       return;
     }
-    send(404, { error: "Not found. The sandbox serves /api/v10, /gateway and /sandbox." });
+    send(404, { error: "Not found. The sandbox serves its web client at /, and /api/v10, /gateway and /sandbox." });
   }
 
   const server = createServer((req, res) => {

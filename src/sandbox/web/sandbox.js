@@ -1,0 +1,366 @@
+// The sandbox's web client: a small Discord look-alike that drives Steward only through the sandbox's control API
+// (/sandbox/*), like the tests and the terminal client. No build step, no dependency.
+
+const $ = (id) => document.getElementById(id);
+const state = { users: [], roles: [], channels: [], commands: [], user: "", channel: "general", shown: "" };
+const esc = (s) =>
+  String(s ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
+  );
+
+async function control(method, path, body) {
+  const res = await fetch(path, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const out = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(out.error || out.message || `${res.status} ${res.statusText}`);
+  return out;
+}
+
+// Discord markdown, the little Steward uses: **bold**, *italic*, `code`, [text](url), <@id>, <#id>, <t:unix:style>.
+function markdown(text) {
+  let html = esc(text);
+  html = html.replace(/`([^`]+)`/g, "<code>$1</code>");
+  html = html.replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>");
+  html = html.replace(/(^|[^*])\*([^*\n]+)\*/g, "$1<em>$2</em>");
+  html = html.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noreferrer">$1</a>');
+  html = html.replace(
+    /&lt;@&amp;(\d+)&gt;/g,
+    (_, id) => `<span class="mention">@${esc(state.roles.find((r) => r.id === id)?.name ?? "role")}</span>`,
+  );
+  html = html.replace(
+    /&lt;@!?(\d+)&gt;/g,
+    (_, id) => `<span class="mention">@${esc(state.users.find((u) => u.id === id)?.username ?? "user")}</span>`,
+  );
+  html = html.replace(
+    /&lt;#(\d+)&gt;/g,
+    (_, id) => `<span class="mention">#${esc(state.channels.find((c) => c.id === id)?.name ?? "channel")}</span>`,
+  );
+  html = html.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, (_, s, style) => {
+    const d = new Date(Number(s) * 1000);
+    return `<time datetime="${d.toISOString()}">${style === "R" ? relative(d) : d.toLocaleString()}</time>`;
+  });
+  return html;
+}
+function relative(d) {
+  const s = Math.round((d.getTime() - Date.now()) / 1000);
+  const abs = Math.abs(s);
+  const [n, unit] =
+    abs < 60
+      ? [abs, "second"]
+      : abs < 3600
+        ? [Math.round(abs / 60), "minute"]
+        : abs < 86400
+          ? [Math.round(abs / 3600), "hour"]
+          : [Math.round(abs / 86400), "day"];
+  return s >= 0 ? `in ${n} ${unit}${n === 1 ? "" : "s"}` : `${n} ${unit}${n === 1 ? "" : "s"} ago`;
+}
+
+function embedHtml(e) {
+  const colour = e.color !== undefined ? `#${e.color.toString(16).padStart(6, "0")}` : "";
+  const fields = (e.fields ?? [])
+    .map(
+      (f) =>
+        `<div class="field${f.inline ? "" : " full"}"><div class="name">${markdown(f.name)}</div><div class="value">${markdown(f.value)}</div></div>`,
+    )
+    .join("");
+  return `<div class="embed"${colour ? ` style="border-left-color:${colour}"` : ""}>${e.title ? `<div class="title">${markdown(e.title)}</div>` : ""}${e.description ? `<div class="desc">${markdown(e.description)}</div>` : ""}${fields ? `<div class="fields">${fields}</div>` : ""}${e.footer?.text ? `<div class="footer">${esc(e.footer.text)}</div>` : ""}</div>`;
+}
+
+const STYLE = { 1: "primary", 2: "secondary", 3: "success", 4: "danger", 5: "link" };
+function componentsHtml(rows, messageId) {
+  return (rows ?? [])
+    .map((row) => {
+      const parts = (row.components ?? [])
+        .map((c) => {
+          if (c.type === 2 && c.url)
+            return `<a href="${esc(c.url)}" target="_blank" rel="noreferrer">${esc(c.label ?? c.url)}</a>`;
+          if (c.type === 2) {
+            return `<button type="button" class="${STYLE[c.style] ?? ""}" data-message="${esc(messageId)}" data-custom="${esc(c.custom_id)}"${c.disabled ? " disabled" : ""}>${esc(c.emoji?.name ?? "")}${esc(c.label ?? "")}</button>`;
+          }
+          if (c.type === 3) {
+            const multiple = (c.max_values ?? 1) > 1;
+            return `<label class="sr" for="sel-${esc(messageId)}-${esc(c.custom_id)}">${esc(c.placeholder ?? "Choose")}</label><select id="sel-${esc(messageId)}-${esc(c.custom_id)}" data-message="${esc(messageId)}" data-custom="${esc(c.custom_id)}"${multiple ? ` multiple size="${Math.min(5, c.options.length)}"` : ""}${c.disabled ? " disabled" : ""}>${multiple ? "" : `<option value="">${esc(c.placeholder ?? "Choose…")}</option>`}${c.options.map((o) => `<option value="${esc(o.value)}">${esc(o.label)}</option>`).join("")}</select>${multiple ? `<button type="button" data-select-send="${esc(c.custom_id)}" data-message="${esc(messageId)}">Send choice</button>` : ""}`;
+          }
+          return "";
+        })
+        .join("");
+      return parts ? `<div class="components">${parts}</div>` : "";
+    })
+    .join("");
+}
+
+function messageHtml(m, opts = {}) {
+  const attachments = (m.attachments ?? [])
+    .map((a) => `<div><a href="${esc(a.url)}">${esc(a.filename)}</a> (${a.size} bytes)</div>`)
+    .join("");
+  return `<article class="msg" data-id="${esc(m.id ?? "")}">${opts.badge ? `<div class="badge">${opts.badge}</div>` : `<div class="meta">Steward · ${new Date(m.createdAt).toLocaleTimeString()}${m.editedAt ? " (edited)" : ""}</div>`}${m.content ? `<div class="content">${markdown(m.content)}</div>` : ""}${(m.embeds ?? []).map(embedHtml).join("")}${componentsHtml(m.components, m.id ?? m.messageId)}${attachments}</article>`;
+}
+
+let lastState = "";
+async function refreshState() {
+  const s = await control("GET", "/sandbox/state");
+  // Re-rendered only on a change: a refresh must not undo what the person is choosing in the form.
+  const json = JSON.stringify([s.users, s.roles, s.channels]);
+  if (json === lastState) return;
+  lastState = json;
+  state.users = s.users.filter((u) => u.inGuild);
+  state.roles = s.roles;
+  state.channels = s.channels;
+  const select = $("user-select");
+  const current = state.user || state.users[0]?.username || "";
+  select.innerHTML = state.users.length
+    ? state.users
+        .map(
+          (u) =>
+            `<option value="${esc(u.username)}">${esc(u.username)}${u.roles.length ? ` (${esc(u.roles.join(", "))})` : ""}</option>`,
+        )
+        .join("")
+    : '<option value="">No users yet: create one below</option>';
+  select.value = current;
+  state.user = select.value;
+  if (!state.users.length) $("new-user").open = true;
+  $("role-boxes").innerHTML =
+    "<legend>Roles</legend>" +
+    state.roles
+      .map(
+        (r) =>
+          `<label><input type="checkbox" name="roles" value="${esc(r.name)}"${r.name === "Member" ? " checked" : ""}> ${esc(r.name)}</label>`,
+      )
+      .join("");
+  $("channels").innerHTML = state.channels
+    .map(
+      (c) =>
+        `<li><button type="button" data-channel="${esc(c.name)}" aria-current="${c.name === state.channel}"># ${esc(c.name)}</button></li>`,
+    )
+    .join("");
+}
+
+async function refreshMessages() {
+  const messages = await control("GET", `/sandbox/messages?channel=${encodeURIComponent(state.channel)}`);
+  const html = messages.map((m) => messageHtml(m)).join("") || '<p class="hint">No messages yet.</p>';
+  if (html === state.shown) return;
+  const box = $("messages");
+  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  // Keep a select's focus and choice across refreshes only when nothing changed (the early return above).
+  box.innerHTML = html;
+  state.shown = html;
+  if (atBottom) box.scrollTop = box.scrollHeight;
+}
+
+function showPrivate(result) {
+  for (const r of result.responses ?? []) {
+    if (r.kind === "modal") {
+      openModal(r, result.interactionId);
+      continue;
+    }
+    if (!r.ephemeral) continue;
+    const node = document.createElement("div");
+    node.innerHTML = messageHtml(
+      { ...r, id: r.messageId },
+      { badge: `Only you (${esc(state.user)}) can see this · /${esc(r.kind)}` },
+    );
+    $("private").append(node.firstChild);
+    $("private").scrollTop = $("private").scrollHeight;
+  }
+}
+
+async function act(run) {
+  $("command-error").textContent = "";
+  try {
+    showPrivate(await run());
+  } catch (error) {
+    $("command-error").textContent = error.message;
+  }
+  await refreshMessages().catch(() => {});
+}
+
+// Modals: text inputs (type 4), also inside labels (type 18, one `component`).
+function inputsOf(components, label) {
+  const out = [];
+  for (const c of components ?? []) {
+    if (c.type === 4) out.push({ ...c, label: c.label ?? label });
+    if (c.components) out.push(...inputsOf(c.components, label));
+    if (c.component) out.push(...inputsOf([c.component], c.label));
+  }
+  return out;
+}
+let openModalState = null;
+function openModal(r, interactionId) {
+  openModalState = { customId: r.customId, interactionId };
+  $("modal-title").textContent = r.title;
+  $("modal-fields").innerHTML = inputsOf(r.components)
+    .map((i) => {
+      const id = `modal-${esc(i.custom_id)}`;
+      const attrs = `id="${id}" name="${esc(i.custom_id)}"${i.required === false ? "" : " required"}${i.max_length ? ` maxlength="${i.max_length}"` : ""}${i.placeholder ? ` placeholder="${esc(i.placeholder)}"` : ""}`;
+      return `<label for="${id}">${esc(i.label ?? i.custom_id)}</label>${i.style === 2 ? `<textarea ${attrs}>${esc(i.value ?? "")}</textarea>` : `<input ${attrs} value="${esc(i.value ?? "")}">`}`;
+    })
+    .join("");
+  $("modal").showModal();
+}
+
+// The command box: paths from the registered commands; the chosen command's options become fields.
+function commandPaths() {
+  const out = [];
+  for (const c of state.commands) {
+    const subs = (c.options ?? []).filter((o) => o.type === 1);
+    if (subs.length === 0) out.push({ path: c.name, description: c.description, options: c.options ?? [] });
+    for (const s of subs)
+      out.push({ path: `${c.name} ${s.name}`, description: s.description, options: s.options ?? [] });
+  }
+  return out;
+}
+function renderOptions() {
+  const path = $("command-input").value.trim().replace(/^\//, "");
+  const cmd = commandPaths().find((c) => c.path === path);
+  $("command-help").textContent = cmd ? cmd.description : "Type a command; its options appear below.";
+  $("options").innerHTML = (cmd?.options ?? [])
+    .map((o) => {
+      const id = `opt-${esc(o.name)}`;
+      const label = `<label for="${id}">${esc(o.name)}${o.required ? " *" : ""} <span class="hint">${esc(o.description)}</span></label>`;
+      if (o.choices?.length) {
+        return `<div>${label}<select id="${id}" name="${esc(o.name)}" data-type="${o.type}"${o.required ? " required" : ""}><option value=""></option>${o.choices.map((c) => `<option value="${esc(c.value)}">${esc(c.name)}</option>`).join("")}</select></div>`;
+      }
+      if (o.type === 5) {
+        return `<div>${label}<select id="${id}" name="${esc(o.name)}" data-type="5"><option value=""></option><option value="true">true</option><option value="false">false</option></select></div>`;
+      }
+      const kind = o.type === 4 || o.type === 10 ? `type="number"${o.type === 10 ? ' step="any"' : ""}` : 'type="text"';
+      const hint = o.type === 6 ? ' placeholder="user name"' : "";
+      return `<div>${label}<input id="${id}" name="${esc(o.name)}" ${kind} data-type="${o.type}"${hint}${o.required ? " required" : ""}${o.max_length ? ` maxlength="${o.max_length}"` : ""}></div>`;
+    })
+    .join("");
+}
+function optionValues() {
+  const out = {};
+  for (const el of $("options").querySelectorAll("input, select")) {
+    if (el.value === "") continue;
+    const type = Number(el.dataset.type);
+    out[el.name] =
+      type === 4 || type === 10
+        ? Number(el.value)
+        : type === 5
+          ? el.value === "true"
+          : type === 6
+            ? (state.users.find((u) => u.username === el.value)?.id ?? el.value)
+            : el.value;
+  }
+  return out;
+}
+
+function wire() {
+  $("user-select").addEventListener("change", (e) => {
+    state.user = e.target.value;
+    $("private").innerHTML = "";
+  });
+  $("user-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const form = new FormData(e.target);
+    $("user-error").textContent = "";
+    try {
+      const u = await control("POST", "/sandbox/users", {
+        username: form.get("username"),
+        roles: form.getAll("roles"),
+      });
+      state.user = u.username;
+      lastState = "";
+      await refreshState();
+      e.target.reset();
+    } catch (error) {
+      $("user-error").textContent = error.message;
+    }
+  });
+  $("channels").addEventListener("click", async (e) => {
+    const name = e.target.closest("button")?.dataset.channel;
+    if (!name) return;
+    state.channel = name;
+    state.shown = "";
+    $("channel-title").textContent = `# ${name}`;
+    for (const b of $("channels").querySelectorAll("button"))
+      b.setAttribute("aria-current", String(b.dataset.channel === name));
+    await refreshMessages();
+  });
+  $("command-input").addEventListener("input", renderOptions);
+  $("command-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const command = $("command-input").value.trim().replace(/^\//, "");
+    if (!state.user) {
+      $("command-error").textContent = "Pick or create a user first (left).";
+      return;
+    }
+    void act(() =>
+      control("POST", "/sandbox/interactions", {
+        user: state.user,
+        channel: state.channel,
+        command,
+        options: optionValues(),
+      }),
+    );
+  });
+  document.body.addEventListener("click", (e) => {
+    const button = e.target.closest("button[data-custom]");
+    if (button) {
+      void act(() =>
+        control("POST", "/sandbox/components", {
+          user: state.user,
+          messageId: button.dataset.message,
+          customId: button.dataset.custom,
+        }),
+      );
+      return;
+    }
+    const send = e.target.closest("button[data-select-send]");
+    if (send) {
+      const select = send.parentElement.querySelector(`select[data-custom="${CSS.escape(send.dataset.selectSend)}"]`);
+      const values = [...select.selectedOptions].map((o) => o.value);
+      void act(() =>
+        control("POST", "/sandbox/components", {
+          user: state.user,
+          messageId: send.dataset.message,
+          customId: send.dataset.selectSend,
+          values,
+        }),
+      );
+    }
+  });
+  document.body.addEventListener("change", (e) => {
+    const select = e.target.closest("select[data-custom]");
+    if (!select || select.multiple || select.value === "") return;
+    void act(() =>
+      control("POST", "/sandbox/components", {
+        user: state.user,
+        messageId: select.dataset.message,
+        customId: select.dataset.custom,
+        values: [select.value],
+      }),
+    );
+  });
+  $("modal-cancel").addEventListener("click", () => $("modal").close());
+  $("modal-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const fields = Object.fromEntries(new FormData(e.target).entries());
+    const { customId, interactionId } = openModalState ?? {};
+    $("modal").close();
+    void act(() => control("POST", "/sandbox/modals", { user: state.user, customId, interactionId, fields }));
+  });
+}
+
+async function start() {
+  wire();
+  await refreshState();
+  state.commands = await control("GET", "/sandbox/commands");
+  $("command-list").innerHTML = commandPaths()
+    .map((c) => `<option value="${esc(c.path)}">${esc(c.description)}</option>`)
+    .join("");
+  await refreshMessages();
+  setInterval(() => void refreshMessages().catch(() => {}), 1000);
+  setInterval(() => void refreshState().catch(() => {}), 5000);
+}
+start().catch((error) => {
+  document.body.insertAdjacentHTML(
+    "afterbegin",
+    `<p class="error" role="alert">The sandbox did not answer: ${esc(error.message)}</p>`,
+  );
+});
