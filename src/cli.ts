@@ -78,6 +78,9 @@ async function main(argv: string[]): Promise<number> {
       }
       out(`http ready: ${steward.http.url}`);
       if (steward.sandbox) out(`sandbox ready: ${steward.sandbox.url}`);
+      if (steward.sandbox) {
+        out(`open in a browser: the sandbox ${steward.sandbox.url}/ · the transparency page ${steward.http.url}/`);
+      }
       const shutdown = async (signal: string) => {
         logger.info({ signal }, "shutting down");
         await steward.stop();

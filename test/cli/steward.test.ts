@@ -58,16 +58,20 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     await client.createUser("olga", ["Member"]);
     const reply = finalResponse(await client.run("olga", "help"));
     expect(reply.embeds[0]?.title).toBe("Steward commands you can use");
-    // The local chain's line, the HTTP API's, then the sandbox's: nothing else on stdout.
+    // The local chain's line, the HTTP API's, the sandbox's, and where to point a browser: nothing else on stdout.
     const readyLines = stdout.trim().split("\n");
-    expect(readyLines).toHaveLength(3);
+    expect(readyLines).toHaveLength(4);
     expect(readyLines[0]).toMatch(
       /^chain ready: http:\/\/127\.0\.0\.1:\d+ token=0x[0-9a-fA-F]{40} distributor=0x[0-9a-fA-F]{40}$/,
     );
     expect(readyLines[1]).toMatch(/^http ready: http:\/\/127\.0\.0\.1:\d+$/);
     expect(readyLines[2]).toBe(`sandbox ready: ${url}`);
-    const health = await fetch(`${readyLines[1]?.slice("http ready: ".length)}/healthz`);
+    const httpUrl = readyLines[1]?.slice("http ready: ".length);
+    expect(readyLines[3]).toBe(`open in a browser: the sandbox ${url}/ · the transparency page ${httpUrl}/`);
+    const health = await fetch(`${httpUrl}/healthz`);
     expect(await health.json()).toEqual({ ok: true });
+    expect(await (await fetch(`${url}/`)).text()).toContain("<title>Steward sandbox</title>");
+    expect(await (await fetch(`${httpUrl}/`)).text()).toContain("<title>Steward — transparency</title>");
 
     // A person at the terminal client: a proposal, opened by a moderator, voted with a button.
     const session = spawnSync(process.execPath, [bin, "sandbox", url], {

@@ -27,8 +27,9 @@ export async function exportEpoch(deps: ServiceDeps, number: number, guildId?: s
   if (epochs.length > 1) throw new UserError("export_which_guild", { number, guilds: epochs.map((e) => e.guildId) });
   const epoch = epochs[0] as (typeof epochs)[number];
   const token = (units: bigint) => tokenText(units, deps.proposals);
+  // An open epoch's contributions are those not yet in any closed epoch; a closed one's, those it took.
   const contributions = await deps.db.contribution.findMany({
-    where: { epochId: epoch.id },
+    where: epoch.status === "open" ? { guildId: epoch.guildId, epochId: null } : { epochId: epoch.id },
     include: { author: true, evaluations: { orderBy: { id: "asc" } } },
     orderBy: { id: "asc" },
   });
