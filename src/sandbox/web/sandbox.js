@@ -157,7 +157,8 @@ function showPrivate(result) {
       openModal(r, result.interactionId);
       continue;
     }
-    if (!r.ephemeral) continue;
+    // Public replies appear in the channel; an empty "thinking…" defer has nothing to show.
+    if (!r.ephemeral || (!r.content && !(r.embeds ?? []).length && !(r.components ?? []).length)) continue;
     const node = document.createElement("div");
     node.innerHTML = messageHtml(
       { ...r, id: r.messageId },
