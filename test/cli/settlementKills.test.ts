@@ -14,6 +14,10 @@ import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse } from "../helpers/sandboxClient.ts";
 import { exited, startStewardProcess } from "../helpers/stewardProcess.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
+import { until as untilIn } from "../helpers/until.ts";
+
+const until = <T>(what: string, probe: () => Promise<T | undefined | false>, ms = 60_000) =>
+  untilIn(what, probe, ms, 150);
 
 const dataDir = mkdtempSync(join(tmpdir(), "steward-settle-kill-"));
 const MEMBERS = ["ana", "bo", "cy"];
@@ -40,16 +44,6 @@ const KILLS: { step: string; chain?: boolean }[] = [
 ].map((k) => ({ ...k, chain: ["after-broadcast:2", "after-save-broadcast:1", "after-save-mined:2"].includes(k.step) }));
 
 const start = (killAt?: string) => startStewardProcess({ ...env, ...(killAt ? { STEWARD_KILL_AT: killAt } : {}) });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 function chainFile(): { pid: number; rpcUrl: string } {
   return JSON.parse(readFileSync(join(dataDir, "chain", "chain.json"), "utf8"));

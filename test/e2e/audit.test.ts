@@ -7,6 +7,7 @@ import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
 import { submitCodeContribution } from "../helpers/submitCodeContribution.ts";
+import { until } from "../helpers/until.ts";
 
 const HOUR = 3_600_000;
 let stack: TestStack;
@@ -28,16 +29,6 @@ const services = () => stack.steward.container.services;
 const db = () => services().db;
 /** Discord snowflakes: 17 to 20 digits. Timestamps in <t:…> are 10 digits and stay. */
 const SNOWFLAKE = /\d{17,20}/;
-
-async function until<T>(probe: () => Promise<T | null | undefined>, what: string, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Runs `fn` with the table's own triggers (the append-only and frozen-batch ones) off, as a database owner could. */
 async function withoutTriggers(tables: string[], fn: () => Promise<void>) {
@@ -74,9 +65,8 @@ describe("transparency: trace a paid token to its reasons, verify, detect tamper
     expect(intent.status).toBe("confirmed");
     expect((intent.entries as { recipient: string }[]).map((e) => e.recipient)).toContain(xena.address);
 
-    const anchor = await until(
-      () => db().auditAnchor.findFirst({ where: { reason: "epoch 1 closed", txHash: { not: null } } }),
-      "the epoch's audit head to be anchored on chain",
+    const anchor = await until("the epoch's audit head to be anchored on chain", () =>
+      db().auditAnchor.findFirst({ where: { reason: "epoch 1 closed", txHash: { not: null } } }),
     );
     const event = await db().auditEvent.findUniqueOrThrow({ where: { id: anchor.eventId } });
     expect(event.action).toBe("epoch.closed");
@@ -86,10 +76,10 @@ describe("transparency: trace a paid token to its reasons, verify, detect tamper
       expect.objectContaining({ sequence: anchor.eventId, head: anchor.hash, txHash: anchor.txHash }),
     ]);
     // The distribution's #governance post carries the head, and the block once anchored.
-    const governance = await until(async () => {
+    const governance = await until("the proposal post to show the anchor", async () => {
       const p = await proposalPost(stack.client, proposalId);
       return textOf(p as never).includes(`block ${anchor.blockNumber}`) ? p : null;
-    }, "the proposal post to show the anchor");
+    });
     expect(textOf(governance as never)).toContain(`event #${anchor.eventId} · \`${anchor.hash}\``);
   }, 120_000);
 
