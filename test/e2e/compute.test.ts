@@ -182,6 +182,17 @@ describe("compute network in the sandbox", () => {
       "go to 1 compute provider: 1 node sharing the compute budget of 1000 STEW by verified capacity × uptime, and 1 lease paid for the GPU-hours delivered.",
     );
     expect(proposal.specification).toContain(`lease #${leaseId} `);
+    // The node's earnings trace to the distribution that pays them: uptime and lease, on the provider's line.
+    const trace = finalResponse(await stack.client.run("mia", "audit trace", { id: `node ${nodeId}` }));
+    expect(textOf(trace)).toContain(`Audit trace: node #${nodeId}`);
+    expect(textOf(trace)).toMatch(
+      new RegExp(`\\*\\*Node #${nodeId} \\S+\\*\\* — 1 × \\S+ \\(\\d+ GB\\), \\S+, \\w+; provider member-[0-9a-f]{8}`),
+    );
+    const reasons = finalResponse(
+      await stack.client.click("mia", trace.messageId as string, componentId(trace, "Next")),
+    );
+    expect(textOf(reasons)).toMatch(new RegExp(`• lease #${leaseId} on node #${nodeId} .+ → [\\d.]+ STEW`));
+    expect(textOf(reasons)).toMatch(new RegExp(`• uptime of node #${nodeId} .+: \\d+\\.\\d{2} h → [\\d.]+ STEW`));
   }, 120_000);
 });
 
