@@ -208,4 +208,15 @@ describe("POST /api/nodes/:id/heartbeat", () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: "not_found", message: "There is no GET /nope here." });
   });
+
+  it("counts every heartbeat answer in /metrics: accepted, and each refusal by its status", async () => {
+    const text = await (await fetch(`${http.url}/metrics`)).text();
+    const count = (outcome: string) =>
+      Number(new RegExp(`^steward_heartbeats_total\\{outcome="${outcome}"\\} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
+    const stored = await deps.db.computeNode.aggregate({ _sum: { heartbeats: true } });
+    expect(count("accepted")).toBe(stored._sum.heartbeats);
+    expect(count("refused_429")).toBeGreaterThanOrEqual(5);
+    expect(count("refused_401")).toBeGreaterThan(0);
+    expect(count("refused_400")).toBeGreaterThan(0);
+  });
 });

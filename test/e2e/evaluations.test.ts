@@ -288,4 +288,14 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
     expect(epoch.embeds[0]?.title).toBe("Evaluation usage, epoch 1");
     expect(textOf(epoch)).toContain("Evaluations\n2 (llm: 1, rubric: 1)");
   });
+
+  it("reports the model's calls, tokens and cost in /metrics", async () => {
+    const text = await (await fetch(`${stack.steward.http.url}/metrics`)).text();
+    expect(text).toContain('steward_llm_evaluations_total{model="local-llama",outcome="ok"} 1');
+    expect(text).toContain('steward_llm_evaluations_total{model="rubric-evaluator-2",outcome="fallback"} 1');
+    expect(text).toContain('steward_llm_tokens_total{model="local-llama",kind="prompt"} 120');
+    expect(text).toContain('steward_llm_tokens_total{model="local-llama",kind="completion"} 80');
+    expect(text).toContain('steward_llm_cost_usd_total{model="local-llama"} 0.00104');
+    expect(text).toContain('steward_evaluations{evaluator="llm",field="prompt_tokens"} 120');
+  });
 });

@@ -8,8 +8,8 @@ import type { SettlementDeps } from "../../src/services/settlement/settlementDep
 export function localSettlement(
   chain: LocalChain,
   deployed: Deployed,
-  overrides: Partial<Omit<SettlementDeps, "chain">> = {},
-): SettlementDeps & { chain: ReturnType<typeof createSettlementChain> } {
+  overrides: Partial<Omit<SettlementDeps, "chain" | "audit">> = {},
+): SettlementDeps & { chain: ReturnType<typeof createSettlementChain>; audit: ReturnType<typeof createAuditChain> } {
   return {
     chain: createSettlementChain({
       rpcUrl: chain.rpcUrl,

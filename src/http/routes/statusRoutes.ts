@@ -22,7 +22,9 @@ const withTimeout = async (probe: Probe, ms = 2000): Promise<string | null> => {
       new Promise<string>((resolve) => setTimeout(() => resolve(`no answer within ${ms} ms`), ms).unref()),
     ]);
   } catch (error) {
-    return (error as Error)?.message?.split("\n")[0] ?? "failed";
+    // First line only, with any URL's password blanked: an RPC or database URL may carry one.
+    const line = (error as Error)?.message?.split("\n")[0] ?? "failed";
+    return line.replace(/\/\/([^:/@\s]+):([^@\s]+)@/g, "//$1:***@");
   }
 };
 
