@@ -12,7 +12,7 @@ export const verifyAuditJob: Job = {
     return report.ok
       ? {
           outcome: "ok",
-          summary: `audit verified: ${report.events} events, ${report.anchors.onChain + report.anchors.recorded} anchor(s), ${report.settled.chunks} paid chunk(s); no mismatch`,
+          summary: `audit verified: ${report.events} events, ${report.anchors.onChain} anchor(s) on chain and ${report.anchors.recorded} recorded, ${report.settled.chunks} paid chunk(s); no mismatch`,
           detail,
         }
       : {

@@ -66,7 +66,7 @@ describe(`audit and export from the CLI while Steward runs (${testDatabaseKind} 
     expect(ok.stdout).toMatch(/^Checked:\n {2}✓ audit log: \d+ events, every hash and link recomputed/);
     expect(ok.stdout).toMatch(/ {2}✓ on-chain anchors: 1 from 0x[0-9a-fA-F]{40} on chain 31337/);
     expect(ok.stdout).toMatch(
-      /audit verify: ok — audit verified: \d+ events, 2 anchor\(s\), 0 paid chunk\(s\); no mismatch\n$/,
+      /audit verify: ok — audit verified: \d+ events, 1 anchor\(s\) on chain and 1 recorded, 0 paid chunk\(s\); no mismatch\n$/,
     );
 
     const event = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "contribution.submitted" } });

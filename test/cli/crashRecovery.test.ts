@@ -135,7 +135,7 @@ describe.runIf(testDatabaseKind === "embedded")("crash safety of the embedded da
     expect((await client.state()).guildId).toBe(guildId);
     const audit = spawnSync(process.execPath, [bin, "job", "run", "verify-audit"], { env, encoding: "utf8" });
     expect(audit.stdout).toMatch(
-      /^verify-audit: ok — audit verified: \d+ events, \d+ anchor\(s\), \d+ paid chunk\(s\); no mismatch/,
+      /^verify-audit: ok — audit verified: \d+ events, \d+ anchor\(s\) on chain and \d+ recorded, \d+ paid chunk\(s\); no mismatch/,
     );
     expect(audit.status).toBe(0);
 

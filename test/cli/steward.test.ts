@@ -220,7 +220,9 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     const dataDir = newDataDir();
     const env = { ...cleanEnv(), STEWARD_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
     const ok = spawnSync(process.execPath, [bin, "job", "run", "verify-audit"], { env, encoding: "utf8" });
-    expect(ok.stdout).toBe("verify-audit: ok — audit verified: 0 events, 0 anchor(s), 0 paid chunk(s); no mismatch\n");
+    expect(ok.stdout).toBe(
+      "verify-audit: ok — audit verified: 0 events, 0 anchor(s) on chain and 0 recorded, 0 paid chunk(s); no mismatch\n",
+    );
     expect(ok.status).toBe(0);
     const unknown = spawnSync(process.execPath, [bin, "job", "run", "nope"], { env, encoding: "utf8" });
     expect(unknown.status).toBe(1);

@@ -58,6 +58,14 @@ describe("epochs and the distribution proposal", () => {
       .filter((e) => e.activeFor !== ids[2])
       .reduce((n, e) => n + BigInt(e.suggestedReward.toFixed()), 0n);
     const paid = batch.reduce((n, e) => n + BigInt(e.amount), 0n);
+    // A member who sees no payout for their work can trace why.
+    const zoeTrace = textOf(
+      finalResponse(await stack.client.run("zoe", "audit trace", { id: `contribution ${ids[2]}` })),
+    );
+    expect(zoeTrace).toContain(`contribution #${ids[2]} "Cache warmup script" (code) by member-`);
+    expect(zoeTrace).toContain(
+      "Its author had no verified wallet when epoch 1 closed: the share was carried to the next epoch's distribution (paid once a wallet is linked).",
+    );
     expect(paid).toBe(payableTotal > 100n * 10n ** 18n ? 100n * 10n ** 18n : payableTotal);
     const carry = await db.rewardCarry.findFirstOrThrow();
     expect(BigInt(carry.amount.toFixed())).toBe(zoeShare);

@@ -160,6 +160,13 @@ export async function traceAudit(deps: ServiceDeps, guildId: string, text: strin
     if (!c) throw new UserError("trace_not_found", { kind: "contribution", ref: `#${id}` });
     const subject = `contribution #${id}`;
     const proposalId = c.epoch?.proposal?.id;
+    // Closed without a payout line: its author had no verified wallet (the share is carried), or it had no share.
+    const carried = c.epochId
+      ? await deps.db.rewardCarry.findFirst({ where: { fromEpochId: c.epochId, memberId: c.authorId } })
+      : null;
+    const unpaid = carried
+      ? `Its author had no verified wallet when epoch ${c.epoch?.number} closed: the share was carried${carried.paidInEpochId ? ", and paid with a later epoch's distribution" : " to the next epoch's distribution (paid once a wallet is linked)"}.`
+      : "Its epoch closed without a payout for it (no payable share).";
     if (!proposalId) {
       const names = await publicIdentities(deps.db, guildId, { memberIds: [c.authorId] });
       const [reason] = await contributionReasons(deps, [id], names);
@@ -171,13 +178,17 @@ export async function traceAudit(deps: ServiceDeps, guildId: string, text: strin
           c.status === "withdrawn"
             ? "It was withdrawn: nothing is paid for it."
             : c.epochId
-              ? "Its epoch closed without paying it (no payable share)."
+              ? unpaid
               : "It is not in a closed epoch yet: it is paid by the distribution of the epoch it is in, once voted.",
       };
     }
     const trace = await proposalTrace(deps, guildId, proposalId, { ...base, subject });
     trace.lines = trace.lines.filter((l) => l.reasons.some((r) => r.kind === "contribution" && r.id === id));
-    if (trace.lines.length === 0) trace.note = "Its epoch's distribution has no payout for it (no payable share).";
+    if (trace.lines.length === 0) {
+      const names = await publicIdentities(deps.db, guildId, { memberIds: [c.authorId] });
+      trace.pending = (await contributionReasons(deps, [id], names))[0] ?? null;
+      trace.note = unpaid;
+    }
     return trace;
   }
   const node = await deps.db.computeNode.findFirst({ where: { id, guildId } });
