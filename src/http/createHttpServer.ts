@@ -15,7 +15,16 @@ export interface HttpDeps {
   guildId?: string | undefined;
   /** How /readyz asks the Discord gateway and the chain; startSteward fills it in as they come up. */
   readiness?: Readiness;
+  /** Requests a minute one address may make to each public API route (default 600). */
+  publicRateLimit?: number;
 }
+
+/** Which part of a request failed its schema: the body, the query string or the path. */
+const INVALID: Record<string, string> = {
+  body: "invalid_body",
+  querystring: "invalid_query",
+  params: "invalid_path",
+};
 
 /** Bodies are small JSON documents (a heartbeat is ~1 KB); anything far larger is refused before parsing. */
 export const BODY_LIMIT = 16 * 1024;
@@ -33,33 +42,35 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
   await app.register(rateLimit, { global: false });
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status < 500) {
-      const code =
-        error.code === "FST_ERR_CTP_BODY_TOO_LARGE"
-          ? "body_too_large"
-          : error.code === "FST_ERR_VALIDATION"
-            ? "invalid_body"
-            : status === 429
-              ? "rate_limited"
-              : /JSON/.test(error.code ?? "") || error instanceof SyntaxError
-                ? "malformed_json"
-                : (error.code ?? "bad_request").replace(/^FST_ERR_/, "").toLowerCase();
-      const message =
-        code === "body_too_large"
-          ? `The body is larger than ${BODY_LIMIT} bytes.`
-          : code === "malformed_json"
-            ? "The body is not valid JSON."
-            : `${error.message}`.slice(0, 300);
-      return reply.status(status).send({ error: code, message });
-    }
-    const incident = randomUUID().slice(0, 8);
-    deps.logger.error({ err: error, incident, method: request.method, url: request.url }, "http request failed");
-    return reply
-      .status(500)
-      .send({ error: "internal", message: `Something went wrong on Steward's side (incident ${incident}).` });
-  });
+  app.setErrorHandler(
+    (error: { statusCode?: number; code?: string; message: string; validationContext?: string }, request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status < 500) {
+        const code =
+          error.code === "FST_ERR_CTP_BODY_TOO_LARGE"
+            ? "body_too_large"
+            : error.code === "FST_ERR_VALIDATION"
+              ? (INVALID[error.validationContext ?? "body"] ?? "invalid_body")
+              : status === 429
+                ? "rate_limited"
+                : /JSON/.test(error.code ?? "") || error instanceof SyntaxError
+                  ? "malformed_json"
+                  : (error.code ?? "bad_request").replace(/^FST_ERR_/, "").toLowerCase();
+        const message =
+          code === "body_too_large"
+            ? `The body is larger than ${BODY_LIMIT} bytes.`
+            : code === "malformed_json"
+              ? "The body is not valid JSON."
+              : `${error.message}`.slice(0, 300);
+        return reply.status(status).send({ error: code, message });
+      }
+      const incident = randomUUID().slice(0, 8);
+      deps.logger.error({ err: error, incident, method: request.method, url: request.url }, "http request failed");
+      return reply
+        .status(500)
+        .send({ error: "internal", message: `Something went wrong on Steward's side (incident ${incident}).` });
+    },
+  );
   app.setNotFoundHandler((request, reply) =>
     reply
       .status(404)

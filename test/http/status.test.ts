@@ -75,3 +75,33 @@ describe("/healthz and /readyz", () => {
     await app.close();
   });
 });
+
+describe("the public API's refusals", () => {
+  it("names the part of the request that is wrong, and limits one address's pace", async () => {
+    const app = await createHttpServer({
+      services: serviceDeps(database),
+      logger: createLogger({ level: "silent" }),
+      publicRateLimit: 3,
+    });
+    const query = await app.inject({ method: "GET", url: "/api/public/epochs?limit=lots" });
+    expect(query.statusCode).toBe(400);
+    expect(query.json()).toEqual({
+      error: "invalid_query",
+      message: 'querystring/limit must match pattern "^\\d{1,3}$"',
+    });
+    const path = await app.inject({ method: "GET", url: "/api/public/proposals/-1" });
+    expect(path.json()).toMatchObject({ error: "invalid_path" });
+    const unknown = await app.inject({ method: "GET", url: "/api/public/epochs?guild=1" });
+    expect(unknown.json()).toMatchObject({ error: "invalid_query" });
+    for (let n = 0; n < 3; n++)
+      expect((await app.inject({ method: "GET", url: "/api/public/audit" })).statusCode).toBe(200);
+    const limited = await app.inject({ method: "GET", url: "/api/public/audit" });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toEqual({
+      error: "rate_limited",
+      message:
+        "Too many requests for this page of the public API: at most 3 a minute from one address. Retry in 1 minute.",
+    });
+    await app.close();
+  });
+});

@@ -45,6 +45,19 @@ export const publicRoutes =
   (deps: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     const { services } = deps;
+    // Each address may read each route this often a minute (a page load reads four routes once): one scraper cannot
+    // keep the database busy for everyone else.
+    const perMinute = deps.publicRateLimit ?? 600;
+    const rateLimit = {
+      max: perMinute,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_req: unknown, context: { after: string; statusCode: number }) => ({
+        statusCode: context.statusCode,
+        error: "rate_limited",
+        message: `Too many requests for this page of the public API: at most ${perMinute} a minute from one address. Retry in ${context.after}.`,
+      }),
+    };
+    const config = { rateLimit };
     const guild = async (reply: FastifyReply) => {
       const id = await publicGuild(services, deps.guildId);
       if (!id) reply.status(404).send({ error: "no_guild", message: "Steward has no members yet: nothing is public." });
@@ -58,47 +71,53 @@ export const publicRoutes =
         const cursor = request.query.cursor ? Number(request.query.cursor) : undefined;
         return sendTagged(request, reply, await fetch(id, pageLimit(request.query.limit), cursor));
       };
-    app.get("/summary", async (request, reply) => {
+    app.get("/summary", { config }, async (request, reply) => {
       const id = await guild(reply);
       if (!id) return reply;
       return sendTagged(request, reply, await publicSummary(services, id));
     });
     app.get(
       "/epochs",
-      { schema: { querystring: listQuery } },
+      { config, schema: { querystring: listQuery } },
       list((g, l, c) => publicEpochs(services, g, l, c)),
     );
     app.get(
       "/proposals",
-      { schema: { querystring: listQuery } },
+      { config, schema: { querystring: listQuery } },
       list((g, l, c) => publicProposals(services, g, l, c)),
     );
     app.get(
       "/payouts",
-      { schema: { querystring: listQuery } },
+      { config, schema: { querystring: listQuery } },
       list((g, l, c) => publicPayouts(services, g, l, c)),
     );
-    app.get("/nodes", async (request, reply) => {
+    app.get("/nodes", { config }, async (request, reply) => {
       const id = await guild(reply);
       if (!id) return reply;
       return sendTagged(request, reply, { items: await publicNodes(services, id), nextCursor: null });
     });
-    app.get("/audit", async (request, reply) => sendTagged(request, reply, await publicAudit(services)));
-    app.get<{ Params: { id: string } }>("/proposals/:id", { schema: { params: idParams } }, async (request, reply) => {
-      const id = await guild(reply);
-      if (!id) return reply;
-      try {
-        return sendTagged(request, reply, await publicProposal(services, id, Number(request.params.id)));
-      } catch (error) {
-        if (isUserError(error)) {
-          return reply.status(404).send({ error: "not_found", message: `There is no proposal #${request.params.id}.` });
+    app.get("/audit", { config }, async (request, reply) => sendTagged(request, reply, await publicAudit(services)));
+    app.get<{ Params: { id: string } }>(
+      "/proposals/:id",
+      { config, schema: { params: idParams } },
+      async (request, reply) => {
+        const id = await guild(reply);
+        if (!id) return reply;
+        try {
+          return sendTagged(request, reply, await publicProposal(services, id, Number(request.params.id)));
+        } catch (error) {
+          if (isUserError(error)) {
+            return reply
+              .status(404)
+              .send({ error: "not_found", message: `There is no proposal #${request.params.id}.` });
+          }
+          throw error;
         }
-        throw error;
-      }
-    });
+      },
+    );
     app.get<{ Params: { id: string } }>(
       "/evaluations/:id",
-      { schema: { params: idParams } },
+      { config, schema: { params: idParams } },
       async (request, reply) => {
         const id = await guild(reply);
         if (!id) return reply;
