@@ -32,6 +32,8 @@ export default defineConfig({
       "test/settlement/settleRecovery.test.ts",
       "test/services/computeRewards.test.ts",
       "test/compute/computeRules.test.ts",
+      "test/audit/anchors.test.ts",
+      "test/audit/verifyAudit.test.ts",
     ],
   },
 });

@@ -1,0 +1,224 @@
+import { parseUnits } from "ethers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
+import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
+import type { Database } from "../../src/db/openDatabase.ts";
+import { appendAuditEvent } from "../../src/services/audit/appendAuditEvent.ts";
+import { runAudited } from "../../src/services/audit/runAudited.ts";
+import { verifyAudit } from "../../src/services/audit/verifyAudit.ts";
+import type { ServiceDeps } from "../../src/services/deps.ts";
+import { type BatchEntry, batchHash } from "../../src/services/epochs/batchHash.ts";
+import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
+import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
+import { localSettlement } from "../helpers/localSettlement.ts";
+import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { createTestDatabase } from "../helpers/testDatabase.ts";
+
+let chain: LocalChain;
+let deployed: Deployed;
+let database: Database;
+let deps: ServiceDeps;
+let settlement: ReturnType<typeof localSettlement>;
+let proposalId = 0;
+const tokens = (n: string) => parseUnits(n, 18).toString();
+const batch: BatchEntry[] = recipients(3, 77).map((recipient, i) => ({
+  recipient,
+  amount: tokens(String(i + 1)),
+  refs: [`contribution:${i + 1}`],
+}));
+/** The batch as stored: in its canonical order, which the chunks follow. */
+let stored: BatchEntry[] = [];
+const amountOf = (line: BatchEntry | undefined) => `${BigInt(line?.amount ?? 0) / 10n ** 18n} STEW`;
+
+/** Changes rows the database's own triggers protect, as its administrator could, then puts them back. */
+async function tampered(change: () => Promise<unknown>, check: () => Promise<void>) {
+  const toggle = (on: boolean) =>
+    Promise.all(
+      ["Proposal", "PayoutIntent", "AuditEvent"].map((t) =>
+        deps.db.$executeRawUnsafe(`ALTER TABLE "${t}" ${on ? "ENABLE" : "DISABLE"} TRIGGER USER`),
+      ),
+    );
+  const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+  const intents = await deps.db.payoutIntent.findMany({ where: { proposalId } });
+  const events = await deps.db.auditEvent.findMany();
+  await toggle(false);
+  try {
+    await change();
+    await check();
+  } finally {
+    await deps.db.proposal.update({
+      where: { id: proposalId },
+      data: { batch: proposal.batch as never, batchHash: proposal.batchHash },
+    });
+    for (const i of intents) {
+      await deps.db.payoutIntent.update({
+        where: { id: i.id },
+        data: { entries: i.entries as never, txHash: i.txHash, total: i.total, batchId: i.batchId },
+      });
+    }
+    for (const e of events)
+      await deps.db.auditEvent.update({ where: { id: e.id }, data: { payload: e.payload as never } });
+    await toggle(true);
+  }
+}
+
+beforeAll(async () => {
+  chain = await startAnvil();
+  deployed = await deployContracts({
+    rpcUrl: chain.rpcUrl,
+    key: chain.deployerKey,
+    tokenSymbol: "STEW",
+    tokenDecimals: 18,
+  });
+  database = await createTestDatabase();
+  deps = serviceDeps(database);
+  settlement = localSettlement(chain, deployed, { chunkSize: 2 });
+  deps.settlement = settlement;
+  proposalId = await approvedPayout(deps.db, batch);
+  stored = (await deps.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).batch as unknown as BatchEntry[];
+  await runAudited(deps.db, (tx) =>
+    appendAuditEvent(tx, {
+      guildId: "100000000000000001",
+      actorId: "900000000000000001",
+      action: "proposal.opened",
+      subjectType: "proposal",
+      subjectId: String(proposalId),
+      payload: { batchHash: batchHash(batch) },
+      createdAt: new Date(),
+    }),
+  );
+  const report = await settlePayouts(deps);
+  expect(report.settled).toEqual([proposalId]);
+}, 60_000);
+afterAll(async () => {
+  settlement?.chain.destroy();
+  settlement?.audit.destroy();
+  await database?.close();
+  await chain?.stop();
+});
+
+const mismatches = async () => (await verifyAudit(deps)).mismatches;
+const intent = (chunkIndex: number) => deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId, chunkIndex } });
+
+describe("verifying paid batches against the vote, the audit log and the chain", () => {
+  it("passes an untouched payout and says what it checked", async () => {
+    const report = await verifyAudit(deps);
+    expect(report).toMatchObject({
+      ok: true,
+      mismatches: [],
+      settled: { proposals: 1, chunks: 2, transfers: 3 },
+      anchors: { recorded: 0, onChain: 0, lastBlock: null },
+      head: { id: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(report.checked).toEqual([
+      expect.stringMatching(/^audit log: \d+ events, every hash and link recomputed; head #\d+ [0-9a-f]{16}…$/),
+      "anchors recorded by Steward: 0, each compared with the audit log",
+      `on-chain anchors: 0 from ${settlement.chain.treasury} on chain 31337 (contract ${deployed.anchor}), each compared with the audit log`,
+      "paid proposals: 1 (2 chunks, 3 token transfers read from the chain's receipts), each batch against the voted hash and the audit log",
+    ]);
+  });
+
+  it("names a line the chain paid to someone else", async () => {
+    const first = await intent(0);
+    const tx = first.txHash;
+    const forged = stored.map((l, i) =>
+      i === 1 ? { ...l, recipient: "0x000000000000000000000000000000000000dEaD" } : l,
+    );
+    await tampered(
+      async () => {
+        await deps.db.proposal.update({ where: { id: proposalId }, data: { batch: forged as never } });
+        await deps.db.payoutIntent.update({
+          where: { id: first.id },
+          data: { entries: forged.slice(0, 2).map(({ recipient, amount }) => ({ recipient, amount })) },
+        });
+      },
+      async () => {
+        expect(await mismatches()).toEqual([
+          `proposal #${proposalId}: its batch hashes to ${batchHash(forged)}, but its recorded batch hash is ${batchHash(batch)}`,
+          `proposal #${proposalId} chunk 1 of 2 (tx ${tx}), line 2: the batch pays 0x000000000000000000000000000000000000dEaD ${amountOf(stored[1])}, but the chain's Transfer went to ${stored[1]?.recipient}, ${amountOf(stored[1])}`,
+        ]);
+      },
+    );
+    expect(await mismatches()).toEqual([]);
+  });
+
+  it("names a chunk whose lines are not the voted batch's, and a vote that bound another hash", async () => {
+    const other = `sha256:${"ab".repeat(32)}`;
+    await tampered(
+      async () => {
+        const second = await intent(1);
+        await deps.db.payoutIntent.update({
+          where: { id: second.id },
+          data: { entries: [{ recipient: stored[2]?.recipient as string, amount: "1" }] },
+        });
+        const opened = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "proposal.opened" } });
+        await deps.db.auditEvent.update({ where: { id: opened.id }, data: { payload: { batchHash: other } } });
+      },
+      async () => {
+        const found = await mismatches();
+        expect(found).toContain(
+          `proposal #${proposalId}: the vote bound batch hash ${other}, but the proposal's batch hash is ${batchHash(batch)}`,
+        );
+        expect(found).toContain(
+          `proposal #${proposalId}: its payout chunks do not list the voted batch's lines (first difference at line 3)`,
+        );
+        expect(found).toContain(
+          `proposal #${proposalId} chunk 2 of 2 (tx ${(await intent(1)).txHash}), line 1: the batch pays ${stored[2]?.recipient} 0.000000000000000001 STEW, but the chain's Transfer went to ${stored[2]?.recipient}, ${amountOf(stored[2])}`,
+        );
+        expect(found[0]).toMatch(
+          /^audit event #\d+ \(proposal\.opened of proposal \d+\) was changed after it was written/,
+        );
+      },
+    );
+  });
+
+  it("names a transaction that paid something else, one the chain never saw, and totals that differ", async () => {
+    const [first, second] = [await intent(0), await intent(1)];
+    await tampered(
+      async () => {
+        // Chunk 1 claims chunk 2's transaction; chunk 2 a transaction that does not exist.
+        await deps.db.payoutIntent.update({ where: { id: first.id }, data: { txHash: `0x${"12".repeat(32)}` } });
+        await deps.db.payoutIntent.update({ where: { id: second.id }, data: { total: tokens("4") } });
+      },
+      async () => {
+        const found = await mismatches();
+        expect(found).toContain(
+          `proposal #${proposalId} chunk 1 of 2 (tx 0x${"12".repeat(32)}): the audit log recorded this chunk as paid by ${first.txHash}`,
+        );
+        expect(found).toContain(
+          `proposal #${proposalId} chunk 1 of 2 (tx 0x${"12".repeat(32)}): the chain has no such transaction`,
+        );
+        expect(found).toContain(
+          `proposal #${proposalId} chunk 2 of 2 (tx ${second.txHash}): the Settled event says 1 payouts, ${amountOf(stored[2])}, but the chunk has 1 payouts, 4 STEW`,
+        );
+      },
+    );
+    // A real transaction of the treasury that paid nothing (an audit anchor), claimed as chunk 1's payment.
+    const head = await deps.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const unrelated = await settlement.audit.publish(head.id, head.hash);
+    await tampered(
+      () => deps.db.payoutIntent.update({ where: { id: first.id }, data: { txHash: unrelated.txHash } }),
+      async () => {
+        const found = await mismatches();
+        expect(found).toContain(
+          `proposal #${proposalId} chunk 1 of 2 (tx ${unrelated.txHash}): the distributor emitted no Settled event for batch id ${first.batchId}`,
+        );
+        for (const [n, line] of stored.slice(0, 2).entries()) {
+          expect(found).toContain(
+            `proposal #${proposalId} chunk 1 of 2 (tx ${unrelated.txHash}), line ${n + 1}: the batch pays ${line.recipient} ${amountOf(line)}, but the chain's Transfer is missing`,
+          );
+        }
+      },
+    );
+    expect(await mismatches()).toEqual([]);
+  });
+
+  it("without a chain, checks the records alone and says receipts were not read", async () => {
+    const report = await verifyAudit({ ...deps, settlement: undefined });
+    expect(report.ok).toBe(true);
+    expect(report.checked.slice(2)).toEqual([
+      "on-chain anchors: none to read (no chain or no AuditAnchor contract): compare the heads in #governance's distribution posts by hand",
+      "paid proposals: 1 (2 chunks; no chain configured, so receipts were not read), each batch against the voted hash and the audit log",
+    ]);
+  });
+});
