@@ -45,7 +45,7 @@ const TABLES = ["contributions", "evaluations", "votes", "approvals", "payouts",
 function writeCsv(dir: string, books: EpochExport) {
   return TABLES.map((table) => {
     const file = `epoch-${books.epoch.number}-${table}.csv`;
-    writeFileSync(join(dir, file), toCsv(books[table]));
+    writeFileSync(join(dir, file), toCsv(books[table], table));
     return `${file} (${books[table].length} rows)`;
   });
 }

@@ -132,14 +132,39 @@ export async function exportEpoch(deps: ServiceDeps, number: number, guildId?: s
   };
 }
 
+/** Each table's columns, in order: an empty table still gets its header row. */
+export const COLUMNS = {
+  contributions: ["id", "submitted", "author", "authorDiscordId", "category", "title", "hours", "links", "status"],
+  evaluations: [
+    "id",
+    "contribution",
+    "active",
+    "purpose",
+    "evaluator",
+    "model",
+    "promptSha256",
+    "rubricVersion",
+    "total",
+    "confidence",
+    "scores",
+    "flags",
+    "reviewedBy",
+    "suggestedReward",
+    "suggestedRewardUnits",
+    "created",
+  ],
+  votes: ["proposal", "voterDiscordId", "choice", "weight", "conflicted", "cast"],
+  approvals: ["proposal", "moderatorDiscordId", "approved"],
+  payouts: ["proposal", "batchHash", "recipient", "amount", "amountUnits", "for", "status", "txHash", "block"],
+  compute: ["key", "kind", "node", "nodeName", "provider", "lease", "coveredHours", "amount", "amountUnits"],
+} as const;
+
 /**
  * RFC 4180 CSV: every field quoted when it must be, CRLF line ends, a header row. A cell a spreadsheet would run as
  * a formula (=, +, -, @ at the start, a member's title) is prefixed with ' so it stays text.
  */
-export function toCsv(rows: Table): string {
-  const first = rows[0];
-  if (!first) return "";
-  const columns = Object.keys(first);
+export function toCsv(rows: Table, table: keyof typeof COLUMNS): string {
+  const columns = COLUMNS[table];
   const cell = (v: Cell) => {
     if (v === null) return "";
     let text = String(v);
