@@ -37,7 +37,7 @@ export const closeEpochJob: Job = {
       }
     }
     // Each close took an anchor of the audit chain's head: publish it on chain now (or the next settle run will).
-    const anchors = closed.length > 0 || epochs > 0 ? await anchorNow(services) : undefined;
+    const anchors = epochs > 0 ? await anchorNow(services) : undefined;
     if (anchors && "error" in anchors) logger.warn({ error: anchors.error }, "audit anchor not published yet");
     const summary = `${epochs} epoch(s) closed, ${closed.length} distribution proposal(s)${blocked.length ? `, ${blocked.length} not closed (open appeals or an error: see the log)` : ""}`;
     return { outcome: blocked.length > 0 ? "problem" : "ok", summary, detail: { proposals: closed, blocked, anchors } };
