@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuditChain } from "../../src/chain/createAuditChain.ts";
 import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
 import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { appendAuditEvent } from "../../src/services/audit/appendAuditEvent.ts";
-import { anchorNow, publishAnchors } from "../../src/services/audit/publishAnchors.ts";
+import { anchorNow, publishAnchors, publishWhenTreasuryIdle } from "../../src/services/audit/publishAnchors.ts";
 import { runAudited } from "../../src/services/audit/runAudited.ts";
 import { takeAnchor } from "../../src/services/audit/takeAnchor.ts";
 import { verifyAudit } from "../../src/services/audit/verifyAudit.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
+import { withTreasury } from "../../src/services/settlement/withTreasury.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { localSettlement } from "../helpers/localSettlement.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
@@ -132,5 +134,137 @@ describe("anchoring the audit chain's head", () => {
       `Steward recorded event #${recorded.eventId} as anchored in tx 0x${"cd".repeat(32)}, but the AuditAnchor contract has no such anchor from ${settlement.chain.treasury}`,
     ]);
     expect(report.anchors).toEqual({ recorded: 3, onChain: 3, lastBlock: expect.any(Number) });
+  });
+
+  it("names recorded and published anchors the audit log does not hold", async () => {
+    const head = await deps.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const recorded = await deps.db.auditAnchor.findFirstOrThrow({ where: { reason: "crash" } });
+    await deps.db.auditAnchor.update({ where: { id: recorded.id }, data: { hash: "ee".repeat(32) } });
+    await deps.db.auditAnchor.create({
+      data: { eventId: head.id + 1000n, hash: "ff".repeat(32), reason: "ghost", createdAt: new Date() },
+    });
+    const wrong = await settlement.audit.publish(head.id, "dd".repeat(32));
+    const missing = await settlement.audit.publish(head.id + 1000n, "cc".repeat(32));
+    const found = (await verifyAudit(deps)).mismatches;
+    expect(found).toContain(
+      `anchor of event #${recorded.eventId} (crash) recorded hash eeeeeeeeeeeeeeee…, but the audit log's event #${recorded.eventId} now hashes to ${recorded.hash.slice(0, 16)}…`,
+    );
+    expect(found).toContain(
+      `anchor of event #${head.id + 1000n} (ghost): the audit log has no event #${head.id + 1000n}`,
+    );
+    expect(found).toContain(
+      `the anchor published in block ${wrong.blockNumber} (tx ${wrong.txHash}) says event #${head.id} had hash dddddddddddddddd…, but the audit log's event #${head.id} has ${head.hash.slice(0, 16)}…: the history was rewritten after it was anchored`,
+    );
+    expect(found).toContain(
+      `the anchor published in block ${missing.blockNumber} (tx ${missing.txHash}) says event #${head.id + 1000n} had hash cccccccccccccccc…, but the audit log's event #${head.id + 1000n} does not exist: the history was rewritten after it was anchored`,
+    );
+  });
+});
+
+describe("when anchors cannot go on chain", () => {
+  const fresh = async () => {
+    const db = await createTestDatabase();
+    const d = serviceDeps(db);
+    for (let n = 1; n <= 2; n++) await runAudited(d.db, (tx) => appendAuditEvent(tx, event(n)));
+    return { db, deps: d };
+  };
+
+  it("records nothing for an empty audit log, and the epoch a close's anchor belongs to", async () => {
+    const empty = await createTestDatabase();
+    try {
+      expect(
+        await empty.prisma.$transaction((tx) => takeAnchor(tx, { guildId: null, reason: "x", now: new Date() })),
+      ).toBeNull();
+    } finally {
+      await empty.close();
+    }
+    const { db, deps: d } = await fresh();
+    try {
+      const epoch = await d.db.epoch.create({
+        data: { guildId: "g", number: 1, startsAt: new Date(), budget: "1" },
+      });
+      const a = await d.db.$transaction((tx) =>
+        takeAnchor(tx, { guildId: "g", reason: "epoch 1 closed", epochId: epoch.id, now: new Date() }),
+      );
+      expect(a).toMatchObject({ guildId: "g", epochId: epoch.id, reason: "epoch 1 closed", txHash: null });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("says why: no contract, no key, safe-export, blocked, a held treasury, a failing node", async () => {
+    const { db, deps: d } = await fresh();
+    try {
+      await d.db.$transaction((tx) => takeAnchor(tx, { guildId: null, reason: "a", now: new Date() }));
+      const noContract = {
+        ...settlement,
+        audit: createAuditChain({ rpcUrl: chain.rpcUrl, chainId: 31337, anchorContract: null, key: chain.deployerKey }),
+      };
+      expect(await publishAnchors(d, noContract)).toEqual({
+        published: [],
+        skipped: "no AuditAnchor contract on this chain (set ANCHOR_ADDRESS)",
+      });
+      const noKey = {
+        ...settlement,
+        audit: createAuditChain({ rpcUrl: chain.rpcUrl, chainId: 31337, anchorContract: deployed.anchor }),
+      };
+      expect(await publishAnchors(d, noKey)).toEqual({
+        published: [],
+        skipped: "the treasury is a Safe: Steward holds no key to anchor with",
+      });
+      expect(await publishWhenTreasuryIdle(d, { ...settlement, mode: "safe-export" })).toBeUndefined();
+      expect(await publishWhenTreasuryIdle(d, { ...settlement, blocked: "the chain lost its state" })).toBeUndefined();
+      expect(await anchorNow({ ...d, settlement: { ...settlement, blocked: "the chain lost its state" } })).toEqual({
+        published: [],
+        skipped: "the chain lost its state",
+      });
+      const failing = {
+        ...settlement,
+        audit: {
+          ...settlement.audit,
+          anchors: async () => [],
+          publish: async () => {
+            throw new Error("insufficient funds for gas\n    at provider");
+          },
+        },
+      };
+      expect(await publishWhenTreasuryIdle(d, failing)).toEqual({ error: "insufficient funds for gas" });
+      d.settlement = settlement;
+      const held = await withTreasury(d, settlement, () => anchorNow(d));
+      expect(held).toEqual({ published: [], skipped: "a settle run holds the treasury: it publishes the anchor next" });
+      expect(await d.db.auditAnchor.count({ where: { txHash: null } })).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("publishes several pending anchors oldest first, and brings the distribution's post up to date", async () => {
+    const { db, deps: d } = await fresh();
+    try {
+      const posted: number[] = [];
+      d.notifier = {
+        ...d.notifier,
+        async proposalPosted(id) {
+          posted.push(id);
+          return { posted: true, channel: "governance" } as never;
+        },
+      };
+      const epoch = await d.db.epoch.create({ data: { guildId: "g", number: 1, startsAt: new Date(), budget: "1" } });
+      const proposalId = await approvedPayout(d.db, [
+        { recipient: recipients(1, 5)[0] as string, amount: "1", refs: [] },
+      ]);
+      await d.db.proposal.update({ where: { id: proposalId }, data: { epochId: epoch.id, messageId: "1" } });
+      await d.db.$transaction((tx) =>
+        takeAnchor(tx, { guildId: "g", reason: "epoch 1 closed", epochId: epoch.id, now: new Date() }),
+      );
+      await runAudited(d.db, (tx) => appendAuditEvent(tx, event(3)));
+      await d.db.$transaction((tx) => takeAnchor(tx, { guildId: null, reason: "later", now: new Date() }));
+      const report = await publishAnchors(d, settlement);
+      expect(report.published.map((p) => p.eventId)).toEqual(["2", "3"]);
+      expect(report.published[0]?.blockNumber).toBeLessThan(report.published[1]?.blockNumber ?? 0);
+      expect(posted).toEqual([proposalId]);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { parseUnits } from "ethers";
+import { Contract, JsonRpcProvider, parseUnits, Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
+import { loadArtifact } from "../../src/chain/loadArtifact.ts";
 import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { appendAuditEvent } from "../../src/services/audit/appendAuditEvent.ts";
@@ -20,6 +21,7 @@ let database: Database;
 let deps: ServiceDeps;
 let settlement: ReturnType<typeof localSettlement>;
 let proposalId = 0;
+let otherId = 0;
 const tokens = (n: string) => parseUnits(n, 18).toString();
 const batch: BatchEntry[] = recipients(3, 77).map((recipient, i) => ({
   recipient,
@@ -53,11 +55,12 @@ async function tampered(change: () => Promise<unknown>, check: () => Promise<voi
     for (const i of intents) {
       await deps.db.payoutIntent.update({
         where: { id: i.id },
-        data: { entries: i.entries as never, txHash: i.txHash, total: i.total, batchId: i.batchId },
+        data: { entries: i.entries as never, txHash: i.txHash, total: i.total, batchId: i.batchId, status: i.status },
       });
     }
-    for (const e of events)
-      await deps.db.auditEvent.update({ where: { id: e.id }, data: { payload: e.payload as never } });
+    for (const e of events) {
+      await deps.db.auditEvent.update({ where: { id: e.id }, data: { payload: e.payload as never, action: e.action } });
+    }
     await toggle(true);
   }
 }
@@ -76,19 +79,29 @@ beforeAll(async () => {
   deps.settlement = settlement;
   proposalId = await approvedPayout(deps.db, batch);
   stored = (await deps.db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).batch as unknown as BatchEntry[];
-  await runAudited(deps.db, (tx) =>
-    appendAuditEvent(tx, {
-      guildId: "100000000000000001",
-      actorId: "900000000000000001",
-      action: "proposal.opened",
-      subjectType: "proposal",
-      subjectId: String(proposalId),
-      payload: { batchHash: batchHash(batch) },
-      createdAt: new Date(),
-    }),
-  );
+  // A second paid proposal: each one's checks must read its own records.
+  const other: BatchEntry[] = [
+    { recipient: recipients(1, 78)[0] as string, amount: tokens("7"), refs: ["contribution:9"] },
+  ];
+  otherId = await approvedPayout(deps.db, other);
+  for (const [id, b] of [
+    [proposalId, batch],
+    [otherId, other],
+  ] as const) {
+    await runAudited(deps.db, (tx) =>
+      appendAuditEvent(tx, {
+        guildId: "100000000000000001",
+        actorId: "900000000000000001",
+        action: "proposal.opened",
+        subjectType: "proposal",
+        subjectId: String(id),
+        payload: { batchHash: batchHash(b) },
+        createdAt: new Date(),
+      }),
+    );
+  }
   const report = await settlePayouts(deps);
-  expect(report.settled).toEqual([proposalId]);
+  expect(report.settled).toEqual([proposalId, otherId]);
 }, 60_000);
 afterAll(async () => {
   settlement?.chain.destroy();
@@ -106,7 +119,7 @@ describe("verifying paid batches against the vote, the audit log and the chain",
     expect(report).toMatchObject({
       ok: true,
       mismatches: [],
-      settled: { proposals: 1, chunks: 2, transfers: 3 },
+      settled: { proposals: 2, chunks: 3, transfers: 4 },
       anchors: { recorded: 0, onChain: 0, lastBlock: null },
       head: { id: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
@@ -114,7 +127,7 @@ describe("verifying paid batches against the vote, the audit log and the chain",
       expect.stringMatching(/^audit log: \d+ events, every hash and link recomputed; head #\d+ [0-9a-f]{16}…$/),
       "anchors recorded by Steward: 0, each compared with the audit log",
       `on-chain anchors: 0 from ${settlement.chain.treasury} on chain 31337 (contract ${deployed.anchor}), each compared with the audit log`,
-      "paid proposals: 1 (2 chunks, 3 token transfers read from the chain's receipts), each batch against the voted hash and the audit log",
+      "paid proposals: 2 (3 chunks, 4 token transfers read from the chain's receipts), each batch against the voted hash and the audit log",
     ]);
   });
 
@@ -151,7 +164,9 @@ describe("verifying paid batches against the vote, the audit log and the chain",
           where: { id: second.id },
           data: { entries: [{ recipient: stored[2]?.recipient as string, amount: "1" }] },
         });
-        const opened = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "proposal.opened" } });
+        const opened = await deps.db.auditEvent.findFirstOrThrow({
+          where: { action: "proposal.opened", subjectId: String(proposalId) },
+        });
         await deps.db.auditEvent.update({ where: { id: opened.id }, data: { payload: { batchHash: other } } });
       },
       async () => {
@@ -168,6 +183,10 @@ describe("verifying paid batches against the vote, the audit log and the chain",
         expect(found[0]).toMatch(
           /^audit event #\d+ \(proposal\.opened of proposal \d+\) was changed after it was written/,
         );
+        const opened = await deps.db.auditEvent.findFirstOrThrow({
+          where: { action: "proposal.opened", subjectId: String(proposalId) },
+        });
+        expect((await verifyAudit(deps)).checked[0]).toBe(`audit log: recomputed up to event #${opened.id}`);
       },
     );
   });
@@ -213,12 +232,66 @@ describe("verifying paid batches against the vote, the audit log and the chain",
     expect(await mismatches()).toEqual([]);
   });
 
+  it("names records the audit log lacks, chunks that list other lines, and leaves unpaid chunks aside", async () => {
+    const [first, second] = [await intent(0), await intent(1)];
+    await tampered(
+      async () => {
+        // The audit log's records of the vote and of the payment, gone (renamed: rows cannot be deleted).
+        await deps.db.auditEvent.updateMany({
+          where: { subjectType: "proposal", subjectId: String(proposalId) },
+          data: { action: "renamed" },
+        });
+        // Chunk 1 lists one line fewer, and another first line.
+        await deps.db.payoutIntent.update({
+          where: { id: first.id },
+          data: { entries: [{ recipient: stored[1]?.recipient as string, amount: stored[0]?.amount as string }] },
+        });
+        await deps.db.payoutIntent.update({ where: { id: second.id }, data: { status: "failed" } });
+      },
+      async () => {
+        const report = await verifyAudit(deps);
+        expect(report.settled.chunks).toBe(2);
+        expect(report.mismatches).toContain(`proposal #${proposalId}: the audit log has no record of its vote opening`);
+        expect(report.mismatches).toContain(
+          `proposal #${proposalId}: its payout chunks do not list the voted batch's lines (first difference at line 1)`,
+        );
+        expect(report.mismatches).toContain(
+          `proposal #${proposalId} chunk 1 of 2 (tx ${first.txHash}): the Settled event says 2 payouts, ${amountOf({ amount: String(BigInt(stored[0]?.amount ?? 0) + BigInt(stored[1]?.amount ?? 0)) } as BatchEntry)}, but the chunk has 1 payouts, ${amountOf({ amount: String(BigInt(stored[0]?.amount ?? 0) + BigInt(stored[1]?.amount ?? 0)) } as BatchEntry)}`,
+        );
+        expect(report.mismatches.filter((m) => m.includes(`#${otherId}`))).toEqual([]);
+        expect(report.mismatches.some((m) => m.includes("recorded this chunk as paid"))).toBe(false);
+      },
+    );
+  });
+
+  it("names a payment transaction that reverted", async () => {
+    const first = await intent(0);
+    // The same settle call again: the distributor refuses it (AlreadySettled), mined as a failed transaction.
+    const wallet = new Wallet(chain.deployerKey, new JsonRpcProvider(chain.rpcUrl, 31337, { staticNetwork: true }));
+    const distributor = new Contract(deployed.distributor, loadArtifact("StewardDistributor").abi as never, wallet);
+    const data = distributor.interface.encodeFunctionData("settle", [first.batchId, deployed.token, [1n], 1n]);
+    const sent = await wallet.sendTransaction({ to: deployed.distributor, data, gasLimit: 100_000 });
+    const reverted = await sent.wait().catch(() => null);
+    expect(reverted).toBeNull();
+    await tampered(
+      () => deps.db.payoutIntent.update({ where: { id: first.id }, data: { txHash: sent.hash } }),
+      async () => {
+        expect(await mismatches()).toContain(
+          `proposal #${proposalId} chunk 1 of 2 (tx ${sent.hash}): the transaction reverted on chain`,
+        );
+      },
+    );
+    wallet.provider?.destroy();
+  });
+
   it("without a chain, checks the records alone and says receipts were not read", async () => {
     const report = await verifyAudit({ ...deps, settlement: undefined });
+    expect(report.mismatches).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.checked.slice(2)).toEqual([
       "on-chain anchors: none to read (no chain or no AuditAnchor contract): compare the heads in #governance's distribution posts by hand",
-      "paid proposals: 1 (2 chunks; no chain configured, so receipts were not read), each batch against the voted hash and the audit log",
+      "paid proposals: 2 (3 chunks; no chain configured, so receipts were not read), each batch against the voted hash and the audit log",
     ]);
+    expect(report.anchors).toEqual({ recorded: 0, onChain: 0, lastBlock: null });
   });
 });

@@ -86,6 +86,48 @@ describe("audit chain", () => {
       data: { ...event(99), payload: { forged: true }, prevHash: head.hash, hash: "f".repeat(64) },
     });
     const report = await verifyAuditChain(database.prisma);
-    expect(report).toMatchObject({ intact: false, problem: "content hash", events: 13 });
+    expect(report).toMatchObject({ intact: false, problem: "content hash", events: 13, action: "test.event" });
+    const forged = await database.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(report.explanation).toBe(
+      `audit event #${forged.id} (test.event of test 99) was changed after it was written: its content hashes to ${auditHash(head.hash, { ...event(99), payload: { forged: true } }).slice(0, 12)}…, not to its stored hash ffffffffffff…`,
+    );
+  });
+
+  it("reads the chain in id order even when rows are stored out of order (a row rewritten in place moves)", async () => {
+    const other = await createTestDatabase();
+    try {
+      for (let n = 1; n <= 5; n++) await runAudited(other.prisma, (tx) => appendAuditEvent(tx, event(n)));
+      const first = await other.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "asc" } });
+      await other.prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER USER');
+      // The same content written again: nothing changes but where PostgreSQL keeps the row (now last on disk).
+      await other.prisma.auditEvent.update({ where: { id: first.id }, data: { payload: first.payload as never } });
+      await other.prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER USER');
+      expect(await verifyAuditChain(other.prisma, 2)).toMatchObject({ events: 5, intact: true });
+      expect(await verifyAuditChain(other.prisma, 2)).not.toHaveProperty("explanation");
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("explains a broken link and a changed row in words, naming the event", async () => {
+    const other = await createTestDatabase();
+    try {
+      await runAudited(other.prisma, (tx) => appendAuditEvent(tx, event(1)));
+      const forgedPrev = "cd".repeat(32);
+      await other.prisma.auditEvent.create({
+        data: { ...event(2), prevHash: forgedPrev, hash: auditHash(forgedPrev, event(2)) },
+      });
+      const [e1, e2] = await other.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
+      expect(await verifyAuditChain(other.prisma)).toEqual({
+        events: 2,
+        intact: false,
+        firstBrokenId: e2?.id.toString(),
+        problem: "link to previous event",
+        action: "test.event",
+        explanation: `audit event #${e2?.id} (test.event) links to cdcdcdcdcdcd…, but the event before it hashes to ${e1?.hash.slice(0, 12)}…: an event was removed, inserted or changed before it`,
+      });
+    } finally {
+      await other.close();
+    }
   });
 });
