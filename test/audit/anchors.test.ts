@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuditChain } from "../../src/chain/createAuditChain.ts";
-import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
-import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
+import type { Deployed } from "../../src/chain/deployContracts.ts";
+import type { LocalChain } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { appendAuditEvent } from "../../src/services/audit/appendAuditEvent.ts";
 import { anchorNow, publishAnchors, publishWhenTreasuryIdle } from "../../src/services/audit/publishAnchors.ts";
@@ -11,7 +11,7 @@ import { verifyAudit } from "../../src/services/audit/verifyAudit.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import { withTreasury } from "../../src/services/settlement/withTreasury.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
-import { localSettlement } from "../helpers/localSettlement.ts";
+import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
@@ -32,13 +32,7 @@ const event = (n: number) => ({
 });
 
 beforeAll(async () => {
-  chain = await startAnvil();
-  deployed = await deployContracts({
-    rpcUrl: chain.rpcUrl,
-    key: chain.deployerKey,
-    tokenSymbol: "STEW",
-    tokenDecimals: 18,
-  });
+  ({ chain, deployed } = await anvilWithContracts());
   database = await createTestDatabase();
   deps = serviceDeps(database);
   settlement = localSettlement(chain, deployed);

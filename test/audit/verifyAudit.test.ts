@@ -1,8 +1,8 @@
 import { Contract, JsonRpcProvider, parseUnits, Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
+import type { Deployed } from "../../src/chain/deployContracts.ts";
 import { loadArtifact } from "../../src/chain/loadArtifact.ts";
-import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
+import type { LocalChain } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { appendAuditEvent } from "../../src/services/audit/appendAuditEvent.ts";
 import { runAudited } from "../../src/services/audit/runAudited.ts";
@@ -11,7 +11,7 @@ import type { ServiceDeps } from "../../src/services/deps.ts";
 import { type BatchEntry, batchHash } from "../../src/services/epochs/batchHash.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
-import { localSettlement } from "../helpers/localSettlement.ts";
+import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
@@ -66,13 +66,7 @@ async function tampered(change: () => Promise<unknown>, check: () => Promise<voi
 }
 
 beforeAll(async () => {
-  chain = await startAnvil();
-  deployed = await deployContracts({
-    rpcUrl: chain.rpcUrl,
-    key: chain.deployerKey,
-    tokenSymbol: "STEW",
-    tokenDecimals: 18,
-  });
+  ({ chain, deployed } = await anvilWithContracts());
   database = await createTestDatabase();
   deps = serviceDeps(database);
   settlement = localSettlement(chain, deployed, { chunkSize: 2 });

@@ -1,7 +1,7 @@
 import { createAuditChain } from "../../src/chain/createAuditChain.ts";
 import { createSettlementChain } from "../../src/chain/createSettlementChain.ts";
-import type { Deployed } from "../../src/chain/deployContracts.ts";
-import type { LocalChain } from "../../src/chain/startAnvil.ts";
+import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
+import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 
 /** Settlement in `send` mode against the contracts deployed on a test's Anvil, with the treasury's key; overrides on top. */
@@ -36,4 +36,16 @@ export function localSettlement(
     blocked: null,
     ...overrides,
   };
+}
+
+/** A fresh Anvil with Steward's contracts deployed from its first account (the treasury): token STEW, 18 decimals. */
+export async function anvilWithContracts(): Promise<{ chain: LocalChain; deployed: Deployed }> {
+  const chain = await startAnvil();
+  const deployed = await deployContracts({
+    rpcUrl: chain.rpcUrl,
+    key: chain.deployerKey,
+    tokenSymbol: "STEW",
+    tokenDecimals: 18,
+  });
+  return { chain, deployed };
 }

@@ -1,15 +1,15 @@
 import { parseUnits } from "ethers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { createSettlementChain } from "../../src/chain/createSettlementChain.ts";
-import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
-import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
+import type { Deployed } from "../../src/chain/deployContracts.ts";
+import type { LocalChain } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
 import { CHUNK_STEPS, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
-import { localSettlement } from "../helpers/localSettlement.ts";
+import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
@@ -20,13 +20,7 @@ let deps: ServiceDeps;
 let settlement: SettlementDeps & { chain: ReturnType<typeof createSettlementChain> };
 
 beforeAll(async () => {
-  chain = await startAnvil();
-  deployed = await deployContracts({
-    rpcUrl: chain.rpcUrl,
-    key: chain.deployerKey,
-    tokenSymbol: "STEW",
-    tokenDecimals: 18,
-  });
+  ({ chain, deployed } = await anvilWithContracts());
 }, 60_000);
 afterAll(async () => {
   settlement?.chain.destroy();

@@ -1,9 +1,9 @@
 import { AbiCoder, Contract, keccak256, parseUnits, toBeHex, Wallet, zeroPadValue } from "ethers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSettlementChain, settlementProvider } from "../../src/chain/createSettlementChain.ts";
-import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
+import type { Deployed } from "../../src/chain/deployContracts.ts";
 import { loadArtifact } from "../../src/chain/loadArtifact.ts";
-import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
+import type { LocalChain } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
@@ -11,7 +11,7 @@ import { chunkBatch, packPayouts } from "../../src/services/settlement/chunkBatc
 import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
-import { localSettlement } from "../helpers/localSettlement.ts";
+import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
@@ -26,13 +26,7 @@ let settlement: SettlementDeps & { chain: ReturnType<typeof createSettlementChai
 let rpc: ReturnType<typeof settlementProvider>;
 
 beforeAll(async () => {
-  chain = await startAnvil();
-  deployed = await deployContracts({
-    rpcUrl: chain.rpcUrl,
-    key: chain.deployerKey,
-    tokenSymbol: "STEW",
-    tokenDecimals: 18,
-  });
+  ({ chain, deployed } = await anvilWithContracts());
   rpc = settlementProvider(chain.rpcUrl, 31337, 50);
 }, 60_000);
 afterAll(async () => {
