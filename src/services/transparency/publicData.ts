@@ -1,3 +1,4 @@
+import { unitsText } from "../../db/decimalUnits.ts";
 import { uptimeRatio } from "../compute/uptime.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { BatchEntry } from "../epochs/batchHash.ts";
@@ -31,9 +32,6 @@ export async function publicGuild(deps: ServiceDeps, configured?: string): Promi
   return m?.guildId ?? null;
 }
 
-const units = (v: { toFixed(): string } | bigint | string | null) =>
-  v === null ? null : typeof v === "object" ? v.toFixed() : String(v);
-
 export async function publicEpochs(deps: ServiceDeps, guildId: string, limit: number, cursor?: number) {
   const rows = await deps.db.epoch.findMany({
     where: { guildId, ...(cursor ? { id: { lt: cursor } } : {}) },
@@ -51,7 +49,7 @@ export async function publicEpochs(deps: ServiceDeps, guildId: string, limit: nu
       status: e.status,
       startsAt: e.startsAt,
       closedAt: e.closedAt,
-      budget: units(e.budget),
+      budget: unitsText(e.budget),
       contributions: e._count.contributions,
       proposal: e.proposal,
     })),
@@ -133,7 +131,7 @@ export async function publicEvaluation(deps: ServiceDeps, guildId: string, id: n
     evidence: e.evidence,
     flags: e.flags,
     cleared: e.reviewedBy !== null,
-    suggestedReward: units(e.suggestedReward),
+    suggestedReward: unitsText(e.suggestedReward),
     createdAt: e.createdAt,
     contribution: {
       id: e.contribution.id,
@@ -165,7 +163,7 @@ export async function publicPayouts(deps: ServiceDeps, guildId: string, limit: n
       chunks: i.chunkCount,
       status: i.status,
       lines: (i.entries as unknown[]).length,
-      total: units(i.total),
+      total: unitsText(i.total),
       chainId: i.chainId,
       txHash: i.txHash,
       txUrl: i.txHash && explorer ? explorer.replace("{hash}", i.txHash) : null,
@@ -194,7 +192,7 @@ export async function publicNodes(deps: ServiceDeps, guildId: string) {
     gpu: n.gpuModel ? { model: n.gpuModel, count: n.gpuCount, vramGb: n.vramGb } : null,
     cpuCores: n.cpuCores,
     region: n.region,
-    price: units(n.price),
+    price: unitsText(n.price),
     verified: n.reportedSpecs !== null && n.shortfall === null,
     uptime24h: uptimeRatio(n.spans, day, now, n.registeredAt),
     uptime7d: uptimeRatio(n.spans, week, now, n.registeredAt),
@@ -241,7 +239,6 @@ export async function publicAudit(deps: ServiceDeps) {
 export async function publicSummary(deps: ServiceDeps, guildId: string) {
   const open = await deps.db.epoch.findFirst({
     where: { guildId, status: "open" },
-    include: { _count: { select: { contributions: true } } },
   });
   const openContributions = open
     ? await deps.db.contribution.count({
@@ -315,7 +312,12 @@ export async function publicSummary(deps: ServiceDeps, guildId: string) {
   return {
     token: { symbol: deps.proposals.tokenSymbol, decimals: deps.proposals.tokenDecimals },
     openEpoch: open
-      ? { number: open.number, startsAt: open.startsAt, budget: units(open.budget), contributions: openContributions }
+      ? {
+          number: open.number,
+          startsAt: open.startsAt,
+          budget: unitsText(open.budget),
+          contributions: openContributions,
+        }
       : null,
     rewardsByEpoch,
     audit: await publicAudit(deps),
