@@ -2,6 +2,7 @@ import { unitsText } from "../../db/decimalUnits.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { BatchEntry } from "../epochs/batchHash.ts";
 import { UserError } from "../errors.ts";
+import { chunkOfRecipient } from "../settlement/chunkOfRecipient.ts";
 import { tokenText } from "../tokenText.ts";
 
 export type Cell = string | number | boolean | null;
@@ -47,10 +48,7 @@ export async function exportEpoch(deps: ServiceDeps, number: number, guildId?: s
     include: { provider: true },
   });
   const nodeOf = new Map(nodes.map((n) => [n.id, n]));
-  const txOf = (recipient: string) =>
-    proposal?.payouts.find((i) =>
-      (i.entries as { recipient: string }[]).some((e) => e.recipient.toLowerCase() === recipient.toLowerCase()),
-    );
+  const paying = chunkOfRecipient(proposal?.payouts ?? []);
   return {
     epoch: {
       guildId: epoch.guildId,
@@ -105,7 +103,7 @@ export async function exportEpoch(deps: ServiceDeps, number: number, guildId?: s
       approved: a.createdAt.toISOString(),
     })),
     payouts: ((proposal?.batch as BatchEntry[] | null) ?? []).map((e) => {
-      const intent = txOf(e.recipient);
+      const intent = paying.get(e.recipient.toLowerCase());
       return {
         proposal: proposal?.id ?? null,
         batchHash: proposal?.batchHash ?? null,

@@ -1,8 +1,9 @@
 import type { ServiceDeps } from "../deps.ts";
 import type { BatchEntry } from "../epochs/batchHash.ts";
 import { UserError } from "../errors.ts";
+import { chunkOfRecipient } from "../settlement/chunkOfRecipient.ts";
 import type { ProposalResult } from "../votes/resultOf.ts";
-import { type PublicIdentities, publicIdentities } from "./publicIdentity.ts";
+import { publicIdentities } from "./publicIdentity.ts";
 
 export type TraceKind = "transaction" | "proposal" | "contribution" | "node";
 export interface TraceRef {
@@ -168,8 +169,7 @@ export async function traceAudit(deps: ServiceDeps, guildId: string, text: strin
       ? `Its author had no verified wallet when epoch ${c.epoch?.number} closed: the share was carried${carried.paidInEpochId ? ", and paid with a later epoch's distribution" : " to the next epoch's distribution (paid once a wallet is linked)"}.`
       : "Its epoch closed without a payout for it (no payable share).";
     if (!proposalId) {
-      const names = await publicIdentities(deps.db, guildId, { memberIds: [c.authorId] });
-      const [reason] = await contributionReasons(deps, [id], names);
+      const [reason] = await contributionReasons(deps, guildId, [id]);
       return {
         ...base,
         subject,
@@ -185,8 +185,7 @@ export async function traceAudit(deps: ServiceDeps, guildId: string, text: strin
     const trace = await proposalTrace(deps, guildId, proposalId, { ...base, subject });
     trace.lines = trace.lines.filter((l) => l.reasons.some((r) => r.kind === "contribution" && r.id === id));
     if (trace.lines.length === 0) {
-      const names = await publicIdentities(deps.db, guildId, { memberIds: [c.authorId] });
-      trace.pending = (await contributionReasons(deps, [id], names))[0] ?? null;
+      trace.pending = (await contributionReasons(deps, guildId, [id]))[0] ?? null;
       trace.note = unpaid;
     }
     return trace;
@@ -240,23 +239,12 @@ async function proposalTrace(deps: ServiceDeps, guildId: string, id: number, bas
     lines: (i.entries as unknown[]).length,
     total: i.total.toFixed(),
   }));
-  const chunkOf = (recipient: string) =>
-    p.payouts.find((i) =>
-      (i.entries as { recipient: string }[]).some((e) => e.recipient.toLowerCase() === recipient.toLowerCase()),
-    )?.chunkIndex ?? null;
+  const paying = chunkOfRecipient(p.payouts);
   const contributionIds = entries.flatMap((e) =>
     e.refs.filter((r) => r.startsWith("contribution:")).map((r) => Number(r.slice(13))),
   );
-  const authors = await deps.db.contribution.findMany({
-    where: { id: { in: contributionIds } },
-    select: { authorId: true },
-  });
-  const authorNames = await publicIdentities(deps.db, guildId, { memberIds: authors.map((a) => a.authorId) });
   const contributions = new Map(
-    (await contributionReasons(deps, contributionIds, authorNames)).map((r) => [
-      r.kind === "contribution" ? r.id : 0,
-      r,
-    ]),
+    (await contributionReasons(deps, guildId, contributionIds)).map((r) => [r.kind === "contribution" ? r.id : 0, r]),
   );
   const rewards = p.epochId ? await deps.db.computeReward.findMany({ where: { epochId: p.epochId } }) : [];
   const nodes = await deps.db.computeNode.findMany({
@@ -267,7 +255,7 @@ async function proposalTrace(deps: ServiceDeps, guildId: string, id: number, bas
   const lines: TracedLine[] = entries.map((e) => ({
     recipient: names.address(e.recipient),
     amount: e.amount,
-    chunk: chunkOf(e.recipient),
+    chunk: paying.get(e.recipient.toLowerCase())?.chunkIndex ?? null,
     reasons: e.refs.flatMap((r): TracedReason[] => {
       const [kind, rest = ""] = r.split(/:(.*)/s);
       if (kind === "contribution") {
@@ -338,17 +326,14 @@ async function proposalTrace(deps: ServiceDeps, guildId: string, id: number, bas
   };
 }
 
-/** Each contribution with its active evaluation (the one that set its share), as public reasons. */
-export async function contributionReasons(
-  deps: ServiceDeps,
-  ids: number[],
-  names: PublicIdentities,
-): Promise<TracedReason[]> {
+/** Each contribution with its active evaluation (the one that set its share) and its author's public name. */
+export async function contributionReasons(deps: ServiceDeps, guildId: string, ids: number[]): Promise<TracedReason[]> {
   const rows = await deps.db.contribution.findMany({
     where: { id: { in: ids } },
     include: { evaluations: { where: { activeFor: { not: null } } } },
     orderBy: { id: "asc" },
   });
+  const names = await publicIdentities(deps.db, guildId, { memberIds: rows.map((c) => c.authorId) });
   return rows.map((c) => {
     const e = c.evaluations[0];
     return {
