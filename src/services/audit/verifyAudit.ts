@@ -50,15 +50,21 @@ export async function verifyAudit(deps: ServiceDeps): Promise<AuditVerification>
   };
 }
 
-async function eventHash(deps: ServiceDeps, id: bigint) {
-  return (await deps.db.auditEvent.findUnique({ where: { id }, select: { hash: true } }))?.hash ?? null;
+/** The audit log's hash of each event id asked for, in one read; an id the log lacks is absent. */
+async function eventHashes(deps: ServiceDeps, ids: bigint[]): Promise<Map<bigint, string>> {
+  const rows = await deps.db.auditEvent.findMany({ where: { id: { in: ids } }, select: { id: true, hash: true } });
+  return new Map(rows.map((r) => [r.id, r.hash]));
 }
 
 async function checkAnchors(deps: ServiceDeps, checked: string[], mismatches: string[]) {
   const recorded = await deps.db.auditAnchor.findMany({ orderBy: { eventId: "asc" } });
+  const recordedHashes = await eventHashes(
+    deps,
+    recorded.map((a) => a.eventId),
+  );
   for (const a of recorded) {
-    const hash = await eventHash(deps, a.eventId);
-    if (hash === null)
+    const hash = recordedHashes.get(a.eventId);
+    if (hash === undefined)
       mismatches.push(`anchor of event #${a.eventId} (${a.reason}): the audit log has no event #${a.eventId}`);
     else if (hash !== a.hash) {
       mismatches.push(
@@ -75,11 +81,15 @@ async function checkAnchors(deps: ServiceDeps, checked: string[], mismatches: st
     return { recorded: recorded.length, onChain: 0, lastBlock: null };
   }
   const published = await audit.anchors(audit.publisher);
+  const publishedHashes = await eventHashes(
+    deps,
+    published.map((p) => p.sequence),
+  );
   for (const p of published) {
-    const hash = await eventHash(deps, p.sequence);
+    const hash = publishedHashes.get(p.sequence);
     if (hash !== p.head) {
       mismatches.push(
-        `the anchor published in block ${p.blockNumber} (tx ${p.txHash}) says event #${p.sequence} had hash ${p.head.slice(0, 16)}…, but the audit log's event #${p.sequence} ${hash === null ? "does not exist" : `has ${hash.slice(0, 16)}…`}: the history was rewritten after it was anchored`,
+        `the anchor published in block ${p.blockNumber} (tx ${p.txHash}) says event #${p.sequence} had hash ${p.head.slice(0, 16)}…, but the audit log's event #${p.sequence} ${hash === undefined ? "does not exist" : `has ${hash.slice(0, 16)}…`}: the history was rewritten after it was anchored`,
       );
     }
   }
