@@ -1,4 +1,5 @@
 import type { ServiceDeps } from "../deps.ts";
+import { holdingNonces } from "../settlement/holdingNonces.ts";
 import type { SettlementDeps } from "../settlement/settlementDeps.ts";
 import { withTreasury } from "../settlement/withTreasury.ts";
 
@@ -57,11 +58,7 @@ export async function publishWhenTreasuryIdle(
 ): Promise<AnchorReport | { error: string } | undefined> {
   if (settlement.mode !== "send" || settlement.blocked) return undefined;
   const waiting = await deps.db.payoutIntent.count({
-    where: {
-      chainId: settlement.chain.chainId,
-      treasury: settlement.chain.treasury,
-      status: { in: ["signed", "broadcast"] },
-    },
+    where: holdingNonces(settlement.chain),
   });
   if (waiting > 0) return undefined;
   try {

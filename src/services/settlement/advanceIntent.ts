@@ -3,6 +3,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { packPayouts } from "./chunkBatch.ts";
+import { holdingNonces } from "./holdingNonces.ts";
 import { safeBatchFile } from "./safeBatchFile.ts";
 import { ChainRefusal, type SettleCall } from "./settlementChain.ts";
 import type { SettlementDeps } from "./settlementDeps.ts";
@@ -283,7 +284,7 @@ async function nextNonce(deps: ServiceDeps, settlement: SettlementDeps): Promise
   const { chain } = settlement;
   const { pending } = await chain.nonces();
   const stored = await deps.db.payoutIntent.aggregate({
-    where: { chainId: chain.chainId, treasury: chain.treasury, status: { in: ["signed", "broadcast"] } },
+    where: holdingNonces(chain),
     _max: { nonce: true },
   });
   return Math.max(pending, (stored._max.nonce ?? -1) + 1);
