@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { readStaticPages } from "../staticPages.ts";
 import {
   buildCommandInteraction,
   buildComponentInteraction,
@@ -26,11 +26,11 @@ import { snowflake } from "./snowflake.ts";
 import type { SpecValidator, SpecViolation } from "./specValidator.ts";
 
 /** The browser client (src/sandbox/web): served as files, it talks to the same control API as tests and the terminal. */
-const WEB_CLIENT: Record<string, { file: string; type: string }> = {
-  "/": { file: "index.html", type: "text/html; charset=utf-8" },
-  "/web/sandbox.js": { file: "sandbox.js", type: "text/javascript; charset=utf-8" },
-  "/web/sandbox.css": { file: "sandbox.css", type: "text/css; charset=utf-8" },
-};
+const WEB_CLIENT = readStaticPages(join(import.meta.dirname, "web"), {
+  "/": "index.html",
+  "/web/sandbox.js": "sandbox.js",
+  "/web/sandbox.css": "sandbox.css",
+});
 
 export interface SandboxOptions {
   port?: number;
@@ -479,16 +479,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       }
     }
-    const page = method === "GET" ? WEB_CLIENT[url.pathname] : undefined;
+    const page = method === "GET" ? WEB_CLIENT.get(url.pathname) : undefined;
     if (page) {
-      res
-        .writeHead(200, {
-          "content-type": page.type,
-          "cache-control": "no-cache",
-          "content-security-policy":
-            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'self'",
-        })
-        .end(readFileSync(join(import.meta.dirname, "web", page.file)));
+      res.writeHead(200, page.headers).end(page.body);
       return;
     }
     if (method === "GET" && url.pathname.startsWith("/sandbox/attachments/")) {
