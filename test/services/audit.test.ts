@@ -63,10 +63,15 @@ describe("audit chain", () => {
       await other.prisma.auditEvent.create({
         data: { ...event(2), prevHash: forgedPrev, hash: auditHash(forgedPrev, event(2)) },
       });
-      expect(await verifyAuditChain(other.prisma)).toMatchObject({
-        intact: false,
-        problem: "link to previous event",
+      // Named in words: which event, and which hash differs from which.
+      const [e1, e2] = await other.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
+      expect(await verifyAuditChain(other.prisma)).toEqual({
         events: 2,
+        intact: false,
+        firstBrokenId: e2?.id.toString(),
+        problem: "link to previous event",
+        action: "test.event",
+        explanation: `audit event #${e2?.id} (test.event) links to cdcdcdcdcdcd…, but the event before it hashes to ${e1?.hash.slice(0, 12)}…: an event was removed, inserted or changed before it`,
       });
     } finally {
       await other.close();
@@ -104,28 +109,6 @@ describe("audit chain", () => {
       await other.prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER USER');
       expect(await verifyAuditChain(other.prisma, 2)).toMatchObject({ events: 5, intact: true });
       expect(await verifyAuditChain(other.prisma, 2)).not.toHaveProperty("explanation");
-    } finally {
-      await other.close();
-    }
-  });
-
-  it("explains a broken link and a changed row in words, naming the event", async () => {
-    const other = await createTestDatabase();
-    try {
-      await runAudited(other.prisma, (tx) => appendAuditEvent(tx, event(1)));
-      const forgedPrev = "cd".repeat(32);
-      await other.prisma.auditEvent.create({
-        data: { ...event(2), prevHash: forgedPrev, hash: auditHash(forgedPrev, event(2)) },
-      });
-      const [e1, e2] = await other.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
-      expect(await verifyAuditChain(other.prisma)).toEqual({
-        events: 2,
-        intact: false,
-        firstBrokenId: e2?.id.toString(),
-        problem: "link to previous event",
-        action: "test.event",
-        explanation: `audit event #${e2?.id} (test.event) links to cdcdcdcdcdcd…, but the event before it hashes to ${e1?.hash.slice(0, 12)}…: an event was removed, inserted or changed before it`,
-      });
     } finally {
       await other.close();
     }
