@@ -4,6 +4,23 @@ import { type Deployed, deployContracts } from "../../src/chain/deployContracts.
 import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 
+/** The treasury's settlement chain on a test's Anvil (polling fast); `extra` adds settings such as a fee cap. */
+export function localSettlementChain(
+  chain: LocalChain,
+  deployed: Deployed,
+  extra: Partial<Parameters<typeof createSettlementChain>[0]> = {},
+) {
+  return createSettlementChain({
+    rpcUrl: chain.rpcUrl,
+    chainId: 31337,
+    token: deployed.token,
+    distributor: deployed.distributor,
+    treasuryKey: chain.deployerKey,
+    pollingMs: 50,
+    ...extra,
+  });
+}
+
 /** Settlement in `send` mode against the contracts deployed on a test's Anvil, with the treasury's key; overrides on top. */
 export function localSettlement(
   chain: LocalChain,
@@ -11,14 +28,7 @@ export function localSettlement(
   overrides: Partial<Omit<SettlementDeps, "chain" | "audit">> = {},
 ): SettlementDeps & { chain: ReturnType<typeof createSettlementChain>; audit: ReturnType<typeof createAuditChain> } {
   return {
-    chain: createSettlementChain({
-      rpcUrl: chain.rpcUrl,
-      chainId: 31337,
-      token: deployed.token,
-      distributor: deployed.distributor,
-      treasuryKey: chain.deployerKey,
-      pollingMs: 50,
-    }),
+    chain: localSettlementChain(chain, deployed),
     audit: createAuditChain({
       rpcUrl: chain.rpcUrl,
       chainId: 31337,

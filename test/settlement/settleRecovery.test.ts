@@ -1,6 +1,6 @@
 import { AbiCoder, Contract, keccak256, parseUnits, toBeHex, Wallet, zeroPadValue } from "ethers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSettlementChain, settlementProvider } from "../../src/chain/createSettlementChain.ts";
+import { type createSettlementChain, settlementProvider } from "../../src/chain/createSettlementChain.ts";
 import type { Deployed } from "../../src/chain/deployContracts.ts";
 import { loadArtifact } from "../../src/chain/loadArtifact.ts";
 import type { LocalChain } from "../../src/chain/startAnvil.ts";
@@ -11,7 +11,7 @@ import { chunkBatch, packPayouts } from "../../src/services/settlement/chunkBatc
 import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
-import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
+import { anvilWithContracts, localSettlement, localSettlementChain } from "../helpers/localSettlement.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
@@ -250,15 +250,7 @@ describe("settlement when the chain misbehaves", () => {
 
   it("does not sign above MAX_FEE_GWEI, and says what the network asks", async () => {
     settlement.chain.destroy();
-    settlement.chain = createSettlementChain({
-      rpcUrl: chain.rpcUrl,
-      chainId: 31337,
-      token: deployed.token,
-      distributor: deployed.distributor,
-      treasuryKey: chain.deployerKey,
-      pollingMs: 50,
-      maxFeePerGas: 1n,
-    });
+    settlement.chain = localSettlementChain(chain, deployed, { maxFeePerGas: 1n });
     const id = await approvedPayout(deps.db, batchOf(recipients(1, 310)));
     const report = await settlePayouts(deps);
     expect(report.failed[0]?.proposalId).toBe(id);
