@@ -114,7 +114,9 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       token,
     );
     readiness.discord = () =>
-      client.isReady() && client.ws.status === 0 ? null : `gateway ${Status[client.ws.status] ?? client.ws.status}`;
+      client.isReady() && client.ws.status === Status.Ready
+        ? null
+        : `gateway ${Status[client.ws.status] ?? client.ws.status}`;
     readiness.chain = async () => {
       const s = container.services.settlement;
       if (!s) return null;

@@ -51,17 +51,17 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
       guildId: interaction.guildId,
       interactionId: interaction.id,
     };
-    const started = performance.now();
-    const outcome = await withErrorBoundary(interaction, deps.logger, log, async () => {
-      const handler = commandHandlers[path];
-      if (!handler) throw new Error(`no handler for command ${path}`);
-      const ctx = contextFor(interaction, deps);
-      if (!mayUse(path, ctx.isModerator)) throw new UserError("missing_role", { role: deps.config.MODERATOR_ROLE });
-      checkCommandInput(interaction);
-      deps.logger.debug(log, "command");
-      await handler(interaction, ctx);
-    });
-    deps.services.metrics.interaction(path, outcome, (performance.now() - started) / 1000);
+    await measured(deps, path, () =>
+      withErrorBoundary(interaction, deps.logger, log, async () => {
+        const handler = commandHandlers[path];
+        if (!handler) throw new Error(`no handler for command ${path}`);
+        const ctx = contextFor(interaction, deps);
+        if (!mayUse(path, ctx.isModerator)) throw new UserError("missing_role", { role: deps.config.MODERATOR_ROLE });
+        checkCommandInput(interaction);
+        deps.logger.debug(log, "command");
+        await handler(interaction, ctx);
+      }),
+    );
     return;
   }
   if (interaction.isModalSubmit()) {
@@ -80,14 +80,20 @@ async function dispatchByCustomId<I extends Interaction & RepliableInteraction &
 ): Promise<void> {
   const [prefix = "", ...args] = interaction.customId.split(":");
   const log = { [kind]: interaction.customId, userId: interaction.user.id, interactionId: interaction.id };
-  const started = performance.now();
-  const outcome = await withErrorBoundary(interaction, deps.logger, log, async () => {
-    const handler = handlers[prefix];
-    if (!handler) throw new Error(`no handler for ${kind} ${interaction.customId}`);
-    if (interaction.isModalSubmit()) checkModalInput(interaction);
-    await handler(interaction, contextFor(interaction, deps), args);
-  });
   // Labelled by prefix only ("component:vote"): the rest of a custom id is per message and would explode the series.
-  const name = `${kind}:${handlers[prefix] ? prefix : "unknown"}`;
+  await measured(deps, `${kind}:${handlers[prefix] ? prefix : "unknown"}`, () =>
+    withErrorBoundary(interaction, deps.logger, log, async () => {
+      const handler = handlers[prefix];
+      if (!handler) throw new Error(`no handler for ${kind} ${interaction.customId}`);
+      if (interaction.isModalSubmit()) checkModalInput(interaction);
+      await handler(interaction, contextFor(interaction, deps), args);
+    }),
+  );
+}
+
+/** Runs a handled interaction and counts it in /metrics by name and outcome, with its duration. */
+async function measured(deps: BotDeps, name: string, run: () => Promise<"ok" | "user_error" | "error">) {
+  const started = performance.now();
+  const outcome = await run();
   deps.services.metrics.interaction(name, outcome, (performance.now() - started) / 1000);
 }
