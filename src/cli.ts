@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case "start": {
-      const { startSteward } = await import("./startSteward.ts");
+      const { startSteward, CLOSE_BUDGET_MS } = await import("./startSteward.ts");
       const unknown = rest.filter((a) => a !== "--reset-sandbox");
       if (unknown.length > 0) {
         process.stderr.write(`Unknown option ${unknown.join(" ")} for start.\n\n${usage}\n`);
@@ -81,8 +81,19 @@ async function main(argv: string[]): Promise<number> {
       if (steward.sandbox) {
         out(`open in a browser: the sandbox ${steward.sandbox.url}/ · the transparency page ${steward.http.url}/`);
       }
+      let stopping = false;
       const shutdown = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
         logger.info({ signal }, "shutting down");
+        // A backstop: whatever hangs, the process is gone within the grace period and the closing budget.
+        setTimeout(
+          () => {
+            logger.error({ signal }, "shutdown did not finish in time: exiting now (the next start recovers)");
+            process.exit(0);
+          },
+          config.SHUTDOWN_GRACE + CLOSE_BUDGET_MS + 500,
+        ).unref();
         await steward.stop();
         process.exit(0);
       };

@@ -45,6 +45,10 @@ export const configSchema = z.object({
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["auto", "json", "readable"]).default("auto"),
+  /** How long a stopping Steward lets running work reach a safe point (under Docker's 10 s stop timeout). */
+  SHUTDOWN_GRACE: duration
+    .refine((ms) => ms <= 60_000, "must be at most 60s (supervisors kill a process that takes longer)")
+    .default(8_000),
   CONTRIBUTIONS_CHANNEL: z.string().min(1).default("contributions"),
   GOVERNANCE_CHANNEL: z.string().min(1).default("governance"),
   PAYOUTS_CHANNEL: z.string().min(1).default("payouts"),

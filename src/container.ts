@@ -10,9 +10,15 @@ import { llmMatchExplainer, templateMatchExplainer } from "./llm/matchExplainers
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics } from "./metrics/createMetrics.ts";
+import { processAlive } from "./processAlive.ts";
 import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
 import type { ServiceDeps } from "./services/deps.ts";
-import { type Notifier, silentNotifier } from "./services/notifier.ts";
+import {
+  newProcessInstance,
+  reapDeadInstances,
+  retireInstance,
+  touchInstance,
+} from "./services/instances/processInstance.ts";
 import { createVoteWriter } from "./services/votes/castVote.ts";
 import type { Electorate } from "./services/votes/governanceSettings.ts";
 import { offlineElectorate } from "./services/votes/offlineElectorate.ts";
@@ -44,8 +50,6 @@ export async function createContainer(
     database?: Database;
     now?: () => Date;
     role?: string;
-    /** The one publisher of public posts (the Discord adapter's); without it, nothing is posted (CLI jobs). */
-    publisher?: (services: ServiceDeps) => Notifier;
     /** The guild member list (the Discord adapter's); without it, votes cannot open (CLI jobs). */
     electorate?: Electorate;
   } = {},
@@ -57,6 +61,7 @@ export async function createContainer(
     { database: target.kind === "postgres" ? redactUrl(target.url) : `embedded:${target.dataDir}`, applied },
     applied.length > 0 ? "migrations applied" : "database schema up to date",
   );
+  const instance = newProcessInstance(options.role ?? "steward");
   const rubric = loadRubric(config.RUBRIC_FILE);
   const useLlm = Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
   const llmSettings = (model: string): LlmSettings => ({
@@ -118,8 +123,7 @@ export async function createContainer(
       leaseFailoverAfterMs: config.LEASE_FAILOVER_AFTER ?? 3 * config.HEARTBEAT_INTERVAL,
       budget: config.COMPUTE_BUDGET,
     },
-    // Set just below from options.publisher: it needs these services to read what it renders.
-    notifier: silentNotifier,
+    instance,
     governance: {
       votingPeriodMs: config.VOTING_PERIOD,
       votingType: config.VOTING_TYPE,
@@ -138,14 +142,32 @@ export async function createContainer(
         config.RPC_URL && config.VOTE_TOKEN_ADDRESS
           ? erc20Balances(config.RPC_URL, config.VOTE_TOKEN_ADDRESS)
           : undefined,
+      tallyEditDelayMs: config.VOTE_TALLY_DEBOUNCE,
     },
   };
-  if (options.publisher) services.notifier = options.publisher(services);
+  // This process's presence: claims name it, and a dead process's claims are released by the next one that looks.
+  const keepAlive = async () => {
+    await touchInstance(database.prisma, instance);
+    const gone = await reapDeadInstances(database.prisma, instance, (pid) => processAlive(pid));
+    if (gone > 0) logger.info({ processes: gone }, "released the work of Steward processes that stopped or died");
+  };
+  await keepAlive();
+  const heartbeat = setInterval(() => {
+    keepAlive().catch((err: unknown) => logger.warn({ err }, "could not record that this process is alive"));
+  }, 10_000);
+  heartbeat.unref();
   return {
     config,
     logger,
     database,
     services,
-    close: () => database.close(),
+    async close() {
+      clearInterval(heartbeat);
+      // What this process claimed and did not finish is free for the next one at once.
+      await retireInstance(database.prisma, instance).catch((err: unknown) =>
+        logger.warn({ err }, "could not release this process's claims (they are released after 30 s)"),
+      );
+      await database.close();
+    },
   };
 }

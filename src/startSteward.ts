@@ -3,11 +3,13 @@ import { type Client, Status } from "discord.js";
 import { type ChainConnection, connectSettlement } from "./chain/connectSettlement.ts";
 import type { Config } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
+import { listenForNotifications } from "./db/listenForNotifications.ts";
 import type { Database } from "./db/openDatabase.ts";
 import { reportSetup } from "./discord/checkSetup.ts";
-import { createDiscordPublisher } from "./discord/createDiscordPublisher.ts";
 import { createElectorate } from "./discord/createElectorate.ts";
 import { deployCommands } from "./discord/deployCommands.ts";
+import { closeGate, createInteractionGate } from "./discord/interactionGate.ts";
+import { startPublisher } from "./discord/publisher/startPublisher.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
 import { startHttpServer } from "./http/createHttpServer.ts";
 import type { Readiness } from "./http/routes/statusRoutes.ts";
@@ -22,6 +24,7 @@ import type { Logger } from "./logger.ts";
 import { resetSandboxJournal } from "./sandbox/sandboxJournal.ts";
 import type { SpecValidator } from "./sandbox/specValidator.ts";
 import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
+import { POSTS_NOTIFY_CHANNEL } from "./services/publishing/enqueuePosts.ts";
 
 export interface Steward {
   container: Container;
@@ -33,7 +36,14 @@ export interface Steward {
   http: { url: string };
   /** Resolves once no evaluation run started by a submission is in progress. */
   evaluationsIdle(): Promise<void>;
-  stop(): Promise<void>;
+  /** Resolves once the publisher has made every queued post that Discord does not refuse (tests, benches). */
+  postsIdle(): Promise<void>;
+  /**
+   * Stops in bounded time: schedules and watchers first, then no new interactions or HTTP requests; running work
+   * gets `graceMs` (SHUTDOWN_GRACE) to reach a safe point, and what remains waits in the database for the next
+   * start; then the gateway, the HTTP server, the local chain and the database close.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface StartOptions {
@@ -77,14 +87,25 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     role: "start",
     ...(options.database ? { database: options.database } : {}),
     ...(options.now ? { now: options.now } : {}),
-    publisher: (services) => createDiscordPublisher(discord, services, config, logger),
     electorate: createElectorate(discord),
   });
-  const jobDeps = { services: container.services, logger };
+  const shutdown = new AbortController();
+  const publisher = startPublisher({
+    client: discord,
+    services: container.services,
+    config,
+    logger,
+    listen: (onNotify) =>
+      listenForNotifications(container.database.url, POSTS_NOTIFY_CHANNEL, onNotify, (err) =>
+        logger.warn({ err }, "lost the database notifications of new posts: reconnecting (polling meanwhile)"),
+      ),
+  });
+  const jobDeps = { services: container.services, logger, signal: shutdown.signal, posts: publisher };
   const evaluations = createJobKicker(evaluateJob, jobDeps);
   const settle = createJobKicker(settleJob, jobDeps);
   // Closing a vote may approve a payout (below AUTO_APPROVE_BELOW): settle it right after.
   const closeVotes = createJobKicker(closeVotesJob, jobDeps, { after: settle.kick });
+  const gate = createInteractionGate();
   let chain: ChainConnection | null = null;
   let http: Awaited<ReturnType<typeof startHttpServer>> | null = null;
   try {
@@ -109,6 +130,8 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         logger,
         kickEvaluations: evaluations.kick,
         kickSettlement: settle.kick,
+        gate,
+        posts: publisher,
         httpUrl,
       },
       token,
@@ -129,9 +152,9 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     }
     // In the background: a slow member list must not hold up the start.
     for (const guild of client.guilds.cache.values()) void reportSetup(client, guild, config, logger);
-    const stopScheduler =
+    const scheduler =
       options.scheduler === false
-        ? () => {}
+        ? undefined
         : startScheduler(jobDeps, {
             evaluate: config.EVALUATION_CRON,
             "close-epoch": config.EPOCH_CRON,
@@ -158,25 +181,91 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         : {}),
       ...(sandbox ? { sandbox } : {}),
       evaluationsIdle: evaluations.idle,
-      async stop() {
-        stopScheduler();
+      postsIdle: () => publisher.idle(),
+      async stop(graceMs = config.SHUTDOWN_GRACE) {
+        const started = Date.now();
+        const deadline = started + graceMs;
+        const log = logger.child({ component: "shutdown" });
+        // 1. No new work: schedules, watchers and kicks stop; interactions and HTTP requests are turned away.
+        scheduler?.stop();
         stopWatching();
         stopNodeWatch();
-        await http?.close();
-        await evaluations.idle();
-        await closeVotes.idle();
-        await settle.idle();
-        await client.destroy();
-        await sandbox?.close();
-        await chain?.stop();
-        await container.close();
+        for (const k of [evaluations, closeVotes, settle]) k.stop();
+        shutdown.abort();
+        const httpClosed = http?.close();
+        log.info({ graceMs }, "stopping: no new work is taken; running work has the grace period to finish");
+        // 2. Running work reaches its next safe point; the publisher finishes the message it is sending.
+        const [unanswered, posts, jobsDone] = await Promise.all([
+          closeGate(gate, deadline),
+          publisher.stop(deadline),
+          until(deadline, Promise.all([evaluations.idle(), closeVotes.idle(), settle.idle(), scheduler?.idle()])),
+        ]);
+        const left = await waitingWork(container).catch(() => undefined);
+        log.info(
+          {
+            seconds: (Date.now() - started) / 1000,
+            unansweredInteractions: unanswered,
+            jobsStillRunning: !jobsDone,
+            sendingPosts: posts.sending,
+            ...left,
+          },
+          left && (left.queuedPosts > 0 || left.contributionsToEvaluate > 0)
+            ? `work stopped: ${left.queuedPosts} post(s) wait in the outbox and ${left.contributionsToEvaluate} contribution(s) wait for evaluation; the next start resumes them`
+            : "work stopped: nothing left waiting",
+        );
+        // 3. Close what this process runs within CLOSE_BUDGET_MS: a step that hangs must not keep the process alive
+        // (the managed database server and the local chain also stop on their own once the process is gone).
+        const closeBy = Date.now() + CLOSE_BUDGET_MS;
+        const closed = [
+          await until(closeBy, client.destroy()),
+          await until(closeBy, httpClosed ?? Promise.resolve()),
+          await until(closeBy, sandbox?.close() ?? Promise.resolve()),
+          await until(closeBy, chain?.stop() ?? Promise.resolve()),
+          await until(closeBy, container.close()),
+        ];
+        const seconds = (Date.now() - started) / 1000;
+        if (closed.every(Boolean)) log.info({ seconds }, "stopped");
+        else log.warn({ seconds }, "stopped without waiting for everything to close (it closes on its own)");
       },
     };
   } catch (error) {
+    await publisher.stop(Date.now());
     await http?.close();
     await sandbox?.close();
     await chain?.stop();
     await container.close();
     throw error;
   }
+}
+
+/** After the grace period, what closing the gateway, servers, chain and database may take at most. */
+export const CLOSE_BUDGET_MS = 1_800;
+
+/** Waits for `work` until `deadline` (epoch ms): whether it finished in time. */
+async function until(deadline: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        () => true as const,
+        () => true as const,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What the next start resumes: posts in the outbox and contributions not evaluated yet. */
+async function waitingWork(container: Container) {
+  const db = container.services.db;
+  const [queuedPosts, contributionsToEvaluate] = await Promise.all([
+    db.pendingPost.count(),
+    db.contribution.count({ where: { status: { in: ["submitted", "evaluating"] } } }),
+  ]);
+  return { queuedPosts, contributionsToEvaluate };
 }

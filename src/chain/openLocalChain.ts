@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { processAlive } from "../processAlive.ts";
-import { ANVIL_KEY_0, type LocalChain, startAnvil } from "./startAnvil.ts";
+import { ANVIL_KEY_0, type LocalChain, startAnvil, watchAnvil } from "./startAnvil.ts";
 
 interface ChainFile {
   pid: number;
@@ -24,9 +24,11 @@ async function answers(rpcUrl: string): Promise<boolean> {
 
 /**
  * The sandbox's local chain: Anvil with its state in `<dataDir>/chain/state.json` (saved every second and on exit),
- * its address in `chain.json` so that CLI commands reach the running one. A chain left running by a killed Steward is
- * reused (it holds the newest state). `own`: this process stops the chain when it stops (`start`); a CLI command
- * that found it running leaves it be. "memory": a throwaway chain (tests, benches).
+ * its address in `chain.json` so that CLI commands reach the running one. The process that started it stops it, and
+ * so does its watchdog when that process dies. `own`: this process stops the chain when it stops (`start`), and a
+ * chain found running (an earlier start's, whose watchdog did not get to stop it) is adopted: reused, as it holds
+ * the newest state, and watched from now on; a CLI command that found it running leaves it be. "memory": a
+ * throwaway chain (tests, benches).
  */
 export async function openLocalChain(
   dataDir: string,
@@ -38,15 +40,19 @@ export async function openLocalChain(
   const file = join(dir, "chain.json");
   const known = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ChainFile) : null;
   if (known && processAlive(known.pid, /anvil/) && (await answers(known.rpcUrl))) {
-    if (options.own) options.log(`reusing the local chain left running by an earlier start (pid ${known.pid})`);
+    const found = { rpcUrl: known.rpcUrl, deployerKey: ANVIL_KEY_0, reused: true };
+    if (!options.own) return { ...found, stop: async () => {} };
+    options.log(`reusing the local chain left running by an earlier start (pid ${known.pid})`);
+    const watchdog = watchAnvil(known.pid, file);
     return {
-      rpcUrl: known.rpcUrl,
-      deployerKey: ANVIL_KEY_0,
-      reused: true,
-      stop: options.own ? () => stopPid(known.pid, file) : async () => {},
+      ...found,
+      async stop() {
+        await stopPid(known.pid, file);
+        watchdog.release();
+      },
     };
   }
-  const chain = await startAnvil({ statePath: join(dir, "state.json"), detached: true });
+  const chain = await startAnvil({ statePath: join(dir, "state.json"), detached: true, recordedIn: file });
   writeFileSync(file, `${JSON.stringify({ pid: chain.pid, rpcUrl: chain.rpcUrl } satisfies ChainFile)}\n`);
   return {
     ...chain,

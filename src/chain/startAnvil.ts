@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type AddressInfo, createServer } from "node:net";
 import { dirname, join } from "node:path";
+import { type Watchdog, watchOwner } from "../watchOwner.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -31,7 +32,8 @@ export const ANVIL_KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae
 
 /**
  * Starts Anvil on a free port (or `port`) and resolves once its JSON-RPC answers. A port the OS called free can be
- * taken before Anvil binds it (other servers start at the same time): then another one is tried.
+ * taken before Anvil binds it (other servers start at the same time): then another one is tried. A watchdog stops
+ * it when this process dies without stopping it.
  */
 export async function startAnvil(
   options: Parameters<typeof startAnvilOnce>[0] = {},
@@ -64,8 +66,13 @@ async function startAnvilOnce(
     chainId?: number;
     /** Loads the chain from this file and saves it there every second and on exit (`--state`). */
     statePath?: string;
-    /** Keep running after this process is killed (a SIGKILLed parent must not take the chain's state with it). */
+    /**
+     * In a process group of its own: a signal to Steward's group (Ctrl-C, `kill -- -<pgid>`) does not reach it, and
+     * its watchdog stops it with SIGTERM, on which it saves its state.
+     */
     detached?: boolean;
+    /** The file that records this Anvil for other processes (chain.json): removed when its watchdog stops it. */
+    recordedIn?: string;
   } = {},
 ): Promise<LocalChain & { pid: number }> {
   const port = options.port ?? 0;
@@ -83,6 +90,7 @@ async function startAnvilOnce(
     stdio: ["ignore", "ignore", "pipe"],
     detached: options.detached ?? false,
   });
+  const watchdog = watchAnvil(child.pid as number, options.recordedIn);
   let stderr = "";
   child.stderr?.on("data", (d) => {
     stderr += String(d);
@@ -90,7 +98,10 @@ async function startAnvilOnce(
   const rpcUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`anvil exited with ${child.exitCode}: ${stderr.slice(0, 500)}`);
+    if (child.exitCode !== null) {
+      watchdog.release();
+      throw new Error(`anvil exited with ${child.exitCode}: ${stderr.slice(0, 500)}`);
+    }
     try {
       const res = await fetch(rpcUrl, {
         method: "POST",
@@ -103,6 +114,7 @@ async function startAnvilOnce(
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
+      watchdog.release();
       throw new Error(`anvil did not answer on ${rpcUrl} within 15 s`);
     }
     await new Promise((r) => setTimeout(r, 50));
@@ -112,10 +124,22 @@ async function startAnvilOnce(
     pid: child.pid as number,
     deployerKey: ANVIL_KEY_0,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      watchdog.release();
     },
   };
+}
+
+/** A watchdog that stops the Anvil of `pid` once this process is gone: SIGTERM (it saves its state), then SIGKILL. */
+export function watchAnvil(pid: number, recordedIn?: string): Watchdog {
+  return watchOwner({
+    name: "local chain",
+    pid,
+    signals: { stop: "SIGTERM", force: "SIGKILL" },
+    ...(recordedIn ? { forget: recordedIn } : {}),
+  });
 }

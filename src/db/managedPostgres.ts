@@ -21,6 +21,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { processAlive } from "../processAlive.ts";
+import { watchOwner } from "../watchOwner.ts";
 import {
   accountCan,
   EmbeddedPostgresError,
@@ -44,7 +45,7 @@ export interface ManagedPostgres {
   startedHere: boolean;
   /**
    * Leaves the server: when no other Steward process is using it, it is shut down cleanly (fast mode), so nothing
-   * keeps running after the last one stops.
+   * keeps running after the last one stops. A process that dies without releasing it leaves that to its watchdog.
    */
   release(): Promise<void>;
 }
@@ -60,11 +61,6 @@ export interface ManagedPostgresOptions {
   sharedDir?: string;
   /** Port tried first (default 54329; a free one is taken when it is in use). */
   preferredPort?: number;
-  /**
-   * Throwaway servers (tests, benches): stop the server when this process is gone, even if it was SIGKILLed and
-   * never released it. A production server outlives a crash on purpose, to be reused at once.
-   */
-  stopWhenGone?: number;
 }
 
 interface Credentials {
@@ -80,10 +76,11 @@ const PRESENCE_PREFIX = "steward-presence";
 const START_TIMEOUT_MS = 120_000;
 
 /**
- * Opens (and when needed initialises and starts) the PostgreSQL server of `dataDir`. The server runs in its own
- * process group, so a SIGKILL of Steward leaves it running; the next Steward or CLI command finds it through
- * `postmaster.pid` and the stored credentials and reuses it. Only the server opens the data files, so any number of
- * Steward processes can share it.
+ * Opens (and when needed initialises and starts) the PostgreSQL server of `dataDir`, which any number of Steward
+ * processes share: another Steward or CLI command finds it through `postmaster.pid` and the stored credentials and
+ * reuses it (only the server opens the data files). The server runs in its own process group, so that a signal to
+ * Steward's group (Ctrl-C) does not stop it while Steward still shuts down; instead every process that opens it arms
+ * a watchdog, which stops it when that process dies (SIGKILL, out of memory) and no other Steward process uses it.
  */
 export async function openManagedPostgres(
   dataDirInput: string,
@@ -94,28 +91,43 @@ export async function openManagedPostgres(
   mkdirSync(dataDir, { recursive: true });
   refusePgliteDirectory(dataDir);
   const account = serverAccount();
+  // Armed before the start lock is taken: whoever holds the lock has a watchdog, so a watchdog that finds the lock
+  // held can leave the decision to that process. Should opening fail, it stays armed, and a server started here is
+  // stopped when this process ends.
+  const watchdog = watchOwner({
+    name: "database server",
+    pid: { file: join(dataDir, "postgres", "postmaster.pid") },
+    signals: { stop: "SIGINT", force: "SIGQUIT" },
+    shared: {
+      credentialsFile: join(dataDir, "postgres.json"),
+      presencePrefix: PRESENCE_PREFIX,
+      lockFile: startLockFile(dataDir),
+    },
+    logFile: join(dataDir, "postgres.log"),
+  });
   const releaseLock = await acquireStartLock(dataDir);
   let server: { pid: number; startedHere: boolean; credentials: Credentials };
+  let presence: pg.Client;
   try {
     server = await ensureServer(dataDir, account, options, log);
+    const { credentials } = server;
+    await ensureDatabase(databaseUrl(credentials, "postgres"), DB_NAME);
+    // A connection held for this process's lifetime says "someone uses this server": the last one out stops it.
+    // Made under the start lock, so that a watchdog deciding whether to stop the server sees it.
+    presence = new pg.Client({
+      connectionString: databaseUrl(credentials, "postgres"),
+      application_name: `${PRESENCE_PREFIX}:${process.pid}:${options.role ?? "steward"}`.slice(0, 63),
+    });
+    presence.on("error", () => {});
+    await presence.connect();
   } finally {
     releaseLock();
   }
   const { credentials } = server;
-  const base = `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${credentials.port}`;
-  const adminUrl = `${base}/postgres`;
-  await ensureDatabase(adminUrl, DB_NAME);
-  // A connection held for this process's lifetime says "someone uses this server": the last one out stops it.
-  const presence = new pg.Client({
-    connectionString: adminUrl,
-    application_name: `${PRESENCE_PREFIX}:${process.pid}:${options.role ?? "steward"}`.slice(0, 63),
-  });
-  presence.on("error", () => {});
-  await presence.connect();
   let released = false;
   return {
-    url: `${base}/${DB_NAME}`,
-    adminUrl,
+    url: databaseUrl(credentials, DB_NAME),
+    adminUrl: databaseUrl(credentials, "postgres"),
     password: credentials.password,
     pid: server.pid,
     startedHere: server.startedHere,
@@ -130,13 +142,15 @@ export async function openManagedPostgres(
         .then((r) => r.rows[0]?.n ?? 0)
         .catch(() => 0);
       await presence.end().catch(() => {});
-      if (others > 0) {
-        log(`database server left running for ${others} other Steward process(es)`);
-        return;
-      }
-      await stopServer(dataDir, log);
+      if (others > 0) log(`database server left running for ${others} other Steward process(es)`);
+      else await stopServer(dataDir, log);
+      watchdog.release();
     },
   };
+}
+
+function databaseUrl(c: Credentials, database: string): string {
+  return `postgresql://${c.user}:${encodeURIComponent(c.password)}@127.0.0.1:${c.port}/${database}`;
 }
 
 /** Shuts the server of `dataDir` down (fast mode: open transactions roll back) and waits until it is gone. */
@@ -144,11 +158,12 @@ export async function stopServer(dataDirInput: string, log: (line: string) => vo
   const cluster = join(resolve(dataDirInput), "postgres");
   const running = readPostmasterPid(cluster);
   if (!running || !processAlive(running.pid)) return;
-  process.kill(running.pid, "SIGINT");
+  // A watchdog may be stopping it at the same moment: a server gone in between is stopped all the same.
+  if (!signal(running.pid, "SIGINT")) return;
   const deadline = Date.now() + 60_000;
   while (processAlive(running.pid) && Date.now() < deadline) await sleep(50);
   if (processAlive(running.pid)) {
-    process.kill(running.pid, "SIGQUIT");
+    signal(running.pid, "SIGQUIT");
     log(`database server (pid ${running.pid}) did not stop within 60 s; stopped it immediately (it recovers on start)`);
   } else {
     log("database server stopped");
@@ -248,7 +263,6 @@ async function ensureServer(
     options,
     join(dataDir, "postgres.log"),
   );
-  if (options.stopWhenGone) watchOwner(options.stopWhenGone, started.pid);
   if (started.port !== credentials.port) {
     if (credentials.port !== 0) log(`port ${credentials.port} is taken: the database server uses port ${started.port}`);
     credentials = { ...credentials, port: started.port };
@@ -456,9 +470,14 @@ async function ensureDatabase(adminUrl: string, name: string) {
   }
 }
 
-/** One starter at a time per data directory; a lock left by a killed process is taken over. */
+const startLockFile = (dataDir: string) => join(dataDir, "postgres.start.lock");
+
+/**
+ * One starter at a time per data directory, and no start while a watchdog decides whether to stop the server (see
+ * watchdog.js, which takes the same lock); a lock left by a killed process is taken over.
+ */
 async function acquireStartLock(dataDir: string): Promise<() => void> {
-  const file = join(dataDir, "postgres.start.lock");
+  const file = startLockFile(dataDir);
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     try {
@@ -467,7 +486,12 @@ async function acquireStartLock(dataDir: string): Promise<() => void> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const holder = Number(readFileSync(file, "utf8").trim() || "0");
+    let holder: number;
+    try {
+      holder = Number(readFileSync(file, "utf8").trim() || "0");
+    } catch {
+      continue; // released in between
+    }
     if (!holder || !processAlive(holder)) {
       rmSync(file, { force: true });
       continue;
@@ -591,10 +615,15 @@ function tailSince(file: string, from: number): string {
   }
 }
 
-/** A detached shell that stops the server (fast shutdown) once `owner` has exited. */
-function watchOwner(owner: number, serverPid: number) {
-  const script = `while kill -0 ${owner} 2>/dev/null; do sleep 1; done; kill -INT ${serverPid} 2>/dev/null`;
-  spawn("/bin/sh", ["-c", script], { detached: true, stdio: "ignore" }).unref();
+/** Sends `name` to `pid`; false when there is no such process (any more). */
+function signal(pid: number, name: NodeJS.Signals): boolean {
+  try {
+    process.kill(pid, name);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
+    throw error;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

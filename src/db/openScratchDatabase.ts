@@ -20,7 +20,6 @@ export async function openScratchDatabase(options: { unsafeNoSync?: boolean; mig
       role: "scratch",
       preferredPort: 0,
       unsafeNoSync: options.unsafeNoSync ?? false,
-      stopWhenGone: process.pid,
     },
   });
   if (options.migrated !== false) await migrate(db.driver);

@@ -1,6 +1,8 @@
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Actor, ServiceDeps } from "../services/deps.ts";
+import type { InteractionGate } from "./interactionGate.ts";
+import type { Publisher } from "./publisher/startPublisher.ts";
 
 export interface BotDeps {
   services: ServiceDeps;
@@ -10,6 +12,10 @@ export interface BotDeps {
   kickEvaluations: () => void;
   /** Starts the settle job now (a payout was approved or a failed chunk re-planned). */
   kickSettlement: () => void;
+  /** Closed when the process stops: new interactions are turned away, those running are waited for. */
+  gate: InteractionGate;
+  /** What came of a public post a command just queued (the reply says where it is, or why not yet). */
+  posts: Pick<Publisher, "outcomeOf">;
   /** Where node agents reach Steward's HTTP API (PUBLIC_URL, else the bound address); absent without the server. */
   httpUrl?: string | undefined;
 }

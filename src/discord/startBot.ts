@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits } from "discord.js";
 import { reportSetup } from "./checkSetup.ts";
 import type { BotDeps } from "./context.ts";
 import { handleInteraction } from "./handleInteraction.ts";
+import { refuseWhileStopping, throughGate } from "./interactionGate.ts";
 
 /**
  * The discord.js client, made before anything else so the composition root can build the one publisher (and the
@@ -14,7 +15,13 @@ export function createDiscordClient(apiUrl?: string): Client {
 /** Wires the client to Steward's handlers and logs it in; resolves once the gateway is ready. */
 export async function startBot(client: Client, deps: BotDeps, token: string): Promise<Client<true>> {
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, deps).catch((err) => deps.logger.error({ err }, "interaction handler crashed"));
+    if (deps.gate.closed) {
+      refuseWhileStopping(interaction).catch((err) => deps.logger.debug({ err }, "could not answer while stopping"));
+      return;
+    }
+    throughGate(deps.gate, () =>
+      handleInteraction(interaction, deps).catch((err) => deps.logger.error({ err }, "interaction handler crashed")),
+    );
   });
   client.on(Events.Error, (err) => deps.logger.error({ err }, "discord client error"));
   // A guild joined while running is checked at once: what is missing is in the log before anyone uses a command.

@@ -26,9 +26,6 @@ export const closeEpochJob: Job = {
             { guildId, proposalId: proposal.id, code: result.notOpenedBecause },
             "distribution left as a draft",
           );
-        await services.notifier.proposalPosted(proposal.id).catch((err: unknown) => {
-          logger.warn({ guildId, err }, "could not post the distribution proposal");
-        });
       } catch (error) {
         // One guild's failure must not keep the others' epochs open.
         blocked.push(guildId);

@@ -9,16 +9,18 @@ import type { Job, JobDeps } from "./types.ts";
 export function createJobKicker(job: Job, deps: JobDeps, options: { after?: () => void } = {}) {
   let running: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
   const loop = async () => {
     do {
       again = false;
       await runJob(job, deps, "kick");
-    } while (again);
+    } while (again && !stopped);
     running = undefined;
-    options.after?.();
+    if (!stopped) options.after?.();
   };
   return {
     kick(): void {
+      if (stopped) return;
       if (running) {
         again = true;
         return;
@@ -28,6 +30,10 @@ export function createJobKicker(job: Job, deps: JobDeps, options: { after?: () =
     /** Resolves when no kicked run is in progress (tests, shutdown). */
     async idle(): Promise<void> {
       while (running) await running;
+    },
+    /** No more runs: a kick from now on does nothing (the process is stopping). */
+    stop(): void {
+      stopped = true;
     },
   };
 }

@@ -6,9 +6,9 @@ export const settleJob: Job = {
   // SETTLEMENT_CRON overrides this; an approval kicks it at once.
   schedule: "*/5 * * * *",
   description:
-    "Pays approved payout proposals on-chain through the distributor, exactly once (claimed across processes, one transaction at a time per treasury), resumes anything a crash interrupted, and posts receipts in the payouts channel.",
-  async run({ services }) {
-    const r = await settlePayouts(services);
+    "Pays approved payout proposals on-chain through the distributor, exactly once (claimed across processes, one transaction at a time per treasury), resumes anything a crash interrupted, and queues receipts for the payouts channel.",
+  async run({ services, signal }) {
+    const r = await settlePayouts(services, signal);
     if (r.skipped) {
       const blocked = services.settlement?.blocked;
       return { outcome: blocked ? "problem" : "ok", summary: r.skipped, detail: { ...r } };

@@ -1,20 +1,51 @@
 import cron from "node-cron";
+import type { Logger } from "../logger.ts";
 import { jobs } from "./index.ts";
 import { runJob } from "./runJob.ts";
 import type { JobDeps } from "./types.ts";
 
-/** Schedules every job with node-cron; returns a stop function. Overlapping runs of one job are skipped. */
-export function startScheduler(deps: JobDeps, schedules: Partial<Record<string, string>> = {}): () => void {
+/**
+ * node-cron's own messages in Steward's log. A run skipped because the previous one still runs is expected (the
+ * job log shows every run and how long it took), so it is a debug line; a missed tick is a warning.
+ */
+function cronLogger(logger: Logger, job: string) {
+  const log = logger.child({ component: "cron", job });
+  return {
+    info: (message: string) => log.debug(message),
+    warn: (message: string) =>
+      /overlap/.test(message) ? log.debug("scheduled run skipped: the previous run is still going") : log.warn(message),
+    error: (message: string | Error, err?: Error) =>
+      message instanceof Error ? log.error({ err: message }, "scheduled run failed") : log.error({ err }, message),
+    debug: (message: string | Error) => log.debug(message instanceof Error ? message.message : message),
+  };
+}
+
+/** Schedules every job with node-cron. Overlapping runs of one job are skipped. */
+export function startScheduler(deps: JobDeps, schedules: Partial<Record<string, string>> = {}) {
+  const running = new Set<Promise<unknown>>();
   const tasks = jobs.map((job) =>
     cron.schedule(
       schedules[job.name] ?? job.schedule,
       async () => {
-        await runJob(job, deps, "schedule");
+        const run = runJob(job, deps, "schedule");
+        running.add(run);
+        try {
+          await run;
+        } finally {
+          running.delete(run);
+        }
       },
-      { name: job.name, noOverlap: true },
+      { name: job.name, noOverlap: true, logger: cronLogger(deps.logger, job.name) },
     ),
   );
-  return () => {
-    for (const t of tasks) t.stop();
+  return {
+    /** No new runs from now on. */
+    stop(): void {
+      for (const t of tasks) t.stop();
+    },
+    /** Resolves when the runs started by the schedule have finished. */
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
   };
 }

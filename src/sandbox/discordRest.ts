@@ -137,6 +137,10 @@ export class DiscordRest {
         ]);
         const limited = this.rateLimit(`create:${channel.id}`);
         if (limited.status === 429) return limited;
+        // enforce_nonce: the same nonce within a few minutes is the same message, made once.
+        const nonce = b.enforce_nonce === true && b.nonce !== undefined && b.nonce !== null ? String(b.nonce) : null;
+        const earlier = nonce === null ? undefined : s.messageByNonce(channel.id, nonce);
+        if (earlier) return { status: 200, body: s.apiMessage(earlier), headers: limited.headers };
         const body = (bits & PERMISSIONS.EmbedLinks) === 0n ? { ...b, embeds: [] } : b;
         this.requireMessageBody(body);
         return {

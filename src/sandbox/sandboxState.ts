@@ -42,6 +42,9 @@ export interface SandboxAttachment {
   data: string;
 }
 
+/** How long Discord remembers a message's nonce for `enforce_nonce` ("the past few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
 export interface StoredMessage {
   id: string;
   channelId: string;
@@ -52,6 +55,8 @@ export interface StoredMessage {
   createdAt: string;
   editedAt: string | null;
   mentions: { everyone: boolean; users: string[]; roles: string[] };
+  /** The nonce it was created with: with `enforce_nonce`, a create repeating it returns this message instead. */
+  nonce?: string;
   /** Files sent with the message (multipart), kept whole: the control API serves them back. */
   attachments?: SandboxAttachment[];
   /** Set for interaction responses: whose interaction, and whether only that user sees the message. */
@@ -430,6 +435,7 @@ export class SandboxState {
       }),
       embeds: m.embeds,
       components: m.components,
+      ...(m.nonce !== undefined ? { nonce: m.nonce } : {}),
       pinned: false,
       flags: m.flags,
       ...(m.interactionId ? { application_id: this.applicationId, webhook_id: this.applicationId } : {}),
@@ -459,6 +465,17 @@ export class SandboxState {
 
   // ---- messages ----------------------------------------------------------------------------------------------
 
+  /**
+   * The message the bot made in the channel with this nonce within the last few minutes, if any: Discord returns it
+   * for a create with `enforce_nonce` instead of making a second one.
+   */
+  messageByNonce(channelId: string, nonce: string, now = Date.now()): StoredMessage | undefined {
+    for (const m of this.messages.values()) {
+      if (m.channelId === channelId && m.nonce === nonce && now - Date.parse(m.createdAt) <= NONCE_WINDOW_MS) return m;
+    }
+    return undefined;
+  }
+
   createMessage(
     channelId: string,
     body: Json,
@@ -486,6 +503,7 @@ export class SandboxState {
       type: extra.type ?? 0,
       ...(extra.interactionId ? { interactionId: extra.interactionId } : {}),
       ...(extra.visibleTo ? { visibleTo: extra.visibleTo } : {}),
+      ...(typeof body.nonce === "string" || typeof body.nonce === "number" ? { nonce: String(body.nonce) } : {}),
       ...(extra.files && extra.files.length > 0
         ? {
             attachments: extra.files.map((f) => ({

@@ -7,7 +7,7 @@ import type { Metrics } from "../metrics/createMetrics.ts";
 import type { ComputeDeps } from "./compute/computeDeps.ts";
 import type { HeartbeatWriter } from "./compute/heartbeatWriter.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
-import type { Notifier } from "./notifier.ts";
+import type { ProcessInstance } from "./instances/processInstance.ts";
 import type { SettlementDeps } from "./settlement/settlementDeps.ts";
 import type { VoteWriter } from "./votes/castVote.ts";
 import type { GovernanceSettings } from "./votes/governanceSettings.ts";
@@ -21,7 +21,8 @@ export interface ServiceDeps {
   proposals: { drafter: ProposalDrafter; explainer: DistributionExplainer; tokenDecimals: number; tokenSymbol: string };
   /** Open appeals at close: `block` refuses to close, `carry` leaves those contributions to the next epoch. */
   epochs: { budget: bigint; openAppeals: "block" | "carry" };
-  notifier: Notifier;
+  /** This process, as the claims it takes name it (released at once when it stops or dies). */
+  instance: ProcessInstance;
   /** Voting and approval rules; `electorate` is replaced by the Discord adapter once the bot is connected. */
   governance: GovernanceSettings;
   /** Paying approved proposals on-chain; absent without a chain (payouts then stop at approved). */

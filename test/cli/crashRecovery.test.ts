@@ -66,7 +66,7 @@ describe.runIf(testDatabaseKind === "embedded")("crash safety of the embedded da
           await client.click("alice", drafted.messageId ?? "", componentId(drafted, "Submit")),
         );
         proposalId = Number(/^Proposal #(\d+)/.exec(submitted.content)?.[1]);
-        const post = await proposalPost(client, proposalId);
+        const post = await proposalPost(client, proposalId, "Open vote (moderators)");
         finalResponse(await client.click("mona", post.id, componentId(post, "Open vote (moderators)")));
         proposalMessage = post.id;
       }

@@ -114,7 +114,7 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
       const id = Number(/Distribution proposal #(\d+)/.exec(closed.content)?.[1]);
       expect(id, closed.content).toBe(expected);
       proposals.push(id);
-      const post = await proposalPost(client, id);
+      const post = await proposalPost(client, id, "For");
       finalResponse(await client.click("mona", post.id, componentId(post, "For")));
       // The vote closes, the payout is approved and settled, and the process dies at its step.
       await Promise.race([

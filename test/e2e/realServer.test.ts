@@ -72,7 +72,7 @@ describe("what a real server does that the old sandbox did not", () => {
       "In #contributions (CONTRIBUTIONS_CHANNEL) the bot lacks Embed Links (posts are embeds): allow it for the bot's role",
     );
     expect(status.content).toMatch(
-      /\*\*Posts:\*\* 1 waiting to be posted[\s\S]*- Contribution #\d+ in #contributions: I lack Embed Links there \(1 tries\)/,
+      /\*\*Posts:\*\* [\s\S]*refused by Discord, retried on their own:\n- Contribution #\d+ in #contributions: I lack Embed Links there \(1 try, next <t:\d+:R>\)/,
     );
     const member = finalResponse(await stack.client.run("rae", "steward status"));
     expect(member.content).toBe("Only members with the Moderator role can do this.");

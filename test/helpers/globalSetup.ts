@@ -20,7 +20,6 @@ export default async function setup(project: TestProject) {
     role: "test-setup",
     unsafeNoSync: true,
     preferredPort: 0,
-    stopWhenGone: process.pid,
   });
   const admins = { embedded: server.adminUrl, postgres: process.env.TEST_DATABASE_URL };
   for (const adminUrl of Object.values(admins)) if (adminUrl) await makeTemplate(adminUrl);

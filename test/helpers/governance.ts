@@ -2,13 +2,19 @@ import type { ResponseView, SandboxClient } from "./sandboxClient.ts";
 
 type Message = Awaited<ReturnType<SandboxClient["messages"]>>[number];
 
-/** The #governance message of a proposal (not its result): titled "Proposal #N · …", with a Kind field. */
-export async function proposalPost(client: SandboxClient, id: number): Promise<Message> {
-  const post = (await client.messages("governance")).find(
-    (m) => m.embeds[0]?.title?.startsWith(`Proposal #${id} · `) && m.embeds[0]?.fields?.some((f) => f.name === "Kind"),
+/**
+ * The #governance message of a proposal (not its result): titled "Proposal #N · …", with a Kind field. Posts are
+ * made by the publisher a moment after the change they show: it waits for the post, and for a button labelled
+ * `withButton` on it when given (the ballot appears once the vote is open).
+ */
+export async function proposalPost(client: SandboxClient, id: number, withButton?: string): Promise<Message> {
+  return waitForMessage(
+    client,
+    (m) =>
+      m.embeds[0]?.title?.startsWith(`Proposal #${id} · `) === true &&
+      m.embeds[0]?.fields?.some((f) => f.name === "Kind") === true &&
+      (withButton === undefined || m.components.some((r) => r.components?.some((c) => c.label === withButton))),
   );
-  if (!post) throw new Error(`no #governance post for proposal #${id}`);
-  return post;
 }
 
 /** Waits until a message of the channel (#governance by default) matches: jobs post asynchronously. */

@@ -33,7 +33,14 @@ export interface InteractionResult {
 }
 
 export class SandboxClient {
-  constructor(readonly baseUrl: string) {}
+  /**
+   * `beforeRead`: what to wait for before reading a channel (a test stack waits for its publisher to catch up, as a
+   * person would see the posts a moment later).
+   */
+  constructor(
+    readonly baseUrl: string,
+    private readonly beforeRead: () => Promise<void> = async () => {},
+  ) {}
 
   async request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.baseUrl}${path}`, {
@@ -106,7 +113,8 @@ export class SandboxClient {
     });
   }
 
-  messages(channel: string) {
+  async messages(channel: string) {
+    await this.beforeRead();
     return this.ok<
       (Omit<ResponseView, "kind" | "ephemeral"> & {
         id: string;

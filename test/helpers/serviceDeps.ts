@@ -6,7 +6,7 @@ import { defaultRubric } from "../../src/llm/rubric.ts";
 import { createMetrics } from "../../src/metrics/createMetrics.ts";
 import { createHeartbeatWriter } from "../../src/services/compute/heartbeatWriter.ts";
 import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps.ts";
-import { silentNotifier } from "../../src/services/notifier.ts";
+import { newProcessInstance } from "../../src/services/instances/processInstance.ts";
 import { createVoteWriter } from "../../src/services/votes/castVote.ts";
 import type { GuildMemberProfile } from "../../src/services/votes/governanceSettings.ts";
 
@@ -59,7 +59,7 @@ export function serviceDeps(
       leaseFailoverAfterMs: 180_000,
       budget: 1_000n * 10n ** 18n,
     },
-    notifier: silentNotifier,
+    instance: newProcessInstance("test"),
     governance: {
       votingPeriodMs: 48 * 3_600_000,
       votingType: "basic",
@@ -75,6 +75,7 @@ export function serviceDeps(
       largePayoutAbove: undefined,
       electorate: { members: async () => members },
       balances: undefined,
+      tallyEditDelayMs: 0,
     },
     clock,
   };

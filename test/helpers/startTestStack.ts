@@ -50,7 +50,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   return {
     steward,
     sandbox,
-    client: new SandboxClient(sandbox.url),
+    client: new SandboxClient(sandbox.url, () => steward.postsIdle()),
     logs,
     advanceClock(ms) {
       offset += ms;

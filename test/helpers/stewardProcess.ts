@@ -4,11 +4,19 @@ import { SandboxClient } from "./sandboxClient.ts";
 
 export const stewardBin = join(process.cwd(), "bin", "steward.js");
 
-/** `steward start` as its own process, resolved at its `sandbox ready:` line with a client for that sandbox. */
+/**
+ * `steward start` as its own process, resolved at its `sandbox ready:` line with a client for that sandbox.
+ * `detached`: in a process group of its own, so that a test can kill the group (`process.kill(-pid, …)`).
+ */
 export function startStewardProcess(
   env: NodeJS.ProcessEnv,
+  options: { detached?: boolean } = {},
 ): Promise<{ proc: ChildProcess; client: SandboxClient; stderr: () => string }> {
-  const proc = spawn(process.execPath, [stewardBin, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, [stewardBin, "start"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached ?? false,
+  });
   let stdout = "";
   let stderr = "";
   proc.stderr?.on("data", (c: Buffer) => {

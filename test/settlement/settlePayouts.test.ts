@@ -10,6 +10,7 @@ import { CHUNK_STEPS, type SettlementDeps } from "../../src/services/settlement/
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
+import { queuedNotes, queuedSubjects } from "../helpers/outbox.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
@@ -130,8 +131,6 @@ describe("settling an approved payout", () => {
   }, 60_000);
 
   it("fails a chunk the treasury cannot pay with the decoded reason, tells moderators, and pays it once on retry", async () => {
-    const told: string[] = [];
-    deps.notifier = { ...deps.notifier, tellModerators: async (_g: string, text: string) => Boolean(told.push(text)) };
     const to = recipients(1, 13);
     // More than the treasury approved the distributor for: the preflight refuses with the token's own error.
     const approve = async (amount: bigint) => {
@@ -164,7 +163,7 @@ describe("settling an approved payout", () => {
         reason: `the treasury allows the distributor 1 and this chunk needs ${tokens("3")}: approve more`,
       },
     ]);
-    expect(told[0]).toBe(
+    expect((await queuedNotes(deps.db))[0]).toBe(
       `Payout of proposal #${id} (chunk 1 of 1, 3 STEW) failed and was not retried: the treasury allows the distributor 1 and this chunk needs ${tokens("3")}: approve more. Fix the cause, then \`/payout retry proposal:${id}\`.`,
     );
     // Nothing is retried blindly: another run leaves it failed.
@@ -196,11 +195,6 @@ describe("settling an approved payout", () => {
       provider.destroy();
     });
     settlement.mode = "safe-export";
-    const exported: number[] = [];
-    deps.notifier = {
-      ...deps.notifier,
-      safeBatchExported: async (intentId: number) => Boolean(exported.push(intentId)),
-    };
     const to = recipients(3, 16);
     const id = await approvedPayout(
       deps.db,
@@ -212,11 +206,10 @@ describe("settling an approved payout", () => {
       "chunk 2 waits for the Safe to execute it",
     ]);
     const intents = await deps.db.payoutIntent.findMany({ where: { proposalId: id }, orderBy: { chunkIndex: "asc" } });
-    expect(exported).toEqual(intents.map((i) => i.id));
-    expect(intents.every((i) => i.exportedAt !== null)).toBe(true);
-    // Posted once: a second run exports nothing again.
+    // Each chunk's file is queued for the payouts channel with the export itself, once.
+    expect(await queuedSubjects(deps.db, "safe_batch")).toEqual(intents.map((i) => i.id));
     await settlePayouts(deps);
-    expect(exported).toHaveLength(2);
+    expect(await queuedSubjects(deps.db, "safe_batch")).toEqual(intents.map((i) => i.id));
     for (const intent of intents) {
       const batch = intent.safeBatch as { transactions: { to: string; data: string }[] };
       expect(batch.transactions.map((t) => t.to)).toEqual([deployed.token, deployed.distributor]);
@@ -340,8 +333,6 @@ describe("settling an approved payout", () => {
   }, 60_000);
 
   it("waits for SETTLEMENT_DAILY_CAP and tells moderators once", async () => {
-    const told: string[] = [];
-    deps.notifier = { ...deps.notifier, tellModerators: async (_g: string, text: string) => Boolean(told.push(text)) };
     settlement.dailyCap = parseUnits("10", 18);
     const first = await approvedPayout(
       deps.db,
@@ -359,7 +350,7 @@ describe("settling an approved payout", () => {
     (deps as ServiceDeps & { clock: { now: Date } }).clock.now = new Date(deps.now().getTime() + 60_000);
     await settlePayouts(deps);
     expect((await deps.db.proposal.findUniqueOrThrow({ where: { id: second } })).capNoticeAt).toEqual(noticed);
-    expect(told).toEqual([
+    expect(await queuedNotes(deps.db)).toEqual([
       `Proposal #${second} waits to be paid: the last 24 hours paid ${tokens("8")} and this batch is ${tokens("5")}: together above SETTLEMENT_DAILY_CAP (${tokens("10")}, smallest units).`,
     ]);
     expect((await deps.db.proposal.findUniqueOrThrow({ where: { id: second } })).status).toBe("approved");

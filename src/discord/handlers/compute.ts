@@ -1,16 +1,10 @@
 import { MessageFlags } from "discord.js";
-import {
-  approveLease,
-  chooseOffer,
-  decideLease,
-  endLease,
-  listLeases,
-  recordLeaseMessage,
-} from "../../services/compute/leases.ts";
+import { approveLease, chooseOffer, decideLease, endLease, listLeases } from "../../services/compute/leases.ts";
 import { chooseButtons } from "../../services/compute/nodeHealth.ts";
 import { explainRequest, requestCompute } from "../../services/compute/requestCompute.ts";
 import { UserError } from "../../services/errors.ts";
 import type { HandlerContext } from "../context.ts";
+import { queueAnnouncement } from "../queueAnnouncement.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { leaseButtons, leasesView, leaseTerms, matchesText, noticeButtons } from "../views/computeViews.ts";
 import { ts } from "../views/governanceFormat.ts";
@@ -49,30 +43,36 @@ export const request: CommandHandler = async (i, ctx) => {
   );
 };
 
-/** Asks the provider (or first the moderators) in the compute channel, and records the message with the buttons. */
+/** Asks the provider (or first the moderators) in the compute channel; the message with the buttons is recorded on the lease. */
 async function announceLease(ctx: HandlerContext, lease: Awaited<ReturnType<typeof chooseOffer>>["lease"]) {
   const token = tokenOf(ctx);
   const requester = lease.request.requester.discordId;
   const provider = lease.node.provider.discordId;
-  const notifier = ctx.deps.services.notifier;
+  const services = ctx.deps.services;
   if (lease.status === "awaiting_approval") {
-    await notifier.tellModerators(
-      lease.guildId,
-      `Lease #${lease.id} (${leaseTerms(lease, token)}) costs more than LEASE_APPROVAL_ABOVE: approve it in #${ctx.deps.config.COMPUTE_CHANNEL}.`,
-    );
-    const id = await notifier.computeNotice(lease.guildId, {
-      content: `Lease **#${lease.id}** waits for a moderator's approval before <@${provider}> is asked: <@${requester}> wants ${leaseTerms(lease, token)} for “${lease.purpose}”.`,
-      buttons: leaseButtons(lease.id, "approve"),
+    await queueAnnouncement(services, lease.guildId, {
+      note: {
+        text: `Lease #${lease.id} (${leaseTerms(lease, token)}) costs more than LEASE_APPROVAL_ABOVE: approve it in #${ctx.deps.config.COMPUTE_CHANNEL}.`,
+        channel: "governance",
+      },
     });
-    if (id) await recordLeaseMessage(ctx.deps.services, lease.id, id);
+    await queueAnnouncement(services, lease.guildId, {
+      notice: {
+        content: `Lease **#${lease.id}** waits for a moderator's approval before <@${provider}> is asked: <@${requester}> wants ${leaseTerms(lease, token)} for “${lease.purpose}”.`,
+        buttons: leaseButtons(lease.id, "approve"),
+        leaseId: lease.id,
+      },
+    });
     return "A moderator approves leases of this size first; the provider is asked right after.";
   }
-  const id = await notifier.computeNotice(lease.guildId, {
-    content: `<@${provider}>, <@${requester}> asks for ${leaseTerms(lease, token)} for “${lease.purpose}”. Accept to start lease **#${lease.id}** now; it is paid for the time your node is online during it.`,
-    mention: [provider],
-    buttons: leaseButtons(lease.id, "decide"),
+  await queueAnnouncement(services, lease.guildId, {
+    notice: {
+      content: `<@${provider}>, <@${requester}> asks for ${leaseTerms(lease, token)} for “${lease.purpose}”. Accept to start lease **#${lease.id}** now; it is paid for the time your node is online during it.`,
+      mention: [provider],
+      buttons: leaseButtons(lease.id, "decide"),
+      leaseId: lease.id,
+    },
   });
-  if (id) await recordLeaseMessage(ctx.deps.services, lease.id, id);
   return `<@${provider}> was asked in #${ctx.deps.config.COMPUTE_CHANNEL}.`;
 }
 
@@ -81,11 +81,9 @@ export const choose: ComponentHandler = async (i, ctx, [requestId, nodeId]) => {
   const n = Number(nodeId);
   if (!Number.isInteger(r) || !Number.isInteger(n)) throw new UserError("invalid_component", {});
   const { lease, created } = await chooseOffer(ctx.deps.services, ctx.actor, r, n);
-  // Posting in the compute channel may wait on Discord's rate limit: answer within the 3 s first.
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
   const next = created ? await announceLease(ctx, lease) : "";
-  await i.editReply(
-    edit({
+  await i.reply(
+    ephemeral({
       content: created
         ? `Lease **#${lease.id}**: ${leaseTerms(lease, tokenOf(ctx))}. ${next}`
         : `You already chose for request #${r}: lease **#${lease.id}** (${lease.status.replace("_", " ")}).`,
@@ -128,14 +126,15 @@ export const leases: CommandHandler = async (i, ctx) => {
 
 export const end: CommandHandler = async (i, ctx) => {
   const lease = await endLease(ctx.deps.services, ctx.actor, i.options.getInteger("lease", true));
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
   const other =
     lease.request.requester.discordId === ctx.actor.discordId
       ? lease.node.provider.discordId
       : lease.request.requester.discordId;
-  await ctx.deps.services.notifier.computeNotice(lease.guildId, {
-    content: `Lease **#${lease.id}** was ended early by <@${ctx.actor.discordId}>; it is paid for what the node delivered until now. <@${other}>`,
-    mention: [other],
+  await queueAnnouncement(ctx.deps.services, lease.guildId, {
+    notice: {
+      content: `Lease **#${lease.id}** was ended early by <@${ctx.actor.discordId}>; it is paid for what the node delivered until now. <@${other}>`,
+      mention: [other],
+    },
   });
-  await i.editReply(edit({ content: `Lease **#${lease.id}** ended. It is paid pro rata at the epoch's close.` }));
+  await i.reply(ephemeral({ content: `Lease **#${lease.id}** ended. It is paid pro rata at the epoch's close.` }));
 };

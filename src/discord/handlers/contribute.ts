@@ -59,14 +59,13 @@ async function finishSubmission(
   input: Parameters<typeof submitContribution>[2],
 ) {
   const contribution = await submitContribution(ctx.deps.services, ctx.actor, input);
-  const posted = await ctx.deps.services.notifier.contributionSubmitted(contribution.id);
-  const where = postNote(posted);
+  ctx.deps.kickEvaluations();
+  const where = postNote(await ctx.deps.posts.outcomeOf("contribution", contribution.id));
   await i.editReply(
     edit({
       content: `Contribution **#${contribution.id}** “${contribution.title}” is submitted and waiting for evaluation.${where}`,
     }),
   );
-  ctx.deps.kickEvaluations();
 }
 
 async function renderList(ctx: HandlerContext, state: ContributionListState) {
@@ -102,9 +101,7 @@ export const show: CommandHandler = async (i, ctx) => {
 };
 
 export const withdraw: CommandHandler = async (i, ctx) => {
+  // The public post is brought up to date (it shows the contribution withdrawn) by the publisher.
   const contribution = await withdrawContribution(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
-  // Answered first: the post's edit may wait on Discord's rate limit, the 3-second deadline may not.
   await i.reply(ephemeral({ content: `Contribution **#${contribution.id}** “${contribution.title}” is withdrawn.` }));
-  // Keep the public post truthful: it now shows the contribution as withdrawn.
-  await ctx.deps.services.notifier.contributionChanged(contribution.id);
 };

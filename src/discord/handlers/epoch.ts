@@ -15,7 +15,7 @@ export const close: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   await i.editReply(edit({ content: "Closing the epoch and drafting its distribution…" }));
   const result = await closeEpochForVote(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
-  const posted = result.proposal ? await ctx.deps.services.notifier.proposalPosted(result.proposal.id) : undefined;
+  const posted = result.proposal ? await ctx.deps.posts.outcomeOf("proposal", result.proposal.id) : undefined;
   await i.editReply(edit({ content: epochClosedText(result, posted) }));
   // The close took an anchor of the audit chain's head: the settle run publishes it on chain.
   ctx.deps.kickSettlement();

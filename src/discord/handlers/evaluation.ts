@@ -10,7 +10,7 @@ import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
-import { evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
+import { appealOutcome, evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
 const tokenOf = (ctx: HandlerContext) => ({
@@ -94,11 +94,6 @@ export const appeal: CommandHandler = async (i, ctx) => {
   );
 };
 
-const appealOutcome = (appealId: number, status: string, moderatorId: string) =>
-  status === "accepted"
-    ? `Appeal #${appealId} accepted by <@${moderatorId}>: the second pass is now the evaluation that counts.`
-    : `Appeal #${appealId} rejected by <@${moderatorId}>: the first evaluation stands.`;
-
 /** Accept / Reject on an appeal post: moderators only. */
 export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]) => {
   if (!ctx.isModerator) throw new UserError("missing_role", { role: ctx.deps.config.MODERATOR_ROLE });
@@ -118,9 +113,7 @@ export const resolveAppealCommand: CommandHandler = async (i, ctx) => {
     appealId,
     i.options.getString("decision", true) === "accept",
   );
-  const outcome = appealOutcome(appealId, resolved.status, ctx.actor.discordId);
-  await ctx.deps.services.notifier.appealResolved(appealId, outcome);
-  await i.editReply(edit({ content: outcome }));
+  await i.editReply(edit({ content: appealOutcome(appealId, resolved.status, ctx.actor.discordId) }));
 };
 
 export const usage: CommandHandler = async (i, ctx) => {

@@ -36,8 +36,8 @@ async function open(ctx: HandlerContext, id: number, type?: VotingType, choices?
     choices,
     periodMs,
   });
-  const posted = await ctx.deps.services.notifier.proposalPosted(id);
-  const ballot = posted.posted ? ` The ballot is on its message in <#${posted.channelId}>.` : postNote(posted);
+  const posted = await ctx.deps.posts.outcomeOf("proposal", id);
+  const ballot = posted.state === "posted" ? ` The ballot is on its message in ${posted.channel}.` : postNote(posted);
   return `Proposal #${id} is open for votes until <t:${unix(proposal.endsAt as Date)}:f> (${proposal.votingType?.replace("_", "-")} vote, quorum ${formatWeight(proposal.quorumWeight ?? 0)} of ${formatWeight(proposal.eligibleWeight ?? 0)} eligible weight).${ballot}`;
 }
 
@@ -106,7 +106,6 @@ async function storeVote(i: MessageComponentInteraction, ctx: HandlerContext, id
       content: `You already voted **${now}** on proposal #${id} (weight ${formatWeight(vote.weight)}); nothing changed. You can change your vote until <t:${unix(proposal.endsAt as Date)}:f>.`,
     };
   }
-  ctx.deps.services.notifier.votesChanged(id);
   const was = previous ? ` (it replaces your earlier vote: ${describeVote(proposal, previous.choice as Choice)})` : "";
   return {
     content: `Your vote on proposal #${id}: **${now}**${was}, weight ${formatWeight(vote.weight)}.${vote.conflicted ? " Your wallet receives a payout in this proposal, so the result is also shown without your vote." : ""} The last vote counts: you can change it until <t:${unix(proposal.endsAt as Date)}:f>.`,
@@ -186,8 +185,8 @@ export const pointsComponent: ComponentHandler = async (i, ctx, [id, sofar]) => 
 
 async function approve(ctx: HandlerContext, id: number): Promise<string> {
   const r = await approvePayout(ctx.deps.services, ctx.actor, id);
-  const posted = await ctx.deps.services.notifier.approvalsChanged(id);
   if (r.approved) ctx.deps.kickSettlement();
+  const posted = await ctx.deps.posts.outcomeOf("result", id);
   const next = ctx.deps.services.settlement
     ? "it is being paid on-chain now; the receipt follows in the payouts channel"
     : "no chain is set up for payouts here, so it waits for one";
@@ -198,7 +197,7 @@ async function approve(ctx: HandlerContext, id: number): Promise<string> {
 
 async function reject(ctx: HandlerContext, id: number, reason: string): Promise<string> {
   await rejectPayout(ctx.deps.services, ctx.actor, id, reason);
-  const posted = await ctx.deps.services.notifier.approvalsChanged(id);
+  const posted = await ctx.deps.posts.outcomeOf("result", id);
   return `You rejected proposal #${id}: it is **vetoed** and will not be paid. Your reason is recorded and shown on its result.${failedPostNote(posted)}`;
 }
 

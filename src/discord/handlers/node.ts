@@ -1,4 +1,3 @@
-import { MessageFlags } from "discord.js";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
 import { retireNode, updateNode } from "../../services/compute/changeNode.ts";
 import { listNodes } from "../../services/compute/listNodes.ts";
@@ -6,7 +5,8 @@ import { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { registerNode } from "../../services/compute/registerNode.ts";
 import { tokenText } from "../../services/tokenText.ts";
 import type { HandlerContext } from "../context.ts";
-import { edit, ephemeral, noMentions, post } from "../reply.ts";
+import { queueAnnouncement } from "../queueAnnouncement.ts";
+import { ephemeral, noMentions, post } from "../reply.ts";
 import { hardwareText, type NodeListState, nodeListView, nodeShowView } from "../views/computeViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
@@ -32,14 +32,14 @@ export const register: CommandHandler = async (i, ctx) => {
     description: o.getString("description"),
   });
   const price = tokenText(BigInt(node.price.toString()), ctx.deps.services.proposals);
-  // The announcement may wait on Discord's rate limit: answer within the 3 s first.
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
-  await ctx.deps.services.notifier.computeNotice(ctx.actor.guildId, {
-    content: `🖥️ <@${ctx.actor.discordId}> registered node **#${node.id} ${node.name}**: ${hardwareText(node)}, ${node.region}, ${price} per ${node.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
+  await queueAnnouncement(ctx.deps.services, ctx.actor.guildId, {
+    notice: {
+      content: `🖥️ <@${ctx.actor.discordId}> registered node **#${node.id} ${node.name}**: ${hardwareText(node)}, ${node.region}, ${price} per ${node.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
+    },
   });
   const api = ctx.deps.httpUrl ?? "<Steward's HTTP URL>";
-  await i.editReply(
-    edit({
+  await i.reply(
+    ephemeral({
       content: `Node **#${node.id}** is registered and pending until its first heartbeat. On the machine, keep the agent running with the same key file:\n\`steward node-agent --api ${api} --node ${node.id} --key <the key file>\`\nIt turns online with the first signed heartbeat; \`/node show id:${node.id}\` follows it.`,
     }),
   );
@@ -102,12 +102,11 @@ export const update: CommandHandler = async (i, ctx) => {
 
 export const retire: CommandHandler = async (i, ctx) => {
   const node = await retireNode(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
-  await ctx.deps.services.notifier.computeNotice(ctx.actor.guildId, {
-    content: `⚫ <@${ctx.actor.discordId}> retired node **#${node.id} ${node.name}**.`,
+  await queueAnnouncement(ctx.deps.services, ctx.actor.guildId, {
+    notice: { content: `⚫ <@${ctx.actor.discordId}> retired node **#${node.id} ${node.name}**.` },
   });
-  await i.editReply(
-    edit({
+  await i.reply(
+    ephemeral({
       content: `Node **#${node.id}** is retired: its heartbeats are refused from now on and its active leases ended (paid for what was delivered). Its key can serve a new node.`,
     }),
   );

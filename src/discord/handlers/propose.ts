@@ -50,9 +50,9 @@ export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
     return;
   }
   const proposal = await submitProposalDraft(ctx.deps.services, ctx.actor, draftId);
-  // Saved: acknowledged before the public post, which may wait on Discord's rate limit.
+  // Saved: acknowledged first, then the reply says where the public post is (or why not yet).
   await i.deferUpdate();
-  const posted = await ctx.deps.services.notifier.proposalPosted(proposal.id);
+  const posted = await ctx.deps.posts.outcomeOf("proposal", proposal.id);
   await i.editReply(
     post({
       content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft.${postNote(posted)} A moderator opens it for votes.`,

@@ -9,7 +9,7 @@ import type { NodeStatus } from "../../generated/prisma/client.ts";
 import type { StoredSpecs } from "../../services/compute/declaredSpecs.ts";
 import type { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { percent } from "../../services/compute/uptime.ts";
-import type { NoticeButton } from "../../services/notifier.ts";
+import type { NoticeButton } from "../../services/publishing/enqueuePosts.ts";
 import { tokenText } from "../../services/tokenText.ts";
 import { clip, ts } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";

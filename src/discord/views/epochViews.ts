@@ -2,9 +2,8 @@ import type { APIEmbed } from "discord-api-types/v10";
 import { toUnits } from "../../db/decimalUnits.ts";
 import type { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
 import type { epochStatus } from "../../services/epochs/epochStatus.ts";
-import type { PostOutcome } from "../../services/publishing/pendingPosts.ts";
 import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
-import { postNote } from "./postNotes.ts";
+import { type PostWait, postNote } from "./postNotes.ts";
 
 type EpochStatus = Awaited<ReturnType<typeof epochStatus>>;
 type ClosedEpoch = Awaited<ReturnType<typeof closeEpochForVote>>;
@@ -53,7 +52,7 @@ export function epochStatusEmbed(s: EpochStatus, token: TokenFormat): APIEmbed {
 }
 
 /** What the moderator who closed an epoch is told. */
-export function epochClosedText(result: ClosedEpoch, posted?: PostOutcome): string {
+export function epochClosedText(result: ClosedEpoch, posted?: PostWait): string {
   const closed = `Epoch ${result.epoch.number} is closed; epoch ${result.next.number} is open.`;
   const p = result.proposal;
   if (!p) {
@@ -68,9 +67,10 @@ export function epochClosedText(result: ClosedEpoch, posted?: PostOutcome): stri
     result.opened && p.endsAt
       ? `Voting is open until <t:${Math.floor(p.endsAt.getTime() / 1000)}:f>.`
       : `It stays a draft until a moderator opens it for votes with \`/proposal open\` (${why}).`;
-  const where =
-    !posted || posted.posted
-      ? ` is posted${posted?.posted ? ` in <#${posted.channelId}>` : ""}.`
+  const where = !posted
+    ? " is saved."
+    : posted.state === "posted"
+      ? ` is posted in ${posted.channel}.`
       : ` is saved.${postNote(posted)}`;
   return `${closed} Distribution proposal #${p.id} (${result.batch.length} payout${result.batch.length === 1 ? "" : "s"}, batch hash \`${p.batchHash}\`)${where} ${vote}`;
 }

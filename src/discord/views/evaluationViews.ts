@@ -149,3 +149,9 @@ export function appealView(
     ] satisfies APIActionRowComponent<APIButtonComponent>[],
   };
 }
+
+/** What an appeal's post says once a moderator decided it. */
+export const appealOutcome = (appealId: number, status: string, moderatorId: string) =>
+  status === "accepted"
+    ? `Appeal #${appealId} accepted by <@${moderatorId}>: the second pass is now the evaluation that counts.`
+    : `Appeal #${appealId} rejected by <@${moderatorId}>: the first evaluation stands.`;

@@ -6,6 +6,7 @@ import {
   heartbeatTerms,
 } from "../../services/compute/acceptHeartbeat.ts";
 import { nodeCameOnline } from "../../services/compute/nodeHealth.ts";
+import { enqueuePosts } from "../../services/publishing/enqueuePosts.ts";
 import type { HttpDeps } from "../createHttpServer.ts";
 
 const params = {
@@ -101,7 +102,7 @@ export const heartbeatRoutes =
         try {
           const accepted = await acceptHeartbeat(services, id, request.body);
           if (accepted.cameOnline || accepted.newShortfall) {
-            // Announcements wait for Discord; the node's answer does not.
+            // Announcements are queued for the publisher; the node's answer does not wait for them.
             void announce(accepted.nodeId, accepted.guildId, accepted.cameOnline, accepted.newShortfall).catch((err) =>
               logger.warn({ nodeId: id, err }, "could not announce a node's change"),
             );
@@ -119,9 +120,15 @@ export const heartbeatRoutes =
     async function announce(nodeId: number, guildId: string, cameOnline: boolean, shortfall: string | null) {
       if (cameOnline) await nodeCameOnline(services, nodeId);
       if (shortfall) {
-        await services.notifier.computeNotice(guildId, {
-          content: `⚠️ Node #${nodeId}'s reported specs fall short of what was declared: ${shortfall}. Its reward is capped at the capacity it reports until that changes.`,
-        });
+        await enqueuePosts(services.db, services.now(), [
+          {
+            guildId,
+            kind: "compute",
+            notice: {
+              content: `⚠️ Node #${nodeId}'s reported specs fall short of what was declared: ${shortfall}. Its reward is capped at the capacity it reports until that changes.`,
+            },
+          },
+        ]);
       }
     }
   };

@@ -6,6 +6,7 @@ import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
 import { findProposal } from "../proposals/findProposal.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { requireReason } from "../text.ts";
 
 async function pendingPayout(deps: ServiceDeps, actor: Actor, id: number) {
@@ -64,6 +65,11 @@ export async function approvePayout(deps: ServiceDeps, actor: Actor, id: number)
       payload: { approvals, required, batchHash: proposal.batchHash },
       createdAt: now,
     });
+    // The result shows the new count or the outcome, the proposal its status.
+    await enqueuePosts(tx, now, [
+      { guildId: actor.guildId, kind: "result", subjectId: id },
+      { guildId: actor.guildId, kind: "proposal", subjectId: id },
+    ]);
     return { approvals, required, approved, proposal };
   });
 }
@@ -90,6 +96,11 @@ export async function rejectPayout(deps: ServiceDeps, actor: Actor, id: number, 
       createdAt: now,
     });
     await releaseDistribution(tx, proposal, actor.discordId, now);
+    // The result shows the new count or the outcome, the proposal its status.
+    await enqueuePosts(tx, now, [
+      { guildId: actor.guildId, kind: "result", subjectId: id },
+      { guildId: actor.guildId, kind: "proposal", subjectId: id },
+    ]);
     return { proposal, approvals };
   });
 }

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from "../deps.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { holdingNonces } from "../settlement/holdingNonces.ts";
 import type { SettlementDeps } from "../settlement/settlementDeps.ts";
 import { withTreasury } from "../settlement/withTreasury.ts";
@@ -30,20 +31,23 @@ export async function publishAnchors(deps: ServiceDeps, settlement: SettlementDe
   for (const a of pending) {
     const found = onChain.find((o) => o.sequence === a.eventId && o.head === a.hash);
     const sent = found ?? (await audit.publish(a.eventId, a.hash));
-    await deps.db.auditAnchor.update({
-      where: { id: a.id },
-      data: {
-        chainId: audit.chainId,
-        contract: audit.anchorContract,
-        txHash: sent.txHash,
-        blockNumber: sent.blockNumber,
-        anchoredAt: deps.now(),
-      },
+    const proposal = a.epochId ? await deps.db.proposal.findUnique({ where: { epochId: a.epochId } }) : null;
+    await deps.db.$transaction(async (tx) => {
+      await tx.auditAnchor.update({
+        where: { id: a.id },
+        data: {
+          chainId: audit.chainId,
+          contract: audit.anchorContract,
+          txHash: sent.txHash,
+          blockNumber: sent.blockNumber,
+          anchoredAt: deps.now(),
+        },
+      });
+      // The distribution's post shows the anchor: brought up to date with the block.
+      if (proposal)
+        await enqueuePosts(tx, deps.now(), [{ guildId: proposal.guildId, kind: "proposal", subjectId: proposal.id }]);
     });
     report.published.push({ eventId: a.eventId.toString(), txHash: sent.txHash, blockNumber: sent.blockNumber });
-    // The distribution's post shows the anchor: bring it up to date with the block.
-    const proposal = a.epochId ? await deps.db.proposal.findUnique({ where: { epochId: a.epochId } }) : null;
-    if (proposal?.messageId) await deps.notifier.proposalPosted(proposal.id);
   }
   return report;
 }

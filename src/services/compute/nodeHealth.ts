@@ -3,6 +3,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { type ComputeNotice, enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { tokenText } from "../tokenText.ts";
 import { downAfterMs } from "./computeDeps.ts";
 import { deliveredCost } from "./leaseCost.ts";
@@ -28,15 +29,22 @@ export const chooseButtons = (requestId: number, nodeIds: number[]) =>
 export async function checkNodeHealth(deps: ServiceDeps) {
   const now = deps.now();
   const cutoff = new Date(now.getTime() - downAfterMs(deps.compute));
-  const offline = await deps.db.$queryRaw<{ id: number; guildId: string; name: string; lastHeartbeatAt: Date }[]>`
-    UPDATE "ComputeNode" SET "status" = 'offline', "statusChangedAt" = ${now}
-    WHERE "status" = 'online' AND "lastHeartbeatAt" < ${cutoff}
-    RETURNING "id", "guildId", "name", "lastHeartbeatAt"`;
-  for (const n of offline) {
-    await deps.notifier.computeNotice(n.guildId, {
-      content: `🔴 Node #${n.id} **${n.name}** is offline: no heartbeat since ${ts(n.lastHeartbeatAt)}.`,
-    });
-  }
+  const offline = await deps.db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: number; guildId: string; name: string; lastHeartbeatAt: Date }[]>`
+      UPDATE "ComputeNode" SET "status" = 'offline', "statusChangedAt" = ${now}
+      WHERE "status" = 'online' AND "lastHeartbeatAt" < ${cutoff}
+      RETURNING "id", "guildId", "name", "lastHeartbeatAt"`;
+    await enqueuePosts(
+      tx,
+      now,
+      rows.map((n) => ({
+        guildId: n.guildId,
+        kind: "compute" as const,
+        notice: { content: `🔴 Node #${n.id} **${n.name}** is offline: no heartbeat since ${ts(n.lastHeartbeatAt)}.` },
+      })),
+    );
+    return rows;
+  });
 
   const expired = await deps.db.lease.findMany({
     where: { status: "active", endsAt: { lte: now } },
@@ -44,6 +52,8 @@ export async function checkNodeHealth(deps: ServiceDeps) {
   });
   let ended = 0;
   for (const lease of expired) {
+    const delivered = deliveredCost({ ...lease, endedAt: lease.endsAt }, lease.node.spans, now);
+    const hours = (delivered.ms / 3_600_000) * lease.gpuCount;
     const moved = await runAudited(deps.db, async (tx) => {
       const ended = await tx.lease.updateMany({
         where: { id: lease.id, status: "active" },
@@ -59,17 +69,20 @@ export async function checkNodeHealth(deps: ServiceDeps) {
           payload: { from: "active", to: "ended", reason: "agreed hours over" },
           createdAt: now,
         });
+        await enqueuePosts(tx, now, [
+          {
+            guildId: lease.guildId,
+            kind: "compute",
+            notice: {
+              content: `Lease #${lease.id} on node #${lease.nodeId} ended: ${hours.toFixed(2)} of ${(Number(lease.hours.toString()) * lease.gpuCount).toFixed(2)} GPU-hours delivered, ${tokenText(delivered.amount, deps.proposals)} for <@${lease.node.provider.discordId}> at the epoch's close. <@${lease.request.requester.discordId}>`,
+              mention: [lease.request.requester.discordId, lease.node.provider.discordId],
+            },
+          },
+        ]);
       }
       return ended;
     });
-    if (moved.count === 0) continue;
-    ended++;
-    const delivered = deliveredCost({ ...lease, endedAt: lease.endsAt }, lease.node.spans, now);
-    const hours = (delivered.ms / 3_600_000) * lease.gpuCount;
-    await deps.notifier.computeNotice(lease.guildId, {
-      content: `Lease #${lease.id} on node #${lease.nodeId} ended: ${hours.toFixed(2)} of ${(Number(lease.hours.toString()) * lease.gpuCount).toFixed(2)} GPU-hours delivered, ${tokenText(delivered.amount, deps.proposals)} for <@${lease.node.provider.discordId}> at the epoch's close. <@${lease.request.requester.discordId}>`,
-      mention: [lease.request.requester.discordId, lease.node.provider.discordId],
-    });
+    if (moved.count > 0) ended++;
   }
 
   const failoverCutoff = new Date(now.getTime() - deps.compute.leaseFailoverAfterMs);
@@ -82,6 +95,8 @@ export async function checkNodeHealth(deps: ServiceDeps) {
     include: { node: { include: { provider: true } }, request: { include: { requester: true } } },
   });
   let failovers = 0;
+  const notice = (guildId: string, n: ComputeNotice) =>
+    enqueuePosts(deps.db, now, [{ guildId, kind: "compute", notice: n }]);
   for (const lease of stranded) {
     const claimed = await deps.db.lease.updateMany({
       where: { id: lease.id, failoverNoticeAt: null },
@@ -108,7 +123,7 @@ export async function checkNodeHealth(deps: ServiceDeps) {
         },
         { leaseId: lease.id, nodeId: lease.nodeId },
       );
-      await deps.notifier.computeNotice(lease.guildId, {
+      await notice(lease.guildId, {
         content: `${head}\nTo continue the remaining ${left.toFixed(2)} h, the next best online offer${next.matches.length > 1 ? "s are" : " is"}: ${next.matches.map((m) => `node #${m.nodeId} **${m.offer.name}** (score ${m.score}: ${m.reasons.join(", ")})`).join("; ")}. Choosing one ends lease #${lease.id} once its provider accepts.`,
         mention: [requester.discordId, provider],
         buttons: chooseButtons(
@@ -118,7 +133,7 @@ export async function checkNodeHealth(deps: ServiceDeps) {
       });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      await deps.notifier.computeNotice(lease.guildId, {
+      await notice(lease.guildId, {
         content: `${head}\nNo other online offer fits the remaining ${left.toFixed(2)} h now; the lease continues if the node comes back.`,
         mention: [requester.discordId, provider],
       });
@@ -130,8 +145,16 @@ export async function checkNodeHealth(deps: ServiceDeps) {
 /** A node came back online: announced, and its active leases may warn again at their next outage. */
 export async function nodeCameOnline(deps: ServiceDeps, nodeId: number) {
   const node = await deps.db.computeNode.findUniqueOrThrow({ where: { id: nodeId } });
-  await deps.db.lease.updateMany({ where: { nodeId, status: "active" }, data: { failoverNoticeAt: null } });
-  await deps.notifier.computeNotice(node.guildId, {
-    content: `🟢 Node #${node.id} **${node.name}** is online${node.heartbeats <= 1 ? " (its first heartbeat)" : ""}.`,
+  await deps.db.$transaction(async (tx) => {
+    await tx.lease.updateMany({ where: { nodeId, status: "active" }, data: { failoverNoticeAt: null } });
+    await enqueuePosts(tx, deps.now(), [
+      {
+        guildId: node.guildId,
+        kind: "compute",
+        notice: {
+          content: `🟢 Node #${node.id} **${node.name}** is online${node.heartbeats <= 1 ? " (its first heartbeat)" : ""}.`,
+        },
+      },
+    ]);
   });
 }

@@ -3,9 +3,10 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { type ContributionDraft, titleKey, validateContribution } from "./contributionRules.ts";
 
-/** Stores a new contribution as `submitted` and records it in the audit chain. */
+/** Stores a new contribution as `submitted`, records it in the audit chain and queues its public post. */
 export async function submitContribution(deps: ServiceDeps, actor: Actor, draft: ContributionDraft) {
   const clean = validateContribution(draft);
   const key = titleKey(clean.title);
@@ -51,6 +52,7 @@ export async function submitContribution(deps: ServiceDeps, actor: Actor, draft:
       },
       createdAt: now,
     });
+    await enqueuePosts(tx, now, [{ guildId: actor.guildId, kind: "contribution", subjectId: contribution.id }]);
     return { ...contribution, author: member };
   });
 }

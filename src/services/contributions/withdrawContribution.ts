@@ -3,6 +3,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 
 /** Statuses from which the author may still withdraw: anything before the evaluation is final. */
 export const WITHDRAWABLE: ContributionStatus[] = ["submitted", "evaluating", "evaluated"];
@@ -31,6 +32,8 @@ export async function withdrawContribution(deps: ServiceDeps, actor: Actor, id: 
       payload: { previousStatus: contribution.status },
       createdAt: now,
     });
+    // The public post shows it withdrawn.
+    await enqueuePosts(tx, now, [{ guildId: actor.guildId, kind: "contribution", subjectId: id }]);
     return { ...contribution, status: "withdrawn" as const, withdrawnAt: now };
   });
 }

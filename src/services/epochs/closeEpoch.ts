@@ -6,6 +6,7 @@ import { computeShares } from "../compute/computeShares.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { awaitingReview } from "../evaluations/clearEvaluation.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { tokenText } from "../tokenText.ts";
 import { allocateBudget } from "./allocateBudget.ts";
 import { type BatchEntry, batchHash, canonicalBatch } from "./batchHash.ts";
@@ -252,6 +253,7 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
     });
     // The chain's head right after the close: the distribution's post shows it, and it is published on chain.
     await takeAnchor(tx, { guildId, reason: `epoch ${epoch.number} closed`, epochId: epoch.id, now });
+    if (proposal) await enqueuePosts(tx, now, [{ guildId, kind: "proposal", subjectId: proposal.id }]);
     return {
       epoch,
       next,

@@ -3,6 +3,7 @@ import { isUniqueViolation, runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { requireReason } from "../text.ts";
 import { evaluateContribution } from "./evaluateContribution.ts";
 
@@ -93,11 +94,20 @@ export async function runAppealSecondPass(deps: ServiceDeps, appealId: number) {
     actorId: appeal.authorDiscordId,
   });
   if (!secondPass) return false;
-  const recorded = await deps.db.appeal.updateMany({
-    where: { id: appealId, secondEvaluationId: null },
-    data: { secondEvaluationId: secondPass.id },
+  return deps.db.$transaction(async (tx) => {
+    const recorded = await tx.appeal.updateMany({
+      where: { id: appealId, secondEvaluationId: null },
+      data: { secondEvaluationId: secondPass.id },
+    });
+    if (recorded.count === 0) return false;
+    // Posted beside the contribution with both passes, for a moderator to decide.
+    const { guildId } = await tx.contribution.findUniqueOrThrow({
+      where: { id: appeal.contributionId },
+      select: { guildId: true },
+    });
+    await enqueuePosts(tx, deps.now(), [{ guildId, kind: "appeal", subjectId: appealId }]);
+    return true;
   });
-  return recorded.count === 1;
 }
 
 export async function recordAppealMessage(deps: ServiceDeps, appealId: number, channelId: string, messageId: string) {
@@ -140,6 +150,18 @@ export async function resolveAppeal(deps: ServiceDeps, moderator: Actor, appealI
       payload: { appealId, originalEvaluationId: appeal.evaluationId, secondEvaluationId: appeal.secondEvaluationId },
       createdAt: now,
     });
+    // Its post shows the decision and loses its buttons; one never made (refused by Discord) is not made any more,
+    // unless it is being sent right now (then it is brought up to date after).
+    if (appeal.messageId) {
+      await enqueuePosts(tx, now, [{ guildId: moderator.guildId, kind: "appeal", subjectId: appealId }]);
+    } else {
+      const dropped = await tx.pendingPost.deleteMany({
+        where: { kind: "appeal", subjectId: appealId, claimedBy: null },
+      });
+      if (dropped.count === 0) {
+        await enqueuePosts(tx, now, [{ guildId: moderator.guildId, kind: "appeal", subjectId: appealId }]);
+      }
+    }
     return { ...appeal, status };
   });
 }

@@ -1,37 +1,38 @@
 import type { ServiceDeps } from "../deps.ts";
+import { instanceParams, UPSERT_INSTANCE } from "../instances/processInstance.ts";
 
 /**
- * Claims up to `limit` contributions for evaluation by moving them from `submitted` to `evaluating` with a
- * status-guarded update, one row at a time: two workers (or processes) racing for a row cannot both win, on
- * PostgreSQL. A claim older than the timeout (its worker died) is taken over the same way.
+ * Claims up to `limit` contributions for evaluation, oldest first, in one statement: `submitted` ones, and
+ * `evaluating` ones whose claimer is gone (its process stopped or died: the claim was released) or that it has held
+ * past the timeout (a hung worker). Rows another claimer holds are skipped, never waited on, so two workers or
+ * processes never get the same contribution.
  */
 export async function claimSubmitted(deps: ServiceDeps, limit: number): Promise<number[]> {
   const now = deps.now();
   const stale = new Date(now.getTime() - deps.evaluation.claimTimeoutMs);
-  const candidates = await deps.db.contribution.findMany({
-    where: {
-      OR: [{ status: "submitted" }, { status: "evaluating", evaluationClaimedAt: { lt: stale } }],
-    },
-    orderBy: { id: "asc" },
-    take: limit * 2,
-    select: { id: true, status: true, evaluationClaimedAt: true },
-  });
-  const claimed: number[] = [];
-  for (const c of candidates) {
-    if (claimed.length >= limit) break;
-    const { count } = await deps.db.contribution.updateMany({
-      where: { id: c.id, status: c.status, evaluationClaimedAt: c.evaluationClaimedAt },
-      data: { status: "evaluating", evaluationClaimedAt: now },
-    });
-    if (count === 1) claimed.push(c.id);
-  }
-  return claimed;
+  await deps.db.$executeRawUnsafe(UPSERT_INSTANCE, ...instanceParams(deps.instance));
+  const rows = await deps.db.$queryRawUnsafe<{ id: number }[]>(
+    `UPDATE "Contribution" SET "status" = 'evaluating', "evaluationClaimedAt" = $1::timestamptz AT TIME ZONE 'UTC',
+       "evaluationClaimedBy" = $2, "updatedAt" = $1::timestamptz AT TIME ZONE 'UTC'
+     WHERE "id" IN (
+       SELECT "id" FROM "Contribution"
+       WHERE "status" = 'submitted'
+          OR ("status" = 'evaluating' AND ("evaluationClaimedBy" IS NULL OR "evaluationClaimedAt" < $3::timestamptz AT TIME ZONE 'UTC'))
+       ORDER BY "id" LIMIT $4 FOR UPDATE SKIP LOCKED)
+     RETURNING "id"`,
+    now.toISOString(),
+    deps.instance.id,
+    stale.toISOString(),
+    limit,
+  );
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
-/** Gives a claim back (the evaluation failed unexpectedly) so a later run retries it. */
-export async function releaseClaim(deps: ServiceDeps, id: number): Promise<void> {
+/** Gives claims back (an evaluation failed unexpectedly, or the process is stopping) so a later run takes them. */
+export async function releaseClaims(deps: ServiceDeps, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
   await deps.db.contribution.updateMany({
-    where: { id, status: "evaluating" },
-    data: { status: "submitted", evaluationClaimedAt: null },
+    where: { id: { in: ids }, status: "evaluating" },
+    data: { status: "submitted", evaluationClaimedAt: null, evaluationClaimedBy: null },
   });
 }

@@ -4,6 +4,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { buildEvaluationInput } from "./buildEvaluationInput.ts";
 import { runEvaluator } from "./runEvaluator.ts";
 import { suggestReward } from "./suggestReward.ts";
@@ -62,7 +63,7 @@ export async function evaluateContribution(deps: ServiceDeps, contributionId: nu
     if (purpose === "initial") {
       const moved = await tx.contribution.updateMany({
         where: { id: contributionId, status: "evaluating" },
-        data: { status: "evaluated", evaluationClaimedAt: null },
+        data: { status: "evaluated", evaluationClaimedAt: null, evaluationClaimedBy: null },
       });
       if (moved.count === 0) return null;
     }
@@ -119,6 +120,13 @@ export async function evaluateContribution(deps: ServiceDeps, contributionId: nu
       },
       createdAt: now,
     });
+    // Its announcement, and the contribution's post showing it evaluated: sent by the publisher, not awaited here.
+    if (purpose === "initial") {
+      await enqueuePosts(tx, now, [
+        { guildId: contribution.guildId, kind: "evaluation", subjectId: evaluation.id },
+        { guildId: contribution.guildId, kind: "contribution", subjectId: contributionId },
+      ]);
+    }
     return evaluation;
   });
 }

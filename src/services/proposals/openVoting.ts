@@ -5,6 +5,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { type BatchEntry, batchHash, canonicalBatch } from "../epochs/batchHash.ts";
 import { UserError } from "../errors.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { ElectorateUnavailableError } from "../votes/offlineElectorate.ts";
 import { BASIC_CHOICES, type VotingType } from "../votes/tally.ts";
 import { ineligibility, voterWeight } from "../votes/voterWeight.ts";
@@ -167,6 +168,8 @@ export async function openVoting(
       },
       createdAt: now,
     });
+    // The proposal's message now carries the ballot.
+    await enqueuePosts(tx, now, [{ guildId, kind: "proposal", subjectId: id }]);
     return result;
   });
 }

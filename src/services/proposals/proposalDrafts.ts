@@ -4,6 +4,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { requireText } from "../text.ts";
 import { parseAddress } from "../wallets/createWalletChallenge.ts";
 
@@ -139,6 +140,7 @@ export async function submitProposalDraft(deps: ServiceDeps, actor: Actor, id: n
       },
       createdAt: now,
     });
+    await enqueuePosts(tx, now, [{ guildId: actor.guildId, kind: "proposal", subjectId: proposal.id }]);
     return proposal;
   });
 }

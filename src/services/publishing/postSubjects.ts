@@ -23,3 +23,43 @@ export async function appealForPost(deps: ServiceDeps, id: number) {
   const contribution = await deps.db.contribution.findUniqueOrThrow({ where: { id: appeal.contributionId } });
   return { appeal, contribution, original: appeal.evaluation, second: appeal.secondEvaluation };
 }
+
+export function safeBatchForPost(deps: ServiceDeps, intentId: number) {
+  return deps.db.payoutIntent.findUniqueOrThrow({
+    where: { id: intentId },
+    include: { proposal: { select: { guildId: true } } },
+  });
+}
+
+/** Of these contributions, the ones never announced yet (a digest may take them). */
+export async function awaitingFirstPost(deps: ServiceDeps, ids: number[]): Promise<Set<number>> {
+  const rows = await deps.db.contribution.findMany({
+    where: { id: { in: ids }, messageId: null, postIsDigest: false },
+    select: { id: true },
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
+export function contributionsForDigest(deps: ServiceDeps, ids: number[]) {
+  return deps.db.contribution.findMany({
+    where: { id: { in: ids } },
+    include: { author: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+export function evaluationsForDigest(deps: ServiceDeps, ids: number[]) {
+  return deps.db.evaluation.findMany({
+    where: { id: { in: ids } },
+    include: { contribution: { include: { author: true } } },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** The contributions went out in one digest message: there is no post of their own to update later. */
+export async function recordDigestMessage(deps: ServiceDeps, ids: number[], channelId: string, messageId: string) {
+  await deps.db.contribution.updateMany({
+    where: { id: { in: ids } },
+    data: { channelId, messageId, postIsDigest: true },
+  });
+}

@@ -2,6 +2,7 @@ import type { PayoutIntent, Prisma } from "../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { packPayouts } from "./chunkBatch.ts";
 import { holdingNonces } from "./holdingNonces.ts";
 import { safeBatchFile } from "./safeBatchFile.ts";
@@ -309,6 +310,10 @@ async function save(
       select: { guildId: true },
     });
     const updated = await tx.payoutIntent.update({ where: { id: intent.id }, data });
+    // A chunk exported for the Safe: its file is posted for the owners, through the outbox with this change.
+    if (data.status === "awaiting_execution") {
+      await enqueuePosts(tx, now, [{ guildId: proposal.guildId, kind: "safe_batch", subjectId: intent.id }]);
+    }
     await appendAuditEvent(tx, {
       guildId: proposal.guildId,
       actorId: "system:settle",

@@ -2,6 +2,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { type AnchorReport, publishWhenTreasuryIdle } from "../audit/publishAnchors.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { tokenText } from "../tokenText.ts";
 import { advanceIntent } from "./advanceIntent.ts";
 import { planSettlements } from "./planSettlements.ts";
@@ -27,7 +28,7 @@ export interface SettleReport {
  * (the treasury's nonce orders them), mark proposals whose chunks are all confirmed `settled`, and tell people.
  * Runs of several processes exclude each other with a session advisory lock per treasury.
  */
-export async function settlePayouts(deps: ServiceDeps): Promise<SettleReport> {
+export async function settlePayouts(deps: ServiceDeps, signal?: AbortSignal): Promise<SettleReport> {
   const report: SettleReport = {
     planned: [],
     refused: [],
@@ -41,28 +42,25 @@ export async function settlePayouts(deps: ServiceDeps): Promise<SettleReport> {
   if (!settlement) return { ...report, skipped: "no chain is configured (RPC_URL), so payouts stop at approved" };
   if (settlement.blocked) return { ...report, skipped: settlement.blocked };
   const ran = await withTreasury(deps, settlement, async () => {
-    await run(deps, settlement, report);
-    report.anchors = await publishWhenTreasuryIdle(deps, settlement);
+    await run(deps, settlement, report, signal);
+    if (!signal?.aborted) report.anchors = await publishWhenTreasuryIdle(deps, settlement);
     return report;
   });
   return ran ?? { ...report, skipped: "another process is settling from this treasury" };
 }
 
-async function run(deps: ServiceDeps, settlement: SettlementDeps, report: SettleReport) {
-  const { notifier } = deps;
+async function run(deps: ServiceDeps, settlement: SettlementDeps, report: SettleReport, signal?: AbortSignal) {
+  const tell = (guildId: string, text: string) =>
+    enqueuePosts(deps.db, deps.now(), [{ guildId, kind: "note", note: { text, channel: "payouts" } }]);
   for (const o of await planSettlements(deps, settlement)) {
     if ("planned" in o) report.planned.push(o.proposalId);
     else if ("refused" in o) {
       report.refused.push({ proposalId: o.proposalId, reason: o.refused });
-      await notifier.tellModerators(o.guildId, `Proposal #${o.proposalId} was not paid: ${o.refused}.`, "payouts");
+      await tell(o.guildId, `Proposal #${o.proposalId} was not paid: ${o.refused}.`);
     } else {
       report.waitingForCap.push(o.proposalId);
       if (o.tell) {
-        await notifier.tellModerators(
-          o.guildId,
-          `Proposal #${o.proposalId} waits to be paid: ${o.waiting}.`,
-          "payouts",
-        );
+        await tell(o.guildId, `Proposal #${o.proposalId} waits to be paid: ${o.waiting}.`);
       }
     }
   }
@@ -76,6 +74,8 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
     include: { proposal: { select: { guildId: true } } },
   });
   for (const intent of open) {
+    // Stopping: each chunk's state is in the database, so the next start resumes exactly here.
+    if (signal?.aborted) break;
     const outcome = await advanceIntent(deps, settlement, intent);
     if (outcome.state === "confirmed") {
       report.confirmed.push(intent.id);
@@ -83,10 +83,9 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
     } else if (outcome.state === "failed") {
       report.failed.push({ intentId: intent.id, proposalId: intent.proposalId, reason: outcome.reason });
       deps.metrics.settlement("failed", 1);
-      await notifier.tellModerators(
+      await tell(
         intent.proposal.guildId,
         `Payout of proposal #${intent.proposalId} (chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}, ${tokenText(BigInt(intent.total.toFixed()), deps.proposals)}) failed and was not retried: ${outcome.reason}. Fix the cause, then \`/payout retry proposal:${intent.proposalId}\`.`,
-        "payouts",
       );
     } else {
       report.pending.push({ intentId: intent.id, why: outcome.why });
@@ -95,28 +94,7 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
       if (settlement.mode === "send") break;
     }
   }
-  const exported = await deps.db.payoutIntent.findMany({
-    where: { status: "awaiting_execution", exportedAt: null },
-    orderBy: [{ proposalId: "asc" }, { chunkIndex: "asc" }],
-    select: { id: true },
-  });
-  for (const e of exported) {
-    if (await notifier.safeBatchExported(e.id)) {
-      await deps.db.payoutIntent.update({ where: { id: e.id }, data: { exportedAt: deps.now() } });
-    }
-  }
   report.settled = await finishSettled(deps, settlement);
-  // Receipts not posted yet (this run's, or one a crash interrupted).
-  const unposted = await deps.db.proposal.findMany({
-    where: { status: "settled", receiptMessageId: null },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  for (const p of unposted) {
-    settlement.checkpoint("before-receipt", p.id);
-    await notifier.payoutSettled(p.id);
-    settlement.checkpoint("after-receipt", p.id);
-  }
 }
 
 /** Proposals whose every chunk is confirmed become `settled`, audited with their transactions. */
@@ -157,6 +135,8 @@ async function finishSettled(deps: ServiceDeps, settlement: SettlementDeps): Pro
         },
         createdAt: now,
       });
+      // The receipt in the payouts channel (then the result says it was paid), posted by the publisher.
+      await enqueuePosts(tx, now, [{ guildId: p.guildId, kind: "receipt", subjectId: id }]);
       return true;
     });
     if (changed) done.push(id);

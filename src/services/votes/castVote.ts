@@ -6,6 +6,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
 import { payoutOf } from "../proposals/payoutOf.ts";
+import { enqueuePostsOn } from "../publishing/enqueuePosts.ts";
 import type { GuildMemberProfile } from "./governanceSettings.ts";
 import { type Choice, isValidChoice, type VotingType } from "./tally.ts";
 import { requireEligible, voterWeight } from "./voterWeight.ts";
@@ -227,6 +228,18 @@ async function writeBatch(
     );
   }
   await appendAuditEventsSql(conn, audits);
+  // The live tallies on the proposals' messages: one edit per proposal, a moment later, however many votes came.
+  const changed = new Map([...rows.values()].map((v) => [v.proposal.id, v.proposal.guildId]));
+  await enqueuePostsOn(
+    conn,
+    now,
+    [...changed].map(([subjectId, guildId]) => ({
+      guildId,
+      kind: "proposal" as const,
+      subjectId,
+      delayMs: deps.governance.tallyEditDelayMs,
+    })),
+  );
   return outcomes as (Written | UserError)[];
 }
 

@@ -5,6 +5,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { releaseDistribution } from "../epochs/releaseDistribution.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { resultOf } from "./resultOf.ts";
 
 /**
@@ -58,6 +59,11 @@ async function closeOne(deps: ServiceDeps, id: number, now: Date) {
         status = "approved";
       }
     }
+    // The proposal shows the final tally; the result is posted (once) and carries the approval buttons.
+    await enqueuePosts(tx, now, [
+      { guildId: proposal.guildId, kind: "proposal", subjectId: id },
+      { guildId: proposal.guildId, kind: "result", subjectId: id },
+    ]);
     return { id, status, result };
   });
 }
@@ -76,32 +82,4 @@ export async function closeExpiredVotes(deps: ServiceDeps) {
     if (done) closed.push(done);
   }
   return closed;
-}
-
-/**
- * Claims posting a closed proposal's result: one poster at a time; a claim older than `staleMs` (a crash
- * between claim and post) can be retaken. Returns false when someone else holds it or it is posted.
- */
-export async function claimResultPost(deps: ServiceDeps, id: number, staleMs = 5 * 60_000): Promise<boolean> {
-  const now = deps.now();
-  const claimed = await deps.db.proposal.updateMany({
-    where: {
-      id,
-      closedAt: { not: null },
-      resultMessageId: null,
-      OR: [{ resultPostClaimedAt: null }, { resultPostClaimedAt: { lt: new Date(now.getTime() - staleMs) } }],
-    },
-    data: { resultPostClaimedAt: now },
-  });
-  return claimed.count === 1;
-}
-
-/** Closed proposals whose result was never posted (the process stopped in between). */
-export async function unpostedResults(deps: ServiceDeps) {
-  const rows = await deps.db.proposal.findMany({
-    where: { closedAt: { not: null }, resultMessageId: null },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  return rows.map((r) => r.id);
 }

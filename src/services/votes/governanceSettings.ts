@@ -43,4 +43,6 @@ export interface GovernanceSettings {
   largePayoutAbove: bigint | undefined;
   electorate: Electorate;
   balances: TokenBalances | undefined;
+  /** A vote's edit of the live tally waits this long, so a burst of votes costs one edit (VOTE_TALLY_DEBOUNCE). */
+  tallyEditDelayMs: number;
 }

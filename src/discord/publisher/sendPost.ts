@@ -1,0 +1,284 @@
+import type { Client, MessageCreateOptions } from "discord.js";
+import type { Config } from "../../config.ts";
+import type { PendingPost } from "../../generated/prisma/client.ts";
+import { recordLeaseMessage } from "../../services/compute/leases.ts";
+import { recordContributionMessage } from "../../services/contributions/recordContributionMessage.ts";
+import type { ServiceDeps } from "../../services/deps.ts";
+import { recordAppealMessage } from "../../services/evaluations/appeals.ts";
+import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
+import {
+  forgetProposalMessage,
+  forgetResultMessage,
+  recordProposalMessage,
+  recordResultMessage,
+} from "../../services/proposals/recordMessages.ts";
+import type { ComputeNotice, ModeratorNote } from "../../services/publishing/enqueuePosts.ts";
+import { enqueuePosts } from "../../services/publishing/enqueuePosts.ts";
+import {
+  appealForPost,
+  contributionForPost,
+  evaluationForPost,
+  safeBatchForPost,
+} from "../../services/publishing/postSubjects.ts";
+import { markSafeBatchPosted } from "../../services/settlement/markSafeBatchPosted.ts";
+import { payoutReceipt, recordReceiptMessage } from "../../services/settlement/payoutReceipt.ts";
+import { noMentions, post } from "../reply.ts";
+import { noticeButtons } from "../views/computeViews.ts";
+import { contributionEmbed } from "../views/contributionViews.ts";
+import { appealOutcome, appealView, evaluationEmbed, type TokenFormat } from "../views/evaluationViews.ts";
+import { receiptMessage, safeBatchText } from "../views/payoutViews.ts";
+import { proposalMessage } from "../views/proposalMessageView.ts";
+import { resultMessage } from "../views/resultViews.ts";
+import { isUnknownMessage, type PostChannel, postChannel } from "./postChannel.ts";
+
+export interface SendContext {
+  client: Client;
+  services: ServiceDeps;
+  config: Config;
+  token: TokenFormat;
+}
+
+/** Where a post goes (a channel setting or a recorded channel id), and how to make it there; returns the channel id. */
+export interface PostPlan {
+  guildId: string;
+  where: string;
+  send(channel: PostChannel): Promise<void>;
+}
+
+/**
+ * A new message's idempotency key: Discord returns the message already made with this nonce (enforce_nonce)
+ * instead of making a second, so a send repeated after a crash before it was recorded posts once.
+ */
+export const once = (nonce: number): Pick<MessageCreateOptions, "nonce" | "enforceNonce"> => ({
+  nonce: `o${nonce}`,
+  enforceNonce: true,
+});
+
+/** How one outbox row is posted: read its subject's current state, render it, send or edit, record the message. */
+export async function planPost(ctx: SendContext, row: PendingPost, nonce: number): Promise<PostPlan> {
+  const { services, config, token } = ctx;
+  const id = row.subjectId ?? 0;
+  switch (row.kind) {
+    case "contribution": {
+      const c = await contributionForPost(services, id);
+      return {
+        guildId: c.guildId,
+        where: c.channelId ?? config.CONTRIBUTIONS_CHANNEL,
+        async send(channel) {
+          // Announced in a digest: it has no post of its own to bring up to date.
+          if (c.postIsDigest) return;
+          const payload = post({ embeds: [contributionEmbed(c)], allowedMentions: noMentions });
+          if (c.messageId) {
+            await editUnlessDeleted(channel, c.messageId, payload);
+            return;
+          }
+          const message = await channel.send({ ...payload, ...once(nonce) });
+          await recordContributionMessage(services, c.id, channel.id, message.id);
+        },
+      };
+    }
+    case "evaluation": {
+      const evaluation = await evaluationForPost(services, id);
+      const c = evaluation.contribution;
+      return {
+        guildId: c.guildId,
+        where: c.channelId ?? config.CONTRIBUTIONS_CHANNEL,
+        async send(channel) {
+          await channel.send({
+            ...post({
+              content: `<@${c.author.discordId}>, your contribution **#${c.id}** has been evaluated.`,
+              embeds: [evaluationEmbed(evaluation, c, token)],
+              allowedMentions: { users: [c.author.discordId] },
+              ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
+            }),
+            ...once(nonce),
+          });
+        },
+      };
+    }
+    case "appeal": {
+      const { appeal, contribution, original, second } = await appealForPost(services, id);
+      return {
+        guildId: contribution.guildId,
+        where: appeal.channelId ?? contribution.channelId ?? config.CONTRIBUTIONS_CHANNEL,
+        async send(channel) {
+          if (appeal.status !== "open") {
+            // Decided: the post (if it was ever made) shows the outcome and loses its buttons.
+            if (!appeal.messageId) return;
+            const outcome = appealOutcome(appeal.id, appeal.status, appeal.resolvedBy ?? "");
+            await editUnlessDeleted(
+              channel,
+              appeal.messageId,
+              post({ content: outcome, components: [], allowedMentions: noMentions }),
+            );
+            return;
+          }
+          if (appeal.messageId) return;
+          const message = await channel.send({
+            ...post({ ...appealView(appeal, contribution, original, second, token), allowedMentions: noMentions }),
+            ...once(nonce),
+          });
+          await recordAppealMessage(services, appeal.id, channel.id, message.id);
+        },
+      };
+    }
+    case "proposal": {
+      const overview = await proposalOverview(services, id);
+      const p = overview.proposal;
+      return {
+        guildId: p.guildId,
+        where: p.channelId ?? config.GOVERNANCE_CHANNEL,
+        async send(channel) {
+          const payload = post({ ...proposalMessage(overview, token), allowedMentions: noMentions });
+          if (p.messageId) {
+            try {
+              await channel.messages.edit(p.messageId, payload);
+              return;
+            } catch (error) {
+              // Deleted by a moderator: posted again rather than never again.
+              if (!isUnknownMessage(error)) throw error;
+              await forgetProposalMessage(services, id);
+            }
+          }
+          const message = await channel.send({ ...payload, ...once(nonce) });
+          await recordProposalMessage(services, id, channel.id, message.id);
+        },
+      };
+    }
+    case "result": {
+      const overview = await proposalOverview(services, id);
+      const p = overview.proposal;
+      return {
+        guildId: p.guildId,
+        where: p.channelId ?? config.GOVERNANCE_CHANNEL,
+        async send(channel) {
+          const payload = post({ ...resultMessage(overview, token), allowedMentions: noMentions });
+          if (p.resultMessageId) {
+            try {
+              await channel.messages.edit(p.resultMessageId, payload);
+              return;
+            } catch (error) {
+              if (!isUnknownMessage(error)) throw error;
+              await forgetResultMessage(services, id);
+            }
+          }
+          // The result stands on its own: it replies to the proposal only while that message exists.
+          const message = await channel.send({
+            ...payload,
+            ...(p.messageId ? { reply: { messageReference: p.messageId, failIfNotExists: false } } : {}),
+            ...once(nonce),
+          });
+          await recordResultMessage(services, id, message.id);
+        },
+      };
+    }
+    case "receipt": {
+      const receipt = await payoutReceipt(services, id);
+      const p = receipt.proposal;
+      return {
+        guildId: p.guildId,
+        where: config.PAYOUTS_CHANNEL,
+        async send(channel) {
+          if (!p.receiptMessageId) {
+            services.settlement?.checkpoint("before-receipt", id);
+            // A repeat after a crash between sending and recording: the nonce returns the receipt already posted;
+            // older than Discord's nonce window, the channel's recent messages still show it.
+            const recent = await channel.messages.fetch({ limit: 50 });
+            const marker = `Paid: proposal #${id} `;
+            const earlier = recent.find((m) => m.author.id === ctx.client.user?.id && m.content.startsWith(marker));
+            const message =
+              earlier ?? (await channel.send({ ...post(receiptMessage(receipt, token)), ...once(nonce) }));
+            services.settlement?.checkpoint("after-receipt-sent", id);
+            await recordReceiptMessage(services, id, message.id);
+            services.settlement?.checkpoint("after-receipt", id);
+          }
+          // The result in the governance channel says it was paid (it links the receipt).
+          await enqueuePosts(services.db, services.now(), [
+            { guildId: p.guildId, kind: "result", subjectId: id },
+            { guildId: p.guildId, kind: "proposal", subjectId: id },
+          ]);
+        },
+      };
+    }
+    case "safe_batch": {
+      const intent = await safeBatchForPost(services, id);
+      return {
+        guildId: intent.proposal.guildId,
+        where: config.PAYOUTS_CHANNEL,
+        async send(channel) {
+          const role = moderatorRole(ctx, channel);
+          await channel.send({
+            ...post({
+              content: safeBatchText(intent, role?.id),
+              allowedMentions: { parse: [], roles: role ? [role.id] : [] },
+            }),
+            files: [
+              {
+                attachment: Buffer.from(`${JSON.stringify(intent.safeBatch, null, 2)}\n`),
+                name: `steward-payout-${intent.proposalId}-chunk-${intent.chunkIndex + 1}.json`,
+              },
+            ],
+            ...once(nonce),
+          });
+          await markSafeBatchPosted(services, id);
+        },
+      };
+    }
+    case "note": {
+      const note = row.payload as unknown as ModeratorNote;
+      return {
+        guildId: row.guildId,
+        where: note.channel === "payouts" ? config.PAYOUTS_CHANNEL : config.GOVERNANCE_CHANNEL,
+        async send(channel) {
+          const role = moderatorRole(ctx, channel);
+          await channel.send({
+            ...post({
+              content: `${role ? `<@&${role.id}> ` : ""}${note.text}`,
+              allowedMentions: { parse: [], roles: role ? [role.id] : [] },
+            }),
+            ...once(nonce),
+          });
+        },
+      };
+    }
+    case "compute": {
+      const notice = row.payload as unknown as ComputeNotice;
+      return {
+        guildId: row.guildId,
+        where: config.COMPUTE_CHANNEL,
+        async send(channel) {
+          const message = await channel.send({
+            ...post({
+              content: notice.content,
+              components: noticeButtons(notice.buttons ?? []),
+              allowedMentions: { parse: [], users: notice.mention ?? [] },
+            }),
+            ...once(nonce),
+          });
+          if (notice.leaseId !== undefined) await recordLeaseMessage(services, notice.leaseId, message.id);
+        },
+      };
+    }
+  }
+}
+
+/** A post the bot keeps up to date: a moderator deleting it means it is not wanted, so it is not made again. */
+async function editUnlessDeleted(
+  channel: PostChannel,
+  messageId: string,
+  payload: Parameters<PostChannel["messages"]["edit"]>[1],
+) {
+  try {
+    await channel.messages.edit(messageId, payload);
+  } catch (error) {
+    if (!isUnknownMessage(error)) throw error;
+  }
+}
+
+/** The moderator role as MODERATOR_ROLE names it (by id or name), to mention in notes to moderators. */
+function moderatorRole(ctx: SendContext, channel: PostChannel) {
+  const setting = ctx.config.MODERATOR_ROLE;
+  return channel.guild.roles.cache.find((r) => r.id === setting || r.name === setting);
+}
+
+export { postChannel };
