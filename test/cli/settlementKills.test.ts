@@ -74,11 +74,8 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
       await client.createUser(m, ["Member"]);
       wallets.set(m, await linkWallet(client, m));
     }
-    const credentials = JSON.parse(readFileSync(join(dataDir, "postgres.json"), "utf8"));
-    db = await openDatabase({
-      kind: "postgres",
-      url: `postgresql://${credentials.user}:${credentials.password}@127.0.0.1:${credentials.port}/steward`,
-    });
+    // As an operator's CLI command would: a user of the managed server, which therefore outlives each killed start.
+    db = await openDatabase({ kind: "embedded", dataDir, options: { role: "test settlementKills" } });
     const prisma = db.prisma;
     // Not killed at start: the next distribution's id names the proposal the kill is for.
     proc.kill("SIGKILL");

@@ -37,6 +37,8 @@ export async function submitContribution(deps: ServiceDeps, actor: Actor, draft:
         createdAt: now,
       },
     });
+    await enqueuePosts(tx, now, [{ guildId: actor.guildId, kind: "contribution", subjectId: contribution.id }]);
+    // The audit event last: the chain's lock is held from here to the commit.
     await appendAuditEvent(tx, {
       guildId: actor.guildId,
       actorId: actor.discordId,
@@ -52,7 +54,6 @@ export async function submitContribution(deps: ServiceDeps, actor: Actor, draft:
       },
       createdAt: now,
     });
-    await enqueuePosts(tx, now, [{ guildId: actor.guildId, kind: "contribution", subjectId: contribution.id }]);
     return { ...contribution, author: member };
   });
 }

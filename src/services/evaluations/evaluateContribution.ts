@@ -99,6 +99,14 @@ export async function evaluateContribution(deps: ServiceDeps, contributionId: nu
         createdAt: now,
       },
     });
+    // Its announcement, and the contribution's post showing it evaluated: sent by the publisher, not awaited here.
+    if (purpose === "initial") {
+      await enqueuePosts(tx, now, [
+        { guildId: contribution.guildId, kind: "evaluation", subjectId: evaluation.id },
+        { guildId: contribution.guildId, kind: "contribution", subjectId: contributionId },
+      ]);
+    }
+    // The audit event last: the chain's lock is held from here to the commit.
     await appendAuditEvent(tx, {
       guildId: contribution.guildId,
       actorId: options.actorId ?? "system:evaluate",
@@ -120,13 +128,6 @@ export async function evaluateContribution(deps: ServiceDeps, contributionId: nu
       },
       createdAt: now,
     });
-    // Its announcement, and the contribution's post showing it evaluated: sent by the publisher, not awaited here.
-    if (purpose === "initial") {
-      await enqueuePosts(tx, now, [
-        { guildId: contribution.guildId, kind: "evaluation", subjectId: evaluation.id },
-        { guildId: contribution.guildId, kind: "contribution", subjectId: contributionId },
-      ]);
-    }
     return evaluation;
   });
 }

@@ -227,7 +227,6 @@ async function writeBatch(
       ],
     );
   }
-  await appendAuditEventsSql(conn, audits);
   // The live tallies on the proposals' messages: one edit per proposal, a moment later, however many votes came.
   const changed = new Map([...rows.values()].map((v) => [v.proposal.id, v.proposal.guildId]));
   await enqueuePostsOn(
@@ -240,6 +239,8 @@ async function writeBatch(
       delayMs: deps.governance.tallyEditDelayMs,
     })),
   );
+  // The audit events last: the chain's lock is held from here to the commit.
+  await appendAuditEventsSql(conn, audits);
   return outcomes as (Written | UserError)[];
 }
 
