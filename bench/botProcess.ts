@@ -9,10 +9,15 @@ import { openScratchDatabase } from "../src/db/openScratchDatabase.ts";
 import { createLogger } from "../src/logger.ts";
 import { startSteward } from "../src/startSteward.ts";
 
-export type BotRequest = { type: "count-votes"; proposalId: number } | { type: "cpu" } | { type: "stop" };
+export type BotRequest =
+  | { type: "count-votes"; proposalId: number }
+  | { type: "count-evaluations" }
+  | { type: "cpu" }
+  | { type: "stop" };
 export type BotMessage =
   | { type: "ready" }
   | { type: "votes"; count: number }
+  | { type: "evaluations"; count: number; queuedPosts: number }
   | { type: "cpu"; micros: number }
   | { type: "stopped" };
 
@@ -44,7 +49,10 @@ if (kind === "steward") {
   process.on("message", async (m: BotRequest) => {
     if (m.type === "cpu") send(cpu());
     else if (m.type === "count-votes") send({ type: "votes", count: await count(m.proposalId) });
-    else {
+    else if (m.type === "count-evaluations") {
+      const db = steward.container.services.db;
+      send({ type: "evaluations", count: await db.evaluation.count(), queuedPosts: await db.pendingPost.count() });
+    } else {
       await steward.stop();
       send({ type: "stopped" });
       process.exit(0);

@@ -8,6 +8,8 @@ import type { BotMessage, BotRequest } from "./botProcess.ts";
 export interface BenchBot {
   /** Steward's stored votes on a proposal (Steward only). */
   countVotes(proposalId: number): Promise<number>;
+  /** Steward's stored evaluations, and the posts still in its outbox (Steward only). */
+  countEvaluations(): Promise<{ count: number; queuedPosts: number }>;
   /** The bot process's CPU time so far, in milliseconds. */
   cpuMs(): Promise<number>;
   stop(): Promise<void>;
@@ -57,6 +59,11 @@ async function startBotProcess(kind: "steward" | "bare", env: Record<string, str
       child.send({ type: "count-votes", proposalId } satisfies BotRequest);
       const m = await next(child, "votes");
       return m.type === "votes" ? m.count : Number.NaN;
+    },
+    async countEvaluations() {
+      child.send({ type: "count-evaluations" } satisfies BotRequest);
+      const m = await next(child, "evaluations");
+      return m.type === "evaluations" ? { count: m.count, queuedPosts: m.queuedPosts } : { count: 0, queuedPosts: 0 };
     },
     async cpuMs() {
       child.send({ type: "cpu" } satisfies BotRequest);

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { stopLocalChain } from "../../src/chain/openLocalChain.ts";
 import { destroyManagedData } from "../../src/db/managedPostgres.ts";
 import { processAlive } from "../../src/processAlive.ts";
+import { childrenOf, nothingLeft, watchdogsOf } from "../helpers/stewardChildren.ts";
 import { exited, startStewardProcess } from "../helpers/stewardProcess.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
 import { until } from "../helpers/until.ts";
@@ -34,27 +35,6 @@ async function start(dataDir: string, options: { detached?: boolean } = {}) {
   const started = await startStewardProcess(envFor(dataDir), options);
   running.push(started.proc);
   return started;
-}
-
-/** The processes a `steward start` of `dataDir` runs beside itself: its database server and its local chain. */
-function childrenOf(dataDir: string) {
-  const postgres = Number(readFileSync(join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
-  const { pid: anvil } = JSON.parse(readFileSync(join(dataDir, "chain", "chain.json"), "utf8")) as { pid: number };
-  return { postgres, anvil };
-}
-
-/** The watchdogs armed for `dataDir`'s children (their command line names a file of the data directory). */
-function watchdogsOf(dataDir: string): number[] {
-  const ps = spawnSync("ps", ["-A", "-ww", "-o", "pid=,args="], { encoding: "utf8" });
-  return ps.stdout
-    .split("\n")
-    .filter((line) => line.includes("watchdog.js") && line.includes(dataDir))
-    .map((line) => Number(line.trim().split(/\s+/)[0]));
-}
-
-function nothingLeft(dataDir: string, children: { postgres: number; anvil: number }) {
-  return async () =>
-    !processAlive(children.postgres) && !processAlive(children.anvil) && watchdogsOf(dataDir).length === 0;
 }
 
 async function rpc(dataDir: string, method: string, params: unknown[] = []): Promise<unknown> {

@@ -25,21 +25,27 @@ export async function sendDigest(
     const contributions = await contributionsForDigest(services, ids);
     const guildId = contributions[0]?.guildId ?? "";
     const channel = postChannel(client, guildId, config.CONTRIBUTIONS_CHANNEL);
-    const { content, count } = contributionDigest(contributions);
+    const { content, embed, count } = contributionDigest(contributions);
     const included = new Set(contributions.slice(0, count).map((c) => c.id));
     const sent = rows.filter((r) => included.has(r.subjectId ?? 0));
     const nonce = await markSent(sent);
-    const message = await channel.send({ ...post({ content, allowedMentions: noMentions }), ...once(nonce) });
+    const message = await channel.send({
+      ...post({ content, embeds: [embed], allowedMentions: noMentions }),
+      ...once(nonce),
+    });
     await recordDigestMessage(services, [...included], channel.id, message.id);
     return { channelId: channel.id, sent, left: rows.filter((r) => !included.has(r.subjectId ?? 0)) };
   }
   const evaluations = await evaluationsForDigest(services, ids);
   const guildId = evaluations[0]?.contribution.guildId ?? "";
   const channel = postChannel(client, guildId, config.CONTRIBUTIONS_CHANNEL);
-  const { content, count, authors } = evaluationDigest(evaluations, ctx.token);
+  const { content, embed, count, authors } = evaluationDigest(evaluations, ctx.token);
   const included = new Set(evaluations.slice(0, count).map((e) => e.id));
   const sent = rows.filter((r) => included.has(r.subjectId ?? 0));
   const nonce = await markSent(sent);
-  await channel.send({ ...post({ content, allowedMentions: { parse: [], users: authors } }), ...once(nonce) });
+  await channel.send({
+    ...post({ content, embeds: [embed], allowedMentions: { parse: [], users: authors } }),
+    ...once(nonce),
+  });
   return { channelId: channel.id, sent, left: rows.filter((r) => !included.has(r.subjectId ?? 0)) };
 }

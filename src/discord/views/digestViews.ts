@@ -1,3 +1,4 @@
+import type { APIEmbed } from "discord-api-types/v10";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import { DISCORD_LIMITS } from "./clampPayload.ts";
 import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
@@ -7,55 +8,78 @@ type DigestContribution = Pick<Contribution, "id" | "title" | "category" | "guil
   author: Author;
 };
 
-const quoteTitle = (title: string) => `“${title.length > 70 ? `${title.slice(0, 69)}…` : title}”`;
+/** What one digest message carries: its content and embed, and how many of the given items fit in it. */
+export interface Digest {
+  content: string;
+  embed: APIEmbed;
+  count: number;
+}
 
-/** Lines that fit one message; the caller sends what did not fit in the next one. */
-function fitLines(header: string, lines: string[]): { content: string; count: number } {
-  let content = header;
-  let count = 0;
+const quoteTitle = (title: string) => `“${title.length > 60 ? `${title.slice(0, 59)}…` : title}”`;
+
+/** As many lines as fit an embed's description; the caller sends the rest in the next message. */
+function fitLines(lines: string[]): string[] {
+  const kept: string[] = [];
+  let length = 0;
   for (const line of lines) {
-    if (content.length + 1 + line.length > DISCORD_LIMITS.content) break;
-    content += `\n${line}`;
-    count++;
+    if (length + line.length + 1 > DISCORD_LIMITS.embedDescription) break;
+    kept.push(line);
+    length += line.length + 1;
   }
-  return { content, count };
+  return kept;
 }
 
 /**
  * Many new contributions waiting for the channel at once (a burst): one message listing them instead of one
- * each. Names are shown, nobody is pinged. Returns how many of the given ones it holds.
+ * each. Authors are named, nobody is pinged.
  */
-export function contributionDigest(contributions: DigestContribution[]) {
-  const lines = contributions.map(
-    (c) => `**#${c.id}** ${quoteTitle(c.title)} · ${c.category} · by <@${c.author.discordId}>`,
+export function contributionDigest(contributions: DigestContribution[]): Digest {
+  const lines = fitLines(
+    contributions.map((c) => `**#${c.id}** ${quoteTitle(c.title)} · ${c.category} · by <@${c.author.discordId}>`),
   );
-  const header = (n: number) =>
-    `**${n} new contributions** (listed together: many arrived at once). \`/contribute show id\` shows one in full.`;
-  const { count } = fitLines(header(contributions.length), lines);
-  return { content: fitLines(header(count), lines.slice(0, count)).content, count };
+  return {
+    content: `**${lines.length} new contributions**, listed together because many arrived at once.`,
+    embed: {
+      description: lines.join("\n"),
+      color: 0x5865f2,
+      footer: { text: "/contribute show id shows one in full" },
+    },
+    count: lines.length,
+  };
 }
 
 /**
- * Many evaluations waiting for the channel at once: one message that pings each author, with the total, the
- * suggested reward and whether a person must look first, and a link to each contribution's post.
+ * Many evaluations waiting for the channel at once: one message that pings each author (mentions ping only in the
+ * content), and lists each contribution's total, suggested reward, whether a person must look first, and a link
+ * to its post.
  */
 export function evaluationDigest(
   evaluations: (Pick<Evaluation, "total" | "suggestedReward" | "flags"> & { contribution: DigestContribution })[],
   token: TokenFormat,
-) {
-  const lines = evaluations.map(({ contribution: c, ...e }) => {
-    const link =
-      c.messageId && c.channelId ? ` · https://discord.com/channels/${c.guildId}/${c.channelId}/${c.messageId}` : "";
-    const held = e.flags.includes("needs_human") ? " · held for a person to review" : "";
-    return `<@${c.author.discordId}> **#${c.id}** ${quoteTitle(c.title)}: ${e.total}/100, suggested ${formatTokens(e.suggestedReward, token)}${held}${link}`;
-  });
-  const header = (n: number) =>
-    `**${n} contributions evaluated** (listed together: many were evaluated at once). \`/evaluation show contribution\` shows the scores, evidence and flags.`;
-  const { count } = fitLines(header(evaluations.length), lines);
-  const { content } = fitLines(header(count), lines.slice(0, count));
+): Digest & { authors: string[] } {
+  const lines = fitLines(
+    evaluations.map(({ contribution: c, ...e }) => {
+      const title =
+        c.messageId && c.channelId
+          ? `[${quoteTitle(c.title)}](https://discord.com/channels/${c.guildId}/${c.channelId}/${c.messageId})`
+          : quoteTitle(c.title);
+      const held = e.flags.includes("needs_human") ? " · held for a person to review" : "";
+      return `**#${c.id}** ${title} by <@${c.author.discordId}>: ${e.total}/100, suggested ${formatTokens(e.suggestedReward, token)}${held}`;
+    }),
+  );
+  const authors = [...new Set(evaluations.slice(0, lines.length).map((e) => e.contribution.author.discordId))];
   return {
-    content,
-    count,
-    authors: [...new Set(evaluations.slice(0, count).map((e) => e.contribution.author.discordId))],
+    content:
+      `**${lines.length} contributions evaluated**, listed together because many were evaluated at once: ${authors.map((a) => `<@${a}>`).join(" ")}`.slice(
+        0,
+        DISCORD_LIMITS.content,
+      ),
+    embed: {
+      description: lines.join("\n"),
+      color: 0x57f287,
+      footer: { text: "/evaluation show contribution shows the scores, evidence and flags" },
+    },
+    count: lines.length,
+    authors,
   };
 }
