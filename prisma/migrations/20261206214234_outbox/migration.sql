@@ -43,3 +43,4 @@ ALTER TABLE "Contribution" ADD CONSTRAINT "Contribution_evaluationClaimedBy_fkey
 
 -- AddForeignKey
 ALTER TABLE "PendingPost" ADD CONSTRAINT "PendingPost_claimedBy_fkey" FOREIGN KEY ("claimedBy") REFERENCES "StewardInstance"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "Proposal" DROP COLUMN "resultPostClaimedAt";

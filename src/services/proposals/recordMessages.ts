@@ -13,7 +13,7 @@ export async function forgetProposalMessage(deps: ServiceDeps, id: number) {
   await deps.db.proposal.update({ where: { id }, data: { messageId: null } });
 }
 
-/** The result's message was deleted, or posting it failed: the next attempt may claim and post it again. */
+/** The result's message was deleted: the next render posts it again. */
 export async function forgetResultMessage(deps: ServiceDeps, id: number) {
-  await deps.db.proposal.update({ where: { id }, data: { resultMessageId: null, resultPostClaimedAt: null } });
+  await deps.db.proposal.update({ where: { id }, data: { resultMessageId: null } });
 }
