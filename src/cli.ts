@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
             logger.error({ signal }, "shutdown did not finish in time: exiting now (the next start recovers)");
             process.exit(0);
           },
-          config.SHUTDOWN_GRACE + CLOSE_BUDGET_MS + 500,
+          config.SHUTDOWN_GRACE + CLOSE_BUDGET_MS + 300,
         ).unref();
         await steward.stop();
         process.exit(0);

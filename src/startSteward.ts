@@ -200,7 +200,10 @@ export async function startSteward(config: Config, logger: Logger, options: Star
           publisher.stop(deadline),
           until(deadline, Promise.all([evaluations.idle(), closeVotes.idle(), settle.idle(), scheduler?.idle()])),
         ]);
-        const left = await waitingWork(container).catch(() => undefined);
+        const left = await Promise.race([
+          waitingWork(container).catch(() => undefined),
+          new Promise<undefined>((r) => setTimeout(() => r(undefined), 300).unref()),
+        ]);
         log.info(
           {
             seconds: (Date.now() - started) / 1000,
@@ -239,7 +242,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
 }
 
 /** After the grace period, what closing the gateway, servers, chain and database may take at most. */
-export const CLOSE_BUDGET_MS = 1_800;
+export const CLOSE_BUDGET_MS = 1_200;
 
 /** Waits for `work` until `deadline` (epoch ms): whether it finished in time. */
 async function until(deadline: number, work: Promise<unknown>): Promise<boolean> {

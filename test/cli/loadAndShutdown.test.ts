@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { stopLocalChain } from "../../src/chain/openLocalChain.ts";
 import { destroyManagedData } from "../../src/db/managedPostgres.ts";
 import type { SandboxClient } from "../helpers/sandboxClient.ts";
@@ -76,18 +76,25 @@ async function burst(client: SandboxClient, n: number, tag: string, onAck: (acke
   return acked;
 }
 
-/** Each contribution id in an evaluation's announcement in #contributions: single posts and digests alike. */
-async function announcedEvaluations(client: SandboxClient): Promise<number[]> {
-  const ids: number[] = [];
-  for (const m of await client.messages("contributions")) {
+/**
+ * Where each contribution and each evaluation was announced in #contributions (single posts and digests alike): the
+ * message's position, oldest first, per contribution id; an evaluation announced twice is listed twice.
+ */
+async function announcements(client: SandboxClient) {
+  const contributions = new Map<number, number>();
+  const evaluations: { id: number; at: number }[] = [];
+  const listed = (m: { embeds: { description?: string }[] }) =>
+    (m.embeds[0]?.description?.split("\n") ?? []).map((line) => Number(/^\*\*#(\d+)\*\*/.exec(line)?.[1]));
+  for (const [at, m] of (await client.messages("contributions")).entries()) {
     const single = /your contribution \*\*#(\d+)\*\* has been evaluated/.exec(m.content)?.[1];
-    if (single) ids.push(Number(single));
-    if (/^\*\*\d+ contributions evaluated\*\*/.test(m.content)) {
-      for (const line of m.embeds[0]?.description?.split("\n") ?? [])
-        ids.push(Number(/^\*\*#(\d+)\*\*/.exec(line)?.[1]));
-    }
+    if (single) evaluations.push({ id: Number(single), at });
+    if (/^\*\*\d+ contributions evaluated\*\*/.test(m.content))
+      for (const id of listed(m)) evaluations.push({ id, at });
+    const post = /^#(\d+) · /.exec(m.embeds[0]?.title ?? "")?.[1];
+    if (post && !m.content) contributions.set(Number(post), at);
+    if (/^\*\*\d+ new contributions\*\*/.test(m.content)) for (const id of listed(m)) contributions.set(id, at);
   }
-  return ids;
+  return { contributions, evaluations };
 }
 
 /** Waits until the outbox is empty, then checks every acknowledged contribution was evaluated and announced once. */
@@ -106,14 +113,20 @@ async function expectAllAnnouncedOnce(client: SandboxClient, acked: number[]) {
     acked.filter((id) => !evaluatedSet.has(id)),
     "acknowledged but never evaluated",
   ).toEqual([]);
-  const announced = await announcedEvaluations(client);
+  const { contributions, evaluations } = await announcements(client);
   const seen = new Map<number, number>();
-  for (const id of announced) seen.set(id, (seen.get(id) ?? 0) + 1);
+  for (const e of evaluations) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
   const twice = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
   expect(twice, "announced more than once").toEqual([]);
   const missing = evaluated.filter((id) => !seen.has(id));
   expect(missing, "evaluated but never announced").toEqual([]);
   for (const id of acked) expect(seen.get(id), `contribution #${id} announced once`).toBe(1);
+  // A contribution is announced before its evaluation, which replies to it or links it.
+  const early = evaluations.filter((e) => !((contributions.get(e.id) ?? Number.POSITIVE_INFINITY) < e.at));
+  expect(
+    early.map((e) => e.id),
+    "evaluations announced before their contribution",
+  ).toEqual([]);
 }
 
 /** Stops Steward's process group with `signal` and measures how long it takes. */
@@ -131,9 +144,13 @@ async function stopWith(signal: NodeJS.Signals, proc: ChildProcess) {
  * nothing left running, and the next start posts every evaluation exactly once with nothing submitted lost.
  */
 describe.runIf(testDatabaseKind === "embedded")("under load and stopped in the middle", () => {
+  // A test that failed half-way leaves its Steward running: the next one must start on a stopped one.
+  afterEach(async () => {
+    if (!current || current.exitCode !== null || current.signalCode !== null) return;
+    process.kill(-(current.pid as number), "SIGKILL");
+    await exited(current);
+  });
   afterAll(async () => {
-    if (current && current.exitCode === null && current.signalCode === null)
-      process.kill(-(current.pid as number), "SIGKILL");
     await stopLocalChain(dataDir);
     await destroyManagedData(dataDir);
   });

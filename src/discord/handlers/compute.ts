@@ -1,10 +1,16 @@
 import { MessageFlags } from "discord.js";
-import { approveLease, chooseOffer, decideLease, endLease, listLeases } from "../../services/compute/leases.ts";
+import {
+  approveLease,
+  chooseOffer,
+  decideLease,
+  endLease,
+  type LeaseAnnouncement,
+  listLeases,
+} from "../../services/compute/leases.ts";
 import { chooseButtons } from "../../services/compute/nodeHealth.ts";
 import { explainRequest, requestCompute } from "../../services/compute/requestCompute.ts";
 import { UserError } from "../../services/errors.ts";
 import type { HandlerContext } from "../context.ts";
-import { queueAnnouncement } from "../queueAnnouncement.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { leaseButtons, leasesView, leaseTerms, matchesText, noticeButtons } from "../views/computeViews.ts";
 import { ts } from "../views/governanceFormat.ts";
@@ -43,45 +49,60 @@ export const request: CommandHandler = async (i, ctx) => {
   );
 };
 
-/** Asks the provider (or first the moderators) in the compute channel; the message with the buttons is recorded on the lease. */
-async function announceLease(ctx: HandlerContext, lease: Awaited<ReturnType<typeof chooseOffer>>["lease"]) {
-  const token = tokenOf(ctx);
-  const requester = lease.request.requester.discordId;
-  const provider = lease.node.provider.discordId;
-  const services = ctx.deps.services;
-  if (lease.status === "awaiting_approval") {
-    await queueAnnouncement(services, lease.guildId, {
-      note: {
-        text: `Lease #${lease.id} (${leaseTerms(lease, token)}) costs more than LEASE_APPROVAL_ABOVE: approve it in #${ctx.deps.config.COMPUTE_CHANNEL}.`,
-        channel: "governance",
+/**
+ * What a new or approved lease announces: the provider is asked in the compute channel (Accept / Decline), or first
+ * the moderators (a note, and Approve on the message); the message with the buttons is recorded on the lease.
+ */
+const leaseOffer =
+  (ctx: HandlerContext): LeaseAnnouncement =>
+  (lease) => {
+    const token = tokenOf(ctx);
+    const requester = lease.request.requester.discordId;
+    const provider = lease.node.provider.discordId;
+    if (lease.status === "awaiting_approval") {
+      return [
+        {
+          guildId: lease.guildId,
+          kind: "note",
+          note: {
+            text: `Lease #${lease.id} (${leaseTerms(lease, token)}) costs more than LEASE_APPROVAL_ABOVE: approve it in #${ctx.deps.config.COMPUTE_CHANNEL}.`,
+            channel: "governance",
+          },
+        },
+        {
+          guildId: lease.guildId,
+          kind: "compute",
+          notice: {
+            content: `Lease **#${lease.id}** waits for a moderator's approval before <@${provider}> is asked: <@${requester}> wants ${leaseTerms(lease, token)} for “${lease.purpose}”.`,
+            buttons: leaseButtons(lease.id, "approve"),
+            leaseId: lease.id,
+          },
+        },
+      ];
+    }
+    return [
+      {
+        guildId: lease.guildId,
+        kind: "compute",
+        notice: {
+          content: `<@${provider}>, <@${requester}> asks for ${leaseTerms(lease, token)} for “${lease.purpose}”. Accept to start lease **#${lease.id}** now; it is paid for the time your node is online during it.`,
+          mention: [provider],
+          buttons: leaseButtons(lease.id, "decide"),
+          leaseId: lease.id,
+        },
       },
-    });
-    await queueAnnouncement(services, lease.guildId, {
-      notice: {
-        content: `Lease **#${lease.id}** waits for a moderator's approval before <@${provider}> is asked: <@${requester}> wants ${leaseTerms(lease, token)} for “${lease.purpose}”.`,
-        buttons: leaseButtons(lease.id, "approve"),
-        leaseId: lease.id,
-      },
-    });
-    return "A moderator approves leases of this size first; the provider is asked right after.";
-  }
-  await queueAnnouncement(services, lease.guildId, {
-    notice: {
-      content: `<@${provider}>, <@${requester}> asks for ${leaseTerms(lease, token)} for “${lease.purpose}”. Accept to start lease **#${lease.id}** now; it is paid for the time your node is online during it.`,
-      mention: [provider],
-      buttons: leaseButtons(lease.id, "decide"),
-      leaseId: lease.id,
-    },
-  });
-  return `<@${provider}> was asked in #${ctx.deps.config.COMPUTE_CHANNEL}.`;
-}
+    ];
+  };
 
 export const choose: ComponentHandler = async (i, ctx, [requestId, nodeId]) => {
   const r = Number(requestId);
   const n = Number(nodeId);
   if (!Number.isInteger(r) || !Number.isInteger(n)) throw new UserError("invalid_component", {});
-  const { lease, created } = await chooseOffer(ctx.deps.services, ctx.actor, r, n);
-  const next = created ? await announceLease(ctx, lease) : "";
+  const { lease, created } = await chooseOffer(ctx.deps.services, ctx.actor, r, n, leaseOffer(ctx));
+  const next =
+    lease.status === "awaiting_approval"
+      ? "A moderator approves leases of this size first; the provider is asked right after."
+      : `<@${lease.node.provider.discordId}> was asked in #${ctx.deps.config.COMPUTE_CHANNEL}.`;
   await i.reply(
     ephemeral({
       content: created
@@ -99,7 +120,8 @@ export const leaseButton: ComponentHandler = async (i, ctx, [action, leaseId]) =
   const token = tokenOf(ctx);
   const services = ctx.deps.services;
   if (action === "approve") {
-    const lease = await approveLease(services, ctx.actor, ctx.isModerator, id);
+    // The provider is asked with the approval itself, even if this click's answer never reaches Discord.
+    const lease = await approveLease(services, ctx.actor, ctx.isModerator, id, leaseOffer(ctx));
     await i.update(
       post({
         content: `Lease **#${lease.id}** (${leaseTerms(lease, token)}) was approved by <@${ctx.actor.discordId}>.`,
@@ -107,7 +129,6 @@ export const leaseButton: ComponentHandler = async (i, ctx, [action, leaseId]) =
         allowedMentions: noMentions,
       }),
     );
-    await announceLease(ctx, lease);
     return;
   }
   const lease = await decideLease(services, ctx.actor, id, action === "accept");
@@ -125,16 +146,21 @@ export const leases: CommandHandler = async (i, ctx) => {
 };
 
 export const end: CommandHandler = async (i, ctx) => {
-  const lease = await endLease(ctx.deps.services, ctx.actor, i.options.getInteger("lease", true));
-  const other =
-    lease.request.requester.discordId === ctx.actor.discordId
-      ? lease.node.provider.discordId
-      : lease.request.requester.discordId;
-  await queueAnnouncement(ctx.deps.services, lease.guildId, {
-    notice: {
-      content: `Lease **#${lease.id}** was ended early by <@${ctx.actor.discordId}>; it is paid for what the node delivered until now. <@${other}>`,
-      mention: [other],
-    },
+  const lease = await endLease(ctx.deps.services, ctx.actor, i.options.getInteger("lease", true), (ended) => {
+    const other =
+      ended.request.requester.discordId === ctx.actor.discordId
+        ? ended.node.provider.discordId
+        : ended.request.requester.discordId;
+    return [
+      {
+        guildId: ended.guildId,
+        kind: "compute",
+        notice: {
+          content: `Lease **#${ended.id}** was ended early by <@${ctx.actor.discordId}>; it is paid for what the node delivered until now. <@${other}>`,
+          mention: [other],
+        },
+      },
+    ];
   });
   await i.reply(ephemeral({ content: `Lease **#${lease.id}** ended. It is paid pro rata at the epoch's close.` }));
 };

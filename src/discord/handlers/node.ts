@@ -5,7 +5,6 @@ import { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { registerNode } from "../../services/compute/registerNode.ts";
 import { tokenText } from "../../services/tokenText.ts";
 import type { HandlerContext } from "../context.ts";
-import { queueAnnouncement } from "../queueAnnouncement.ts";
 import { ephemeral, noMentions, post } from "../reply.ts";
 import { hardwareText, type NodeListState, nodeListView, nodeShowView } from "../views/computeViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
@@ -19,24 +18,32 @@ const isStatus = (s: string | null | undefined): s is NodeStatus => STATUSES.inc
 
 export const register: CommandHandler = async (i, ctx) => {
   const o = i.options;
-  const node = await registerNode(ctx.deps.services, ctx.actor, [...ctx.member.roles, ...(ctx.member.roleIds ?? [])], {
-    name: o.getString("name", true),
-    gpuModel: o.getString("gpu_model", true),
-    gpuCount: o.getInteger("gpu_count", true),
-    vramGb: o.getInteger("vram_gb", true),
-    cpuCores: o.getInteger("cpu_cores", true),
-    ramGb: o.getInteger("ram_gb", true),
-    region: o.getString("region", true),
-    price: o.getString("price", true),
-    publicKey: o.getString("public_key", true),
-    description: o.getString("description"),
-  });
-  const price = tokenText(BigInt(node.price.toString()), ctx.deps.services.proposals);
-  await queueAnnouncement(ctx.deps.services, ctx.actor.guildId, {
-    notice: {
-      content: `🖥️ <@${ctx.actor.discordId}> registered node **#${node.id} ${node.name}**: ${hardwareText(node)}, ${node.region}, ${price} per ${node.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
+  const node = await registerNode(
+    ctx.deps.services,
+    ctx.actor,
+    [...ctx.member.roles, ...(ctx.member.roleIds ?? [])],
+    {
+      name: o.getString("name", true),
+      gpuModel: o.getString("gpu_model", true),
+      gpuCount: o.getInteger("gpu_count", true),
+      vramGb: o.getInteger("vram_gb", true),
+      cpuCores: o.getInteger("cpu_cores", true),
+      ramGb: o.getInteger("ram_gb", true),
+      region: o.getString("region", true),
+      price: o.getString("price", true),
+      publicKey: o.getString("public_key", true),
+      description: o.getString("description"),
     },
-  });
+    (n) => [
+      {
+        guildId: n.guildId,
+        kind: "compute",
+        notice: {
+          content: `🖥️ <@${ctx.actor.discordId}> registered node **#${n.id} ${n.name}**: ${hardwareText(n)}, ${n.region}, ${tokenText(BigInt(n.price.toString()), ctx.deps.services.proposals)} per ${n.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
+        },
+      },
+    ],
+  );
   const api = ctx.deps.httpUrl ?? "<Steward's HTTP URL>";
   await i.reply(
     ephemeral({
@@ -101,10 +108,13 @@ export const update: CommandHandler = async (i, ctx) => {
 };
 
 export const retire: CommandHandler = async (i, ctx) => {
-  const node = await retireNode(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
-  await queueAnnouncement(ctx.deps.services, ctx.actor.guildId, {
-    notice: { content: `⚫ <@${ctx.actor.discordId}> retired node **#${node.id} ${node.name}**.` },
-  });
+  const node = await retireNode(ctx.deps.services, ctx.actor, i.options.getInteger("id", true), (n) => [
+    {
+      guildId: n.guildId,
+      kind: "compute",
+      notice: { content: `⚫ <@${ctx.actor.discordId}> retired node **#${n.id} ${n.name}**.` },
+    },
+  ]);
   await i.reply(
     ephemeral({
       content: `Node **#${node.id}** is retired: its heartbeats are refused from now on and its active leases ended (paid for what was delivered). Its key can serve a new node.`,

@@ -6,18 +6,18 @@ import {
 } from "../../services/publishing/postSubjects.ts";
 import { noMentions, post } from "../reply.ts";
 import { contributionDigest, evaluationDigest } from "../views/digestViews.ts";
+import { type Attempt, once, type SendContext } from "./planPost.ts";
 import { postChannel } from "./postChannel.ts";
-import { once, type SendContext } from "./sendPost.ts";
 
 /**
  * Several waiting announcements of one kind (new contributions, or evaluations) in one message. The rows that fit
- * are marked as this message's (`markSent` returns its nonce) before it is sent, so a repeat after a crash sends
- * the same message; the rest go back to the queue.
+ * are marked as this message's (`markSent` gives the attempt's nonce) before it is sent, so a repeat after a crash
+ * sends the same message; the rest go back to the queue.
  */
 export async function sendDigest(
   ctx: SendContext,
   rows: PendingPost[],
-  markSent: (rows: PendingPost[]) => Promise<number>,
+  markSent: (rows: PendingPost[]) => Promise<Attempt>,
 ): Promise<{ channelId: string; sent: PendingPost[]; left: PendingPost[] }> {
   const { client, services, config } = ctx;
   const ids = rows.map((r) => r.subjectId ?? 0);
@@ -28,10 +28,10 @@ export async function sendDigest(
     const { content, embed, count } = contributionDigest(contributions);
     const included = new Set(contributions.slice(0, count).map((c) => c.id));
     const sent = rows.filter((r) => included.has(r.subjectId ?? 0));
-    const nonce = await markSent(sent);
+    const attempt = await markSent(sent);
     const message = await channel.send({
       ...post({ content, embeds: [embed], allowedMentions: noMentions }),
-      ...once(nonce),
+      ...once(attempt),
     });
     await recordDigestMessage(services, [...included], channel.id, message.id);
     return { channelId: channel.id, sent, left: rows.filter((r) => !included.has(r.subjectId ?? 0)) };
@@ -42,10 +42,10 @@ export async function sendDigest(
   const { content, embed, count, authors } = evaluationDigest(evaluations, ctx.token);
   const included = new Set(evaluations.slice(0, count).map((e) => e.id));
   const sent = rows.filter((r) => included.has(r.subjectId ?? 0));
-  const nonce = await markSent(sent);
+  const attempt = await markSent(sent);
   await channel.send({
     ...post({ content, embeds: [embed], allowedMentions: { parse: [], users: authors } }),
-    ...once(nonce),
+    ...once(attempt),
   });
   return { channelId: channel.id, sent, left: rows.filter((r) => !included.has(r.subjectId ?? 0)) };
 }

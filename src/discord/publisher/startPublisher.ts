@@ -15,12 +15,12 @@ import {
   postsWaiting,
   releasePosts,
 } from "../../services/publishing/pendingPosts.ts";
-import { awaitingFirstPost } from "../../services/publishing/postSubjects.ts";
+import { awaitingFirstPost, evaluationsReady, installationKey } from "../../services/publishing/postSubjects.ts";
 import { describePostFailure, PostRefused } from "../describePostFailure.ts";
 import { failingPostsNote, type PostWait } from "../views/postNotes.ts";
+import { type Attempt, type PostPlan, planPost, type SendContext } from "./planPost.ts";
 import { channelLabel, postChannel } from "./postChannel.ts";
 import { sendDigest } from "./sendDigest.ts";
-import { type PostPlan, planPost, type SendContext } from "./sendPost.ts";
 
 /**
  * Posts go out in lanes, one message at a time per lane: a lane's posts share a channel's rate limit and its order
@@ -122,13 +122,26 @@ export function startPublisher(deps: PublisherDeps): Publisher {
     }
   }
 
-  /** The rows the lane's next message carries: the first due post alone, or a digest when many of its kind wait. */
+  /**
+   * The rows the lane's next message carries: the first due post that may go now, alone, or with the others of its
+   * kind as a digest when more than DIGEST_AFTER wait. An evaluation may go once its contribution is announced (it
+   * replies to it or links it). A post that failed once, or whose message may already exist, goes alone; nothing
+   * ready: none.
+   */
   async function nextGroup(due: PendingPost[]): Promise<PendingPost[]> {
-    const first = due[0] as PendingPost;
+    const head = due[0] as PendingPost;
     // A message started before a crash is finished as it was begun: same rows, same nonce.
-    if (first.sentWith !== null) return due.filter((r) => r.sentWith === first.sentWith);
+    if (head.sentWith !== null) return due.filter((r) => r.sentWith === head.sentWith);
+    const evaluations = due.filter((r) => r.kind === "evaluation").map((r) => r.subjectId ?? 0);
+    const announced = evaluations.length > 0 ? await evaluationsReady(services, evaluations) : new Set<number>();
+    const ready = due.filter((r) => r.kind !== "evaluation" || announced.has(r.subjectId ?? 0));
+    const first = ready[0];
+    if (!first) return [];
+    if (first.sentWith !== null || first.attempts > 0) return [first];
     if (first.kind !== "evaluation" && first.kind !== "contribution") return [first];
-    let candidates = due.filter((r) => r.kind === first.kind && r.guildId === first.guildId && r.sentWith === null);
+    let candidates = ready.filter(
+      (r) => r.kind === first.kind && r.guildId === first.guildId && r.sentWith === null && r.attempts === 0,
+    );
     if (candidates.length <= DIGEST_AFTER) return [first];
     if (first.kind === "contribution") {
       // Only announcements go in a digest; an update of a post already made is an edit of that post.
@@ -143,35 +156,41 @@ export function startPublisher(deps: PublisherDeps): Publisher {
     return candidates.slice(0, DIGEST_SIZE);
   }
 
+  /** The nonce of a message: this installation's key and the first row's id (unique to what the message carries). */
+  let installKey: Promise<string> | undefined;
+  async function attemptFor(rows: PendingPost[]): Promise<Attempt> {
+    installKey ??= installationKey(services);
+    const retried = rows.some((r) => r.sentWith !== null);
+    const first = await markSentWith(services, rows);
+    return { nonce: `${await installKey}-${first}`, retried };
+  }
+
   /** Sends one message (a post or a digest) for the claimed rows and records what came of it. */
   async function send(rows: PendingPost[]): Promise<"sent" | "refused"> {
     const first = rows[0] as PendingPost;
     let plan: PostPlan | undefined;
     try {
-      let channelId: string;
       if (rows.length > 1) {
-        const digest = await sendDigest(ctx, rows, (fitted) => markSentWith(services, fitted));
-        channelId = digest.channelId;
+        const digest = await sendDigest(ctx, rows, attemptFor);
         await finishPosts(services, digest.sent);
         // Rows the message had no room for go back to the queue untouched, first in line for the next digest.
         await releasePosts(services, digest.left);
-        settle(digest.sent, { state: "posted", channel: `<#${channelId}>` });
+        settle(digest.sent, { state: "posted", channel: `<#${digest.channelId}>` });
         return "sent";
       }
-      const nonce = first.sentWith ?? first.id;
-      plan = await planPost(ctx, first, nonce);
+      plan = await planPost(ctx, first, await attemptFor(rows));
       const channel = postChannel(client, plan.guildId, plan.where);
       await plan.send(channel);
-      channelId = channel.id;
       await finishPosts(services, rows, first.kind === "proposal" ? config.VOTE_TALLY_DEBOUNCE : 0);
-      settle(rows, { state: "posted", channel: `<#${channelId}>` });
+      settle(rows, { state: "posted", channel: `<#${channel.id}>` });
       return "sent";
     } catch (error) {
       if (stopping && !client.isReady()) return "refused";
       if ((error as { code?: string }).code === "P2025") {
-        // Its subject is gone (a test database reset, a hand edit): nothing left to show.
+        // Its subject is gone (a hand edit of the database): nothing left to show.
         logger.warn({ kind: first.kind, subjectId: first.subjectId }, "a queued post's subject no longer exists");
         await finishPosts(services, rows);
+        settle(rows, { state: "refused", channel: laneChannel(first.kind), reason: "what it showed no longer exists" });
         return "refused";
       }
       const reason = describePostFailure(error) ?? "an error on Steward's side (the log has the details)";
@@ -213,9 +232,13 @@ export function startPublisher(deps: PublisherDeps): Publisher {
 
   /** One message of a lane, if one is due: whether there was one. */
   async function pass(kinds: PostKind[]): Promise<"idle" | "sent" | "refused"> {
+    // Stopping: nothing new is claimed (what waits stays in the outbox for the next start).
+    if (stopping) return "idle";
     const due = await duePosts(services, kinds, 100);
     if (due.length === 0) return "idle";
-    const claimed = await claimPosts(services, await nextGroup(due));
+    const group = await nextGroup(due);
+    if (group.length === 0) return "idle";
+    const claimed = await claimPosts(services, group);
     if (claimed.length === 0) return "sent";
     const work = send(claimed);
     sending.add(work);
@@ -337,10 +360,9 @@ export function startPublisher(deps: PublisherDeps): Publisher {
       stopping = true;
       client.off(Events.ClientReady, wake);
       wake();
-      await stopListening?.();
       const busy = sending.size;
       await Promise.race([
-        Promise.allSettled([...sending, ...lanes]),
+        Promise.allSettled([...sending, ...lanes, stopListening?.()]),
         new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref()),
       ]);
       return { sending: busy };

@@ -1,7 +1,9 @@
+import type { ComputeNode } from "../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { enqueuePosts, type PostRequest } from "../publishing/enqueuePosts.ts";
 import { LIMITS, parsePrice, parseRegion } from "./declaredSpecs.ts";
 import { findOwnLiveNode } from "./findNode.ts";
 
@@ -45,7 +47,13 @@ export async function updateNode(deps: ServiceDeps, actor: Actor, id: number, ch
 }
 
 /** Retires a node for good: its heartbeats are refused from now on, its key is free again, its leases end. */
-export async function retireNode(deps: ServiceDeps, actor: Actor, id: number) {
+export async function retireNode(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: number,
+  /** Its announcement in the compute channel (the adapter's words), queued with the retirement. */
+  announce: (node: ComputeNode) => PostRequest[] = () => [],
+) {
   await findOwnLiveNode(deps, actor, id);
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
@@ -71,6 +79,8 @@ export async function retireNode(deps: ServiceDeps, actor: Actor, id: number) {
       payload: { leasesEnded: ended.count },
       createdAt: now,
     });
-    return tx.computeNode.findUniqueOrThrow({ where: { id } });
+    const node = await tx.computeNode.findUniqueOrThrow({ where: { id } });
+    await enqueuePosts(tx, now, announce(node));
+    return node;
   });
 }

@@ -3,6 +3,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import { sharedWallet } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { enqueuePosts, type PostRequest } from "../publishing/enqueuePosts.ts";
 import { tokenText } from "../tokenText.ts";
 import { agreedCost } from "./leaseCost.ts";
 import { loadOffers } from "./loadOffers.ts";
@@ -11,18 +12,34 @@ import type { StoredMatch } from "./requestCompute.ts";
 
 const leaseWith = { node: { include: { provider: true } }, request: { include: { requester: true } } } as const;
 
-async function findLease(deps: ServiceDeps, guildId: string, id: number) {
+type Reader = Pick<ServiceDeps["db"], "lease">;
+
+async function findLease(deps: { db: Reader }, guildId: string, id: number) {
   const lease = await deps.db.lease.findUnique({ where: { id }, include: leaseWith });
   if (!lease || lease.guildId !== guildId) throw new UserError("lease_not_found", { id });
   return lease;
 }
+
+export type LeaseWithParties = Awaited<ReturnType<typeof findLease>>;
+
+/**
+ * What a lease's change announces (the adapter's words: a provider asked, moderators told), queued in the outbox by
+ * the transaction that makes the change, so the change and its announcement exist together.
+ */
+export type LeaseAnnouncement = (lease: LeaseWithParties) => PostRequest[];
 
 /**
  * The requester chooses one of the request's matches: a lease is offered to the node's provider, or first waits for
  * a moderator when it costs more than LEASE_APPROVAL_ABOVE. The offer is checked again (the node may have gone
  * offline or changed its price). A second click finds the same lease; one open lease per request.
  */
-export async function chooseOffer(deps: ServiceDeps, actor: Actor, requestId: number, nodeId: number) {
+export async function chooseOffer(
+  deps: ServiceDeps,
+  actor: Actor,
+  requestId: number,
+  nodeId: number,
+  announce: LeaseAnnouncement = () => [],
+) {
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const request = await tx.computeRequest.findUnique({ where: { id: requestId }, include: { requester: true } });
@@ -81,12 +98,19 @@ export async function chooseOffer(deps: ServiceDeps, actor: Actor, requestId: nu
       },
       createdAt: now,
     });
+    await enqueuePosts(tx, now, announce(await findLease({ db: tx }, actor.guildId, lease.id)));
     return { lease, created: true };
   }).then(async (r) => ({ ...r, lease: await findLease(deps, actor.guildId, r.lease.id) }));
 }
 
 /** A moderator (neither the requester nor the provider) lets an expensive lease be offered to the provider. */
-export async function approveLease(deps: ServiceDeps, actor: Actor, isModerator: boolean, id: number) {
+export async function approveLease(
+  deps: ServiceDeps,
+  actor: Actor,
+  isModerator: boolean,
+  id: number,
+  announce: LeaseAnnouncement = () => [],
+) {
   if (!isModerator) throw new UserError("missing_role", { role: deps.governance.moderatorRole });
   const lease = await findLease(deps, actor.guildId, id);
   // The lease pays its provider: neither side approves it, nor anyone sharing a wallet with the provider.
@@ -104,6 +128,7 @@ export async function approveLease(deps: ServiceDeps, actor: Actor, isModerator:
     "awaiting_approval",
     { status: "offered", approvedBy: actor.discordId },
     "lease.approved",
+    announce,
   );
 }
 
@@ -147,11 +172,11 @@ export async function decideLease(deps: ServiceDeps, actor: Actor, id: number, a
 }
 
 /** The requester or the provider ends an active lease early: it is paid pro rata for what was delivered. */
-export async function endLease(deps: ServiceDeps, actor: Actor, id: number) {
+export async function endLease(deps: ServiceDeps, actor: Actor, id: number, announce: LeaseAnnouncement = () => []) {
   const lease = await findLease(deps, actor.guildId, id);
   const party = [lease.request.requester.discordId, lease.node.provider.discordId];
   if (!party.includes(actor.discordId)) throw new UserError("not_lease_party", { id });
-  return transition(deps, actor, id, "active", { status: "ended", endedAt: deps.now() }, "lease.ended");
+  return transition(deps, actor, id, "active", { status: "ended", endedAt: deps.now() }, "lease.ended", announce);
 }
 
 async function transition(
@@ -161,6 +186,7 @@ async function transition(
   from: "awaiting_approval" | "offered" | "active",
   data: Record<string, unknown>,
   action: string,
+  announce: LeaseAnnouncement = () => [],
 ) {
   const now = deps.now();
   await runAudited(deps.db, async (tx) => {
@@ -179,6 +205,7 @@ async function transition(
       payload: { from, to: data.status as string },
       createdAt: now,
     });
+    await enqueuePosts(tx, now, announce(await findLease({ db: tx }, actor.guildId, id)));
   });
   return findLease(deps, actor.guildId, id);
 }

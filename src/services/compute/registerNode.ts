@@ -1,8 +1,10 @@
+import type { ComputeNode } from "../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
+import { enqueuePosts, type PostRequest } from "../publishing/enqueuePosts.ts";
 import { parseAddress } from "../wallets/createWalletChallenge.ts";
 import { parseDeclaredSpecs, type SpecsInput } from "./declaredSpecs.ts";
 
@@ -18,6 +20,8 @@ export async function registerNode(
   actor: Actor,
   roles: string[],
   input: SpecsInput & { publicKey: string },
+  /** Its announcement in the compute channel (the adapter's words), queued with the registration. */
+  announce: (node: ComputeNode) => PostRequest[] = () => [],
 ) {
   if (!roles.includes(deps.compute.providerRole)) {
     throw new UserError("missing_role", { role: deps.compute.providerRole });
@@ -57,6 +61,7 @@ export async function registerNode(
       payload: { ...declared, price: declared.price.toString(), publicKey },
       createdAt: now,
     });
+    await enqueuePosts(tx, now, announce(node));
     return node;
   });
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync, readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import type { Db } from "../../db/openDatabase.ts";
 
 /** This Steward process as claims name it (a row of StewardInstance). */
 export interface ProcessInstance {
   id: string;
+  /** Where its pid is meaningful (see pidSpace). */
   host: string;
   pid: number;
   /** Random per OS process: a pid reused by a later process (a container restarting as pid 1) is told apart. */
@@ -17,8 +19,27 @@ const PROCESS_KEY = randomUUID();
 /** Silent this long (no heartbeat), a process counts as dead and its claims are released. */
 export const INSTANCE_SILENCE_SECONDS = 30;
 
+/**
+ * Where pids mean the same thing: the host name, this boot of its kernel and the pid namespace (containers sharing a
+ * host name, or the host's network, still see different pids). Without /proc (macOS) the host name alone.
+ */
+function pidSpace(): string {
+  const read = (f: () => string) => {
+    try {
+      return f().trim();
+    } catch {
+      return "";
+    }
+  };
+  const boot = read(() => readFileSync("/proc/sys/kernel/random/boot_id", "utf8"));
+  const namespace = read(() => readlinkSync("/proc/self/ns/pid"));
+  return [hostname(), boot, namespace].filter(Boolean).join("/");
+}
+
+const PID_SPACE = pidSpace();
+
 export function newProcessInstance(role: string): ProcessInstance {
-  return { id: randomUUID(), host: hostname(), pid: process.pid, processKey: PROCESS_KEY, role };
+  return { id: randomUUID(), host: PID_SPACE, pid: process.pid, processKey: PROCESS_KEY, role };
 }
 
 /**
@@ -26,18 +47,19 @@ export function newProcessInstance(role: string): ProcessInstance {
  * claimer alive), and the heartbeat runs it alone. Parameters $1–$5: id, host, pid, processKey, role.
  */
 export const UPSERT_INSTANCE = `INSERT INTO "StewardInstance" ("id", "host", "pid", "processKey", "role", "startedAt", "seenAt")
-  VALUES ($1, $2, $3, $4, $5, now(), now()) ON CONFLICT ("id") DO UPDATE SET "seenAt" = now()`;
+  VALUES ($1, $2, $3, $4, $5, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+  ON CONFLICT ("id") DO UPDATE SET "seenAt" = now() AT TIME ZONE 'UTC'`;
 
 export const instanceParams = (i: ProcessInstance) => [i.id, i.host, i.pid, i.processKey, i.role];
 
-/** Tells the others this process is alive (the database's clock, so a test's shifted clock cannot age it). */
+/** Tells the others this process is alive (the database's clock in UTC, so a test's shifted clock cannot age it). */
 export async function touchInstance(db: Db, instance: ProcessInstance): Promise<void> {
   await db.$executeRawUnsafe(UPSERT_INSTANCE, ...instanceParams(instance));
 }
 
 /**
  * Deletes the rows of processes that are gone, which releases every claim they held (ON DELETE SET NULL): silent
- * for INSTANCE_SILENCE_SECONDS anywhere, or, on this host, a pid no longer running (`isAlive`) or reused by a
+ * for INSTANCE_SILENCE_SECONDS anywhere, or, in this pid space, a pid no longer running (`isAlive`) or reused by a
  * later process. Returns how many were gone.
  */
 export async function reapDeadInstances(
@@ -46,7 +68,7 @@ export async function reapDeadInstances(
   isAlive: (pid: number) => boolean,
 ): Promise<number> {
   const silent = await db.$executeRawUnsafe(
-    `DELETE FROM "StewardInstance" WHERE "id" <> $1 AND "seenAt" < now() - make_interval(secs => $2)`,
+    `DELETE FROM "StewardInstance" WHERE "id" <> $1 AND "seenAt" < now() AT TIME ZONE 'UTC' - make_interval(secs => $2)`,
     self.id,
     INSTANCE_SILENCE_SECONDS,
   );

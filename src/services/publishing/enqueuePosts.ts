@@ -80,14 +80,17 @@ async function enqueueWith(execute: Execute, now: Date, posts: PostRequest[]) {
       );
       continue;
     }
+    // A waiting row keeps its place (earliest wanted time; a refused one keeps its backoff); a row being sent is
+    // sent again after, at once when a change wants it so (`urgent`), else after the debounce (a vote's tally).
     await execute(
       `INSERT INTO "PendingPost" ("guildId", "kind", "subjectId", "createdAt", "nextAttemptAt")
        VALUES ($1, $2::"PostKind", $3, $4${TS}, $5${TS})
        ON CONFLICT ("kind", "subjectId") DO UPDATE SET
          "version" = "PendingPost"."version" + 1,
+         "urgent" = "PendingPost"."urgent" OR $6,
          "nextAttemptAt" = CASE WHEN "PendingPost"."attempts" = 0
            THEN LEAST("PendingPost"."nextAttemptAt", EXCLUDED."nextAttemptAt") ELSE "PendingPost"."nextAttemptAt" END`,
-      [p.guildId, p.kind, p.subjectId, at(now), at(new Date(now.getTime() + (p.delayMs ?? 0)))],
+      [p.guildId, p.kind, p.subjectId, at(now), at(new Date(now.getTime() + (p.delayMs ?? 0))), !p.delayMs],
     );
   }
   // Delivered at commit, and only then: a publisher never wakes for a change that rolled back.

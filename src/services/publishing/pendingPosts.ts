@@ -2,9 +2,6 @@ import type { PendingPost, PostKind } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { instanceParams, UPSERT_INSTANCE } from "../instances/processInstance.ts";
 
-/** What a post attempt came to: where it went, or where it should have gone and why it could not. */
-export type PostOutcome = { posted: true; channelId: string } | { posted: false; channel: string; reason: string };
-
 /** After this many failed attempts moderators are told (once) in the governance channel. */
 export const TELL_MODERATORS_AFTER = 3;
 
@@ -43,12 +40,15 @@ export async function claimPosts(deps: Deps, rows: PendingPost[]): Promise<Pendi
       id: { in: rows.map((r) => r.id) },
       OR: [{ claimedBy: null }, { claimedAt: { lt: new Date(now.getTime() - CLAIM_TIMEOUT_MS) } }],
     },
-    data: { claimedBy: deps.instance.id, claimedAt: now },
+    data: { claimedBy: deps.instance.id, claimedAt: now, urgent: false },
   });
   return claimed.sort((a, b) => a.id - b.id);
 }
 
-/** The rows will go out in one message whose nonce is the first row's id: a repeat after a crash is the same message. */
+/**
+ * The rows go out in one message whose nonce is the first row's id (a single post's own): marked before the send,
+ * so a repeat after a crash is the same message, and a row whose message may exist never joins another one.
+ */
 export async function markSentWith(deps: Deps, rows: PendingPost[]): Promise<number> {
   const first = Math.min(...rows.map((r) => r.sentWith ?? r.id));
   await deps.db.pendingPost.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { sentWith: first } });
@@ -57,31 +57,31 @@ export async function markSentWith(deps: Deps, rows: PendingPost[]): Promise<num
 
 /**
  * The posts are made. A row whose subject changed while it was being sent (its version moved on) stays, for
- * another pass with the newest state, `againAfterMs` from now (live tallies wait a little to merge changes).
+ * another pass with the newest state: at once when a change wanted it so, else `againAfterMs` from now (live
+ * tallies wait a little to merge votes).
  */
 export async function finishPosts(deps: Deps, rows: PendingPost[], againAfterMs = 0): Promise<void> {
+  const now = deps.now();
   for (const row of rows) {
     const done = await deps.db.pendingPost.deleteMany({ where: { id: row.id, version: row.version } });
     if (done.count === 1) continue;
-    await deps.db.pendingPost.updateMany({
-      where: { id: row.id },
-      data: {
-        claimedBy: null,
-        claimedAt: null,
-        sentWith: null,
-        attempts: 0,
-        reason: null,
-        moderatorsToldAt: null,
-        nextAttemptAt: new Date(deps.now().getTime() + againAfterMs),
-      },
-    });
+    await deps.db.$executeRawUnsafe(
+      `UPDATE "PendingPost" SET "claimedBy" = NULL, "claimedAt" = NULL, "sentWith" = NULL, "attempts" = 0,
+         "reason" = NULL, "moderatorsToldAt" = NULL, "urgent" = false,
+         "nextAttemptAt" = CASE WHEN "urgent" THEN $2::timestamptz AT TIME ZONE 'UTC'
+           ELSE $3::timestamptz AT TIME ZONE 'UTC' END
+       WHERE "id" = $1`,
+      row.id,
+      now.toISOString(),
+      new Date(now.getTime() + againAfterMs).toISOString(),
+    );
   }
 }
 
 /**
- * Discord refused the posts (or they could not be made): kept with the reason, retried with backoff, together (a
- * digest's rows stay one message). `nothingSent`: the refusal is certain (no message exists), so the rows may go
- * out differently next time; otherwise they keep their nonce, in case the message was made after all.
+ * Discord refused the posts (or they could not be made): kept with the reason and retried with backoff. When the
+ * refusal is certain (`nothingSent`: no message exists) each row keeps its own backoff and may go out differently
+ * next time; otherwise the rows keep their nonce and wait together, in case the message was made after all.
  */
 export async function failPosts(
   deps: Deps,
@@ -89,8 +89,9 @@ export async function failPosts(
   failure: { channel: string; reason: string; nothingSent: boolean },
 ) {
   const now = deps.now();
-  const nextAttemptAt = new Date(now.getTime() + backoffMs(Math.max(...rows.map((r) => r.attempts + 1))));
+  const together = backoffMs(Math.max(...rows.map((r) => r.attempts + 1)));
   for (const row of rows) {
+    const wait = failure.nothingSent ? backoffMs(row.attempts + 1) : together;
     await deps.db.pendingPost.updateMany({
       where: { id: row.id },
       data: {
@@ -99,19 +100,19 @@ export async function failPosts(
         attempts: row.attempts + 1,
         claimedBy: null,
         claimedAt: null,
-        nextAttemptAt,
+        nextAttemptAt: new Date(now.getTime() + wait),
         ...(failure.nothingSent ? { sentWith: null } : {}),
       },
     });
   }
 }
 
-/** Gives claimed posts back untried (the process is stopping): the next publisher takes them at once. */
+/** Gives claimed posts back untried (no room in a digest, or the process is stopping): taken again at once. */
 export async function releasePosts(deps: Deps, rows: PendingPost[]): Promise<void> {
   if (rows.length === 0) return;
   await deps.db.pendingPost.updateMany({
     where: { id: { in: rows.map((r) => r.id) }, claimedBy: deps.instance.id },
-    data: { claimedBy: null, claimedAt: null },
+    data: { claimedBy: null, claimedAt: null, sentWith: null },
   });
 }
 

@@ -63,3 +63,22 @@ export async function recordDigestMessage(deps: ServiceDeps, ids: number[], chan
     data: { channelId, messageId, postIsDigest: true },
   });
 }
+
+/** This installation's random key (made by a migration), the prefix of its Discord message nonces. */
+export async function installationKey(deps: Pick<ServiceDeps, "db">): Promise<string> {
+  return (await deps.db.installation.findUniqueOrThrow({ where: { id: 1 } })).key;
+}
+
+/**
+ * Of these evaluations, the ones whose announcement may go now: their contribution is announced (a post or a
+ * digest), or nothing waits to announce it.
+ */
+export async function evaluationsReady(deps: Pick<ServiceDeps, "db">, evaluationIds: number[]): Promise<Set<number>> {
+  const rows = await deps.db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT e."id" FROM "Evaluation" e JOIN "Contribution" c ON c."id" = e."contributionId"
+     WHERE e."id" = ANY($1::int[]) AND (c."messageId" IS NOT NULL OR c."postIsDigest"
+       OR NOT EXISTS (SELECT 1 FROM "PendingPost" p WHERE p."kind" = 'contribution' AND p."subjectId" = c."id"))`,
+    evaluationIds,
+  );
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,4 +1,4 @@
-import type { Client, MessageCreateOptions } from "discord.js";
+import type { Client, MessageCreateOptions, MessageEditOptions } from "discord.js";
 import type { Config } from "../../config.ts";
 import type { PendingPost } from "../../generated/prisma/client.ts";
 import { recordLeaseMessage } from "../../services/compute/leases.ts";
@@ -29,7 +29,7 @@ import { appealOutcome, appealView, evaluationEmbed, type TokenFormat } from "..
 import { receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
 import { resultMessage } from "../views/resultViews.ts";
-import { isUnknownMessage, type PostChannel, postChannel } from "./postChannel.ts";
+import { isUnknownMessage, type PostChannel } from "./postChannel.ts";
 
 export interface SendContext {
   client: Client;
@@ -46,16 +46,29 @@ export interface PostPlan {
 }
 
 /**
- * A new message's idempotency key: Discord returns the message already made with this nonce (enforce_nonce)
- * instead of making a second, so a send repeated after a crash before it was recorded posts once.
+ * One attempt at an outbox row's message: its nonce (Discord returns the message already made with it, with
+ * enforce_nonce, instead of making a second, so a send repeated after a crash posts once), and whether an earlier
+ * attempt may have made it already (then a post kept up to date is edited to the subject's state now).
  */
-export const once = (nonce: number): Pick<MessageCreateOptions, "nonce" | "enforceNonce"> => ({
-  nonce: `o${nonce}`,
+export interface Attempt {
+  nonce: string;
+  retried: boolean;
+}
+
+export const once = (attempt: Attempt): Pick<MessageCreateOptions, "nonce" | "enforceNonce"> => ({
+  nonce: attempt.nonce,
   enforceNonce: true,
 });
 
+/** A new message of a post kept up to date; one an earlier attempt made shows the subject's state now. */
+async function sendFresh(channel: PostChannel, payload: MessageCreateOptions & MessageEditOptions, attempt: Attempt) {
+  const message = await channel.send({ ...payload, ...once(attempt) });
+  if (attempt.retried) await message.edit(payload);
+  return message;
+}
+
 /** How one outbox row is posted: read its subject's current state, render it, send or edit, record the message. */
-export async function planPost(ctx: SendContext, row: PendingPost, nonce: number): Promise<PostPlan> {
+export async function planPost(ctx: SendContext, row: PendingPost, attempt: Attempt): Promise<PostPlan> {
   const { services, config, token } = ctx;
   const id = row.subjectId ?? 0;
   switch (row.kind) {
@@ -72,7 +85,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, nonce: number
             await editUnlessDeleted(channel, c.messageId, payload);
             return;
           }
-          const message = await channel.send({ ...payload, ...once(nonce) });
+          const message = await sendFresh(channel, payload, attempt);
           await recordContributionMessage(services, c.id, channel.id, message.id);
         },
       };
@@ -91,7 +104,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, nonce: number
               allowedMentions: { users: [c.author.discordId] },
               ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
             }),
-            ...once(nonce),
+            ...once(attempt),
           });
         },
       };
@@ -114,10 +127,11 @@ export async function planPost(ctx: SendContext, row: PendingPost, nonce: number
             return;
           }
           if (appeal.messageId) return;
-          const message = await channel.send({
-            ...post({ ...appealView(appeal, contribution, original, second, token), allowedMentions: noMentions }),
-            ...once(nonce),
-          });
+          const message = await sendFresh(
+            channel,
+            post({ ...appealView(appeal, contribution, original, second, token), allowedMentions: noMentions }),
+            attempt,
+          );
           await recordAppealMessage(services, appeal.id, channel.id, message.id);
         },
       };
@@ -140,7 +154,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, nonce: number
               await forgetProposalMessage(services, id);
             }
           }
-          const message = await channel.send({ ...payload, ...once(nonce) });
+          const message = await sendFresh(channel, payload, attempt);
           await recordProposalMessage(services, id, channel.id, message.id);
         },
       };
@@ -163,11 +177,14 @@ export async function planPost(ctx: SendContext, row: PendingPost, nonce: number
             }
           }
           // The result stands on its own: it replies to the proposal only while that message exists.
-          const message = await channel.send({
-            ...payload,
-            ...(p.messageId ? { reply: { messageReference: p.messageId, failIfNotExists: false } } : {}),
-            ...once(nonce),
-          });
+          const message = await sendFresh(
+            channel,
+            {
+              ...payload,
+              ...(p.messageId ? { reply: { messageReference: p.messageId, failIfNotExists: false } } : {}),
+            },
+            attempt,
+          );
           await recordResultMessage(services, id, message.id);
         },
       };
@@ -187,7 +204,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, nonce: number
             const marker = `Paid: proposal #${id} `;
             const earlier = recent.find((m) => m.author.id === ctx.client.user?.id && m.content.startsWith(marker));
             const message =
-              earlier ?? (await channel.send({ ...post(receiptMessage(receipt, token)), ...once(nonce) }));
+              earlier ?? (await channel.send({ ...post(receiptMessage(receipt, token)), ...once(attempt) }));
             services.settlement?.checkpoint("after-receipt-sent", id);
             await recordReceiptMessage(services, id, message.id);
             services.settlement?.checkpoint("after-receipt", id);
@@ -218,7 +235,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, nonce: number
                 name: `steward-payout-${intent.proposalId}-chunk-${intent.chunkIndex + 1}.json`,
               },
             ],
-            ...once(nonce),
+            ...once(attempt),
           });
           await markSafeBatchPosted(services, id);
         },
@@ -236,7 +253,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, nonce: number
               content: `${role ? `<@&${role.id}> ` : ""}${note.text}`,
               allowedMentions: { parse: [], roles: role ? [role.id] : [] },
             }),
-            ...once(nonce),
+            ...once(attempt),
           });
         },
       };
@@ -253,7 +270,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, nonce: number
               components: noticeButtons(notice.buttons ?? []),
               allowedMentions: { parse: [], users: notice.mention ?? [] },
             }),
-            ...once(nonce),
+            ...once(attempt),
           });
           if (notice.leaseId !== undefined) await recordLeaseMessage(services, notice.leaseId, message.id);
         },
@@ -280,5 +297,3 @@ function moderatorRole(ctx: SendContext, channel: PostChannel) {
   const setting = ctx.config.MODERATOR_ROLE;
   return channel.guild.roles.cache.find((r) => r.id === setting || r.name === setting);
 }
-
-export { postChannel };

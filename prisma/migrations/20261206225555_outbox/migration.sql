@@ -19,11 +19,23 @@ ALTER TABLE "PendingPost" ADD COLUMN     "claimedAt" TIMESTAMP(3),
 ADD COLUMN     "claimedBy" TEXT,
 ADD COLUMN     "payload" JSONB,
 ADD COLUMN     "sentWith" INTEGER,
+ADD COLUMN     "urgent" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 0,
 ALTER COLUMN "subjectId" DROP NOT NULL,
 ALTER COLUMN "channel" DROP NOT NULL,
 ALTER COLUMN "reason" DROP NOT NULL,
 ALTER COLUMN "attempts" SET DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "Proposal" DROP COLUMN "resultPostClaimedAt";
+
+-- CreateTable
+CREATE TABLE "Installation" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "key" TEXT NOT NULL,
+
+    CONSTRAINT "Installation_pkey" PRIMARY KEY ("id")
+);
 
 -- CreateTable
 CREATE TABLE "StewardInstance" (
@@ -38,9 +50,17 @@ CREATE TABLE "StewardInstance" (
     CONSTRAINT "StewardInstance_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateIndex
+CREATE INDEX "Contribution_evaluationClaimedBy_idx" ON "Contribution"("evaluationClaimedBy");
+
+-- CreateIndex
+CREATE INDEX "PendingPost_claimedBy_idx" ON "PendingPost"("claimedBy");
+
 -- AddForeignKey
 ALTER TABLE "Contribution" ADD CONSTRAINT "Contribution_evaluationClaimedBy_fkey" FOREIGN KEY ("evaluationClaimedBy") REFERENCES "StewardInstance"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "PendingPost" ADD CONSTRAINT "PendingPost_claimedBy_fkey" FOREIGN KEY ("claimedBy") REFERENCES "StewardInstance"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-ALTER TABLE "Proposal" DROP COLUMN "resultPostClaimedAt";
+
+-- This installation's key: the prefix of its Discord message nonces.
+INSERT INTO "Installation" ("id", "key") VALUES (1, substr(md5(random()::text || clock_timestamp()::text), 1, 8));
