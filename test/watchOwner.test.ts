@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { processAlive } from "../src/processAlive.ts";
+import { testDatabaseKind } from "./helpers/testDatabase.ts";
 import { until } from "./helpers/until.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "steward-watchdog-"));
@@ -52,7 +53,8 @@ async function startOwner(command: string[], record: string) {
 
 const gone = (pid: number) => async () => !processAlive(pid);
 
-describe("a watchdog of a child process", () => {
+// Processes, not databases: once, in the embedded pass.
+describe.runIf(testDatabaseKind === "embedded")("a watchdog of a child process", () => {
   afterAll(() => {
     for (const owner of owners) owner.kill("SIGKILL");
     for (const pid of children) if (processAlive(pid)) process.kill(pid, "SIGKILL");

@@ -76,46 +76,49 @@ describe("a post Discord refuses", () => {
     expect(repost).toMatchObject({ outcome: "ok", summary: "no post waiting" });
   });
 
-  it("tells the moderators once when posts keep failing, in one note, in the governance channel", async () => {
+  it("tells the moderators once when posts keep failing, in one note, and holds evaluations behind their contribution", async () => {
     await stack.client.createUser("mo", ["Member", "Moderator"]);
     await stack.client.request("DELETE", "/sandbox/channels/contributions");
     await settle();
-    const reply = finalResponse(
-      await stack.client.run("pia", "contribute submit", {
-        title: "Write the glossary",
-        category: "docs",
-        description: "Wrote a glossary of our terms.",
-      }),
-    );
-    expect(reply.content).toContain(
-      "I could not post it in #contributions: there is no text channel named #contributions (create it, or set the channel setting).",
-    );
-    // Its evaluation's post is refused too; retried together, once both have failed three times one note names both.
+    for (const title of ["Write the glossary", "Draw the roadmap"]) {
+      const reply = finalResponse(
+        await stack.client.run("pia", "contribute submit", { title, category: "docs", description: `${title}: done.` }),
+      );
+      expect(reply.content).toContain(
+        "I could not post it in #contributions: there is no text channel named #contributions (create it, or set the channel setting).",
+      );
+    }
     await stack.steward.evaluationsIdle();
-    const refused = { kind: { in: ["contribution", "evaluation"] } } as never;
-    await triedAtLeast(1, refused);
+    // Both contributions are refused every round; their evaluations wait for them (an evaluation replies to its
+    // contribution's post), untried. After three failed rounds one note names both contributions.
+    const contributions = { kind: "contribution" } as never;
+    await triedAtLeast(1, contributions);
     for (const n of [2, 3]) {
       stack.advanceClock(HOUR);
-      await triedAtLeast(n, refused);
+      await triedAtLeast(n, contributions);
     }
+    expect(await db().pendingPost.count({ where: { kind: "evaluation", attempts: { gt: 0 } } })).toBe(0);
     stack.advanceClock(HOUR);
-    await triedAtLeast(4, refused);
+    await triedAtLeast(4, contributions);
     const governance = await stack.client.messages("governance");
     const told = governance.filter((m) => /I could not post (this|these \d+) after several tries/.test(m.content));
     expect(told).toHaveLength(1);
     expect(told[0]?.content).toMatch(/^<@&\d+> I could not post these 2 after several tries:\n/);
-    expect(told[0]?.content).toMatch(/- contribution #\d+ in #contributions: there is no text channel named/);
-    expect(told[0]?.content).toMatch(
-      /- evaluation of contribution post #\d+ in #contributions: there is no text channel/,
-    );
+    expect(
+      told[0]?.content.match(/- contribution #\d+ in #contributions: there is no text channel named/g),
+    ).toHaveLength(2);
     expect(told[0]?.mentions.roles).toHaveLength(1);
 
     await stack.client.request("POST", "/sandbox/channels", { name: "contributions" });
     await settle();
     stack.advanceClock(HOUR);
-    // The contribution and its evaluation are both posted now, on their own.
+    // The contributions and then their evaluations are all posted now, on their own.
     const posts = await stack.client.messages("contributions");
-    expect(posts.filter((m) => m.embeds[0]?.title?.includes("Write the glossary"))).toHaveLength(2);
+    const titled = (t: string) => posts.filter((m) => m.embeds[0]?.title?.includes(t));
+    for (const t of ["Write the glossary", "Draw the roadmap"]) {
+      expect(titled(t)).toHaveLength(2);
+      expect(titled(t)[0]?.embeds[0]?.title?.startsWith("#")).toBe(true);
+    }
     expect(await db().pendingPost.count()).toBe(0);
   });
 });

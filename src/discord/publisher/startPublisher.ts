@@ -299,10 +299,14 @@ export function startPublisher(deps: PublisherDeps): Publisher {
       const giveUp = Date.now() + timeoutMs;
       for (;;) {
         // Fresh posts (a live tally's edit may wait a moment) and refused ones whose retry is due.
-        const waiting = await services.db.pendingPost.findMany({
+        const queued = await services.db.pendingPost.findMany({
           where: { OR: [{ attempts: 0 }, { nextAttemptAt: { lte: services.now() } }] },
           select: { kind: true, subjectId: true },
         });
+        // An evaluation waiting for its refused contribution post waits with it, not for the publisher.
+        const evaluations = queued.filter((q) => q.kind === "evaluation").map((q) => q.subjectId ?? 0);
+        const ready = evaluations.length > 0 ? await evaluationsReady(services, evaluations) : new Set<number>();
+        const waiting = queued.filter((q) => q.kind !== "evaluation" || ready.has(q.subjectId ?? 0));
         if (waiting.length === 0 && sending.size === 0) return;
         if (Date.now() > giveUp) {
           throw new Error(
