@@ -102,8 +102,11 @@ await Promise.all(
   }),
 );
 const submitted = performance.now();
-let stored = { count: 0, queuedPosts: 0 };
-while ((stored = await steward.countEvaluations()).count < BURST) await new Promise((r) => setTimeout(r, 100));
+let stored = await steward.countEvaluations();
+while (stored.count < BURST) {
+  await new Promise((r) => setTimeout(r, 100));
+  stored = await steward.countEvaluations();
+}
 const evaluatedAt = performance.now();
 const queuedThen = stored.queuedPosts;
 while ((await steward.countEvaluations()).queuedPosts > 0) await new Promise((r) => setTimeout(r, 250));
