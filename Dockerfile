@@ -24,5 +24,7 @@ COPY src ./src
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
-EXPOSE 3000 3210
+# Only the HTTP API. The sandbox (no DISCORD_TOKEN) stays on the container's loopback: its control API acts as any
+# user, so it is not published (see README, "The sandbox").
+EXPOSE 3000
 CMD ["sh", "-c", "node bin/steward.js migrate && exec node bin/steward.js start"]

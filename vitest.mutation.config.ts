@@ -19,6 +19,8 @@ export default defineConfig({
       "test/services/closeEpoch.test.ts",
       "test/services/governance.test.ts",
       "test/services/wallets.test.ts",
+      "test/services/walletSignatures.test.ts",
+      "test/services/siweMessage.test.ts",
       "test/e2e/wallet.test.ts",
       "test/e2e/governance.test.ts",
       "test/llm/evaluators.test.ts",

@@ -98,6 +98,7 @@ deps.settlement = {
   chain: settlementChain,
   audit: createAuditChain({ rpcUrl: chain.rpcUrl, chainId: 31337, anchorContract: null, key: chain.deployerKey }),
   mode: "send",
+  feeBumpAfterBlocks: 0,
   chunkSize: MAX_CHUNK,
   confirmations: 1,
   durableAfterMs: 0,

@@ -32,8 +32,9 @@ export const walletCommand = {
         {
           type: ApplicationCommandOptionType.String,
           name: "signature",
-          description: "The personal_sign signature (0x…, 132 characters)",
-          required: true,
+          description: "The signature (0x…); leave it out for a form that also takes the message you signed",
+          required: false,
+          max_length: 6000,
         },
       ],
     },

@@ -6,8 +6,9 @@ import { deployCommands, fetchApplicationId } from "./discord/deployCommands.ts"
 import { userErrorMessage } from "./discord/views/errorMessages.ts";
 import { jobs } from "./jobs/index.ts";
 import { findJob, runJob } from "./jobs/runJob.ts";
-import { createLogger, secretValues } from "./logger.ts";
+import { createLogger, redactSecrets, type Secret, secretValues } from "./logger.ts";
 import { readableLogStream } from "./readableLogStream.ts";
+import { readyLines } from "./readyLines.ts";
 import { isUserError } from "./services/errors.ts";
 import { watchLauncher } from "./watchLauncher.ts";
 
@@ -38,6 +39,8 @@ Commands:
   help                  show this help`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+/** The configured secrets once the configuration is read: scrubbed from a failure's message too. */
+let secrets: readonly Secret[] = [];
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -53,10 +56,11 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig(command === "chain" ? { ...process.env, SETTLEMENT_MODE: "off" } : process.env);
   // Logs go to stderr so that `start` can print its one readiness line on stdout.
   const readable = config.LOG_FORMAT === "readable" || (config.LOG_FORMAT === "auto" && process.stderr.isTTY === true);
+  secrets = secretValues(config);
   const logger = createLogger({
     level: config.LOG_LEVEL,
     destination: readable ? readableLogStream(process.stderr) : process.stderr,
-    secrets: secretValues(config),
+    secrets,
   });
 
   switch (command) {
@@ -68,19 +72,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const steward = await startSteward(config, logger, { resetSandbox: rest.includes("--reset-sandbox") });
-      if (steward.chain) {
-        const c = steward.chain;
-        out(
-          c.blocked
-            ? `chain blocked: ${c.blocked}`
-            : `chain ready: ${c.rpcUrl} token=${c.token} distributor=${c.distributor}`,
-        );
-      }
-      out(`http ready: ${steward.http.url}`);
-      if (steward.sandbox) out(`sandbox ready: ${steward.sandbox.url}`);
-      if (steward.sandbox) {
-        out(`open in a browser: the sandbox ${steward.sandbox.url}/ · the transparency page ${steward.http.url}/`);
-      }
+      for (const line of readyLines(steward, secrets)) out(line);
       let stopping = false;
       const shutdown = async (signal: string) => {
         if (stopping) return;
@@ -234,6 +226,6 @@ main(process.argv.slice(2)).then(
 
 /** Error text for the terminal with anything that looks like a credential removed. */
 function safeMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
   return text.replace(/\/\/([^:/@\s]+):([^@\s]+)@/g, "//$1:***@").replace(/(Bot |Bearer )\S+/g, "$1***");
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { anvilDevKeyProblem } from "./chain/anvilDevKeys.ts";
 import { MAX_CHUNK } from "./chain/gasLimits.ts";
+import { parseTrustProxy, type TrustProxy } from "./http/parseTrustProxy.ts";
 import { parseVotingTypeName, type VotingType } from "./votingTypes.ts";
 
 const duration = z
@@ -43,6 +45,11 @@ export const configSchema = z.object({
   STEWARD_DATA_DIR: z.string().min(1).default("./data"),
   SANDBOX_PORT: port.default(3210),
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
+  /** The sandbox lets anyone act as any user: with a real chain or a treasury key it starts only when this says so. */
+  SANDBOX_REAL_CHAIN: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["auto", "json", "readable"]).default("auto"),
   /** How long a stopping Steward lets running work reach a safe point (under Docker's 10 s stop timeout). */
@@ -57,6 +64,28 @@ export const configSchema = z.object({
   HTTP_PORT: port.default(3000),
   HTTP_HOST: z.string().min(1).default("127.0.0.1"),
   PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  /** Which proxies in front of the HTTP server to believe about the client's address (rate limits are per address). */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(v);
+      if (parsed !== null) return parsed;
+      ctx.addIssue({
+        code: "custom",
+        message:
+          'must be false, true, a number of proxy hops (1-9), or proxy addresses and CIDR ranges separated by commas, such as "127.0.0.1,10.0.0.0/8" (or loopback, linklocal, uniquelocal)',
+      });
+      return z.NEVER;
+    }),
+  /** When set, GET /metrics requires `Authorization: Bearer <this>`. */
+  METRICS_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .min(16, "must be at least 16 characters, e.g. from `openssl rand -hex 32`")
+      .regex(/^[A-Za-z0-9\-._~+/]+=*$/, "must be a bearer token: letters, digits and - . _ ~ + / (= at the end)")
+      .optional(),
+  ),
   MAX_NODES_PER_PROVIDER: z.coerce.number().int().min(1).max(1000).default(10),
   HEARTBEAT_INTERVAL: duration.default(60_000),
   MAX_CLOCK_SKEW: duration.default(120_000),
@@ -158,6 +187,8 @@ export const configSchema = z.object({
       .optional(),
   ),
   CONFIRMATIONS: z.coerce.number().int().min(1).max(100).default(1),
+  /** A payout transaction not mined this many blocks after it was sent is replaced with higher fees (0: never). */
+  FEE_BUMP_AFTER: z.coerce.number().int().min(0).max(10_000).default(20),
   SETTLEMENT_CRON: z.string().min(1).default("*/5 * * * *"),
   SETTLEMENT_DAILY_CAP: optionalString.pipe(tokenAmount.optional()),
   SETTLEMENT_CHUNK_SIZE: optionalString.pipe(
@@ -226,7 +257,18 @@ function crossChecks(config: Config): string[] {
 }
 
 /** Keys whose values must never be printed, logged or echoed in an error. */
-export const secretKeys = ["DISCORD_TOKEN", "OPENAI_API_KEY", "TREASURY_PRIVATE_KEY", "DATABASE_URL"] as const;
+export const secretKeys = [
+  "DISCORD_TOKEN",
+  "OPENAI_API_KEY",
+  "TREASURY_PRIVATE_KEY",
+  "METRICS_TOKEN",
+  "DATABASE_URL",
+  "RPC_URL",
+  "OPENAI_BASE_URL",
+] as const;
+
+/** The URL settings among them (an RPC provider's key sits in the path): shown as scheme and host only. */
+export const secretUrlKeys = ["DATABASE_URL", "RPC_URL", "OPENAI_BASE_URL"] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -240,8 +282,12 @@ export class ConfigError extends Error {
 /** Parses the environment once; every missing or malformed key is reported together, without its value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
+  // Checked on the raw values, so that it is listed beside any other key's problem, not only once they are fixed.
+  const rawChainId = env.CHAIN_ID?.trim() ?? "";
+  const chainId = /^\d{1,12}$/.test(rawChainId) ? Number(rawChainId) : undefined;
+  const devKey = anvilDevKeyProblem(env.TREASURY_PRIVATE_KEY, chainId);
   if (result.success) {
-    const problems = crossChecks(result.data);
+    const problems = [...crossChecks(result.data), ...(devKey ? [devKey] : [])];
     if (problems.length > 0) throw new ConfigError(problems);
     return result.data;
   }
@@ -249,7 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const key = issue.path.join(".") || "(environment)";
     return `${key}: ${issue.message}`;
   });
-  throw new ConfigError(problems);
+  throw new ConfigError(devKey ? [...problems, devKey] : problems);
 }
 
 /** DATABASE_URL with its password replaced, for logs and messages. */

@@ -1,3 +1,4 @@
+import { createWalletChain } from "./chain/createWalletChain.ts";
 import { erc20Balances } from "./chain/erc20Balances.ts";
 import type { Config } from "./config.ts";
 import { redactUrl } from "./config.ts";
@@ -22,6 +23,7 @@ import {
 import { createVoteWriter } from "./services/votes/castVote.ts";
 import type { Electorate } from "./services/votes/governanceSettings.ts";
 import { offlineElectorate } from "./services/votes/offlineElectorate.ts";
+import { type WalletDeps, walletLinkOrigin } from "./services/wallets/walletDeps.ts";
 
 export interface Container {
   config: Config;
@@ -93,6 +95,7 @@ export async function createContainer(
       walletChallengeTtlMs: config.WALLET_CHALLENGE_TTL,
       duplicateSubmissionWindowMs: config.DUPLICATE_SUBMISSION_WINDOW,
     },
+    wallets: walletDeps(config),
     evaluation: {
       rubric,
       llm,
@@ -163,11 +166,29 @@ export async function createContainer(
     services,
     async close() {
       clearInterval(heartbeat);
+      // The chain wallet links ask now: the configured one, or Steward's local chain that startSteward added.
+      services.wallets.chain?.destroy();
       // What this process claimed and did not finish is free for the next one at once.
       await retireInstance(database.prisma, instance).catch((err: unknown) =>
         logger.warn({ err }, "could not release this process's claims (they are released after 30 s)"),
       );
       await database.close();
     },
+  };
+}
+
+/**
+ * Wallet links as far as the configuration tells: Steward's public URL (PUBLIC_URL, else the HTTP server's address,
+ * which `startSteward` replaces with the bound one) and the chain of RPC_URL and CHAIN_ID; `startSteward` adds
+ * Steward's own local chain once it runs. Without any chain the messages name chain 1 (Ethereum): ordinary wallets
+ * link on every chain, and contract wallets cannot link at all.
+ */
+function walletDeps(config: Config): WalletDeps {
+  const host = config.HTTP_HOST.includes(":") ? `[${config.HTTP_HOST}]` : config.HTTP_HOST;
+  return {
+    origin: walletLinkOrigin(config.PUBLIC_URL ?? `http://${host}:${config.HTTP_PORT}`),
+    chainId: config.CHAIN_ID ?? 1,
+    chain:
+      config.RPC_URL && config.CHAIN_ID !== undefined ? createWalletChain(config.RPC_URL, config.CHAIN_ID) : undefined,
   };
 }

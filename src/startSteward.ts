@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { type Client, Status } from "discord.js";
 import { type ChainConnection, connectSettlement } from "./chain/connectSettlement.ts";
-import type { Config } from "./config.ts";
+import { createWalletChain } from "./chain/createWalletChain.ts";
+import { type Config, ConfigError } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
 import { listenForNotifications } from "./db/listenForNotifications.ts";
 import type { Database } from "./db/openDatabase.ts";
@@ -20,11 +21,13 @@ import { settleJob } from "./jobs/settleJob.ts";
 import { startScheduler } from "./jobs/startScheduler.ts";
 import { watchNodeHealth } from "./jobs/watchNodeHealth.ts";
 import { watchVoteDeadlines } from "./jobs/watchVoteDeadlines.ts";
-import type { Logger } from "./logger.ts";
+import { type Logger, secretValues } from "./logger.ts";
 import { resetSandboxJournal } from "./sandbox/sandboxJournal.ts";
 import type { SpecValidator } from "./sandbox/specValidator.ts";
 import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
+import { sandboxChainProblems } from "./sandboxChainProblems.ts";
 import { POSTS_NOTIFY_CHANNEL } from "./services/publishing/enqueuePosts.ts";
+import { type WalletDeps, walletLinkOrigin } from "./services/wallets/walletDeps.ts";
 
 export interface Steward {
   container: Container;
@@ -68,6 +71,8 @@ export interface StartOptions {
 export async function startSteward(config: Config, logger: Logger, options: StartOptions = {}): Promise<Steward> {
   let sandbox: Sandbox | undefined;
   if (!config.DISCORD_TOKEN) {
+    const refused = sandboxChainProblems(config);
+    if (refused.length > 0) throw new ConfigError(refused);
     const stateFile = options.sandboxState === "memory" ? undefined : join(config.STEWARD_DATA_DIR, "sandbox.jsonl");
     if (stateFile && options.resetSandbox && resetSandboxJournal(stateFile)) {
       logger.info({ component: "sandbox", stateFile }, "sandbox reset: a new guild with no users or messages");
@@ -115,13 +120,22 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       chain: () => (config.SETTLEMENT_MODE === "off" ? null : "not connected yet"),
     };
     http = await startHttpServer(
-      { services: container.services, logger, guildId: sandbox?.guildId ?? config.DISCORD_GUILD_ID, readiness },
+      {
+        services: container.services,
+        logger,
+        guildId: sandbox?.guildId ?? config.DISCORD_GUILD_ID,
+        readiness,
+        trustProxy: config.TRUST_PROXY,
+        metricsToken: config.METRICS_TOKEN,
+        secrets: secretValues(config),
+      },
       config.HTTP_HOST,
       config.HTTP_PORT,
     );
     const httpUrl = config.PUBLIC_URL ?? http.url;
     chain = await connectSettlement(config, container.services, logger, { sandbox: Boolean(sandbox), own: true });
     container.services.settlement = chain?.settlement;
+    container.services.wallets = linkWalletsHere(container.services.wallets, httpUrl, chain);
     const client = await startBot(
       discord,
       {
@@ -239,6 +253,17 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     await container.close();
     throw error;
   }
+}
+
+/**
+ * Wallet link messages name the URL this Steward is reached at (its bound address when PUBLIC_URL is unset), and on
+ * Steward's own local chain contract wallets are asked there (a configured RPC_URL is already the container's).
+ */
+function linkWalletsHere(wallets: WalletDeps, httpUrl: string, chain: ChainConnection | null): WalletDeps {
+  const origin = walletLinkOrigin(httpUrl);
+  if (!chain?.local) return { ...wallets, origin };
+  const chainId = chain.settlement.chain.chainId;
+  return { origin, chainId, chain: createWalletChain(chain.rpcUrl, chainId) };
 }
 
 /** After the grace period, what closing the gateway, servers, chain and database may take at most. */

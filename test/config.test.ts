@@ -91,6 +91,59 @@ describe("configuration", () => {
     expect(() => loadConfig({ ROLE_WEIGHTS: "Member" })).toThrow(/ROLE_WEIGHTS: must be a list such as/);
   });
 
+  it("refuses Anvil's public development keys as the treasury on any chain but Anvil's, listed with the others", () => {
+    const anvil0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    const anvil9 = "0x2A871D0798F97D79848A013D4936A73BF4CC922C825D33C1CF7073DFF6D409C6";
+    const settings = {
+      RPC_URL: "https://mainnet.example",
+      CHAIN_ID: "1",
+      TOKEN_ADDRESS: `0x${"11".repeat(20)}`,
+      DISTRIBUTOR_ADDRESS: `0x${"22".repeat(20)}`,
+    };
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ ...settings, TREASURY_PRIVATE_KEY: anvil0, LOG_LEVEL: "loud" });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      expect.stringMatching(/^LOG_LEVEL: /),
+      `TREASURY_PRIVATE_KEY: is Anvil's public development key of account #0 (0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, from the "test test … junk" mnemonic every local node prints); on chain 1 anyone can take what it holds. Use a key of your own (Anvil's keys are accepted only with CHAIN_ID=31337).`,
+    ]);
+    expect(error?.message).not.toContain(anvil0.slice(2));
+    // Every one of the ten, in any case, on any other chain; accepted on Anvil's own chain id.
+    expect(() => loadConfig({ ...settings, CHAIN_ID: "8453", TREASURY_PRIVATE_KEY: anvil9 })).toThrow(
+      /account #9 \(0xa0Ee7A142d267C1f36714E4a8F75612F20a79720, .*on chain 8453/,
+    );
+    expect(loadConfig({ ...settings, CHAIN_ID: "31337", TREASURY_PRIVATE_KEY: anvil0 }).CHAIN_ID).toBe(31337);
+    expect(loadConfig({ ...settings, TREASURY_PRIVATE_KEY: `0x${"ab".repeat(32)}` }).CHAIN_ID).toBe(1);
+  });
+
+  it("parses TRUST_PROXY and METRICS_TOKEN", () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback" }).TRUST_PROXY).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+      "fd00::/8",
+      "loopback",
+    ]);
+    for (const bad of ["yes", "10.0.0.0/33", "proxy.internal", "0"]) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(
+        /TRUST_PROXY: must be false, true, a number of proxy hops/,
+      );
+    }
+    expect(loadConfig({ METRICS_TOKEN: "0123456789abcdef0123" }).METRICS_TOKEN).toBe("0123456789abcdef0123");
+    expect(() => loadConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => loadConfig({ METRICS_TOKEN: "has spaces in the token" })).toThrow(
+      /METRICS_TOKEN: must be a bearer token/,
+    );
+    expect(loadConfig({}).SANDBOX_REAL_CHAIN).toBe(false);
+    expect(loadConfig({ SANDBOX_REAL_CHAIN: "1" }).SANDBOX_REAL_CHAIN).toBe(true);
+  });
+
   it("never writes secrets to the logs", () => {
     const lines: string[] = [];
     const sink = new Writable({

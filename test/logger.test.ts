@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.ts";
+import { loadConfig } from "../src/config.ts";
+import { createLogger, secretValues } from "../src/logger.ts";
 import { readableLogStream } from "../src/readableLogStream.ts";
 
 describe("the logger", () => {
@@ -31,5 +32,40 @@ describe("the logger", () => {
     const logger = createLogger({ level: "info", destination: readableLogStream(terminal) });
     logger.info({ component: "database", applied: ["a", "b"] }, "migrations applied");
     expect(out).toMatch(/^\d\d:\d\d:\d\d INFO {2}migrations applied {2}component=database applied=\["a","b"\]\n$/);
+  });
+});
+
+describe("secret URL settings", () => {
+  const KEY = "0123456789abcdef0123456789abcdef";
+  const RPC_URL = `https://mainnet.infura.io/v3/${KEY}`;
+  const OPENAI_BASE_URL = "https://llm.example.com/v1?api-key=sk-proxy-secret-0123456789";
+
+  it("shows RPC_URL and OPENAI_BASE_URL by scheme and host only: fields, messages, errors and children", () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const config = loadConfig({ RPC_URL, OPENAI_BASE_URL, SETTLEMENT_MODE: "off" });
+    const logger = createLogger({ level: "info", destination: sink, secrets: secretValues(config) });
+    // What ethers throws when the provider answers 401: the whole request URL, key and all.
+    const ethersError = new Error(
+      `server response 401 Unauthorized (request={  }, response={  }, error=null, info={ "requestUrl": "${RPC_URL}", "responseBody": "invalid project id ${KEY}", "responseStatus": "401 Unauthorized" }, code=SERVER_ERROR, version=6.17.0)`,
+    );
+    logger.error({ err: ethersError, deep: { deeper: { url: RPC_URL } } }, "chain probe failed");
+    logger.warn(`could not reach ${RPC_URL}`);
+    logger.warn("model endpoint %s failed", OPENAI_BASE_URL);
+    logger.error(ethersError);
+    logger.child({ component: "chain", rpcUrl: RPC_URL }).info("connected");
+    const all = lines.join("");
+    expect(all).not.toContain(KEY);
+    expect(all).not.toContain("sk-proxy-secret");
+    expect(all).not.toContain("/v3/");
+    expect(all).toContain('"requestUrl\\": \\"https://mainnet.infura.io\\"');
+    expect(all).toContain("could not reach https://mainnet.infura.io");
+    expect(all).toContain("model endpoint https://llm.example.com failed");
+    expect(JSON.parse(lines[4] ?? "{}").rpcUrl).toBe("https://mainnet.infura.io");
   });
 });

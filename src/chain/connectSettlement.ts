@@ -38,6 +38,7 @@ export async function connectSettlement(
     mode,
     chunkSize: config.SETTLEMENT_CHUNK_SIZE ?? MAX_CHUNK,
     confirmations: config.CONFIRMATIONS,
+    feeBumpAfterBlocks: config.FEE_BUMP_AFTER,
     dailyCap: config.SETTLEMENT_DAILY_CAP,
     explorerTxUrl: config.EXPLORER_TX_URL,
     checkpoint: killSwitch(config.STEWARD_KILL_AT),

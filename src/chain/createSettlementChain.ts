@@ -1,5 +1,21 @@
-import { Contract, Interface, isCallException, JsonRpcProvider, Transaction, Wallet } from "ethers";
-import { ChainRefusal, type SettleCall, type SettlementChain } from "../services/settlement/settlementChain.ts";
+import {
+  Contract,
+  hexlify,
+  Interface,
+  isCallException,
+  JsonRpcProvider,
+  randomBytes,
+  Transaction,
+  Wallet,
+} from "ethers";
+import { packPayouts } from "../services/settlement/chunkBatch.ts";
+import {
+  ChainRefusal,
+  type SafeCall,
+  type SettleCall,
+  type SettlementChain,
+} from "../services/settlement/settlementChain.ts";
+import { urlOriginsIn } from "../services/urlOrigin.ts";
 import { accessListFor } from "./accessListFor.ts";
 import { loadArtifact } from "./loadArtifact.ts";
 
@@ -11,6 +27,35 @@ const ERC20 = new Interface([
   "error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)",
   "error SafeERC20FailedOperation(address token)",
 ]);
+
+/** EIP-7825: no transaction may use more gas than this. */
+const TX_GAS_CAP = 2n ** 24n;
+
+/**
+ * What a node says when sending the same transaction again can never succeed: it needs more gas than a transaction
+ * or a block allows, the sender cannot pay for it, or it is malformed. (A fee below the base fee, an underpriced
+ * replacement or a full mempool pass: those are tried again.)
+ */
+const PERMANENT_REFUSAL =
+  /intrinsic gas too (high|low)|exceeds block gas limit|gas limit reached|exceeds (the )?(transaction|tx) gas (limit|cap)|insufficient funds|invalid (sender|signature|transaction|chain id)|oversized data|tx fee \(.*\) exceeds the configured cap/;
+
+/** The node's own first line, without ethers' additions (the request, the code). */
+const nodeWords = (error: unknown) => {
+  const inner = (error as { error?: { message?: string } })?.error?.message;
+  return urlOriginsIn(
+    (inner ?? String((error as Error)?.message ?? error)).split("\n")[0]?.replace(/ \(.*$/, "") ?? "",
+  );
+};
+
+/** A function's inputs as the Safe Transaction Builder lists them. */
+function methodOf(iface: Interface, name: string): SafeCall["method"] {
+  const f = iface.getFunction(name);
+  if (!f) throw new Error(`no function ${name} in the ABI`);
+  return { name, inputs: f.inputs.map((i) => ({ name: i.name, type: i.type, internalType: i.type })) };
+}
+
+const bigMax = (a: bigint, b: bigint) => (a > b ? a : b);
+const bigMin = (a: bigint, b: bigint) => (a < b ? a : b);
 
 export interface ChainSettings {
   rpcUrl: string;
@@ -43,7 +88,9 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
   const token = new Contract(settings.token, ERC20, provider);
   const errors = [new Interface(distributorAbi), ERC20];
 
-  const decode = (error: unknown): string => {
+  // What the chain said, in words: an RPC provider's error quotes its URL (a key in the path): scheme and host only.
+  const decode = (error: unknown): string => urlOriginsIn(decodeRaw(error));
+  const decodeRaw = (error: unknown): string => {
     const data = isCallException(error) ? error.data : (error as { data?: string })?.data;
     if (typeof data === "string" && data.length >= 10) {
       for (const iface of errors) {
@@ -56,6 +103,20 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
   };
   const settleData = (call: SettleCall) =>
     distributor.interface.encodeFunctionData("settle", [call.batchId, settings.token, call.payouts, call.total]);
+  // Payouts are pulled from the distributor's treasury, not from the operator that signs: read it once.
+  let source: Promise<string> | undefined;
+  const fundsSource = () => {
+    source ??= (distributor.getFunction("treasury")() as Promise<string>).catch((error: unknown) => {
+      source = undefined;
+      throw error;
+    });
+    return source;
+  };
+  /** What one transaction may use here: EIP-7825's cap, or the block gas limit when it is lower. */
+  const gasCap = async () => {
+    const block = await provider.getBlock("latest");
+    return block && block.gasLimit < TX_GAS_CAP ? block.gasLimit : TX_GAS_CAP;
+  };
 
   return {
     chainId: settings.chainId,
@@ -71,11 +132,32 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
       return log ? { txHash: log.transactionHash, blockNumber: log.blockNumber } : null;
     },
     async funds() {
+      const from = await fundsSource();
       const [balance, allowance] = await Promise.all([
-        token.getFunction("balanceOf")(treasury) as Promise<bigint>,
-        token.getFunction("allowance")(treasury, settings.distributor) as Promise<bigint>,
+        token.getFunction("balanceOf")(from) as Promise<bigint>,
+        token.getFunction("allowance")(from, settings.distributor) as Promise<bigint>,
       ]);
       return { balance, allowance };
+    },
+    async lineGas(lines) {
+      const probe = lines.slice(0, 8);
+      if (probe.length < 2) return null;
+      // A fresh batch id: the probes must not look settled, and they are only estimated, never sent.
+      const estimate = (n: number) => {
+        const call = {
+          batchId: hexlify(randomBytes(32)),
+          payouts: packPayouts(probe.slice(0, n)),
+          total: probe.slice(0, n).reduce((t, l) => t + BigInt(l.amount), 0n),
+        };
+        return provider.estimateGas({ from: treasury, to: settings.distributor, data: settleData(call) });
+      };
+      try {
+        const [one, many] = await Promise.all([estimate(1), estimate(probe.length)]);
+        const perLine = (many - one) / BigInt(probe.length - 1);
+        return { base: one - perLine, perLine, cap: await gasCap() };
+      } catch {
+        return null;
+      }
     },
     async preflight(call) {
       try {
@@ -85,25 +167,55 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
       }
     },
     safeCalls(call, approve) {
-      const calls = [{ to: settings.distributor, value: "0", data: settleData(call) }];
-      if (approve === null) return calls;
-      return [
-        { to: settings.token, value: "0", data: ERC20.encodeFunctionData("approve", [settings.distributor, approve]) },
-        ...calls,
-      ];
+      const settle: SafeCall = {
+        to: settings.distributor,
+        value: "0",
+        data: settleData(call),
+        method: methodOf(distributor.interface, "settle"),
+        values: {
+          batchId: call.batchId,
+          token: settings.token,
+          payouts: `[${call.payouts.map(String).join(",")}]`,
+          total: call.total.toString(),
+        },
+      };
+      if (approve === null) return [settle];
+      const approval = (amount: bigint): SafeCall => ({
+        to: settings.token,
+        value: "0",
+        data: ERC20.encodeFunctionData("approve", [settings.distributor, amount]),
+        method: methodOf(ERC20, "approve"),
+        values: { spender: settings.distributor, amount: amount.toString() },
+      });
+      return [...(approve.fromZero ? [approval(0n)] : []), approval(approve.amount), settle];
     },
-    async sign(call, nonce) {
+    async sign(call, nonce, options = {}) {
       if (!wallet) throw new ChainRefusal("no treasury key to sign with (SETTLEMENT_MODE=safe-export exports instead)");
       const data = settleData(call);
       const accessList = await accessListFor(provider, { from: treasury, to: settings.distributor, data });
-      let gasLimit: bigint;
+      let estimate: bigint;
       try {
-        gasLimit = await provider.estimateGas({ from: treasury, to: settings.distributor, data, accessList });
+        estimate = await provider.estimateGas({ from: treasury, to: settings.distributor, data, accessList });
       } catch (error) {
         throw new ChainRefusal(decode(error));
       }
+      const cap = await gasCap();
+      if (estimate > cap) {
+        throw new ChainRefusal(
+          `the chunk needs ${estimate} gas, more than one transaction may use on this chain (${cap}): it must be paid in smaller chunks`,
+        );
+      }
       const fees = await provider.getFeeData();
-      const maxFeePerGas = fees.maxFeePerGas ?? fees.gasPrice ?? 0n;
+      let maxFeePerGas = fees.maxFeePerGas ?? fees.gasPrice ?? 0n;
+      let maxPriorityFeePerGas = fees.maxPriorityFeePerGas ?? 0n;
+      if (options.replacing) {
+        // A replacement must pay more than the one it replaces (nodes ask ≥ 10 %): 12.5 % more, or the network's
+        // price when that is higher.
+        const old = Transaction.from(options.replacing);
+        const bump = (v: bigint | null) => ((v ?? 0n) * 1125n + 999n) / 1000n;
+        maxFeePerGas = bigMax(maxFeePerGas, bump(old.maxFeePerGas));
+        maxPriorityFeePerGas = bigMax(maxPriorityFeePerGas, bump(old.maxPriorityFeePerGas));
+      }
       if (settings.maxFeePerGas !== undefined && maxFeePerGas > settings.maxFeePerGas) {
         throw new ChainRefusal(
           `the network asks ${maxFeePerGas} wei per gas, above MAX_FEE_GWEI (${settings.maxFeePerGas} wei)`,
@@ -116,10 +228,10 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
         to: settings.distributor,
         data,
         accessList,
-        // 20 % over the estimate: the estimate is exact on a quiet chain, but state may move before it is mined.
-        gasLimit: (gasLimit * 12n) / 10n,
+        // 20 % over the estimate (state may move before it is mined), never above what a transaction may use.
+        gasLimit: bigMin((estimate * 12n) / 10n, cap),
         maxFeePerGas,
-        maxPriorityFeePerGas: fees.maxPriorityFeePerGas ?? 0n,
+        maxPriorityFeePerGas: bigMin(maxPriorityFeePerGas, maxFeePerGas),
       });
       return { raw, hash: Transaction.from(raw).hash as string };
     },
@@ -131,6 +243,8 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
         // The same signed transaction again: the chain has it (pending or mined); the receipt tells which.
         if (text.includes("already known") || text.includes("nonce too low") || text.includes("already imported"))
           return;
+        if (PERMANENT_REFUSAL.test(text))
+          throw new ChainRefusal(`the node refused the transaction: ${nodeWords(error)}`);
         throw error;
       }
     },

@@ -27,6 +27,7 @@ import {
   VOTE_PREFIX,
 } from "./views/governanceFormat.ts";
 import { PROPOSAL_BUTTON_PREFIX, PROPOSAL_MODAL_PREFIX } from "./views/proposalViews.ts";
+import { WALLET_VERIFY_FORM_PREFIX } from "./views/walletViews.ts";
 
 /** Exactly one handler per command path; the type makes a missing or extra one a compile error. */
 export const commandHandlers = {
@@ -91,4 +92,5 @@ export const modalHandlers: Record<string, ModalHandler> = {
   [PROPOSAL_MODAL_PREFIX]: proposals.editModal,
   [CONTRIBUTION_FORM_PREFIX]: contribute.submitForm,
   [PAYOUT_REJECT_MODAL_PREFIX]: governance.rejectModal,
+  [WALLET_VERIFY_FORM_PREFIX]: wallet.verifyForm,
 };

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { Logger } from "../logger.ts";
+import type { Logger, Secret } from "../logger.ts";
+import { SECURITY_HEADERS } from "../securityHeaders.ts";
 import type { ServiceDeps } from "../services/deps.ts";
+import type { TrustProxy } from "./parseTrustProxy.ts";
 import { heartbeatRoutes } from "./routes/heartbeatRoutes.ts";
 import { publicRoutes } from "./routes/publicRoutes.ts";
 import { notStartedYet, type Readiness, statusRoutes } from "./routes/statusRoutes.ts";
@@ -17,6 +19,14 @@ export interface HttpDeps {
   readiness?: Readiness;
   /** Requests a minute one address may make to each public API route (default 600). */
   publicRateLimit?: number;
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client, whose address the rate limits count (default none). */
+  trustProxy?: TrustProxy;
+  /** METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string | undefined;
+  /** The configured secrets, scrubbed from what /readyz says (an RPC error quotes its URL, key and all). */
+  secrets?: readonly Secret[];
+  /** Shorter limits for tests; see REQUEST_TIMEOUT_MS. */
+  timeouts?: { requestMs: number; checkEveryMs: number };
 }
 
 /** Which part of a request failed its schema: the body, the query string or the path. */
@@ -30,16 +40,42 @@ const INVALID: Record<string, string> = {
 export const BODY_LIMIT = 16 * 1024;
 
 /**
+ * A whole request — headers and body — must arrive within this (checked every CHECK_EVERY_MS), else 408 and the
+ * socket closes: a heartbeat is 1 KB and the public API takes no bodies, so only a client trickling bytes to hold
+ * sockets open (a body at 1 byte per 10 s) ever reaches it. Fastify's default is no limit at all.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+const CHECK_EVERY_MS = 5_000;
+/** Headers alone within this; a socket silent for IDLE_TIMEOUT_MS (no request at all) is closed. */
+const HEADERS_TIMEOUT_MS = 15_000;
+const IDLE_TIMEOUT_MS = 120_000;
+
+/**
  * Steward's HTTP server: health, readiness and metrics for operators, the node agents' API, the public JSON API and
  * the transparency page, each a route plugin under src/http/routes. Bodies are validated by JSON schema exactly as sent (no type coercion, no silent
  * removal of unknown fields: a heartbeat's signature covers what the node meant). Every refusal is a 4xx with a
  * JSON `{error, message}`; an unexpected failure is a 500 with an incident id, logged with its context.
  */
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const requestMs = deps.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
+  const trustProxy = deps.trustProxy ?? false;
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: false,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    // A number of hops as fastify counts them (its types take only the function form).
+    trustProxy: typeof trustProxy === "number" ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+    requestTimeout: requestMs,
+    connectionTimeout: IDLE_TIMEOUT_MS,
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestMs),
+      connectionsCheckingInterval: deps.timeouts?.checkEveryMs ?? CHECK_EVERY_MS,
+    },
+  });
+  // On every answer, errors and 404s included; a page's own Content-Security-Policy (with frame-ancestors) stays.
+  app.addHook("onSend", async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
+    return payload;
   });
   await app.register(rateLimit, { global: false });
   app.setErrorHandler(

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { SECURITY_HEADERS } from "../securityHeaders.ts";
 import { readStaticPages } from "../staticPages.ts";
 import {
   buildCommandInteraction,
@@ -12,6 +13,7 @@ import {
 import { bitsOf, botPermissions, isPermissionName, namesOf, PERMISSIONS } from "./channelPermissions.ts";
 import { DiscordApiError, DiscordRest, type RestResult } from "./discordRest.ts";
 import { SandboxGateway } from "./gateway.ts";
+import { isLoopbackHost, refuseForeignRequest, sandboxHostnames } from "./refuseForeignRequest.ts";
 import { openSandboxJournal } from "./sandboxJournal.ts";
 import {
   type Json,
@@ -451,6 +453,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       res.writeHead(status, { ...headers, "content-type": "application/json" }).end(JSON.stringify(body));
     };
+    // On every answer; the web client's pages set their own Content-Security-Policy (with frame-ancestors).
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const refusal = refuseForeignRequest(req, hostnames);
+    if (refusal) {
+      // Not read: the connection closes after the answer rather than draining what a stranger sent.
+      send(refusal.status, { error: refusal.error }, { connection: "close" });
+      return;
+    }
     let bytes: Buffer;
     try {
       bytes = await readBody(req);
@@ -553,12 +563,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? 0;
+  const hostnames = sandboxHostnames(host);
   server.on("upgrade", (req, socket, head) => {
+    // A browser opens WebSockets to any address without asking: the gateway checks Host and Origin too.
+    const refused = refuseForeignRequest(req, hostnames);
+    if (refused) {
+      const body = JSON.stringify({ error: refused.error });
+      socket.end(
+        `HTTP/1.1 ${refused.status} Forbidden\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+      return;
+    }
     if (new URL(req.url ?? "/", "http://sandbox").pathname === "/gateway") gateway.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
-  const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
@@ -571,6 +591,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const address = server.address() as AddressInfo;
   baseUrl = `http://${host}:${address.port}`;
+  if (!isLoopbackHost(host)) {
+    options.log?.(
+      `The sandbox listens on ${host}, which is not a loopback address: anyone who can reach port ${address.port} there can act as any sandbox user and make themselves a moderator. Set SANDBOX_HOST=127.0.0.1 unless that is what you want.`,
+    );
+  }
   state.attachmentUrl = `${baseUrl}/sandbox/attachments`;
 
   return {

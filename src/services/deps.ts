@@ -11,12 +11,15 @@ import type { ProcessInstance } from "./instances/processInstance.ts";
 import type { SettlementDeps } from "./settlement/settlementDeps.ts";
 import type { VoteWriter } from "./votes/castVote.ts";
 import type { GovernanceSettings } from "./votes/governanceSettings.ts";
+import type { WalletDeps } from "./wallets/walletDeps.ts";
 
 /** What every service function is given: the database and the clock, passed explicitly from the container. */
 export interface ServiceDeps {
   db: Db;
   now: () => Date;
   settings: ServiceSettings;
+  /** Wallet links: who Steward is in the message to sign, the chain it pays on, and that chain for contract wallets. */
+  wallets: WalletDeps;
   evaluation: EvaluationDeps;
   proposals: { drafter: ProposalDrafter; explainer: DistributionExplainer; tokenDecimals: number; tokenSymbol: string };
   /** Open appeals at close: `block` refuses to close, `carry` leaves those contributions to the next epoch. */

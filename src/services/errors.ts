@@ -1,3 +1,5 @@
+import type { SiweProblem } from "./wallets/parseSiweMessage.ts";
+
 /**
  * Expected failures a person can act on. The Discord adapter turns each code into a message from its catalog;
  * the context carries the values the message needs and is safe to show (never secrets, never raw exceptions).
@@ -35,8 +37,32 @@ export type UserErrorContext = {
   no_pending_challenge: Record<string, never>;
   challenge_expired: { expiredAt: Date };
   challenge_used: { usedAt: Date };
-  invalid_signature: Record<string, never>;
-  signature_wrong_signer: { expected: string; recovered: string };
+  invalid_signature: {
+    problem: "format" | "too_long" | "length" | "v" | "unrecoverable";
+    bytes?: number;
+    max?: number;
+    address?: string;
+    /** Why a contract wallet's signature was not asked for: no chain at all, or no contract at the address. */
+    contractWallets?: "no_chain" | "no_code";
+    chainId?: number;
+  };
+  signature_wrong_signer: { expected: string; recovered: string; contractWallets?: "no_chain" | "no_code" };
+  challenge_outdated: Record<string, never>;
+  contract_wallet_needs_chain: { address: string };
+  contract_wallet_refused: { address: string; chainId: number; counterfactual: boolean };
+  counterfactual_not_deployed: {
+    address: string;
+    chainId: number;
+    problem: "deploy_failed" | "not_deployed" | "wrapper_malformed";
+  };
+  wallet_chain_unavailable: { chainId: number };
+  link_message_malformed: { line: number; problem: SiweProblem };
+  link_message_unknown_nonce: { nonce: string };
+  link_message_wrong_address: { got: string; expected: string };
+  link_message_wrong_domain: { got: string; expected: string };
+  link_message_wrong_chain: { got: string; expected: number };
+  link_message_wrong_uri: { got: string; expected: string };
+  link_message_not_yet_valid: { notBefore: Date };
   no_wallet: Record<string, never>;
   guild_only: Record<string, never>;
   missing_role: { role: string };

@@ -1,14 +1,16 @@
 import { Wallet } from "ethers";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { contractWallets, safeSignature } from "../helpers/contractWallets.ts";
 import { finalResponse } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // Steward's own local chain, as `npm start` runs it: contract wallets are asked there.
+  stack = await startTestStack({ SETTLEMENT_MODE: "send" });
   for (const name of ["dana", "erin", "frank", "gina"]) await stack.client.createUser(name, ["Member"]);
-});
-afterAll(() => stack.stop());
+}, 60_000);
+afterAll(() => stack?.stop());
 afterEach(() => stack.expectNoSpecViolations());
 
 /** The message to sign, exactly as the bot showed it between the ``` fences. */
@@ -28,18 +30,28 @@ const verify = async (user: string, signature: string) =>
   finalResponse(await stack.client.run(user, "wallet verify", { signature }));
 
 describe("/wallet", () => {
-  it("links a wallet with a real personal_sign signature, stores it checksummed, and shows it", async () => {
+  it("links a wallet with a real personal_sign signature of a Sign-In with Ethereum message, stores it checksummed, and shows it", async () => {
     const wallet = Wallet.createRandom();
     const message = await link("dana", wallet.address.toLowerCase());
     const { guildId } = await stack.client.state();
     const dana = (await stack.client.state()).users.find((u) => u.username === "dana");
-    expect(message).toContain(`Guild: ${guildId}`);
-    expect(message).toContain(`Member: ${dana?.id}`);
-    expect(message).toContain(`Address: ${wallet.address}`);
-    expect(message).toMatch(/Nonce: [0-9a-f]{32}/);
-    const issued = new Date(/Issued: (.+)/.exec(message)?.[1] ?? "");
-    const expires = new Date(/Expires: (.+)/.exec(message)?.[1] ?? "");
+    const http = new URL(stack.steward.http.url);
+    const lines = message.split("\n");
+    // EIP-4361: this Steward (its HTTP address, http written out), the checksummed address, what signing does.
+    expect(lines.slice(0, 3)).toEqual([
+      `http://${http.host} wants you to sign in with your Ethereum account:`,
+      wallet.address,
+      "",
+    ]);
+    expect(lines[3]).toBe(
+      `Link this wallet to your Discord account (user ${dana?.id}) in the Discord server Steward Sandbox (${guildId}) to receive Steward payouts. Signing is free: it sends no transaction and costs nothing.`,
+    );
+    expect(lines.slice(4, 8)).toEqual(["", `URI: ${http.href}`, "Version: 1", "Chain ID: 31337"]);
+    expect(lines[8]).toMatch(/^Nonce: [0-9a-f]{32}$/);
+    const issued = new Date(/^Issued At: (.+)$/m.exec(message)?.[1] ?? "");
+    const expires = new Date(/^Expiration Time: (.+)$/m.exec(message)?.[1] ?? "");
     expect(expires.getTime() - issued.getTime()).toBe(10 * 60_000);
+    expect(lines).toHaveLength(11);
 
     const reply = await verify("dana", await wallet.signMessage(message));
     expect(reply.ephemeral).toBe(true);
@@ -124,5 +136,68 @@ describe("/wallet", () => {
   it("tells a member with no link in progress how to start", async () => {
     await stack.client.createUser("jack", ["Member"]);
     expect((await verify("jack", `0x${"ab".repeat(65)}`)).content).toMatch(/no wallet link in progress/);
+  });
+
+  it("links a Safe by its owners' signature (EIP-1271), checked on Steward's chain; a signature it refuses is explained", async () => {
+    const rpcUrl = stack.steward.chain?.rpcUrl;
+    if (!rpcUrl) throw new Error("the stack has no local chain");
+    const chain = contractWallets(rpcUrl);
+    try {
+      const [owner, coOwner] = [Wallet.createRandom(), Wallet.createRandom()];
+      const owners = [owner, coOwner];
+      const safe = await chain.safe(owners, 2);
+      await stack.client.createUser("safi", ["Member"]);
+      const message = await link("safi", safe);
+      const reply = finalResponse(await stack.client.run("safi", "wallet link", { address: safe }));
+      expect(reply.content).toContain(
+        "A Safe or another contract wallet signs it as the wallet (EIP-1271, checked on chain 31337)",
+      );
+
+      const stranger = await verify("safi", await safeSignature(safe, [owner, Wallet.createRandom()], message));
+      expect(stranger.content).toBe(
+        `The wallet contract at \`${safe}\` on chain 31337 did not accept this signature (EIP-1271), so nothing was linked. Sign the message \`/wallet link\` gave you as that wallet — for a Safe, in the Safe app, with enough owners to meet its threshold — and check that the wallet is the one on chain 31337.`,
+      );
+      const linked = await verify("safi", await safeSignature(safe, owners, message));
+      expect(linked.content).toBe(
+        `Wallet **${safe}** is now linked. Your rewards will be paid to it. It is a contract wallet (EIP-1271): its signature was checked on chain 31337.`,
+      );
+      const shown = finalResponse(await stack.client.run("safi", "wallet show"));
+      expect(shown.embeds[0]?.fields?.[0]).toMatchObject({ name: "Address", value: safe });
+      const audit = await stack.steward.container.services.db.auditEvent.findFirstOrThrow({
+        where: { action: "wallet.linked", payload: { path: ["address"], equals: safe } },
+      });
+      expect(audit.payload).toMatchObject({ signature: "erc1271", chainId: 31337 });
+    } finally {
+      chain.destroy();
+    }
+  });
+
+  it("opens a form without a signature, which also takes the signed message, and checks that message's fields", async () => {
+    await stack.client.createUser("fern", ["Member"]);
+    const wallet = Wallet.createRandom();
+    const message = await link("fern", wallet.address);
+    const opened = await stack.client.run("fern", "wallet verify");
+    const form = opened.responses.find((r) => r.kind === "modal");
+    expect(form?.title).toBe("Finish linking your wallet");
+    const elsewhere = message.replace(/^http:\/\/[^ ]+ wants/, "steward.evil.example wants");
+    const refused = finalResponse(
+      await stack.client.submitModal("fern", form?.customId as string, {
+        signature: await wallet.signMessage(elsewhere),
+        message: elsewhere,
+      }),
+    );
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toMatch(
+      /^That message was made for `https:\/\/steward\.evil\.example`, not for this Steward \(`http:\/\/127\.0\.0\.1:\d+`\), so it cannot link a wallet here\. Run `\/wallet link` and sign the message it gives you/,
+    );
+    // Each form is answered once: the member opens it again.
+    const again = (await stack.client.run("fern", "wallet verify")).responses.find((r) => r.kind === "modal");
+    const linked = finalResponse(
+      await stack.client.submitModal("fern", again?.customId as string, {
+        signature: await wallet.signMessage(message),
+        message: `${message}\n`,
+      }),
+    );
+    expect(linked.content).toBe(`Wallet **${wallet.address}** is now linked. Your rewards will be paid to it.`);
   });
 });

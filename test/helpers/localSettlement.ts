@@ -42,6 +42,7 @@ export function localSettlement(
     confirmations: 1,
     receiptWaitMs: 10_000,
     durableAfterMs: 0,
+    feeBumpAfterBlocks: 20,
     checkpoint: () => {},
     blocked: null,
     ...overrides,

@@ -9,6 +9,7 @@ import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps
 import { newProcessInstance } from "../../src/services/instances/processInstance.ts";
 import { createVoteWriter } from "../../src/services/votes/castVote.ts";
 import type { GuildMemberProfile } from "../../src/services/votes/governanceSettings.ts";
+import { walletLinkOrigin } from "../../src/services/wallets/walletDeps.ts";
 
 /** Stands in for the Discord guild's member list (the platform, not Steward's code). */
 export function guildMember(
@@ -32,6 +33,8 @@ export function serviceDeps(
     metrics: createMetrics(database.prisma),
     now: () => new Date(clock.now),
     settings: { walletChallengeTtlMs: 600_000, duplicateSubmissionWindowMs: 60_000 },
+    // No chain: ordinary wallets link; a test of contract wallets adds one.
+    wallets: { origin: walletLinkOrigin("https://steward.example/"), chainId: 31337 },
     evaluation: {
       rubric: defaultRubric,
       samples: 1,

@@ -11,7 +11,7 @@ export const stewardBin = join(process.cwd(), "bin", "steward.js");
 export function startStewardProcess(
   env: NodeJS.ProcessEnv,
   options: { detached?: boolean } = {},
-): Promise<{ proc: ChildProcess; client: SandboxClient; stderr: () => string }> {
+): Promise<{ proc: ChildProcess; client: SandboxClient; stdout: () => string; stderr: () => string }> {
   const proc = spawn(process.execPath, [stewardBin, "start"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -29,7 +29,7 @@ export function startStewardProcess(
       const url = /^sandbox ready: (\S+)$/m.exec(stdout)?.[1];
       if (url) {
         clearTimeout(timer);
-        resolve({ proc, client: new SandboxClient(url), stderr: () => stderr });
+        resolve({ proc, client: new SandboxClient(url), stdout: () => stdout, stderr: () => stderr });
       }
     });
     proc.once("exit", (code, signal) => {

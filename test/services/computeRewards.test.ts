@@ -221,4 +221,71 @@ describe("compute rewards at epoch close", () => {
       refs: [`lease:${late.id}`, `node:${tiny}`],
     });
   });
+  it("gives a rejected distribution's leases and uptime back to the next epoch, exactly once, summing to the same", async () => {
+    const G3 = "100000000000000003";
+    const una: Actor = { guildId: G3, discordId: "900000000000000031", username: "una" };
+    const unaWallet = await provider(una, Wallet.createRandom().privateKey);
+    const n = await node(una, "solo", 1, 1);
+    await deps.db.nodeUptimeSpan.create({ data: { nodeId: n, startsAt: at(40), endsAt: at(44) } });
+    const member = await deps.db.member.create({
+      data: { guildId: G3, discordId: "900000000000000032", username: "vi" },
+    });
+    const request = await deps.db.computeRequest.create({
+      data: {
+        guildId: G3,
+        requesterId: member.id,
+        gpuCount: 1,
+        hours: "2",
+        maxPrice: "5",
+        purpose: "eval",
+        matches: [],
+        createdAt: at(40),
+      },
+    });
+    const lease = await deps.db.lease.create({
+      data: {
+        guildId: G3,
+        requestId: request.id,
+        nodeId: n,
+        requesterId: member.id,
+        gpuCount: 1,
+        hours: "2",
+        price: "5",
+        purpose: "eval",
+        status: "ended",
+        createdAt: at(40),
+        startsAt: at(41),
+        endsAt: at(43),
+        endedAt: at(43),
+      },
+    });
+    deps.compute = { ...deps.compute, budget: 600n };
+    deps.clock.now = at(45);
+    const first = await closeEpoch(deps, G3, "system:test");
+    const owed = first.batch.reduce((sum, l) => sum + BigInt(l.amount), 0n);
+    // Uptime 600 (the whole budget) and the lease: 1 GPU × 2 h × 5 units.
+    expect(owed).toBe(610n);
+    const proposal = first.proposal as NonNullable<typeof first.proposal>;
+    // The members vote it down: everything it held goes back.
+    const { releaseDistribution } = await import("../../src/services/epochs/releaseDistribution.ts");
+    const released = await deps.db.$transaction((tx) => releaseDistribution(tx, proposal, "system:test", at(46)));
+    expect(released).toMatchObject({ leases: 1, uptime: 1 });
+    expect(await deps.db.computeReward.count({ where: { epochId: first.epoch.id, releasedAt: null } })).toBe(0);
+
+    // The next epoch (no new uptime) pays the lease again and the window's uptime as a carry: the same sum, once.
+    deps.clock.now = at(47);
+    const second = await closeEpoch(deps, G3, "system:test");
+    expect(second.batch).toEqual([
+      {
+        amount: "610",
+        recipient: unaWallet,
+        refs: [expect.stringMatching(/^carry:\d+$/), `lease:${lease.id}`, `node:${n}`],
+      },
+    ]);
+    expect((await deps.db.lease.findUniqueOrThrow({ where: { id: lease.id } })).paidInEpochId).toBe(second.epoch.id);
+    // And once only: a third close owes nothing.
+    deps.clock.now = at(48);
+    const third = await closeEpoch(deps, G3, "system:test");
+    expect(third.batch).toEqual([]);
+  });
 });

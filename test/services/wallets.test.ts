@@ -75,7 +75,8 @@ describe("wallet linking: every refusal, and what is audited", () => {
     const me = actor("300000000000000010");
     const other = actor("300000000000000011");
     const w = Wallet.createRandom();
-    await expect(verifyWalletSignature(d, me, "0x1234")).rejects.toMatchObject({ code: "invalid_signature" });
+    // Not hex bytes: refused before anything is looked up (any byte string may be a contract wallet's signature).
+    await expect(verifyWalletSignature(d, me, "0x12345")).rejects.toMatchObject({ code: "invalid_signature" });
     await expect(verifyWalletSignature(d, me, `x0${"a".repeat(130)}`)).rejects.toMatchObject({
       code: "invalid_signature",
     });
@@ -92,6 +93,11 @@ describe("wallet linking: every refusal, and what is audited", () => {
     });
     // A signature that recovers no key at all (s = 0).
     const mine = await createWalletChallenge(d, me, w.address);
+    // Two bytes are no ordinary wallet's signature, and there is no chain to ask for a contract wallet.
+    await expect(verifyWalletSignature(d, me, "0x1234")).rejects.toMatchObject({
+      code: "invalid_signature",
+      context: { problem: "length", bytes: 2, address: w.address, contractWallets: "no_chain" },
+    });
     await expect(verifyWalletSignature(d, me, `0x${"1".repeat(64)}${"0".repeat(64)}1b`)).rejects.toMatchObject({
       code: expect.stringMatching(/^(invalid_signature|signature_wrong_signer)$/),
     });

@@ -63,11 +63,12 @@ describe("steward chain deploy", () => {
     expect(await dist.getFunction("treasury")()).toBe(treasury);
     provider.destroy();
 
-    // With the printed settings, a CHAIN_ID that is not the RPC's own is refused at boot.
+    // With the printed settings, a CHAIN_ID that is not the RPC's own is refused at boot. (A key of its own: Anvil's
+    // development keys are refused outright on any chain id but 31337.)
     const config = testConfig({
       RPC_URL: chain.rpcUrl,
       CHAIN_ID: "1",
-      TREASURY_PRIVATE_KEY: chain.deployerKey,
+      TREASURY_PRIVATE_KEY: Wallet.createRandom().privateKey,
       TOKEN_ADDRESS: token,
       DISTRIBUTOR_ADDRESS: distributor,
       SETTLEMENT_MODE: "send",

@@ -6,7 +6,7 @@ import type { LocalChain } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
-import { CHUNK_STEPS, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
+import { CHUNK_STEPS, InjectedCrash, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
@@ -368,7 +368,7 @@ describe("settling an approved payout", () => {
       // proposal's own steps are passed once.
       const nth = point.endsWith("settled") ? 1 : 2;
       settlement.checkpoint = (p: string) => {
-        if (p === point && ++crashes === nth) throw new Error(`crash at ${p}`);
+        if (p === point && ++crashes === nth) throw new InjectedCrash(`crash at ${p}`);
       };
       await expect(settlePayouts(deps)).rejects.toThrow(`crash at ${point}`);
       settlement.checkpoint = () => {};

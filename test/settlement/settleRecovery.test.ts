@@ -8,7 +8,7 @@ import type { Database } from "../../src/db/openDatabase.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
 import { chunkBatch, packPayouts } from "../../src/services/settlement/chunkBatch.ts";
-import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
+import { InjectedCrash, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { anvilWithContracts, localSettlement, localSettlementChain } from "../helpers/localSettlement.ts";
@@ -53,7 +53,7 @@ const intentOf = async (proposalId: number) => deps.db.payoutIntent.findFirstOrT
 /** Runs settle until it "crashes" (throws) at a step, as the process would die there. */
 async function crashAt(point: string) {
   settlement.checkpoint = (p: string) => {
-    if (p === point) throw new Error(`crash at ${p}`);
+    if (p === point) throw new InjectedCrash(`crash at ${p}`);
   };
   await expect(settlePayouts(deps)).rejects.toThrow(`crash at ${point}`);
   settlement.checkpoint = () => {};
@@ -62,7 +62,8 @@ async function crashAt(point: string) {
 /** The operator pays a proposal's (single) chunk from the treasury with a wallet, outside Steward. */
 async function payByHand(proposalId: number, nonce?: number) {
   const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
-  const [chunk] = chunkBatch(proposal.batchHash as string, proposal.batch as unknown as BatchEntry[], 10);
+  const identity = { chainId: settlement.chain.chainId, distributor: deployed.distributor, proposalId };
+  const [chunk] = chunkBatch(identity, proposal.batchHash as string, proposal.batch as unknown as BatchEntry[], 10);
   const distributor = new Contract(
     deployed.distributor,
     loadArtifact("StewardDistributor").abi as never,
@@ -267,8 +268,9 @@ describe("settlement when the chain misbehaves", () => {
     const batch = intent.safeBatch as { transactions: { to: string }[]; meta: { name: string; description: string } };
     expect(batch.transactions.map((t) => t.to)).toEqual([deployed.distributor]);
     expect(batch.meta.name).toBe(`Steward payout of proposal #${id}, chunk 1 of 1`);
+    const [line] = (intent.entries as { recipient: string }[]) ?? [];
     expect(batch.meta.description).toBe(
-      `Pays 1 recipient(s) ${tokens("2")} smallest units of ${deployed.token} through the distributor ${deployed.distributor} (batch ${intent.batchId}).`,
+      `Pays 1 recipient(s) 2 STEW (${tokens("2")} smallest units of ${deployed.token}) through the distributor ${deployed.distributor} (batch ${intent.batchId}): ${line?.recipient} 2 STEW.`,
     );
     const exported = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "payout.exported" } });
     expect(exported.payload).toEqual({
@@ -404,11 +406,26 @@ describe("settlement when the chain misbehaves", () => {
       const exact = await approvedPayout(deps.db, batchOf(recipients(1, 317)));
       await settlePayouts(deps);
       expect(((await intentOf(exact)).safeBatch as { transactions: unknown[] }).transactions).toHaveLength(1);
-      await setAllowance(total - 1n);
+      // Short by one unit of what both waiting files need (the first file is not executed yet, and the Safe may
+      // execute both together): the allowance is set to zero first (USDT refuses to change a non-zero one), then to
+      // what both chunks take, then settle; each call with its method and arguments for signers.
+      await setAllowance(2n * total - 1n);
       const short = await approvedPayout(deps.db, batchOf(recipients(1, 318)));
       await settlePayouts(deps);
-      const calls = ((await intentOf(short)).safeBatch as { transactions: { to: string }[] }).transactions;
-      expect(calls.map((c) => c.to)).toEqual([deployed.token, deployed.distributor]);
+      const calls = (
+        (await intentOf(short)).safeBatch as {
+          transactions: {
+            to: string;
+            contractMethod: { name: string };
+            contractInputsValues: Record<string, string>;
+          }[];
+        }
+      ).transactions;
+      expect(calls.map((c) => [c.to, c.contractMethod.name, c.contractInputsValues.amount])).toEqual([
+        [deployed.token, "approve", "0"],
+        [deployed.token, "approve", String(2n * total)],
+        [deployed.distributor, "settle", undefined],
+      ]);
     } finally {
       await setAllowance(2n ** 255n);
     }

@@ -1,24 +1,42 @@
 import { createWalletChallenge } from "../../services/wallets/createWalletChallenge.ts";
 import { getActiveWallet } from "../../services/wallets/getActiveWallet.ts";
 import { verifyWalletSignature } from "../../services/wallets/verifyWalletSignature.ts";
-import { ephemeral } from "../reply.ts";
+import type { HandlerContext } from "../context.ts";
+import { ephemeral, replyWhenReady } from "../reply.ts";
 import { formatTokens } from "../views/evaluationViews.ts";
-import { walletChallengeView, walletLinkedView, walletShowView } from "../views/walletViews.ts";
-import type { CommandHandler } from "./types.ts";
+import { walletChallengeView, walletLinkedView, walletShowView, walletVerifyForm } from "../views/walletViews.ts";
+import type { CommandHandler, ModalHandler } from "./types.ts";
 
 export const link: CommandHandler = async (i, ctx) => {
-  const challenge = await createWalletChallenge(ctx.deps.services, ctx.actor, i.options.getString("address", true));
-  await i.reply(ephemeral({ content: walletChallengeView(challenge) }));
+  const address = i.options.getString("address", true);
+  const challenge = await createWalletChallenge(ctx.deps.services, ctx.actor, address, i.guild?.name);
+  const { chainId, chain } = ctx.deps.services.wallets;
+  await i.reply(ephemeral({ content: walletChallengeView(challenge, { chainId, contractWallets: Boolean(chain) }) }));
 };
 
 export const verify: CommandHandler = async (i, ctx) => {
-  const { wallet, previousAddress } = await verifyWalletSignature(
-    ctx.deps.services,
-    ctx.actor,
-    i.options.getString("signature", true),
-  );
-  await i.reply(ephemeral({ content: walletLinkedView(wallet.address, previousAddress) }));
+  const signature = i.options.getString("signature");
+  if (signature === null) {
+    await i.showModal(walletVerifyForm());
+    return;
+  }
+  // A contract wallet is asked on the chain, which may take longer than Discord's 3 seconds: deferred if so.
+  await replyWhenReady(i, verified(ctx, signature));
 };
+
+/** The form of `/wallet verify`: the signature and, when given, the message that was signed. */
+export const verifyForm: ModalHandler = async (i, ctx) => {
+  const message = i.fields.getTextInputValue("message");
+  await replyWhenReady(
+    i,
+    verified(ctx, i.fields.getTextInputValue("signature"), message.trim() === "" ? undefined : message),
+  );
+};
+
+async function verified(ctx: HandlerContext, signature: string, message?: string) {
+  const linked = await verifyWalletSignature(ctx.deps.services, ctx.actor, signature, message);
+  return { content: walletLinkedView(linked.wallet.address, linked.previousAddress, linked) };
+}
 
 export const show: CommandHandler = async (i, ctx) => {
   const wallet = await getActiveWallet(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);

@@ -1,4 +1,5 @@
 import type { UserErrorCode, UserErrorContext } from "../../services/errors.ts";
+import type { SiweProblem } from "../../services/wallets/parseSiweMessage.ts";
 
 // Echoed input is cut: a 4,000-character "address" must not push the answer past Discord's 2,000-character limit.
 const code = (text: string) => `\`${(text.length > 120 ? `${text.slice(0, 117)}…` : text).replaceAll("`", "'")}\``;
@@ -64,10 +65,52 @@ export const errorMessages = {
     `That signature is for a link request that expired ${relative(expiredAt)}. Run \`/wallet link\` again and sign the new message.`,
   challenge_used: () =>
     "That signature was already used: each link message can be used once. Run `/wallet link` again to get a new one.",
-  invalid_signature: () =>
-    "That is not a valid signature. Paste the full `personal_sign` signature: 0x followed by 130 hex characters.",
-  signature_wrong_signer: ({ expected, recovered }) =>
-    `That signature was made by ${code(recovered)}, not by ${code(expected)}. Sign the message with the wallet you are linking.`,
+  invalid_signature: ({ problem, bytes, max, address, contractWallets, chainId }) => {
+    if (problem === "format")
+      return "That is not a signature: paste it as 0x followed by hex digits and nothing else (an ordinary wallet's is 0x and 130 hex characters).";
+    if (problem === "too_long")
+      return `That signature is too long: Steward accepts at most ${max} characters. Paste only the signature (0x…).`;
+    const what = address ? ` for ${code(address)}` : "";
+    const why =
+      problem === "length"
+        ? `an ordinary wallet's signature is 0x followed by 130 hex characters (65 bytes; 128 for a compact EIP-2098 one), and this one has ${bytes} bytes`
+        : problem === "v"
+          ? "its last byte (v) must be 1b or 1c (27 or 28), or 00 or 01. Paste the signature exactly as your wallet gave it"
+          : "no key could have made it (it may be cut short or changed). Copy the whole signature again from your wallet";
+    return `That is not a valid signature${what}: ${why}.${contractWalletHint(address, contractWallets, chainId)}`;
+  },
+  signature_wrong_signer: ({ expected, recovered, contractWallets }) =>
+    `That signature was made by ${code(recovered)}, not by ${code(expected)}. Sign the message with the wallet you are linking.${contractWallets === "no_chain" ? contractWalletHint(expected, contractWallets) : ""}`,
+  challenge_outdated: () =>
+    "That link request was made by an older version of Steward, whose message can no longer be checked. Run `/wallet link` again and sign the new message.",
+  contract_wallet_needs_chain: ({ address }) =>
+    `That is a smart account's signature (ERC-6492) for ${code(address)}. Contract wallets (Safes, smart accounts) are checked on the chain Steward pays on, and this Steward is not connected to one, so ${code(address)} cannot be linked here. Link an ordinary wallet instead, or ask a moderator to connect a chain (RPC_URL).`,
+  contract_wallet_refused: ({ address, chainId, counterfactual }) =>
+    counterfactual
+      ? `The smart account ${code(address)} (not deployed yet on chain ${chainId}) did not accept this signature: Steward simulated its deployment and asked it (ERC-6492), and it said no. Nothing was linked. Sign the message \`/wallet link\` gave you with the wallet app that controls this account.`
+      : `The wallet contract at ${code(address)} on chain ${chainId} did not accept this signature (EIP-1271), so nothing was linked. Sign the message \`/wallet link\` gave you as that wallet — for a Safe, in the Safe app, with enough owners to meet its threshold — and check that the wallet is the one on chain ${chainId}.`,
+  counterfactual_not_deployed: ({ address, chainId, problem }) =>
+    problem === "wrapper_malformed"
+      ? "That signature ends like an ERC-6492 one (…6492), but the rest is not a factory, its call and a signature. Copy the whole signature again from your wallet."
+      : problem === "deploy_failed"
+        ? `That ERC-6492 signature carries the call that creates the smart account ${code(address)}, but on chain ${chainId} that call fails, so the signature cannot be checked. Nothing was linked. Sign again in the wallet app that controls the account (or deploy the account first).`
+        : `That ERC-6492 signature carries a call that creates an account, but not ${code(address)} on chain ${chainId}: it belongs to another account or another chain. Sign with the account you are linking.`,
+  wallet_chain_unavailable: ({ chainId }) =>
+    `Steward could not reach chain ${chainId} to check this contract wallet's signature, so nothing was linked. Run \`/wallet verify\` again in a minute: your link request stays valid until it expires.`,
+  link_message_malformed: ({ line, problem }) =>
+    `That is not a Sign-In with Ethereum message (EIP-4361): line ${line} ${siweProblemText[problem]}. Paste the message exactly as you signed it — the one \`/wallet link\` gave you.`,
+  link_message_unknown_nonce: ({ nonce }) =>
+    `That message's nonce ${code(nonce)} is not one of your link requests in this server, so it cannot link a wallet here. Run \`/wallet link\` and sign the message it gives you.`,
+  link_message_wrong_address: ({ got, expected }) =>
+    `That message is for ${code(got)}, but its link request is for ${code(expected)}: a message for another address cannot link this one. Sign the message \`/wallet link\` gave you, or run ${code(`/wallet link address:${got}`)} to link that address instead.`,
+  link_message_wrong_domain: ({ got, expected }) =>
+    `That message was made for ${code(got)}, not for this Steward (${code(expected)}), so it cannot link a wallet here. Run \`/wallet link\` and sign the message it gives you; a message that names another site is not Steward's.`,
+  link_message_wrong_chain: ({ got, expected }) =>
+    `That message is for chain ${code(got)}, but this Steward pays on chain ${expected}: a wallet is linked for the chain it is paid on (a contract wallet's address can belong to someone else on another chain). Run \`/wallet link\` again and sign the new message.`,
+  link_message_wrong_uri: ({ got, expected }) =>
+    `That message's URI is ${code(got)}, not this Steward's (${code(expected)}), so it cannot link a wallet here. Run \`/wallet link\` and sign the message it gives you, unchanged.`,
+  link_message_not_yet_valid: ({ notBefore }) =>
+    `That message is not valid yet: its Not Before time is ${relative(notBefore)}. Sign the message \`/wallet link\` gave you, which is valid at once.`,
   no_wallet: () => "You have not linked a wallet yet. Use `/wallet link address:<your address>` to start.",
   guild_only: () => "This command works only inside a server.",
   missing_role: ({ role }) => `Only members with the ${role} role can do this.`,
@@ -159,6 +202,38 @@ export const errorMessages = {
   lease_not_in_state: ({ id, status, expected }) =>
     `Lease #${id} is ${status.replace("_", " ")}, not ${expected.replace("_", " ")}, so that can no longer be done.`,
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
+
+/** Why a signature was checked as an ordinary wallet's: said, for those who signed with a contract wallet. */
+function contractWalletHint(address: string | undefined, why: "no_chain" | "no_code" | undefined, chainId?: number) {
+  const wallet = address ? code(address) : "your wallet";
+  if (why === "no_chain")
+    return ` If ${wallet} is a contract wallet (a Safe or a smart account): this Steward is not connected to a chain, so it cannot check contract wallets; link an ordinary wallet, or ask a moderator to connect one (RPC_URL).`;
+  if (why === "no_code")
+    return ` (${wallet} has no contract on chain ${chainId}, so it signs as an ordinary wallet; a smart account not deployed there yet signs with ERC-6492, which smart-account wallets do by themselves.)`;
+  return "";
+}
+
+/** What line N of a pasted EIP-4361 message should have been. */
+const siweProblemText: Record<SiweProblem, string> = {
+  line_ending: "ends with a carriage return (a Windows line ending), and the message's lines end with a line feed only",
+  header: "should read `<domain> wants you to sign in with your Ethereum account:`",
+  address: "should be the address: 0x followed by 40 hex characters",
+  address_checksum: "should be the address in its checksummed form (EIP-55, mixed case), as `/wallet link` shows it",
+  blank_line: "should be empty",
+  statement: "(the statement) may hold only letters, digits, spaces and URL punctuation",
+  uri: "should be `URI: ` followed by a URI such as https://…",
+  version: "should be `Version: 1`",
+  chain_id: "should be `Chain ID: ` followed by the chain's number",
+  nonce: "should be `Nonce: ` followed by at least 8 letters or digits",
+  issued_at: "should be `Issued At: ` followed by a time such as 2026-01-31T12:00:00.000Z",
+  expiration_time: "should be `Expiration Time: ` followed by a time such as 2026-01-31T12:10:00.000Z",
+  not_before: "should be `Not Before: ` followed by a time such as 2026-01-31T12:00:00.000Z",
+  request_id: "should be `Request ID: ` followed by an id without spaces",
+  resource: "should be a resource: `- ` followed by a URI",
+  unexpected_line:
+    "is not one of the optional fields (Expiration Time, Not Before, Request ID, Resources — at most once each, in that order)",
+  too_short: "is missing: the message ends too early",
+};
 
 const actionText = {
   override: "override the evaluation of",

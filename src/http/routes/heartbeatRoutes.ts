@@ -1,13 +1,22 @@
 import type { FastifyPluginAsync } from "fastify";
 import {
-  acceptHeartbeat,
   type HeartbeatBody,
   HeartbeatRefusal,
   heartbeatTerms,
+  recordHeartbeat,
+  verifyHeartbeat,
 } from "../../services/compute/acceptHeartbeat.ts";
 import { nodeCameOnline } from "../../services/compute/nodeHealth.ts";
 import { enqueuePosts } from "../../services/publishing/enqueuePosts.ts";
 import type { HttpDeps } from "../createHttpServer.ts";
+import { WindowCounter } from "../windowCounter.ts";
+
+/** Heartbeats a node may have accepted per interval: one is due, the rest leaves room for an agent's retries. */
+export const HEARTBEATS_PER_NODE = 10;
+/** Refused heartbeats one address may send per interval before its further refusals are answered 429. */
+export const REFUSALS_PER_ADDRESS = 30;
+/** Domain requests one address may make a minute (an agent asks once when it starts). */
+export const DOMAIN_REQUESTS_PER_MINUTE = 30;
 
 const params = {
   type: "object",
@@ -57,15 +66,35 @@ export const heartbeatRoutes =
   async (app) => {
     const { services, logger } = deps;
     const interval = services.compute.heartbeatIntervalMs;
+    // Only a heartbeat signed by the node's own key counts against the node, so nobody without the key can use up
+    // its allowance; every refusal counts against the address it came from (the client's, behind TRUST_PROXY).
+    const perNode = new WindowCounter(HEARTBEATS_PER_NODE, interval);
+    const perAddress = new WindowCounter(REFUSALS_PER_ADDRESS, interval);
     // Every answer to a heartbeat counts, also the schema's and the rate limiter's refusals (by HTTP status).
     app.addHook("onResponse", async (request, reply) => {
       if (request.method !== "POST" || !request.routeOptions.url?.endsWith("/heartbeat")) return;
       services.metrics.heartbeat(reply.statusCode < 300 ? "accepted" : `refused_${reply.statusCode}`);
+      // A node's own 429 is not the sender's fault; malformed bodies (refused before the handler) are.
+      if (reply.statusCode >= 400 && reply.statusCode !== 429) perAddress.add(request.ip);
     });
 
     app.get<{ Params: { id: string } }>(
       "/nodes/:id/heartbeat-domain",
-      { schema: { params } },
+      {
+        schema: { params },
+        // Each request reads the database: one address may not keep it busy.
+        config: {
+          rateLimit: {
+            max: DOMAIN_REQUESTS_PER_MINUTE,
+            timeWindow: 60_000,
+            errorResponseBuilder: (_req: unknown, context: { after: string; statusCode: number }) => ({
+              statusCode: context.statusCode,
+              error: "rate_limited",
+              message: `Too many requests for a node's heartbeat domain: at most ${DOMAIN_REQUESTS_PER_MINUTE} a minute from one address (an agent asks once when it starts). Retry in ${context.after}.`,
+            }),
+          },
+        },
+      },
       async (request, reply) => {
         try {
           return await heartbeatTerms(services, Number(request.params.id));
@@ -80,27 +109,37 @@ export const heartbeatRoutes =
 
     app.post<{ Params: { id: string }; Body: HeartbeatBody }>(
       "/nodes/:id/heartbeat",
-      {
-        schema: { params, body: heartbeatBody },
-        // Per node and sender: a flood (or a stuck agent) is cut off without touching other nodes' heartbeats, and a
-        // stranger flooding a node's id cannot silence the node itself. Ten per interval leaves room for retries.
-        config: {
-          rateLimit: {
-            max: 10,
-            timeWindow: interval,
-            keyGenerator: (req: { params: unknown; ip: string }) => `${(req.params as { id?: string }).id}:${req.ip}`,
-            errorResponseBuilder: (_req: unknown, context: { after: string; statusCode: number }) => ({
-              statusCode: context.statusCode,
-              error: "rate_limited",
-              message: `Too many heartbeats for this node: at most 10 per ${interval / 1000} s. Retry in ${context.after}.`,
-            }),
-          },
-        },
-      },
+      { schema: { params, body: heartbeatBody } },
       async (request, reply) => {
         const id = Number(request.params.id);
+        const refuse = (refusal: HeartbeatRefusal) => {
+          // The reason stays in the answer: an operator behind a shared address still learns what to fix.
+          if (perAddress.exhausted(request.ip)) {
+            return reply.status(429).send({
+              error: "rate_limited",
+              message: `Too many refused heartbeats from your address: at most ${REFUSALS_PER_ADDRESS} per ${interval / 1000} s. Retry in ${perAddress.retryAfterSeconds(request.ip)} s. This one was refused because: ${refusal.message}`,
+            });
+          }
+          return reply.status(refusal.status).send({ error: refusal.code, message: refusal.message });
+        };
         try {
-          const accepted = await acceptHeartbeat(services, id, request.body);
+          // Verified before anything is counted against the node (~0.12 ms): a forged or replayed-late heartbeat
+          // never uses up the node's allowance.
+          const verified = await verifyHeartbeat(services, id, request.body);
+          if (!perNode.take(String(id))) {
+            return reply.status(429).send({
+              error: "rate_limited",
+              message: `Too many heartbeats for this node: at most ${HEARTBEATS_PER_NODE} per ${interval / 1000} s. Retry in ${perNode.retryAfterSeconds(String(id))} s.`,
+            });
+          }
+          let accepted: Awaited<ReturnType<typeof recordHeartbeat>>;
+          try {
+            accepted = await recordHeartbeat(services, verified);
+          } catch (error) {
+            // A replay (stale sequence) was signed by the node but sent by someone else: it does not count.
+            perNode.refund(String(id));
+            throw error;
+          }
           if (accepted.cameOnline || accepted.newShortfall) {
             // Announcements are queued for the publisher; the node's answer does not wait for them.
             void announce(accepted.nodeId, accepted.guildId, accepted.cameOnline, accepted.newShortfall).catch((err) =>
@@ -109,9 +148,7 @@ export const heartbeatRoutes =
           }
           return { accepted: true, node: id, sequence: accepted.sequence, nextInMs: interval };
         } catch (error) {
-          if (error instanceof HeartbeatRefusal) {
-            return reply.status(error.status).send({ error: error.code, message: error.message });
-          }
+          if (error instanceof HeartbeatRefusal) return refuse(error);
           throw error;
         }
       },

@@ -39,11 +39,15 @@ function markdown(text) {
     /&lt;#(\d+)&gt;/g,
     (_, id) => `<span class="mention">#${esc(state.channels.find((c) => c.id === id)?.name ?? "channel")}</span>`,
   );
-  html = html.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, (_, s, style) => {
-    const d = new Date(Number(s) * 1000);
-    return `<time datetime="${d.toISOString()}">${style === "R" ? relative(d) : d.toLocaleString()}</time>`;
-  });
+  html = html.replace(/&lt;t:(-?\d+)(?::([a-zA-Z]))?&gt;/g, timestamp);
   return html;
+}
+// <t:unix:style> as a date, or as the text typed when no date has that many seconds (a Date holds ±8.64e15 ms):
+// one out-of-range timestamp in a message must not stop the channel from rendering.
+function timestamp(typed, seconds, style) {
+  const d = new Date(Number(seconds) * 1000);
+  if (Number.isNaN(d.getTime())) return typed;
+  return `<time datetime="${d.toISOString()}">${style === "R" ? relative(d) : d.toLocaleString()}</time>`;
 }
 function relative(d) {
   const s = Math.round((d.getTime() - Date.now()) / 1000);

@@ -158,7 +158,8 @@ async function checkSettlements(deps: ServiceDeps, checked: string[], mismatches
       if (intent.status !== "confirmed" || !intent.txHash) continue;
       chunks++;
       const label = `${where} chunk ${intent.chunkIndex + 1} of ${intent.chunkCount} (tx ${intent.txHash})`;
-      if (p.batchHash && intent.batchId !== chunkBatchId(p.batchHash, intent.chunkIndex)) {
+      const identity = { chainId: intent.chainId, distributor: intent.distributor, proposalId: p.id };
+      if (p.batchHash && intent.batchId !== chunkBatchId(identity, p.batchHash, intent.chunkIndex, intent.idScheme)) {
         mismatches.push(`${label}: its batch id ${intent.batchId} is not the one the voted batch hash gives`);
       }
       if (settledEvent) {

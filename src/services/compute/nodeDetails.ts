@@ -22,7 +22,11 @@ export async function nodeDetails(deps: ServiceDeps, actor: Actor, id: number) {
     orderBy: { id: "desc" },
     take: 5,
   });
-  const rewards = await deps.db.computeReward.findMany({ where: { nodeId: id }, select: { amount: true } });
+  // A reward released with its distribution (not paid) was carried on: it is counted where it is paid.
+  const rewards = await deps.db.computeReward.findMany({
+    where: { nodeId: id, releasedAt: null },
+    select: { amount: true },
+  });
   const isProvider = node.provider.discordId === actor.discordId;
   const showShortfall = isProvider && node.shortfall !== null && node.shortfallSeenAt === null;
   if (showShortfall) {

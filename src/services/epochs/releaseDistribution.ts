@@ -26,14 +26,55 @@ export async function releaseDistribution(
     where: { paidInEpochId: proposal.epochId },
     data: { paidInEpochId: null },
   });
+  const compute = await releaseCompute(tx, proposal.epochId, proposal.guildId, now);
   await appendAuditEvent(tx, {
     guildId: proposal.guildId,
     actorId,
     action: "distribution.released",
     subjectType: "proposal",
     subjectId: String(proposal.id),
-    payload: { epochId: proposal.epochId, contributions: released.map((c) => c.id), carries: carries.count },
+    payload: {
+      epochId: proposal.epochId,
+      contributions: released.map((c) => c.id),
+      carries: carries.count,
+      leases: compute.leases,
+      uptimeCarried: compute.uptime,
+    },
     createdAt: now,
   });
-  return { contributions: released.length, carries: carries.count };
+  return { contributions: released.length, carries: carries.count, ...compute };
+}
+
+/**
+ * The compute rewards the distribution held go back too, each exactly once: its leases are offered again at the next
+ * close (they are ended and delivered: the same amount), and each node's uptime window, which no later epoch covers,
+ * becomes a carry to its provider. The released rewards stay on record (`releasedAt`), their keys set aside so the
+ * next close can reward the same lease.
+ */
+async function releaseCompute(tx: Prisma.TransactionClient, epochId: number, guildId: string, now: Date) {
+  const held = await tx.computeReward.findMany({ where: { epochId, releasedAt: null } });
+  const nodes = await tx.computeNode.findMany({
+    where: { id: { in: held.map((r) => r.nodeId) } },
+    select: { id: true, providerId: true },
+  });
+  const providerOf = new Map(nodes.map((n) => [n.id, n.providerId]));
+  const leases = await tx.lease.updateMany({
+    where: { paidInEpochId: epochId },
+    data: { paidInEpochId: null, paidAmount: null },
+  });
+  const uptime = held.filter((r) => r.kind === "uptime");
+  for (const r of uptime) {
+    const memberId = providerOf.get(r.nodeId);
+    if (!memberId) continue;
+    await tx.rewardCarry.create({
+      data: { guildId, memberId, amount: r.amount, fromEpochId: epochId, createdAt: now },
+    });
+  }
+  await tx.$executeRawUnsafe(
+    `UPDATE "ComputeReward" SET "releasedAt" = $1::timestamptz AT TIME ZONE 'UTC', "key" = "key" || '@released:' || "epochId"
+     WHERE "epochId" = $2 AND "releasedAt" IS NULL`,
+    now.toISOString(),
+    epochId,
+  );
+  return { leases: leases.count, uptime: uptime.length };
 }

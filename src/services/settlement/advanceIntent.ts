@@ -3,6 +3,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
+import { tokenText } from "../tokenText.ts";
 import { packPayouts } from "./chunkBatch.ts";
 import { holdingNonces } from "./holdingNonces.ts";
 import { safeBatchFile } from "./safeBatchFile.ts";
@@ -110,6 +111,7 @@ export async function advanceIntent(
             nonce,
             rawTx: signed.raw,
             txHash: signed.hash,
+            sentTxs: [...sentOf(intent), { hash: signed.hash, raw: signed.raw }],
           },
           { txHash: signed.hash, nonce },
         );
@@ -117,15 +119,42 @@ export async function advanceIntent(
         break;
       }
       case "signed": {
-        await chain.broadcast(intent.rawTx as string);
+        try {
+          await chain.broadcast(intent.rawTx as string);
+        } catch (error) {
+          // Refused for good (intrinsic gas, funds, an invalid transaction): the chunk fails with the node's words
+          // and its nonce is free again; `/payout retry` signs it anew. Anything else is tried again next run.
+          if (error instanceof ChainRefusal) return fail(deps, intent, error.reason);
+          throw error;
+        }
         checkpoint("after-broadcast", intent.proposalId);
-        intent = await save(deps, intent, "payout.broadcast", { status: "broadcast" }, { txHash: intent.txHash });
+        intent = await save(
+          deps,
+          intent,
+          "payout.broadcast",
+          { status: "broadcast", sentAtBlock: await chain.blockNumber() },
+          { txHash: intent.txHash },
+        );
         checkpoint("after-save-broadcast", intent.proposalId);
         break;
       }
       case "broadcast": {
-        const receipt = await chain.receipt(intent.txHash as string);
-        if (receipt) {
+        // Whichever transaction sent for this nonce was mined pays the chunk (a fee bump replaces, it may lose).
+        const mined = await minedOf(chain, intent);
+        if (mined) {
+          const { tx, receipt } = mined;
+          if (tx.hash !== intent.txHash) {
+            intent = await save(
+              deps,
+              intent,
+              "payout.replacement_mined",
+              { txHash: tx.hash, rawTx: tx.raw },
+              {
+                txHash: tx.hash,
+                replaced: intent.txHash,
+              },
+            );
+          }
           if (!receipt.success) {
             const adopted = await adoptIfSettled(deps, chain, intent);
             if (adopted) {
@@ -149,8 +178,26 @@ export async function advanceIntent(
           checkpoint("after-save-mined", intent.proposalId);
           break;
         }
-        const { latest } = await chain.nonces();
-        if (latest > (intent.nonce as number)) {
+        const { latest, pending } = await chain.nonces();
+        const nonce = intent.nonce as number;
+        if (latest < nonce && pending <= nonce && (await nothingOursBelow(deps, settlement, intent, latest))) {
+          // A nonce below this one was never used (a transaction before it was dropped): this one can never be
+          // mined. It is signed again at the first free nonce; the old one is kept, in case it is mined after all.
+          const resigned = await resign(deps, settlement, intent, pending, undefined);
+          if ("state" in resigned) return resigned;
+          intent = resigned;
+          break;
+        }
+        const head = await chain.blockNumber();
+        const age = intent.sentAtBlock === null ? 0 : head - intent.sentAtBlock;
+        if (settlement.feeBumpAfterBlocks > 0 && age >= settlement.feeBumpAfterBlocks) {
+          // Not mined for FEE_BUMP_AFTER blocks: the same payment with higher fees replaces it at the same nonce.
+          const bumped = await resign(deps, settlement, intent, nonce, intent.rawTx ?? undefined);
+          if ("state" in bumped) return bumped;
+          intent = bumped;
+          break;
+        }
+        if (latest > nonce) {
           // The nonce was used, but not by this transaction (no receipt): another transaction of the treasury.
           const adopted = await adoptIfSettled(deps, chain, intent);
           if (adopted) {
@@ -165,7 +212,12 @@ export async function advanceIntent(
         }
         if (Date.now() > deadline) return { state: "waiting", why: `transaction ${intent.txHash} not mined yet` };
         // Not mined and the nonce is free: the chain may have dropped it (a restart); the same transaction again.
-        await chain.broadcast(intent.rawTx as string);
+        try {
+          await chain.broadcast(intent.rawTx as string);
+        } catch (error) {
+          if (error instanceof ChainRefusal) return fail(deps, intent, error.reason);
+          throw error;
+        }
         await pause(settlement);
         break;
       }
@@ -221,6 +273,76 @@ export async function advanceIntent(
   }
 }
 
+type SentTx = { hash: string; raw: string };
+
+/** Every transaction signed for this chunk's current payment, oldest first (the current one last). */
+function sentOf(intent: PayoutIntent): SentTx[] {
+  const stored = Array.isArray(intent.sentTxs) ? (intent.sentTxs as SentTx[]) : [];
+  if (intent.txHash && intent.rawTx && !stored.some((t) => t.hash === intent.txHash)) {
+    return [...stored, { hash: intent.txHash, raw: intent.rawTx }];
+  }
+  return stored;
+}
+
+/** The sent transaction that was mined, the current one first, with its receipt. */
+async function minedOf(chain: SettlementDeps["chain"], intent: PayoutIntent) {
+  const sent = sentOf(intent);
+  const current = sent.find((t) => t.hash === intent.txHash) ?? {
+    hash: intent.txHash as string,
+    raw: intent.rawTx ?? "",
+  };
+  for (const tx of [current, ...sent.filter((t) => t.hash !== intent.txHash)]) {
+    const receipt = await chain.receipt(tx.hash);
+    if (receipt) return { tx, receipt };
+  }
+  return null;
+}
+
+/** Whether no unfinished intent of this treasury holds a nonce from `from` up to this one's. */
+async function nothingOursBelow(deps: ServiceDeps, settlement: SettlementDeps, intent: PayoutIntent, from: number) {
+  const below = await deps.db.payoutIntent.count({
+    where: { ...holdingNonces(settlement.chain), id: { not: intent.id }, nonce: { gte: from, lt: intent.nonce ?? 0 } },
+  });
+  return below === 0;
+}
+
+/**
+ * The same payment signed again: at another nonce (a gap below it), or at its own with higher fees (`replacing`).
+ * Every signed transaction is kept (sentTxs), so whichever is mined is adopted. A refusal to sign (the fee cap) is
+ * a wait, not a failure: the transaction already sent may still be mined.
+ */
+async function resign(
+  deps: ServiceDeps,
+  settlement: SettlementDeps,
+  intent: PayoutIntent,
+  nonce: number,
+  replacing: string | undefined,
+): Promise<PayoutIntent | IntentOutcome> {
+  let signed: { raw: string; hash: string };
+  try {
+    signed = await settlement.chain.sign(callOf(intent), nonce, replacing ? { replacing } : {});
+  } catch (error) {
+    if (!(error instanceof ChainRefusal)) throw error;
+    return {
+      state: "waiting",
+      why: `transaction ${intent.txHash} is not mined and cannot be sent with a higher fee: ${error.reason}`,
+    };
+  }
+  return save(
+    deps,
+    intent,
+    replacing ? "payout.fee_bumped" : "payout.resigned",
+    {
+      status: "signed",
+      nonce,
+      rawTx: signed.raw,
+      txHash: signed.hash,
+      sentTxs: [...sentOf(intent), { hash: signed.hash, raw: signed.raw }],
+    },
+    { txHash: signed.hash, replaced: intent.txHash, nonce, previousNonce: intent.nonce },
+  );
+}
+
 /** The transaction the chain shows paid this chunk becomes the intent's (its own, or one the database lost). */
 const adopt = (paid: { txHash: string; blockNumber: number }) =>
   ({ status: "mined", txHash: paid.txHash, blockNumber: paid.blockNumber, rawTx: null }) as const;
@@ -232,7 +354,9 @@ const pause = (settlement: SettlementDeps) =>
 /**
  * SETTLEMENT_MODE=safe-export: the chunk's calls (an approval when the Safe's allowance is short, then `settle`) as a
  * Safe Transaction Builder batch, stored on the intent, which waits for the Safe to execute it. The distributor's
- * `Settled(batchId)` event then completes it like any other payout.
+ * `Settled(batchId)` event then completes it like any other payout. The allowance is checked against every chunk
+ * still waiting for the Safe, so that files executed together (or in one Safe transaction) all pass; a non-zero
+ * allowance is set to zero first (tokens like USDT refuse to change one that is not).
  */
 async function exportForSafe(
   deps: ServiceDeps,
@@ -242,16 +366,32 @@ async function exportForSafe(
   allowance: bigint,
 ): Promise<PayoutIntent> {
   const { chain } = settlement;
-  const short = allowance < call.total;
+  const waiting = await deps.db.payoutIntent.aggregate({
+    where: {
+      chainId: chain.chainId,
+      distributor: chain.distributor,
+      token: chain.token,
+      status: "awaiting_execution",
+      id: { not: intent.id },
+    },
+    _sum: { total: true },
+  });
+  const needed = call.total + BigInt(waiting._sum.total?.toFixed() ?? "0");
+  const short = allowance < needed;
   // With enough allowance the call can be simulated as the Safe will make it; otherwise its approval comes first.
   if (!short) await chain.preflight(call);
+  const lines = intent.entries as Lines;
+  const listed = lines
+    .slice(0, 20)
+    .map((l) => `${l.recipient} ${tokenText(BigInt(l.amount), deps.proposals)}`)
+    .join("; ");
   const batch = safeBatchFile({
     chainId: chain.chainId,
     safe: chain.treasury,
     name: `Steward payout of proposal #${intent.proposalId}, chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}`,
-    description: `Pays ${(intent.entries as unknown[]).length} recipient(s) ${call.total} smallest units of ${chain.token} through the distributor ${chain.distributor} (batch ${intent.batchId}).`,
+    description: `Pays ${lines.length} recipient(s) ${tokenText(call.total, deps.proposals)} (${call.total} smallest units of ${chain.token}) through the distributor ${chain.distributor} (batch ${intent.batchId}): ${listed}${lines.length > 20 ? `; and ${lines.length - 20} more` : ""}.`,
     createdAt: deps.now(),
-    transactions: chain.safeCalls(call, short ? call.total : null),
+    transactions: chain.safeCalls(call, short ? { amount: needed, fromZero: allowance > 0n } : null),
   });
   return save(
     deps,
@@ -298,9 +438,18 @@ async function save(
   data: Partial<
     Pick<
       PayoutIntent,
-      "status" | "nonce" | "rawTx" | "txHash" | "blockNumber" | "gasUsed" | "confirmedAt" | "failureReason"
+      | "status"
+      | "nonce"
+      | "rawTx"
+      | "txHash"
+      | "blockNumber"
+      | "gasUsed"
+      | "confirmedAt"
+      | "failureReason"
+      | "sentAtBlock"
+      | "stuckReason"
     >
-  > & { safeBatch?: Prisma.InputJsonValue },
+  > & { safeBatch?: Prisma.InputJsonValue; sentTxs?: Prisma.InputJsonValue },
   payload: Record<string, unknown>,
 ): Promise<PayoutIntent> {
   const now = deps.now();
@@ -309,7 +458,8 @@ async function save(
       where: { id: intent.proposalId },
       select: { guildId: true },
     });
-    const updated = await tx.payoutIntent.update({ where: { id: intent.id }, data });
+    // Moving on clears what stuck it before.
+    const updated = await tx.payoutIntent.update({ where: { id: intent.id }, data: { stuckReason: null, ...data } });
     // A chunk exported for the Safe: its file is posted for the owners, through the outbox with this change.
     if (data.status === "awaiting_execution") {
       await enqueuePosts(tx, now, [{ guildId: proposal.guildId, kind: "safe_batch", subjectId: intent.id }]);
@@ -327,13 +477,17 @@ async function save(
   });
 }
 
+/**
+ * The chunk failed for a reason a person must look at: recorded, never retried blindly. Its nonce is given back (no
+ * transaction of it can be mined any more, or one was and reverted), so the next chunk is not held behind it.
+ */
 async function fail(deps: ServiceDeps, intent: PayoutIntent, reason: string): Promise<IntentOutcome> {
   await save(
     deps,
     intent,
     "payout.failed",
-    { status: "failed", failureReason: reason },
-    { reason, txHash: intent.txHash },
+    { status: "failed", failureReason: reason, nonce: null },
+    { reason, txHash: intent.txHash, nonce: intent.nonce },
   );
   return { state: "failed", reason };
 }

@@ -4,13 +4,16 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { type BatchEntry, batchHash } from "../epochs/batchHash.ts";
 import { isPayoutKind } from "../proposals/payoutOf.ts";
-import { chunkBatch } from "./chunkBatch.ts";
-import type { SettlementDeps } from "./settlementDeps.ts";
+import { urlOriginsIn } from "../urlOrigin.ts";
+import { BATCH_ID_SCHEME, chunkBatch } from "./chunkBatch.ts";
+import { InjectedCrash, type SettlementDeps } from "./settlementDeps.ts";
 
 export type PlanOutcome =
   | { proposalId: number; guildId: string; planned: number }
   | { proposalId: number; guildId: string; refused: string }
-  | { proposalId: number; guildId: string; waiting: string; tell: boolean };
+  | { proposalId: number; guildId: string; waiting: string; tell: boolean }
+  /** Planning it failed (an error, recorded on it): it stays approved and is tried again next run. */
+  | { proposalId: number; guildId: string; stuck: string; tell: boolean };
 
 // Stryker disable next-line ArithmeticOperator: a module-level constant the vitest runner does not reload per mutant; made by hand, a 24-second "day" fails both daily-cap tests
 const DAY_MS = 24 * 60 * 60_000;
@@ -26,7 +29,15 @@ export async function planSettlements(deps: ServiceDeps, settlement: SettlementD
     where: { status: "approved" },
     // Stryker disable next-line ObjectLiteral: order only (oldest first under the daily cap); rows come back in id order anyway
     orderBy: { id: "asc" },
-    select: { id: true, guildId: true, kind: true, batch: true, batchHash: true, capNoticeAt: true },
+    select: {
+      id: true,
+      guildId: true,
+      kind: true,
+      batch: true,
+      batchHash: true,
+      capNoticeAt: true,
+      settlementError: true,
+    },
   });
   const outcomes: PlanOutcome[] = [];
   for (const p of approved) {
@@ -41,11 +52,37 @@ export async function planSettlements(deps: ServiceDeps, settlement: SettlementD
       outcomes.push({ proposalId: p.id, guildId: p.guildId, waiting, tell });
       continue;
     }
-    const outcome = await runAudited(deps.db, (tx) => claim(tx, deps, settlement, p, entries));
-    // Stryker disable next-line ConditionalExpression: null only when another process claimed it between the read and the claim (a race one connection cannot stage)
-    if (outcome) outcomes.push({ proposalId: p.id, guildId: p.guildId, ...outcome });
+    try {
+      const size = await chunkSizeFor(settlement, entries);
+      const outcome = await runAudited(deps.db, (tx) => claim(tx, deps, settlement, p, entries, size));
+      // Stryker disable next-line ConditionalExpression: null only when another process claimed it between the read and the claim (a race one connection cannot stage)
+      if (outcome) outcomes.push({ proposalId: p.id, guildId: p.guildId, ...outcome });
+    } catch (error) {
+      if (error instanceof InjectedCrash) throw error;
+      // One proposal's trouble never keeps the others from being planned: recorded on it, told once, tried again.
+      const text = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "error";
+      const stuck = urlOriginsIn(text).slice(0, 300);
+      await deps.db.proposal.update({ where: { id: p.id }, data: { settlementError: stuck } });
+      outcomes.push({ proposalId: p.id, guildId: p.guildId, stuck, tell: p.settlementError === null });
+    }
   }
   return outcomes;
+}
+
+/**
+ * Lines per settle transaction: what this token costs per line on this chain (two probes of the batch's own first
+ * lines estimated), with a margin, so that a chunk never needs more gas than one transaction may use; never above
+ * the configured size. Without an estimate (a chain that cannot give one) the configured size.
+ */
+async function chunkSizeFor(settlement: SettlementDeps, entries: BatchEntry[]): Promise<number> {
+  const configured = settlement.chunkSize;
+  if (entries.length <= 1 || settlement.mode !== "send") return configured;
+  const measured = await settlement.chain.lineGas(entries);
+  if (!measured || measured.perLine <= 0n) return configured;
+  // 85 % of the cap for the call, 25 % over the measured cost per line (fresh holders cost more than the probes').
+  const fits = (measured.cap * 85n) / 100n - measured.base;
+  const lines = Number(fits / ((measured.perLine * 125n) / 100n));
+  return Math.max(1, Math.min(configured, lines));
 }
 
 async function overDailyCap(deps: ServiceDeps, settlement: SettlementDeps, total: bigint): Promise<string | null> {
@@ -67,12 +104,13 @@ async function claim(
   settlement: SettlementDeps,
   proposal: { id: number; guildId: string; batchHash: string | null },
   entries: BatchEntry[],
+  chunkSize: number,
 ): Promise<{ planned: number } | { refused: string } | null> {
   const { id, guildId, batchHash: voted } = proposal;
   const now = deps.now();
   const claimed = await tx.proposal.updateMany({
     where: { id, status: "approved" },
-    data: { status: "settling", settlingAt: now },
+    data: { status: "settling", settlingAt: now, settlementError: null },
   });
   // Stryker disable next-line ConditionalExpression: another process claimed it first (a race one connection cannot stage); the unique (proposalId, chunkIndex) would refuse a second plan anyway
   if (claimed.count === 0) return null;
@@ -91,14 +129,16 @@ async function claim(
     });
     return { refused };
   }
-  const chunks = chunkBatch(voted, entries, settlement.chunkSize);
   const { chain } = settlement;
+  const identity = { chainId: chain.chainId, distributor: chain.distributor, proposalId: id };
+  const chunks = chunkBatch(identity, voted, entries, chunkSize);
   await tx.payoutIntent.createMany({
     data: chunks.map((c) => ({
       proposalId: id,
       chunkIndex: c.index,
       chunkCount: chunks.length,
       batchId: c.batchId,
+      idScheme: BATCH_ID_SCHEME,
       chainId: chain.chainId,
       token: chain.token,
       distributor: chain.distributor,

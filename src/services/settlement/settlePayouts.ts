@@ -4,9 +4,10 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { tokenText } from "../tokenText.ts";
-import { advanceIntent } from "./advanceIntent.ts";
+import { urlOriginsIn } from "../urlOrigin.ts";
+import { advanceIntent, type IntentOutcome } from "./advanceIntent.ts";
 import { planSettlements } from "./planSettlements.ts";
-import type { SettlementDeps } from "./settlementDeps.ts";
+import { InjectedCrash, type SettlementDeps } from "./settlementDeps.ts";
 import { withTreasury } from "./withTreasury.ts";
 
 export interface SettleReport {
@@ -16,6 +17,8 @@ export interface SettleReport {
   confirmed: number[];
   failed: { intentId: number; proposalId: number; reason: string }[];
   pending: { intentId: number; why: string }[];
+  /** Proposals or chunks a run could not move (an error: recorded on them, tried again next run). */
+  stuck: { proposalId: number; intentId?: number; reason: string }[];
   settled: number[];
   /** The audit chain heads this run published on chain (after the payouts, with no payout waiting for a nonce). */
   anchors?: AnchorReport | { error: string };
@@ -36,11 +39,14 @@ export async function settlePayouts(deps: ServiceDeps, signal?: AbortSignal): Pr
     confirmed: [],
     failed: [],
     pending: [],
+    stuck: [],
     settled: [],
   };
   const settlement = deps.settlement;
   if (!settlement) return { ...report, skipped: "no chain is configured (RPC_URL), so payouts stop at approved" };
   if (settlement.blocked) return { ...report, skipped: settlement.blocked };
+  const moved = await plannedElsewhere(deps, settlement);
+  if (moved) return { ...report, skipped: moved };
   const ran = await withTreasury(deps, settlement, async () => {
     await run(deps, settlement, report, signal);
     if (!signal?.aborted) report.anchors = await publishWhenTreasuryIdle(deps, settlement);
@@ -57,6 +63,14 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
     else if ("refused" in o) {
       report.refused.push({ proposalId: o.proposalId, reason: o.refused });
       await tell(o.guildId, `Proposal #${o.proposalId} was not paid: ${o.refused}.`);
+    } else if ("stuck" in o) {
+      report.stuck.push({ proposalId: o.proposalId, reason: o.stuck });
+      if (o.tell) {
+        await tell(
+          o.guildId,
+          `Proposal #${o.proposalId} could not be planned for payment: ${o.stuck}. It is tried again at every settle run; the other payouts go on.`,
+        );
+      }
     } else {
       report.waitingForCap.push(o.proposalId);
       if (o.tell) {
@@ -73,10 +87,32 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
     orderBy: [{ proposalId: "asc" }, { chunkIndex: "asc" }],
     include: { proposal: { select: { guildId: true } } },
   });
+  // Transactions already signed go first, in nonce order: a later nonce is mined only after them.
+  open.sort((a, b) => (a.nonce ?? Number.MAX_SAFE_INTEGER) - (b.nonce ?? Number.MAX_SAFE_INTEGER));
   for (const intent of open) {
     // Stopping: each chunk's state is in the database, so the next start resumes exactly here.
     if (signal?.aborted) break;
-    const outcome = await advanceIntent(deps, settlement, intent);
+    let outcome: IntentOutcome;
+    try {
+      outcome = await advanceIntent(deps, settlement, intent);
+    } catch (error) {
+      if (error instanceof InjectedCrash) throw error;
+      // One chunk's trouble (an RPC timing out, a node in trouble, a bug) is recorded on it and never stops the
+      // others: it is tried again next run, and moderators are told once, when it first sticks.
+      const reason = inWords(error);
+      const latest = await deps.db.payoutIntent.findUniqueOrThrow({ where: { id: intent.id } });
+      await deps.db.payoutIntent.update({ where: { id: intent.id }, data: { stuckReason: reason } });
+      report.stuck.push({ proposalId: intent.proposalId, intentId: intent.id, reason });
+      if (latest.stuckReason === null) {
+        await tell(
+          intent.proposal.guildId,
+          `Payout of proposal #${intent.proposalId} (chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}) is stuck: ${reason}. It is tried again at every settle run; the other payouts go on.`,
+        );
+      }
+      // A chunk holding a nonce holds every later one: the treasury's next transaction waits for it.
+      if (settlement.mode === "send" && latest.nonce !== null && latest.status !== "mined") break;
+      continue;
+    }
     if (outcome.state === "confirmed") {
       report.confirmed.push(intent.id);
       deps.metrics.settlement("confirmed", 1);
@@ -95,6 +131,62 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
     }
   }
   report.settled = await finishSettled(deps, settlement);
+}
+
+/**
+ * An unexpected error in words for a moderator: its first line, without stack or request dumps (for a database
+ * error, the database's own message, not the ORM's preamble).
+ */
+function inWords(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.split("\n").map((l) => l.trim());
+  const database = lines.find((l) => l.startsWith("Database error.") || l.startsWith("Message:"));
+  const line = database?.replace(/^Database error\. Code: `\w+`\. Message: `?/, "").replace(/`$/, "");
+  // An RPC provider's error quotes its URL, key included: only scheme and host are shown.
+  return urlOriginsIn(line ?? lines.find((l) => l !== "") ?? "an unexpected error").slice(0, 300);
+}
+
+/**
+ * Unfinished chunks planned for another chain, token or distributor than the settings now name: paying them through
+ * the new settings could pay old amounts in a new token, or a chunk again through a new distributor, so nothing is
+ * settled until the settings are put back. Moderators are told once (the chunks keep the reason). The words, or null.
+ */
+async function plannedElsewhere(deps: ServiceDeps, settlement: SettlementDeps): Promise<string | null> {
+  const { chain } = settlement;
+  const others = await deps.db.payoutIntent.findMany({
+    where: {
+      status: { in: ["planned", "signed", "broadcast", "mined", "awaiting_execution"] },
+      NOT: {
+        chainId: chain.chainId,
+        token: { equals: chain.token, mode: "insensitive" },
+        distributor: { equals: chain.distributor, mode: "insensitive" },
+      },
+    },
+    orderBy: [{ proposalId: "asc" }, { chunkIndex: "asc" }],
+    include: { proposal: { select: { guildId: true } } },
+  });
+  if (others.length === 0) return null;
+  const listed = others
+    .slice(0, 10)
+    .map(
+      (i) =>
+        `proposal #${i.proposalId} chunk ${i.chunkIndex + 1} (CHAIN_ID=${i.chainId}, TOKEN_ADDRESS=${i.token}, DISTRIBUTOR_ADDRESS=${i.distributor})`,
+    )
+    .join("; ");
+  const reason = `settlement is stopped: ${others.length} unfinished payout chunk(s) were planned for another chain, token or distributor than the settings now name (CHAIN_ID=${chain.chainId}, TOKEN_ADDRESS=${chain.token}, DISTRIBUTOR_ADDRESS=${chain.distributor}): ${listed}${others.length > 10 ? "; …" : ""}. Paying them through the new settings could pay their amounts in another token or a chunk twice; put those settings back until they are paid`;
+  const untold = others.filter((i) => i.stuckReason !== reason);
+  if (untold.length > 0) {
+    await deps.db.payoutIntent.updateMany({
+      where: { id: { in: untold.map((i) => i.id) } },
+      data: { stuckReason: reason },
+    });
+    for (const guildId of new Set(untold.map((i) => i.proposal.guildId))) {
+      await enqueuePosts(deps.db, deps.now(), [
+        { guildId, kind: "note", note: { text: `Payouts wait: ${reason}.`, channel: "payouts" } },
+      ]);
+    }
+  }
+  return reason;
 }
 
 /** Proposals whose every chunk is confirmed become `settled`, audited with their transactions. */

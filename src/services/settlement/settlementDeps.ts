@@ -45,6 +45,11 @@ export interface SettlementDeps {
   /** How long one run waits for a sent transaction to be mined or confirmed before leaving it to the next run. */
   receiptWaitMs: number;
   /**
+   * A sent transaction still not mined this many blocks later is replaced at the same nonce with higher fees (up to
+   * MAX_FEE_GWEI); 0 never bumps. Every transaction sent for the nonce is kept, and whichever mines is adopted.
+   */
+  feeBumpAfterBlocks: number;
+  /**
    * Named steps of settlement (e.g. "after-sign"), called as they are passed. Production passes a no-op; the
    * fault-injection test kills the process at one of them.
    */
@@ -52,6 +57,12 @@ export interface SettlementDeps {
   /** Why nothing may be settled now (e.g. the chain lost the contracts the database paid through), or null. */
   blocked: string | null;
 }
+
+/**
+ * A crash staged at a checkpoint by a test (production's checkpoint kills the process instead): it must end the run
+ * as a crash would, never be recorded as an intent's failure.
+ */
+export class InjectedCrash extends Error {}
 
 export const explorerLink = (deps: SettlementDeps, txHash: string) =>
   deps.explorerTxUrl ? deps.explorerTxUrl.replace("{hash}", txHash) : undefined;

@@ -12,14 +12,21 @@ export function parseAddress(input: string): string {
   return getAddress(text);
 }
 
-/** Issues a single-use nonce and the message to sign for linking `address`. */
-export async function createWalletChallenge(deps: ServiceDeps, actor: Actor, addressInput: string) {
+/**
+ * Issues a single-use nonce and the message to sign for linking `address`: Sign-In with Ethereum, naming this
+ * Steward, the chain it pays on and the server (`guildName`, as Discord shows it, when known).
+ */
+export async function createWalletChallenge(deps: ServiceDeps, actor: Actor, addressInput: string, guildName?: string) {
   const address = parseAddress(addressInput);
   const issuedAt = deps.now();
   const expiresAt = new Date(issuedAt.getTime() + deps.settings.walletChallengeTtlMs);
+  // 32 hex characters: EIP-4361's nonce is at least 8 letters or digits.
   const nonce = randomBytes(16).toString("hex");
   const message = walletChallengeMessage({
+    origin: deps.wallets.origin,
+    chainId: deps.wallets.chainId,
     guildId: actor.guildId,
+    guildName,
     discordId: actor.discordId,
     address,
     nonce,

@@ -1,0 +1,308 @@
+import { Contract, ContractFactory, parseUnits, Wallet } from "ethers";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type createSettlementChain, settlementProvider } from "../../src/chain/createSettlementChain.ts";
+import type { Deployed } from "../../src/chain/deployContracts.ts";
+import { loadArtifact } from "../../src/chain/loadArtifact.ts";
+import type { LocalChain } from "../../src/chain/startAnvil.ts";
+import type { Database } from "../../src/db/openDatabase.ts";
+import type { ServiceDeps } from "../../src/services/deps.ts";
+import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
+import { retryPayout } from "../../src/services/settlement/retryPayout.ts";
+import { InjectedCrash, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
+import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
+import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
+import { anvilWithContracts, localSettlement, localSettlementChain } from "../helpers/localSettlement.ts";
+import { queuedNotes } from "../helpers/outbox.ts";
+import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { createTestDatabase } from "../helpers/testDatabase.ts";
+
+// The reproductions of "money never stalls" (issue 19), each staged on Anvil: one bad payout, recipient or RPC answer
+// must not stop the others, and nothing is paid twice.
+let chain: LocalChain;
+let deployed: Deployed;
+let database: Database;
+let deps: ServiceDeps;
+let settlement: SettlementDeps & { chain: ReturnType<typeof createSettlementChain> };
+let rpc: ReturnType<typeof settlementProvider>;
+const moderator = { guildId: "100000000000000001", discordId: "900000000000000009", username: "mod" };
+
+beforeAll(async () => {
+  ({ chain, deployed } = await anvilWithContracts());
+  rpc = settlementProvider(chain.rpcUrl, 31337, 50);
+}, 60_000);
+afterAll(async () => {
+  settlement?.chain.destroy();
+  rpc?.destroy();
+  await database?.close();
+  await chain?.stop();
+});
+beforeEach(async () => {
+  await database?.close();
+  database = await createTestDatabase();
+  deps = serviceDeps(database);
+  settlement?.chain.destroy();
+  settlement = localSettlement(chain, deployed, { receiptWaitMs: 3_000 });
+  deps.settlement = settlement;
+}, 60_000);
+
+const tokens = (n: string) => parseUnits(n, 18).toString();
+const batchOf = (to: string[], amount = "2"): BatchEntry[] =>
+  to.map((recipient, i) => ({ recipient, amount: tokens(amount), refs: [`node:${i + 1}`] }));
+const balances = (to: string[]) => Promise.all(to.map((a) => settlement.chain.tokenBalance(a)));
+const intentOf = (proposalId: number) => deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId } });
+const treasury = () => new Wallet(chain.deployerKey, rpc);
+
+describe("money never stalls", () => {
+  it("pays two proposals with identical batches twice, and an unrelated third, in one run", async () => {
+    // A provider alone on the network gets the same uptime line every epoch: equal batches, two payments.
+    const alone = recipients(1, 901);
+    const first = await approvedPayout(deps.db, batchOf(alone, "3"));
+    const second = await approvedPayout(deps.db, batchOf(alone, "3"));
+    const other = recipients(2, 902);
+    const third = await approvedPayout(deps.db, batchOf(other));
+    const report = await settlePayouts(deps);
+    expect(report.settled).toEqual([first, second, third]);
+    expect(report.stuck).toEqual([]);
+    expect(await balances(alone)).toEqual([BigInt(tokens("6"))]);
+    expect(await balances(other)).toEqual([BigInt(tokens("2")), BigInt(tokens("2"))]);
+    const [a, b] = await Promise.all([intentOf(first), intentOf(second)]);
+    expect(a.batchId).not.toBe(b.batchId);
+    expect(a.idScheme).toBe(2);
+  }, 60_000);
+
+  it("records a chunk whose RPC calls fail as stuck, tells moderators once, and pays the other proposals", async () => {
+    const troubled = recipients(1, 903);
+    const fine = recipients(1, 904);
+    const stuckId = await approvedPayout(deps.db, batchOf(troubled));
+    const paidId = await approvedPayout(deps.db, batchOf(fine));
+    // The node times out whenever this chunk is simulated (a provider in trouble, a bug of ours): not a refusal.
+    const preflight = settlement.chain.preflight.bind(settlement.chain);
+    settlement.chain.preflight = async (call) => {
+      if (call.payouts.some((w) => (w & ((1n << 160n) - 1n)) === BigInt(troubled[0] as string))) {
+        throw new Error("request timeout after 30000 ms\n(request details)");
+      }
+      return preflight(call);
+    };
+    const report = await settlePayouts(deps);
+    expect(report.settled).toEqual([paidId]);
+    expect(report.stuck).toEqual([
+      { proposalId: stuckId, intentId: expect.any(Number), reason: "request timeout after 30000 ms" },
+    ]);
+    expect(await balances(fine)).toEqual([BigInt(tokens("2"))]);
+    expect(await intentOf(stuckId)).toMatchObject({ status: "planned", stuckReason: "request timeout after 30000 ms" });
+    // Told once, however many runs it stays stuck.
+    await settlePayouts(deps);
+    const told = (await queuedNotes(deps.db)).filter((n) => n.includes(`proposal #${stuckId}`));
+    expect(told).toEqual([
+      `Payout of proposal #${stuckId} (chunk 1 of 1) is stuck: request timeout after 30000 ms. It is tried again at every settle run; the other payouts go on.`,
+    ]);
+    settlement.chain.preflight = preflight;
+    expect((await settlePayouts(deps)).settled).toEqual([stuckId]);
+    expect(await intentOf(stuckId)).toMatchObject({ status: "confirmed", stuckReason: null });
+  }, 60_000);
+
+  it("fails a chunk whose broadcast the node refuses for good, with the node's words, and pays it at its nonce on retry", async () => {
+    const to = recipients(1, 905);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    settlement.checkpoint = (p: string) => {
+      if (p === "after-save-signed") throw new InjectedCrash(p);
+    };
+    await expect(settlePayouts(deps)).rejects.toThrow(InjectedCrash);
+    settlement.checkpoint = () => {};
+    const signed = await intentOf(id);
+    // The treasury can no longer pay for gas: the signed transaction is refused whenever it is sent.
+    const gas = await rpc.getBalance(signed.treasury);
+    await rpc.send("anvil_setBalance", [signed.treasury, "0x0"]);
+    try {
+      const report = await settlePayouts(deps);
+      expect(report.failed).toEqual([
+        {
+          intentId: signed.id,
+          proposalId: id,
+          reason: expect.stringMatching(/^the node refused the transaction: .*insufficient funds/i),
+        },
+      ]);
+      expect(await intentOf(id)).toMatchObject({ status: "failed", nonce: null, txHash: signed.txHash });
+    } finally {
+      await rpc.send("anvil_setBalance", [signed.treasury, `0x${gas.toString(16)}`]);
+    }
+    await retryPayout(deps, moderator, id);
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+    // The nonce it gave back was still unused: it is the one that paid.
+    expect((await intentOf(id)).nonce).toBe(signed.nonce);
+    expect(await balances(to)).toEqual([BigInt(tokens("2"))]);
+  }, 60_000);
+
+  it("never asks more gas than a block allows: a chunk whose 1.2 × estimate passes the block gas limit is paid", async () => {
+    const to = recipients(2, 906);
+    const lines = batchOf(to).map((l) => ({ recipient: l.recipient, amount: l.amount }));
+    const measured = await settlement.chain.lineGas(lines);
+    if (!measured) throw new Error("no estimate");
+    const estimate = measured.base + 2n * measured.perLine;
+    const limit = await rpc.send("eth_getBlockByNumber", ["latest", false]).then((b) => b.gasLimit as string);
+    // Between the estimate and 1.2 × it: a gas limit of 1.2 × the estimate would be refused by every node.
+    await rpc.send("anvil_setBlockGasLimit", [`0x${((estimate * 11n) / 10n).toString(16)}`]);
+    await rpc.send("anvil_mine", ["0x1"]);
+    try {
+      const id = await approvedPayout(deps.db, batchOf(to));
+      const report = await settlePayouts(deps);
+      expect(report.failed).toEqual([]);
+      expect(report.settled).toEqual([id]);
+      expect(await balances(to)).toEqual([BigInt(tokens("2")), BigInt(tokens("2"))]);
+    } finally {
+      await rpc.send("anvil_setBlockGasLimit", [limit]);
+      await rpc.send("anvil_mine", ["0x1"]);
+    }
+  }, 60_000);
+
+  it("replaces a transaction not mined for FEE_BUMP_AFTER blocks with higher fees, keeps both, and adopts the one mined", async () => {
+    settlement.feeBumpAfterBlocks = 2;
+    settlement.receiptWaitMs = 200;
+    const to = recipients(1, 907);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    await rpc.send("evm_setAutomine", [false]);
+    try {
+      const first = await settlePayouts(deps);
+      expect(first.pending).toEqual([{ intentId: expect.any(Number), why: expect.stringMatching(/not mined yet/) }]);
+      const sent = await intentOf(id);
+      // A fee spike: the base fee jumps above what the transaction offers, so blocks come and go without it.
+      await rpc.send("anvil_setNextBlockBaseFeePerGas", [`0x${(10n ** 12n).toString(16)}`]);
+      await rpc.send("anvil_mine", ["0x3"]);
+      expect(await rpc.getTransactionReceipt(sent.txHash as string)).toBeNull();
+      await settlePayouts(deps);
+      const bumped = await intentOf(id);
+      expect(bumped.txHash).not.toBe(sent.txHash);
+      expect(bumped.nonce).toBe(sent.nonce);
+      expect((bumped.sentTxs as { hash: string }[]).map((t) => t.hash)).toEqual([sent.txHash, bumped.txHash]);
+      await rpc.send("anvil_mine", ["0x1"]);
+    } finally {
+      await rpc.send("evm_setAutomine", [true]);
+    }
+    settlement.receiptWaitMs = 3_000;
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+    expect(await balances(to)).toEqual([BigInt(tokens("2"))]);
+    const actions = await deps.db.auditEvent.findMany({ where: { subjectType: "payout" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toContain("payout.fee_bumped");
+  }, 60_000);
+
+  it("signs again at the first free nonce when a transaction below it was dropped (a nonce gap), and pays once", async () => {
+    settlement.receiptWaitMs = 200;
+    const to = recipients(1, 908);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    await rpc.send("evm_setAutomine", [false]);
+    let gapHash = "";
+    try {
+      // Another transaction of the treasury (an anchor) takes the next nonce, then the node drops it.
+      const other = await treasury().sendTransaction({ to: treasury().address, value: 0n });
+      gapHash = other.hash;
+      await settlePayouts(deps);
+      const signed = await intentOf(id);
+      expect(signed.nonce).toBe(other.nonce + 1);
+      await rpc.send("anvil_dropTransaction", [gapHash]);
+      await rpc.send("anvil_mine", ["0x1"]);
+      expect(await rpc.getTransactionReceipt(signed.txHash as string)).toBeNull();
+      await settlePayouts(deps);
+      expect((await intentOf(id)).nonce).toBe(other.nonce);
+    } finally {
+      await rpc.send("evm_setAutomine", [true]);
+    }
+    settlement.receiptWaitMs = 3_000;
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+    expect(await balances(to)).toEqual([BigInt(tokens("2"))]);
+    const actions = await deps.db.auditEvent.findMany({ where: { subjectType: "payout" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toContain("payout.resigned");
+  }, 60_000);
+
+  it("settles two chunks a Safe executed in one transaction", async () => {
+    settlement.mode = "safe-export";
+    settlement.chunkSize = 1;
+    const to = recipients(2, 909);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    await settlePayouts(deps);
+    const intents = await deps.db.payoutIntent.findMany({ where: { proposalId: id }, orderBy: { chunkIndex: "asc" } });
+    expect(intents.map((i) => i.status)).toEqual(["awaiting_execution", "awaiting_execution"]);
+    // The Safe's "add to batch": both files' settle calls in one transaction, as the operator.
+    const a = loadArtifact("BatchCaller");
+    const caller = (await new ContractFactory(a.abi as never, a.bytecode, treasury()).deploy()) as Contract;
+    await caller.waitForDeployment();
+    const distributor = new Contract(deployed.distributor, loadArtifact("StewardDistributor").abi as never, treasury());
+    await (await distributor.getFunction("setOperator")(await caller.getAddress())).wait();
+    try {
+      const calls = intents.flatMap(
+        (i) => (i.safeBatch as { transactions: { to: string; data: string }[] }).transactions,
+      );
+      const settles = calls.filter((c) => c.to === deployed.distributor);
+      const tx = await caller.getFunction("run")(
+        settles.map((c) => c.to),
+        settles.map((c) => c.data),
+      );
+      await tx.wait();
+      const report = await settlePayouts(deps);
+      expect(report.stuck).toEqual([]);
+      expect(report.settled).toEqual([id]);
+      const done = await deps.db.payoutIntent.findMany({ where: { proposalId: id } });
+      expect(done.map((i) => [i.status, i.txHash])).toEqual([
+        ["confirmed", tx.hash],
+        ["confirmed", tx.hash],
+      ]);
+      expect(await balances(to)).toEqual([BigInt(tokens("2")), BigInt(tokens("2"))]);
+    } finally {
+      // The owner (the treasury's account here) gives the operator role back for the other tests.
+      await (await distributor.getFunction("setOperator")(treasury().address)).wait();
+    }
+  }, 60_000);
+  it("checks the funds of the distributor's treasury, not of the operator that signs", async () => {
+    // The DAO's treasury (another account) holds the tokens and approves the distributor; Steward's key only operates.
+    const dao = new Wallet("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d", rpc);
+    const a = loadArtifact("StewardDistributor");
+    const operated = (await new ContractFactory(a.abi as never, a.bytecode, treasury()).deploy(
+      treasury().address,
+      treasury().address,
+      dao.address,
+    )) as Contract;
+    await operated.waitForDeployment();
+    const address = await operated.getAddress();
+    const token = new Contract(deployed.token, loadArtifact("RewardToken").abi as never, treasury());
+    await (await token.getFunction("transfer")(dao.address, BigInt(tokens("10")))).wait();
+    await (await (token.connect(dao) as Contract).getFunction("approve")(address, BigInt(tokens("10")))).wait();
+    settlement.chain.destroy();
+    settlement.chain = localSettlementChain(chain, { ...deployed, distributor: address });
+    const to = recipients(1, 910);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    const before = await settlement.chain.tokenBalance(dao.address);
+    expect(await settlement.chain.funds()).toEqual({ balance: before, allowance: BigInt(tokens("10")) });
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+    expect(await settlement.chain.tokenBalance(dao.address)).toBe(before - BigInt(tokens("2")));
+    expect(await balances(to)).toEqual([BigInt(tokens("2"))]);
+  }, 60_000);
+  it("stops settling, and says how to resume, when the settings name another token or distributor than open chunks", async () => {
+    const to = recipients(1, 911);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    settlement.checkpoint = (p: string) => {
+      if (p === "after-save-signed") throw new InjectedCrash(p);
+    };
+    await expect(settlePayouts(deps)).rejects.toThrow(InjectedCrash);
+    settlement.checkpoint = () => {};
+    // The operator points Steward at another token while the chunk is signed but not sent.
+    const original = settlement.chain;
+    settlement.chain = localSettlementChain(chain, { ...deployed, token: deployed.anchor });
+    try {
+      const report = await settlePayouts(deps);
+      expect(report.skipped).toMatch(
+        new RegExp(
+          `^settlement is stopped: 1 unfinished payout chunk\\(s\\) were planned for another chain, token or distributor than the settings now name \\(CHAIN_ID=31337, TOKEN_ADDRESS=${deployed.anchor}, DISTRIBUTOR_ADDRESS=${deployed.distributor}\\): proposal #${id} chunk 1 \\(CHAIN_ID=31337, TOKEN_ADDRESS=${deployed.token}, DISTRIBUTOR_ADDRESS=${deployed.distributor}\\)\\. .*put those settings back until they are paid$`,
+        ),
+      );
+      await settlePayouts(deps);
+      expect(
+        (await queuedNotes(deps.db)).filter((n) => n.startsWith("Payouts wait: settlement is stopped")),
+      ).toHaveLength(1);
+      expect(await original.tokenBalance(to[0] as string)).toBe(0n);
+    } finally {
+      settlement.chain.destroy();
+      settlement.chain = original;
+    }
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+    expect(await balances(to)).toEqual([BigInt(tokens("2"))]);
+  }, 60_000);
+});
