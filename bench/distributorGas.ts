@@ -111,7 +111,15 @@ if (SIZES.includes(100) && SIZES.includes(500)) {
 // the same batch where it pays (each with fresh recipients).
 const tricky = await deploy("TrickyToken", [treasury.address, 10n ** 30n]);
 await (await tricky.getFunction("approve")(v2.target, MaxUint256)).wait();
-const MODES = { paid: 0, reverts: 1, "returns false": 2, "burns its gas": 3, "return-data bomb": 4 } as const;
+// The token's first held line also pays totalHeld[token]'s 0 → non-zero write (~17k): done first, shown apart.
+const MODES = {
+  paid: 0,
+  "reverts (the token's first)": 1,
+  reverts: 1,
+  "returns false": 2,
+  "burns its gas": 3,
+  "return-data bomb": 4,
+} as const;
 out("\nV2, 100 fresh lines of a test token, one of them failing (with access list)\n");
 let paidGas = 0;
 for (const [label, mode] of Object.entries(MODES)) {
@@ -124,7 +132,7 @@ for (const [label, mode] of Object.entries(MODES)) {
   const gas = Number(receipt.gasUsed);
   if (mode === 0) paidGas = gas;
   out(
-    `  the line ${label.padEnd(16)} ${pad(gas, 9)} gas${mode === 0 ? "" : `  (+${gas - paidGas} for the held line)`}\n`,
+    `  the line ${label.padEnd(28)} ${pad(gas, 9)} gas${mode === 0 ? "" : `  (+${gas - paidGas} for the held line)`}\n`,
   );
 }
 

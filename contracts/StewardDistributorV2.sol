@@ -27,10 +27,10 @@ contract StewardDistributorV2 is Ownable2Step, EIP712, ReentrancyGuardTransient 
     /// @notice Gas each line's `transfer` may use. A USDC-style transfer (an upgradeable proxy: implementation
     /// slot + delegatecall, paused flag, blacklist of sender and recipient, two balances, one log) to a new holder
     /// uses ~28k inside the loop (the pull has warmed the proxy; traced by test/contracts/distributorV2.test.ts and
-    /// bench/distributorGas.ts) and ~39k were everything cold; an ERC-777-style registry lookup and receive hook add
-    /// ~10-30k. 100k is 2.5x the coldest USDC case: room for repricings of state access (a budget too small would
-    /// hold every line). It bounds what a failing line can burn; a line that pays uses what it uses, so the budget
-    /// costs the happy path nothing.
+    /// bench/distributorGas.ts), ~39k by our count were everything cold; an ERC-777-style registry lookup and
+    /// receive hook add ~10-30k. 100k is 2.5x the coldest USDC case: room for repricings of state access (a budget
+    /// too small would hold every line). It bounds what a failing line can burn; a line that pays uses what it
+    /// uses, so the budget costs the happy path nothing.
     uint256 public constant LINE_GAS = 100_000;
     /// @dev Gas that must be left before a line's call for the callee to get its whole LINE_GAS: the CALL keeps
     /// 1/64 of what remains (EIP-150), and costs up to 2,600 itself (a cold token; it is warm after the pull).
@@ -55,7 +55,7 @@ contract StewardDistributorV2 is Ownable2Step, EIP712, ReentrancyGuardTransient 
     /// @notice Where the tokens come from; it approves this contract for at least each chunk's total.
     address public immutable treasury;
     /// @notice How long a held line is the recipient's alone (claim, or the owner's redirect) before the operator
-    /// may return it to the treasury.
+    /// or owner may return it to the treasury. Until it is returned, it can still be claimed.
     uint256 public immutable claimPeriod;
     mapping(bytes32 batchId => bool) public settled;
     mapping(bytes32 lineId => HeldLine) private _held;
@@ -136,9 +136,10 @@ contract StewardDistributorV2 is Ownable2Step, EIP712, ReentrancyGuardTransient 
         operator = next;
     }
 
-    /// @notice Pays each line, holding those whose transfer fails. Reverts (paying nobody) on anything that is the
-    /// caller's fault: a settled batch, an empty one, a zero address or amount, a total that is not the sum, a token
-    /// without code or that delivers other than `total`, too little gas.
+    /// @notice Pays each line, holding those whose transfer fails (reverts, runs out of its LINE_GAS, returns false or
+    /// anything but `true` or nothing). Reverts, paying nobody, on what is not a recipient's doing: a settled batch,
+    /// an empty one, a zero address or amount, a total that is not the sum, a token without code, one that delivers
+    /// other than `total` (fee-on-transfer) or moves more than it reports (BalanceShort), too little gas.
     /// @param payouts amount << 160 | recipient, one word each.
     /// @param total the sum of the amounts: pulled from the treasury before paying, checked against the payouts.
     /// @return heldCount how many lines were held (a preflight's staticCall shows it before anything is sent).
@@ -147,7 +148,7 @@ contract StewardDistributorV2 is Ownable2Step, EIP712, ReentrancyGuardTransient 
         address token,
         uint256[] calldata payouts,
         uint256 total
-    ) external returns (uint256 heldCount) {
+    ) external nonReentrant returns (uint256 heldCount) {
         // nonReentrant: a recipient's hook runs inside the loop; it cannot claim, redirect or return a held line
         // meanwhile (its transfer would fail and its line be held), so the balance check below sees this chunk only.
         if (msg.sender != operator) revert NotOperator(msg.sender);
@@ -212,7 +213,9 @@ contract StewardDistributorV2 is Ownable2Step, EIP712, ReentrancyGuardTransient 
             //   returndatacopy'd, so a huge answer costs only the callee, within its budget).
             // - Not the plain `true`: paid anyway when the call succeeded returning nothing from a contract
             //   (USDT-style tokens); held when it reverted, returned false or anything else.
-            for {} lt(add(p, 0x20), end) {
+            // A pair remains while p + 0x20 < end (count >= 1, so end - 0x20 >= start).
+            let lastPair := sub(end, 0x20)
+            for {} lt(p, lastPair) {
                 p := add(p, 0x40)
             } {
                 word := calldataload(p)

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { processAlive } from "../processAlive.ts";
 import { ANVIL_KEY_0, type LocalChain, startAnvil, watchAnvil } from "./startAnvil.ts";
@@ -52,7 +52,9 @@ export async function openLocalChain(
       },
     };
   }
-  const chain = await startAnvil({ statePath: join(dir, "state.json"), detached: true, recordedIn: file });
+  const statePath = join(dir, "state.json");
+  usableState(statePath, options.log);
+  const chain = await startAnvil({ statePath, detached: true, recordedIn: file });
   writeFileSync(file, `${JSON.stringify({ pid: chain.pid, rpcUrl: chain.rpcUrl } satisfies ChainFile)}\n`);
   return {
     ...chain,
@@ -60,8 +62,43 @@ export async function openLocalChain(
     async stop() {
       await chain.stop();
       rmSync(file, { force: true });
+      // Saved whole on exit: the last complete copy a start falls back on.
+      keepCompleteCopy(statePath);
     },
   };
+}
+
+/**
+ * Anvil rewrites its state file in place every second and on exit: a kill in the middle of a save (the process,
+ * or the machine) leaves it cut short, and Anvil then refuses to start. A complete copy is kept beside it at every
+ * start and clean stop; a start that finds the file cut short goes back to that copy (the chain forgets what came
+ * after it: settlement sends again the payouts it had signed, and blocks if contracts it paid through are gone).
+ */
+function usableState(statePath: string, log: (line: string) => void) {
+  if (!existsSync(statePath)) return;
+  if (keepCompleteCopy(statePath)) return;
+  const copy = `${statePath}.complete`;
+  const broken = `${statePath}.broken-${Date.now()}`;
+  renameSync(statePath, broken);
+  if (existsSync(copy)) {
+    copyFileSync(copy, statePath);
+    log(
+      `the local chain's saved state was cut short (a kill while it saved; kept as ${broken}): starting from its last complete copy, saved at the previous start or stop`,
+    );
+  } else {
+    log(`the local chain's saved state was cut short (a kill while it saved; kept as ${broken}): starting a new chain`);
+  }
+}
+
+/** Copies the state file aside when it is complete JSON; whether it was. */
+function keepCompleteCopy(statePath: string): boolean {
+  try {
+    JSON.parse(readFileSync(statePath, "utf8"));
+  } catch {
+    return false;
+  }
+  copyFileSync(statePath, `${statePath}.complete`);
+  return true;
 }
 
 /** SIGTERM (Anvil saves its state on exit), then wait until it is gone. */

@@ -190,8 +190,10 @@ describe("POST /api/nodes/:id/heartbeat", () => {
 
   it("rate-limits a flood from one node without slowing another node's heartbeats", async () => {
     const flood = await Promise.all(Array.from({ length: 15 }, async () => post(ids.a, await signed(ids.a, keys.a))));
+    // At most 10 valid heartbeats a node per interval; one refused as a replay of another gives its slot back.
     const limited = flood.filter((r) => r.status === 429);
-    expect(limited.length).toBeGreaterThanOrEqual(5);
+    expect(flood.filter((r) => r.status === 200).length).toBeLessThanOrEqual(10);
+    expect(limited.length).toBeGreaterThanOrEqual(1);
     expect(limited[0]?.body.error).toBe("rate_limited");
     expect(limited[0]?.body.message).toMatch(/^Too many heartbeats for this node: at most 10 per 60 s/);
     const b = await post(ids.b, await signed(ids.b, keys.b));
@@ -215,7 +217,7 @@ describe("POST /api/nodes/:id/heartbeat", () => {
       Number(new RegExp(`^steward_heartbeats_total\\{outcome="${outcome}"\\} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
     const stored = await deps.db.computeNode.aggregate({ _sum: { heartbeats: true } });
     expect(count("accepted")).toBe(stored._sum.heartbeats);
-    expect(count("refused_429")).toBeGreaterThanOrEqual(5);
+    expect(count("refused_429")).toBeGreaterThanOrEqual(1);
     expect(count("refused_401")).toBeGreaterThan(0);
     expect(count("refused_400")).toBeGreaterThan(0);
   });

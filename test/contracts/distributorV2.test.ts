@@ -8,6 +8,7 @@ import {
   keccak256,
   MaxUint256,
   type TransactionReceipt,
+  TypedDataEncoder,
   toUtf8Bytes,
   Wallet,
   ZeroAddress,
@@ -125,10 +126,10 @@ describe("StewardDistributorV2 on a real EVM (Anvil)", () => {
   const sum = (lines: Line[]) => lines.reduce((s, l) => s + l.amount, 0n);
 
   /** settle() as the operator sends it; the receipt's Settled and LineHeld events decoded with the helpers. */
-  async function settle(token: Contract, lines: Line[], overrides: { gasLimit?: bigint } = {}): Promise<Settlement> {
+  async function settle(token: Contract, lines: Line[]): Promise<Settlement> {
     const batchId = nextBatchId();
     const payouts = pack(lines);
-    const tx = await as(operator).getFunction("settle")(batchId, token.target, payouts, sum(lines), overrides);
+    const tx = await as(operator).getFunction("settle")(batchId, token.target, payouts, sum(lines));
     const receipt = (await tx.wait()) as TransactionReceipt;
     const settled = decodeSettled(receipt.logs, address);
     if (!settled) throw new Error("no Settled event");
@@ -155,7 +156,7 @@ describe("StewardDistributorV2 on a real EVM (Anvil)", () => {
       .filter((e) => e?.name === name)
       .map((e) => e?.args.toArray());
 
-  /** Holds lines of TrickyToken for `members` (its transfer to them reverts), paying the others. */
+  /** Holds a TrickyToken line for each of `members` (its transfer to them reverts). */
   async function holdFor(members: string[], amounts: bigint[]): Promise<Settlement> {
     await (
       await tricky.getFunction("setModes")(
@@ -231,6 +232,8 @@ describe("StewardDistributorV2 on a real EVM (Anvil)", () => {
       revert: { name: "AlreadySettled", args: [batchId] },
     });
     expect(await balanceOf(plain, address)).toBe(0n);
+    // The helper's budget is the contract's.
+    expect(await distributor.getFunction("LINE_GAS")()).toBe(LINE_GAS);
     // Odd and even counts, one line and two: every position of the two-per-iteration loop pays.
     for (const n of [1, 2, 3, 4]) {
       const batch = fresh(n).map((w, i) => ({ to: w.address, amount: BigInt(7 + i) }));
@@ -582,6 +585,9 @@ describe("StewardDistributorV2 on a real EVM (Anvil)", () => {
     // The helper's digest is the contract's, under the domain the contract publishes (ERC-5267).
     expect(claimDigest(claimDomain(chainId, address), claim)).toBe(
       await distributor.getFunction("claimDigest")(lineId, to, deadline),
+    );
+    expect(await distributor.getFunction("CLAIM_TYPEHASH")()).toBe(
+      keccak256(toUtf8Bytes(TypedDataEncoder.from(CLAIM_TYPES).encodeType("Claim"))),
     );
     const domain = (await distributor.getFunction("eip712Domain")()).toArray();
     expect(domain.slice(1, 5)).toEqual(["StewardDistributor", "2", chainId, address]);

@@ -160,6 +160,8 @@ describe("/contribute list, show and withdraw", () => {
 
   it("lets only the author withdraw, only before the evaluation is final, and updates the public post", async () => {
     const db = stack.steward.container.services.db;
+    // Earlier tests' posts go out first: this contribution gets a post of its own, not a line in a digest.
+    await stack.steward.postsIdle();
     const reply = finalResponse(await submit("alice", { title: "Translate the FAQ" }));
     const id = Number(/#(\d+)/.exec(reply.content)?.[1]);
     await stack.steward.evaluationsIdle();

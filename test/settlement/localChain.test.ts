@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectSettlement } from "../../src/chain/connectSettlement.ts";
-import { stopLocalChain } from "../../src/chain/openLocalChain.ts";
+import { openLocalChain, stopLocalChain } from "../../src/chain/openLocalChain.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
@@ -66,4 +66,33 @@ describe("the sandbox's local chain", () => {
     expect((await deps.db.chainDeployment.findFirstOrThrow()).token).toBe(token);
     await third?.stop();
   }, 120_000);
+  it("starts from its last complete copy when the state file was cut short by a kill while it saved", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "steward-chain-cut-"));
+    const lines: string[] = [];
+    try {
+      const first = await openLocalChain(dir, { own: true, log: (l) => lines.push(l) });
+      await fetch(first.rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "anvil_mine", params: ["0x3"] }),
+      });
+      await first.stop();
+      // A kill in the middle of Anvil's next save: the file is cut short.
+      const path = join(dir, "chain", "state.json");
+      const whole = readFileSync(path, "utf8");
+      writeFileSync(path, whole.slice(0, Math.floor(whole.length / 2)));
+      const second = await openLocalChain(dir, { own: true, log: (l) => lines.push(l) });
+      const res = await fetch(second.rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+      });
+      expect(Number(((await res.json()) as { result: string }).result)).toBe(3);
+      expect(lines.some((l) => /saved state was cut short .*starting from its last complete copy/.test(l))).toBe(true);
+      await second.stop();
+    } finally {
+      await stopLocalChain(dir);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
