@@ -194,12 +194,21 @@ async function main(argv: string[]): Promise<number> {
         token: config.TOKEN_ADDRESS,
         tokenSymbol: config.TOKEN_SYMBOL,
         tokenDecimals: config.TOKEN_DECIMALS,
+        claimPeriodSeconds: Math.max(1, Math.round(config.CLAIM_PERIOD / 1000)),
       });
-      out(`Deployed on chain ${d.chainId}; the treasury ${d.treasury} approved the distributor for the token.`);
       out(
-        `Put these in Steward's settings:\nCHAIN_ID=${d.chainId}\nTOKEN_ADDRESS=${d.token}\nDISTRIBUTOR_ADDRESS=${d.distributor}\nANCHOR_ADDRESS=${d.anchor}`,
+        `Deployed StewardDistributorV2 on chain ${d.chainId} in block ${d.deploymentBlock}; the treasury ${d.treasury} approved the distributor for the token.`,
       );
-      return 0;
+      const { tokenProblem } = await import("./chain/tokenProblem.ts");
+      const problem = await tokenProblem({ rpcUrl: config.RPC_URL, ...d, key: config.TREASURY_PRIVATE_KEY });
+      if (problem) process.stderr.write(`${problem}\n`);
+      out(
+        `Put these in Steward's settings:\nCHAIN_ID=${d.chainId}\nTOKEN_ADDRESS=${d.token}\nDISTRIBUTOR_ADDRESS=${d.distributor}\nANCHOR_ADDRESS=${d.anchor}\nDEPLOYMENT_BLOCK=${d.deploymentBlock}`,
+      );
+      out(
+        "The treasury owns and operates the distributor. For real money, hand ownership to the DAO's Safe (transferOwnership, then acceptOwnership from the Safe) and approve only what a period may pay: the allowance is the on-chain cap on what Steward's key can move.",
+      );
+      return problem ? 1 : 0;
     }
     case "sandbox": {
       const { runTerminalClient } = await import("./sandbox/terminalClient.ts");

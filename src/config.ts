@@ -172,6 +172,22 @@ export const configSchema = z.object({
   DISTRIBUTOR_ADDRESS: optionalString.pipe(address.optional()),
   /** The AuditAnchor contract (`steward chain deploy` prints it): the audit chain's head is published there. */
   ANCHOR_ADDRESS: optionalString.pipe(address.optional()),
+  /**
+   * The block the distributor was deployed in (`steward chain deploy` prints it): log queries start there, in ranges
+   * RPC providers accept, instead of at block 0.
+   */
+  DEPLOYMENT_BLOCK: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,12}$/, "must be a block number")
+      .transform(Number)
+      .optional(),
+  ),
+  /**
+   * How long a held line (a recipient whose transfer failed) is its recipient's alone before moderators may return
+   * it to the treasury: fixed in the distributor `steward chain deploy` makes.
+   */
+  CLAIM_PERIOD: duration.default(90 * 24 * 3_600_000),
   EXPLORER_TX_URL: optionalString.pipe(
     z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL" })

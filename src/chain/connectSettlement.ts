@@ -55,6 +55,7 @@ export async function connectSettlement(
       distributor: config.DISTRIBUTOR_ADDRESS as string,
       ...(mode === "send" ? { treasuryKey: config.TREASURY_PRIVATE_KEY } : { treasuryAddress: config.SAFE_ADDRESS }),
       maxFeePerGas: config.MAX_FEE_GWEI === undefined ? undefined : BigInt(Math.round(config.MAX_FEE_GWEI * 1e9)),
+      fromBlock: config.DEPLOYMENT_BLOCK,
     });
     const blocked = (await chain.hasContracts())
       ? null
@@ -101,6 +102,7 @@ export async function connectSettlement(
       distributor: deployment.distributor,
       treasuryKey: local.deployerKey,
       pollingMs: 100,
+      fromBlock: deployment.deploymentBlock ?? 0,
     });
     const audit = createAuditChain({
       rpcUrl: local.rpcUrl,
@@ -170,8 +172,16 @@ async function localContracts(
     key,
     tokenSymbol: config.TOKEN_SYMBOL,
     tokenDecimals: config.TOKEN_DECIMALS,
+    claimPeriodSeconds: Math.max(1, Math.round(config.CLAIM_PERIOD / 1000)),
   });
-  const row = { token: d.token, distributor: d.distributor, treasury: d.treasury, anchor: d.anchor, local: true };
+  const row = {
+    token: d.token,
+    distributor: d.distributor,
+    treasury: d.treasury,
+    anchor: d.anchor,
+    local: true,
+    deploymentBlock: d.deploymentBlock,
+  };
   const deployment = await services.db.chainDeployment.upsert({
     where: { chainId },
     create: { chainId, ...row },

@@ -1,6 +1,7 @@
 import { getAddress, Interface, Wallet, zeroPadValue } from "ethers";
-import type { AuditChain } from "../services/audit/auditChainRecords.ts";
+import type { AuditChain, SettlementEvidence } from "../services/audit/auditChainRecords.ts";
 import { settlementProvider } from "./createSettlementChain.ts";
+import { decodeLineHeld, decodeSettled } from "./distributorV2.ts";
 import { loadArtifact } from "./loadArtifact.ts";
 
 const ANCHOR = new Interface(loadArtifact("AuditAnchor").abi as never);
@@ -20,9 +21,9 @@ export function createAuditChain(settings: {
   const provider = settlementProvider(settings.rpcUrl, settings.chainId, settings.pollingMs);
   const wallet = settings.key ? new Wallet(settings.key, provider) : null;
   const anchored = ANCHOR.getEvent("Anchored");
-  const settledEvent = DISTRIBUTOR.getEvent("Settled");
+  const settledV1 = DISTRIBUTOR.getEvent("Settled");
   const transferEvent = ERC20.getEvent("Transfer");
-  if (!anchored || !settledEvent || !transferEvent) throw new Error("contract artifacts lack their events");
+  if (!anchored || !settledV1 || !transferEvent) throw new Error("contract artifacts lack their events");
   return {
     chainId: settings.chainId,
     anchorContract: settings.anchorContract,
@@ -61,22 +62,40 @@ export function createAuditChain(settings: {
       const receipt = await provider.getTransactionReceipt(txHash);
       if (!receipt) return null;
       const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-      const settled = receipt.logs
-        .filter((l) => same(l.address, distributor) && l.topics[0] === settledEvent.topicHash)
-        .map((l) => {
-          const p = DISTRIBUTOR.parseLog(l);
-          return {
-            batchId: String(p?.args[0]),
-            token: getAddress(String(p?.args[1])),
-            count: BigInt(p?.args[2] ?? 0),
-            total: BigInt(p?.args[3] ?? 0),
-          };
+      // Logs in order: a chunk's transfers (and held lines) come before its Settled event, so each Settled owns
+      // what lies between the previous one and itself (one Safe transaction may settle several chunks).
+      const settled: SettlementEvidence["settled"] = [];
+      let transfers: { to: string; amount: bigint }[] = [];
+      let held: { index: number; recipient: string; amount: bigint }[] = [];
+      for (const log of receipt.logs) {
+        if (same(log.address, token) && log.topics[0] === transferEvent.topicHash) {
+          const p = ERC20.parseLog(log);
+          if (p && same(String(p.args[0]), distributor)) {
+            transfers.push({ to: getAddress(String(p.args[1])), amount: BigInt(p.args[2] ?? 0) });
+          }
+          continue;
+        }
+        if (!same(log.address, distributor)) continue;
+        const [h] = decodeLineHeld([log], distributor);
+        if (h) {
+          held.push({ index: Number(h.index), recipient: h.recipient, amount: h.amount });
+          continue;
+        }
+        const v2 = decodeSettled([log], distributor);
+        const v1 = !v2 && log.topics[0] === settledV1.topicHash ? DISTRIBUTOR.parseLog(log) : null;
+        if (!v2 && !v1) continue;
+        settled.push({
+          batchId: v2?.batchId ?? String(v1?.args[0]),
+          token: getAddress(v2?.token ?? String(v1?.args[1])),
+          count: v2?.count ?? BigInt(v1?.args[2] ?? 0),
+          total: v2?.total ?? BigInt(v1?.args[3] ?? 0),
+          linesHash: v2?.linesHash ?? null,
+          transfers,
+          held,
         });
-      const transfers = receipt.logs
-        .filter((l) => same(l.address, token) && l.topics[0] === transferEvent.topicHash)
-        .map((l) => ERC20.parseLog(l))
-        .filter((p) => p !== null && same(String(p.args[0]), distributor))
-        .map((p) => ({ to: getAddress(String(p?.args[1])), amount: BigInt(p?.args[2] ?? 0) }));
+        transfers = [];
+        held = [];
+      }
       return { success: receipt.status === 1, blockNumber: receipt.blockNumber, settled, transfers };
     },
     destroy: () => provider.destroy(),

@@ -11,13 +11,26 @@ import {
 import { packPayouts } from "../services/settlement/chunkBatch.ts";
 import {
   ChainRefusal,
+  type LineCall,
   type SafeCall,
   type SettleCall,
   type SettlementChain,
 } from "../services/settlement/settlementChain.ts";
 import { urlOriginsIn } from "../services/urlOrigin.ts";
 import { accessListFor } from "./accessListFor.ts";
+import {
+  CLAIM_TYPES,
+  claimDomain,
+  DISTRIBUTOR_V2_ABI,
+  decodeLineHeld,
+  decodeSettled,
+  distributorV2Interface,
+  encodeClaim,
+  encodeReturnHeld,
+  linesHashOf,
+} from "./distributorV2.ts";
 import { loadArtifact } from "./loadArtifact.ts";
+import { logsInRanges } from "./logsInRanges.ts";
 
 const ERC20 = new Interface([
   "function balanceOf(address) view returns (uint256)",
@@ -69,6 +82,8 @@ export interface ChainSettings {
   maxFeePerGas?: bigint | undefined;
   /** Local chains answer at once: poll fast. */
   pollingMs?: number;
+  /** The block the distributor was deployed in: log queries start there (0 when unknown). */
+  fromBlock?: number | undefined;
 }
 
 /** A JSON-RPC provider as settlement needs it: no request cache, no network probing, polling as asked. */
@@ -85,8 +100,25 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
   if (!treasury) throw new Error("settlement needs the treasury's key or address");
   const distributorAbi = loadArtifact("StewardDistributor").abi as never;
   const distributor = new Contract(settings.distributor, distributorAbi, provider);
+  const distributorV2 = new Contract(settings.distributor, DISTRIBUTOR_V2_ABI as never, provider);
   const token = new Contract(settings.token, ERC20, provider);
-  const errors = [new Interface(distributorAbi), ERC20];
+  const errors = [distributorV2Interface, new Interface(distributorAbi), ERC20];
+  const fromBlock = settings.fromBlock ?? 0;
+  // Version 2 answers claimPeriod(); the first distributor has no such function. Asked once (a failed probe again).
+  let version: Promise<1 | 2> | undefined;
+  const distributorVersion = () => {
+    const data = distributorV2Interface.encodeFunctionData("claimPeriod");
+    version ??= provider.call({ to: settings.distributor, data }).then(
+      (answer) => (answer.length >= 66 ? (2 as const) : (1 as const)),
+      (error: unknown) => {
+        // A revert (no such function) is version 1; a node in trouble is asked again next time.
+        if (isCallException(error)) return 1 as const;
+        version = undefined;
+        throw error;
+      },
+    );
+    return version;
+  };
 
   // What the chain said, in words: an RPC provider's error quotes its URL (a key in the path): scheme and host only.
   const decode = (error: unknown): string => urlOriginsIn(decodeRaw(error));
@@ -95,7 +127,12 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
     if (typeof data === "string" && data.length >= 10) {
       for (const iface of errors) {
         const parsed = iface.parseError(data);
-        if (parsed) return `${parsed.name}(${parsed.args.map(String).join(", ")})`;
+        if (!parsed) continue;
+        const named = `${parsed.name}(${parsed.args.map(String).join(", ")})`;
+        if (parsed.name === "PullMismatch" || parsed.name === "BalanceShort") {
+          return `${named}: the token does not move exact amounts (a fee on transfer, or rebasing); Steward pays exactly what was voted and refuses such tokens, so pay in a standard ERC-20`;
+        }
+        return named;
       }
     }
     if (isCallException(error) && error.reason) return error.reason;
@@ -118,6 +155,57 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
     return block && block.gasLimit < TX_GAS_CAP ? block.gasLimit : TX_GAS_CAP;
   };
 
+  const lineCallData = (call: LineCall) =>
+    call.kind === "claim"
+      ? encodeClaim({ lineId: call.lineId, to: call.to, deadline: call.deadline }, call.signature)
+      : encodeReturnHeld(call.lineId);
+  /** Estimates gas and fees for a call to the distributor and signs it; nothing is sent. */
+  const signData = async (data: string, nonce: number, options: { replacing?: string } = {}) => {
+    if (!wallet) throw new ChainRefusal("no treasury key to sign with (SETTLEMENT_MODE=safe-export exports instead)");
+    const accessList = await accessListFor(provider, { from: treasury, to: settings.distributor, data });
+    let estimate: bigint;
+    try {
+      estimate = await provider.estimateGas({ from: treasury, to: settings.distributor, data, accessList });
+    } catch (error) {
+      throw new ChainRefusal(decode(error));
+    }
+    const cap = await gasCap();
+    if (estimate > cap) {
+      throw new ChainRefusal(
+        `the chunk needs ${estimate} gas, more than one transaction may use on this chain (${cap}): it must be paid in smaller chunks`,
+      );
+    }
+    const fees = await provider.getFeeData();
+    let maxFeePerGas = fees.maxFeePerGas ?? fees.gasPrice ?? 0n;
+    let maxPriorityFeePerGas = fees.maxPriorityFeePerGas ?? 0n;
+    if (options.replacing) {
+      // A replacement must pay more than the one it replaces (nodes ask ≥ 10 %): 12.5 % more, or the network's
+      // price when that is higher.
+      const old = Transaction.from(options.replacing);
+      const bump = (v: bigint | null) => ((v ?? 0n) * 1125n + 999n) / 1000n;
+      maxFeePerGas = bigMax(maxFeePerGas, bump(old.maxFeePerGas));
+      maxPriorityFeePerGas = bigMax(maxPriorityFeePerGas, bump(old.maxPriorityFeePerGas));
+    }
+    if (settings.maxFeePerGas !== undefined && maxFeePerGas > settings.maxFeePerGas) {
+      throw new ChainRefusal(
+        `the network asks ${maxFeePerGas} wei per gas, above MAX_FEE_GWEI (${settings.maxFeePerGas} wei)`,
+      );
+    }
+    const raw = await wallet.signTransaction({
+      type: 2,
+      chainId: settings.chainId,
+      nonce,
+      to: settings.distributor,
+      data,
+      accessList,
+      // 20 % over the estimate (state may move before it is mined), never above what a transaction may use.
+      gasLimit: bigMin((estimate * 12n) / 10n, cap),
+      maxFeePerGas,
+      maxPriorityFeePerGas: bigMin(maxPriorityFeePerGas, maxFeePerGas),
+    });
+    return { raw, hash: Transaction.from(raw).hash as string };
+  };
+
   return {
     chainId: settings.chainId,
     token: settings.token,
@@ -127,10 +215,92 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
       return (await distributor.getFunction("settled")(batchId)) as boolean;
     },
     async findSettled(batchId) {
-      const logs = await distributor.queryFilter(distributor.filters.Settled?.(batchId) ?? "Settled", 0, "latest");
+      const event = ((await distributorVersion()) === 2 ? distributorV2 : distributor).interface.getEvent("Settled");
+      if (!event) throw new Error("the distributor's ABI has no Settled event");
+      const logs = await logsInRanges(
+        provider,
+        { address: settings.distributor, topics: [event.topicHash, batchId] },
+        { fromBlock, firstOnly: true },
+      );
       const log = logs[0];
-      return log ? { txHash: log.transactionHash, blockNumber: log.blockNumber } : null;
+      if (!log) return null;
+      const v2 = decodeSettled([log], settings.distributor);
+      return { txHash: log.transactionHash, blockNumber: log.blockNumber, linesHash: v2?.linesHash ?? null };
     },
+    distributorVersion,
+    async settledLines(txHash, batchId) {
+      const receipt = await provider.getTransactionReceipt(txHash);
+      if (!receipt) return null;
+      const ours = (id: string) => id.toLowerCase() === batchId.toLowerCase();
+      const settled = decodeSettled(
+        receipt.logs.filter((l) => ours(l.topics[1] ?? "")),
+        settings.distributor,
+      );
+      const held = decodeLineHeld(receipt.logs, settings.distributor).filter((h) => ours(h.batchId));
+      return {
+        linesHash: settled?.linesHash ?? null,
+        held: held.map((h) => ({ lineId: h.lineId, index: Number(h.index), recipient: h.recipient, amount: h.amount })),
+      };
+    },
+    linesHash: (call) => linesHashOf(call.payouts),
+    async heldLine(lineId) {
+      const [, recipient, amount, heldAt] = (await distributorV2.getFunction("heldLine")(lineId)) as [
+        string,
+        string,
+        bigint,
+        bigint,
+      ];
+      return amount === 0n ? null : { recipient, amount, heldAt: Number(heldAt) };
+    },
+    async lineReleased(lineId) {
+      const kinds = { Claimed: "claimed", Redirected: "redirected", Returned: "returned" } as const;
+      for (const [name, kind] of Object.entries(kinds)) {
+        const event = distributorV2.interface.getEvent(name);
+        if (!event) continue;
+        const [log] = await logsInRanges(
+          provider,
+          { address: settings.distributor, topics: [event.topicHash, lineId] },
+          { fromBlock, firstOnly: true },
+        );
+        if (!log) continue;
+        const parsed = distributorV2.interface.parseLog(log);
+        const to = kind === "returned" ? await fundsSource() : String(parsed?.args[2]);
+        return { kind, to, txHash: log.transactionHash, blockNumber: log.blockNumber };
+      }
+      return null;
+    },
+    async claimPeriod() {
+      return Number((await distributorV2.getFunction("claimPeriod")()) as bigint);
+    },
+    async chainTime() {
+      const block = await provider.getBlock("latest");
+      if (!block) throw new Error("the node has no latest block");
+      return block.timestamp;
+    },
+    claimTypedData(claim) {
+      const domain = claimDomain(settings.chainId, settings.distributor);
+      return {
+        domain: {
+          name: "StewardDistributor",
+          version: "2",
+          chainId: settings.chainId,
+          verifyingContract: String(domain.verifyingContract),
+        },
+        types: { Claim: CLAIM_TYPES.Claim ?? [] },
+        primaryType: "Claim" as const,
+        message: { lineId: claim.lineId, to: claim.to, deadline: claim.deadline.toString() },
+      };
+    },
+    async checkLineCall(call) {
+      try {
+        await provider.call({ from: treasury, to: settings.distributor, data: lineCallData(call) });
+      } catch (error) {
+        throw new ChainRefusal(decode(error));
+      }
+    },
+    signLineCall: (call, nonce) => signData(lineCallData(call), nonce),
+    lineCallData,
+    fundsSource,
     async funds() {
       const from = await fundsSource();
       const [balance, allowance] = await Promise.all([
@@ -189,52 +359,7 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
       });
       return [...(approve.fromZero ? [approval(0n)] : []), approval(approve.amount), settle];
     },
-    async sign(call, nonce, options = {}) {
-      if (!wallet) throw new ChainRefusal("no treasury key to sign with (SETTLEMENT_MODE=safe-export exports instead)");
-      const data = settleData(call);
-      const accessList = await accessListFor(provider, { from: treasury, to: settings.distributor, data });
-      let estimate: bigint;
-      try {
-        estimate = await provider.estimateGas({ from: treasury, to: settings.distributor, data, accessList });
-      } catch (error) {
-        throw new ChainRefusal(decode(error));
-      }
-      const cap = await gasCap();
-      if (estimate > cap) {
-        throw new ChainRefusal(
-          `the chunk needs ${estimate} gas, more than one transaction may use on this chain (${cap}): it must be paid in smaller chunks`,
-        );
-      }
-      const fees = await provider.getFeeData();
-      let maxFeePerGas = fees.maxFeePerGas ?? fees.gasPrice ?? 0n;
-      let maxPriorityFeePerGas = fees.maxPriorityFeePerGas ?? 0n;
-      if (options.replacing) {
-        // A replacement must pay more than the one it replaces (nodes ask ≥ 10 %): 12.5 % more, or the network's
-        // price when that is higher.
-        const old = Transaction.from(options.replacing);
-        const bump = (v: bigint | null) => ((v ?? 0n) * 1125n + 999n) / 1000n;
-        maxFeePerGas = bigMax(maxFeePerGas, bump(old.maxFeePerGas));
-        maxPriorityFeePerGas = bigMax(maxPriorityFeePerGas, bump(old.maxPriorityFeePerGas));
-      }
-      if (settings.maxFeePerGas !== undefined && maxFeePerGas > settings.maxFeePerGas) {
-        throw new ChainRefusal(
-          `the network asks ${maxFeePerGas} wei per gas, above MAX_FEE_GWEI (${settings.maxFeePerGas} wei)`,
-        );
-      }
-      const raw = await wallet.signTransaction({
-        type: 2,
-        chainId: settings.chainId,
-        nonce,
-        to: settings.distributor,
-        data,
-        accessList,
-        // 20 % over the estimate (state may move before it is mined), never above what a transaction may use.
-        gasLimit: bigMin((estimate * 12n) / 10n, cap),
-        maxFeePerGas,
-        maxPriorityFeePerGas: bigMin(maxPriorityFeePerGas, maxFeePerGas),
-      });
-      return { raw, hash: Transaction.from(raw).hash as string };
-    },
+    sign: (call, nonce, options = {}) => signData(settleData(call), nonce, options),
     async broadcast(raw) {
       try {
         await provider.broadcastTransaction(raw);

@@ -9,12 +9,20 @@ export interface Deployed {
   treasury: string;
   /** The AuditAnchor contract the audit chain's head is published to. */
   anchor: string;
+  /** The block the distributor was deployed in: log queries start there. */
+  deploymentBlock: number;
+  /** 2: StewardDistributorV2 (held lines, claims); 1: the first distributor (tests of deployments made before). */
+  distributorVersion: 1 | 2;
 }
 
+/** The claim period of a distributor deployed without one given: 90 days. */
+export const DEFAULT_CLAIM_PERIOD_S = 90 * 24 * 3600;
+
 /**
- * Deploys the distributor (owner, operator and treasury: the given key's account) and, when no token is given, a
- * RewardToken minting `supply` to the treasury; then the treasury approves the distributor for the token. One
- * transaction at a time from a plain wallet (a NonceManager skips a nonce after a failed estimate).
+ * Deploys the distributor (owner, operator and treasury: the given key's account; StewardDistributorV2 unless
+ * version 1 is asked for) and, when no token is given, a RewardToken minting `supply` to the treasury; then the
+ * treasury approves the distributor for the token. One transaction at a time from a plain wallet (a NonceManager
+ * skips a nonce after a failed estimate).
  */
 export async function deployContracts(options: {
   rpcUrl: string;
@@ -23,6 +31,9 @@ export async function deployContracts(options: {
   tokenSymbol: string;
   tokenDecimals: number;
   supply?: string;
+  /** Seconds a held line stays its recipient's alone (V2). */
+  claimPeriodSeconds?: number;
+  distributorVersion?: 1 | 2;
 }): Promise<Deployed> {
   const chainId = await probeChainId(options.rpcUrl);
   const provider = settlementProvider(options.rpcUrl, chainId, 100);
@@ -43,13 +54,31 @@ export async function deployContracts(options: {
         await deploy("RewardToken", ["Steward Reward", options.tokenSymbol, wallet.address, supply])
       ).getAddress();
     }
-    const distributor = await (
-      await deploy("StewardDistributor", [wallet.address, wallet.address, wallet.address])
-    ).getAddress();
+    const version = options.distributorVersion ?? 2;
+    const deployed =
+      version === 2
+        ? await deploy("StewardDistributorV2", [
+            wallet.address,
+            wallet.address,
+            wallet.address,
+            options.claimPeriodSeconds ?? DEFAULT_CLAIM_PERIOD_S,
+          ])
+        : await deploy("StewardDistributor", [wallet.address, wallet.address, wallet.address]);
+    const distributor = await deployed.getAddress();
+    const receipt = await deployed.deploymentTransaction()?.wait();
+    const deploymentBlock = receipt?.blockNumber ?? (await provider.getBlockNumber());
     const anchor = await (await deploy("AuditAnchor", [])).getAddress();
     const erc20 = new Contract(token, ["function approve(address spender, uint256 amount) returns (bool)"], wallet);
     await (await erc20.getFunction("approve")(distributor, MaxUint256)).wait();
-    return { chainId, token, distributor, treasury: wallet.address, anchor };
+    return {
+      chainId,
+      token,
+      distributor,
+      treasury: wallet.address,
+      anchor,
+      deploymentBlock,
+      distributorVersion: version,
+    };
   } finally {
     provider.destroy();
   }

@@ -117,6 +117,16 @@ export type UserErrorContext = {
   lease_not_in_state: { id: number; status: string; expected: string };
   export_no_epoch: { number: number };
   export_which_guild: { number: number; guilds: string[] };
+  held_line_not_found: { id: number };
+  held_line_resolved: { id: number; status: string; to: string | null };
+  held_line_not_yours: { id: number; recipient: string };
+  held_line_busy: { id: number };
+  held_lines_unavailable: Record<string, never>;
+  claim_signature_malformed: { id: number };
+  claim_not_asked: { id: number };
+  claim_refused: { id: number; recipient: string; reason: string };
+  held_line_claim_period: { id: number; until: Date };
+  return_refused: { id: number; reason: string };
   trace_unreadable: { ref: string };
   trace_ambiguous: { id: number; kinds: string[] };
   trace_not_found: { kind: string; ref: string };

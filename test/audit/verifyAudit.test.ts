@@ -9,6 +9,7 @@ import { runAudited } from "../../src/services/audit/runAudited.ts";
 import { verifyAudit } from "../../src/services/audit/verifyAudit.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import { type BatchEntry, batchHash } from "../../src/services/epochs/batchHash.ts";
+import { linesHashOf } from "../../src/services/settlement/linesHash.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
@@ -142,6 +143,7 @@ describe("verifying paid batches against the vote, the audit log and the chain",
       async () => {
         expect(await mismatches()).toEqual([
           `proposal #${proposalId}: its batch hashes to ${batchHash(forged)}, but its recorded batch hash is ${batchHash(batch)}`,
+          `proposal #${proposalId} chunk 1 of 2 (tx ${tx}): the Settled event committed to other lines (hash ${linesHashOf(stored.slice(0, 2))}) than the chunk lists`,
           `proposal #${proposalId} chunk 1 of 2 (tx ${tx}), line 2: the batch pays 0x000000000000000000000000000000000000dEaD ${amountOf(stored[1])}, but the chain's Transfer went to ${stored[1]?.recipient}, ${amountOf(stored[1])}`,
         ]);
       },

@@ -45,9 +45,12 @@ describe("steward chain deploy", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const treasury = new Wallet(chain.deployerKey).address;
-    expect(r.stdout).toContain(
-      `Deployed on chain 8453; the treasury ${treasury} approved the distributor for the token.`,
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `Deployed StewardDistributorV2 on chain 8453 in block \\d+; the treasury ${treasury} approved the distributor for the token\\.`,
+      ),
     );
+    expect(r.stdout).toMatch(/^DEPLOYMENT_BLOCK=\d+$/m);
     const token = /TOKEN_ADDRESS=(0x[0-9a-fA-F]{40})/.exec(r.stdout)?.[1] as string;
     const distributor = /DISTRIBUTOR_ADDRESS=(0x[0-9a-fA-F]{40})/.exec(r.stdout)?.[1] as string;
     expect(r.stdout).toContain("CHAIN_ID=8453");
@@ -61,6 +64,9 @@ describe("steward chain deploy", () => {
     );
     expect(await dist.getFunction("operator")()).toBe(treasury);
     expect(await dist.getFunction("treasury")()).toBe(treasury);
+    // Version 2, with the configured claim period (CLAIM_PERIOD, 90 days unless set).
+    const v2 = new Contract(distributor, ["function claimPeriod() view returns (uint256)"], provider);
+    expect(await v2.getFunction("claimPeriod")()).toBe(90n * 24n * 3600n);
     provider.destroy();
 
     // With the printed settings, a CHAIN_ID that is not the RPC's own is refused at boot. (A key of its own: Anvil's

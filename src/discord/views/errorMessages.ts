@@ -4,6 +4,7 @@ import type { SiweProblem } from "../../services/wallets/parseSiweMessage.ts";
 // Echoed input is cut: a 4,000-character "address" must not push the answer past Discord's 2,000-character limit.
 const code = (text: string) => `\`${(text.length > 120 ? `${text.slice(0, 117)}…` : text).replaceAll("`", "'")}\``;
 const relative = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:R>`;
+const absolute = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:f>`;
 
 /** What a person reads for each expected failure: what went wrong, and what to do about it. */
 export const errorMessages = {
@@ -117,6 +118,26 @@ export const errorMessages = {
   export_no_epoch: ({ number }) => `There is no epoch ${number}. \`/epoch status\` shows the open one's number.`,
   export_which_guild: ({ number, guilds }) =>
     `Several servers have an epoch ${number} (${guilds.join(", ")}): add --guild <server id> to say which.`,
+  held_line_not_found: ({ id }) =>
+    `There is no held line #${id} in this server. \`/payout claim\` lists the lines held for you.`,
+  held_line_resolved: ({ id, status, to }) =>
+    `Held line #${id} was already ${status === "returned" ? "returned to the treasury" : `paid out${to ? ` to ${code(to)}` : ""}`}: there is nothing left to ${status === "returned" ? "claim or return" : "claim"}.`,
+  held_line_not_yours: ({ id, recipient }) =>
+    `Held line #${id} is held for ${code(recipient)}, a wallet you never linked here: only its owner can claim it.`,
+  held_line_busy: ({ id }) =>
+    `Held line #${id} is being paid out right now (a claim or return is on its way to the chain). \`/payout claim\` shows where it is.`,
+  held_lines_unavailable: () =>
+    "No chain is configured (RPC_URL), so held lines cannot be claimed or returned from here.",
+  claim_signature_malformed: ({ id }) =>
+    `That is not a signature: give the 0x… hex your wallet returned for the claim of held line #${id} (\`/payout claim line:${id}\` shows what to sign).`,
+  claim_not_asked: ({ id }) =>
+    `Nothing to sign yet for held line #${id}: run \`/payout claim line:${id}\` first, sign what it shows, then give the signature.`,
+  claim_refused: ({ id, recipient, reason }) =>
+    `The distributor would refuse this claim of held line #${id}: ${claimRefusal(reason, recipient, id)} Nothing was sent.`,
+  held_line_claim_period: ({ id, until }) =>
+    `Held line #${id} is still its recipient's to claim until ${absolute(until)} (${relative(until)}); it can be returned to the treasury after that.`,
+  return_refused: ({ id, reason }) =>
+    `The distributor would refuse to return held line #${id}: ${reason}. Nothing was sent.`,
   trace_unreadable: ({ ref }) =>
     `${code(ref)} is not something I can trace. Give a transaction hash (0x and 64 hex digits), \`proposal 12\`, \`contribution 12\` or \`node 12\`.`,
   trace_ambiguous: ({ id, kinds }) =>
@@ -202,6 +223,18 @@ export const errorMessages = {
   lease_not_in_state: ({ id, status, expected }) =>
     `Lease #${id} is ${status.replace("_", " ")}, not ${expected.replace("_", " ")}, so that can no longer be done.`,
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
+
+/** A claim's revert, in words: the signer, the deadline, the line, the token's transfer. */
+function claimRefusal(reason: string, recipient: string, id: number): string {
+  if (reason.startsWith("InvalidClaimSignature"))
+    return `the signature was not made by ${code(recipient)} over this claim. Sign the typed data \`/payout claim line:${id}\` shows with that wallet (eth_signTypedData_v4).`;
+  if (reason.startsWith("ClaimExpired"))
+    return `the claim's deadline has passed. Run \`/payout claim line:${id}\` again for a new one.`;
+  if (reason.startsWith("NotHeld")) return "the line is no longer held: it was already paid out or returned.";
+  if (reason.startsWith("InvalidDestination"))
+    return "it would pay the distributor itself or the zero address. Link another wallet with `/wallet link` and ask again.";
+  return `${reason}. If the token refused the transfer to your wallet, link another one with \`/wallet link\` and ask again.`;
+}
 
 /** Why a signature was checked as an ordinary wallet's: said, for those who signed with a contract wallet. */
 function contractWalletHint(address: string | undefined, why: "no_chain" | "no_code" | undefined, chainId?: number) {

@@ -11,9 +11,21 @@ export interface PublishedAnchor {
 export interface SettlementEvidence {
   success: boolean;
   blockNumber: number;
-  /** `Settled` events the distributor emitted. */
-  settled: { batchId: string; token: string; count: bigint; total: bigint }[];
-  /** ERC-20 `Transfer` logs of the token, from the distributor (the payouts themselves). */
+  /**
+   * `Settled` events the distributor emitted, in order, each with what its chunk did: the token's transfers from the
+   * distributor and the lines it held (version 2), read from the logs between the previous Settled event and it.
+   */
+  settled: {
+    batchId: string;
+    token: string;
+    count: bigint;
+    total: bigint;
+    /** What version 2 commits to: keccak256 of the payout words (null for version 1). */
+    linesHash: string | null;
+    transfers: { to: string; amount: bigint }[];
+    held: { index: number; recipient: string; amount: bigint }[];
+  }[];
+  /** Transfers from the distributor after the last Settled event (none in a settle transaction). */
   transfers: { to: string; amount: bigint }[];
 }
 

@@ -61,9 +61,10 @@ export async function publishWhenTreasuryIdle(
   settlement: SettlementDeps,
 ): Promise<AnchorReport | { error: string } | undefined> {
   if (settlement.mode !== "send" || settlement.blocked) return undefined;
-  const waiting = await deps.db.payoutIntent.count({
-    where: holdingNonces(settlement.chain),
-  });
+  const { chain } = settlement;
+  const waiting =
+    (await deps.db.payoutIntent.count({ where: holdingNonces(chain) })) +
+    (await deps.db.heldLine.count({ where: { chainId: chain.chainId, treasury: chain.treasury, status: "sent" } }));
   if (waiting > 0) return undefined;
   try {
     return await publishAnchors(deps, settlement);

@@ -1,6 +1,7 @@
 import type { ServiceDeps } from "../deps.ts";
 import { type BatchEntry, batchHash } from "../epochs/batchHash.ts";
 import { chunkBatchId } from "../settlement/chunkBatch.ts";
+import { linesHashOf } from "../settlement/linesHash.ts";
 import { tokenText } from "../tokenText.ts";
 import { verifyAuditChain } from "./verifyAuditChain.ts";
 
@@ -185,14 +186,40 @@ async function checkSettlements(deps: ServiceDeps, checked: string[], mismatches
           `${label}: the Settled event says ${event.count} payouts, ${tokens(event.total)}, but the chunk has ${lines.length} payouts, ${tokens(total)}`,
         );
       }
-      transfers += evidence.transfers.length;
-      for (let n = 0; n < Math.max(lines.length, evidence.transfers.length); n++) {
+      const paid = event?.transfers ?? [];
+      const held = event?.held ?? [];
+      transfers += paid.length;
+      if (event?.linesHash && !same(event.linesHash, safeLinesHash(lines))) {
+        mismatches.push(
+          `${label}: the Settled event committed to other lines (hash ${event.linesHash}) than the chunk lists`,
+        );
+      }
+      const recordedHeld = held.length > 0 ? await deps.db.heldLine.findMany({ where: { intentId: intent.id } }) : [];
+      let next = 0;
+      for (let n = 0; n < Math.max(lines.length, paid.length + held.length); n++) {
         const line = lines[n];
-        const t = evidence.transfers[n];
+        const h = held.find((x) => x.index === n);
+        if (h) {
+          if (!line || !same(line.recipient, h.recipient) || BigInt(line.amount) !== h.amount) {
+            mismatches.push(
+              `${label}, line ${n + 1}: the batch pays ${line ? `${line.recipient} ${tokens(BigInt(line.amount))}` : "nothing"}, but the distributor held ${h.recipient}, ${tokens(h.amount)}`,
+            );
+          }
+          if (!recordedHeld.some((r) => r.lineIndex === n)) {
+            mismatches.push(
+              `${label}, line ${n + 1}: the distributor held it, but Steward has no record of the held line`,
+            );
+          }
+          continue;
+        }
+        const t = paid[next++];
         if (line && t && same(line.recipient, t.to) && BigInt(line.amount) === t.amount) continue;
         mismatches.push(
           `${label}, line ${n + 1}: the batch pays ${line ? `${line.recipient} ${tokens(BigInt(line.amount))}` : "nothing"}, but the chain's Transfer ${t ? `went to ${t.to}, ${tokens(t.amount)}` : "is missing"}`,
         );
+      }
+      for (const t of paid.slice(Math.max(next, lines.length - held.length))) {
+        mismatches.push(`${label}: the chain's Transfer to ${t.to}, ${tokens(t.amount)}, is not a line of the chunk`);
       }
     }
   }
@@ -200,4 +227,13 @@ async function checkSettlements(deps: ServiceDeps, checked: string[], mismatches
     `paid proposals: ${proposals.length} (${chunks} chunks${audit ? `, ${transfers} token transfers read from the chain's receipts` : "; no chain configured, so receipts were not read"}), each batch against the voted hash and the audit log`,
   );
   return { proposals: proposals.length, chunks, transfers };
+}
+
+/** The chunk's lines' hash, or "" when a line is one no distributor could pay (its amount out of range). */
+function safeLinesHash(lines: { recipient: string; amount: string }[]): string {
+  try {
+    return linesHashOf(lines);
+  } catch {
+    return "";
+  }
 }

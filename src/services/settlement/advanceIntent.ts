@@ -6,6 +6,7 @@ import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { tokenText } from "../tokenText.ts";
 import { packPayouts } from "./chunkBatch.ts";
 import { holdingNonces } from "./holdingNonces.ts";
+import { recordHeldLines } from "./recordHeldLines.ts";
 import { safeBatchFile } from "./safeBatchFile.ts";
 import { ChainRefusal, type SettleCall } from "./settlementChain.ts";
 import type { SettlementDeps } from "./settlementDeps.ts";
@@ -50,6 +51,7 @@ export async function advanceIntent(
         return { state: "confirmed" };
       case "awaiting_execution": {
         const adopted = await adoptIfSettled(deps, chain, intent);
+        if (adopted && "state" in adopted) return adopted;
         if (adopted) {
           intent = adopted;
           break;
@@ -58,6 +60,7 @@ export async function advanceIntent(
       }
       case "planned": {
         const adopted = await adoptIfSettled(deps, chain, intent);
+        if (adopted && "state" in adopted) return adopted;
         if (adopted) {
           intent = adopted;
           break;
@@ -71,6 +74,17 @@ export async function advanceIntent(
           if (error instanceof RangeError)
             return fail(deps, intent, `a line of this chunk cannot be paid: ${error.message}`);
           throw error;
+        }
+        const own = (intent.entries as Lines).findIndex((l) =>
+          [chain.distributor, chain.token].some((a) => a.toLowerCase() === l.recipient.toLowerCase()),
+        );
+        if (own >= 0) {
+          // Paid to the distributor it would sit there outside any held line; to the token, lost.
+          return fail(
+            deps,
+            intent,
+            `line ${own + 1} of this chunk pays ${(intent.entries as Lines)[own]?.recipient}, the distributor or token contract itself: the amount would be stranded`,
+          );
         }
         const { balance, allowance } = await chain.funds();
         if (balance < call.total) {
@@ -157,6 +171,7 @@ export async function advanceIntent(
           }
           if (!receipt.success) {
             const adopted = await adoptIfSettled(deps, chain, intent);
+            if (adopted && "state" in adopted) return adopted;
             if (adopted) {
               intent = adopted;
               break;
@@ -200,6 +215,7 @@ export async function advanceIntent(
         if (latest > nonce) {
           // The nonce was used, but not by this transaction (no receipt): another transaction of the treasury.
           const adopted = await adoptIfSettled(deps, chain, intent);
+          if (adopted && "state" in adopted) return adopted;
           if (adopted) {
             intent = adopted;
             break;
@@ -242,6 +258,9 @@ export async function advanceIntent(
         const head = await chain.blockNumber();
         const durable = Date.now() - intent.updatedAt.getTime() >= settlement.durableAfterMs;
         if (head - receipt.blockNumber + 1 >= settlement.confirmations && durable) {
+          const lines = await chain.settledLines(intent.txHash as string, intent.batchId);
+          const held = lines?.held ?? [];
+          const heldAt = held.length > 0 ? await chain.chainTime() : 0;
           checkpoint("before-save-confirmed", intent.proposalId);
           intent = await save(
             deps,
@@ -252,7 +271,25 @@ export async function advanceIntent(
               confirmedAt: deps.now(),
               blockNumber: receipt.blockNumber,
             },
-            { txHash: intent.txHash, blockNumber: receipt.blockNumber, confirmations: head - receipt.blockNumber + 1 },
+            {
+              txHash: intent.txHash,
+              blockNumber: receipt.blockNumber,
+              confirmations: head - receipt.blockNumber + 1,
+              ...(held.length > 0
+                ? {
+                    held: held.map((h) => ({
+                      lineId: h.lineId,
+                      index: h.index,
+                      recipient: h.recipient,
+                      amount: h.amount.toString(),
+                    })),
+                  }
+                : {}),
+            },
+            held.length > 0
+              ? (tx, guildId) =>
+                  recordHeldLines(tx, intent, guildId, held, heldAt, deps.now(), (u) => tokenText(u, deps.proposals))
+              : undefined,
           );
           checkpoint("after-save-confirmed", intent.proposalId);
           break;
@@ -405,16 +442,28 @@ async function exportForSafe(
   );
 }
 
-/** When the chain shows this chunk settled, the intent adopts the transaction that paid it (else null). */
-async function adoptIfSettled(deps: ServiceDeps, chain: SettlementDeps["chain"], intent: PayoutIntent) {
-  const paid = await alreadyPaid(chain, intent.batchId);
-  return paid ? save(deps, intent, "payout.found_settled", adopt(paid), paid) : null;
-}
-
-async function alreadyPaid(chain: SettlementDeps["chain"], batchId: string) {
-  if (!(await chain.isSettled(batchId))) return null;
-  const event = await chain.findSettled(batchId);
-  return event ? { txHash: event.txHash, blockNumber: event.blockNumber } : null;
+/**
+ * When the chain shows this chunk settled, the intent adopts the transaction that paid it (else null). A distributor
+ * that commits to the lines (version 2) must show this chunk's very lines: a batch id settled with other lines (by
+ * hand, or by a Safe transaction built elsewhere) fails the chunk for a person to look at, never counts as paid.
+ */
+async function adoptIfSettled(
+  deps: ServiceDeps,
+  chain: SettlementDeps["chain"],
+  intent: PayoutIntent,
+): Promise<PayoutIntent | IntentOutcome | null> {
+  if (!(await chain.isSettled(intent.batchId))) return null;
+  const event = await chain.findSettled(intent.batchId);
+  if (!event) return null;
+  const paid = { txHash: event.txHash, blockNumber: event.blockNumber };
+  if (event.linesHash !== null && event.linesHash.toLowerCase() !== chain.linesHash(callOf(intent)).toLowerCase()) {
+    return fail(
+      deps,
+      intent,
+      `batch id ${intent.batchId} was settled on chain by transaction ${event.txHash} with other lines than this chunk's (lines hash ${event.linesHash}): this chunk was not paid as voted; look at that transaction before anything else`,
+    );
+  }
+  return save(deps, intent, "payout.found_settled", adopt(paid), paid);
 }
 
 /**
@@ -428,7 +477,12 @@ async function nextNonce(deps: ServiceDeps, settlement: SettlementDeps): Promise
     where: holdingNonces(chain),
     _max: { nonce: true },
   });
-  return Math.max(pending, (stored._max.nonce ?? -1) + 1);
+  // A held line's claim or return sent from the treasury holds its nonce too.
+  const relays = await deps.db.heldLine.aggregate({
+    where: { chainId: chain.chainId, treasury: chain.treasury, status: "sent" },
+    _max: { nonce: true },
+  });
+  return Math.max(pending, (stored._max.nonce ?? -1) + 1, (relays._max.nonce ?? -1) + 1);
 }
 
 async function save(
@@ -451,6 +505,7 @@ async function save(
     >
   > & { safeBatch?: Prisma.InputJsonValue; sentTxs?: Prisma.InputJsonValue },
   payload: Record<string, unknown>,
+  also?: (tx: Prisma.TransactionClient, guildId: string) => Promise<void>,
 ): Promise<PayoutIntent> {
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
@@ -464,6 +519,7 @@ async function save(
     if (data.status === "awaiting_execution") {
       await enqueuePosts(tx, now, [{ guildId: proposal.guildId, kind: "safe_batch", subjectId: intent.id }]);
     }
+    await also?.(tx, proposal.guildId);
     await appendAuditEvent(tx, {
       guildId: proposal.guildId,
       actorId: "system:settle",

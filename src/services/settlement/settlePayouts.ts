@@ -6,6 +6,8 @@ import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { tokenText } from "../tokenText.ts";
 import { urlOriginsIn } from "../urlOrigin.ts";
 import { advanceIntent, type IntentOutcome } from "./advanceIntent.ts";
+import { type RelayReport, relayHeldLines } from "./held/relayHeldLines.ts";
+import { holdingNonces } from "./holdingNonces.ts";
 import { planSettlements } from "./planSettlements.ts";
 import { InjectedCrash, type SettlementDeps } from "./settlementDeps.ts";
 import { withTreasury } from "./withTreasury.ts";
@@ -20,6 +22,8 @@ export interface SettleReport {
   /** Proposals or chunks a run could not move (an error: recorded on them, tried again next run). */
   stuck: { proposalId: number; intentId?: number; reason: string }[];
   settled: number[];
+  /** Claims and returns of held lines this run sent (after the payouts, with no payout waiting for a nonce). */
+  heldLines?: RelayReport | { error: string };
   /** The audit chain heads this run published on chain (after the payouts, with no payout waiting for a nonce). */
   anchors?: AnchorReport | { error: string };
   /** Set when this run did nothing: another process holds the treasury, or settlement is blocked. */
@@ -49,6 +53,7 @@ export async function settlePayouts(deps: ServiceDeps, signal?: AbortSignal): Pr
   if (moved) return { ...report, skipped: moved };
   const ran = await withTreasury(deps, settlement, async () => {
     await run(deps, settlement, report, signal);
+    if (!signal?.aborted) report.heldLines = await relayWhenTreasuryIdle(deps, settlement);
     if (!signal?.aborted) report.anchors = await publishWhenTreasuryIdle(deps, settlement);
     return report;
   });
@@ -131,6 +136,21 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
     }
   }
   report.settled = await finishSettled(deps, settlement);
+}
+
+/** Held lines' claims and returns go once no payout holds a nonce; an error is reported and tried next run. */
+async function relayWhenTreasuryIdle(
+  deps: ServiceDeps,
+  settlement: SettlementDeps,
+): Promise<RelayReport | { error: string } | undefined> {
+  if (settlement.mode !== "send" || settlement.blocked) return undefined;
+  if ((await deps.db.payoutIntent.count({ where: holdingNonces(settlement.chain) })) > 0) return undefined;
+  try {
+    return await relayHeldLines(deps, settlement);
+  } catch (error) {
+    if (error instanceof InjectedCrash) throw error;
+    return { error: inWords(error) };
+  }
 }
 
 /**

@@ -5,6 +5,28 @@ export interface SettleCall {
   total: bigint;
 }
 
+/** A call about a held line (StewardDistributorV2): its recipient's signed claim, relayed, or its return. */
+export type LineCall =
+  | { kind: "claim"; lineId: string; to: string; deadline: bigint; signature: string }
+  | { kind: "return"; lineId: string };
+
+/** A line the distributor held in a settle transaction (its transfer failed): claimable by its recipient. */
+export interface HeldLineEvent {
+  lineId: string;
+  /** The line's index in its chunk. */
+  index: number;
+  recipient: string;
+  amount: bigint;
+}
+
+/** EIP-712 typed data as wallets take it (eth_signTypedData_v4): JSON-safe. */
+export interface ClaimTypedData {
+  domain: { name: string; version: string; chainId: number; verifyingContract: string };
+  types: { Claim: { name: string; type: string }[] };
+  primaryType: "Claim";
+  message: { lineId: string; to: string; deadline: string };
+}
+
 /** One call in a Safe Transaction Builder file: the encoded data, and the method with its arguments for signers. */
 export interface SafeCall {
   to: string;
@@ -43,8 +65,43 @@ export interface SettlementChain {
    */
   treasury: string;
   isSettled(batchId: string): Promise<boolean>;
-  /** The transaction that emitted `Settled(batchId)`, if any. */
-  findSettled(batchId: string): Promise<{ txHash: string; blockNumber: number } | null>;
+  /**
+   * The transaction that emitted `Settled(batchId)`, if any (logs read from the deployment block, in ranges
+   * providers accept), and the lines' hash it committed to (null for the first distributor, which commits to none).
+   */
+  findSettled(batchId: string): Promise<{ txHash: string; blockNumber: number; linesHash: string | null } | null>;
+  /**
+   * 2: StewardDistributorV2, where a line whose transfer fails is held (claimable) and the rest of the chunk pays;
+   * 1: the first distributor, where it reverts the chunk.
+   */
+  distributorVersion(): Promise<1 | 2>;
+  /** What this call's Settled event commits to: keccak256 of its payout words. */
+  linesHash(call: SettleCall): string;
+  /**
+   * The lines's hash the Settled event of `batchId` in this transaction committed to (null for version 1), and the
+   * lines it held; null when the chain has no such transaction.
+   */
+  settledLines(txHash: string, batchId: string): Promise<{ linesHash: string | null; held: HeldLineEvent[] } | null>;
+  /** A held line as the distributor keeps it; null once it was claimed, redirected or returned (or never held). */
+  heldLine(lineId: string): Promise<{ recipient: string; amount: bigint; heldAt: number } | null>;
+  /** The event that released a held line: where it went, in which transaction. */
+  lineReleased(
+    lineId: string,
+  ): Promise<{ kind: "claimed" | "redirected" | "returned"; to: string; txHash: string; blockNumber: number } | null>;
+  /** Seconds a held line is its recipient's alone before it may be returned to the treasury. */
+  claimPeriod(): Promise<number>;
+  /** The latest block's timestamp (Unix seconds): claim deadlines and claim periods count in chain time. */
+  chainTime(): Promise<number>;
+  /** What the recipient of a held line signs (EIP-712) to have it paid to `to` until `deadline`. */
+  claimTypedData(claim: { lineId: string; to: string; deadline: bigint }): ClaimTypedData;
+  /** Simulates a claim or return as the treasury would send it; throws ChainRefusal with the decoded reason. */
+  checkLineCall(call: LineCall): Promise<void>;
+  /** The calldata of a claim or return, for whoever sends it (a Safe, the member's own wallet). */
+  lineCallData(call: LineCall): string;
+  /** The distributor's treasury: where payouts are pulled from and held lines return to. */
+  fundsSource(): Promise<string>;
+  /** Signs a claim or return from the treasury's key at `nonce`; nothing is sent. */
+  signLineCall(call: LineCall, nonce: number): Promise<{ raw: string; hash: string }>;
   /** The distributor's treasury's token balance, and what it allows the distributor to pull (the on-chain cap). */
   funds(): Promise<{ balance: bigint; allowance: bigint }>;
   /** Simulates the call from the treasury at the latest block; throws ChainRefusal with the decoded reason. */

@@ -1,0 +1,18 @@
+import type { HeldLine } from "../../../generated/prisma/client.ts";
+import type { Actor, ServiceDeps } from "../../deps.ts";
+import { addressesOf } from "./findHeldLine.ts";
+
+/** The lines of the actor's past payouts that the distributor holds for them (claimable), newest first. */
+export async function listHeldLines(deps: ServiceDeps, actor: Actor): Promise<HeldLine[]> {
+  const addresses = await addressesOf(deps, actor.guildId, actor.discordId);
+  if (addresses.length === 0) return [];
+  return deps.db.heldLine.findMany({
+    where: {
+      guildId: actor.guildId,
+      status: { in: ["held", "claim_signed", "return_asked", "sent"] },
+      OR: addresses.map((a) => ({ recipient: { equals: a, mode: "insensitive" as const } })),
+    },
+    orderBy: { id: "desc" },
+    take: 25,
+  });
+}

@@ -1,0 +1,55 @@
+import type { PayoutIntent, Prisma } from "../../generated/prisma/client.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
+import type { HeldLineEvent } from "./settlementChain.ts";
+
+/**
+ * Records the lines the distributor held in a confirmed chunk (their transfer failed), on the transaction that
+ * confirms it: once each (lineId is unique, a repeated confirmation adds nothing), and moderators are told in
+ * #payouts which lines wait and how each is claimed or returned.
+ */
+export async function recordHeldLines(
+  tx: Prisma.TransactionClient,
+  intent: PayoutIntent,
+  guildId: string,
+  held: readonly HeldLineEvent[],
+  heldAt: number,
+  now: Date,
+  amountText: (units: bigint) => string,
+): Promise<void> {
+  const created = await tx.heldLine.createManyAndReturn({
+    data: held.map((h) => ({
+      guildId,
+      intentId: intent.id,
+      proposalId: intent.proposalId,
+      lineId: h.lineId,
+      lineIndex: h.index,
+      recipient: h.recipient,
+      amount: h.amount.toString(),
+      chainId: intent.chainId,
+      token: intent.token,
+      distributor: intent.distributor,
+      treasury: intent.treasury,
+      heldTx: intent.txHash as string,
+      heldAt,
+      createdAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  if (created.length === 0) return;
+  const listed = created
+    .slice(0, 10)
+    .map(
+      (h) => `held line #${h.id} (line ${h.lineIndex + 1}, ${h.recipient}, ${amountText(BigInt(h.amount.toFixed()))})`,
+    )
+    .join("; ");
+  await enqueuePosts(tx, now, [
+    {
+      guildId,
+      kind: "note",
+      note: {
+        channel: "payouts",
+        text: `Payout of proposal #${intent.proposalId} (chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}) was paid except ${created.length} line(s) whose transfer the token refused: ${listed}${created.length > 10 ? "; …" : ""}. The distributor keeps each amount for its recipient, who claims it to a wallet of theirs with \`/payout claim\`; after the claim period a moderator can send it back to the treasury with \`/payout return\`.`,
+      },
+    },
+  ]);
+}

@@ -1,0 +1,277 @@
+import { randomBytes } from "node:crypto";
+import { Contract, ContractFactory, parseUnits, Wallet } from "ethers";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { settlementProvider } from "../../src/chain/createSettlementChain.ts";
+import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
+import { loadArtifact } from "../../src/chain/loadArtifact.ts";
+import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
+import type { Database } from "../../src/db/openDatabase.ts";
+import { appendAuditEvent } from "../../src/services/audit/appendAuditEvent.ts";
+import { runAudited } from "../../src/services/audit/runAudited.ts";
+import { verifyAudit } from "../../src/services/audit/verifyAudit.ts";
+import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
+import { type BatchEntry, batchHash } from "../../src/services/epochs/batchHash.ts";
+import { askClaim } from "../../src/services/settlement/held/askClaim.ts";
+import { askReturn } from "../../src/services/settlement/held/askReturn.ts";
+import { listHeldLines } from "../../src/services/settlement/held/listHeldLines.ts";
+import { submitClaim } from "../../src/services/settlement/held/submitClaim.ts";
+import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
+import { approvedPayout } from "../helpers/approvedPayout.ts";
+import { localSettlement } from "../helpers/localSettlement.ts";
+import { queuedNotes } from "../helpers/outbox.ts";
+import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { createTestDatabase } from "../helpers/testDatabase.ts";
+
+// Issue 19, §1.3: a recipient whose transfer reverts (a blacklisted address, a hook that refuses) cannot sink its
+// chunk. StewardDistributorV2 holds that line; Steward records it, its owner claims it to another wallet with a
+// signature Steward relays, or a moderator returns it to the treasury after the claim period.
+const GUILD = "100000000000000001";
+const CLAIM_PERIOD_S = 600;
+const REVERT = 1;
+
+let chain: LocalChain;
+let rpc: ReturnType<typeof settlementProvider>;
+let token: Contract;
+let deployed: Deployed;
+let database: Database;
+let deps: ServiceDeps;
+let settlement: ReturnType<typeof localSettlement>;
+
+const tokens = (n: string) => parseUnits(n, 18);
+const treasury = () => new Wallet(chain.deployerKey, rpc);
+const balance = (who: string) => token.getFunction("balanceOf")(who) as Promise<bigint>;
+const refuse = async (...who: string[]) => {
+  const tricky = token.connect(treasury()) as Contract;
+  await (
+    await tricky.getFunction("setModes")(
+      who,
+      who.map(() => REVERT),
+    )
+  ).wait();
+};
+
+async function member(discordId: string, ...wallets: { address: string }[]): Promise<Actor> {
+  const m = await deps.db.member.create({ data: { guildId: GUILD, discordId, username: `m${discordId.slice(-3)}` } });
+  for (const [n, w] of wallets.entries()) {
+    const last = n === wallets.length - 1;
+    const challenge = await deps.db.walletChallenge.create({
+      data: {
+        guildId: GUILD,
+        memberId: m.id,
+        address: w.address,
+        nonce: randomBytes(8).toString("hex"),
+        message: "-",
+        expiresAt: new Date(),
+      },
+    });
+    await deps.db.wallet.create({
+      data: {
+        guildId: GUILD,
+        memberId: m.id,
+        address: w.address,
+        challengeId: challenge.id,
+        ...(last ? { activeFor: m.id, activeAddress: `${GUILD}:${w.address}` } : { replacedAt: new Date() }),
+      },
+    });
+  }
+  return { guildId: GUILD, discordId, username: m.username };
+}
+
+/** An approved payout as a vote leaves it: the audit log records the batch hash the vote bound. */
+async function voted(batch: BatchEntry[]): Promise<number> {
+  const id = await approvedPayout(deps.db, batch);
+  await runAudited(deps.db, (tx) =>
+    appendAuditEvent(tx, {
+      guildId: GUILD,
+      actorId: "900000000000000001",
+      action: "proposal.opened",
+      subjectType: "proposal",
+      subjectId: String(id),
+      payload: { batchHash: batchHash(batch) },
+      createdAt: new Date(),
+    }),
+  );
+  return id;
+}
+
+const batchOf = (lines: [string, string][]): BatchEntry[] =>
+  lines.map(([recipient, amount], i) => ({
+    recipient,
+    amount: tokens(amount).toString(),
+    refs: [`contribution:${i + 1}`],
+  }));
+
+beforeAll(async () => {
+  chain = await startAnvil();
+  rpc = settlementProvider(chain.rpcUrl, 31337, 50);
+  const a = loadArtifact("TrickyToken");
+  const wallet = treasury();
+  token = (await new ContractFactory(a.abi as never, a.bytecode, wallet).deploy(
+    wallet.address,
+    tokens("1000000"),
+  )) as Contract;
+  await token.waitForDeployment();
+  deployed = await deployContracts({
+    rpcUrl: chain.rpcUrl,
+    key: chain.deployerKey,
+    token: await token.getAddress(),
+    tokenSymbol: "STEW",
+    tokenDecimals: 18,
+    claimPeriodSeconds: CLAIM_PERIOD_S,
+  });
+}, 60_000);
+afterAll(async () => {
+  settlement?.chain.destroy();
+  settlement?.audit.destroy();
+  rpc?.destroy();
+  await database?.close();
+  await chain?.stop();
+});
+beforeEach(async () => {
+  await database?.close();
+  database = await createTestDatabase();
+  deps = serviceDeps(database);
+  settlement?.chain.destroy();
+  settlement?.audit.destroy();
+  settlement = localSettlement(chain, deployed, { receiptWaitMs: 5_000 });
+  deps.settlement = settlement;
+}, 60_000);
+
+describe("held lines (StewardDistributorV2)", () => {
+  it("pays the rest of a chunk whose one recipient refuses, records the held line, and its owner claims it to a new wallet", async () => {
+    const blocked = Wallet.createRandom();
+    const fresh = Wallet.createRandom();
+    const other = Wallet.createRandom();
+    await refuse(blocked.address);
+    const alice = await member("300000000000000001", blocked, fresh);
+    const bob = await member("300000000000000002", other);
+    const proposalId = await voted(
+      batchOf([
+        [blocked.address, "5"],
+        [other.address, "3"],
+      ]),
+    );
+    const report = await settlePayouts(deps);
+    expect(report.settled).toEqual([proposalId]);
+    expect(report.failed).toEqual([]);
+    expect(await balance(other.address)).toBe(tokens("3"));
+    expect(await balance(blocked.address)).toBe(0n);
+    const [line] = await deps.db.heldLine.findMany();
+    expect(line).toMatchObject({ proposalId, lineIndex: 0, recipient: blocked.address, status: "held" });
+    expect(BigInt(line?.amount.toFixed() ?? 0)).toBe(tokens("5"));
+    expect(await queuedNotes(deps.db)).toContainEqual(
+      `Payout of proposal #${proposalId} (chunk 1 of 1) was paid except 1 line(s) whose transfer the token refused: held line #${line?.id} (line 1, ${blocked.address}, 5 STEW). The distributor keeps each amount for its recipient, who claims it to a wallet of theirs with \`/payout claim\`; after the claim period a moderator can send it back to the treasury with \`/payout return\`.`,
+    );
+    expect((await verifyAudit(deps)).mismatches).toEqual([]);
+
+    const id = line?.id ?? 0;
+    expect((await listHeldLines(deps, alice)).map((l) => l.id)).toEqual([id]);
+    expect(await listHeldLines(deps, bob)).toEqual([]);
+    await expect(askClaim(deps, bob, id)).rejects.toMatchObject({ code: "held_line_not_yours" });
+    await expect(submitClaim(deps, alice, id, "0x12")).rejects.toMatchObject({ code: "claim_not_asked" });
+
+    const asked = await askClaim(deps, alice, id);
+    expect(asked.to).toBe(fresh.address);
+    expect(asked.typedData.message).toEqual({
+      lineId: line?.lineId,
+      to: fresh.address,
+      deadline: String(Math.floor(asked.deadline.getTime() / 1000)),
+    });
+    const { domain, types, message } = asked.typedData;
+    // Signed by another key: the distributor would refuse it, nothing is queued.
+    const wrong = await other.signTypedData(domain, types, message);
+    await expect(submitClaim(deps, alice, id, wrong)).rejects.toMatchObject({
+      code: "claim_refused",
+      context: { reason: expect.stringMatching(/^InvalidClaimSignature/) },
+    });
+    await expect(submitClaim(deps, alice, id, "not hex")).rejects.toMatchObject({ code: "claim_signature_malformed" });
+    const signature = await blocked.signTypedData(domain, types, message);
+    expect(await submitClaim(deps, alice, id, signature)).toEqual({ queued: true, id, to: fresh.address });
+
+    const relayed = await settlePayouts(deps);
+    expect(relayed.heldLines).toMatchObject({ resolved: [{ id, status: "claimed" }], refused: [], waiting: null });
+    expect(await balance(fresh.address)).toBe(tokens("5"));
+    expect(await deps.db.heldLine.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "claimed",
+      paidTo: fresh.address,
+    });
+    await expect(askClaim(deps, alice, id)).rejects.toMatchObject({ code: "held_line_resolved" });
+    // A second run sends nothing more; the audit still holds.
+    expect((await settlePayouts(deps)).heldLines).toEqual({ resolved: [], refused: [], waiting: null });
+    expect((await verifyAudit(deps)).mismatches).toEqual([]);
+    // What was held can never be rewritten.
+    await expect(deps.db.heldLine.update({ where: { id }, data: { status: "held" } })).rejects.toThrow(
+      /was already paid out/,
+    );
+  }, 90_000);
+
+  it("returns a line to the treasury only after the claim period, and survives a relay that times out", async () => {
+    const blocked = Wallet.createRandom();
+    await refuse(blocked.address);
+    const moderator = await member("300000000000000009", Wallet.createRandom());
+    await voted(batchOf([[blocked.address, "4"]]));
+    await settlePayouts(deps);
+    const line = await deps.db.heldLine.findFirstOrThrow();
+    await expect(askReturn(deps, moderator, line.id)).rejects.toMatchObject({ code: "held_line_claim_period" });
+    await rpc.send("evm_increaseTime", [CLAIM_PERIOD_S + 1]);
+    await rpc.send("evm_mine", []);
+    const before = await balance(settlement.chain.treasury);
+    expect(await askReturn(deps, moderator, line.id)).toEqual({
+      queued: true,
+      id: line.id,
+      treasury: settlement.chain.treasury,
+    });
+    // The node times out on the first broadcast: the signed relay is kept and sent again by the next run.
+    const broadcast = settlement.chain.broadcast.bind(settlement.chain);
+    let fail = true;
+    settlement.chain.broadcast = async (raw) => {
+      if (fail) {
+        fail = false;
+        throw new Error("request timeout after 30000 ms");
+      }
+      return broadcast(raw);
+    };
+    const first = await settlePayouts(deps);
+    expect(first.heldLines).toEqual({ error: "request timeout after 30000 ms" });
+    expect(await deps.db.heldLine.findUniqueOrThrow({ where: { id: line.id } })).toMatchObject({ status: "sent" });
+    const second = await settlePayouts(deps);
+    expect(second.heldLines).toMatchObject({ resolved: [{ id: line.id, status: "returned" }] });
+    expect((await balance(settlement.chain.treasury)) - before).toBe(tokens("4"));
+    expect(await queuedNotes(deps.db)).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^Held line #${line.id} \\(proposal #\\d+, 4 STEW for ${blocked.address}\\) went back to the treasury`,
+        ),
+      ),
+    );
+    expect((await verifyAudit(deps)).mismatches).toEqual([]);
+  }, 90_000);
+});
+
+describe("a distributor of version 1 (deployed before)", () => {
+  it("still pays through it, reads its Settled events, and the audit verifies", async () => {
+    const v1 = await deployContracts({
+      rpcUrl: chain.rpcUrl,
+      key: chain.deployerKey,
+      tokenSymbol: "OLD",
+      tokenDecimals: 18,
+      distributorVersion: 1,
+    });
+    settlement.chain.destroy();
+    settlement.audit.destroy();
+    settlement = localSettlement(chain, v1);
+    deps.settlement = settlement;
+    expect(await settlement.chain.distributorVersion()).toBe(1);
+    const to = Wallet.createRandom().address;
+    const proposalId = await voted(batchOf([[to, "2"]]));
+    expect((await settlePayouts(deps)).settled).toEqual([proposalId]);
+    const erc20 = new Contract(v1.token, ["function balanceOf(address) view returns (uint256)"], rpc);
+    expect(await erc20.getFunction("balanceOf")(to)).toBe(tokens("2"));
+    const intent = await deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId } });
+    expect(await settlement.chain.findSettled(intent.batchId)).toMatchObject({
+      txHash: intent.txHash,
+      linesHash: null,
+    });
+    expect((await verifyAudit(deps)).mismatches).toEqual([]);
+  }, 90_000);
+});
