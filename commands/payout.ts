@@ -9,7 +9,7 @@ import { proposalIdOption } from "./options.ts";
 export const payoutCommand = {
   type: ApplicationCommandType.ChatInput,
   name: "payout",
-  description: "Payouts: where a payout is, what you were paid; moderators approve, reject, retry",
+  description: "Payouts: where a payout is, what you were paid, claims; moderators approve, reject, retry, return",
   contexts: [InteractionContextType.Guild],
   // No default_member_permissions: status and history are for every member; Steward checks the moderator role
   // on approve, reject and retry itself.
@@ -24,6 +24,39 @@ export const payoutCommand = {
       type: ApplicationCommandOptionType.Subcommand,
       name: "history",
       description: "What you were paid: when, by which proposal and transaction",
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "claim",
+      description: "Claim a payout the distributor held for you (its transfer failed): list, sign, submit",
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "line",
+          description: "Held line number (from the list); without it, lists the lines held for you",
+          min_value: 1,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "signature",
+          description: "The 0x… signature of the claim (signed by the wallet the line was for)",
+          max_length: 6000,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "return",
+      description: "Moderators: send a held line back to the treasury once its claim period is over",
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: "line",
+          description: "Held line number (shown in /payout status)",
+          required: true,
+          min_value: 1,
+        },
+      ],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,

@@ -23,6 +23,8 @@ export const commandAudience = {
   "payout status": "everyone",
   "payout history": "everyone",
   "payout retry": "moderator",
+  "payout claim": "everyone",
+  "payout return": "moderator",
   "wallet link": "everyone",
   "wallet verify": "everyone",
   "wallet show": "everyone",

@@ -52,6 +52,8 @@ export const commandHandlers = {
   "payout status": payout.status,
   "payout history": payout.history,
   "payout retry": payout.retry,
+  "payout claim": payout.claim,
+  "payout return": payout.returnLine,
   "wallet link": wallet.link,
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,

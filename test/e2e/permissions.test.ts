@@ -37,6 +37,8 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   "payout status": { proposal: 9999 },
   "payout history": {},
   "payout retry": { proposal: 9999 },
+  "payout claim": {},
+  "payout return": { line: 9999 },
   "wallet link": { address: Wallet.createRandom().address },
   "wallet verify": { signature: "0x00" },
   "wallet show": {},

@@ -12,8 +12,14 @@ export function receiptMessage(r: PayoutReceipt, token: TokenFormat) {
   const p = r.proposal;
   const shown = r.lines.slice(0, MAX_LINES).map((l) => {
     const who = l.discordId ? `<@${l.discordId}>` : `\`${l.recipient}\``;
-    return `${who} · ${formatTokens(l.amount, token)}`;
+    const held =
+      l.heldLineId === null
+        ? ""
+        : ` · **held**: the token refused the transfer; its owner claims it with \`/payout claim line:${l.heldLineId}\``;
+    return `${who} · ${formatTokens(l.amount, token)}${held}`;
   });
+  const heldLines = r.lines.filter((l) => l.heldLineId !== null);
+  const heldTotal = heldLines.reduce((n, l) => n + BigInt(l.amount), 0n);
   if (r.lines.length > MAX_LINES)
     shown.push(`… and ${r.lines.length - MAX_LINES} more (see \`/payout status proposal:${p.id}\`).`);
   const txs = r.transactions.map((t) => (t.txHash ? txLink(t.txHash, r.explorerTxUrl) : "(unknown)"));
@@ -27,7 +33,11 @@ export function receiptMessage(r: PayoutReceipt, token: TokenFormat) {
         description: shown.join("\n").slice(0, 4096),
         color: 0x57f287,
         fields: [
-          { name: "Total", value: `${formatTokens(r.total, token)} to ${r.lines.length} recipient(s)`, inline: true },
+          {
+            name: "Total",
+            value: `${formatTokens(r.total, token)} to ${r.lines.length} recipient(s)${heldLines.length > 0 ? `; ${formatTokens(heldTotal, token)} of it held for ${heldLines.length} recipient(s) whose transfer failed, until claimed` : ""}`,
+            inline: true,
+          },
           { name: txs.length === 1 ? "Transaction" : "Transactions", value: txs.join("\n").slice(0, 1024) },
           { name: "Batch", value: `\`${p.batchHash}\`` },
         ],
@@ -71,8 +81,12 @@ export function payoutStatusView(s: Status, token: TokenFormat): string {
       c.confirmations !== null && s.confirmationsRequired !== null
         ? ` (${c.confirmations} of ${s.confirmationsRequired} confirmations)`
         : "";
-    const why = c.failureReason ? ` — ${c.failureReason}` : "";
-    return `Chunk ${c.index + 1} of ${c.count}: ${c.lines} line(s), ${formatTokens(c.total, token)} — ${STEP[c.status] ?? c.status}${conf}${tx}${why}`;
+    const why = c.failureReason ? ` — ${c.failureReason}` : c.stuckReason ? ` — stuck: ${c.stuckReason}` : "";
+    const held = c.held.map((h) => `  ↳ ${heldLineText(h, token)}`);
+    return [
+      `Chunk ${c.index + 1} of ${c.count}: ${c.lines} line(s), ${formatTokens(c.total, token)} — ${STEP[c.status] ?? c.status}${conf}${tx}${why}`,
+      ...held,
+    ].join("\n");
   });
   const retry = s.chunks.some((c) => c.status === "failed")
     ? `\nA moderator can pay the failed chunk(s) again once the cause is fixed: \`/payout retry proposal:${p.id}\`.`
@@ -80,19 +94,54 @@ export function payoutStatusView(s: Status, token: TokenFormat): string {
   return `${head}\n${lines.join("\n")}${retry}`.slice(0, 2000);
 }
 
+const HELD_STATE: Record<string, string> = {
+  held: "held",
+  claim_signed: "claim signed, sent at the next settle run",
+  return_asked: "being returned to the treasury",
+  sent: "claim or return on its way to the chain",
+  claimed: "claimed",
+  redirected: "redirected by the distributor's owner",
+  returned: "returned to the treasury",
+};
+
+/** One held line: its number, whose, how much, and where it is (with the command that moves it). */
+export function heldLineText(
+  h: {
+    id: number;
+    line?: number;
+    recipient: string;
+    amount: string;
+    status: string;
+    paidTo: string | null;
+    problem?: string | null;
+  },
+  token: TokenFormat,
+): string {
+  const where =
+    h.status === "claimed" || h.status === "redirected"
+      ? `${HELD_STATE[h.status]}, paid to \`${h.paidTo}\``
+      : h.status === "held"
+        ? `held: its owner claims it with \`/payout claim line:${h.id}\``
+        : (HELD_STATE[h.status] ?? h.status);
+  const problem = h.problem ? ` (last attempt: ${h.problem})` : "";
+  return `held line #${h.id}${h.line === undefined ? "" : ` (line ${h.line + 1})`}: ${formatTokens(h.amount, token)} for \`${h.recipient}\` — ${where}${problem}`;
+}
+
 /** `/payout history`: what the member was paid. */
 export function payoutHistoryView(h: History, token: TokenFormat): string {
   if (h.wallets === 0) return "You have no linked wallet, so nothing was paid to you. `/wallet link` links one.";
   if (h.lines.length === 0) return "Nothing has been paid to your wallet(s) yet.";
-  const total = h.lines.reduce((n, l) => n + BigInt(l.amount), 0n);
+  // A line the distributor still holds (or returned) did not reach the member.
+  const reached = h.lines.filter((l) => !l.held || l.held.status === "claimed" || l.held.status === "redirected");
+  const total = reached.reduce((n, l) => n + BigInt(l.amount), 0n);
   const rows = h.lines
     .slice(0, 20)
     .map(
       (l) =>
-        `${l.at ? `<t:${Math.floor(l.at.getTime() / 1000)}:d>` : "?"} · ${formatTokens(l.amount, token)} · proposal #${l.proposalId} “${l.title.slice(0, 60)}”${l.txHash ? ` · ${txLink(l.txHash, undefined)}` : ""}`,
+        `${l.at ? `<t:${Math.floor(l.at.getTime() / 1000)}:d>` : "?"} · ${formatTokens(l.amount, token)} · proposal #${l.proposalId} “${l.title.slice(0, 60)}”${l.txHash ? ` · ${txLink(l.txHash, undefined)}` : ""}${l.held ? ` · ${l.held.status === "held" ? `**held** (the transfer failed): claim it with \`/payout claim line:${l.held.id}\`` : `held line #${l.held.id}: ${HELD_STATE[l.held.status] ?? l.held.status}${l.held.paidTo && l.held.status !== "returned" ? ` to \`${l.held.paidTo}\`` : ""}`}` : ""}`,
     );
   const more = h.lines.length > 20 ? `\n… and ${h.lines.length - 20} earlier payout(s).` : "";
-  return `You were paid ${formatTokens(total, token)} in ${h.lines.length} payout(s):\n${rows.join("\n")}${more}`.slice(
+  return `You were paid ${formatTokens(total, token)} in ${reached.length} payout(s)${reached.length < h.lines.length ? ` (${h.lines.length - reached.length} more held or returned)` : ""}:\n${rows.join("\n")}${more}`.slice(
     0,
     2000,
   );

@@ -4,10 +4,15 @@ import type { ServiceDeps } from "../deps.ts";
 export async function payoutReceipt(deps: ServiceDeps, proposalId: number) {
   const proposal = await deps.db.proposal.findUniqueOrThrow({
     where: { id: proposalId },
-    include: { payouts: { orderBy: { chunkIndex: "asc" } } },
+    include: { payouts: { orderBy: { chunkIndex: "asc" }, include: { heldLines: true } } },
   });
+  // A line the distributor held (its transfer failed) was not paid: the receipt says so, with its number to claim.
   const lines = proposal.payouts.flatMap((i) =>
-    (i.entries as { recipient: string; amount: string }[]).map((e) => ({ ...e, txHash: i.txHash })),
+    (i.entries as { recipient: string; amount: string }[]).map((e, n) => ({
+      ...e,
+      txHash: i.txHash,
+      heldLineId: i.heldLines.find((h) => h.lineIndex === n)?.id ?? null,
+    })),
   );
   const wallets = await deps.db.wallet.findMany({
     where: { guildId: proposal.guildId, address: { in: lines.map((l) => l.recipient) } },

@@ -5,7 +5,7 @@ import { UserError } from "../errors.ts";
 export async function payoutStatus(deps: ServiceDeps, guildId: string, proposalId: number) {
   const proposal = await deps.db.proposal.findFirst({
     where: { id: proposalId, guildId },
-    include: { payouts: { orderBy: { chunkIndex: "asc" } } },
+    include: { payouts: { orderBy: { chunkIndex: "asc" }, include: { heldLines: { orderBy: { lineIndex: "asc" } } } } },
   });
   if (!proposal) throw new UserError("proposal_not_found", { id: proposalId });
   const head = proposal.payouts.some((i) => i.blockNumber !== null && i.status !== "confirmed")
@@ -22,6 +22,16 @@ export async function payoutStatus(deps: ServiceDeps, guildId: string, proposalI
       txHash: i.txHash,
       confirmations: i.status === "confirmed" ? null : head && i.blockNumber ? head - i.blockNumber + 1 : null,
       failureReason: i.failureReason,
+      stuckReason: i.stuckReason,
+      held: i.heldLines.map((h) => ({
+        id: h.id,
+        line: h.lineIndex,
+        recipient: h.recipient,
+        amount: h.amount.toFixed(),
+        status: h.status,
+        paidTo: h.paidTo,
+        problem: h.problem,
+      })),
     })),
     confirmationsRequired: deps.settlement?.confirmations ?? null,
     explorerTxUrl: deps.settlement?.explorerTxUrl,
@@ -40,19 +50,22 @@ export async function payoutHistory(deps: ServiceDeps, guildId: string, discordI
   const intents = await deps.db.payoutIntent.findMany({
     where: { status: "confirmed", proposal: { guildId } },
     orderBy: { confirmedAt: "desc" },
-    include: { proposal: { select: { id: true, title: true } } },
+    include: { proposal: { select: { id: true, title: true } }, heldLines: true },
     take: 500,
   });
   const lines = intents.flatMap((i) =>
     (i.entries as { recipient: string; amount: string }[])
-      .filter((e) => mine.has(e.recipient.toLowerCase()))
-      .map((e) => ({
+      .map((e, n) => ({ e, held: i.heldLines.find((h) => h.lineIndex === n) ?? null }))
+      .filter(({ e }) => mine.has(e.recipient.toLowerCase()))
+      .map(({ e, held }) => ({
         proposalId: i.proposal.id,
         title: i.proposal.title,
         amount: e.amount,
         recipient: e.recipient,
         txHash: i.txHash,
         at: i.confirmedAt,
+        /** The distributor held this line (its transfer failed): where it is now. */
+        held: held ? { id: held.id, status: held.status, paidTo: held.paidTo, txHash: held.txHash } : null,
       })),
   );
   return { wallets: mine.size, lines };
