@@ -101,7 +101,7 @@ deps.settlement = {
   feeBumpAfterBlocks: 0,
   chunkSize: MAX_CHUNK,
   confirmations: 1,
-  durableAfterMs: 0,
+  savedBlock: () => Number.MAX_SAFE_INTEGER,
   receiptWaitMs: 60_000,
   checkpoint: () => {},
   blocked: null,

@@ -68,7 +68,7 @@ export async function connectSettlement(
       key: mode === "send" ? config.TREASURY_PRIVATE_KEY : undefined,
     });
     return {
-      settlement: { ...base, chain, audit, receiptWaitMs: 120_000, durableAfterMs: 0, blocked },
+      settlement: { ...base, chain, audit, receiptWaitMs: 120_000, savedBlock: () => Number.MAX_SAFE_INTEGER, blocked },
       rpcUrl: config.RPC_URL,
       local: false,
       async stop() {
@@ -114,8 +114,7 @@ export async function connectSettlement(
     });
     if (blocked) logger.error({ component: "chain" }, blocked);
     return {
-      // Anvil saves its state every second: a payout counts once a save has certainly included it.
-      settlement: { ...base, chain, audit, receiptWaitMs: 10_000, durableAfterMs: 1_500, blocked },
+      settlement: { ...base, chain, audit, receiptWaitMs: 10_000, savedBlock: local.savedBlock, blocked },
       rpcUrl: local.rpcUrl,
       local: true,
       async stop() {

@@ -33,14 +33,17 @@ async function answers(rpcUrl: string): Promise<boolean> {
 export async function openLocalChain(
   dataDir: string,
   options: { own: boolean; log: (line: string) => void },
-): Promise<LocalChain & { reused: boolean }> {
-  if (dataDir === "memory") return { ...(await startAnvil()), reused: false };
+): Promise<LocalChain & { reused: boolean; savedBlock: () => number }> {
+  if (dataDir === "memory")
+    return { ...(await startAnvil()), reused: false, savedBlock: () => Number.MAX_SAFE_INTEGER };
   const dir = join(dataDir, "chain");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "chain.json");
+  const statePath = join(dir, "state.json");
+  const savedBlock = () => keepCompleteCopy(statePath) ?? -1;
   const known = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ChainFile) : null;
   if (known && processAlive(known.pid, /anvil/) && (await answers(known.rpcUrl))) {
-    const found = { rpcUrl: known.rpcUrl, deployerKey: ANVIL_KEY_0, reused: true };
+    const found = { rpcUrl: known.rpcUrl, deployerKey: ANVIL_KEY_0, reused: true, savedBlock };
     if (!options.own) return { ...found, stop: async () => {} };
     options.log(`reusing the local chain left running by an earlier start (pid ${known.pid})`);
     const watchdog = watchAnvil(known.pid, file);
@@ -52,13 +55,13 @@ export async function openLocalChain(
       },
     };
   }
-  const statePath = join(dir, "state.json");
   usableState(statePath, options.log);
   const chain = await startAnvil({ statePath, detached: true, recordedIn: file });
   writeFileSync(file, `${JSON.stringify({ pid: chain.pid, rpcUrl: chain.rpcUrl } satisfies ChainFile)}\n`);
   return {
     ...chain,
     reused: false,
+    savedBlock,
     async stop() {
       await chain.stop();
       rmSync(file, { force: true });
@@ -71,34 +74,43 @@ export async function openLocalChain(
 /**
  * Anvil rewrites its state file in place every second and on exit: a kill in the middle of a save (the process,
  * or the machine) leaves it cut short, and Anvil then refuses to start. A complete copy is kept beside it at every
- * start and clean stop; a start that finds the file cut short goes back to that copy (the chain forgets what came
- * after it: settlement sends again the payouts it had signed, and blocks if contracts it paid through are gone).
+ * start and clean stop, and whenever settlement asks which block is saved (`savedBlock`: a payout counts as
+ * confirmed only once that copy holds its block); a start that finds the file cut short goes back to that copy
+ * (the chain forgets only what no confirmed payout relied on: settlement sends again what it had signed).
  */
 function usableState(statePath: string, log: (line: string) => void) {
   if (!existsSync(statePath)) return;
-  if (keepCompleteCopy(statePath)) return;
+  if (keepCompleteCopy(statePath) !== null) return;
   const copy = `${statePath}.complete`;
   const broken = `${statePath}.broken-${Date.now()}`;
   renameSync(statePath, broken);
   if (existsSync(copy)) {
     copyFileSync(copy, statePath);
     log(
-      `the local chain's saved state was cut short (a kill while it saved; kept as ${broken}): starting from its last complete copy, saved at the previous start or stop`,
+      `the local chain's saved state was cut short (a kill while it saved; kept as ${broken}): starting from its last complete copy`,
     );
   } else {
     log(`the local chain's saved state was cut short (a kill while it saved; kept as ${broken}): starting a new chain`);
   }
 }
 
-/** Copies the state file aside when it is complete JSON; whether it was. */
-function keepCompleteCopy(statePath: string): boolean {
+/**
+ * Copies the state file aside when it is complete JSON (what was read, written whole and renamed into place, so the
+ * copy is never cut short either); the number of the newest block it holds, or null when it was not complete.
+ */
+function keepCompleteCopy(statePath: string): number | null {
+  let text: string;
+  let state: { block?: { number?: string } };
   try {
-    JSON.parse(readFileSync(statePath, "utf8"));
+    text = readFileSync(statePath, "utf8");
+    state = JSON.parse(text);
   } catch {
-    return false;
+    return null;
   }
-  copyFileSync(statePath, `${statePath}.complete`);
-  return true;
+  const copy = `${statePath}.complete`;
+  writeFileSync(`${copy}.tmp`, text);
+  renameSync(`${copy}.tmp`, copy);
+  return Number.parseInt(state.block?.number ?? "0x0", 16);
 }
 
 /** SIGTERM (Anvil saves its state on exit), then wait until it is gone. */

@@ -41,7 +41,7 @@ export function localSettlement(
     chunkSize: 10,
     confirmations: 1,
     receiptWaitMs: 10_000,
-    durableAfterMs: 0,
+    savedBlock: () => Number.MAX_SAFE_INTEGER,
     feeBumpAfterBlocks: 20,
     checkpoint: () => {},
     blocked: null,

@@ -6,6 +6,7 @@ import { connectSettlement } from "../../src/chain/connectSettlement.ts";
 import { openLocalChain, stopLocalChain } from "../../src/chain/openLocalChain.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
+import { processAlive } from "../../src/processAlive.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
@@ -89,6 +90,35 @@ describe("the sandbox's local chain", () => {
       });
       expect(Number(((await res.json()) as { result: string }).result)).toBe(3);
       expect(lines.some((l) => /saved state was cut short .*starting from its last complete copy/.test(l))).toBe(true);
+      await second.stop();
+    } finally {
+      await stopLocalChain(dir);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+  it("falls back on no block older than the last one settlement was told is saved (a kill of the running chain)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "steward-chain-saved-"));
+    const rpc = (url: string, method: string, params: unknown[] = []) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+      }).then(async (r) => ((await r.json()) as { result: string }).result);
+    try {
+      const first = await openLocalChain(dir, { own: false, log: () => {} });
+      await rpc(first.rpcUrl, "anvil_mine", ["0x3"]);
+      const deadline = Date.now() + 10_000;
+      while (first.savedBlock() < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(first.savedBlock()).toBe(3);
+      await rpc(first.rpcUrl, "anvil_mine", ["0x2"]);
+      // Killed in the middle of a save while it runs: no clean stop, the file cut short.
+      const { pid } = JSON.parse(readFileSync(join(dir, "chain", "chain.json"), "utf8")) as { pid: number };
+      process.kill(pid, "SIGKILL");
+      while (processAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+      const path = join(dir, "chain", "state.json");
+      writeFileSync(path, readFileSync(path, "utf8").slice(0, 100));
+      const second = await openLocalChain(dir, { own: true, log: () => {} });
+      expect(Number(await rpc(second.rpcUrl, "eth_blockNumber"))).toBeGreaterThanOrEqual(3);
       await second.stop();
     } finally {
       await stopLocalChain(dir);

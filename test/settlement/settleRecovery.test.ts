@@ -362,7 +362,7 @@ describe("settlement when the chain misbehaves", () => {
   }, 60_000);
 
   it("confirms a payout only once the chain has had time to save its block (a local chain's state file)", async () => {
-    settlement.durableAfterMs = 60_000;
+    settlement.savedBlock = () => 0;
     settlement.receiptWaitMs = 300;
     const id = await approvedPayout(deps.db, batchOf(recipients(1, 315)));
     const first = await settlePayouts(deps);
@@ -374,7 +374,7 @@ describe("settlement when the chain misbehaves", () => {
       },
     ]);
     expect((await intentOf(id)).status).toBe("mined");
-    settlement.durableAfterMs = 0;
+    settlement.savedBlock = () => Number.MAX_SAFE_INTEGER;
     expect((await settlePayouts(deps)).settled).toEqual([id]);
   }, 60_000);
 

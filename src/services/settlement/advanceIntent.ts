@@ -256,7 +256,7 @@ export async function advanceIntent(
           break;
         }
         const head = await chain.blockNumber();
-        const durable = Date.now() - intent.updatedAt.getTime() >= settlement.durableAfterMs;
+        const durable = settlement.savedBlock() >= receipt.blockNumber;
         if (head - receipt.blockNumber + 1 >= settlement.confirmations && durable) {
           const lines = await chain.settledLines(intent.txHash as string, intent.batchId);
           const held = lines?.held ?? [];

@@ -38,10 +38,11 @@ export interface SettlementDeps {
   /** e.g. https://etherscan.io/tx/{hash} */
   explorerTxUrl?: string | undefined;
   /**
-   * How long a mined payout must stay mined before it counts as confirmed, beyond CONFIRMATIONS: Steward's local
-   * chain saves its state every second, so a payout is only final once it is on disk (0 for real chains).
+   * The newest block a restart of the chain cannot take back: Steward's local chain saves its state every second
+   * and falls back on its last complete save, so a payout counts as confirmed (beyond CONFIRMATIONS) only once that
+   * save holds its block. Real chains: no limit (Number.MAX_SAFE_INTEGER).
    */
-  durableAfterMs: number;
+  savedBlock: () => number;
   /** How long one run waits for a sent transaction to be mined or confirmed before leaving it to the next run. */
   receiptWaitMs: number;
   /**
