@@ -1,6 +1,8 @@
+import { ContractFactory, JsonRpcProvider, parseUnits, Wallet } from "ethers";
 import { createAuditChain } from "../../src/chain/createAuditChain.ts";
 import { createSettlementChain } from "../../src/chain/createSettlementChain.ts";
 import { type Deployed, deployContracts } from "../../src/chain/deployContracts.ts";
+import { loadArtifact } from "../../src/chain/loadArtifact.ts";
 import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 
@@ -49,12 +51,30 @@ export function localSettlement(
   };
 }
 
-/** A fresh Anvil with Steward's contracts deployed from its first account (the treasury): token STEW, 18 decimals. */
-export async function anvilWithContracts(): Promise<{ chain: LocalChain; deployed: Deployed }> {
+/**
+ * A fresh Anvil with Steward's contracts deployed from its first account (the treasury): token STEW, 18 decimals.
+ * `tricky`: the token is a TrickyToken (its `setModes` makes chosen recipients' transfers fail).
+ */
+export async function anvilWithContracts(
+  options: { tricky?: boolean } = {},
+): Promise<{ chain: LocalChain; deployed: Deployed }> {
   const chain = await startAnvil();
+  let token: string | undefined;
+  if (options.tricky) {
+    const a = loadArtifact("TrickyToken");
+    const treasury = new Wallet(chain.deployerKey, new JsonRpcProvider(chain.rpcUrl, 31337, { staticNetwork: true }));
+    const contract = await new ContractFactory(a.abi as never, a.bytecode, treasury).deploy(
+      treasury.address,
+      parseUnits("1000000000", 18),
+    );
+    await contract.waitForDeployment();
+    token = await contract.getAddress();
+    treasury.provider?.destroy();
+  }
   const deployed = await deployContracts({
     rpcUrl: chain.rpcUrl,
     key: chain.deployerKey,
+    ...(token ? { token } : {}),
     tokenSymbol: "STEW",
     tokenDecimals: 18,
   });

@@ -1,8 +1,9 @@
-import { parseUnits } from "ethers";
+import { Contract, parseUnits, Wallet } from "ethers";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settlementProvider } from "../../src/chain/createSettlementChain.ts";
 import type { Deployed } from "../../src/chain/deployContracts.ts";
+import { loadArtifact } from "../../src/chain/loadArtifact.ts";
 import type { LocalChain } from "../../src/chain/startAnvil.ts";
 import { appendAuditEvent } from "../../src/services/audit/appendAuditEvent.ts";
 import { runAudited } from "../../src/services/audit/runAudited.ts";
@@ -24,10 +25,12 @@ import { createTestDatabase } from "../helpers/testDatabase.ts";
 /**
  * "Nothing stalls", checked as a property rather than as cases: random sequences of payout proposals (equal batches
  * among them, several chunks each) settled through random faults — an RPC that times out for some chunks, the
- * process dying at any step of a chunk or a proposal, a treasury that cannot pay for gas for a while — with
- * moderators retrying what failed once the cause is gone. After each sequence: every voted line is paid exactly once
- * on chain (each recipient holds exactly what the settled batches owe), no proposal is left unfinished, no run failed
- * for anything but a staged crash, and `verifyAudit` finds nothing wrong. SOAK_RUNS sets how many sequences
+ * process dying at any step of a chunk or a proposal, a treasury that cannot pay for gas for a while, recipients whose
+ * transfer the token refuses (it reverts, returns false, or burns all its gas) — with moderators retrying what failed
+ * once the cause is gone. After each sequence: every voted line is paid exactly once on chain or held for its
+ * recipient, never both (each recipient holds, or is held, exactly what the settled batches owe; the distributor
+ * keeps exactly the held amounts), no proposal is left unfinished, no run failed for anything but a staged crash, and
+ * `verifyAudit` finds nothing wrong. SOAK_RUNS sets how many sequences
  * (`npm run test:soak` runs many more).
  */
 const RUNS = Number(process.env.SOAK_RUNS ?? 10);
@@ -38,10 +41,16 @@ let chain: LocalChain;
 let deployed: Deployed;
 let rpc: ReturnType<typeof settlementProvider>;
 let seed = 5_000;
+/** TrickyToken's modes for a recipient whose transfer fails: REVERT, RETURN_FALSE, BURN_GAS. */
+const REFUSALS = [1, 2, 3] as const;
+
+let token: Contract;
 
 beforeAll(async () => {
-  ({ chain, deployed } = await anvilWithContracts());
+  ({ chain, deployed } = await anvilWithContracts({ tricky: true }));
   rpc = settlementProvider(chain.rpcUrl, 31337, 50);
+  const a = loadArtifact("TrickyToken");
+  token = new Contract(deployed.token, a.abi as never, new Wallet(chain.deployerKey, rpc));
 }, 60_000);
 afterAll(async () => {
   rpc?.destroy();
@@ -60,7 +69,17 @@ const fault = fc.oneof(
 const scenario = fc.record({
   proposals: fc.array(
     fc.record({
-      lines: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }),
+      lines: fc.array(
+        fc.record({
+          amount: fc.integer({ min: 1, max: 5 }),
+          // Mostly a recipient the token pays; sometimes one it refuses, one way or another.
+          refusal: fc.oneof(
+            { arbitrary: fc.constant(null), weight: 4 },
+            { arbitrary: fc.constantFrom(...REFUSALS), weight: 1 },
+          ),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
       // The same batch as the proposal before it (a provider alone on the network, epoch after epoch).
       sameAsBefore: fc.boolean(),
     }),
@@ -89,12 +108,23 @@ describe("settlement under random faults", () => {
             }
             const to = recipients(p.lines.length, seed++);
             batches.push(
-              p.lines.map((n, i) => ({
+              p.lines.map((l, i) => ({
                 recipient: to[i] as string,
-                amount: parseUnits(String(n), 18).toString(),
+                amount: parseUnits(String(l.amount), 18).toString(),
                 refs: [`node:${i + 1}`],
               })),
             );
+            const refused = p.lines.flatMap((l, i) =>
+              l.refusal === null ? [] : [[to[i] as string, l.refusal] as const],
+            );
+            if (refused.length > 0) {
+              await (
+                await token.getFunction("setModes")(
+                  refused.map(([r]) => r),
+                  refused.map(([, m]) => m),
+                )
+              ).wait();
+            }
           }
           const ids: number[] = [];
           for (const b of batches) {
@@ -119,6 +149,7 @@ describe("settlement under random faults", () => {
           }
           const before = new Map<string, bigint>();
           for (const r of owed.keys()) before.set(r, await settlement.chain.tokenBalance(r));
+          const distributorBefore = await settlement.chain.tokenBalance(deployed.distributor);
 
           const crashes = sc.faults.filter((f) => f.kind === "crash");
           let crashCount = 0;
@@ -172,11 +203,20 @@ describe("settlement under random faults", () => {
 
           const statuses = await deps.db.proposal.findMany({ where: { id: { in: ids } }, select: { status: true } });
           expect(statuses.map((s) => s.status)).toEqual(ids.map(() => "settled"));
+          const heldLines = await deps.db.heldLine.findMany({ where: { proposalId: { in: ids } } });
+          const heldTotal = heldLines.reduce((n, h) => n + BigInt(h.amount.toFixed()), 0n);
           for (const [r, amount] of owed) {
-            expect((await settlement.chain.tokenBalance(r)) - (before.get(r) ?? 0n), `${r} paid exactly once`).toBe(
-              amount,
+            const paid = (await settlement.chain.tokenBalance(r)) - (before.get(r) ?? 0n);
+            const held = heldLines
+              .filter((h) => h.recipient === r && h.status === "held")
+              .reduce((n, h) => n + BigInt(h.amount.toFixed()), 0n);
+            const refused = Number(await token.getFunction("modeOf")(r)) !== 0;
+            expect({ paid, held }, `${r} paid exactly once, or held`).toEqual(
+              refused ? { paid: 0n, held: amount } : { paid: amount, held: 0n },
             );
           }
+          // Sums conserved: the distributor keeps exactly what it holds for recipients, nothing more or less.
+          expect((await settlement.chain.tokenBalance(deployed.distributor)) - distributorBefore).toBe(heldTotal);
           const verified = await verifyAudit(deps);
           expect(verified.mismatches).toEqual([]);
         } finally {
