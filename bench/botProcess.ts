@@ -37,6 +37,7 @@ if (kind === "steward") {
     ...(JSON.parse(process.env.BENCH_ENV ?? "{}") as Record<string, string>),
     DISCORD_TOKEN: token,
     DISCORD_API_URL: apiUrl,
+    DISCORD_GUILD_ID: process.env.BENCH_GUILD_ID ?? "",
     LOG_LEVEL: "warn",
     HTTP_PORT: "0",
     STEWARD_DATA_DIR: "memory",

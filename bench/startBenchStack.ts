@@ -26,7 +26,7 @@ export async function startBenchStack() {
   await deployCommands({
     token: sandbox.token,
     applicationId: sandbox.applicationId,
-    guildId: sandbox.guildId,
+    guildIds: [sandbox.guildId],
     apiUrl: sandbox.apiUrl,
   });
   const ackOf = (id: string) => {
@@ -37,6 +37,7 @@ export async function startBenchStack() {
     startBotProcess(kind, {
       BENCH_API_URL: sandbox.apiUrl,
       BENCH_TOKEN: sandbox.token,
+      BENCH_GUILD_ID: sandbox.guildId,
       BENCH_ENV: JSON.stringify(env),
     });
   return { sandbox, client: new SandboxClient(sandbox.url), ackOf, startBot };

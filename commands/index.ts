@@ -7,6 +7,7 @@ import { epochCommand } from "./epoch.ts";
 import { evaluationCommand } from "./evaluation.ts";
 import { helpCommand } from "./help.ts";
 import { nodeCommand } from "./node.ts";
+import { notifyCommand } from "./notify.ts";
 import { payoutCommand } from "./payout.ts";
 import { privacyCommand } from "./privacy.ts";
 import { proposalCommand } from "./proposal.ts";
@@ -28,6 +29,7 @@ export const commandDefinitions = [
   computeCommand,
   auditCommand,
   privacyCommand,
+  notifyCommand,
   helpCommand,
   stewardCommand,
 ] as const;

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from "./config.ts";
-import { databaseTarget } from "./container.ts";
+import { createContainer, databaseTarget } from "./container.ts";
 import { migrate } from "./db/migrate.ts";
 import { openDatabase } from "./db/openDatabase.ts";
 import { deployCommands, fetchApplicationId } from "./discord/deployCommands.ts";
@@ -18,7 +18,11 @@ Commands:
   start [--reset-sandbox]
                         start Steward (with no DISCORD_TOKEN: the local Discord sandbox and the bot; the sandbox's
                         guild, users and messages are kept in STEWARD_DATA_DIR, --reset-sandbox starts a new one)
-  deploy-commands       register the slash commands with Discord (guild-scoped when DISCORD_GUILD_ID is set)
+  deploy-commands       register the slash commands with Discord (in the DISCORD_GUILD_ID servers, else global) and
+                        remove Steward's commands from the other scope, so none shows twice
+  invite [--client-id <id>]
+                        print the URL that adds the bot to a server with exactly the permissions this configuration
+                        needs, and what each is for (the application id from DISCORD_TOKEN, or --client-id)
   migrate               apply pending database migrations
   doctor                check the Discord setup (channels, permissions, roles, Server Members intent, commands):
                         one line per problem, exit code 1 if any (without DISCORD_TOKEN: the running sandbox)
@@ -35,7 +39,13 @@ Commands:
                         run on a provider's machine: creates the node key in <file> (mode 0600) if missing and
                         prints its address for /node register; with --api (Steward's HTTP URL) and --node, sends a
                         signed heartbeat every HEARTBEAT_INTERVAL and retries while Steward is unreachable
-  sandbox [url]         terminal client for a running sandbox (default http://127.0.0.1:$SANDBOX_PORT)
+  wallet new [--out <file>]
+                        create a wallet key for trying Steward out (mode 0600, never overwritten; default
+                        STEWARD_DATA_DIR/wallets/<address>.key) and print its address for /wallet link
+  wallet sign --key <file>
+                        print the signature of the pending /wallet link request of that key's address
+  sandbox [url]         terminal client for a running sandbox (default: the one Steward runs on STEWARD_DATA_DIR,
+                        else http://$SANDBOX_HOST:$SANDBOX_PORT)
   help                  show this help`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -72,6 +82,12 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const steward = await startSteward(config, logger, { resetSandbox: rest.includes("--reset-sandbox") });
+      // Recorded before the ready lines: whoever reads them finds this Steward from its data directory too.
+      const { recordRunning } = await import("./runningInstance.ts");
+      const forgetRunning = recordRunning(config.STEWARD_DATA_DIR, {
+        httpUrl: steward.http.url,
+        ...(steward.sandbox ? { sandboxUrl: steward.sandbox.url } : {}),
+      });
       for (const line of readyLines(steward, secrets)) out(line);
       let stopping = false;
       const shutdown = async (signal: string) => {
@@ -87,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
           config.SHUTDOWN_GRACE + CLOSE_BUDGET_MS + 300,
         ).unref();
         await steward.stop();
+        forgetRunning();
         process.exit(0);
       };
       process.once("SIGINT", () => void shutdown("SIGINT"));
@@ -99,7 +116,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case "doctor": {
       const { runDoctor } = await import("./discord/runDoctor.ts");
-      return runDoctor(config, out);
+      const { findRunning } = await import("./runningInstance.ts");
+      // The quorum's reach needs the database: the configured one, or the embedded one of a running Steward.
+      const hasDatabase = config.DATABASE_URL !== undefined || findRunning(config.STEWARD_DATA_DIR) !== null;
+      return runDoctor(config, out, async (electorate) => {
+        if (!hasDatabase) return null;
+        const quiet = createLogger({ level: "warn", destination: process.stderr, secrets });
+        const container = await createContainer(config, quiet, { role: "doctor", electorate });
+        return { services: container.services, close: () => container.close() };
+      });
     }
     case "migrate": {
       const database = await openDatabase(databaseTarget(config, logger, "migrate"));
@@ -123,16 +148,24 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const applicationId = await fetchApplicationId(config.DISCORD_TOKEN, config.DISCORD_API_URL);
+      const guilds = config.DISCORD_GUILD_ID ?? [];
       const result = await deployCommands({
         token: config.DISCORD_TOKEN,
         applicationId,
-        guildId: config.DISCORD_GUILD_ID,
+        guildIds: guilds,
         apiUrl: config.DISCORD_API_URL,
       });
       out(
-        `Registered ${result.count} commands (${result.scope === "guild" ? `guild ${config.DISCORD_GUILD_ID}` : "global"}).`,
+        `Registered ${result.count} commands (${result.scope === "guild" ? `guild${guilds.length > 1 ? "s" : ""} ${guilds.join(", ")}` : "global"}).`,
       );
+      for (const r of result.removed) {
+        out(`Removed ${r.count} earlier copies of Steward's commands (${r.scope}): members saw those commands twice.`);
+      }
       return 0;
+    }
+    case "invite": {
+      const { inviteCommand } = await import("./inviteCommand.ts");
+      return inviteCommand(config, rest, out);
     }
     case "job": {
       const [sub, name] = rest;
@@ -168,6 +201,10 @@ async function main(argv: string[]): Promise<number> {
     case "audit": {
       const { auditCommand } = await import("./auditCommand.ts");
       return auditCommand(config, logger, rest, out);
+    }
+    case "wallet": {
+      const { walletCommand } = await import("./walletCommand.ts");
+      return walletCommand(config, logger, rest, out);
     }
     case "export": {
       const { exportCommand } = await import("./exportCommand.ts");
@@ -212,8 +249,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case "sandbox": {
       const { runTerminalClient } = await import("./sandbox/terminalClient.ts");
-      await runTerminalClient(rest[0] ?? `http://127.0.0.1:${config.SANDBOX_PORT}`);
-      return 0;
+      const { findRunning } = await import("./runningInstance.ts");
+      const running = findRunning(config.STEWARD_DATA_DIR)?.sandboxUrl;
+      const url = rest[0] ?? running ?? `http://${config.SANDBOX_HOST}:${config.SANDBOX_PORT}`;
+      const source = rest[0]
+        ? "given"
+        : running
+          ? `the running Steward of ${config.STEWARD_DATA_DIR}`
+          : `SANDBOX_PORT; no Steward runs on ${config.STEWARD_DATA_DIR}`;
+      return runTerminalClient(url, source);
     }
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);

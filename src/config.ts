@@ -32,12 +32,26 @@ const tokenAmount = z
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be an 0x address of 40 hex digits");
 
 const port = z.coerce.number().int().min(0).max(65535);
-const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17-20 digits)");
 
 /** Every environment variable Steward reads. The README's table mirrors this schema. */
 export const configSchema = z.object({
   DISCORD_TOKEN: optionalString,
-  DISCORD_GUILD_ID: optionalString.pipe(snowflake.optional()),
+  /** The server(s) Steward serves, comma-separated: anywhere else it answers that it is not set up there. */
+  DISCORD_GUILD_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^\s*\d{17,20}\s*(,\s*\d{17,20}\s*)*,?\s*$/,
+        "must be a Discord server id (17-20 digits), or several separated by commas",
+      )
+      .transform((v) =>
+        v
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+  ),
   DISCORD_API_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   DATABASE_URL: optionalString.pipe(
     z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
@@ -121,9 +135,32 @@ export const configSchema = z.object({
     .transform((v) => parseVotingTypeName(v) as VotingType),
   QUORUM: z
     .string()
-    .regex(/^\d+(\.\d+)?%?$/, 'must be a weight such as "12" or a share of the eligible weight such as "20%"')
+    .regex(
+      /^\d+(\.\d+)?%?$/,
+      'must be a number of votes (a weight) such as "25", or a share such as "10%" of the electorate QUORUM_OF names',
+    )
     .refine((v) => !v.endsWith("%") || Number.parseFloat(v) <= 100, "a percentage cannot exceed 100%")
     .default("10%"),
+  /** Who a percentage QUORUM counts: the active electorate (default), the voter role's holders, or every member. */
+  QUORUM_OF: z
+    .enum(["active", "voters", "members"], {
+      error: "must be active (members who took part lately), voters (holders of VOTER_ROLES) or members (everyone)",
+    })
+    .default("active"),
+  /** How far back taking part makes a member active: a number of epochs ("3 epochs") or a duration ("30d"). */
+  ACTIVE_WINDOW: z
+    .string()
+    .default("3 epochs")
+    .transform((v, ctx): { epochs: number } | { ms: number } => {
+      const epochs = /^\s*(\d+)\s*(epochs?)?\s*$/.exec(v);
+      if (epochs && Number(epochs[1]) >= 1 && Number(epochs[1]) <= 1000) return { epochs: Number(epochs[1]) };
+      if (/^\d+(ms|s|m|h|d)$/.test(v.trim()) && parseDuration(v.trim()) > 0) return { ms: parseDuration(v.trim()) };
+      ctx.addIssue({
+        code: "custom",
+        message: 'must be a number of epochs from 1 to 1000 such as "3 epochs", or a duration such as 30d',
+      });
+      return z.NEVER;
+    }),
   PASS_THRESHOLD: z.coerce.number().min(0).max(0.99).default(0.5),
   VOTER_ROLES: z
     .string()
@@ -235,6 +272,26 @@ export const configSchema = z.object({
   LARGE_PAYOUT_ABOVE: optionalString.pipe(tokenAmount.optional()),
   CLOSE_VOTES_CRON: z.string().min(1).default("* * * * *"),
   VOTE_TALLY_DEBOUNCE: duration.default(2_000),
+  /** Reminders before a vote closes, e.g. "24h,1h", as seconds before the end, largest first; "off" or empty: none. */
+  REMINDER_BEFORE: z
+    .string()
+    .default("24h,1h")
+    .transform((v, ctx) => {
+      const text = v.trim().toLowerCase();
+      if (text === "" || text === "off") return [];
+      const parts = text.split(",").map((p) => p.trim());
+      const bad = parts.find((p) => !/^\d+(s|m|h|d)$/.test(p) || parseDuration(p) < 1000);
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be durations such as "24h,1h" (s, m, h or d, at least 1s), or "off": "${bad}" is not one`,
+        });
+        return z.NEVER;
+      }
+      // Whole seconds, largest first, each once: a reminder is recorded by its offset in seconds.
+      return [...new Set(parts.map((p) => Math.floor(parseDuration(p) / 1000)))].sort((a, b) => b - a);
+    })
+    .refine((list) => list.every((s) => s <= 90 * 86_400), "a reminder cannot be more than 90d before the end"),
   TREASURY_PRIVATE_KEY: optionalString.pipe(
     z
       .string()
@@ -265,6 +322,11 @@ function crossChecks(config: Config): string[] {
   }
   if (config.VOTE_WEIGHT === "role-weighted" && Object.keys(config.ROLE_WEIGHTS).length === 0) {
     problems.push('ROLE_WEIGHTS: required when VOTE_WEIGHT is role-weighted (e.g. "Member=1,Moderator=2")');
+  }
+  if (config.QUORUM_OF === "voters" && config.VOTER_ROLES.length === 0) {
+    problems.push(
+      'QUORUM_OF: voters counts the holders of VOTER_ROLES, which is empty: set VOTER_ROLES (e.g. "Voter"), or use QUORUM_OF=active',
+    );
   }
   if (config.LARGE_PAYOUT_ABOVE !== undefined && config.LARGE_PAYOUT_ABOVE < config.AUTO_APPROVE_BELOW) {
     problems.push("LARGE_PAYOUT_ABOVE: must not be below AUTO_APPROVE_BELOW");

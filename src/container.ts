@@ -131,6 +131,8 @@ export async function createContainer(
       votingPeriodMs: config.VOTING_PERIOD,
       votingType: config.VOTING_TYPE,
       quorum: config.QUORUM,
+      quorumOf: config.QUORUM_OF,
+      activeWindow: config.ACTIVE_WINDOW,
       passThreshold: config.PASS_THRESHOLD,
       voterRoles: config.VOTER_ROLES,
       minMembershipMs: config.VOTER_MIN_MEMBERSHIP,
@@ -147,6 +149,7 @@ export async function createContainer(
           : undefined,
       tallyEditDelayMs: config.VOTE_TALLY_DEBOUNCE,
     },
+    reminders: { beforeSeconds: config.REMINDER_BEFORE, epochCron: config.EPOCH_CRON },
   };
   // This process's presence: claims name it, and a dead process's claims are released by the next one that looks.
   const keepAlive = async () => {

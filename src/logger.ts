@@ -115,10 +115,14 @@ export function scrub(value: unknown, secrets: readonly Secret[], depth = 0): un
 function scrubObject(value: object, secrets: readonly Secret[], depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null ? CENSOR : scrub(v, secrets, depth + 1);
+    const secretKey = SECRET_KEY.test(k) && v !== undefined && v !== null && !isAddress(v);
+    out[k] = secretKey ? CENSOR : scrub(v, secrets, depth + 1);
   }
   return out;
 }
+
+/** A contract's or account's address (a `token` field is the reward token's): public, not a secret. */
+const isAddress = (v: unknown) => typeof v === "string" && /^0x[0-9a-fA-F]{40}$/.test(v);
 
 export function createLogger(options: {
   level: string;

@@ -10,6 +10,7 @@ import { reportSetup } from "./discord/checkSetup.ts";
 import { createElectorate } from "./discord/createElectorate.ts";
 import { deployCommands } from "./discord/deployCommands.ts";
 import { closeGate, createInteractionGate } from "./discord/interactionGate.ts";
+import { withMemberListCache } from "./discord/memberListCache.ts";
 import { startPublisher } from "./discord/publisher/startPublisher.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
 import { startHttpServer } from "./http/createHttpServer.ts";
@@ -17,9 +18,11 @@ import type { Readiness } from "./http/routes/statusRoutes.ts";
 import { closeVotesJob } from "./jobs/closeVotesJob.ts";
 import { createJobKicker } from "./jobs/createJobKicker.ts";
 import { evaluateJob } from "./jobs/evaluateJob.ts";
+import { remindJob } from "./jobs/remindJob.ts";
 import { settleJob } from "./jobs/settleJob.ts";
 import { startScheduler } from "./jobs/startScheduler.ts";
 import { watchNodeHealth } from "./jobs/watchNodeHealth.ts";
+import { watchReminders } from "./jobs/watchReminders.ts";
 import { watchVoteDeadlines } from "./jobs/watchVoteDeadlines.ts";
 import { type Logger, secretValues } from "./logger.ts";
 import { resetSandboxJournal } from "./sandbox/sandboxJournal.ts";
@@ -70,6 +73,12 @@ export interface StartOptions {
  */
 export async function startSteward(config: Config, logger: Logger, options: StartOptions = {}): Promise<Steward> {
   let sandbox: Sandbox | undefined;
+  if (config.DISCORD_TOKEN && !config.DISCORD_GUILD_ID) {
+    // Without it, anyone who adds the bot to their own server could propose, vote, approve and be paid there.
+    throw new ConfigError([
+      "DISCORD_GUILD_ID: required with DISCORD_TOKEN: set it to your server's id (several separated by commas); Steward serves only those servers",
+    ]);
+  }
   if (!config.DISCORD_TOKEN) {
     const refused = sandboxChainProblems(config);
     if (refused.length > 0) throw new ConfigError(refused);
@@ -83,16 +92,19 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       host: config.SANDBOX_HOST,
       validator: options.validator,
       log: (line) => logger.warn({ component: "sandbox" }, line),
+      info: (line) => logger.info({ component: "sandbox" }, line),
     });
   }
   const token = sandbox?.token ?? config.DISCORD_TOKEN ?? "";
+  // The servers Steward serves: the configured ones, else the sandbox's own guild.
+  const guildIds = config.DISCORD_GUILD_ID ?? (sandbox ? [sandbox.guildId] : []);
   const apiUrl = sandbox?.apiUrl ?? config.DISCORD_API_URL;
   const discord = createDiscordClient(apiUrl);
   const container = await createContainer(config, logger, {
     role: "start",
     ...(options.database ? { database: options.database } : {}),
     ...(options.now ? { now: options.now } : {}),
-    electorate: createElectorate(discord),
+    electorate: withMemberListCache(createElectorate(discord, config)),
   });
   const shutdown = new AbortController();
   const publisher = startPublisher({
@@ -110,6 +122,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   const settle = createJobKicker(settleJob, jobDeps);
   // Closing a vote may approve a payout (below AUTO_APPROVE_BELOW): settle it right after.
   const closeVotes = createJobKicker(closeVotesJob, jobDeps, { after: settle.kick });
+  const remind = createJobKicker(remindJob, jobDeps);
   const gate = createInteractionGate();
   let chain: ChainConnection | null = null;
   let http: Awaited<ReturnType<typeof startHttpServer>> | null = null;
@@ -123,7 +136,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       {
         services: container.services,
         logger,
-        guildId: sandbox?.guildId ?? config.DISCORD_GUILD_ID,
+        guildId: sandbox?.guildId ?? config.DISCORD_GUILD_ID?.[0],
         readiness,
         trustProxy: config.TRUST_PROXY,
         metricsToken: config.METRICS_TOKEN,
@@ -147,6 +160,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         gate,
         posts: publisher,
         httpUrl,
+        guildIds,
       },
       token,
     );
@@ -162,10 +176,12 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       return null;
     };
     if (sandbox) {
-      await deployCommands({ token, applicationId: client.application.id, guildId: sandbox.guildId, apiUrl });
+      await deployCommands({ token, applicationId: client.application.id, guildIds: [sandbox.guildId], apiUrl });
     }
     // In the background: a slow member list must not hold up the start.
-    for (const guild of client.guilds.cache.values()) void reportSetup(client, guild, config, logger);
+    for (const guild of client.guilds.cache.values()) {
+      if (guildIds.includes(guild.id)) void reportSetup(client, guild, config, logger);
+    }
     const scheduler =
       options.scheduler === false
         ? undefined
@@ -179,6 +195,8 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     const watch = options.watchVoteDeadlines ?? options.scheduler !== false;
     const stopWatching = watch ? watchVoteDeadlines(container.services, logger, closeVotes.kick) : () => {};
     const stopNodeWatch = watch ? watchNodeHealth(container.services, logger) : () => {};
+    // A reminder that fell due while Steward was down goes out at once (the watcher's first look).
+    const stopReminderWatch = watch ? watchReminders(container.services, logger, remind.kick) : () => {};
     // Contributions submitted while Steward was down are evaluated right away, not at the next tick.
     evaluations.kick();
     // Payouts approved (or interrupted) while Steward was down are paid now, not at the next tick.
@@ -204,7 +222,8 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         scheduler?.stop();
         stopWatching();
         stopNodeWatch();
-        for (const k of [evaluations, closeVotes, settle]) k.stop();
+        stopReminderWatch();
+        for (const k of [evaluations, closeVotes, settle, remind]) k.stop();
         shutdown.abort();
         const httpClosed = http?.close();
         log.info({ graceMs }, "stopping: no new work is taken; running work has the grace period to finish");
@@ -212,7 +231,10 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         const [unanswered, posts, jobsDone] = await Promise.all([
           closeGate(gate, deadline),
           publisher.stop(deadline),
-          until(deadline, Promise.all([evaluations.idle(), closeVotes.idle(), settle.idle(), scheduler?.idle()])),
+          until(
+            deadline,
+            Promise.all([evaluations.idle(), closeVotes.idle(), settle.idle(), remind.idle(), scheduler?.idle()]),
+          ),
         ]);
         const left = await Promise.race([
           waitingWork(container).catch(() => undefined),

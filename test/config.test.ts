@@ -91,6 +91,30 @@ describe("configuration", () => {
     expect(() => loadConfig({ ROLE_WEIGHTS: "Member" })).toThrow(/ROLE_WEIGHTS: must be a list such as/);
   });
 
+  it("counts a percentage quorum over the active members by default; QUORUM_OF and ACTIVE_WINDOW are checked", () => {
+    expect(loadConfig({})).toMatchObject({ QUORUM: "10%", QUORUM_OF: "active", ACTIVE_WINDOW: { epochs: 3 } });
+    expect(loadConfig({ QUORUM: "25", QUORUM_OF: "members", ACTIVE_WINDOW: "1 epoch" })).toMatchObject({
+      QUORUM: "25",
+      QUORUM_OF: "members",
+      ACTIVE_WINDOW: { epochs: 1 },
+    });
+    expect(loadConfig({ ACTIVE_WINDOW: "6" }).ACTIVE_WINDOW).toEqual({ epochs: 6 });
+    expect(loadConfig({ ACTIVE_WINDOW: "30d" }).ACTIVE_WINDOW).toEqual({ ms: 30 * 86_400_000 });
+    expect(loadConfig({ QUORUM_OF: "voters", VOTER_ROLES: "Voter" }).QUORUM_OF).toBe("voters");
+    expect(() => loadConfig({ QUORUM_OF: "everyone" })).toThrow(
+      /QUORUM_OF: must be active \(members who took part lately\), voters \(holders of VOTER_ROLES\) or members \(everyone\)/,
+    );
+    expect(() => loadConfig({ QUORUM_OF: "voters" })).toThrow(
+      /QUORUM_OF: voters counts the holders of VOTER_ROLES, which is empty: set VOTER_ROLES \(e\.g\. "Voter"\), or use QUORUM_OF=active/,
+    );
+    for (const bad of ["0 epochs", "three", "3 weeks", "0d"]) {
+      expect(() => loadConfig({ ACTIVE_WINDOW: bad })).toThrow(
+        /ACTIVE_WINDOW: must be a number of epochs from 1 to 1000 such as "3 epochs", or a duration such as 30d/,
+      );
+    }
+    expect(() => loadConfig({ QUORUM: "ten" })).toThrow(/QUORUM: must be a number of votes \(a weight\) such as "25"/);
+  });
+
   it("refuses Anvil's public development keys as the treasury on any chain but Anvil's, listed with the others", () => {
     const anvil0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     const anvil9 = "0x2A871D0798F97D79848A013D4936A73BF4CC922C825D33C1CF7073DFF6D409C6";

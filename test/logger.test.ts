@@ -21,6 +21,26 @@ describe("the logger", () => {
     expect(lines[0]?.length).toBeLessThan(6_000);
   });
 
+  it("shows a token's address (public) under a secret-looking key, and still hides a key or a token there", () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    const privateKey = `0x${"ab".repeat(32)}`;
+    createLogger({ level: "info", destination: sink }).info(
+      { token: address, privateKey, apiToken: "Bot abc.def" },
+      "deployed",
+    );
+    const entry = JSON.parse(lines[0] ?? "{}");
+    expect(entry.token).toBe(address);
+    expect(entry.privateKey).toBe("[redacted]");
+    expect(entry.apiToken).toBe("[redacted]");
+  });
+
   it("writes readable lines for a person at a terminal", () => {
     let out = "";
     const terminal = new Writable({

@@ -35,7 +35,12 @@ async function connect(url: string, release: () => Promise<void>): Promise<Datab
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client whose server went away emits 'error' on the pool; the next query reconnects.
   pool.on("error", () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Prisma's defaults (2 s to get a connection for a transaction, 5 s to finish it) fail every write on a slow or
+  // distant database; an interaction is acknowledged in time anyway (autoDefer), so a slow write may take longer.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
   return {
     prisma,
     driver: pgDriver(pool),

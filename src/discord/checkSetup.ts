@@ -3,7 +3,8 @@ import { commandDefinitions } from "../../commands/index.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { canonicalJson } from "../services/audit/canonicalJson.ts";
-import { missingPostPermissions } from "./postPermissions.ts";
+import { checkChannels } from "./checkChannels.ts";
+import { checkPublicBot, checkRoles } from "./checkRoles.ts";
 
 /** The parts of a command definition Discord keeps and that change how it works. */
 function shape(c: unknown): string {
@@ -25,42 +26,12 @@ function shape(c: unknown): string {
 
 /**
  * What keeps Steward from working in a guild, one line each saying what to change where: the channel settings'
- * channels and the bot's permissions there (overwrites included), the moderator and provider roles, the Server
- * Members intent, and the deployed commands against `commands/`. Empty when all is well.
+ * channels and every permission the bot will use there (overwrites included) and whether moderators can be pinged,
+ * the configured roles (each exactly one role), the Server Members intent, the application's Public Bot setting,
+ * and the deployed commands against `commands/`. Empty when all is well.
  */
 export async function checkSetup(client: Client<true>, guild: Guild, config: Config): Promise<string[]> {
-  const problems: string[] = [];
-  const channels: [string, string][] = [
-    ["CONTRIBUTIONS_CHANNEL", config.CONTRIBUTIONS_CHANNEL],
-    ["GOVERNANCE_CHANNEL", config.GOVERNANCE_CHANNEL],
-    ["PAYOUTS_CHANNEL", config.PAYOUTS_CHANNEL],
-    ["COMPUTE_CHANNEL", config.COMPUTE_CHANNEL],
-  ];
-  for (const [setting, nameOrId] of channels) {
-    const channel = guild.channels.cache.find((c) => c.id === nameOrId || c.name === nameOrId);
-    if (!channel?.isTextBased()) {
-      problems.push(
-        `Channel #${nameOrId} (${setting}) does not exist in ${guild.name}: create a text channel with that name, or set ${setting} to an existing channel's name or id.`,
-      );
-      continue;
-    }
-    const missing = missingPostPermissions(channel, client.user);
-    if (missing.length > 0) {
-      problems.push(
-        `In #${channel.name} (${setting}) the bot lacks ${missing.map((p) => `${p.name} (${p.why})`).join(", ")}: allow ${missing.length === 1 ? "it" : "them"} for the bot's role in the channel's permissions (Edit Channel → Permissions).`,
-      );
-    }
-  }
-  for (const [setting, nameOrId] of [
-    ["MODERATOR_ROLE", config.MODERATOR_ROLE],
-    ["PROVIDER_ROLE", config.PROVIDER_ROLE],
-  ] as const) {
-    if (!guild.roles.cache.some((r) => r.id === nameOrId || r.name === nameOrId)) {
-      problems.push(
-        `Role ${nameOrId} (${setting}) does not exist in ${guild.name}: create it (Server Settings → Roles), or set ${setting} to an existing role's name or id.`,
-      );
-    }
-  }
+  const problems: string[] = [...checkChannels(client, guild, config), ...checkRoles(guild, config)];
   try {
     await guild.members.list({ limit: 1 });
   } catch (error) {
@@ -69,13 +40,13 @@ export async function checkSetup(client: Client<true>, guild: Guild, config: Con
       "The Server Members intent is off, so votes cannot count the eligible members: enable it in the Discord Developer Portal → your application → Bot → Privileged Gateway Intents → Server Members Intent.",
     );
   }
+  problems.push(...(await checkPublicBot(client)));
   // Raw API objects (discord.js reshapes options), guild commands first: they win over global ones of the same name.
-  const raw = [
-    ...((await client.rest.get(Routes.applicationGuildCommands(client.application.id, guild.id))) as {
-      name: string;
-    }[]),
-    ...((await client.rest.get(Routes.applicationCommands(client.application.id))) as { name: string }[]),
-  ];
+  const inGuild = (await client.rest.get(Routes.applicationGuildCommands(client.application.id, guild.id))) as {
+    name: string;
+  }[];
+  const global = (await client.rest.get(Routes.applicationCommands(client.application.id))) as { name: string }[];
+  const raw = [...inGuild, ...global];
   const byName = new Map<string, unknown>();
   for (const c of raw) if (!byName.has(c.name)) byName.set(c.name, c);
   const stale = commandDefinitions
@@ -86,7 +57,15 @@ export async function checkSetup(client: Client<true>, guild: Guild, config: Con
     .map((def) => `/${def.name}`);
   if (stale.length > 0) {
     problems.push(
-      `Slash commands ${stale.join(", ")} are missing or differ from this version of Steward: run \`steward deploy-commands\` (guild commands update at once; global ones within an hour).`,
+      `Slash commands ${stale.join(", ")} are missing or differ from this version of Steward: run \`steward deploy-commands\`.`,
+    );
+  }
+  const twice = commandDefinitions
+    .filter((def) => inGuild.some((c) => c.name === def.name) && global.some((c) => c.name === def.name))
+    .map((def) => `/${def.name}`);
+  if (twice.length > 0) {
+    problems.push(
+      `Slash commands ${twice.join(", ")} are registered both in ${guild.name} and globally, so members see each twice: run \`steward deploy-commands\` (it keeps one scope).`,
     );
   }
   return problems;

@@ -16,6 +16,8 @@ export interface BotDeps {
   gate: InteractionGate;
   /** What came of a public post a command just queued (the reply says where it is, or why not yet). */
   posts: Pick<Publisher, "outcomeOf">;
+  /** The servers Steward serves (DISCORD_GUILD_ID; the sandbox's own guild): anywhere else it does nothing. */
+  guildIds: readonly string[];
   /** Where node agents reach Steward's HTTP API (PUBLIC_URL, else the bound address); absent without the server. */
   httpUrl?: string | undefined;
 }
@@ -25,6 +27,9 @@ export interface HandlerContext {
   deps: BotDeps;
   actor: Actor;
   isModerator: boolean;
-  /** The caller's role names and join date in the guild (vote eligibility and weight). */
+  /**
+   * The role settings the caller holds, as the configuration writes them (MODERATOR_ROLE, PROVIDER_ROLE, VOTER_ROLES,
+   * ROLE_WEIGHTS names or ids), decided by role id; their role ids; their join date (vote eligibility and weight).
+   */
   member: { roles: string[]; roleIds?: string[]; joinedAt: Date | null };
 }

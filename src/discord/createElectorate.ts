@@ -1,12 +1,18 @@
 import { type Client, DiscordAPIError } from "discord.js";
+import type { Config } from "../config.ts";
 import type { Electorate, GuildMemberProfile } from "../services/votes/governanceSettings.ts";
 import { ElectorateUnavailableError } from "../services/votes/offlineElectorate.ts";
+import { configuredRoleIds, heldRoleSettings } from "./configuredRoles.ts";
 
-/** The guild's members over REST (GET /guilds/{id}/members, paged by 1000), with role names. */
-export function createElectorate(client: Client): Electorate {
+/**
+ * The guild's members over REST (GET /guilds/{id}/members, paged by 1000), each with the configured roles they
+ * hold (as the settings write them), decided by role id.
+ */
+export function createElectorate(client: Client, config: Config): Electorate {
   return {
     async members(guildId) {
       const guild = client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId));
+      const roleIds = configuredRoleIds(guild, config);
       const out: GuildMemberProfile[] = [];
       let after: string | undefined;
       for (;;) {
@@ -23,7 +29,7 @@ export function createElectorate(client: Client): Electorate {
           out.push({
             discordId: m.id,
             username: m.user.username,
-            roles: [...m.roles.cache.values()].filter((r) => r.id !== guild.id).map((r) => r.name),
+            roles: heldRoleSettings(roleIds, m.roles.cache.keys()),
             joinedAt: m.joinedAt,
             bot: m.user.bot,
           });

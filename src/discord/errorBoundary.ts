@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { RepliableInteraction } from "discord.js";
 import type { Logger } from "../logger.ts";
 import { isUserError } from "../services/errors.ts";
+import { describeDiscordFailure } from "./describePostFailure.ts";
 import { answerPrivately } from "./reply.ts";
 import { userErrorMessage } from "./views/errorMessages.ts";
 
@@ -28,6 +29,11 @@ export async function withErrorBoundary(
     if (isUserError(error)) {
       logger.info({ ...context, code: error.code }, "user error");
       message = userErrorMessage(error.code, error.context);
+    } else if (describeDiscordFailure(error)) {
+      // Discord failed, not Steward: the handler may have saved its change before (it commits before it answers).
+      const incidentId = newIncidentId();
+      logger.warn({ ...context, incidentId, err: error }, "Discord failed during an interaction");
+      message = `${describeDiscordFailure(error)} while I was answering, so this reply may not say what happened: what you asked may already be done and saved. Check before trying again, so nothing is done twice. Incident id: \`${incidentId}\`.`;
     } else {
       const incidentId = newIncidentId();
       logger.error({ ...context, incidentId, err: error }, "interaction failed");

@@ -1,23 +1,20 @@
-import type { GuildMember, Interaction, RepliableInteraction } from "discord.js";
+import { type GuildMember, type Interaction, MessageFlags, type RepliableInteraction } from "discord.js";
 import type { CommandPath } from "../../commands/index.ts";
 import { UserError } from "../services/errors.ts";
+import { AUTO_DEFER_AFTER_MS, autoDefer, type LateAnswer } from "./autoDefer.ts";
 import { checkCommandInput, checkModalInput } from "./checkInput.ts";
+import { configuredRoleIds, heldRoleSettings } from "./configuredRoles.ts";
 import type { BotDeps, HandlerContext } from "./context.ts";
 import { withErrorBoundary } from "./errorBoundary.ts";
 import { mayUse } from "./permissions.ts";
-import { commandHandlers, componentHandlers, modalHandlers } from "./router.ts";
+import { refuseForeignGuild } from "./refuseForeignGuild.ts";
+import { commandHandlers, componentHandlers, componentLateAnswers, modalHandlers } from "./router.ts";
+import { tellOfClosedDms } from "./tellOfClosedDms.ts";
 
 function memberRoleIds(interaction: Interaction): string[] {
   const member = interaction.member;
   if (!member) return [];
   return Array.isArray(member.roles) ? member.roles : [...(member as GuildMember).roles.cache.keys()];
-}
-
-function roleNames(interaction: Interaction): string[] {
-  return memberRoleIds(interaction).flatMap((id) => {
-    const role = interaction.guild?.roles.cache.get(id);
-    return role ? [role.name] : [];
-  });
 }
 
 function joinedAt(interaction: Interaction): Date | null {
@@ -29,19 +26,24 @@ function joinedAt(interaction: Interaction): Date | null {
 
 function contextFor(interaction: Interaction, deps: BotDeps): HandlerContext {
   if (!interaction.inGuild()) throw new UserError("guild_only", {});
-  const roles = roleNames(interaction);
+  // Decided by role id: a role someone made with the moderator role's name holds no authority.
+  const ids = interaction.guild ? configuredRoleIds(interaction.guild, deps.config) : new Map<string, string>();
+  const roleIds = memberRoleIds(interaction);
+  const roles = heldRoleSettings(ids, roleIds);
   return {
     deps,
     actor: { guildId: interaction.guildId, discordId: interaction.user.id, username: interaction.user.username },
-    // Role ids count too: MODERATOR_ROLE may name the role or give its id.
-    isModerator:
-      roles.includes(deps.config.MODERATOR_ROLE) || memberRoleIds(interaction).includes(deps.config.MODERATOR_ROLE),
-    member: { roles, roleIds: memberRoleIds(interaction), joinedAt: joinedAt(interaction) },
+    isModerator: roles.includes(deps.config.MODERATOR_ROLE),
+    member: { roles, roleIds, joinedAt: joinedAt(interaction) },
   };
 }
 
 /** Parses the interaction, checks who may use it, and calls its handler inside the error boundary. */
 export async function handleInteraction(interaction: Interaction, deps: BotDeps): Promise<void> {
+  if (interaction.inGuild() && !deps.guildIds.includes(interaction.guildId)) {
+    await refuseForeignGuild(interaction, deps.logger);
+    return;
+  }
   if (interaction.isChatInputCommand()) {
     const sub = interaction.options.getSubcommand(false);
     const path = (sub ? `${interaction.commandName} ${sub}` : interaction.commandName) as CommandPath;
@@ -51,17 +53,20 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
       guildId: interaction.guildId,
       interactionId: interaction.id,
     };
+    // Every command answers privately: a slow one is deferred as a private reply.
+    const answer = acknowledgeInTime(interaction, "reply", deps, log);
     await measured(deps, path, () =>
-      withErrorBoundary(interaction, deps.logger, log, async () => {
+      withErrorBoundary(answer.interaction, deps.logger, log, async () => {
         const handler = commandHandlers[path];
         if (!handler) throw new Error(`no handler for command ${path}`);
         const ctx = contextFor(interaction, deps);
         if (!mayUse(path, ctx.isModerator)) throw new UserError("missing_role", { role: deps.config.MODERATOR_ROLE });
         checkCommandInput(interaction);
         deps.logger.debug(log, "command");
-        await handler(interaction, ctx);
+        await handler(answer.interaction, ctx);
       }),
-    );
+    ).finally(answer.stop);
+    await tellOfClosedDms(interaction, deps);
     return;
   }
   if (interaction.isModalSubmit()) {
@@ -81,14 +86,40 @@ async function dispatchByCustomId<I extends Interaction & RepliableInteraction &
   const [prefix = "", ...args] = interaction.customId.split(":");
   const log = { [kind]: interaction.customId, userId: interaction.user.id, interactionId: interaction.id };
   // Labelled by prefix only ("component:vote"): the rest of a custom id is per message and would explode the series.
+  const answer = acknowledgeInTime(interaction, lateAnswerOf(interaction, prefix), deps, log);
   await measured(deps, `${kind}:${handlers[prefix] ? prefix : "unknown"}`, () =>
-    withErrorBoundary(interaction, deps.logger, log, async () => {
+    withErrorBoundary(answer.interaction, deps.logger, log, async () => {
       const handler = handlers[prefix];
       if (!handler) throw new Error(`no handler for ${kind} ${interaction.customId}`);
       if (interaction.isModalSubmit()) checkModalInput(interaction);
-      await handler(interaction, contextFor(interaction, deps), args);
+      await handler(answer.interaction, contextFor(interaction, deps), args);
     }),
-  );
+  ).finally(answer.stop);
+}
+
+/**
+ * How a slow button, menu or form is acknowledged: as its router entry declares, else as Steward's handlers answer
+ * by default: a click on a private message (a pager, a draft, a ballot flow) updates it, one on a public message
+ * answers privately.
+ */
+function lateAnswerOf(interaction: RepliableInteraction, prefix: string): LateAnswer {
+  const message = interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.message : null;
+  if (!message) return "reply";
+  return componentLateAnswers[prefix] ?? (message.flags.has(MessageFlags.Ephemeral) ? "update" : "reply");
+}
+
+/** The interaction as handlers get it: acknowledged by Steward if its handler has not answered in time. */
+function acknowledgeInTime<I extends RepliableInteraction>(
+  interaction: I,
+  late: LateAnswer,
+  deps: BotDeps,
+  log: Record<string, unknown>,
+) {
+  return autoDefer(interaction, late, {
+    afterMs: AUTO_DEFER_AFTER_MS,
+    onDeferred: () => deps.logger.info({ ...log, late }, "slow handler: acknowledged automatically"),
+    onError: (err) => deps.logger.warn({ ...log, err }, "could not acknowledge a slow interaction"),
+  });
 }
 
 /** Runs a handled interaction and counts it in /metrics by name and outcome, with its duration. */

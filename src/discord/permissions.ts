@@ -40,6 +40,7 @@ export const commandAudience = {
   "privacy show": "everyone",
   "privacy show-name": "everyone",
   "privacy show-wallet": "everyone",
+  notify: "everyone",
   help: "everyone",
   "steward status": "moderator",
 } as const satisfies Record<CommandPath, CommandAudience>;

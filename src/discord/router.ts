@@ -1,5 +1,6 @@
 import type { CommandPath } from "../../commands/index.ts";
 import { CHOOSE_PREFIX } from "../services/compute/nodeHealth.ts";
+import type { LateAnswer } from "./autoDefer.ts";
 import * as audit from "./handlers/audit.ts";
 import * as compute from "./handlers/compute.ts";
 import * as contribute from "./handlers/contribute.ts";
@@ -8,6 +9,7 @@ import * as evaluation from "./handlers/evaluation.ts";
 import * as governance from "./handlers/governance.ts";
 import { help } from "./handlers/help.ts";
 import * as nodes from "./handlers/node.ts";
+import { notify } from "./handlers/notify.ts";
 import * as payout from "./handlers/payout.ts";
 import * as privacy from "./handlers/privacy.ts";
 import * as proposals from "./handlers/propose.ts";
@@ -69,6 +71,7 @@ export const commandHandlers = {
   "privacy show": privacy.show,
   "privacy show-name": privacy.showName,
   "privacy show-wallet": privacy.showWallet,
+  notify,
   help,
   "steward status": steward.status,
 } satisfies Record<CommandPath, CommandHandler>;
@@ -87,6 +90,17 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [CHOOSE_PREFIX]: compute.choose,
   [LEASE_PREFIX]: compute.leaseButton,
   [TRACE_PREFIX]: audit.tracePage,
+};
+
+/**
+ * How a slow component is acknowledged where it differs from the default (a click on a public message answers
+ * privately, one on a private message updates it): appeal and lease decisions update their public post, and choosing
+ * an offer answers with a new private message.
+ */
+export const componentLateAnswers: Partial<Record<string, LateAnswer>> = {
+  [APPEAL_BUTTON_PREFIX]: "update",
+  [LEASE_PREFIX]: "update",
+  [CHOOSE_PREFIX]: "reply",
 };
 
 /** Modal handlers by the first `:`-separated part of the modal's custom id. */

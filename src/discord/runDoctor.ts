@@ -1,16 +1,28 @@
 import { join } from "node:path";
 import { Events } from "discord.js";
 import type { Config } from "../config.ts";
+import { findRunning } from "../runningInstance.ts";
 import { sandboxBotToken } from "../sandbox/sandboxJournal.ts";
+import type { ServiceDeps } from "../services/deps.ts";
+import type { Electorate } from "../services/votes/governanceSettings.ts";
+import { checkQuorum } from "./checkQuorum.ts";
 import { checkSetup } from "./checkSetup.ts";
+import { createElectorate } from "./createElectorate.ts";
 import { createDiscordClient } from "./startBot.ts";
 
 /**
  * `steward doctor`: logs in as the bot (DISCORD_TOKEN; without one, into the running sandbox of STEWARD_DATA_DIR)
  * and prints, per server, one line per problem with what to change where. Exit code 1 when anything is wrong.
  */
-export async function runDoctor(config: Config, out: (line: string) => void): Promise<number> {
-  const sandboxUrl = `http://${config.SANDBOX_HOST}:${config.SANDBOX_PORT}`;
+export async function runDoctor(
+  config: Config,
+  out: (line: string) => void,
+  /** Steward's services over this bot's member list, for the checks that need the database (the quorum's reach). */
+  openServices?: (electorate: Electorate) => Promise<DoctorServices | null>,
+): Promise<number> {
+  // The sandbox Steward runs on this data directory, wherever it listens; else where the settings say it would.
+  const sandboxUrl =
+    findRunning(config.STEWARD_DATA_DIR)?.sandboxUrl ?? `http://${config.SANDBOX_HOST}:${config.SANDBOX_PORT}`;
   const token = config.DISCORD_TOKEN ?? sandboxBotToken(join(config.STEWARD_DATA_DIR, "sandbox.jsonl"));
   if (!token) {
     out(
@@ -37,26 +49,39 @@ export async function runDoctor(config: Config, out: (line: string) => void): Pr
     }
     await ready;
     if (!client.isReady()) return 1;
-    const guilds = [...client.guilds.cache.values()].filter(
-      (g) => !config.DISCORD_GUILD_ID || g.id === config.DISCORD_GUILD_ID,
-    );
+    const configured = config.DISCORD_GUILD_ID;
+    const guilds = [...client.guilds.cache.values()].filter((g) => !configured || configured.includes(g.id));
+    const absent = (configured ?? []).filter((id) => !client.guilds.cache.has(id));
+    for (const id of absent) {
+      out(`✗ The bot is not in the server ${id} (DISCORD_GUILD_ID): add it with the URL \`steward invite\` prints.`);
+    }
     if (guilds.length === 0) {
-      out(
-        config.DISCORD_GUILD_ID
-          ? `The bot is not in the server ${config.DISCORD_GUILD_ID} (DISCORD_GUILD_ID): invite it with the URL in the README's real-server section.`
-          : "The bot is in no server yet: invite it with the URL in the README's real-server section.",
-      );
+      if (!configured) out("The bot is in no server yet: add it with the URL `steward invite` prints.");
       return 1;
     }
-    let problems = 0;
+    let problems = absent.length;
+    if (config.DISCORD_TOKEN && !configured) {
+      problems += 1;
+      out(
+        `✗ DISCORD_GUILD_ID is not set, so Steward will not start: set it to your server's id (${guilds.map((g) => `${g.name}: ${g.id}`).join(", ")}); Steward serves only the servers it lists.`,
+      );
+    }
+    const services = openServices ? await openServices(createElectorate(client, config)) : null;
     for (const guild of guilds) {
       const found = await checkSetup(client, guild, config);
+      if (services) found.push(...(await checkQuorum(services.services, guild.id)));
       problems += found.length;
       if (found.length === 0) out(`✓ ${guild.name}: all clear.`);
       for (const p of found) out(`✗ ${p}`);
     }
+    await services?.close();
     return problems === 0 ? 0 : 1;
   } finally {
     await client.destroy();
   }
+}
+
+export interface DoctorServices {
+  services: ServiceDeps;
+  close(): Promise<void>;
 }

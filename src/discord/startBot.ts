@@ -3,6 +3,7 @@ import { reportSetup } from "./checkSetup.ts";
 import type { BotDeps } from "./context.ts";
 import { handleInteraction } from "./handleInteraction.ts";
 import { refuseWhileStopping, throughGate } from "./interactionGate.ts";
+import { watchConfiguredRoles } from "./watchConfiguredRoles.ts";
 
 /**
  * The discord.js client, made before anything else so the composition root can build the one publisher (and the
@@ -26,9 +27,23 @@ export async function startBot(client: Client, deps: BotDeps, token: string): Pr
   client.on(Events.Error, (err) => deps.logger.error({ err }, "discord client error"));
   // A guild joined while running is checked at once: what is missing is in the log before anyone uses a command.
   client.on(Events.GuildCreate, (guild) => {
+    if (!deps.guildIds.includes(guild.id)) {
+      deps.logger.warn(
+        { guildId: guild.id, guild: guild.name },
+        "the bot was added to a server that is not in DISCORD_GUILD_ID: Steward answers nothing there (turn off Public Bot in the Developer Portal so nobody else can add it)",
+      );
+      return;
+    }
     if (client.isReady()) void reportSetup(client, guild, deps.config, deps.logger);
   });
-  client.on(Events.ShardReconnecting, (shardId) => deps.logger.warn({ shardId }, "gateway reconnecting"));
+  // Role names resolve to ids at start and whenever roles change; a name that two roles carry is said loudly.
+  watchConfiguredRoles(client, deps);
+  // discord.js reports its own closing of the gateway at a stop as a reconnect: not worth a warning then.
+  client.on(Events.ShardReconnecting, (shardId) =>
+    deps.gate.closed
+      ? deps.logger.debug({ shardId }, "gateway closed for the stop")
+      : deps.logger.warn({ shardId }, "gateway reconnecting"),
+  );
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(token);
   const readyClient = await ready;

@@ -2,6 +2,7 @@ import { closeEpochJob } from "./closeEpochJob.ts";
 import { closeVotesJob } from "./closeVotesJob.ts";
 import { evaluateJob } from "./evaluateJob.ts";
 import { nodeHealthJob } from "./nodeHealthJob.ts";
+import { remindJob } from "./remindJob.ts";
 import { repostJob } from "./repostJob.ts";
 import { settleJob } from "./settleJob.ts";
 import type { Job } from "./types.ts";
@@ -11,6 +12,7 @@ export const jobs: readonly Job[] = [
   evaluateJob,
   closeEpochJob,
   closeVotesJob,
+  remindJob,
   settleJob,
   repostJob,
   verifyAuditJob,

@@ -1,10 +1,15 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { loadNodeKey } from "./loadNodeKey.ts";
 import { readMachineSpecs } from "./readMachineSpecs.ts";
 import { PermanentRefusal, runNodeAgent } from "./runNodeAgent.ts";
 
 const USAGE =
-  "Usage: steward node-agent --key <file> [--api <Steward's HTTP URL> --node <id>]\n" +
-  "  First run with --key only: creates the key and prints the address to give /node register.\n";
+  "Usage: steward node-agent [--key <file>] [--api <Steward's HTTP URL> --node <id>]\n" +
+  "  First run without --api: creates the key (default STEWARD_DATA_DIR/node.key) and prints the address to give /node register.\n";
+
+/** The key's default place: the data directory, which git ignores, never the directory the command runs in. */
+const defaultKeyFile = () => join(process.env.STEWARD_DATA_DIR || "./data", "node.key");
 
 function flags(args: string[]): Record<string, string> | null {
   const out: Record<string, string> = {};
@@ -20,10 +25,12 @@ function flags(args: string[]): Record<string, string> | null {
 /** `steward node-agent`: the exit code, or -1 while it runs (until a signal or a permanent refusal). */
 export async function nodeAgentCommand(args: string[]): Promise<number> {
   const f = flags(args);
-  if (!f?.key || (f.api === undefined) !== (f.node === undefined)) {
+  if (!f || (f.api === undefined) !== (f.node === undefined)) {
     process.stderr.write(USAGE);
     return 2;
   }
+  f.key ??= defaultKeyFile();
+  mkdirSync(dirname(f.key), { recursive: true });
   let key: ReturnType<typeof loadNodeKey>;
   try {
     key = loadNodeKey(f.key);
@@ -36,7 +43,7 @@ export async function nodeAgentCommand(args: string[]): Promise<number> {
     process.stdout.write(
       `${key.created ? "Created" : "Using"} the node key in ${f.key}; its address: ${address}\n` +
         "Register the node in Discord with /node register … public_key:" +
-        `${address}, then run:\nsteward node-agent --api <Steward's HTTP URL> --node <id> --key ${f.key}\n`,
+        `${address}, then run the command its reply gives:\nnpm run steward -- node-agent --api <Steward's HTTP URL> --node <id>${args.includes("--key") ? ` --key ${f.key}` : ""}\n`,
     );
     return 0;
   }

@@ -1,4 +1,5 @@
 import { DiscordApiError } from "./discordRest.ts";
+import type { MentionRights } from "./mentions.ts";
 import type { SandboxChannel, SandboxState } from "./sandboxState.ts";
 
 /** Discord's permission bits the sandbox enforces or reports, by the names discord.js uses. */
@@ -70,4 +71,10 @@ export function requireBotPermissions(state: SandboxState, channel: SandboxChann
   if ((bits & PERMISSIONS.ViewChannel) === 0n) throw new DiscordApiError(403, 50001, "Missing Access");
   if (needed.some((n) => (bits & PERMISSIONS[n]) === 0n)) throw new DiscordApiError(403, 50013, "Missing Permissions");
   return bits;
+}
+
+/** What the bot may ping with these permissions in a channel: Mention Everyone, or a role that is mentionable. */
+export function mentionRightsOf(state: SandboxState, bits: bigint): MentionRights {
+  const everyone = (bits & PERMISSIONS.MentionEveryone) !== 0n;
+  return { everyone, role: (id) => everyone || state.roles.find((r) => r.id === id)?.mentionable !== false };
 }

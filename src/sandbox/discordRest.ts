@@ -1,4 +1,4 @@
-import { PERMISSIONS, requireBotPermissions } from "./channelPermissions.ts";
+import { mentionRightsOf, PERMISSIONS, requireBotPermissions } from "./channelPermissions.ts";
 import { RateLimits } from "./rateLimits.ts";
 import {
   type Json,
@@ -6,6 +6,7 @@ import {
   type PendingInteraction,
   type RecordedResponse,
   type SandboxState,
+  type SandboxUser,
   type StoredCommand,
   type StoredMessage,
 } from "./sandboxState.ts";
@@ -73,6 +74,22 @@ export class DiscordRest {
         body: { ...s.apiUser(s.botUser), mfa_enabled: false, locale: "en-US", verified: true, bot: true },
       };
     }
+    if (method === "POST" && path === "/users/@me/channels") {
+      // Opening a DM always works for a known user; whether a message may be sent is decided when it is sent.
+      const user = typeof b.recipient_id === "string" ? s.users.get(b.recipient_id) : undefined;
+      if (!user) throw notFound("User", 10013);
+      s.openDm(user);
+      return { status: 200, body: s.apiDmChannel(user) };
+    }
+    if (method === "GET" && path === "/users/@me/guilds") {
+      // The one guild the bot is in, as the partial guild Discord lists (permissions: the bot's there).
+      const roles = [s.guildId, ...s.botUser.roles].map((nameOrId) => s.roleByName(nameOrId));
+      const permissions = roles.reduce((bits, r) => bits | BigInt(r?.permissions ?? "0"), 0n).toString();
+      return {
+        status: 200,
+        body: [{ id: s.guildId, name: s.guildName, icon: null, banner: null, owner: false, permissions, features: [] }],
+      };
+    }
     if (method === "GET" && (path === "/applications/@me" || path === "/oauth2/applications/@me")) {
       return { status: 200, body: this.application() };
     }
@@ -122,6 +139,9 @@ export class DiscordRest {
         body: members.map((u) => ({ ...s.apiMember(u), banner: null, communication_disabled_until: null })),
       };
     }
+    m = /^\/channels\/(\d+)\/messages$/.exec(path);
+    const dmUser = m ? s.userByDmChannel(m[1] ?? "") : undefined;
+    if (dmUser) return this.directMessage(method, dmUser, query, b);
     m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
     if (m) {
       const channel = s.channelByName(m[1] ?? "");
@@ -137,6 +157,7 @@ export class DiscordRest {
         ]);
         const limited = this.rateLimit(`create:${channel.id}`);
         if (limited.status === 429) return limited;
+        checkNonce(b.nonce);
         // enforce_nonce: the same nonce within a few minutes is the same message, made once.
         const nonce = b.enforce_nonce === true && b.nonce !== undefined && b.nonce !== null ? String(b.nonce) : null;
         const earlier = nonce === null ? undefined : s.messageByNonce(channel.id, nonce);
@@ -145,7 +166,7 @@ export class DiscordRest {
         this.requireMessageBody(body);
         return {
           status: 200,
-          body: s.apiMessage(s.createMessage(channel.id, body, { files })),
+          body: s.apiMessage(s.createMessage(channel.id, body, { files, mentionRights: mentionRightsOf(s, bits) })),
           headers: limited.headers,
         };
       }
@@ -164,7 +185,11 @@ export class DiscordRest {
         if (limited.status === 429) return limited;
         const body = (bits & PERMISSIONS.EmbedLinks) === 0n && Array.isArray(b.embeds) ? { ...b, embeds: [] } : b;
         checkMessageLimits(body);
-        return { status: 200, body: s.apiMessage(s.editMessage(message, body)), headers: limited.headers };
+        return {
+          status: 200,
+          body: s.apiMessage(s.editMessage(message, body, mentionRightsOf(s, bits))),
+          headers: limited.headers,
+        };
       }
       if (method === "DELETE") {
         s.deleteMessage(message.id);
@@ -172,6 +197,31 @@ export class DiscordRest {
       }
     }
     throw new DiscordApiError(404, 0, `404: Not Found (the sandbox does not implement ${method} ${path})`);
+  }
+
+  /**
+   * A DM channel's messages. As on Discord, a user who turned off DMs from the server's members, or who shares no
+   * guild with the bot, cannot be sent one: 403 with code 50007 "Cannot send messages to this user".
+   */
+  private directMessage(method: string, user: SandboxUser, query: URLSearchParams, b: Json): RestResult {
+    const s = this.state;
+    const channelId = user.dmChannelId as string;
+    if (method === "POST") {
+      if (user.dmsClosed || !user.inGuild) throw new DiscordApiError(403, 50007, "Cannot send messages to this user");
+      const limited = this.rateLimit(`create:${channelId}`);
+      if (limited.status === 429) return limited;
+      const nonce = b.enforce_nonce === true && b.nonce !== undefined && b.nonce !== null ? String(b.nonce) : null;
+      const earlier = nonce === null ? undefined : s.messageByNonce(channelId, nonce);
+      if (earlier) return { status: 200, body: s.apiMessage(earlier), headers: limited.headers };
+      this.requireMessageBody(b);
+      return { status: 200, body: s.apiMessage(s.createMessage(channelId, b)), headers: limited.headers };
+    }
+    if (method === "GET") {
+      const limit = Math.min(100, Number(query.get("limit") ?? 50));
+      const list = s.channelMessages(channelId).reverse().slice(0, limit);
+      return { status: 200, body: list.map((x) => s.apiMessage(x)) };
+    }
+    throw new DiscordApiError(405, 0, "405: Method Not Allowed");
   }
 
   /** Takes one call from a bucket: Discord's rate-limit headers, or a 429 with retry_after when it is empty. */
@@ -226,7 +276,7 @@ export class DiscordRest {
       is_monetized: false,
       is_verified: false,
       is_discoverable: false,
-      bot_public: true,
+      bot_public: s.botPublic,
       bot_require_code_grant: false,
       verify_key: "0".repeat(64),
       flags: 0,
@@ -415,6 +465,17 @@ export class DiscordRest {
     }
     throw new DiscordApiError(405, 0, "405: Method Not Allowed");
   }
+}
+
+/** A message nonce as Discord takes it: an integer, or a string of at most 25 characters (else 50035). */
+function checkNonce(nonce: unknown): void {
+  if (nonce === undefined || nonce === null || Number.isSafeInteger(nonce)) return;
+  if (typeof nonce === "string" && nonce.length <= 25) return;
+  throw new DiscordApiError(
+    400,
+    50035,
+    "Invalid Form Body: nonce must be an integer or a string of 25 or fewer characters.",
+  );
 }
 
 function isProgressNote(m: StoredMessage): boolean {

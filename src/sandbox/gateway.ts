@@ -18,6 +18,8 @@ interface Session {
 export class SandboxGateway {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
+  /** Until when (epoch ms) the gateway is down: connections dropped, new ones refused; sessions stay resumable. */
+  private outageUntil = 0;
 
   constructor(
     private readonly state: SandboxState,
@@ -27,6 +29,10 @@ export class SandboxGateway {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.down) {
+      socket.end("HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit("connection", ws, req));
   }
 
@@ -42,6 +48,23 @@ export class SandboxGateway {
   /** Asks every client to reconnect and resume (op 7), as Discord does during deploys. */
   requestReconnect(): void {
     for (const s of this.sessions.values()) s.socket?.send(JSON.stringify({ op: 7, d: null }));
+  }
+
+  get down(): boolean {
+    return Date.now() < this.outageUntil;
+  }
+
+  /**
+   * A gateway outage, as Discord has them: every connection drops without a close frame and reconnecting fails
+   * for `ms`; a session can be resumed afterwards (what it missed is replayed). REST is not affected.
+   */
+  startOutage(ms: number): void {
+    this.outageUntil = Date.now() + ms;
+    for (const s of this.sessions.values()) s.socket?.terminate();
+  }
+
+  endOutage(): void {
+    this.outageUntil = 0;
   }
 
   /** Invalidates every session (op 9, not resumable): clients must identify again. */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Overwrite } from "./channelPermissions.ts";
-import { resolveMentions } from "./mentions.ts";
+import { type MentionRights, resolveMentions } from "./mentions.ts";
 import { snowflake } from "./snowflake.ts";
 import { type ComponentNode, walkComponents } from "./walkComponents.ts";
 
@@ -15,6 +15,10 @@ export interface SandboxUser {
   joinedAt: string;
   /** false: a Discord user who is not a member of the guild (cannot see its commands or messages). */
   inGuild: boolean;
+  /** The DM channel between the bot and this user, once the bot opened one (POST /users/@me/channels). */
+  dmChannelId?: string;
+  /** The user turned off DMs from the server's members: the bot's DMs are refused with 50007. */
+  dmsClosed?: boolean;
 }
 
 export interface SandboxChannel {
@@ -29,6 +33,8 @@ export interface SandboxRole {
   name: string;
   position: number;
   permissions: string;
+  /** "Allow anyone to @mention this role": off, only a member or bot with Mention Everyone pings it. Default on. */
+  mentionable?: boolean;
 }
 
 export type Json = Record<string, unknown>;
@@ -129,7 +135,9 @@ export type SandboxChange =
   | { t: "delete"; id: string }
   | { t: "commands"; scope: "global" | "guild"; commands: StoredCommand[] }
   | { t: "channels"; channels: SandboxChannel[] }
-  | { t: "intents"; members: boolean };
+  | { t: "intents"; members: boolean }
+  | { t: "roles"; roles: SandboxRole[] }
+  | { t: "application"; botPublic: boolean };
 
 /** The sandbox's one guild and everything in it: the data the REST API, the gateway and the control API share. */
 export class SandboxState {
@@ -143,6 +151,8 @@ export class SandboxState {
   readonly ownerId: string;
   /** The Server Members intent, as enabled in the developer portal: off, listing members is refused (50001). */
   membersIntent = true;
+  /** The application's Public Bot setting (developer portal): off here, as a server set up for Steward has it. */
+  botPublic = false;
   /** Added to the clock for interaction token lifetimes: tests advance time without waiting 15 minutes. */
   clockOffsetMs = 0;
   /** Where the control API serves attachments (set once the server listens). */
@@ -208,6 +218,8 @@ export class SandboxState {
     else if (change.t === "delete") this.messages.delete(change.id);
     else if (change.t === "channels") this.channels = change.channels;
     else if (change.t === "intents") this.membersIntent = change.members;
+    else if (change.t === "roles") this.roles.splice(0, this.roles.length, ...change.roles);
+    else if (change.t === "application") this.botPublic = change.botPublic;
     else if (change.t === "commands") {
       if (change.scope === "global") this.globalCommands = change.commands;
       else this.guildCommands = change.commands;
@@ -221,6 +233,8 @@ export class SandboxState {
     for (const message of this.messages.values()) yield { t: "message", message };
     yield { t: "channels", channels: this.channels };
     yield { t: "intents", members: this.membersIntent };
+    // Written only when on: off is the default a journal without it restores.
+    if (this.botPublic) yield { t: "application", botPublic: true };
     yield { t: "commands", scope: "global", commands: this.globalCommands };
     yield { t: "commands", scope: "guild", commands: this.guildCommands };
   }
@@ -231,7 +245,10 @@ export class SandboxState {
     return commands;
   }
 
-  updateUser(user: SandboxUser, patch: Partial<Pick<SandboxUser, "roles" | "inGuild" | "joinedAt">>): SandboxUser {
+  updateUser(
+    user: SandboxUser,
+    patch: Partial<Pick<SandboxUser, "roles" | "inGuild" | "joinedAt" | "dmChannelId" | "dmsClosed">>,
+  ): SandboxUser {
     Object.assign(user, patch);
     this.onChange({ t: "user", user });
     return user;
@@ -240,6 +257,16 @@ export class SandboxState {
   /** Channels were created, renamed, deleted or had their overwrites changed. */
   channelsChanged(): void {
     this.onChange({ t: "channels", channels: this.channels });
+  }
+
+  /** A role was created or changed (a server admin's doing: the control API). */
+  rolesChanged(): void {
+    this.onChange({ t: "roles", roles: this.roles });
+  }
+
+  setBotPublic(on: boolean): void {
+    this.botPublic = on;
+    this.onChange({ t: "application", botPublic: on });
   }
 
   setMembersIntent(on: boolean): void {
@@ -275,6 +302,28 @@ export class SandboxState {
 
   findUser(nameOrId: string): SandboxUser | undefined {
     return this.users.get(nameOrId) ?? [...this.users.values()].find((u) => u.username === nameOrId);
+  }
+
+  /** The DM channel with a user, made the first time the bot asks for it and the same ever after (as on Discord). */
+  openDm(user: SandboxUser): string {
+    if (!user.dmChannelId) this.updateUser(user, { dmChannelId: snowflake() });
+    return user.dmChannelId as string;
+  }
+
+  /** The user whose DM channel this is, if it is one. */
+  userByDmChannel(channelId: string): SandboxUser | undefined {
+    return [...this.users.values()].find((u) => u.dmChannelId !== undefined && u.dmChannelId === channelId);
+  }
+
+  apiDmChannel(user: SandboxUser): Json {
+    const last = this.channelMessages(user.dmChannelId ?? "").at(-1);
+    return {
+      id: user.dmChannelId,
+      type: 1,
+      last_message_id: last?.id ?? null,
+      flags: 0,
+      recipients: [this.apiUser(user)],
+    };
   }
 
   channelByName(nameOrId: string): SandboxChannel | undefined {
@@ -346,7 +395,7 @@ export class SandboxState {
       position: r.position,
       permissions: r.permissions,
       managed: false,
-      mentionable: true,
+      mentionable: r.mentionable ?? true,
       flags: 0,
     };
   }
@@ -485,6 +534,8 @@ export class SandboxState {
       type?: number;
       loading?: boolean;
       files?: { filename: string; contentType: string; data: Buffer }[];
+      /** What the bot may ping in the channel (its permissions there); absent: anything it asks. */
+      mentionRights?: MentionRights;
     } = {},
   ): StoredMessage {
     const flags = Number(body.flags ?? 0) | (extra.loading ? FLAG_LOADING : 0);
@@ -498,7 +549,7 @@ export class SandboxState {
       flags,
       createdAt: new Date().toISOString(),
       editedAt: null,
-      mentions: resolveMentions(content, body.allowed_mentions as never),
+      mentions: resolveMentions(content, body.allowed_mentions as never, extra.mentionRights),
       ephemeral: (flags & FLAG_EPHEMERAL) !== 0,
       type: extra.type ?? 0,
       ...(extra.interactionId ? { interactionId: extra.interactionId } : {}),
@@ -521,12 +572,12 @@ export class SandboxState {
     return message;
   }
 
-  editMessage(message: StoredMessage, body: Json): StoredMessage {
+  editMessage(message: StoredMessage, body: Json, mentionRights?: MentionRights): StoredMessage {
     if (typeof body.content === "string") message.content = body.content;
     if (Array.isArray(body.embeds)) message.embeds = body.embeds.map(normaliseEmbed);
     if (Array.isArray(body.components)) message.components = numberComponents(body.components);
     if (body.content !== undefined || body.allowed_mentions !== undefined) {
-      message.mentions = resolveMentions(message.content, body.allowed_mentions as never);
+      message.mentions = resolveMentions(message.content, body.allowed_mentions as never, mentionRights);
     }
     message.flags &= ~FLAG_LOADING;
     message.editedAt = new Date().toISOString();

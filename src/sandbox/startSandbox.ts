@@ -14,12 +14,14 @@ import { bitsOf, botPermissions, isPermissionName, namesOf, PERMISSIONS } from "
 import { DiscordApiError, DiscordRest, type RestResult } from "./discordRest.ts";
 import { SandboxGateway } from "./gateway.ts";
 import { isLoopbackHost, refuseForeignRequest, sandboxHostnames } from "./refuseForeignRequest.ts";
+import { FaultInputError, faultBody, RestFaults } from "./restFaults.ts";
 import { openSandboxJournal } from "./sandboxJournal.ts";
 import {
   type Json,
   type PendingInteraction,
   ROLE_NAMES,
   type SandboxChannel,
+  type SandboxRole,
   SandboxState,
   type SandboxUser,
   type StoredMessage,
@@ -40,6 +42,8 @@ export interface SandboxOptions {
   /** When given, every REST body in and out is checked against Discord's OpenAPI spec; failures are collected. */
   validator?: SpecValidator | undefined;
   log?: (line: string) => void;
+  /** Where lines that report no problem go ("sandbox restored from …"); `log` when absent. */
+  info?: (line: string) => void;
   /** Keeps the guild, users and messages in this file across restarts (default: in memory only). */
   stateFile?: string | undefined;
 }
@@ -88,13 +92,17 @@ class HttpError extends Error {
 
 /** Starts the local Discord: REST API under /api/v10, the gateway under /gateway, the control API under /sandbox. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const state = options.stateFile ? openSandboxJournal(options.stateFile, options.log) : new SandboxState();
+  const state = options.stateFile
+    ? openSandboxJournal(options.stateFile, options.info ?? options.log)
+    : new SandboxState();
   const violations: SpecViolation[] = [];
   let baseUrl = "";
   // The port is known only once listening; both the gateway (resume URL) and REST (gateway/bot) ask then.
   const gatewayUrl = () => `${baseUrl.replace(/^http/, "ws")}/gateway`;
   const gateway = new SandboxGateway(state, gatewayUrl);
   const rest = new DiscordRest(state, (interaction) => settle(interaction), gatewayUrl);
+  // Discord's own failures, injected through the control API: 5xx answers and calls that hang past a timeout.
+  const faults = new RestFaults((nameOrId) => state.channelByName(nameOrId)?.id);
 
   function settle(interaction: PendingInteraction) {
     if (!interaction.final) return;
@@ -229,6 +237,80 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     );
   }
 
+  /**
+   * A user's DMs from the bot: GET lists them (and whether the user takes DMs); PUT {"open": false} closes the
+   * user's DMs, as the "Direct Messages" privacy setting does on Discord (the bot's DMs then fail with 50007).
+   */
+  function dmControl(method: string, nameOrId: string, body: Json) {
+    const user = state.findUser(nameOrId);
+    if (!user) throw new HttpError(404, `There is no user "${nameOrId}" in the sandbox.`);
+    if (method === "PUT") {
+      if (typeof body.open !== "boolean") {
+        throw new HttpError(400, 'Give "open": true or false (false: the user does not take DMs from the bot: 50007).');
+      }
+      state.updateUser(user, { dmsClosed: !body.open });
+    } else if (method !== "GET") {
+      throw new HttpError(404, `The sandbox control API has no ${method} on a user's DMs.`);
+    }
+    return {
+      user: user.username,
+      open: !user.dmsClosed,
+      channelId: user.dmChannelId ?? null,
+      messages: user.dmChannelId ? state.channelMessages(user.dmChannelId).map(publicMessage) : [],
+    };
+  }
+
+  /**
+   * A server admin's roles: POST creates one (a name another role already has is allowed, as on Discord), PATCH
+   * renames it or sets whether anyone may @mention it. Given by id, or by a name only one role carries.
+   */
+  function roleControl(method: string, nameOrId: string | undefined, body: Json) {
+    const shape = (r: SandboxRole) => ({ id: r.id, name: r.name, mentionable: r.mentionable ?? true });
+    if (body.mentionable !== undefined && typeof body.mentionable !== "boolean") {
+      throw new HttpError(400, '"mentionable" must be true or false ("Allow anyone to @mention this role").');
+    }
+    const nameOf = (v: unknown) => {
+      const name = typeof v === "string" ? v.trim() : "";
+      if (name === "" || name.length > 100 || name === "@everyone") {
+        throw new HttpError(400, 'Give the role\'s "name": 1-100 characters, not @everyone.');
+      }
+      return name;
+    };
+    if (nameOrId === undefined && method === "POST") {
+      // Discord makes a new role not mentionable unless asked.
+      const role: SandboxRole = {
+        id: snowflake(),
+        name: nameOf(body.name),
+        position: state.roles.length,
+        permissions: "0",
+        mentionable: body.mentionable === true,
+      };
+      state.roles.push(role);
+      state.rolesChanged();
+      gateway.dispatch("GUILD_ROLE_CREATE", { guild_id: state.guildId, role: state.apiRole(role) });
+      return new Created(shape(role));
+    }
+    if (nameOrId === undefined && method === "GET") return state.roles.filter((r) => r.id !== state.guildId).map(shape);
+    const matches = state.roles.filter((r) => r.id !== state.guildId && (r.id === nameOrId || r.name === nameOrId));
+    if (matches.length > 1) {
+      throw new HttpError(
+        409,
+        `${matches.length} roles are named "${nameOrId}": give the role's id (GET /sandbox/roles).`,
+      );
+    }
+    const role = matches[0];
+    if (!role) throw new HttpError(404, `There is no role "${nameOrId}".`);
+    if (method === "PATCH") {
+      if (body.name !== undefined) role.name = nameOf(body.name);
+      if (body.mentionable !== undefined) role.mentionable = body.mentionable as boolean;
+      state.rolesChanged();
+      gateway.dispatch("GUILD_ROLE_UPDATE", { guild_id: state.guildId, role: state.apiRole(role) });
+      return shape(role);
+    }
+    if (method === "GET") return shape(role);
+    throw new HttpError(404, `The sandbox control API has no ${method} on a role.`);
+  }
+
   async function control(method: string, path: string, query: URLSearchParams, body: Json): Promise<unknown> {
     const route = `${method} ${path}`;
     switch (route) {
@@ -242,7 +324,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             perWindow: rest.rateLimits.settings.perWindow,
             windowSeconds: rest.rateLimits.settings.windowMs / 1000,
           },
-          roles: state.roles.filter((r) => r.name !== "@everyone").map(({ id, name }) => ({ id, name })),
+          roles: state.roles
+            .filter((r) => r.name !== "@everyone")
+            .map(({ id, name, mentionable }) => ({ id, name, mentionable: mentionable ?? true })),
+          application: { botPublic: state.botPublic },
           users: [...state.users.values()].map(({ id, username, roles, inGuild, joinedAt }) => ({
             id,
             username,
@@ -257,11 +342,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           throw new HttpError(400, "username must be 1-32 characters, not only digits, without @ # : or `.");
         }
         const roles = body.roles === undefined ? undefined : body.roles;
-        if (
-          roles !== undefined &&
-          (!Array.isArray(roles) || roles.some((r) => !(ROLE_NAMES as readonly string[]).includes(String(r))))
-        ) {
-          throw new HttpError(400, `roles must be a list of role names from: ${ROLE_NAMES.join(", ")}.`);
+        // A role made with POST /sandbox/roles is given by its id: its name may be another role's too.
+        const knownRole = (r: unknown) =>
+          (ROLE_NAMES as readonly string[]).includes(String(r)) ||
+          state.roles.some((x) => x.id === String(r) && x.id !== state.guildId);
+        if (roles !== undefined && (!Array.isArray(roles) || !roles.every(knownRole))) {
+          throw new HttpError(
+            400,
+            `roles must be a list of role names from: ${ROLE_NAMES.join(", ")}, or ids of roles made with POST /sandbox/roles.`,
+          );
         }
         if (body.inGuild !== undefined && typeof body.inGuild !== "boolean") {
           throw new HttpError(400, "inGuild must be true or false (false: a Discord user who is not in the guild).");
@@ -291,6 +380,40 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }
         const user = state.addUser(username, (roles ?? []).map(String), options);
         return new Created(shape(user));
+      }
+      case "POST /sandbox/users/bulk": {
+        // Many guild members at once (a large server whose members mostly never use Steward): prefix1 … prefixN.
+        const prefix = typeof body.prefix === "string" ? body.prefix.trim() : "";
+        const count = body.count;
+        if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 100_000) {
+          throw new HttpError(400, "count must be a whole number from 1 to 100000.");
+        }
+        if (!/^[^@#:`\s\d][^@#:`]*$/.test(prefix) || prefix.length + String(count).length > 32) {
+          throw new HttpError(
+            400,
+            "prefix must start with a letter, have no @ # : or `, and leave room for the number (32 characters in all).",
+          );
+        }
+        const roles = body.roles === undefined ? [] : body.roles;
+        if (!Array.isArray(roles) || roles.some((r) => !(ROLE_NAMES as readonly string[]).includes(String(r)))) {
+          throw new HttpError(400, `roles must be a list of role names from: ${ROLE_NAMES.join(", ")}.`);
+        }
+        const joinedAt = body.joinedAt;
+        if (joinedAt !== undefined && (typeof joinedAt !== "string" || Number.isNaN(Date.parse(joinedAt)))) {
+          throw new HttpError(400, "joinedAt must be an ISO date such as 2026-01-31T12:00:00Z.");
+        }
+        const taken = new Set([...state.users.values()].map((u) => u.username));
+        let created = 0;
+        for (let n = 1; n <= count; n++) {
+          const username = `${prefix}${n}`;
+          // Users that exist already are left as they are.
+          if (taken.has(username)) continue;
+          state.addUser(username, roles.map(String), {
+            ...(joinedAt !== undefined ? { joinedAt: new Date(joinedAt as string).toISOString() } : {}),
+          });
+          created++;
+        }
+        return new Created({ created, existing: count - created, first: `${prefix}1`, last: `${prefix}${count}` });
       }
       case "POST /sandbox/interactions": {
         const user = userFrom(body);
@@ -426,6 +549,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       case "POST /sandbox/gateway/invalidate":
         gateway.invalidateSessions();
         return { ok: true };
+      case "POST /sandbox/gateway/outage": {
+        const seconds = body.seconds;
+        if (typeof seconds !== "number" || !(seconds > 0) || seconds > 3600) {
+          throw new HttpError(
+            400,
+            'Give "seconds" (up to 3600): how long the gateway drops every connection and refuses new ones (REST still answers).',
+          );
+        }
+        gateway.startOutage(seconds * 1000);
+        return { down: true, seconds };
+      }
+      case "DELETE /sandbox/gateway/outage":
+        gateway.endOutage();
+        return { down: false };
+      case "GET /sandbox/faults":
+        return faults.list();
+      case "POST /sandbox/faults":
+        try {
+          return new Created(faults.add(body));
+        } catch (error) {
+          if (error instanceof FaultInputError) throw new HttpError(400, error.message);
+          throw error;
+        }
+      case "DELETE /sandbox/faults":
+        return { cleared: faults.clear() };
       default: {
         const channelRoute = /^\/sandbox\/channels\/([^/]+)(\/permissions)?$/.exec(path);
         if (channelRoute)
@@ -437,6 +585,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             throw new HttpError(404, `There is no message ${messageRoute[1]} in a channel.`);
           state.deleteMessage(message.id);
           return { deleted: message.id };
+        }
+        const roleRoute = /^\/sandbox\/roles(?:\/([^/]+))?$/.exec(path);
+        if (roleRoute) {
+          const ref = roleRoute[1] === undefined ? undefined : decodeURIComponent(roleRoute[1]);
+          return roleControl(method, ref, body);
+        }
+        if (path === "/sandbox/application" && method === "PUT") {
+          if (typeof body.botPublic !== "boolean") {
+            throw new HttpError(
+              400,
+              'Give "botPublic": true or false (the Developer Portal\'s Public Bot setting: on, anyone can add the bot to a server).',
+            );
+          }
+          state.setBotPublic(body.botPublic);
+          return { botPublic: state.botPublic };
+        }
+        const dmRoute = /^\/sandbox\/users\/([^/]+)\/dms$/.exec(path);
+        if (dmRoute) return dmControl(method, decodeURIComponent(dmRoute[1] ?? ""), body);
+        const interactionRoute = /^\/sandbox\/interactions\/(\d+)$/.exec(path);
+        if (interactionRoute && method === "GET") {
+          // What the bot answered so far, follow-ups sent after the final answer included.
+          const p = state.interactions.get(interactionRoute[1] ?? "");
+          if (!p) throw new HttpError(404, `There is no interaction ${interactionRoute[1]}.`);
+          return { interactionId: p.id, responses: p.responses, ...(p.final ? {} : { complete: false }) };
         }
         throw new HttpError(404, `The sandbox control API has no ${method} ${path}.`);
       }
@@ -522,6 +694,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const path = decodeURIComponent(url.pathname.slice("/api/v10".length));
       if (options.validator && body !== undefined)
         recordViolation(options.validator.validateRequest(method, path, body));
+      const fault = faults.take(method, path);
+      if (fault?.status) {
+        send(fault.status, faultBody(fault.status));
+        return;
+      }
+      // Held past the client's timeout, then carried out all the same (the answer finds no one listening).
+      if (fault?.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
       let result: RestResult;
       try {
         result = rest.handle(method, path, url.searchParams, body, req.headers.authorization, files);
@@ -536,6 +715,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (options.validator && result.status < 300) {
         recordViolation(options.validator.validateResponse(method, path, result.status, result.body));
       }
+      if (res.destroyed) return;
       send(result.status, result.body, result.headers);
       return;
     }

@@ -68,13 +68,21 @@ export function tokenize(line: string): string[] {
   return tokens;
 }
 
-/** "/contribute submit title:x category:docs" → { command: "contribute submit", options: {title: "x", ...} } */
+/**
+ * "/contribute submit title:x category:docs" → { command: "contribute submit", options: {title: "x", ...} }. As in
+ * Discord's command box, a value runs until the next `name:`, so `id:proposal 2` needs no quotes; a word like
+ * `https://…` is part of a value, not an option.
+ */
 export function parseSlash(words: string[]): { command: string; options: Record<string, string> } {
   const path: string[] = [];
   const options: Record<string, string> = {};
+  let current: string | undefined;
   for (const w of words) {
-    const colon = w.indexOf(":");
-    if (colon > 0) options[w.slice(0, colon)] = w.slice(colon + 1);
+    const option = /^([a-z0-9_-]+):(?!\/\/)/i.exec(w);
+    if (option?.[1]) {
+      current = option[1];
+      options[current] = w.slice(option[0].length);
+    } else if (current !== undefined) options[current] = `${options[current]} ${w}`;
     else path.push(w.replace(/^\//, ""));
   }
   return { command: path.join(" "), options };
@@ -152,7 +160,22 @@ function flatten(list: Component[]): Component[] {
   return [...walkComponents(list)].filter((c) => c.type !== 1 && c.type !== 18);
 }
 
-export async function runTerminalClient(baseUrl: string): Promise<void> {
+/**
+ * Talks to the sandbox at `baseUrl` (`source` says where that URL came from). Returns the exit code: 1 when the
+ * sandbox does not answer, checked before the first line is read rather than at the first command.
+ */
+export async function runTerminalClient(baseUrl: string, source?: string): Promise<number> {
+  const from = source ? ` (${source})` : "";
+  const reachable = await fetch(`${baseUrl}/sandbox/state`, { signal: AbortSignal.timeout(5_000) }).then(
+    (res) => res.ok,
+    () => false,
+  );
+  if (!reachable) {
+    process.stderr.write(
+      `No Steward sandbox answers at ${baseUrl}${from}. Start Steward (npm start), or give the URL its "sandbox ready:" line printed: npm run steward -- sandbox http://127.0.0.1:<port>\n`,
+    );
+    return 1;
+  }
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const print = (text: string) => process.stdout.write(`${text}\n`);
   let last: Shown | undefined;
@@ -283,7 +306,7 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
     print(`Unknown command "${first}". Type help.`);
   }
 
-  print(`Steward sandbox at ${baseUrl}. Type help for commands.`);
+  print(`Steward sandbox at ${baseUrl}${from}. Type help for commands.`);
   for await (const line of rl) {
     try {
       await handle(line.trim());
@@ -296,4 +319,5 @@ export async function runTerminalClient(baseUrl: string): Promise<void> {
       print(`error: ${message}${/no user/.test(message) ? " Here: adduser <name> Member" : ""}`);
     }
   }
+  return 0;
 }

@@ -38,6 +38,11 @@ export interface ServiceDeps {
   votes: VoteWriter;
   /** Prometheus counters of this process (served at /metrics). */
   metrics: Metrics;
+  /**
+   * Reminders before a vote or an epoch closes, in seconds before its end (REMINDER_BEFORE); absent or empty: none.
+   * `epochCron`: when epochs close (EPOCH_CRON); absent: no epoch reminders.
+   */
+  reminders?: { beforeSeconds: number[]; epochCron?: string };
 }
 
 export interface EvaluationDeps {

@@ -93,6 +93,7 @@ export type UserErrorContext = {
   };
   not_flagged: { id: number };
   invalid_component: Record<string, never>;
+  pager_expired: { command: string };
   already_reviewed: { id: number; by: string };
   impossible_spec: { field: string; value: string; min: number; max: number };
   invalid_price: { input: string; decimals: number };

@@ -65,8 +65,27 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
     await destroyManagedData(dataDir);
   });
 
+  /** A wait that, when it times out, says where the proposal's payout stands and what Steward logged. */
+  async function explained(proposalId: number, stdout: () => string, wait: () => Promise<unknown>) {
+    try {
+      await wait();
+    } catch (error) {
+      const p = await db?.prisma.proposal.findUnique({
+        where: { id: proposalId },
+        include: { payouts: { orderBy: { chunkIndex: "asc" } } },
+      });
+      const chunks = p?.payouts.map(
+        (i) =>
+          `chunk ${i.chunkIndex}: ${i.status} nonce ${i.nonce} tx ${i.txHash} ${i.stuckReason ?? ""} ${i.failureReason ?? ""}`,
+      );
+      throw new Error(
+        `${(error as Error).message}\nproposal ${p?.status}, receipt ${p?.receiptMessageId}\n${chunks?.join("\n")}\nSteward's log:\n${stdout().slice(-4000)}`,
+      );
+    }
+  }
+
   it(`pays every voted line exactly once through ${KILLS.length} kills`, async () => {
-    let { proc, client } = await start();
+    let { proc, client, stdout } = await start();
     current = proc;
     await client.createUser("mona", ["Member", "Moderator"]);
     const wallets = new Map<string, { address: string }>();
@@ -84,15 +103,17 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
     const proposals: number[] = [];
     for (const [cycle, kill] of KILLS.entries()) {
       const expected = (proposals.at(-1) ?? 0) + 1;
-      ({ proc, client } = await start(`${kill.step}@${expected}`));
+      ({ proc, client, stdout } = await start(`${kill.step}@${expected}`));
       current = proc;
       // The previous cycle's payout completes on its own after the restart.
       if (proposals.length > 0) {
         const previous = proposals.at(-1) as number;
-        await until(`proposal #${previous} settled after the kill at ${KILLS[cycle - 1]?.step}`, async () => {
-          const p = await prisma.proposal.findUniqueOrThrow({ where: { id: previous } });
-          return p.status === "settled" && p.receiptMessageId !== null;
-        });
+        await explained(previous, stdout, () =>
+          until(`proposal #${previous} settled after the kill at ${KILLS[cycle - 1]?.step}`, async () => {
+            const p = await prisma.proposal.findUniqueOrThrow({ where: { id: previous } });
+            return p.status === "settled" && p.receiptMessageId !== null;
+          }),
+        );
       }
       for (const m of MEMBERS) {
         finalResponse(
@@ -125,13 +146,15 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
     }
 
     // The last restart, no kill: everything is paid, once.
-    ({ proc, client } = await start());
+    ({ proc, client, stdout } = await start());
     current = proc;
     const last = proposals.at(-1) as number;
-    await until("the last proposal settled", async () => {
-      const p = await prisma.proposal.findUniqueOrThrow({ where: { id: last } });
-      return p.status === "settled" && p.receiptMessageId !== null;
-    });
+    await explained(last, stdout, () =>
+      until("the last proposal settled", async () => {
+        const p = await prisma.proposal.findUniqueOrThrow({ where: { id: last } });
+        return p.status === "settled" && p.receiptMessageId !== null;
+      }),
+    );
     const settled = await prisma.proposal.findMany({ where: { id: { in: proposals } }, include: { payouts: true } });
     expect(settled.map((p) => p.status)).toEqual(proposals.map(() => "settled"));
     expect(settled.flatMap((p) => p.payouts.map((i) => i.status)).every((s) => s === "confirmed")).toBe(true);

@@ -89,7 +89,9 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
       env: cleanEnv(),
       timeout: 60_000,
     });
-    expect(session.stdout).toMatch(/Proposal #1 is open for votes until .+ \(basic vote, quorum .+ eligible weight\)/);
+    expect(session.stdout).toMatch(
+      /Proposal #1 is open for votes until .+ \(basic vote, quorum: needs \d+ of \d+ active members \(10%\)\)/,
+    );
     expect(session.stdout).toContain("[For] [Against] [Abstain]");
     expect(session.stdout).toMatch(/Your vote on proposal #1: \*\*For\*\*, weight 1\./);
 
@@ -227,7 +229,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
     const unknown = spawnSync(process.execPath, [bin, "job", "run", "nope"], { env, encoding: "utf8" });
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe(
-      "There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, settle, repost, verify-audit, node-health.\n",
+      "There is no job named `nope`. Known jobs: evaluate, close-epoch, close-votes, remind, settle, repost, verify-audit, node-health.\n",
     );
   }, 60_000);
 

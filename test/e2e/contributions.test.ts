@@ -51,7 +51,7 @@ describe("/contribute submit", () => {
     expect(reply.content).toContain("@everyone");
     expect(reply.mentions).toEqual({ everyone: false, users: [], roles: [] });
     const posts = await stack.client.messages("contributions");
-    const post = posts.find((m) => m.embeds[0]?.title?.includes("Ping @everyone"));
+    const post = posts.find((m) => m.embeds[0]?.title?.includes("Ping \\@everyone"));
     expect(post?.mentions.everyone).toBe(false);
   });
 

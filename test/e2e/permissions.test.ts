@@ -68,6 +68,7 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   "privacy show": {},
   "privacy show-name": { value: "on" },
   "privacy show-wallet": { value: "off" },
+  notify: { votes: "on" },
 };
 
 let stack: TestStack;

@@ -15,6 +15,8 @@ beforeAll(async () => {
     SETTLEMENT_MODE: "off",
     VOTE_TOKEN_ADDRESS: chain.token,
     QUORUM: "50%",
+    // Half the token weight every member holds, as on Snapshot (not of the active members').
+    QUORUM_OF: "members",
   });
   for (const u of ["hodler", "minnow", "walletless"]) await stack.client.createUser(u, ["Member"]);
   await stack.client.createUser("chair", ["Member", "Moderator"]);
@@ -40,7 +42,7 @@ describe("ERC-20 balance voting on a local chain (Anvil)", () => {
     );
     const id = Number(/^Proposal #(\d+)/.exec(submitted.content)?.[1]);
     const opened = finalResponse(await stack.client.run("chair", "proposal open", { proposal: id, period: "1h" }));
-    expect(opened.content).toContain("quorum 20 of 40 eligible weight");
+    expect(opened.content).toContain("quorum: needs weight 20 of the 40 held by 4 members (50%)");
     const proposal = await stack.steward.container.services.db.proposal.findUniqueOrThrow({ where: { id } });
     expect(proposal.snapshotBlock).toBe(await chain.blockNumber());
 

@@ -65,6 +65,15 @@ export class SandboxClient {
     });
   }
 
+  /** Many members at once: `${prefix}1` … `${prefix}${count}` (existing ones are left as they are). */
+  createUsers(prefix: string, count: number, roles: string[] = ["Member"]) {
+    return this.ok<{ created: number; existing: number; first: string; last: string }>("POST", "/sandbox/users/bulk", {
+      prefix,
+      count,
+      roles,
+    });
+  }
+
   submitModal(user: string, customId: string, fields: Record<string, string>, messageId?: string) {
     return this.ok<InteractionResult>("POST", "/sandbox/modals", { user, customId, fields, messageId, waitMs: 30_000 });
   }
@@ -135,6 +144,25 @@ export class SandboxClient {
 
   commands() {
     return this.ok<{ name: string; options?: unknown[] }[]>("GET", "/sandbox/commands");
+  }
+
+  /** The bot's DMs to a user (what the user reads in their DM channel), and whether the user takes DMs. */
+  dms(user: string) {
+    return this.ok<{
+      open: boolean;
+      channelId: string | null;
+      messages: (Omit<ResponseView, "kind" | "ephemeral"> & { id: string })[];
+    }>("GET", `/sandbox/users/${encodeURIComponent(user)}/dms`);
+  }
+
+  /** Opens or closes a user's DMs ("Direct Messages" privacy setting): closed, the bot's DMs fail with 50007. */
+  setDms(user: string, open: boolean) {
+    return this.ok<{ open: boolean }>("PUT", `/sandbox/users/${encodeURIComponent(user)}/dms`, { open });
+  }
+
+  /** An interaction's responses so far, follow-ups sent after its final answer included. */
+  interaction(id: string) {
+    return this.ok<InteractionResult>("GET", `/sandbox/interactions/${id}`);
   }
 }
 

@@ -67,6 +67,8 @@ export function serviceDeps(
       votingPeriodMs: 48 * 3_600_000,
       votingType: "basic",
       quorum: "0",
+      quorumOf: "active",
+      activeWindow: { epochs: 3 },
       passThreshold: 0.5,
       voterRoles: [],
       minMembershipMs: 0,

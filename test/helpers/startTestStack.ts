@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { expect } from "vitest";
+import { type Database, openDatabase } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
 import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
 import { type Steward, startSteward } from "../../src/startSteward.ts";
@@ -22,8 +23,14 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-/** Boots the sandbox and the real bot (real discord.js client) on a fresh database. */
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+/**
+ * Boots the sandbox and the real bot (real discord.js client) on a fresh database. `databaseVia`: the URL Steward
+ * reaches that database by (e.g. through a latency proxy).
+ */
+export async function startTestStack(
+  env: Record<string, string> = {},
+  options: { databaseVia?: (url: string) => string | Promise<string> } = {},
+): Promise<TestStack> {
   validator ??= new SpecValidator(defaultSpecPath());
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -34,7 +41,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   });
   const config = testConfig({ LOG_LEVEL: "info", ...env });
   const logger = createLogger({ level: config.LOG_LEVEL, destination: sink });
-  const database = await createTestDatabase();
+  const created = await createTestDatabase();
+  const database = options.databaseVia ? await reachedVia(created, options.databaseVia) : created;
   let offset = 0;
   const steward = await startSteward(config, logger, {
     database,
@@ -59,5 +67,17 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       expect(sandbox.violations).toEqual([]);
     },
     stop: () => steward.stop(),
+  };
+}
+
+/** The same database opened by another URL; closing it closes (and drops) the original too. */
+async function reachedVia(database: Database, via: (url: string) => string | Promise<string>): Promise<Database> {
+  const other = await openDatabase({ kind: "postgres", url: await via(database.url) });
+  return {
+    ...other,
+    async close() {
+      await other.close();
+      await database.close();
+    },
   };
 }

@@ -12,6 +12,21 @@ describe("the sandbox terminal client", () => {
     expect(() => tokenize('title:"open')).toThrow("a quote is not closed");
   });
 
+  it("takes a value up to the next option, as the README types it: /audit trace id:proposal 2", () => {
+    expect(parseSlash(tokenize("/audit trace id:proposal 2"))).toEqual({
+      command: "audit trace",
+      options: { id: "proposal 2" },
+    });
+    expect(
+      parseSlash(
+        tokenize("/contribute submit title:Fix the docs category:docs links:https://a.example https://b.example"),
+      ),
+    ).toEqual({
+      command: "contribute submit",
+      options: { title: "Fix the docs", category: "docs", links: "https://a.example https://b.example" },
+    });
+  });
+
   it("prints embeds and buttons readably", () => {
     const text = renderMessage({
       kind: "reply",

@@ -1,6 +1,6 @@
 import { traceAudit } from "../../services/transparency/traceAudit.ts";
 import { ephemeral, post } from "../reply.ts";
-import { auditTraceView } from "../views/auditTraceViews.ts";
+import { auditTraceView, readTraceId } from "../views/auditTraceViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
 const tokenOf = (ctx: Parameters<CommandHandler>[1]) => ({
@@ -14,10 +14,8 @@ export const trace: CommandHandler = async (i, ctx) => {
 };
 
 /** Previous / Next: the trace is read again (it is public data) and the asked page shown in place. */
-export const tracePage: ComponentHandler = async (i, ctx, [kind, key, page]) => {
-  const ref = kind === "transaction" ? (key ?? "") : `${kind} ${key}`;
+export const tracePage: ComponentHandler = async (i, ctx, args) => {
+  const { ref, page } = readTraceId(args);
   const t = await traceAudit(ctx.deps.services, ctx.actor.guildId, ref);
-  await i.update(
-    post(auditTraceView(t, Number.parseInt(page ?? "1", 10) || 1, tokenOf(ctx), ctx.deps.config.EXPLORER_TX_URL)),
-  );
+  await i.update(post(auditTraceView(t, page, tokenOf(ctx), ctx.deps.config.EXPLORER_TX_URL)));
 };

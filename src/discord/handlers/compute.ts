@@ -14,6 +14,7 @@ import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { leaseButtons, leasesView, leaseTerms, matchesText, noticeButtons } from "../views/computeViews.ts";
 import { ts } from "../views/governanceFormat.ts";
+import { userLine } from "../views/userText.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
 const tokenOf = (ctx: HandlerContext) => ({
@@ -73,7 +74,7 @@ const leaseOffer =
           guildId: lease.guildId,
           kind: "compute",
           notice: {
-            content: `Lease **#${lease.id}** waits for a moderator's approval before <@${provider}> is asked: <@${requester}> wants ${leaseTerms(lease, token)} for “${lease.purpose}”.`,
+            content: `Lease **#${lease.id}** waits for a moderator's approval before <@${provider}> is asked: <@${requester}> wants ${leaseTerms(lease, token)} for “${userLine(lease.purpose, 200)}”.`,
             buttons: leaseButtons(lease.id, "approve"),
             leaseId: lease.id,
           },
@@ -85,7 +86,7 @@ const leaseOffer =
         guildId: lease.guildId,
         kind: "compute",
         notice: {
-          content: `<@${provider}>, <@${requester}> asks for ${leaseTerms(lease, token)} for “${lease.purpose}”. Accept to start lease **#${lease.id}** now; it is paid for the time your node is online during it.`,
+          content: `<@${provider}>, <@${requester}> asks for ${leaseTerms(lease, token)} for “${userLine(lease.purpose, 200)}”. Accept to start lease **#${lease.id}** now; it is paid for the time your node is online during it.`,
           mention: [provider],
           buttons: leaseButtons(lease.id, "decide"),
           leaseId: lease.id,

@@ -12,8 +12,10 @@ import {
   contributionEmbed,
   contributionFormModal,
   contributionListView,
+  readListId,
 } from "../views/contributionViews.ts";
 import { postNote } from "../views/postNotes.ts";
+import { userLine } from "../views/userText.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
 type Status = (typeof CONTRIBUTION_STATUS_CHOICES)[number];
@@ -63,7 +65,7 @@ async function finishSubmission(
   const where = postNote(await ctx.deps.posts.outcomeOf("contribution", contribution.id));
   await i.editReply(
     edit({
-      content: `Contribution **#${contribution.id}** “${contribution.title}” is submitted and waiting for evaluation.${where}`,
+      content: `Contribution **#${contribution.id}** “${userLine(contribution.title, 120)}” is submitted and waiting for evaluation.${where}`,
     }),
   );
 }
@@ -86,12 +88,8 @@ export const list: CommandHandler = async (i, ctx) => {
 };
 
 /** Previous / Next on a list: the list's whole state travels in the button's custom id. */
-export const listPage: ComponentHandler = async (i, ctx, [scope, status, page]) => {
-  const view = await renderList(ctx, {
-    scope: scope === "all" ? "all" : "mine",
-    status: isStatus(status) ? status : undefined,
-    page: Number.parseInt(page ?? "1", 10) || 1,
-  });
+export const listPage: ComponentHandler = async (i, ctx, args) => {
+  const view = await renderList(ctx, readListId(args));
   await i.update(post({ ...view, allowedMentions: noMentions }));
 };
 
@@ -103,5 +101,7 @@ export const show: CommandHandler = async (i, ctx) => {
 export const withdraw: CommandHandler = async (i, ctx) => {
   // The public post is brought up to date (it shows the contribution withdrawn) by the publisher.
   const contribution = await withdrawContribution(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
-  await i.reply(ephemeral({ content: `Contribution **#${contribution.id}** “${contribution.title}” is withdrawn.` }));
+  await i.reply(
+    ephemeral({ content: `Contribution **#${contribution.id}** “${userLine(contribution.title, 120)}” is withdrawn.` }),
+  );
 };

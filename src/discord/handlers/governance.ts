@@ -15,6 +15,7 @@ import { describeRanking, describeVote, pointsSelect, rankSelect } from "../view
 import { formatWeight, MAX_POINTS, statusText } from "../views/governanceFormat.ts";
 import { failedPostNote, postNote } from "../views/postNotes.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
+import { quorumText } from "../views/quorumText.ts";
 import { rejectPayoutModal } from "../views/resultViews.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
@@ -38,7 +39,7 @@ async function open(ctx: HandlerContext, id: number, type?: VotingType, choices?
   });
   const posted = await ctx.deps.posts.outcomeOf("proposal", id);
   const ballot = posted.state === "posted" ? ` The ballot is on its message in ${posted.channel}.` : postNote(posted);
-  return `Proposal #${id} is open for votes until <t:${unix(proposal.endsAt as Date)}:f> (${proposal.votingType?.replace("_", "-")} vote, quorum ${formatWeight(proposal.quorumWeight ?? 0)} of ${formatWeight(proposal.eligibleWeight ?? 0)} eligible weight).${ballot}`;
+  return `Proposal #${id} is open for votes until <t:${unix(proposal.endsAt as Date)}:f> (${proposal.votingType?.replace("_", "-")} vote, quorum: ${quorumText(proposal)}).${ballot}`;
 }
 
 export const openCommand: CommandHandler = async (i, ctx) => {

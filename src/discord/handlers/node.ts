@@ -3,10 +3,13 @@ import { retireNode, updateNode } from "../../services/compute/changeNode.ts";
 import { listNodes } from "../../services/compute/listNodes.ts";
 import { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { registerNode } from "../../services/compute/registerNode.ts";
+import { UserError } from "../../services/errors.ts";
 import { tokenText } from "../../services/tokenText.ts";
 import type { HandlerContext } from "../context.ts";
+import { stashValue, unstashValue } from "../pagerStash.ts";
 import { ephemeral, noMentions, post } from "../reply.ts";
-import { hardwareText, type NodeListState, nodeListView, nodeShowView } from "../views/computeViews.ts";
+import { hardwareText, type NodeListState, nodeListView, nodeShowView, readNodeListId } from "../views/computeViews.ts";
+import { userLine } from "../views/userText.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
 const tokenOf = (ctx: HandlerContext) => ({
@@ -21,7 +24,7 @@ export const register: CommandHandler = async (i, ctx) => {
   const node = await registerNode(
     ctx.deps.services,
     ctx.actor,
-    [...ctx.member.roles, ...(ctx.member.roleIds ?? [])],
+    ctx.member.roles,
     {
       name: o.getString("name", true),
       gpuModel: o.getString("gpu_model", true),
@@ -39,7 +42,7 @@ export const register: CommandHandler = async (i, ctx) => {
         guildId: n.guildId,
         kind: "compute",
         notice: {
-          content: `🖥️ <@${ctx.actor.discordId}> registered node **#${n.id} ${n.name}**: ${hardwareText(n)}, ${n.region}, ${tokenText(BigInt(n.price.toString()), ctx.deps.services.proposals)} per ${n.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
+          content: `🖥️ <@${ctx.actor.discordId}> registered node **#${n.id} ${userLine(n.name, 64)}**: ${hardwareText(n)}, ${userLine(n.region, 24)}, ${tokenText(BigInt(n.price.toString()), ctx.deps.services.proposals)} per ${n.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
         },
       },
     ],
@@ -47,7 +50,7 @@ export const register: CommandHandler = async (i, ctx) => {
   const api = ctx.deps.httpUrl ?? "<Steward's HTTP URL>";
   await i.reply(
     ephemeral({
-      content: `Node **#${node.id}** is registered and pending until its first heartbeat. On the machine, keep the agent running with the same key file:\n\`steward node-agent --api ${api} --node ${node.id} --key <the key file>\`\nIt turns online with the first signed heartbeat; \`/node show id:${node.id}\` follows it.`,
+      content: `Node **#${node.id}** is registered and pending until its first heartbeat. On the machine, keep the agent running with the key it created (add \`--key <file>\` if you gave it one):\n\`npm run steward -- node-agent --api ${api} --node ${node.id}\`\n(in a clone of Steward; where Steward is installed as a package: \`steward node-agent …\`). It turns online with the first signed heartbeat; \`/node show id:${node.id}\` follows it.`,
     }),
   );
 };
@@ -61,7 +64,7 @@ async function renderList(ctx: HandlerContext, state: NodeListState) {
     status: state.status,
     page: state.page,
   });
-  return nodeListView(result, { ...state, page: result.page }, tokenOf(ctx));
+  return nodeListView(result, { ...state, page: result.page }, tokenOf(ctx), stashValue);
 }
 
 export const list: CommandHandler = async (i, ctx) => {
@@ -76,15 +79,11 @@ export const list: CommandHandler = async (i, ctx) => {
   await i.reply(ephemeral(view));
 };
 
-/** Previous / Next: the list's state travels in the button's custom id. */
-export const listPage: ComponentHandler = async (i, ctx, [scope, gpu, region, status, page]) => {
-  const view = await renderList(ctx, {
-    scope: scope === "all" ? "all" : "mine",
-    gpu: decodeURIComponent(gpu ?? "") || undefined,
-    region: decodeURIComponent(region ?? "") || undefined,
-    status: isStatus(status) ? status : undefined,
-    page: Number.parseInt(page ?? "1", 10) || 1,
-  });
+/** Previous / Next: the list's state travels in the button's custom id (long filters by a stashed key). */
+export const listPage: ComponentHandler = async (i, ctx, args) => {
+  const state = readNodeListId(args, unstashValue);
+  if (state === "expired") throw new UserError("pager_expired", { command: "/node list" });
+  const view = await renderList(ctx, state);
   await i.update(post({ ...view, allowedMentions: noMentions }));
 };
 
@@ -102,7 +101,7 @@ export const update: CommandHandler = async (i, ctx) => {
   const price = tokenText(BigInt(node.price.toString()), ctx.deps.services.proposals);
   await i.reply(
     ephemeral({
-      content: `Node **#${node.id}** now offers ${price} per ${node.gpuModel ? "GPU" : "CPU"}-hour in ${node.region}. Leases already agreed keep their price.`,
+      content: `Node **#${node.id}** now offers ${price} per ${node.gpuModel ? "GPU" : "CPU"}-hour in ${userLine(node.region, 24)}. Leases already agreed keep their price.`,
     }),
   );
 };
@@ -112,7 +111,7 @@ export const retire: CommandHandler = async (i, ctx) => {
     {
       guildId: n.guildId,
       kind: "compute",
-      notice: { content: `⚫ <@${ctx.actor.discordId}> retired node **#${n.id} ${n.name}**.` },
+      notice: { content: `⚫ <@${ctx.actor.discordId}> retired node **#${n.id} ${userLine(n.name, 64)}**.` },
     },
   ]);
   await i.reply(

@@ -12,6 +12,7 @@ import { idArgument } from "../checkInput.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { postNote } from "../views/postNotes.ts";
 import { proposalDraftView, proposalEditModal } from "../views/proposalViews.ts";
+import { userLine } from "../views/userText.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
 export const propose: CommandHandler = async (i, ctx) => {
@@ -55,7 +56,7 @@ export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
   const posted = await ctx.deps.posts.outcomeOf("proposal", proposal.id);
   await i.editReply(
     post({
-      content: `Proposal #${proposal.id} “${proposal.title}” is saved as a ${proposal.kind} proposal draft.${postNote(posted)} A moderator opens it for votes.`,
+      content: `Proposal #${proposal.id} “${userLine(proposal.title, 200)}” is saved as a ${proposal.kind} proposal draft.${postNote(posted)} A moderator opens it for votes.`,
       embeds: [],
       components: [],
       allowedMentions: noMentions,

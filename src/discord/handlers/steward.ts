@@ -1,5 +1,6 @@
 import { MessageFlags } from "discord.js";
 import { pendingPosts } from "../../services/publishing/pendingPosts.ts";
+import { checkQuorum } from "../checkQuorum.ts";
 import { checkSetup } from "../checkSetup.ts";
 import { edit } from "../reply.ts";
 import { setupStatusText } from "../views/setupViews.ts";
@@ -9,7 +10,10 @@ import type { CommandHandler } from "./types.ts";
 export const status: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const guild = i.guild ?? (await i.client.guilds.fetch(ctx.actor.guildId));
-  const problems = await checkSetup(i.client, guild, ctx.deps.config);
+  const problems = [
+    ...(await checkSetup(i.client, guild, ctx.deps.config)),
+    ...(await checkQuorum(ctx.deps.services, ctx.actor.guildId)),
+  ];
   const waiting = await pendingPosts(ctx.deps.services, ctx.actor.guildId);
   await i.editReply(edit({ content: setupStatusText(problems, waiting) }));
 };

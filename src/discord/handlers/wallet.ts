@@ -1,6 +1,7 @@
 import { createWalletChallenge } from "../../services/wallets/createWalletChallenge.ts";
 import { getActiveWallet } from "../../services/wallets/getActiveWallet.ts";
 import { verifyWalletSignature } from "../../services/wallets/verifyWalletSignature.ts";
+import { withTimeout } from "../../services/withTimeout.ts";
 import type { HandlerContext } from "../context.ts";
 import { ephemeral, replyWhenReady } from "../reply.ts";
 import { formatTokens } from "../views/evaluationViews.ts";
@@ -38,6 +39,9 @@ async function verified(ctx: HandlerContext, signature: string, message?: string
   return { content: walletLinkedView(linked.wallet.address, linked.previousAddress, linked) };
 }
 
+/** A balance is a courtesy on `/wallet show`: a chain slower than this is shown as not answering. */
+const BALANCE_TIMEOUT_MS = 5_000;
+
 export const show: CommandHandler = async (i, ctx) => {
   const wallet = await getActiveWallet(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
   const chain = ctx.deps.services.settlement?.chain;
@@ -45,7 +49,7 @@ export const show: CommandHandler = async (i, ctx) => {
   // The token balance when a chain is configured; a chain that does not answer does not hide the wallet.
   const balance =
     wallet && chain
-      ? await chain.tokenBalance(wallet.address).then(
+      ? await withTimeout(chain.tokenBalance(wallet.address), BALANCE_TIMEOUT_MS, "the chain").then(
           (units) => ({ text: formatTokens(units, token) }),
           () => ({ unavailable: "the chain did not answer" }),
         )

@@ -1,4 +1,4 @@
-import type { Client, MessageCreateOptions, MessageEditOptions } from "discord.js";
+import { type Client, DiscordAPIError, type MessageCreateOptions, type MessageEditOptions } from "discord.js";
 import type { Config } from "../../config.ts";
 import type { PendingPost } from "../../generated/prisma/client.ts";
 import { recordLeaseMessage } from "../../services/compute/leases.ts";
@@ -20,14 +20,23 @@ import {
   evaluationForPost,
   safeBatchForPost,
 } from "../../services/publishing/postSubjects.ts";
+import { epochReminderForPost } from "../../services/reminders/epochReminderForPost.ts";
+import {
+  recordDmsClosed,
+  recordReminderDmDropped,
+  recordReminderDmSent,
+} from "../../services/reminders/notifySettings.ts";
+import { reminderDmForPost, reminderForPost } from "../../services/reminders/reminderForPost.ts";
 import { markSafeBatchPosted } from "../../services/settlement/markSafeBatchPosted.ts";
 import { payoutReceipt, recordReceiptMessage } from "../../services/settlement/payoutReceipt.ts";
+import { matchRole } from "../configuredRoles.ts";
 import { noMentions, post } from "../reply.ts";
 import { noticeButtons } from "../views/computeViews.ts";
 import { contributionEmbed } from "../views/contributionViews.ts";
 import { appealOutcome, appealView, evaluationEmbed, type TokenFormat } from "../views/evaluationViews.ts";
 import { receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
+import { epochReminderText, reminderDmText, reminderPostText } from "../views/reminderViews.ts";
 import { resultMessage } from "../views/resultViews.ts";
 import { isUnknownMessage, type PostChannel } from "./postChannel.ts";
 
@@ -43,6 +52,8 @@ export interface PostPlan {
   guildId: string;
   where: string;
   send(channel: PostChannel): Promise<void>;
+  /** A message sent elsewhere than a guild channel (a DM): sent by this instead of `send`. */
+  direct?: () => Promise<void>;
 }
 
 /**
@@ -258,6 +269,65 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
         },
       };
     }
+    case "reminder": {
+      const facts = await reminderForPost(services, id);
+      return {
+        guildId: facts.guildId,
+        where: config.GOVERNANCE_CHANNEL,
+        async send(channel) {
+          // The vote closed before the reminder could go out: its result says the rest.
+          if (!facts.open) return;
+          await channel.send({
+            ...post({ content: reminderPostText(facts), allowedMentions: noMentions }),
+            ...once(attempt),
+          });
+        },
+      };
+    }
+    case "epoch_reminder": {
+      const facts = await epochReminderForPost(services, id);
+      return {
+        guildId: facts.guildId,
+        where: config.GOVERNANCE_CHANNEL,
+        async send(channel) {
+          // Closed (by hand, or at its time) before the reminder could go out: there is nothing left to remind of.
+          if (!facts.open) return;
+          await channel.send({
+            ...post({ content: epochReminderText(facts), allowedMentions: noMentions }),
+            ...once(attempt),
+          });
+        },
+      };
+    }
+    case "reminder_dm": {
+      const { dm, facts, voted, optedIn } = await reminderDmForPost(services, id);
+      return {
+        guildId: facts.guildId,
+        where: "a direct message",
+        async send() {},
+        async direct() {
+          if (!facts.open || voted || !optedIn) {
+            await recordReminderDmDropped(services, dm.id);
+            return;
+          }
+          try {
+            const channel = await ctx.client.users.createDM(dm.discordId);
+            await channel.send({
+              ...post({ content: reminderDmText(facts), allowedMentions: noMentions }),
+              ...once(attempt),
+            });
+          } catch (error) {
+            // 50007: the member does not take DMs from the bot. Retrying cannot help: the option goes off instead.
+            if (error instanceof DiscordAPIError && error.code === CANNOT_DM_USER) {
+              await recordDmsClosed(services, dm.id);
+              return;
+            }
+            throw error;
+          }
+          await recordReminderDmSent(services, dm.id);
+        },
+      };
+    }
     case "compute": {
       const notice = row.payload as unknown as ComputeNotice;
       return {
@@ -279,6 +349,9 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
   }
 }
 
+/** Discord's "Cannot send messages to this user": the user's DMs are closed to the bot (or no guild is shared). */
+const CANNOT_DM_USER = 50007;
+
 /** A post the bot keeps up to date: a moderator deleting it means it is not wanted, so it is not made again. */
 async function editUnlessDeleted(
   channel: PostChannel,
@@ -292,8 +365,8 @@ async function editUnlessDeleted(
   }
 }
 
-/** The moderator role as MODERATOR_ROLE names it (by id or name), to mention in notes to moderators. */
+/** The moderator role MODERATOR_ROLE resolves to (never a role that only shares its name), to mention in notes. */
 function moderatorRole(ctx: SendContext, channel: PostChannel) {
-  const setting = ctx.config.MODERATOR_ROLE;
-  return channel.guild.roles.cache.find((r) => r.id === setting || r.name === setting);
+  const { id } = matchRole(channel.guild, ctx.config.MODERATOR_ROLE);
+  return id ? channel.guild.roles.cache.get(id) : undefined;
 }

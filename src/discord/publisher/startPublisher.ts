@@ -14,6 +14,7 @@ import {
   pendingPostOf,
   postsWaiting,
   releasePosts,
+  retryUnansweredPosts,
 } from "../../services/publishing/pendingPosts.ts";
 import { awaitingFirstPost, evaluationsReady, installationKey } from "../../services/publishing/postSubjects.ts";
 import { describePostFailure, PostRefused } from "../describePostFailure.ts";
@@ -28,9 +29,11 @@ import { sendDigest } from "./sendDigest.ts";
  */
 const LANES: PostKind[][] = [
   ["contribution", "evaluation", "appeal"],
-  ["proposal", "result", "note"],
+  ["proposal", "result", "note", "reminder", "epoch_reminder"],
   ["receipt", "safe_batch"],
   ["compute"],
+  // DMs go to many channels (one per member), never hold up a public post, and keep the reminders in order.
+  ["reminder_dm"],
 ];
 
 /** More than this many waiting in a lane (what Discord lets through a channel in 5 s) are sent as digests… */
@@ -179,6 +182,12 @@ export function startPublisher(deps: PublisherDeps): Publisher {
         return "sent";
       }
       plan = await planPost(ctx, first, await attemptFor(rows));
+      if (plan.direct) {
+        await plan.direct();
+        await finishPosts(services, rows);
+        settle(rows, { state: "posted", channel: plan.where });
+        return "sent";
+      }
       const channel = postChannel(client, plan.guildId, plan.where);
       await plan.send(channel);
       await finishPosts(services, rows, first.kind === "proposal" ? config.VOTE_TALLY_DEBOUNCE : 0);
@@ -216,6 +225,9 @@ export function startPublisher(deps: PublisherDeps): Publisher {
       receipt: config.PAYOUTS_CHANNEL,
       safe_batch: config.PAYOUTS_CHANNEL,
       compute: config.COMPUTE_CHANNEL,
+      reminder: config.GOVERNANCE_CHANNEL,
+      reminder_dm: "a direct message",
+      epoch_reminder: config.GOVERNANCE_CHANNEL,
     })[kind];
 
   /** Posts that failed often enough: the moderators are told once, in one note per guild (itself a post). */
@@ -232,8 +244,9 @@ export function startPublisher(deps: PublisherDeps): Publisher {
 
   /** One message of a lane, if one is due: whether there was one. */
   async function pass(kinds: PostKind[]): Promise<"idle" | "sent" | "refused"> {
-    // Stopping: nothing new is claimed (what waits stays in the outbox for the next start).
-    if (stopping) return "idle";
+    // Stopping: nothing new is claimed (what waits stays in the outbox for the next start). Not connected yet:
+    // nothing is tried (and counted as refused); it all stays due for when the client is ready.
+    if (stopping || !client.isReady()) return "idle";
     const due = await duePosts(services, kinds, 100);
     if (due.length === 0) return "idle";
     const group = await nextGroup(due);
@@ -283,6 +296,18 @@ export function startPublisher(deps: PublisherDeps): Publisher {
 
   const lanes = LANES.map((_, i) => runLane(i));
   client.on(Events.ClientReady, wake);
+  // Back after a gateway outage: what Discord failed to answer meanwhile goes out now, not after its backoff.
+  const reconnected = () => {
+    if (stopping) return;
+    retryUnansweredPosts(services)
+      .then((n) => {
+        if (n > 0) logger.info({ posts: n }, "reconnected to Discord: retrying the posts it failed to answer");
+        wake();
+      })
+      .catch((err: unknown) => logger.warn({ err }, "could not retry the posts Discord failed to answer"));
+  };
+  client.on(Events.ShardResume, reconnected);
+  client.on(Events.ShardReady, reconnected);
   if (deps.listen) {
     deps
       .listen(wake)
@@ -363,6 +388,8 @@ export function startPublisher(deps: PublisherDeps): Publisher {
     async stop(deadline) {
       stopping = true;
       client.off(Events.ClientReady, wake);
+      client.off(Events.ShardResume, reconnected);
+      client.off(Events.ShardReady, reconnected);
       wake();
       const busy = sending.size;
       await Promise.race([

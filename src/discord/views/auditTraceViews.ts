@@ -3,11 +3,20 @@ import type { AuditTrace, TracedLine, TracedReason, TraceRef } from "../../servi
 import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import { clip, formatWeight, STATUS_COLOUR, statusText, tallyLines, ts, VOTING_TYPE_TEXT } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
+import { userLine } from "./userText.ts";
 
 export const TRACE_PREFIX = "audit-trace";
 const LINES_PER_PAGE = 3;
 
 export const traceCustomId = (ref: TraceRef, page: number) => [TRACE_PREFIX, ref.kind, ref.key, page].join(":");
+
+/** What a pager button asks for: the trace reference as `/audit trace` reads it, and the page. */
+export function readTraceId([kind, key, page]: string[]): { ref: string; page: number } {
+  return {
+    ref: kind === "transaction" ? (key ?? "") : `${kind} ${key}`,
+    page: Number.parseInt(page ?? "1", 10) || 1,
+  };
+}
 
 const txText = (hash: string, explorer: string | undefined) =>
   explorer ? `[\`${hash.slice(0, 18)}…\`](${explorer.replace("{hash}", hash)})` : `\`${hash}\``;
@@ -34,13 +43,13 @@ function pathEmbed(t: AuditTrace, token: TokenFormat, explorer: string | undefin
   }
   if (t.node) {
     parts.push(
-      `**Node #${t.node.id} ${t.node.name}** — ${t.node.gpu}, ${t.node.region}, ${t.node.status}; provider ${t.node.provider}`,
+      `**Node #${t.node.id} ${userLine(t.node.name, 64)}** — ${userLine(t.node.gpu, 64)}, ${userLine(t.node.region, 24)}, ${t.node.status}; provider ${userLine(t.node.provider, 40)}`,
     );
   }
   if (p) {
     parts.push(
       `**② Batch** of proposal #${p.id} — hash \`${p.batchHash ?? "none"}\`${p.epoch ? ` (epoch ${p.epoch})` : ""}`,
-      `**③ Proposal #${p.id}** ${clip(p.title, 200)} — ${statusText(p.status as never)}, by ${p.author}`,
+      `**③ Proposal #${p.id}** ${userLine(p.title, 200)} — ${statusText(p.status as never)}, by ${userLine(p.author, 40)}`,
     );
     if (p.votingType) {
       const r = p.result;
@@ -100,12 +109,12 @@ function lineText(l: TracedLine, token: TokenFormat): string {
 
 function reasonText(r: TracedReason, token: TokenFormat): string {
   if (r.kind === "uptime")
-    return `• uptime of node #${r.nodeId} ${r.node}: ${r.hours.toFixed(2)} h → ${formatTokens(r.amount, token)}`;
+    return `• uptime of node #${r.nodeId} ${userLine(r.node, 64)}: ${r.hours.toFixed(2)} h → ${formatTokens(r.amount, token)}`;
   if (r.kind === "lease")
-    return `• lease #${r.leaseId} on node #${r.nodeId} ${r.node} → ${formatTokens(r.amount, token)}`;
+    return `• lease #${r.leaseId} on node #${r.nodeId} ${userLine(r.node, 64)} → ${formatTokens(r.amount, token)}`;
   if (r.kind === "carry") return `• a reward carried from an earlier epoch (carry #${r.id})`;
   const e = r.evaluation;
-  const head = `• contribution #${r.id} "${clip(r.title, 120)}" (${r.category}) by ${r.author}, ${ts(r.submittedAt)}`;
+  const head = `• contribution #${r.id} "${userLine(r.title, 120)}" (${r.category}) by ${userLine(r.author, 40)}, ${ts(r.submittedAt)}`;
   if (!e) return `${head}\n  no active evaluation`;
   return [
     head,
@@ -115,7 +124,7 @@ function reasonText(r: TracedReason, token: TokenFormat): string {
       ? [
           `  evidence: ${e.evidence
             .slice(0, 2)
-            .map((q) => `"${clip(q, 140)}"`)
+            .map((q) => `"${userLine(q, 140)}"`)
             .join(" · ")}`,
         ]
       : []),

@@ -1,6 +1,7 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/v10";
 import type { Choice } from "../../services/votes/tally.ts";
 import { MAX_POINTS, POINTS_PREFIX, type Proposal, RANK_PREFIX, type Row, VOTE_PREFIX } from "./governanceFormat.ts";
+import { userLabel, userLine } from "./userText.ts";
 
 /** Ballots: buttons, selects and the private ranking and points flows, and how a vote reads back. */
 export function ballot(p: Proposal): Row[] {
@@ -9,7 +10,7 @@ export function ballot(p: Proposal): Row[] {
     customId: string,
     label: string,
     style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger,
-  ) => ({ type: ComponentType.Button, custom_id: customId, label: label.slice(0, 80), style }) as const;
+  ) => ({ type: ComponentType.Button, custom_id: customId, label: userLabel(label, 80), style }) as const;
   switch (p.votingType) {
     case "basic":
       return [
@@ -40,7 +41,7 @@ export function ballot(p: Proposal): Row[] {
               placeholder: "Approve any number of choices",
               min_values: 0,
               max_values: p.choices.length,
-              options: p.choices.map((c, i) => ({ label: c.slice(0, 100), value: String(i + 1) })),
+              options: p.choices.map((c, i) => ({ label: userLabel(c), value: String(i + 1) })),
             },
           ],
         },
@@ -71,7 +72,7 @@ export function rankSelect(p: Pick<Proposal, "id" | "choices">, ranked: number[]
     min_values: 1,
     max_values: 1,
     options: p.choices
-      .map((c, i) => ({ label: c.slice(0, 100), value: String(i + 1) }))
+      .map((c, i) => ({ label: userLabel(c), value: String(i + 1) }))
       .filter((o) => !ranked.includes(Number(o.value))),
   } as const;
 }
@@ -82,7 +83,7 @@ export function pointsSelect(p: Pick<Proposal, "id" | "choices">, given: number[
   return {
     type: ComponentType.StringSelect,
     custom_id: `${POINTS_PREFIX}:${p.id}:${given.join(",")}`,
-    placeholder: `Points for “${choice.slice(0, 60)}”`,
+    placeholder: `Points for “${userLabel(choice, 60)}”`,
     min_values: 1,
     max_values: 1,
     options: Array.from({ length: MAX_POINTS + 1 }, (_, n) => ({
@@ -95,7 +96,7 @@ export function pointsSelect(p: Pick<Proposal, "id" | "choices">, given: number[
 /** The proposal's message in #governance: what is decided, what is paid, how to vote, and the tally. */
 
 export function describeChoice(choices: string[], choice: Choice): string {
-  const label = (i: number) => choices[i - 1] ?? `choice ${i}`;
+  const label = (i: number) => userLine(choices[i - 1] ?? `choice ${i}`, 100);
   if (typeof choice === "number") return label(choice);
   if (Array.isArray(choice)) return choice.length === 0 ? "none of the choices" : choice.map(label).join(", ");
   return Object.entries(choice)
@@ -111,7 +112,9 @@ export function describeVote(p: { votingType: string | null; choices: string[] }
 }
 
 export function describeRanking(choices: string[], ranking: number[]): string {
-  return ranking.map((c, i) => `${["1st", "2nd", "3rd"][i] ?? `${i + 1}th`} ${choices[c - 1] ?? c}`).join(", ");
+  return ranking
+    .map((c, i) => `${["1st", "2nd", "3rd"][i] ?? `${i + 1}th`} ${userLine(choices[c - 1] ?? String(c), 100)}`)
+    .join(", ");
 }
 
 /** The result, posted as a reply to the proposal; for a payout awaiting approval, with the moderators' buttons. */

@@ -11,8 +11,10 @@ import type { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { percent } from "../../services/compute/uptime.ts";
 import type { NoticeButton } from "../../services/publishing/enqueuePosts.ts";
 import { tokenText } from "../../services/tokenText.ts";
+import { decodeIdPart, encodeIdPart, isStashKey, joinCustomId } from "./customIdCodec.ts";
 import { clip, ts } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
+import { userLine, userText } from "./userText.ts";
 
 export const NODE_LIST_PREFIX = "node-list";
 export const LEASE_PREFIX = "lease";
@@ -53,10 +55,10 @@ interface NodeLike extends Omit<StoredSpecs, "description"> {
 }
 
 export const hardwareText = (n: NodeLike) =>
-  `${n.gpuModel ? `${n.gpuCount} × ${n.gpuModel} (${n.vramGb} GB)` : "no GPU"}, ${n.cpuCores} cores, ${n.ramGb} GB RAM`;
+  `${n.gpuModel ? `${n.gpuCount} × ${userLine(n.gpuModel, 64)} (${n.vramGb} GB)` : "no GPU"}, ${cores(n.cpuCores)}, ${n.ramGb} GB RAM`;
 
 export function nodeLine(n: NodeLike & { provider: { discordId: string } }, token: Token) {
-  return `${STATUS_ICON[n.status]} **#${n.id}** ${n.name} · ${hardwareText(n)} · ${n.region} · ${money(n.price, token)}/${n.gpuModel ? "GPU" : "CPU"}-h · <@${n.provider.discordId}>`;
+  return `${STATUS_ICON[n.status]} **#${n.id}** ${userLine(n.name, 64)} · ${hardwareText(n)} · ${userLine(n.region, 24)} · ${money(n.price, token)}/${n.gpuModel ? "GPU" : "CPU"}-h · <@${n.provider.discordId}>`;
 }
 
 export interface NodeListState {
@@ -67,16 +69,58 @@ export interface NodeListState {
   page: number;
 }
 
-const part = (v: string | undefined) => encodeURIComponent(v ?? "").slice(0, 20);
-export const nodeListCustomId = (s: NodeListState) =>
-  [NODE_LIST_PREFIX, s.scope, part(s.gpu), part(s.region), s.status ?? "", s.page].join(":");
+/** Keeps a value too long for a custom id and returns the short key that stands for it (`pagerStash.ts`). */
+export type Stash = (value: string) => string;
+
+/**
+ * `node-list:<scope>:<gpu>:<region>:<status>:<page>`, the filters written whole; when they cannot fit in 100
+ * characters they are stashed and the gpu part carries the key (the region part is then empty).
+ */
+export function nodeListCustomId(s: NodeListState, stash: Stash): string {
+  const tail = [s.status ?? "", s.page];
+  const inline = joinCustomId(NODE_LIST_PREFIX, [
+    s.scope,
+    encodeIdPart(s.gpu ?? ""),
+    encodeIdPart(s.region ?? ""),
+    ...tail,
+  ]);
+  if (inline) return inline;
+  const key = stash(JSON.stringify({ gpu: s.gpu ?? "", region: s.region ?? "" }));
+  return joinCustomId(NODE_LIST_PREFIX, [s.scope, key, "", ...tail]) ?? `${NODE_LIST_PREFIX}:${s.scope}:${key}::`;
+}
+
+/** The list a pager button asks for, or "expired" when its stashed filters are no longer known. */
+export function readNodeListId(
+  [scope, gpu = "", region = "", status, page]: string[],
+  unstash: (key: string) => string | undefined,
+): NodeListState | "expired" {
+  let filters = { gpu: decodeIdPart(gpu), region: decodeIdPart(region) };
+  if (isStashKey(gpu)) {
+    const stashed = unstash(gpu);
+    if (stashed === undefined) return "expired";
+    filters = JSON.parse(stashed) as typeof filters;
+  }
+  return {
+    scope: scope === "all" ? "all" : "mine",
+    gpu: filters.gpu || undefined,
+    region: filters.region || undefined,
+    status: NODE_STATUSES.find((x) => x === status),
+    page: Number.parseInt(page ?? "1", 10) || 1,
+  };
+}
+const NODE_STATUSES: NodeStatus[] = ["pending", "online", "offline", "retired"];
 
 export function nodeListView(
   result: { items: (NodeLike & { provider: { discordId: string } })[]; total: number; page: number; pages: number },
   state: NodeListState,
   token: Token,
+  stash: Stash,
 ) {
-  const filters = [state.gpu && `GPU ${state.gpu}`, state.region && `region ${state.region}`, state.status]
+  const filters = [
+    state.gpu && `GPU ${userLine(state.gpu, 40)}`,
+    state.region && `region ${userLine(state.region, 30)}`,
+    state.status,
+  ]
     .filter(Boolean)
     .join(", ");
   const embed: APIEmbed = {
@@ -90,22 +134,22 @@ export function nodeListView(
     color: 0x2ecc71,
     footer: { text: `Page ${result.page} of ${result.pages} · ${result.total} in total` },
   };
-  const components = pagerRows(result.page, result.pages, (page) => nodeListCustomId({ ...state, page }));
+  const components = pagerRows(result.page, result.pages, (page) => nodeListCustomId({ ...state, page }, stash));
   return { embeds: [embed], components };
 }
 
 export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: Token) {
   const n = d.node;
   const reported = d.reported
-    ? `${d.reported.gpus.length > 0 ? d.reported.gpus.map((g) => `${g.name} (${Math.floor(g.memoryMiB / 1024)} GB)`).join(", ") : "no GPU"}, ${d.reported.cpuCores} cores, ${d.reported.ramGb} GB RAM, ${d.reported.os}`
+    ? `${d.reported.gpus.length > 0 ? d.reported.gpus.map((g) => `${userLine(g.name, 80)} (${Math.floor(g.memoryMiB / 1024)} GB)`).join(", ") : "no GPU"}, ${cores(d.reported.cpuCores)}, ${d.reported.ramGb} GB RAM, ${userLine(d.reported.os, 80)}`
     : "nothing yet (no heartbeat)";
   const leases = d.leases.map(
     (l) =>
       `#${l.id} ${l.status.replace("_", " ")} · ${l.gpuCount} GPU × ${l.hours.toString()} h at ${money(l.price, token)}${l.endsAt ? ` · ends ${ts(l.endsAt)}` : ""}`,
   );
   const embed: APIEmbed = {
-    title: `${STATUS_ICON[n.status]} Node #${n.id} · ${n.name}`,
-    description: clip(n.description ?? "", 300),
+    title: `${STATUS_ICON[n.status]} Node #${n.id} · ${userLine(n.name, 200)}`,
+    description: userText(n.description ?? "", 700),
     color: n.shortfall ? 0xe67e22 : 0x2ecc71,
     fields: [
       { name: "Provider", value: `<@${n.provider.discordId}>`, inline: true },
@@ -123,7 +167,7 @@ export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: 
       { name: "Reported", value: clip(reported) },
       {
         name: "Uptime",
-        value: `24 h: ${percent(d.uptime.day)} · 7 days: ${percent(d.uptime.week)}${d.uptime.epoch ? ` · epoch ${d.uptime.epoch.number}: ${percent(d.uptime.epoch.ratio)}` : ""}`,
+        value: uptimeText(d),
       },
       {
         name: "Flags",
@@ -148,9 +192,10 @@ export function matchesText(
   return [
     `Compute request **#${requestId}**: the best fitting online offers (score out of 100: uptime, price under your maximum, region, verified specs). Choose one to ask its provider.`,
     ...matches.map(
-      (m, i) => `${i + 1}. **node #${m.nodeId} ${m.offer.name}** · score ${m.score} · ${m.reasons.join(" · ")}`,
+      (m, i) =>
+        `${i + 1}. **node #${m.nodeId} ${userLine(m.offer.name, 64)}** · score ${m.score} · ${m.reasons.join(" · ")}`,
     ),
-    ...(explanation ? [`**The agent:** ${clip(explanation, 600)}`] : []),
+    ...(explanation ? [`**The agent:** ${userText(explanation, 600)}`] : []),
   ].join("\n");
 }
 
@@ -177,7 +222,7 @@ interface LeaseLike {
 }
 
 export const leaseTerms = (l: LeaseLike, token: Token) =>
-  `${l.gpuCount} GPU × ${l.hours.toString()} h on node #${l.node.id} **${l.node.name}** at ${money(l.price, token)} per GPU-hour`;
+  `${l.gpuCount} GPU × ${l.hours.toString()} h on node #${l.node.id} **${userLine(l.node.name, 64)}** at ${money(l.price, token)} per GPU-hour`;
 
 export function leasesView(leases: LeaseLike[], me: string, token: Token) {
   if (leases.length === 0) return "You have no leases. Ask for compute with `/compute request`.";
@@ -185,7 +230,28 @@ export function leasesView(leases: LeaseLike[], me: string, token: Token) {
     .map((l) => {
       const role = l.request.requester.discordId === me ? "you lease" : `<@${l.request.requester.discordId}> leases`;
       const when = l.endedAt ? `ended ${ts(l.endedAt)}` : l.endsAt ? `ends ${ts(l.endsAt)}` : "";
-      return `**#${l.id}** ${l.status.replace("_", " ")} · ${role} ${leaseTerms(l, token)} ${when} · “${clip(l.purpose, 80)}”`;
+      return `**#${l.id}** ${l.status.replace("_", " ")} · ${role} ${leaseTerms(l, token)} ${when} · “${userLine(l.purpose, 80)}”`;
     })
     .join("\n");
 }
+
+const cores = (count: number) => `${count} ${count === 1 ? "core" : "cores"}`;
+
+/**
+ * Uptime is measured over the part of each window the node existed in: for a node younger than the window, the
+ * line says "since registration" rather than "24 h", so a young node's percentage is read for what it is.
+ */
+function uptimeText(d: Awaited<ReturnType<typeof nodeDetails>>): string {
+  const age = d.now.getTime() - d.node.registeredAt.getTime();
+  const since = `since registration ${ts(d.node.registeredAt, "R")}`;
+  const windows =
+    age < DAY
+      ? [`${since}: ${percent(d.uptime.day)}`]
+      : age < 7 * DAY
+        ? [`24 h: ${percent(d.uptime.day)}`, `${since}: ${percent(d.uptime.week)}`]
+        : [`24 h: ${percent(d.uptime.day)}`, `7 days: ${percent(d.uptime.week)}`];
+  if (d.uptime.epoch) windows.push(`epoch ${d.uptime.epoch.number}: ${percent(d.uptime.epoch.ratio)}`);
+  return `${windows.join(" · ")}\n(the share of each window, counted from registration, that signed heartbeats cover)`;
+}
+
+const DAY = 86_400_000;

@@ -2,6 +2,7 @@ import type { APIEmbed, APIModalInteractionResponseCallbackData } from "discord-
 import type { Contribution, Member } from "../../generated/prisma/client.ts";
 import { pagerRows } from "./pagerRows.ts";
 import { textInputRow } from "./textInputRow.ts";
+import { evidenceLink, userLine, userText } from "./userText.ts";
 
 type ContributionWithAuthor = Contribution & { author: Member };
 
@@ -22,12 +23,13 @@ export function contributionEmbed(c: ContributionWithAuthor): APIEmbed {
     { name: "Author", value: `<@${c.author.discordId}>`, inline: true },
   ];
   if (c.hours !== null) fields.push({ name: "Hours", value: c.hours.toString(), inline: true });
-  if (c.links.length > 0) fields.push({ name: "Links", value: c.links.map((l) => `• ${l}`).join("\n"), inline: false });
+  if (c.links.length > 0)
+    fields.push({ name: "Links", value: c.links.map((l) => `• ${evidenceLink(l)}`).join("\n"), inline: false });
   fields.push({ name: "Submitted", value: timestamp(c.createdAt), inline: true });
   if (c.withdrawnAt) fields.push({ name: "Withdrawn", value: timestamp(c.withdrawnAt), inline: true });
   return {
-    title: `#${c.id} · ${c.title}`,
-    description: c.description,
+    title: `#${c.id} · ${userLine(c.title, 240)}`,
+    description: userText(c.description),
     color: statusColor[c.status],
     fields,
     footer: { text: `Steward · contribution #${c.id}` },
@@ -47,6 +49,15 @@ export function listCustomId(state: ContributionListState): string {
   return [LIST_BUTTON_PREFIX, state.scope, state.status ?? "any", state.page].join(":");
 }
 
+/** The list a pager button asks for (the custom id's arguments after the prefix). */
+export function readListId([scope, status, page]: string[]): ContributionListState {
+  return {
+    scope: scope === "all" ? "all" : "mine",
+    status: Object.keys(statusColor).find((s): s is Contribution["status"] => s === status),
+    page: Number.parseInt(page ?? "1", 10) || 1,
+  };
+}
+
 export function contributionListView(
   result: { items: ContributionWithAuthor[]; total: number; page: number; pages: number },
   state: ContributionListState,
@@ -54,7 +65,7 @@ export function contributionListView(
   const heading = `${state.scope === "mine" ? "Your contributions" : "All contributions"}${state.status ? ` (${state.status})` : ""}`;
   const lines = result.items.map(
     (c) =>
-      `**#${c.id}** · ${c.title} · ${c.category} · ${c.status} · <@${c.author.discordId}> · ${timestamp(c.createdAt)}`,
+      `**#${c.id}** · ${userLine(c.title, 120)} · ${c.category} · ${c.status} · <@${c.author.discordId}> · ${timestamp(c.createdAt)}`,
   );
   const embed: APIEmbed = {
     title: heading,

@@ -2,6 +2,7 @@ import type { APIEmbed } from "discord-api-types/v10";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import { DISCORD_LIMITS } from "./clampPayload.ts";
 import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { userLine } from "./userText.ts";
 
 type Author = { discordId: string };
 type DigestContribution = Pick<Contribution, "id" | "title" | "category" | "guildId" | "channelId" | "messageId"> & {
@@ -15,7 +16,7 @@ export interface Digest {
   count: number;
 }
 
-const quoteTitle = (title: string) => `“${title.length > 60 ? `${title.slice(0, 59)}…` : title}”`;
+const quoteTitle = (title: string) => `“${userLine(title, 100)}”`;
 
 /** As many lines as fit an embed's description; the caller sends the rest in the next message. */
 function fitLines(lines: string[]): string[] {

@@ -186,6 +186,8 @@ export const errorMessages = {
     `Contribution #${id}'s reward is already in epoch ${epoch}'s distribution${proposalId === null ? "" : ` (proposal #${proposalId}, ${proposalStatus?.replace("_", " ")})`}, so its evaluation can no longer change: you cannot ${actionText[action]} it. What was voted is what is paid.`,
   invalid_component: () =>
     "This button or menu does not belong to anything Steward knows. Use the command instead (see /help).",
+  pager_expired: ({ command }) =>
+    `This list's filter was too long to keep in its buttons and Steward has restarted since: run \`${command}\` again.`,
   not_flagged: ({ id }) =>
     `Contribution #${id}'s evaluation is not flagged for review, so there is nothing to clear. Use \`/evaluation override\` to change it.`,
   already_reviewed: ({ id, by }) => `Contribution #${id}'s evaluation was already cleared by ${by}.`,

@@ -8,6 +8,7 @@ import {
 import { type DecimalLike, toUnits } from "../../db/decimalUnits.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import { tokenText } from "../../services/tokenText.ts";
+import { userLine, userText } from "./userText.ts";
 
 export interface TokenFormat {
   symbol: string;
@@ -44,7 +45,7 @@ export function evaluationEmbed(
   const scores = overridden ? [] : ((e.scores as unknown as Score[]) ?? []);
   const fields = scores.map((s) => ({
     name: `${s.criterion} — ${s.score}/10 (weight ${Math.round(s.weight * 100)}%)`,
-    value: s.reason.slice(0, 1024) || "—",
+    value: userText(s.reason, 1024),
     inline: false,
   }));
   if (overridden) {
@@ -70,7 +71,7 @@ export function evaluationEmbed(
     fields.push({
       name: "Evidence",
       value: e.evidence
-        .map((q) => `> ${q.replaceAll("\n", " ").slice(0, 300)}`)
+        .map((q) => `> ${userLine(q, 300)}`)
         .join("\n")
         .slice(0, 1024),
       inline: false,
@@ -82,8 +83,8 @@ export function evaluationEmbed(
   const kind =
     e.purpose === "appeal" ? "Appeal review" : e.purpose === "override" ? "Moderator's evaluation" : "Evaluation";
   return {
-    title: `${kind} of #${c.id} · ${c.title}${withdrawn ? " (withdrawn)" : ""}`.slice(0, 256),
-    description: e.rationale.slice(0, 4096),
+    title: `${kind} of #${c.id} · ${userLine(c.title, 180)}${withdrawn ? " (withdrawn)" : ""}`,
+    description: userText(e.rationale),
     color: e.flags.includes("needs_human") ? 0xfee75c : 0x57f287,
     fields: fields.slice(0, 25),
     footer: { text: `evaluated by ${e.model} · rubric v${e.rubricVersion}` },
@@ -103,7 +104,7 @@ export function appealView(
   const embeds: APIEmbed[] = [
     {
       title: `Appeal #${a.id} of the evaluation of #${c.id}`.slice(0, 256),
-      description: a.reason.slice(0, 4096),
+      description: userText(a.reason),
       color: 0xeb459e,
       fields: [
         { name: "By", value: `<@${a.authorDiscordId}>`, inline: true },

@@ -1,6 +1,7 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from "discord-api-types/v10";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
 import type { Outcome } from "../../services/votes/decideOutcome.ts";
+import { userLine } from "./userText.ts";
 
 /** What the governance views share: custom-id prefixes, status words and colours, weights, tally lines. */
 export const GOVERNANCE_BUTTON_PREFIX = "gov";
@@ -57,7 +58,7 @@ export function tallyLines(choices: string[], o: Outcome): string {
     .map((c, i) => {
       const score = o.scores[i] ?? 0;
       const share = o.scoresTotal > 0 ? score / o.scoresTotal : 0;
-      return `${bar(share)} **${c}** — ${formatWeight(score)} (${(share * 100).toFixed(1)}%)`;
+      return `${bar(share)} **${userLine(c, 100)}** — ${formatWeight(score)} (${(share * 100).toFixed(1)}%)`;
     })
     .join("\n");
 }

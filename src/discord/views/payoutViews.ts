@@ -1,6 +1,7 @@
 import type { PayoutReceipt } from "../../services/settlement/payoutReceipt.ts";
 import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import { txLink } from "./resultViews.ts";
+import { userLine } from "./userText.ts";
 
 const MAX_LINES = 40;
 
@@ -26,7 +27,7 @@ export function receiptMessage(r: PayoutReceipt, token: TokenFormat) {
   const users = [...new Set(r.lines.slice(0, MAX_LINES).flatMap((l) => (l.discordId ? [l.discordId] : [])))];
   return {
     // Mentions notify only from the content, never from an embed.
-    content: `Paid: proposal #${p.id} “${p.title.slice(0, 200)}”.${users.length > 0 ? ` ${users.map((u) => `<@${u}>`).join(" ")}` : ""}`,
+    content: `Paid: proposal #${p.id} “${userLine(p.title, 200)}”.${users.length > 0 ? ` ${users.map((u) => `<@${u}>`).join(" ")}` : ""}`,
     embeds: [
       {
         title: `Receipt · proposal #${p.id}`,
@@ -63,7 +64,7 @@ const STEP: Record<string, string> = {
 /** `/payout status`: the proposal's payout chunk by chunk. */
 export function payoutStatusView(s: Status, token: TokenFormat): string {
   const p = s.proposal;
-  const head = `**Proposal #${p.id}** “${p.title}” is ${p.status.replace("_", " ")}.`;
+  const head = `**Proposal #${p.id}** “${userLine(p.title)}” is ${p.status.replace("_", " ")}.`;
   if (s.chunks.length === 0) {
     const why =
       p.status === "approved"
@@ -138,7 +139,7 @@ export function payoutHistoryView(h: History, token: TokenFormat): string {
     .slice(0, 20)
     .map(
       (l) =>
-        `${l.at ? `<t:${Math.floor(l.at.getTime() / 1000)}:d>` : "?"} · ${formatTokens(l.amount, token)} · proposal #${l.proposalId} “${l.title.slice(0, 60)}”${l.txHash ? ` · ${txLink(l.txHash, undefined)}` : ""}${l.held ? ` · ${l.held.status === "held" ? `**held** (the transfer failed): claim it with \`/payout claim line:${l.held.id}\`` : `held line #${l.held.id}: ${HELD_STATE[l.held.status] ?? l.held.status}${l.held.paidTo && l.held.status !== "returned" ? ` to \`${l.held.paidTo}\`` : ""}`}` : ""}`,
+        `${l.at ? `<t:${Math.floor(l.at.getTime() / 1000)}:d>` : "?"} · ${formatTokens(l.amount, token)} · proposal #${l.proposalId} “${userLine(l.title, 60)}”${l.txHash ? ` · ${txLink(l.txHash, undefined)}` : ""}${l.held ? ` · ${l.held.status === "held" ? `**held** (the transfer failed): claim it with \`/payout claim line:${l.held.id}\`` : `held line #${l.held.id}: ${HELD_STATE[l.held.status] ?? l.held.status}${l.held.paidTo && l.held.status !== "returned" ? ` to \`${l.held.paidTo}\`` : ""}`}` : ""}`,
     );
   const more = h.lines.length > 20 ? `\n… and ${h.lines.length - 20} earlier payout(s).` : "";
   return `You were paid ${formatTokens(total, token)} in ${reached.length} payout(s)${reached.length < h.lines.length ? ` (${h.lines.length - reached.length} more held or returned)` : ""}:\n${rows.join("\n")}${more}`.slice(

@@ -36,6 +36,9 @@ const what: Record<PostKind, string> = {
   safe_batch: "Safe file of payout chunk",
   note: "note to moderators",
   compute: "compute message",
+  reminder: "vote reminder",
+  reminder_dm: "vote reminder DM",
+  epoch_reminder: "epoch reminder",
 };
 
 /** The note to moderators about posts that keep failing. */

@@ -1,6 +1,7 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord-api-types/v10";
 import { payoutOf } from "../../services/proposals/payoutOf.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
+import { shortAddress } from "../../services/transparency/publicIdentity.ts";
 import { ballot } from "./ballotViews.ts";
 import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import {
@@ -14,6 +15,12 @@ import {
   ts,
   VOTING_TYPE_TEXT,
 } from "./governanceFormat.ts";
+import { quorumLines } from "./quorumText.ts";
+import { userLine, userText } from "./userText.ts";
+
+/** An address as the member allows it in public (`/privacy show-wallet`); shortened when nothing says otherwise. */
+const shownAddress = (o: ProposalOverview, address: string) =>
+  o.publicAddress?.[address.toLowerCase()] ?? shortAddress(address);
 
 /** A proposal's public message in #governance: payout, voting terms, live tally and ballot. */
 function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] {
@@ -24,7 +31,7 @@ function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] 
       {
         name: "Budget request",
         value: amount
-          ? `${formatTokens(amount, token)} to \`${o.proposal.budgetRecipient ?? "no address given"}\``
+          ? `${formatTokens(amount, token)} to ${o.proposal.budgetRecipient ? `\`${shownAddress(o, o.proposal.budgetRecipient)}\`` : "no address given"}`
           : "none",
       },
     ];
@@ -33,11 +40,16 @@ function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] 
   const lines = entries.map((e) => {
     const contributions = e.refs.filter((r) => r.startsWith("contribution:")).map((r) => `#${r.slice(13)}`);
     const carried = e.refs.filter((r) => r.startsWith("carry:")).length;
+    // Compute lines name their node and lease; a funding line's only ref is this proposal itself: nothing to add.
+    const compute = e.refs
+      .filter((r) => r.startsWith("node:") || r.startsWith("lease:"))
+      .map((r) => r.replace(":", " #"));
     const refs = [
       ...contributions,
+      ...compute,
       ...(carried > 0 ? [`${carried === 1 ? "a reward" : `${carried} rewards`} carried from an earlier epoch`] : []),
     ].join(", ");
-    return `\`${e.recipient}\` — ${formatTokens(e.amount, token)} (${refs})`;
+    return `\`${shownAddress(o, e.recipient)}\` — ${formatTokens(e.amount, token)}${refs ? ` (${refs})` : ""}`;
   });
   const list = lines.join("\n");
   return [
@@ -71,17 +83,13 @@ function anchorText(a: NonNullable<ProposalOverview["anchor"]>, explorerTxUrl: s
 function votingFields(o: ProposalOverview): APIEmbedField[] {
   const p = o.proposal;
   if (!p.votingType || !p.endsAt) return [];
-  const spec = p.quorumSpec ?? "0";
-  const quorum = spec.endsWith("%")
-    ? `${formatWeight(p.quorumWeight ?? 0)} — ${spec} of the ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`
-    : `${formatWeight(p.quorumWeight ?? 0)} of ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`;
   const fields: APIEmbedField[] = [
     {
       name: "Voting",
       value: [
         `Type: ${VOTING_TYPE_TEXT[p.votingType] ?? p.votingType}`,
         `Weight: ${p.weightStrategy}${p.snapshotBlock !== null ? ` at block ${p.snapshotBlock}` : ""}`,
-        `Quorum: ${quorum}`,
+        ...quorumLines(p),
         ...(p.votingType === "basic"
           ? [`Passes when For is above ${Math.round((p.passThreshold ?? 0.5) * 100)}% of For + Against`]
           : []),
@@ -110,8 +118,8 @@ function votingFields(o: ProposalOverview): APIEmbedField[] {
 export function proposalMessage(o: ProposalOverview, token: TokenFormat) {
   const p = o.proposal;
   const embed: APIEmbed = {
-    title: `Proposal #${p.id} · ${p.title}`.slice(0, 256),
-    description: p.summary.slice(0, 4096),
+    title: `Proposal #${p.id} · ${userLine(p.title, 230)}`,
+    description: userText(p.summary),
     color: STATUS_COLOUR[p.status] ?? 0x5865f2,
     fields: [
       { name: "Status", value: statusText(p.status), inline: true },
@@ -123,8 +131,8 @@ export function proposalMessage(o: ProposalOverview, token: TokenFormat) {
       },
       ...(p.kind !== "distribution"
         ? [
-            { name: "Motivation", value: clip(p.motivation) },
-            { name: "Specification", value: clip(p.specification) },
+            { name: "Motivation", value: userText(p.motivation, 1024) },
+            { name: "Specification", value: userText(p.specification, 1024) },
           ]
         : [{ name: "How it was computed", value: clip(p.specification) }]),
       ...payoutFields(o, token),

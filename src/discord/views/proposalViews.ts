@@ -9,24 +9,25 @@ import {
 import type { ProposalContent } from "../../llm/proposalSchema.ts";
 import { budgetText } from "../../services/proposals/proposalDrafts.ts";
 import { textInputRow } from "./textInputRow.ts";
+import { userLine, userText } from "./userText.ts";
 
 export const PROPOSAL_BUTTON_PREFIX = "proposal";
 export const PROPOSAL_MODAL_PREFIX = "proposal-edit";
 
 function proposalFields(c: ProposalContent, symbol: string) {
   return [
-    { name: "Motivation", value: c.motivation.slice(0, 1024) },
-    { name: "Specification", value: c.specification.slice(0, 1024) },
+    { name: "Motivation", value: userText(c.motivation, 1024) },
+    { name: "Specification", value: userText(c.specification, 1024) },
     { name: "Budget request", value: c.budget ? `${c.budget.amount} ${symbol} to ${c.budget.recipient}` : "none" },
-    { name: "Risks", value: c.risks.slice(0, 1024) },
-    { name: "Success metrics", value: c.successMetrics.slice(0, 1024) },
+    { name: "Risks", value: userText(c.risks, 1024) },
+    { name: "Success metrics", value: userText(c.successMetrics, 1024) },
   ];
 }
 
 export function proposalDraftView(draftId: number, c: ProposalContent, drafter: string, symbol: string) {
   const embed: APIEmbed = {
-    title: c.title,
-    description: c.summary.slice(0, 4096),
+    title: userLine(c.title),
+    description: userText(c.summary),
     color: 0x5865f2,
     fields: proposalFields(c, symbol),
     footer: {

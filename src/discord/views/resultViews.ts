@@ -18,6 +18,7 @@ import {
   statusText,
   tallyLines,
 } from "./governanceFormat.ts";
+import { userLine, userText } from "./userText.ts";
 
 /** A closed proposal's result post, its approval buttons and the rejection modal. */
 export function resultMessage(o: ProposalOverview, token: TokenFormat) {
@@ -31,7 +32,7 @@ export function resultMessage(o: ProposalOverview, token: TokenFormat) {
     );
     if (binding.tie) lines.push("The top choices are tied, so nothing won.");
     else if (binding.winner && p.votingType !== "basic")
-      lines.push(`Leading choice: **${p.choices[binding.winner - 1]}**.`);
+      lines.push(`Leading choice: **${userLine(p.choices[binding.winner - 1] ?? "", 100)}**.`);
   }
   const { total } = payoutOf(p);
   const fields: APIEmbedField[] = binding ? [{ name: "Tally", value: tallyLines(p.choices, binding) }] : [];
@@ -51,7 +52,7 @@ export function resultMessage(o: ProposalOverview, token: TokenFormat) {
       name: "Moderator approval",
       value:
         p.status === "vetoed"
-          ? `Vetoed by <@${p.vetoedBy}>: ${clip(p.vetoReason ?? "", 900)}`
+          ? `Vetoed by <@${p.vetoedBy}>: ${userText(p.vetoReason ?? "", 900)}`
           : p.approvalsRequired === 0
             ? "Approved automatically: the total is below the auto-approval limit."
             : `${o.approvals.length} of ${p.approvalsRequired} approvals${o.approvals.length > 0 ? `: ${o.approvals.map((m) => `<@${m}>`).join(", ")}` : ""}`,
@@ -98,7 +99,7 @@ export function resultMessage(o: ProposalOverview, token: TokenFormat) {
     embeds: [
       {
         title: `Proposal #${p.id} · ${statusText(p.status)}`.slice(0, 256),
-        description: `${p.title}\n\n${lines.join(" ")}`.slice(0, 4096),
+        description: `${userLine(p.title)}\n\n${lines.join(" ")}`.slice(0, 4096),
         color: STATUS_COLOUR[p.status] ?? 0x5865f2,
         fields,
       },

@@ -10,6 +10,9 @@ const KIND: Record<PendingPost["kind"], string> = {
   safe_batch: "Safe file of payout chunk",
   note: "Note to moderators",
   compute: "Compute message",
+  reminder: "Vote reminder",
+  reminder_dm: "Vote reminder DM",
+  epoch_reminder: "Epoch reminder",
 };
 
 /**

@@ -6,9 +6,18 @@ export async function ensureOpenEpoch(db: Prisma.TransactionClient, guildId: str
   const open = await db.epoch.findUnique({ where: { openFor: guildId } });
   if (open) return open;
   const last = await db.epoch.findFirst({ where: { guildId }, orderBy: { number: "desc" } });
+  // The first epoch opens on first use, which may come after contributions it covers: it starts with the earliest.
+  const earliest = last
+    ? null
+    : await db.contribution.findFirst({
+        where: { guildId, epochId: null },
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true },
+      });
+  const startsAt = earliest && earliest.createdAt < now ? earliest.createdAt : now;
   try {
     return await db.epoch.create({
-      data: { guildId, number: (last?.number ?? 0) + 1, openFor: guildId, startsAt: now, budget: budget.toString() },
+      data: { guildId, number: (last?.number ?? 0) + 1, openFor: guildId, startsAt, budget: budget.toString() },
     });
   } catch (error) {
     // Another caller opened it first (unique openFor): use theirs.

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { getAddress } from "ethers";
 import { type DecimalLike, unitsText } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
@@ -6,9 +7,8 @@ import type { ServiceDeps } from "../deps.ts";
 import { type BatchEntry, batchHash, canonicalBatch } from "../epochs/batchHash.ts";
 import { UserError } from "../errors.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
-import { ElectorateUnavailableError } from "../votes/offlineElectorate.ts";
+import { measureElectorate } from "../votes/quorumElectorate.ts";
 import { BASIC_CHOICES, type VotingType } from "../votes/tally.ts";
-import { ineligibility, voterWeight } from "../votes/voterWeight.ts";
 import { findProposal } from "./findProposal.ts";
 import { isPayoutKind } from "./payoutOf.ts";
 
@@ -69,7 +69,7 @@ function fundingBatch(proposal: {
 
 /**
  * draft → open. Fixes the voting terms (type, choices, period, snapshot block, quorum as an absolute weight over
- * the electorate counted now, threshold, conflict rule) and, for funding proposals, the batch and its hash. The
+ * the electorate QUORUM_OF names, counted now, with who it counts; threshold, conflict rule) and, for funding proposals, the batch and its hash. The
  * database trigger keeps all of them unchanged from here on.
  */
 export async function openVoting(
@@ -94,28 +94,8 @@ export async function openVoting(
 
   const now = deps.now();
   const snapshotBlock = g.weight.strategy === "erc20-balance" && g.balances ? await g.balances.blockNumber() : null;
-  let members: Awaited<ReturnType<typeof g.electorate.members>>;
-  try {
-    members = await g.electorate.members(guildId);
-  } catch (error) {
-    if (error instanceof ElectorateUnavailableError)
-      throw new UserError("electorate_unavailable", { reason: error.reason });
-    throw error;
-  }
-  const eligible = members.filter((m) => ineligibility(deps, m, now) === null);
-  const wallets = await deps.db.wallet.findMany({
-    where: { activeFor: { not: null }, member: { guildId, discordId: { in: eligible.map((m) => m.discordId) } } },
-    include: { member: true },
-  });
-  const walletOf = new Map(wallets.map((w) => [w.member.discordId, w.address]));
-  const weights = await Promise.all(
-    eligible.map((m) => voterWeight(deps, m, walletOf.get(m.discordId) ?? null, snapshotBlock)),
-  );
-  const eligibleWeight = weights.reduce((a, b) => a + b, 0);
-  const eligibleVoters = weights.filter((w) => w > 0).length;
-  const quorumWeight = g.quorum.endsWith("%")
-    ? (eligibleWeight * Number.parseFloat(g.quorum)) / 100
-    : Number.parseFloat(g.quorum);
+  const electorate = await measureElectorate(deps, guildId, now, snapshotBlock);
+  const { eligibleWeight, eligibleVoters, quorumWeight } = electorate;
   const endsAt = new Date(now.getTime() + periodMs);
 
   return runAudited(deps.db, async (tx) => {
@@ -131,6 +111,11 @@ export async function openVoting(
         quorumWeight,
         eligibleWeight,
         eligibleVoters,
+        quorumOf: electorate.quorumOf,
+        quorumMembers: electorate.members,
+        quorumBaseWeight: electorate.weight,
+        activeSince: electorate.activeSince,
+        activeMemberIds: electorate.activeIds,
         passThreshold: g.passThreshold,
         excludeConflicted: g.excludeConflicted,
         openedAt: now,
@@ -161,6 +146,14 @@ export async function openVoting(
         quorumWeight,
         eligibleWeight,
         eligibleVoters,
+        // Who the quorum counts, fixed now: the count, and a digest of the active members' ids (kept on the proposal).
+        quorumOf: electorate.quorumOf,
+        quorumMembers: electorate.members,
+        quorumBaseWeight: electorate.weight,
+        activeSince: electorate.activeSince?.toISOString() ?? null,
+        ...(electorate.quorumOf === "active"
+          ? { activeMembersSha256: createHash("sha256").update(electorate.activeIds.join("\n")).digest("hex") }
+          : {}),
         passThreshold: g.passThreshold,
         excludeConflicted: g.excludeConflicted,
         endsAt: endsAt.toISOString(),

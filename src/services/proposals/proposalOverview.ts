@@ -1,5 +1,6 @@
 import { unitsText } from "../../db/decimalUnits.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { publicIdentities } from "../transparency/publicIdentity.ts";
 import { type ProposalResult, resultOf } from "../votes/resultOf.ts";
 import { payoutOf } from "./payoutOf.ts";
 
@@ -30,8 +31,14 @@ export async function proposalOverview(deps: ServiceDeps, id: number) {
   const anchor = proposal.epochId
     ? await deps.db.auditAnchor.findUnique({ where: { epochId: proposal.epochId } })
     : null;
+  // Addresses in #governance follow the members' /privacy choices, as on the transparency page.
+  const { recipients } = payoutOf(proposal);
+  const shown = [...recipients, ...(proposal.budgetRecipient ? [proposal.budgetRecipient] : [])];
+  const names = await publicIdentities(deps.db, proposal.guildId, { addresses: shown });
   return {
     proposal,
+    /** Each payout address (lower-case key) as it may be shown in public. */
+    publicAddress: Object.fromEntries(shown.map((a) => [a.toLowerCase(), names.address(a)])) as Record<string, string>,
     result,
     anchor,
     carried: carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "unknown", amount: unitsText(c.amount) })),
@@ -52,7 +59,11 @@ async function possibleApprovers(
   proposal: { guildId: string; batch: unknown; approvalsRequired: number | null },
 ): Promise<{ possible: number; required: number; paid: number } | null> {
   const role = deps.governance.moderatorRole;
-  const members = await deps.governance.electorate.members(proposal.guildId).catch(() => null);
+  const electorate = deps.governance.electorate;
+  // A view: a recent list is good enough, and reading 5,000 members per render is not.
+  const members = await (electorate.recentMembers ?? electorate.members)
+    .call(electorate, proposal.guildId)
+    .catch(() => null);
   if (!members || members.length === 0) return null;
   const moderators = members.filter((m) => !m.bot && m.roles.includes(role));
   const { recipients } = payoutOf(proposal);

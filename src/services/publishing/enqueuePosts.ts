@@ -9,7 +9,10 @@ export type SubjectPostKind =
   | "proposal"
   | "result"
   | "receipt"
-  | "safe_batch";
+  | "safe_batch"
+  | "reminder"
+  | "reminder_dm"
+  | "epoch_reminder";
 
 /** A button on a compute message: who clicks it acts on what its id names (e.g. "lease:accept:12"). */
 export interface NoticeButton {

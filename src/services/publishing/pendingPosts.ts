@@ -107,6 +107,20 @@ export async function failPosts(
   }
 }
 
+/**
+ * Discord is back (the gateway resumed or reconnected): posts whose last attempt Discord failed to answer (a 5xx,
+ * a timeout; their nonce is kept) are due now rather than at the end of a backoff that grew during the outage.
+ * Refusals (a permission, a missing channel) keep their backoff.
+ */
+export async function retryUnansweredPosts(deps: Pick<ServiceDeps, "db" | "now">): Promise<number> {
+  const now = deps.now();
+  const { count } = await deps.db.pendingPost.updateMany({
+    where: { attempts: { gt: 0 }, sentWith: { not: null }, claimedBy: null, nextAttemptAt: { gt: now } },
+    data: { nextAttemptAt: now },
+  });
+  return count;
+}
+
 /** Gives claimed posts back untried (no room in a digest, or the process is stopping): taken again at once. */
 export async function releasePosts(deps: Deps, rows: PendingPost[]): Promise<void> {
   if (rows.length === 0) return;

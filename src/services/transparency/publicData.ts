@@ -42,6 +42,7 @@ export async function publicEpochs(deps: ServiceDeps, guildId: string, limit: nu
       _count: { select: { contributions: true } },
     },
   });
+  const open = rows.some((e) => e.status === "open") ? await openEpochContributions(deps, guildId) : 0;
   return paged(
     rows.map((e) => ({
       id: e.id,
@@ -50,7 +51,8 @@ export async function publicEpochs(deps: ServiceDeps, guildId: string, limit: nu
       startsAt: e.startsAt,
       closedAt: e.closedAt,
       budget: unitsText(e.budget),
-      contributions: e._count.contributions,
+      // An open epoch's contributions join it at its close: until then they are the ones waiting for it.
+      contributions: e.status === "open" ? open : e._count.contributions,
       proposal: e.proposal,
     })),
     limit,
@@ -231,6 +233,13 @@ export async function publicAudit(deps: ServiceDeps) {
   };
 }
 
+/** The contributions the open epoch covers: not withdrawn, not yet in a closed epoch (the summary and the list agree). */
+function openEpochContributions(deps: ServiceDeps, guildId: string) {
+  return deps.db.contribution.count({
+    where: { guildId, epochId: null, status: { in: ["submitted", "evaluating", "evaluated"] } },
+  });
+}
+
 /**
  * The page's front matter: the open epoch, the audit status, and rewards per closed epoch by category. A line's
  * amount is split over its contributions by their suggested rewards (the share the close scaled), compute lines by
@@ -240,11 +249,7 @@ export async function publicSummary(deps: ServiceDeps, guildId: string) {
   const open = await deps.db.epoch.findFirst({
     where: { guildId, status: "open" },
   });
-  const openContributions = open
-    ? await deps.db.contribution.count({
-        where: { guildId, epochId: null, status: { in: ["submitted", "evaluating", "evaluated"] } },
-      })
-    : 0;
+  const openContributions = open ? await openEpochContributions(deps, guildId) : 0;
   const proposals = await deps.db.proposal.findMany({
     where: { guildId, kind: "distribution", epochId: { not: null } },
     select: { batch: true, status: true, epoch: { select: { id: true, number: true } } },

@@ -5,7 +5,7 @@ import type { GuildMemberProfile } from "./governanceSettings.ts";
 
 /** Why a member may not vote, or null when they may. */
 export function ineligibility(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "governance">,
   member: Pick<GuildMemberProfile, "roles" | "joinedAt" | "bot">,
   at: Date,
 ): string | null {
@@ -29,7 +29,7 @@ export function ineligibility(
  * linked wallet's token balance at the proposal's snapshot block.
  */
 export async function voterWeight(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "governance">,
   member: Pick<GuildMemberProfile, "roles">,
   wallet: string | null,
   snapshotBlock: number | null,

@@ -1,0 +1,81 @@
+import { PermissionFlagsBits } from "discord.js";
+import type { Config } from "../config.ts";
+import { POST_PERMISSIONS } from "./postPermissions.ts";
+
+/** A permission Steward uses, and why (the doctor and `steward invite` say why). */
+export interface NeededPermission {
+  bit: bigint;
+  name: string;
+  why: string;
+}
+
+export const ATTACH_FILES: NeededPermission = {
+  bit: PermissionFlagsBits.AttachFiles,
+  name: "Attach Files",
+  why: "each approved payout's Safe batch file (SETTLEMENT_MODE=safe-export)",
+};
+
+export const MENTION_EVERYONE: NeededPermission = {
+  bit: PermissionFlagsBits.MentionEveryone,
+  name: "Mention Everyone",
+  why: "to notify the moderator role when it is not mentionable; Steward never pings @everyone or @here",
+};
+
+export type ChannelSetting = "CONTRIBUTIONS_CHANNEL" | "GOVERNANCE_CHANNEL" | "PAYOUTS_CHANNEL" | "COMPUTE_CHANNEL";
+
+/** What Steward does in one configured channel: the permissions it needs there, and whether it pings moderators. */
+export interface ChannelNeeds {
+  setting: ChannelSetting;
+  value: string;
+  needs: NeededPermission[];
+  /** Notes to moderators (and Safe batches) mention the moderator role here. */
+  pingsModerators: boolean;
+}
+
+/** Every channel setting with what this configuration makes Steward do there. */
+export function channelNeeds(config: Config): ChannelNeeds[] {
+  const safeExport = config.SETTLEMENT_MODE === "safe-export";
+  const channels: Omit<ChannelNeeds, "pingsModerators">[] = [
+    { setting: "CONTRIBUTIONS_CHANNEL", value: config.CONTRIBUTIONS_CHANNEL, needs: [...POST_PERMISSIONS] },
+    { setting: "GOVERNANCE_CHANNEL", value: config.GOVERNANCE_CHANNEL, needs: [...POST_PERMISSIONS] },
+    {
+      setting: "PAYOUTS_CHANNEL",
+      value: config.PAYOUTS_CHANNEL,
+      needs: [...POST_PERMISSIONS, ...(safeExport ? [ATTACH_FILES] : [])],
+    },
+    { setting: "COMPUTE_CHANNEL", value: config.COMPUTE_CHANNEL, needs: [...POST_PERMISSIONS] },
+  ];
+  return channels.map((c) => ({
+    ...c,
+    pingsModerators: c.setting === "GOVERNANCE_CHANNEL" || c.setting === "PAYOUTS_CHANNEL",
+  }));
+}
+
+/**
+ * The server-wide permissions to invite the bot with: everything any channel needs, and Mention Everyone, the only
+ * way a bot notifies a role that is not mentionable (moderator roles usually are not, to keep members from pinging
+ * them). Nothing else: Steward never moderates, deletes or manages anything.
+ */
+export function invitePermissions(config: Config): NeededPermission[] {
+  const all = [...channelNeeds(config).flatMap((c) => c.needs), MENTION_EVERYONE];
+  const unique = [...new Map(all.map((p) => [p.bit, p])).values()];
+  return unique.sort((a, b) => (a.bit < b.bit ? -1 : 1));
+}
+
+export const permissionInteger = (permissions: NeededPermission[]) => permissions.reduce((bits, p) => bits | p.bit, 0n);
+
+/** The OAuth2 URL that adds the bot with its slash commands and exactly `invitePermissions`. */
+export function inviteUrl(applicationId: string, config: Config): string {
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: "bot applications.commands",
+    permissions: permissionInteger(invitePermissions(config)).toString(),
+  });
+  // One configured server: the page offers only that one.
+  const [only, ...more] = config.DISCORD_GUILD_ID ?? [];
+  if (only && more.length === 0) {
+    params.set("guild_id", only);
+    params.set("disable_guild_select", "true");
+  }
+  return `https://discord.com/oauth2/authorize?${params.toString()}`;
+}
