@@ -114,7 +114,9 @@ export const errorMessages = {
     `That message is not valid yet: its Not Before time is ${relative(notBefore)}. Sign the message \`/wallet link\` gave you, which is valid at once.`,
   no_wallet: () => "You have not linked a wallet yet. Use `/wallet link address:<your address>` to start.",
   guild_only: () => "This command works only inside a server.",
-  missing_role: ({ role }) => `Only members with the ${role} role can do this.`,
+  // A role configured by id is shown as a mention, which Discord renders as the role's name (and pings nobody).
+  missing_role: ({ role }) =>
+    `Only members with the ${/^\d{17,20}$/.test(role) ? `<@&${role}>` : role} role can do this.`,
   export_no_epoch: ({ number }) => `There is no epoch ${number}. \`/epoch status\` shows the open one's number.`,
   export_which_guild: ({ number, guilds }) =>
     `Several servers have an epoch ${number} (${guilds.join(", ")}): add --guild <server id> to say which.`,
