@@ -30,7 +30,12 @@ describe("a week on a 5,000-member server where most members never use Steward",
   let stack: TestStack;
   beforeAll(async () => {
     // The defaults: QUORUM=10% of the active electorate (QUORUM_OF=active, ACTIVE_WINDOW=3 epochs).
-    stack = await startTestStack({ SETTLEMENT_MODE: "send", VOTING_PERIOD: "1h", VOTE_TALLY_DEBOUNCE: "100ms" });
+    stack = await startTestStack({
+      SETTLEMENT_MODE: "send",
+      VOTING_PERIOD: "1h",
+      VOTE_TALLY_DEBOUNCE: "100ms",
+      REMINDER_BEFORE: "30m",
+    });
     const bulk = await stack.client.createUsers("idle", 4990);
     expect(bulk).toEqual({ created: 4990, existing: 0, first: "idle1", last: "idle4990" });
     for (const u of ["ann", "ben", "cat", "vera"]) await stack.client.createUser(u, ["Member"]);
@@ -97,9 +102,24 @@ describe("a week on a 5,000-member server where most members never use Steward",
     const shown = finalResponse(await stack.client.run("idle4000", "proposal show", { proposal: id }));
     expect(textOf(shown as never)).toContain("Quorum: needs 2 of 16 active members (10%)");
 
-    // Two members vote (a newcomer among them: anyone eligible may vote); the vote passes and is paid.
-    await voteAll(stack, id, ["idle13", "vera"]);
-    stack.advanceClock(HOUR + 1000);
+    // Half an hour before the close, #governance is reminded: turnout against the quorum in people, no pings.
+    await voteAll(stack, id, ["idle13"]);
+    stack.advanceClock(HOUR / 2 + 1000);
+    const reminder = await waitForMessage(
+      stack.client,
+      (m) => m.content.startsWith(`⏰ **Proposal #${id} · `),
+      30_000,
+      "governance",
+    );
+    expect(reminder.content).toContain(
+      "Turnout: 1 voter; quorum needs 2 of 16 active members (10%): 1 more vote needed, or the vote expires.",
+    );
+    expect(reminder.content).toContain("4,995 eligible members of 4,996 may still vote.");
+    expect(reminder.mentions).toMatchObject({ everyone: false, users: [], roles: [] });
+
+    // A second member votes (a newcomer among them: anyone eligible may vote); the vote passes and is paid.
+    await voteAll(stack, id, ["vera"]);
+    stack.advanceClock(HOUR / 2 + 1000);
     const result = await resultPost(stack.client, id);
     expect(result.embeds[0]?.title).toBe(`Proposal #${id} · Passed · awaiting moderator approval`);
     finalResponse(await stack.client.click("mod1", result.id, componentId(result, "Approve payout")));

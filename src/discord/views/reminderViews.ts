@@ -1,13 +1,22 @@
-import { escapeMarkdown } from "discord.js";
 import { formatDuration } from "../../services/formatDuration.ts";
 import type { EpochReminderFacts } from "../../services/reminders/epochReminderForPost.ts";
 import type { NotifyView } from "../../services/reminders/notifySettings.ts";
 import type { ReminderFacts } from "../../services/reminders/reminderForPost.ts";
+import { votesNeeded } from "../../services/votes/quorumElectorate.ts";
 import { formatWeight, ts } from "./governanceFormat.ts";
+import { quorumText } from "./quorumText.ts";
+import { userLine } from "./userText.ts";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 function turnoutLine(f: ReminderFacts): string {
+  if (f.terms.weightStrategy === "one-member-one-vote" && f.terms.quorumOf !== null) {
+    // In people, as the vote's post says it: "quorum needs 2 of 16 active members (10%)".
+    const head = `Turnout: ${plural(f.voters, "voter")}; quorum ${quorumText(f.terms)}`;
+    if (f.quorumMet) return `${head}: quorum reached.`;
+    const more = Math.max(1, votesNeeded(f.quorumWeight) - f.voters);
+    return `${head}: ${plural(more, "more vote")} needed, or the vote expires.`;
+  }
   const turnout = `Turnout: ${plural(f.voters, "voter")}, weight ${formatWeight(f.turnoutWeight)} of the ${formatWeight(f.quorumWeight)} quorum needs`;
   if (f.quorumMet) return `${turnout}: quorum reached.`;
   return `${turnout}: ${formatWeight(Math.max(0, f.quorumWeight - f.turnoutWeight))} more needed, or the vote expires.`;
@@ -19,9 +28,9 @@ const link = (f: ReminderFacts, guildId: string) =>
 /** The #governance reminder: when the vote closes, turnout against quorum, and how many may still vote (no pings). */
 export function reminderPostText(f: ReminderFacts): string {
   return [
-    `⏰ **Proposal #${f.proposalId} · ${escapeMarkdown(f.title)}**: voting closes ${ts(f.endsAt)} (${ts(f.endsAt, "f")}).`,
+    `⏰ **Proposal #${f.proposalId} · ${userLine(f.title)}**: voting closes ${ts(f.endsAt)} (${ts(f.endsAt, "f")}).`,
     turnoutLine(f),
-    `${plural(f.mayStillVote, "eligible member")} of ${f.eligibleVoters} may still vote.${link(f, f.guildId)}`,
+    `${plural(f.mayStillVote, "eligible member")} of ${f.eligibleVoters.toLocaleString("en-US")} may still vote.${link(f, f.guildId)}`,
     "Want a DM before votes close while you have not voted? `/notify votes:on`",
   ].join("\n");
 }
@@ -37,7 +46,7 @@ export function epochReminderText(f: EpochReminderFacts): string {
 /** The DM to an opted-in member who has not voted yet. */
 export function reminderDmText(f: ReminderFacts): string {
   return [
-    `⏰ You have not voted on **proposal #${f.proposalId} · ${escapeMarkdown(f.title)}** yet: voting closes ${ts(f.endsAt)} (${ts(f.endsAt, "f")}).`,
+    `⏰ You have not voted on **proposal #${f.proposalId} · ${userLine(f.title)}** yet: voting closes ${ts(f.endsAt)} (${ts(f.endsAt, "f")}).`,
     turnoutLine(f),
     `Vote on its message in #governance.${link(f, f.guildId)}`,
     "You get this because of `/notify votes:on`; `/notify votes:off` stops it.",

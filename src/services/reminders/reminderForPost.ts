@@ -21,6 +21,18 @@ export interface ReminderFacts {
   /** The proposal's #governance message, to link. */
   channelId: string | null;
   messageId: string | null;
+  /** The voting terms fixed when the vote opened: what the quorum means in people. */
+  terms: {
+    quorumSpec: string | null;
+    quorumWeight: number | null;
+    eligibleWeight: number | null;
+    eligibleVoters: number | null;
+    weightStrategy: string | null;
+    quorumOf: string | null;
+    quorumMembers: number | null;
+    quorumBaseWeight: number | null;
+    activeSince: Date | null;
+  };
 }
 
 export async function reminderForPost(deps: Pick<ServiceDeps, "db">, reminderId: number): Promise<ReminderFacts> {
@@ -51,6 +63,17 @@ export async function reminderForPost(deps: Pick<ServiceDeps, "db">, reminderId:
     mayStillVote: Math.max(0, eligibleVoters - votes.length),
     channelId: p.channelId,
     messageId: p.messageId,
+    terms: {
+      quorumSpec: p.quorumSpec,
+      quorumWeight: p.quorumWeight,
+      eligibleWeight: p.eligibleWeight,
+      eligibleVoters: p.eligibleVoters,
+      weightStrategy: p.weightStrategy,
+      quorumOf: p.quorumOf,
+      quorumMembers: p.quorumMembers,
+      quorumBaseWeight: p.quorumBaseWeight,
+      activeSince: p.activeSince,
+    },
   };
 }
 
