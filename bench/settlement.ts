@@ -2,11 +2,11 @@
 // in one run, for fresh recipients (balance 0 → non-zero) and funded ones (already holding tokens).
 // Usage: npm run bench:settlement -- [N list, default 1,10,100,500,1000]
 import { AbiCoder, Contract, JsonRpcProvider, keccak256, Wallet } from "ethers";
+import { MAX_CHUNK } from "../src/base/gasLimits.ts";
 import { accessListFor } from "../src/chain/accessListFor.ts";
 import { createAuditChain } from "../src/chain/createAuditChain.ts";
 import { createSettlementChain } from "../src/chain/createSettlementChain.ts";
 import { deployContracts } from "../src/chain/deployContracts.ts";
-import { MAX_CHUNK } from "../src/chain/gasLimits.ts";
 import { loadArtifact } from "../src/chain/loadArtifact.ts";
 import { startAnvil } from "../src/chain/startAnvil.ts";
 import { openScratchDatabase } from "../src/db/openScratchDatabase.ts";

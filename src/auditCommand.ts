@@ -1,5 +1,5 @@
-import { connectSettlement } from "./chain/connectSettlement.ts";
 import type { Config } from "./config.ts";
+import { connectSettlement } from "./connectSettlement.ts";
 import { createContainer } from "./container.ts";
 import { runJob } from "./jobs/runJob.ts";
 import { verifyAuditJob } from "./jobs/verifyAuditJob.ts";

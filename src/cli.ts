@@ -180,7 +180,7 @@ async function main(argv: string[]): Promise<number> {
       const job = findJob(name);
       const { createContainer } = await import("./container.ts");
       const container = await createContainer(config, logger, { role: `job ${job.name}` });
-      const { connectSettlement } = await import("./chain/connectSettlement.ts");
+      const { connectSettlement } = await import("./connectSettlement.ts");
       let chain: Awaited<ReturnType<typeof connectSettlement>> = null;
       try {
         if (job.name === "settle" || job.name === "verify-audit") {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { anvilDevKeyProblem } from "./chain/anvilDevKeys.ts";
-import { MAX_CHUNK } from "./chain/gasLimits.ts";
-import { parseTrustProxy, type TrustProxy } from "./http/parseTrustProxy.ts";
+import { anvilDevKeyProblem } from "./base/anvilDevKeys.ts";
+import { MAX_CHUNK } from "./base/gasLimits.ts";
+import { parseTrustProxy, type TrustProxy } from "./base/parseTrustProxy.ts";
 import { parseVotingTypeName, type VotingType } from "./votingTypes.ts";
 
 const duration = z

@@ -4,8 +4,9 @@ import type { Config } from "./config.ts";
 import { redactUrl } from "./config.ts";
 import { migrate } from "./db/migrate.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "./db/openDatabase.ts";
+import type { LlmSettings } from "./llm/createChatModel.ts";
 import { llmExplainer, templateExplainer } from "./llm/distributionExplainers.ts";
-import { createLlmEvaluator, type LlmSettings } from "./llm/llmEvaluator.ts";
+import { createLlmEvaluator } from "./llm/llmEvaluator.ts";
 import { loadRubric } from "./llm/loadRubric.ts";
 import { llmMatchExplainer, templateMatchExplainer } from "./llm/matchExplainers.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
@@ -20,9 +21,9 @@ import {
   retireInstance,
   touchInstance,
 } from "./services/instances/processInstance.ts";
-import { createVoteWriter } from "./services/votes/castVote.ts";
 import type { Electorate } from "./services/votes/governanceSettings.ts";
 import { offlineElectorate } from "./services/votes/offlineElectorate.ts";
+import { createVoteWriter } from "./services/votes/voteWriter.ts";
 import { type WalletDeps, walletLinkOrigin } from "./services/wallets/walletDeps.ts";
 
 export interface Container {

@@ -1,6 +1,6 @@
 import { type Logger, pino } from "pino";
+import { urlOrigin } from "./base/urlOrigin.ts";
 import { type Config, secretKeys, secretUrlKeys } from "./config.ts";
-import { urlOrigin } from "./services/urlOrigin.ts";
 
 export type { Logger };
 

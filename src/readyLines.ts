@@ -1,5 +1,5 @@
+import { urlOrigin, urlOriginsIn } from "./base/urlOrigin.ts";
 import { redactSecrets, type Secret } from "./logger.ts";
-import { urlOrigin, urlOriginsIn } from "./services/urlOrigin.ts";
 import type { Steward } from "./startSteward.ts";
 
 /**

@@ -1,5 +1,5 @@
+import { urlOrigin } from "./base/urlOrigin.ts";
 import type { Config } from "./config.ts";
-import { urlOrigin } from "./services/urlOrigin.ts";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 

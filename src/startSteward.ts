@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { type Client, Status } from "discord.js";
-import { type ChainConnection, connectSettlement } from "./chain/connectSettlement.ts";
 import { createWalletChain } from "./chain/createWalletChain.ts";
 import { type Config, ConfigError } from "./config.ts";
+import { type ChainConnection, connectSettlement } from "./connectSettlement.ts";
 import { type Container, createContainer } from "./container.ts";
 import { listenForNotifications } from "./db/listenForNotifications.ts";
 import type { Database } from "./db/openDatabase.ts";
@@ -14,7 +14,7 @@ import { withMemberListCache } from "./discord/memberListCache.ts";
 import { startPublisher } from "./discord/publisher/startPublisher.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
 import { startHttpServer } from "./http/createHttpServer.ts";
-import type { Readiness } from "./http/routes/statusRoutes.ts";
+import type { Readiness } from "./http/httpDeps.ts";
 import { closeVotesJob } from "./jobs/closeVotesJob.ts";
 import { createJobKicker } from "./jobs/createJobKicker.ts";
 import { evaluateJob } from "./jobs/evaluateJob.ts";

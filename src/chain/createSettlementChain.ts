@@ -1,5 +1,6 @@
 import {
   Contract,
+  FetchRequest,
   hexlify,
   Interface,
   isCallException,
@@ -8,6 +9,7 @@ import {
   Transaction,
   Wallet,
 } from "ethers";
+import { urlOriginsIn } from "../base/urlOrigin.ts";
 import { packPayouts } from "../services/settlement/chunkBatch.ts";
 import {
   ChainRefusal,
@@ -16,7 +18,6 @@ import {
   type SettleCall,
   type SettlementChain,
 } from "../services/settlement/settlementChain.ts";
-import { urlOriginsIn } from "../services/urlOrigin.ts";
 import { accessListFor } from "./accessListFor.ts";
 import {
   CLAIM_TYPES,
@@ -86,10 +87,16 @@ export interface ChainSettings {
   fromBlock?: number | undefined;
 }
 
-/** A JSON-RPC provider as settlement needs it: no request cache, no network probing, polling as asked. */
-export function settlementProvider(rpcUrl: string, chainId: number, pollingMs = 1000) {
+/**
+ * A JSON-RPC provider as settlement needs it: no request cache, no network probing, polling as asked, and every
+ * request bounded (ethers waits 5 minutes by default: a hung node would hold a settle run, `/payout status` or a
+ * claim that long).
+ */
+export function settlementProvider(rpcUrl: string, chainId: number, pollingMs = 1000, timeoutMs = 30_000) {
+  const request = new FetchRequest(rpcUrl);
+  request.timeout = timeoutMs;
   // ethers caches identical requests for 250 ms: a nonce or receipt read twice in that window would be stale.
-  return new JsonRpcProvider(rpcUrl, chainId, { staticNetwork: true, cacheTimeout: -1, pollingInterval: pollingMs });
+  return new JsonRpcProvider(request, chainId, { staticNetwork: true, cacheTimeout: -1, pollingInterval: pollingMs });
 }
 
 /** Settlement over JSON-RPC with ethers 6: one treasury key, the StewardDistributor and an ERC-20. */

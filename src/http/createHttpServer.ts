@@ -1,33 +1,12 @@
 import { randomUUID } from "node:crypto";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { Logger, Secret } from "../logger.ts";
 import { SECURITY_HEADERS } from "../securityHeaders.ts";
-import type { ServiceDeps } from "../services/deps.ts";
-import type { TrustProxy } from "./parseTrustProxy.ts";
+import type { HttpDeps } from "./httpDeps.ts";
 import { heartbeatRoutes } from "./routes/heartbeatRoutes.ts";
 import { publicRoutes } from "./routes/publicRoutes.ts";
-import { notStartedYet, type Readiness, statusRoutes } from "./routes/statusRoutes.ts";
+import { notStartedYet, statusRoutes } from "./routes/statusRoutes.ts";
 import { transparencyPage } from "./routes/transparencyPage.ts";
-
-export interface HttpDeps {
-  services: ServiceDeps;
-  logger: Logger;
-  /** The guild the public pages show (DISCORD_GUILD_ID); without it, the one Steward's members belong to. */
-  guildId?: string | undefined;
-  /** How /readyz asks the Discord gateway and the chain; startSteward fills it in as they come up. */
-  readiness?: Readiness;
-  /** Requests a minute one address may make to each public API route (default 600). */
-  publicRateLimit?: number;
-  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client, whose address the rate limits count (default none). */
-  trustProxy?: TrustProxy;
-  /** METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>`. */
-  metricsToken?: string | undefined;
-  /** The configured secrets, scrubbed from what /readyz says (an RPC error quotes its URL, key and all). */
-  secrets?: readonly Secret[];
-  /** Shorter limits for tests; see REQUEST_TIMEOUT_MS. */
-  timeouts?: { requestMs: number; checkEveryMs: number };
-}
 
 /** Which part of a request failed its schema: the body, the query string or the path. */
 const INVALID: Record<string, string> = {

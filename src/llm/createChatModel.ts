@@ -1,5 +1,14 @@
 import { ChatOpenAI } from "@langchain/openai";
-import type { LlmSettings } from "./llmEvaluator.ts";
+
+/** An OpenAI-compatible endpoint and model, with the limits every caller of it keeps. */
+export interface LlmSettings {
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  model: string;
+  timeoutMs: number;
+  retries: number;
+  retryBaseMs: number;
+}
 
 /** The one way Steward builds its chat model, for the evaluator and the proposal drafter alike. */
 export function createChatModel(settings: LlmSettings): ChatOpenAI {

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { createChatModel } from "./createChatModel.ts";
-import type { LlmSettings } from "./llmEvaluator.ts";
+import { createChatModel, type LlmSettings } from "./createChatModel.ts";
 import { explainDistributionMessages } from "./prompts/explainDistribution.v1.ts";
 import { retryTransient } from "./retryTransient.ts";
 

@@ -23,13 +23,13 @@ export const FLAGS = [
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
-export interface CriterionScore {
+export type CriterionScore = {
   criterion: string;
   /** 0-10 */
   score: number;
   weight: number;
   reason: string;
-}
+};
 
 /** One evaluator's verdict, before the reward policy and storage. */
 export interface EvaluationDraft {

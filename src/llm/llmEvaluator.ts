@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { BaseMessage } from "@langchain/core/messages";
-import { createChatModel } from "./createChatModel.ts";
+import { createChatModel, type LlmSettings } from "./createChatModel.ts";
 import { detectInjection } from "./detectInjection.ts";
 import { evaluationOutputSchema } from "./evaluationOutputSchema.ts";
 import type { CriterionScore, EvaluationInput, EvaluatorRun, Flag } from "./evaluationTypes.ts";
@@ -9,15 +9,6 @@ import { keepExactQuotes } from "./keepExactQuotes.ts";
 import { EVALUATE_PROMPT_VERSION, evaluateContributionMessages } from "./prompts/evaluateContribution.v1.ts";
 import { retryTransient } from "./retryTransient.ts";
 import type { Rubric } from "./rubric.ts";
-
-export interface LlmSettings {
-  apiKey: string | undefined;
-  baseUrl: string | undefined;
-  model: string;
-  timeoutMs: number;
-  retries: number;
-  retryBaseMs: number;
-}
 
 /** The model's output could not be used, even after one repair attempt. */
 export class MalformedOutputError extends Error {

@@ -1,5 +1,5 @@
+import type { LlmSettings } from "./createChatModel.ts";
 import { createChatModel } from "./createChatModel.ts";
-import type { LlmSettings } from "./llmEvaluator.ts";
 import { explainMatchesMessages } from "./prompts/explainMatches.v1.ts";
 import { retryTransient } from "./retryTransient.ts";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
+import type { LlmSettings } from "./createChatModel.ts";
 import { createChatModel } from "./createChatModel.ts";
-import type { LlmSettings } from "./llmEvaluator.ts";
 import { draftProposalMessages } from "./prompts/draftProposal.v1.ts";
 import { type ProposalContent, proposalContentSchema } from "./proposalSchema.ts";
 import { retryTransient } from "./retryTransient.ts";

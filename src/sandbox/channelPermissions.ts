@@ -1,6 +1,6 @@
-import { DiscordApiError } from "./discordRest.ts";
+import { DiscordApiError } from "./discordApiError.ts";
 import type { MentionRights } from "./mentions.ts";
-import type { SandboxChannel, SandboxState } from "./sandboxState.ts";
+import type { Overwrite, SandboxChannel, SandboxState } from "./sandboxState.ts";
 
 /** Discord's permission bits the sandbox enforces or reports, by the names discord.js uses. */
 export const PERMISSIONS = {
@@ -18,14 +18,6 @@ export type PermissionName = keyof typeof PERMISSIONS;
 
 export const isPermissionName = (name: unknown): name is PermissionName =>
   typeof name === "string" && Object.hasOwn(PERMISSIONS, name);
-
-/** A permission overwrite as Discord stores it on a channel (type 0 a role, 1 a member). */
-export interface Overwrite {
-  id: string;
-  type: 0 | 1;
-  allow: string;
-  deny: string;
-}
 
 export const bitsOf = (names: readonly PermissionName[]) => names.reduce((bits, n) => bits | PERMISSIONS[n], 0n);
 

@@ -1,4 +1,5 @@
 import { mentionRightsOf, PERMISSIONS, requireBotPermissions } from "./channelPermissions.ts";
+import { DiscordApiError } from "./discordApiError.ts";
 import { RateLimits } from "./rateLimits.ts";
 import {
   type Json,
@@ -16,16 +17,6 @@ export interface RestResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
-}
-
-export class DiscordApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const INTERACTION_ACK_DEADLINE_MS = 3_000;

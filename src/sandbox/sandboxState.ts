@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { Overwrite } from "./channelPermissions.ts";
 import { type MentionRights, resolveMentions } from "./mentions.ts";
 import { snowflake } from "./snowflake.ts";
 import { type ComponentNode, walkComponents } from "./walkComponents.ts";
@@ -19,6 +18,14 @@ export interface SandboxUser {
   dmChannelId?: string;
   /** The user turned off DMs from the server's members: the bot's DMs are refused with 50007. */
   dmsClosed?: boolean;
+}
+
+/** A permission overwrite as Discord stores it on a channel (type 0 a role, 1 a member). */
+export interface Overwrite {
+  id: string;
+  type: 0 | 1;
+  allow: string;
+  deny: string;
 }
 
 export interface SandboxChannel {

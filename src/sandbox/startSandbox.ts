@@ -11,7 +11,8 @@ import {
   SandboxInputError,
 } from "./buildInteraction.ts";
 import { bitsOf, botPermissions, isPermissionName, namesOf, PERMISSIONS } from "./channelPermissions.ts";
-import { DiscordApiError, DiscordRest, type RestResult } from "./discordRest.ts";
+import { DiscordApiError } from "./discordApiError.ts";
+import { DiscordRest, type RestResult } from "./discordRest.ts";
 import { SandboxGateway } from "./gateway.ts";
 import { isLoopbackHost, refuseForeignRequest, sandboxHostnames } from "./refuseForeignRequest.ts";
 import { FaultInputError, faultBody, RestFaults } from "./restFaults.ts";
@@ -395,8 +396,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           );
         }
         const roles = body.roles === undefined ? [] : body.roles;
-        if (!Array.isArray(roles) || roles.some((r) => !(ROLE_NAMES as readonly string[]).includes(String(r)))) {
-          throw new HttpError(400, `roles must be a list of role names from: ${ROLE_NAMES.join(", ")}.`);
+        // As for one user: the built-in roles by name, a role made with POST /sandbox/roles by its id.
+        const knownRole = (r: unknown) =>
+          (ROLE_NAMES as readonly string[]).includes(String(r)) ||
+          state.roles.some((x) => x.id === String(r) && x.id !== state.guildId);
+        if (!Array.isArray(roles) || !roles.every(knownRole)) {
+          throw new HttpError(
+            400,
+            `roles must be a list of role names from: ${ROLE_NAMES.join(", ")}, or ids of roles made with POST /sandbox/roles.`,
+          );
         }
         const joinedAt = body.joinedAt;
         if (joinedAt !== undefined && (typeof joinedAt !== "string" || Number.isNaN(Date.parse(joinedAt)))) {

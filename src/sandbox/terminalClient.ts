@@ -39,6 +39,7 @@ const help = `Commands:
   adduser <name> [role ...]                 create a user (roles: Member, Moderator, Provider)
   users | commands | state                  show the sandbox's users, registered commands, guild
   messages <channel>                        show the bot's messages in a channel
+  dms <user> [open|closed]                  show the bot's DMs to a user (vote reminders); open or close their DMs
   help | quit`;
 
 /** Splits a line into words, keeping "quoted strings" (with \\" escapes) together. */
@@ -86,6 +87,18 @@ export function parseSlash(words: string[]): { command: string; options: Record<
     else path.push(w.replace(/^\//, ""));
   }
   return { command: path.join(" "), options };
+}
+
+const DMS_USAGE = "Usage: dms <user> [open|closed]";
+
+/** `dms alice` shows the bot's DMs to alice; `dms alice closed` closes her DMs to the bot (its DMs then fail, 50007). */
+export function dmsRequest(args: string[]): { method: "GET" | "PUT"; path: string; body?: Json } | string {
+  const [user, setting, ...extra] = args;
+  if (!user || extra.length > 0 || (setting !== undefined && setting !== "open" && setting !== "closed")) {
+    return DMS_USAGE;
+  }
+  const path = `/sandbox/users/${encodeURIComponent(user)}/dms`;
+  return setting === undefined ? { method: "GET", path } : { method: "PUT", path, body: { open: setting === "open" } };
 }
 
 export interface Names {
@@ -249,6 +262,20 @@ export async function runTerminalClient(baseUrl: string, source?: string): Promi
         print(renderMessage({ ...m, messageId: (m as unknown as { id: string }).id }, known));
         if (m.components.length > 0) last = { ...m, messageId: (m as unknown as { id: string }).id };
       }
+      return;
+    }
+    if (first === "dms") {
+      const request = dmsRequest(rest);
+      if (typeof request === "string") return print(request);
+      const dms = (await call(request.method, request.path, request.body)) as {
+        user: string;
+        open: boolean;
+        messages: (Shown & { id: string })[];
+      };
+      print(`${dms.user}'s DMs are ${dms.open ? "open" : "closed"} to the bot.`);
+      if (dms.messages.length === 0) print("(no messages)");
+      const known = await names();
+      for (const m of dms.messages) print(renderMessage({ ...m, messageId: m.id }, known));
       return;
     }
     if (first === "as") {

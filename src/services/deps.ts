@@ -9,8 +9,8 @@ import type { HeartbeatWriter } from "./compute/heartbeatWriter.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
 import type { ProcessInstance } from "./instances/processInstance.ts";
 import type { SettlementDeps } from "./settlement/settlementDeps.ts";
-import type { VoteWriter } from "./votes/castVote.ts";
 import type { GovernanceSettings } from "./votes/governanceSettings.ts";
+import type { VoteWriter } from "./votes/voteWriter.ts";
 import type { WalletDeps } from "./wallets/walletDeps.ts";
 
 /** What every service function is given: the database and the clock, passed explicitly from the container. */

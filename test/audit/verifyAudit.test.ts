@@ -151,6 +151,25 @@ describe("verifying paid batches against the vote, the audit log and the chain",
     expect(await mismatches()).toEqual([]);
   });
 
+  it("names a stored chunk whose lines are not what Steward writes, and still checks the other payouts", async () => {
+    const second = await intent(1);
+    await tampered(
+      () =>
+        deps.db.payoutIntent.update({
+          where: { id: second.id },
+          data: { entries: [{ recipient: stored[2]?.recipient as string, amount: 1 }] },
+        }),
+      async () => {
+        const report = await verifyAudit(deps);
+        expect(report.mismatches).toEqual([
+          `proposal #${proposalId}: PayoutIntent ${second.id}, column entries: not what Steward writes (0.amount: Invalid input: expected string, received number)`,
+        ]);
+        expect(report.settled).toMatchObject({ proposals: 2, chunks: 1 });
+      },
+    );
+    expect(await mismatches()).toEqual([]);
+  });
+
   it("names a chunk whose lines are not the voted batch's, and a vote that bound another hash", async () => {
     const other = `sha256:${"ab".repeat(32)}`;
     await tampered(

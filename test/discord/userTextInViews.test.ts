@@ -8,6 +8,7 @@ import { tallyLines } from "../../src/discord/views/governanceFormat.ts";
 import { payoutStatusView, receiptMessage } from "../../src/discord/views/payoutViews.ts";
 import { proposalMessage } from "../../src/discord/views/proposalMessageView.ts";
 import { proposalDraftView } from "../../src/discord/views/proposalViews.ts";
+import { reminderDmText, reminderPostText } from "../../src/discord/views/reminderViews.ts";
 import { evidenceLink, userLine, userText } from "../../src/discord/views/userText.ts";
 import { activeMarkup, INVISIBLE, visibleText } from "../helpers/discordMarkup.ts";
 
@@ -120,6 +121,33 @@ const node = (s: string) => ({
   provider: { discordId: ID },
 });
 const outcome = { scores: [2, 1], scoresTotal: 3 };
+const reminder = (s: string) => ({
+  guildId: "1",
+  proposalId: 2,
+  title: s,
+  open: true,
+  endsAt: when,
+  offsetSeconds: 3600,
+  voters: 3,
+  turnoutWeight: 3,
+  quorumWeight: 38,
+  quorumMet: false,
+  eligibleVoters: 5000,
+  mayStillVote: 4997,
+  channelId: "3",
+  messageId: "4",
+  terms: {
+    quorumSpec: "10%",
+    quorumWeight: 38,
+    eligibleWeight: 5000,
+    eligibleVoters: 5000,
+    weightStrategy: "one-member-one-vote",
+    quorumOf: "active",
+    quorumMembers: 380,
+    quorumBaseWeight: 380,
+    activeSince: when,
+  },
+});
 
 /** Every view that shows user text, with the text in each of its user slots. */
 const VIEWS: Record<string, (s: string) => Payload | string> = {
@@ -174,6 +202,8 @@ const VIEWS: Record<string, (s: string) => Payload | string> = {
       } as never,
       token,
     ),
+  reminderPostText: (s) => reminderPostText(reminder(s)),
+  reminderDmText: (s) => reminderDmText(reminder(s)),
   tallyLines: (s) => tallyLines([s, "Against"], outcome as never),
   describeVote: (s) => describeVote({ votingType: "ranked_choice", choices: [s, "other"] }, [1, 2]),
   receiptMessage: (s) =>

@@ -64,7 +64,7 @@ describe("a week on a 5,000-member server where most members never use Steward",
     // Early in the week: vera proposes, and 12 of the 4,990 quiet members vote on it.
     const general = await generalProposal(stack, "vera", "mod1", "Hold a monthly community call to plan releases.");
     // 5,000 members may vote, 1 has taken part so far (vera, who proposed): 10% of 1 takes 1 vote.
-    expect(general.opened.content).toMatch(/\(basic vote, quorum: needs 1 of 1 active members \(10%\)\)/);
+    expect(general.opened.content).toMatch(/\(basic vote, quorum: needs 1 of 1 active member \(10%\)\)/);
     const voters = Array.from({ length: 12 }, (_, i) => `idle${i + 1}`);
     await voteAll(stack, general.id, voters);
     stack.advanceClock(HOUR + 1000);

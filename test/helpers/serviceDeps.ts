@@ -7,8 +7,8 @@ import { createMetrics } from "../../src/metrics/createMetrics.ts";
 import { createHeartbeatWriter } from "../../src/services/compute/heartbeatWriter.ts";
 import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps.ts";
 import { newProcessInstance } from "../../src/services/instances/processInstance.ts";
-import { createVoteWriter } from "../../src/services/votes/castVote.ts";
 import type { GuildMemberProfile } from "../../src/services/votes/governanceSettings.ts";
+import { createVoteWriter } from "../../src/services/votes/voteWriter.ts";
 import { walletLinkOrigin } from "../../src/services/wallets/walletDeps.ts";
 
 /** Stands in for the Discord guild's member list (the platform, not Steward's code). */

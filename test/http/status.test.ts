@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { createHttpServer } from "../../src/http/createHttpServer.ts";
-import type { Readiness } from "../../src/http/routes/statusRoutes.ts";
+import type { Readiness } from "../../src/http/httpDeps.ts";
 import { createLogger, secretValues } from "../../src/logger.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { humanize, parseSlash, relativeTime, renderMessage, tokenize } from "../../src/sandbox/terminalClient.ts";
+import {
+  dmsRequest,
+  humanize,
+  parseSlash,
+  relativeTime,
+  renderMessage,
+  tokenize,
+} from "../../src/sandbox/terminalClient.ts";
 
 describe("the sandbox terminal client", () => {
   it("parses a slash command line the way a person types it", () => {
@@ -25,6 +32,22 @@ describe("the sandbox terminal client", () => {
       command: "contribute submit",
       options: { title: "Fix the docs", category: "docs", links: "https://a.example https://b.example" },
     });
+  });
+
+  it("shows a user's DMs from the bot (vote reminders) and opens or closes them", () => {
+    expect(dmsRequest(tokenize("dms alice").slice(1))).toEqual({ method: "GET", path: "/sandbox/users/alice/dms" });
+    expect(dmsRequest(["alice", "closed"])).toEqual({
+      method: "PUT",
+      path: "/sandbox/users/alice/dms",
+      body: { open: false },
+    });
+    expect(dmsRequest(["a b", "open"])).toEqual({
+      method: "PUT",
+      path: "/sandbox/users/a%20b/dms",
+      body: { open: true },
+    });
+    expect(dmsRequest([])).toBe("Usage: dms <user> [open|closed]");
+    expect(dmsRequest(["alice", "shut"])).toBe("Usage: dms <user> [open|closed]");
   });
 
   it("prints embeds and buttons readably", () => {

@@ -1,6 +1,6 @@
 import { AbiCoder, keccak256 } from "ethers";
 import { describe, expect, it } from "vitest";
-import { MAX_CHUNK } from "../../src/chain/gasLimits.ts";
+import { MAX_CHUNK } from "../../src/base/gasLimits.ts";
 import { chunkBatch, chunkBatchId, packPayouts } from "../../src/services/settlement/chunkBatch.ts";
 
 const HASH = `sha256:${"ab".repeat(32)}`;

@@ -105,6 +105,6 @@ export const drafts: CommandHandler = async (i, ctx) => {
   const list =
     others.length === 0
       ? ""
-      : `Your other drafts: ${others.map((d) => `#${d.id} “${(d.content as { title?: string }).title ?? d.idea.slice(0, 40)}”`).join(", ")} (reopen one with \`/proposal drafts draft:<id>\`).`;
+      : `Your other drafts: ${others.map((d) => `#${d.id} “${userLine((d.content as { title?: string }).title ?? d.idea.slice(0, 40), 80)}”`).join(", ")} (reopen one with \`/proposal drafts draft:<id>\`).`;
   await i.reply(ephemeral({ ...view, content: `${view.content ?? ""}${list ? `\n${list}` : ""}`.trim() }));
 };

@@ -6,6 +6,7 @@ import {
   ComponentType,
 } from "discord-api-types/v10";
 import { type DecimalLike, toUnits } from "../../db/decimalUnits.ts";
+import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import { tokenText } from "../../services/tokenText.ts";
 import { userLine, userText } from "./userText.ts";
@@ -28,13 +29,6 @@ const flagText: Record<string, string> = {
   keyword_stuffing: "stuffed with words that describe a score",
 };
 
-interface Score {
-  criterion: string;
-  score: number;
-  weight: number;
-  reason: string;
-}
-
 export function evaluationEmbed(
   e: Evaluation,
   c: Pick<Contribution, "id" | "title"> & { status?: string },
@@ -42,7 +36,7 @@ export function evaluationEmbed(
 ): APIEmbed {
   const overridden = e.purpose === "override";
   // An override sets the total and reward as a whole: the evaluator's per-criterion scores no longer add up to it.
-  const scores = overridden ? [] : ((e.scores as unknown as Score[]) ?? []);
+  const scores = overridden ? [] : readEvaluationScores(e);
   const fields = scores.map((s) => ({
     name: `${s.criterion} — ${s.score}/10 (weight ${Math.round(s.weight * 100)}%)`,
     value: userText(s.reason, 1024),

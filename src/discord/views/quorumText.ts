@@ -34,7 +34,8 @@ export function quorumText(p: QuorumTerms): string {
       ? `${formatWeight(needed)} — ${spec} of the ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`
       : `${formatWeight(needed)} of ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`;
   }
-  const group = `${count(p.quorumMembers)} ${GROUP[p.quorumOf] ?? "members"}`;
+  const noun = GROUP[p.quorumOf] ?? "members";
+  const group = `${count(p.quorumMembers)} ${p.quorumMembers === 1 ? noun.replace("members", "member") : noun}`;
   const share = spec.endsWith("%") ? ` (${spec})` : "";
   if (p.weightStrategy === "one-member-one-vote") return `needs ${count(votesNeeded(needed))} of ${group}${share}`;
   return `needs weight ${formatWeight(needed)} of the ${formatWeight(p.quorumBaseWeight ?? 0)} held by ${group}${share}`;

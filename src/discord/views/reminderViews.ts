@@ -10,12 +10,15 @@ import { userLine } from "./userText.ts";
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 function turnoutLine(f: ReminderFacts): string {
-  if (f.terms.weightStrategy === "one-member-one-vote" && f.terms.quorumOf !== null) {
-    // In people, as the vote's post says it: "quorum needs 2 of 16 active members (10%)".
-    const head = `Turnout: ${plural(f.voters, "voter")}; quorum ${quorumText(f.terms)}`;
+  if (f.terms.quorumOf !== null) {
+    // As the vote's post says it: "quorum needs 2 of 16 active members (10%)", or the weight and who holds it.
+    const weighted = f.terms.weightStrategy !== "one-member-one-vote";
+    const head = `Turnout: ${plural(f.voters, "voter")}${weighted ? `, weight ${formatWeight(f.turnoutWeight)}` : ""}; quorum ${quorumText(f.terms)}`;
     if (f.quorumMet) return `${head}: quorum reached.`;
-    const more = Math.max(1, votesNeeded(f.quorumWeight) - f.voters);
-    return `${head}: ${plural(more, "more vote")} needed, or the vote expires.`;
+    const more = weighted
+      ? `weight ${formatWeight(Math.max(0, f.quorumWeight - f.turnoutWeight))} more`
+      : plural(Math.max(1, votesNeeded(f.quorumWeight) - f.voters), "more vote");
+    return `${head}: ${more} needed, or the vote expires.`;
   }
   const turnout = `Turnout: ${plural(f.voters, "voter")}, weight ${formatWeight(f.turnoutWeight)} of the ${formatWeight(f.quorumWeight)} quorum needs`;
   if (f.quorumMet) return `${turnout}: quorum reached.`;

@@ -8,7 +8,7 @@ import {
 } from "../../services/compute/acceptHeartbeat.ts";
 import { nodeCameOnline } from "../../services/compute/nodeHealth.ts";
 import { enqueuePosts } from "../../services/publishing/enqueuePosts.ts";
-import type { HttpDeps } from "../createHttpServer.ts";
+import type { HttpDeps } from "../httpDeps.ts";
 import { WindowCounter } from "../windowCounter.ts";
 
 /** Heartbeats a node may have accepted per interval: one is due, the rest leaves room for an agent's retries. */

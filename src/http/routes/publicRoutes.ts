@@ -13,7 +13,7 @@ import {
   publicProposals,
   publicSummary,
 } from "../../services/transparency/publicData.ts";
-import type { HttpDeps } from "../createHttpServer.ts";
+import type { HttpDeps } from "../httpDeps.ts";
 
 const listQuery = {
   type: "object",

@@ -1,17 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import { urlOriginsIn } from "../../base/urlOrigin.ts";
 import { redactSecrets, type Secret } from "../../logger.ts";
-import { urlOriginsIn } from "../../services/urlOrigin.ts";
-import type { HttpDeps } from "../createHttpServer.ts";
-
-/** A dependency's state for /readyz: null when fine, else what is wrong in words. */
-export type Probe = () => Promise<string | null> | string | null;
-
-/** Filled in by startSteward as the parts come up (the bot and the chain start after the HTTP server). */
-export interface Readiness {
-  discord: Probe;
-  chain: Probe;
-}
+import type { HttpDeps, Probe, Readiness } from "../httpDeps.ts";
 
 export const notStartedYet: Readiness = {
   discord: () => "not connected yet",

@@ -1,6 +1,7 @@
 import { unitsText } from "../../db/decimalUnits.ts";
+import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
+import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import type { ServiceDeps } from "../deps.ts";
-import type { BatchEntry } from "../epochs/batchHash.ts";
 import { UserError } from "../errors.ts";
 import { chunkOfRecipient } from "../settlement/chunkOfRecipient.ts";
 import { tokenText } from "../tokenText.ts";
@@ -81,7 +82,9 @@ export async function exportEpoch(deps: ServiceDeps, number: number, guildId?: s
         rubricVersion: e.rubricVersion,
         total: e.total,
         confidence: e.confidence,
-        scores: (e.scores as { criterion: string; score: number }[]).map((s) => `${s.criterion}=${s.score}`).join("; "),
+        scores: readEvaluationScores(e)
+          .map((s) => `${s.criterion}=${s.score}`)
+          .join("; "),
         flags: e.flags.join(" "),
         reviewedBy: e.reviewedBy,
         suggestedReward: token(BigInt(e.suggestedReward.toFixed())),
@@ -102,7 +105,7 @@ export async function exportEpoch(deps: ServiceDeps, number: number, guildId?: s
       moderatorDiscordId: a.moderatorId,
       approved: a.createdAt.toISOString(),
     })),
-    payouts: ((proposal?.batch as BatchEntry[] | null) ?? []).map((e) => {
+    payouts: ((proposal && readPayoutBatch(proposal)) ?? []).map((e) => {
       const intent = paying.get(e.recipient.toLowerCase());
       return {
         proposal: proposal?.id ?? null,

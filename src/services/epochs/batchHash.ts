@@ -1,12 +1,7 @@
 import { createHash } from "node:crypto";
+import type { BatchEntry } from "../../db/json/payoutBatch.ts";
 
-export interface BatchEntry {
-  recipient: string;
-  /** Token smallest units, decimal digits. */
-  amount: string;
-  /** What the payout is for, e.g. "contribution:12", "carry:3"; sorted. */
-  refs: string[];
-}
+export type { BatchEntry };
 
 /**
  * The canonical encoding of a payout batch, which the vote binds and settlement checks: entries sorted by
@@ -15,10 +10,14 @@ export interface BatchEntry {
  * hash is `sha256:` + the hex SHA-256 of those bytes.
  */
 export function canonicalBatch(entries: BatchEntry[]): string {
-  const sorted = [...entries]
+  return JSON.stringify(canonicalEntries(entries));
+}
+
+/** The batch's entries as its canonical encoding holds them (what is stored, and what the vote binds). */
+export function canonicalEntries(entries: BatchEntry[]): BatchEntry[] {
+  return [...entries]
     .map((e) => ({ amount: BigInt(e.amount).toString(), recipient: e.recipient, refs: [...e.refs].sort() }))
     .sort((a, b) => (a.recipient.toLowerCase() < b.recipient.toLowerCase() ? -1 : 1));
-  return JSON.stringify(sorted);
 }
 
 export function batchHash(entries: BatchEntry[]): string {

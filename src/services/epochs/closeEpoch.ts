@@ -9,7 +9,7 @@ import { awaitingReview } from "../evaluations/clearEvaluation.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { tokenText } from "../tokenText.ts";
 import { allocateBudget } from "./allocateBudget.ts";
-import { type BatchEntry, batchHash, canonicalBatch } from "./batchHash.ts";
+import { type BatchEntry, batchHash, canonicalEntries } from "./batchHash.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
 
 interface MemberShare {
@@ -141,7 +141,7 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
     const computeTotal = compute.rewards.reduce((n, r) => n + r.amount, 0n);
     // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: a line scaled down to 0 units needs a budget below the member count in smallest units; allocateBudget's tests pin that rounding
     const batch = lines.filter((e) => BigInt(e.amount) > 0n);
-    const canonical = JSON.parse(canonicalBatch(batch)) as BatchEntry[];
+    const canonical = canonicalEntries(batch);
     const hash = batchHash(batch);
     const paid = canonical.reduce((n, e) => n + BigInt(e.amount), 0n);
     const carriedTotal = walletless.reduce((n, s) => n + s.amount, 0n);
@@ -179,7 +179,7 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
               ].join("\n"),
               risks: "A recipient address may be wrong; members check their own line before voting.",
               successMetrics: "Every payout in the batch is settled on-chain with a receipt.",
-              batch: canonical as never,
+              batch: canonical,
               batchHash: hash,
               epochId: epoch.id,
               createdAt: now,

@@ -82,7 +82,7 @@ export async function evaluateContribution(deps: ServiceDeps, contributionId: nu
         temperature: run.temperature,
         samples: outcome.samples,
         spread: outcome.spread,
-        scores: run.draft.scores as never,
+        scores: run.draft.scores,
         total: run.draft.total,
         confidence: run.draft.confidence,
         rationale: run.draft.rationale,

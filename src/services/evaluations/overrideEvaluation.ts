@@ -1,4 +1,5 @@
 import { unitsText } from "../../db/decimalUnits.ts";
+import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
@@ -46,7 +47,7 @@ export async function overrideEvaluation(
         temperature: 0,
         samples: 1,
         spread: 0,
-        scores: original.scores as never,
+        scores: readEvaluationScores(original),
         total: input.score,
         confidence: 1,
         rationale: reason,

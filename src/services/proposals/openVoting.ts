@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { getAddress } from "ethers";
 import { type DecimalLike, unitsText } from "../../db/decimalUnits.ts";
+import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { type BatchEntry, batchHash, canonicalBatch } from "../epochs/batchHash.ts";
+import { type BatchEntry, batchHash, canonicalEntries } from "../epochs/batchHash.ts";
 import { UserError } from "../errors.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { measureElectorate } from "../votes/quorumElectorate.ts";
@@ -89,7 +90,7 @@ export async function openVoting(
   if (periodMs < 1000 || periodMs > 90 * 86_400_000) {
     throw new UserError("invalid_voting_setup", { problem: "the voting period must be between 1s and 90d" });
   }
-  let batch = proposal.batch as BatchEntry[] | null;
+  let batch = readPayoutBatch(proposal);
   if (proposal.kind === "funding" && !batch) batch = fundingBatch(proposal);
 
   const now = deps.now();
@@ -121,9 +122,7 @@ export async function openVoting(
         openedAt: now,
         openedBy: actorId,
         endsAt,
-        ...(batch && !proposal.batch
-          ? { batch: JSON.parse(canonicalBatch(batch)) as never, batchHash: batchHash(batch) }
-          : {}),
+        ...(batch && !proposal.batch ? { batch: canonicalEntries(batch), batchHash: batchHash(batch) } : {}),
       },
     });
     if (opened.count === 0) {

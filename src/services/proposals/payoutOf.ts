@@ -1,8 +1,8 @@
-import type { BatchEntry } from "../epochs/batchHash.ts";
+import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 
 /** What a proposal pays: its batch, the total, and the recipients (lower-cased) for conflict checks. */
-export function payoutOf(proposal: { batch: unknown }) {
-  const entries = (proposal.batch as BatchEntry[] | null) ?? [];
+export function payoutOf(proposal: { id: number; batch: unknown }) {
+  const entries = readPayoutBatch(proposal) ?? [];
   return {
     entries,
     total: entries.reduce((n, e) => n + BigInt(e.amount), 0n),

@@ -56,7 +56,7 @@ export async function proposalOverview(deps: ServiceDeps, id: number) {
  */
 async function possibleApprovers(
   deps: ServiceDeps,
-  proposal: { guildId: string; batch: unknown; approvalsRequired: number | null },
+  proposal: { id: number; guildId: string; batch: unknown; approvalsRequired: number | null },
 ): Promise<{ possible: number; required: number; paid: number } | null> {
   const role = deps.governance.moderatorRole;
   const electorate = deps.governance.electorate;

@@ -1,3 +1,5 @@
+import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
+import { readSentTxs, type SentTx } from "../../db/json/sentTxs.ts";
 import type { PayoutIntent, Prisma } from "../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
@@ -16,11 +18,9 @@ export type IntentOutcome =
   | { state: "failed"; reason: string }
   | { state: "waiting"; why: string };
 
-type Lines = { recipient: string; amount: string }[];
-
 const callOf = (intent: PayoutIntent): SettleCall => ({
   batchId: intent.batchId,
-  payouts: packPayouts(intent.entries as Lines),
+  payouts: packPayouts(readPayoutEntries(intent)),
   total: BigInt(intent.total.toFixed()),
 });
 
@@ -75,7 +75,8 @@ export async function advanceIntent(
             return fail(deps, intent, `a line of this chunk cannot be paid: ${error.message}`);
           throw error;
         }
-        const own = (intent.entries as Lines).findIndex((l) =>
+        const lines = readPayoutEntries(intent);
+        const own = lines.findIndex((l) =>
           [chain.distributor, chain.token].some((a) => a.toLowerCase() === l.recipient.toLowerCase()),
         );
         if (own >= 0) {
@@ -83,7 +84,7 @@ export async function advanceIntent(
           return fail(
             deps,
             intent,
-            `line ${own + 1} of this chunk pays ${(intent.entries as Lines)[own]?.recipient}, the distributor or token contract itself: the amount would be stranded`,
+            `line ${own + 1} of this chunk pays ${lines[own]?.recipient}, the distributor or token contract itself: the amount would be stranded`,
           );
         }
         const { balance, allowance } = await chain.funds();
@@ -310,11 +311,9 @@ export async function advanceIntent(
   }
 }
 
-type SentTx = { hash: string; raw: string };
-
 /** Every transaction signed for this chunk's current payment, oldest first (the current one last). */
 function sentOf(intent: PayoutIntent): SentTx[] {
-  const stored = Array.isArray(intent.sentTxs) ? (intent.sentTxs as SentTx[]) : [];
+  const stored = readSentTxs(intent);
   if (intent.txHash && intent.rawTx && !stored.some((t) => t.hash === intent.txHash)) {
     return [...stored, { hash: intent.txHash, raw: intent.rawTx }];
   }
@@ -417,7 +416,7 @@ async function exportForSafe(
   const short = allowance < needed;
   // With enough allowance the call can be simulated as the Safe will make it; otherwise its approval comes first.
   if (!short) await chain.preflight(call);
-  const lines = intent.entries as Lines;
+  const lines = readPayoutEntries(intent);
   const listed = lines
     .slice(0, 20)
     .map((l) => `${l.recipient} ${tokenText(BigInt(l.amount), deps.proposals)}`)

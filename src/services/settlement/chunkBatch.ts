@@ -1,5 +1,6 @@
 import { AbiCoder, keccak256 } from "ethers";
-import { MAX_CHUNK } from "../../chain/gasLimits.ts";
+import { MAX_CHUNK } from "../../base/gasLimits.ts";
+import type { PayoutLine } from "../../db/json/payoutEntries.ts";
 import type { BatchEntry } from "../epochs/batchHash.ts";
 
 /** Amounts share a 256-bit word with the 160-bit address: at most 2^96 - 1 smallest units per line. */
@@ -8,7 +9,7 @@ const MAX_PACKED_AMOUNT = (1n << 96n) - 1n;
 export interface Chunk {
   index: number;
   batchId: string;
-  entries: { recipient: string; amount: string }[];
+  entries: PayoutLine[];
   total: bigint;
 }
 
@@ -65,7 +66,7 @@ export function chunkBatch(
 }
 
 /** The distributor's one word per payout: amount << 160 | recipient. */
-export function packPayouts(entries: { recipient: string; amount: string }[]): bigint[] {
+export function packPayouts(entries: PayoutLine[]): bigint[] {
   return entries.map((e) => {
     const amount = BigInt(e.amount);
     if (amount <= 0n || amount > MAX_PACKED_AMOUNT) throw new RangeError(`amount ${e.amount} cannot be packed`);

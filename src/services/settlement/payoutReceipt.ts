@@ -1,3 +1,4 @@
+import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import type { ServiceDeps } from "../deps.ts";
 
 /** What a settled proposal's receipt shows: every line with its member (when a wallet is linked), and the transactions. */
@@ -8,7 +9,7 @@ export async function payoutReceipt(deps: ServiceDeps, proposalId: number) {
   });
   // A line the distributor held (its transfer failed) was not paid: the receipt says so, with its number to claim.
   const lines = proposal.payouts.flatMap((i) =>
-    (i.entries as { recipient: string; amount: string }[]).map((e, n) => ({
+    readPayoutEntries(i).map((e, n) => ({
       ...e,
       txHash: i.txHash,
       heldLineId: i.heldLines.find((h) => h.lineIndex === n)?.id ?? null,

@@ -1,3 +1,4 @@
+import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
@@ -17,7 +18,7 @@ export async function payoutStatus(deps: ServiceDeps, guildId: string, proposalI
       index: i.chunkIndex,
       count: i.chunkCount,
       status: i.status,
-      lines: (i.entries as unknown[]).length,
+      lines: readPayoutEntries(i).length,
       total: i.total.toFixed(),
       txHash: i.txHash,
       confirmations: i.status === "confirmed" ? null : head && i.blockNumber ? head - i.blockNumber + 1 : null,
@@ -54,7 +55,7 @@ export async function payoutHistory(deps: ServiceDeps, guildId: string, discordI
     take: 500,
   });
   const lines = intents.flatMap((i) =>
-    (i.entries as { recipient: string; amount: string }[])
+    readPayoutEntries(i)
       .map((e, n) => ({ e, held: i.heldLines.find((h) => h.lineIndex === n) ?? null }))
       .filter(({ e }) => mine.has(e.recipient.toLowerCase()))
       .map(({ e, held }) => ({

@@ -1,10 +1,11 @@
+import { urlOriginsIn } from "../../base/urlOrigin.ts";
+import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { type BatchEntry, batchHash } from "../epochs/batchHash.ts";
 import { isPayoutKind } from "../proposals/payoutOf.ts";
-import { urlOriginsIn } from "../urlOrigin.ts";
 import { BATCH_ID_SCHEME, chunkBatch } from "./chunkBatch.ts";
 import { InjectedCrash, type SettlementDeps } from "./settlementDeps.ts";
 
@@ -42,7 +43,13 @@ export async function planSettlements(deps: ServiceDeps, settlement: SettlementD
   const outcomes: PlanOutcome[] = [];
   for (const p of approved) {
     if (!isPayoutKind(p.kind)) continue;
-    const entries = (p.batch as BatchEntry[] | null) ?? [];
+    let entries: BatchEntry[];
+    try {
+      entries = readPayoutBatch(p) ?? [];
+    } catch (error) {
+      outcomes.push(await recordStuck(deps, p, error));
+      continue;
+    }
     const total = entries.reduce((n, e) => n + BigInt(e.amount), 0n);
     const waiting = await overDailyCap(deps, settlement, total);
     if (waiting) {
@@ -59,14 +66,22 @@ export async function planSettlements(deps: ServiceDeps, settlement: SettlementD
       if (outcome) outcomes.push({ proposalId: p.id, guildId: p.guildId, ...outcome });
     } catch (error) {
       if (error instanceof InjectedCrash) throw error;
-      // One proposal's trouble never keeps the others from being planned: recorded on it, told once, tried again.
-      const text = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "error";
-      const stuck = urlOriginsIn(text).slice(0, 300);
-      await deps.db.proposal.update({ where: { id: p.id }, data: { settlementError: stuck } });
-      outcomes.push({ proposalId: p.id, guildId: p.guildId, stuck, tell: p.settlementError === null });
+      outcomes.push(await recordStuck(deps, p, error));
     }
   }
   return outcomes;
+}
+
+/** One proposal's trouble never keeps the others from being planned: recorded on it, told once, tried again. */
+async function recordStuck(
+  deps: ServiceDeps,
+  p: { id: number; guildId: string; settlementError: string | null },
+  error: unknown,
+): Promise<PlanOutcome> {
+  const text = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "error";
+  const stuck = urlOriginsIn(text).slice(0, 300);
+  await deps.db.proposal.update({ where: { id: p.id }, data: { settlementError: stuck } });
+  return { proposalId: p.id, guildId: p.guildId, stuck, tell: p.settlementError === null };
 }
 
 /**

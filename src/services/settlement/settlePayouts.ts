@@ -1,10 +1,10 @@
+import { urlOriginsIn } from "../../base/urlOrigin.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { type AnchorReport, publishWhenTreasuryIdle } from "../audit/publishAnchors.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { tokenText } from "../tokenText.ts";
-import { urlOriginsIn } from "../urlOrigin.ts";
 import { advanceIntent, type IntentOutcome } from "./advanceIntent.ts";
 import { type RelayReport, relayHeldLines } from "./held/relayHeldLines.ts";
 import { holdingNonces } from "./holdingNonces.ts";

@@ -1,7 +1,8 @@
 import { unitsText } from "../../db/decimalUnits.ts";
+import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
+import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import { uptimeRatio } from "../compute/uptime.ts";
 import type { ServiceDeps } from "../deps.ts";
-import type { BatchEntry } from "../epochs/batchHash.ts";
 import type { ProposalResult } from "../votes/resultOf.ts";
 import { publicIdentities } from "./publicIdentity.ts";
 import { traceAudit } from "./traceAudit.ts";
@@ -89,7 +90,7 @@ export async function publicProposals(deps: ServiceDeps, guildId: string, limit:
   return paged(
     rows.map(({ batch, result, epoch, ...p }) => {
       const r = result as ProposalResult | null;
-      const entries = (batch as BatchEntry[] | null) ?? [];
+      const entries = readPayoutBatch({ id: p.id, batch }) ?? [];
       return {
         ...p,
         epoch: epoch?.number ?? null,
@@ -164,7 +165,7 @@ export async function publicPayouts(deps: ServiceDeps, guildId: string, limit: n
       chunk: i.chunkIndex + 1,
       chunks: i.chunkCount,
       status: i.status,
-      lines: (i.entries as unknown[]).length,
+      lines: readPayoutEntries(i).length,
       total: unitsText(i.total),
       chainId: i.chainId,
       txHash: i.txHash,
@@ -252,11 +253,11 @@ export async function publicSummary(deps: ServiceDeps, guildId: string) {
   const openContributions = open ? await openEpochContributions(deps, guildId) : 0;
   const proposals = await deps.db.proposal.findMany({
     where: { guildId, kind: "distribution", epochId: { not: null } },
-    select: { batch: true, status: true, epoch: { select: { id: true, number: true } } },
+    select: { id: true, batch: true, status: true, epoch: { select: { id: true, number: true } } },
     orderBy: { epochId: "asc" },
   });
   const contributionIds = proposals.flatMap((p) =>
-    ((p.batch as BatchEntry[] | null) ?? []).flatMap((e) =>
+    (readPayoutBatch(p) ?? []).flatMap((e) =>
       e.refs.filter((r) => r.startsWith("contribution:")).map((r) => Number(r.slice(13))),
     ),
   );
@@ -283,7 +284,7 @@ export async function publicSummary(deps: ServiceDeps, guildId: string) {
     const add = (k: string, v: bigint) => {
       byCategory[k] = (byCategory[k] ?? 0n) + v;
     };
-    for (const line of (p.batch as BatchEntry[] | null) ?? []) {
+    for (const line of readPayoutBatch(p) ?? []) {
       let left = BigInt(line.amount);
       const computeRefs = line.refs.filter((r) => r.startsWith("node:") || r.startsWith("lease:"));
       for (const r of computeRefs) {

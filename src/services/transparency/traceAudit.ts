@@ -1,5 +1,7 @@
+import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
+import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
+import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import type { ServiceDeps } from "../deps.ts";
-import type { BatchEntry } from "../epochs/batchHash.ts";
 import { UserError } from "../errors.ts";
 import { chunkOfRecipient } from "../settlement/chunkOfRecipient.ts";
 import type { ProposalResult } from "../votes/resultOf.ts";
@@ -224,7 +226,7 @@ async function proposalTrace(deps: ServiceDeps, guildId: string, id: number, bas
       votes: { select: { conflicted: true } },
     },
   });
-  const entries = (p.batch as BatchEntry[] | null) ?? [];
+  const entries = readPayoutBatch(p) ?? [];
   const names = await publicIdentities(deps.db, guildId, {
     discordIds: [p.authorDiscordId, ...p.approvals.map((a) => a.moderatorId)],
     addresses: entries.map((e) => e.recipient),
@@ -236,7 +238,7 @@ async function proposalTrace(deps: ServiceDeps, guildId: string, id: number, bas
     txHash: i.txHash,
     blockNumber: i.blockNumber,
     batchId: i.batchId,
-    lines: (i.entries as unknown[]).length,
+    lines: readPayoutEntries(i).length,
     total: i.total.toFixed(),
   }));
   const paying = chunkOfRecipient(p.payouts);
@@ -352,7 +354,7 @@ export async function contributionReasons(deps: ServiceDeps, guildId: string, id
             rubricVersion: e.rubricVersion,
             total: e.total,
             confidence: e.confidence,
-            scores: (e.scores as { criterion: string; score: number; weight: number }[]).map((s) => ({
+            scores: readEvaluationScores(e).map((s) => ({
               criterion: s.criterion,
               score: s.score,
               weight: s.weight,

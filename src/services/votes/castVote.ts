@@ -1,4 +1,4 @@
-import { inTransaction, type SqlConnection, type SqlDriver } from "../../db/sqlDriver.ts";
+import { inTransaction, type SqlConnection } from "../../db/sqlDriver.ts";
 import { type AuditInput, appendAuditEventsSql } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
 import { retryOnChainFork } from "../audit/runAudited.ts";
@@ -7,9 +7,9 @@ import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
 import { payoutOf } from "../proposals/payoutOf.ts";
 import { enqueuePostsOn } from "../publishing/enqueuePosts.ts";
-import type { GuildMemberProfile } from "./governanceSettings.ts";
 import { type Choice, isValidChoice, type VotingType } from "./tally.ts";
 import { requireEligible, voterWeight } from "./voterWeight.ts";
+import type { PreparedVote, Proposal, Voter, Written } from "./voteWriter.ts";
 
 const EXPECTED: Record<VotingType, string> = {
   basic: "pick For, Against or Abstain",
@@ -20,46 +20,12 @@ const EXPECTED: Record<VotingType, string> = {
   quadratic: "give at least one choice a positive number of points",
 };
 
-type Voter = GuildMemberProfile & { guildId: string };
-type Proposal = NonNullable<Awaited<ReturnType<ServiceDeps["db"]["proposal"]["findFirst"]>>>;
-
-interface PreparedVote {
-  /** The voter's clock (tests run several); read when the vote is written. */
-  now: () => Date;
-  voter: Voter;
-  proposal: Proposal;
-  choice: Choice;
-  weight: number;
-  conflicted: boolean;
-}
-
 const closedError = (p: { id: number; status: string; endsAt: Date | null }) =>
   new UserError("vote_closed", {
     id: p.id,
     status: p.status === "open" ? "being closed" : p.status,
     endedAt: p.endsAt,
   });
-
-/**
- * The vote path's state, owned by one object made in the composition root (not module globals):
- * - open proposals by id: once open, a proposal's voting terms cannot change (database trigger), so a vote can be
- *   checked against a cached copy; whether it is still open is re-checked under the row lock when it is written.
- *   Saves a query per vote in a burst.
- * - the writer's queue: votes arriving while a batch is being written wait for the next batch (group commit).
- *   Under a burst this turns ~10 queries per vote into ~2, which is what lets a vote button keep up with 200 clicks
- *   a second (bench/votes); a lone vote is written at once.
- */
-export interface VoteWriter {
-  /** Plain SQL on the same database as `db`, for the batch write. */
-  sql: SqlDriver;
-  openProposals: Map<number, Proposal>;
-  queue: Pending[];
-  running: boolean;
-}
-
-export function createVoteWriter(sql: SqlDriver): VoteWriter {
-  return { sql, openProposals: new Map(), queue: [], running: false };
-}
 
 async function openProposal(deps: ServiceDeps, id: number, guildId: string): Promise<Proposal | null> {
   const cache = deps.votes.openProposals;
@@ -96,14 +62,6 @@ async function prepareVote(deps: ServiceDeps, voter: Voter, proposalId: number, 
   const conflicted = wallet !== null && recipients.has(wallet.address.toLowerCase());
   return { now: deps.now, voter, proposal, choice, weight, conflicted };
 }
-
-type Written = {
-  vote: { weight: number; conflicted: boolean };
-  previous: { choice: unknown } | null;
-  proposal: Proposal;
-  /** The member had already cast exactly this vote: nothing was written. */
-  unchanged?: boolean;
-};
 
 /**
  * Writes a batch of prepared votes in one transaction (group commit): per proposal one row lock that also
@@ -242,12 +200,6 @@ async function writeBatch(
   // The audit events last: the chain's lock is held from here to the commit.
   await appendAuditEventsSql(conn, audits);
   return outcomes as (Written | UserError)[];
-}
-
-export interface Pending {
-  vote: PreparedVote;
-  resolve: (w: Written) => void;
-  reject: (e: unknown) => void;
 }
 
 const MAX_BATCH = 200;

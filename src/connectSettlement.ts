@@ -1,13 +1,13 @@
-import type { Config } from "../config.ts";
-import type { Logger } from "../logger.ts";
-import type { ServiceDeps } from "../services/deps.ts";
-import type { SettlementChain } from "../services/settlement/settlementChain.ts";
-import type { SettlementDeps, SettlementStep } from "../services/settlement/settlementDeps.ts";
-import { createAuditChain } from "./createAuditChain.ts";
-import { createSettlementChain } from "./createSettlementChain.ts";
-import { deployAnchor, deployContracts, probeChainId } from "./deployContracts.ts";
-import { MAX_CHUNK } from "./gasLimits.ts";
-import { openLocalChain } from "./openLocalChain.ts";
+import { MAX_CHUNK } from "./base/gasLimits.ts";
+import { createAuditChain } from "./chain/createAuditChain.ts";
+import { createSettlementChain } from "./chain/createSettlementChain.ts";
+import { deployAnchor, deployContracts, probeChainId } from "./chain/deployContracts.ts";
+import { openLocalChain } from "./chain/openLocalChain.ts";
+import type { Config } from "./config.ts";
+import type { Logger } from "./logger.ts";
+import type { ServiceDeps } from "./services/deps.ts";
+import type { SettlementChain } from "./services/settlement/settlementChain.ts";
+import type { SettlementDeps, SettlementStep } from "./services/settlement/settlementDeps.ts";
 
 export interface ChainConnection {
   settlement: SettlementDeps;

@@ -1,6 +1,6 @@
 import { HDNodeWallet, Mnemonic } from "ethers";
 import { describe, expect, it } from "vitest";
-import { ANVIL_DEV_KEYS } from "../../src/chain/anvilDevKeys.ts";
+import { ANVIL_DEV_KEYS } from "../../src/base/anvilDevKeys.ts";
 import { ANVIL_KEY_0 } from "../../src/chain/startAnvil.ts";
 
 describe("Anvil's development keys", () => {
