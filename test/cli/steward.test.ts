@@ -90,7 +90,7 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
       timeout: 60_000,
     });
     expect(session.stdout).toMatch(
-      /Proposal #1 is open for votes until .+ \(basic vote, quorum: needs \d+ of \d+ active members \(10%\)\)/,
+      /Proposal #1 is open for votes until .+ \(basic vote, quorum: needs \d+ of \d+ active members? \(10%\)\)/,
     );
     expect(session.stdout).toContain("[For] [Against] [Abstain]");
     expect(session.stdout).toMatch(/Your vote on proposal #1: \*\*For\*\*, weight 1\./);
