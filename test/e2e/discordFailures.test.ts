@@ -146,6 +146,11 @@ describe("Discord's own failures", () => {
       },
       15_000,
     );
-    expect(await db().pendingPost.count({ where: { kind: "proposal", subjectId: id } })).toBe(0);
+    // The row goes once the publisher has recorded the edit (just after Discord answered it).
+    await until(
+      "the tally's outbox row done",
+      async () => (await db().pendingPost.count({ where: { kind: "proposal", subjectId: id } })) === 0,
+      10_000,
+    );
   });
 });
