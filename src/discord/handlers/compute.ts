@@ -7,11 +7,11 @@ import {
   type LeaseAnnouncement,
   listLeases,
 } from "../../services/compute/leases.ts";
-import { chooseButtons } from "../../services/compute/nodeHealth.ts";
 import { explainRequest, requestCompute } from "../../services/compute/requestCompute.ts";
 import { UserError } from "../../services/errors.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
+import { chooseButtons } from "../views/computeNoticeViews.ts";
 import { leaseButtons, leasesView, leaseTerms, matchesText, noticeButtons } from "../views/computeViews.ts";
 import { ts } from "../views/governanceFormat.ts";
 import { userLine } from "../views/userText.ts";

@@ -2,7 +2,7 @@ import { MessageFlags } from "discord.js";
 import { parseUnits } from "ethers";
 import { ensureOpenEpoch } from "../../services/epochs/ensureOpenEpoch.ts";
 import { UserError } from "../../services/errors.ts";
-import { fileAppeal, resolveAppeal } from "../../services/evaluations/appeals.ts";
+import { resolveAppeal } from "../../services/evaluations/appeals.ts";
 import { clearEvaluation } from "../../services/evaluations/clearEvaluation.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
@@ -10,7 +10,9 @@ import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
-import { appealOutcome, evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
+import { appealOutcome, evaluationEmbed } from "../views/evaluationViews.ts";
+import { formatTokens } from "../views/formatTokens.ts";
+import { requireModerator } from "./requireModerator.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
 const tokenOf = (ctx: HandlerContext) => ({
@@ -77,26 +79,9 @@ export const clear: CommandHandler = async (i, ctx) => {
   );
 };
 
-export const appeal: CommandHandler = async (i, ctx) => {
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const result = await fileAppeal(
-    ctx.deps.services,
-    ctx.actor,
-    i.options.getInteger("contribution", true),
-    i.options.getString("reason", true),
-  );
-  // The second pass runs in the evaluate job, started now: it may outlive this interaction's 15-minute token.
-  ctx.deps.kickEvaluations();
-  await i.editReply(
-    edit({
-      content: `Your appeal #${result.appeal.id} of contribution #${result.contribution.id} is filed. A second evaluation runs now; when it is done, both are posted in ${result.contribution.channelId ? `<#${result.contribution.channelId}>` : `#${ctx.deps.config.CONTRIBUTIONS_CHANNEL}`} for a moderator to accept or reject.`,
-    }),
-  );
-};
-
 /** Accept / Reject on an appeal post: moderators only. */
 export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]) => {
-  if (!ctx.isModerator) throw new UserError("missing_role", { role: ctx.deps.config.MODERATOR_ROLE });
+  requireModerator(ctx);
   const appealId = idArgument(id);
   const resolved = await resolveAppeal(ctx.deps.services, ctx.actor, appealId, action === "accept");
   const outcome = appealOutcome(appealId, resolved.status, ctx.actor.discordId);

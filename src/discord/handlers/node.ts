@@ -1,10 +1,10 @@
+import { tokenAmountText } from "../../base/tokenAmountText.ts";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
 import { retireNode, updateNode } from "../../services/compute/changeNode.ts";
 import { listNodes } from "../../services/compute/listNodes.ts";
 import { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { registerNode } from "../../services/compute/registerNode.ts";
 import { UserError } from "../../services/errors.ts";
-import { tokenText } from "../../services/tokenText.ts";
 import type { HandlerContext } from "../context.ts";
 import { stashValue, unstashValue } from "../pagerStash.ts";
 import { ephemeral, noMentions, post } from "../reply.ts";
@@ -42,7 +42,7 @@ export const register: CommandHandler = async (i, ctx) => {
         guildId: n.guildId,
         kind: "compute",
         notice: {
-          content: `🖥️ <@${ctx.actor.discordId}> registered node **#${n.id} ${userLine(n.name, 64)}**: ${hardwareText(n)}, ${userLine(n.region, 24)}, ${tokenText(BigInt(n.price.toString()), ctx.deps.services.proposals)} per ${n.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
+          content: `🖥️ <@${ctx.actor.discordId}> registered node **#${n.id} ${userLine(n.name, 64)}**: ${hardwareText(n)}, ${userLine(n.region, 24)}, ${tokenAmountText(BigInt(n.price.toString()), ctx.deps.services.proposals)} per ${n.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
         },
       },
     ],
@@ -98,7 +98,7 @@ export const update: CommandHandler = async (i, ctx) => {
     region: i.options.getString("region"),
     description: i.options.getString("description"),
   });
-  const price = tokenText(BigInt(node.price.toString()), ctx.deps.services.proposals);
+  const price = tokenAmountText(BigInt(node.price.toString()), ctx.deps.services.proposals);
   await i.reply(
     ephemeral({
       content: `Node **#${node.id}** now offers ${price} per ${node.gpuModel ? "GPU" : "CPU"}-hour in ${userLine(node.region, 24)}. Leases already agreed keep their price.`,

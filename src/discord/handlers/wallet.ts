@@ -4,7 +4,7 @@ import { verifyWalletSignature } from "../../services/wallets/verifyWalletSignat
 import { withTimeout } from "../../services/withTimeout.ts";
 import type { HandlerContext } from "../context.ts";
 import { ephemeral, replyWhenReady } from "../reply.ts";
-import { formatTokens } from "../views/evaluationViews.ts";
+import { formatTokens } from "../views/formatTokens.ts";
 import { walletChallengeView, walletLinkedView, walletShowView, walletVerifyForm } from "../views/walletViews.ts";
 import type { CommandHandler, ModalHandler } from "./types.ts";
 

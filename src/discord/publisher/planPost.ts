@@ -31,9 +31,12 @@ import { markSafeBatchPosted } from "../../services/settlement/markSafeBatchPost
 import { payoutReceipt, recordReceiptMessage } from "../../services/settlement/payoutReceipt.ts";
 import { matchRole } from "../configuredRoles.ts";
 import { noMentions, post } from "../reply.ts";
+import { computeFactNotice } from "../views/computeNoticeViews.ts";
 import { noticeButtons } from "../views/computeViews.ts";
 import { contributionEmbed } from "../views/contributionViews.ts";
-import { appealOutcome, appealView, evaluationEmbed, type TokenFormat } from "../views/evaluationViews.ts";
+import { appealOutcome, appealView, evaluationEmbed } from "../views/evaluationViews.ts";
+import type { TokenFormat } from "../views/formatTokens.ts";
+import { moderatorNoteText } from "../views/moderatorNoteViews.ts";
 import { receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
 import { epochReminderText, reminderDmText, reminderPostText } from "../views/reminderViews.ts";
@@ -261,7 +264,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           const role = moderatorRole(ctx, channel);
           await channel.send({
             ...post({
-              content: `${role ? `<@&${role.id}> ` : ""}${note.text}`,
+              content: `${role ? `<@&${role.id}> ` : ""}${moderatorNoteText(note, ctx.token)}`,
               allowedMentions: { parse: [], roles: role ? [role.id] : [] },
             }),
             ...once(attempt),
@@ -329,7 +332,8 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       };
     }
     case "compute": {
-      const notice = row.payload as unknown as ComputeNotice;
+      const stored = row.payload as unknown as ComputeNotice;
+      const notice = "fact" in stored ? computeFactNotice(stored.fact, token) : stored;
       return {
         guildId: row.guildId,
         where: config.COMPUTE_CHANNEL,

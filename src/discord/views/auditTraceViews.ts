@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import type { AuditTrace, TracedLine, TracedReason, TraceRef } from "../../services/transparency/traceAudit.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { formatTokens, type TokenFormat } from "./formatTokens.ts";
 import { clip, formatWeight, STATUS_COLOUR, statusText, tallyLines, ts, VOTING_TYPE_TEXT } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
 import { userLine } from "./userText.ts";

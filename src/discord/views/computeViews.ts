@@ -5,12 +5,12 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
+import { tokenAmountText } from "../../base/tokenAmountText.ts";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
 import type { StoredSpecs } from "../../services/compute/declaredSpecs.ts";
 import type { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { percent } from "../../services/compute/uptime.ts";
 import type { NoticeButton } from "../../services/publishing/enqueuePosts.ts";
-import { tokenText } from "../../services/tokenText.ts";
 import { decodeIdPart, encodeIdPart, isStashKey, joinCustomId } from "./customIdCodec.ts";
 import { clip, ts } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
@@ -21,7 +21,7 @@ export const LEASE_PREFIX = "lease";
 
 type Token = { symbol: string; decimals: number };
 const money = (units: bigint | { toString(): string }, t: Token) =>
-  tokenText(BigInt(units.toString()), { tokenDecimals: t.decimals, tokenSymbol: t.symbol });
+  tokenAmountText(BigInt(units.toString()), { tokenDecimals: t.decimals, tokenSymbol: t.symbol });
 
 const STYLE = {
   primary: ButtonStyle.Primary,

@@ -1,7 +1,7 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import { DISCORD_LIMITS } from "./clampPayload.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { formatTokens, type TokenFormat } from "./formatTokens.ts";
 import { userLine } from "./userText.ts";
 
 type Author = { discordId: string };

@@ -2,7 +2,7 @@ import type { APIEmbed } from "discord-api-types/v10";
 import { toUnits } from "../../db/decimalUnits.ts";
 import type { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
 import type { epochStatus } from "../../services/epochs/epochStatus.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { formatTokens, type TokenFormat } from "./formatTokens.ts";
 import { type PostWait, postNote } from "./postNotes.ts";
 
 type EpochStatus = Awaited<ReturnType<typeof epochStatus>>;

@@ -5,20 +5,10 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { type DecimalLike, toUnits } from "../../db/decimalUnits.ts";
 import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
-import { tokenText } from "../../services/tokenText.ts";
+import { formatTokens, type TokenFormat } from "./formatTokens.ts";
 import { userLine, userText } from "./userText.ts";
-
-export interface TokenFormat {
-  symbol: string;
-  decimals: number;
-}
-
-export function formatTokens(amount: DecimalLike | bigint | string, token: TokenFormat): string {
-  return tokenText(toUnits(amount), { tokenDecimals: token.decimals, tokenSymbol: token.symbol });
-}
 
 const flagText: Record<string, string> = {
   possible_duplicate: "possible duplicate",

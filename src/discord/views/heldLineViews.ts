@@ -2,7 +2,7 @@ import type { HeldLine } from "../../generated/prisma/client.ts";
 import type { askClaim } from "../../services/settlement/held/askClaim.ts";
 import type { ReturnOutcome } from "../../services/settlement/held/askReturn.ts";
 import type { ClaimOutcome } from "../../services/settlement/held/submitClaim.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { formatTokens, type TokenFormat } from "./formatTokens.ts";
 import { heldLineText } from "./payoutViews.ts";
 
 /** `/payout claim` without a line: what the distributor holds for the member's wallets. */

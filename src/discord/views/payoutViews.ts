@@ -1,5 +1,5 @@
 import type { PayoutReceipt } from "../../services/settlement/payoutReceipt.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { formatTokens, type TokenFormat } from "./formatTokens.ts";
 import { txLink } from "./resultViews.ts";
 import { userLine } from "./userText.ts";
 

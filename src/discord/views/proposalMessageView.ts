@@ -3,7 +3,7 @@ import { payoutOf } from "../../services/proposals/payoutOf.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
 import { shortAddress } from "../../services/transparency/publicIdentity.ts";
 import { ballot } from "./ballotViews.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { formatTokens, type TokenFormat } from "./formatTokens.ts";
 import {
   clip,
   formatWeight,

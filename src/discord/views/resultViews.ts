@@ -7,7 +7,7 @@ import {
 } from "discord-api-types/v10";
 import { payoutOf } from "../../services/proposals/payoutOf.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
+import { formatTokens, type TokenFormat } from "./formatTokens.ts";
 import {
   clip,
   formatWeight,

@@ -1,7 +1,7 @@
+import { tokenAmountText } from "../../base/tokenAmountText.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
-import { tokenText } from "../tokenText.ts";
 import { LIMITS, parsePrice } from "./declaredSpecs.ts";
 import { loadOffers } from "./loadOffers.ts";
 import { rankOffers } from "./rankOffers.ts";
@@ -71,7 +71,7 @@ export async function requestCompute(
   };
   const now = deps.now();
   const offers = (await loadOffers(deps.db, actor.guildId, now)).filter((o) => o.id !== failover?.nodeId);
-  const price = (units: bigint) => tokenText(units, deps.proposals);
+  const price = (units: bigint) => tokenAmountText(units, deps.proposals);
   const { fits, nearest } = rankOffers(offers, want, price);
   if (fits.length === 0) {
     throw new UserError("no_fitting_offer", {

@@ -5,7 +5,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
-import { requireText } from "../text.ts";
+import { requireText } from "../requireText.ts";
 import { parseAddress } from "../wallets/createWalletChallenge.ts";
 
 const IDEA_MAX = 2000;
