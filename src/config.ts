@@ -572,12 +572,6 @@ export const configSchema = z.object({
     description:
       "With `safe-export` and `RPC_URL`: the Safe that holds the tokens and operates the distributor (instead of `TREASURY_PRIVATE_KEY`).",
   }),
-  /** Testing only: kill the process (SIGKILL) when settlement passes this step, e.g. "after-save-signed:2". */
-  STEWARD_KILL_AT: optionalString.meta({
-    group: "process",
-    description:
-      "Testing only: the process kills itself (SIGKILL) when settlement passes this step, e.g. `after-save-signed:2` (the crash tests set it).",
-  }),
   VOTE_TOKEN_ADDRESS: optionalString
     .pipe(
       z

@@ -1,5 +1,6 @@
 import { MessageFlags } from "discord.js";
 import { parseUnits } from "ethers";
+import { tokenAmountText } from "../../base/token.ts";
 import { ensureOpenEpoch } from "../../services/epochs/ensureOpenEpoch.ts";
 import { UserError } from "../../services/errors.ts";
 import { resolveAppeal } from "../../services/evaluations/appeals.ts";
@@ -8,17 +9,10 @@ import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluat
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
 import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
-import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { appealOutcome, evaluationEmbed } from "../views/evaluationViews.ts";
-import { formatTokens } from "../views/formatTokens.ts";
 import { requireModerator } from "./requireModerator.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
-
-const tokenOf = (ctx: HandlerContext) => ({
-  symbol: ctx.deps.config.TOKEN_SYMBOL,
-  decimals: ctx.deps.config.TOKEN_DECIMALS,
-});
 
 export const show: CommandHandler = async (i, ctx) => {
   const { contribution, evaluation } = await getActiveEvaluation(
@@ -26,7 +20,7 @@ export const show: CommandHandler = async (i, ctx) => {
     ctx.actor.guildId,
     i.options.getInteger("contribution", true),
   );
-  await i.reply(ephemeral({ embeds: [evaluationEmbed(evaluation, contribution, tokenOf(ctx))] }));
+  await i.reply(ephemeral({ embeds: [evaluationEmbed(evaluation, contribution, ctx.deps.services.token)] }));
 };
 
 function parseReward(input: string, decimals: number): bigint {
@@ -40,7 +34,7 @@ function parseReward(input: string, decimals: number): bigint {
 }
 
 export const override: CommandHandler = async (i, ctx) => {
-  const token = tokenOf(ctx);
+  const token = ctx.deps.services.token;
   const {
     override: created,
     original,
@@ -53,13 +47,13 @@ export const override: CommandHandler = async (i, ctx) => {
   }).catch((error: unknown) => {
     if (error instanceof UserError && error.code === "reward_above_cap") {
       const max = (error.context as { max: string }).max;
-      throw new UserError("reward_above_cap", { max: formatTokens(max, token) });
+      throw new UserError("reward_above_cap", { max: tokenAmountText(max, token) });
     }
     throw error;
   });
   await i.reply(
     ephemeral({
-      content: `Evaluation of #${contribution.id} overridden: ${original.total}/100 → ${created.total}/100, ${formatTokens(original.suggestedReward, token)} → ${formatTokens(created.suggestedReward, token)}. The original is kept.`,
+      content: `Evaluation of #${contribution.id} overridden: ${original.total}/100 → ${created.total}/100, ${tokenAmountText(original.suggestedReward, token)} → ${tokenAmountText(created.suggestedReward, token)}. The original is kept.`,
       embeds: [evaluationEmbed(created, contribution, token)],
     }),
   );
@@ -74,7 +68,7 @@ export const clear: CommandHandler = async (i, ctx) => {
   );
   await i.reply(
     ephemeral({
-      content: `Cleared: contribution #${contribution.id}'s evaluation (${evaluation.total}/100, ${formatTokens(evaluation.suggestedReward, tokenOf(ctx))}) will pay as evaluated in its epoch's distribution. Your note is recorded in the audit log.`,
+      content: `Cleared: contribution #${contribution.id}'s evaluation (${evaluation.total}/100, ${tokenAmountText(evaluation.suggestedReward, ctx.deps.services.token)}) will pay as evaluated in its epoch's distribution. Your note is recorded in the audit log.`,
     }),
   );
 };

@@ -16,19 +16,14 @@ import { rejectPayoutModal } from "../views/resultViews.ts";
 import { requireModerator } from "./requireModerator.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
-const tokenOf = (ctx: Parameters<CommandHandler>[1]) => ({
-  symbol: ctx.deps.config.TOKEN_SYMBOL,
-  decimals: ctx.deps.config.TOKEN_DECIMALS,
-});
-
 export const status: CommandHandler = async (i, ctx) => {
   const s = await payoutStatus(ctx.deps.services, ctx.actor.guildId, i.options.getInteger("proposal", true));
-  await i.reply(ephemeral({ content: payoutStatusView(s, tokenOf(ctx)) }));
+  await i.reply(ephemeral({ content: payoutStatusView(s, ctx.deps.services.token) }));
 };
 
 export const history: CommandHandler = async (i, ctx) => {
   const h = await payoutHistory(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
-  await i.reply(ephemeral({ content: payoutHistoryView(h, tokenOf(ctx)) }));
+  await i.reply(ephemeral({ content: payoutHistoryView(h, ctx.deps.services.token) }));
 };
 
 export const retry: CommandHandler = async (i, ctx) => {
@@ -48,12 +43,12 @@ export const claim: CommandHandler = async (i, ctx) => {
   const signature = i.options.getString("signature");
   if (line === null) {
     const held = await listHeldLines(ctx.deps.services, ctx.actor);
-    await i.reply(ephemeral({ content: heldLinesView(held, tokenOf(ctx), signature !== null) }));
+    await i.reply(ephemeral({ content: heldLinesView(held, ctx.deps.services.token, signature !== null) }));
     return;
   }
   if (signature === null) {
     const asked = await askClaim(ctx.deps.services, ctx.actor, line);
-    await i.reply(ephemeral({ content: claimAskedView(asked, tokenOf(ctx)) }));
+    await i.reply(ephemeral({ content: claimAskedView(asked, ctx.deps.services.token) }));
     return;
   }
   const outcome = await submitClaim(ctx.deps.services, ctx.actor, line, signature);

@@ -21,10 +21,6 @@ import { userLine } from "../views/userText.ts";
 import { requireModerator } from "./requireModerator.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
-const tokenOf = (ctx: HandlerContext) => ({
-  symbol: ctx.deps.config.TOKEN_SYMBOL,
-  decimals: ctx.deps.config.TOKEN_DECIMALS,
-});
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
 async function open(ctx: HandlerContext, id: number, type?: VotingType, choices?: string[], periodMs?: number) {
@@ -71,7 +67,7 @@ export const showCommand: CommandHandler = async (i, ctx) => {
   await findProposal(ctx.deps.services, ctx.actor.guildId, id);
   const overview = await proposalOverview(ctx.deps.services, id);
   const mine = await memberVote(ctx.deps.services, id, ctx.actor.discordId);
-  const view = proposalMessage(overview, tokenOf(ctx));
+  const view = proposalMessage(overview, ctx.deps.services.token);
   await i.reply(
     ephemeral({
       content: mine

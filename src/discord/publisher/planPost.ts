@@ -1,4 +1,5 @@
 import { type Client, DiscordAPIError, type MessageCreateOptions, type MessageEditOptions } from "discord.js";
+import type { Token } from "../../base/token.ts";
 import type { Config } from "../../config.ts";
 import type { PendingPost } from "../../generated/prisma/client.ts";
 import { recordLeaseMessage } from "../../services/compute/leases.ts";
@@ -35,7 +36,6 @@ import { computeFactNotice } from "../views/computeNoticeViews.ts";
 import { noticeButtons } from "../views/computeViews.ts";
 import { contributionEmbed } from "../views/contributionViews.ts";
 import { appealOutcome, appealView, evaluationEmbed } from "../views/evaluationViews.ts";
-import type { TokenFormat } from "../views/formatTokens.ts";
 import { moderatorNoteText } from "../views/moderatorNoteViews.ts";
 import { receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
@@ -47,7 +47,7 @@ export interface SendContext {
   client: Client;
   services: ServiceDeps;
   config: Config;
-  token: TokenFormat;
+  token: Token;
 }
 
 /** Where a post goes (a channel setting or a recorded channel id), and how to make it there; returns the channel id. */

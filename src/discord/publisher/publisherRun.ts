@@ -40,7 +40,7 @@ export function createPublisherRun(deps: PublisherDeps): PublisherRun {
   let installKey: Promise<string> | undefined;
   return {
     deps,
-    ctx: { client, services, config, token: { symbol: config.TOKEN_SYMBOL, decimals: config.TOKEN_DECIMALS } },
+    ctx: { client, services, config, token: services.token },
     stopping: false,
     failedSinceReport: false,
     sending: new Set(),

@@ -1,6 +1,6 @@
+import { type Token, tokenAmountText } from "../../base/token.ts";
 import type { ComputeFact } from "../../services/publishing/computeFacts.ts";
 import type { ComputeText, NoticeButton } from "../../services/publishing/enqueuePosts.ts";
-import { formatTokens, type TokenFormat } from "./formatTokens.ts";
 import { ts } from "./governanceFormat.ts";
 
 /** The Choose buttons under a request's matches: a click asks for that node (`compute.choose` in the router). */
@@ -14,7 +14,7 @@ export const chooseButtons = (requestId: number, nodeIds: number[]): NoticeButto
   }));
 
 /** A compute-channel fact in words, with the people it pings and its buttons. */
-export function computeFactNotice(fact: ComputeFact, token: TokenFormat): ComputeText {
+export function computeFactNotice(fact: ComputeFact, token: Token): ComputeText {
   switch (fact.kind) {
     case "node_offline":
       return {
@@ -26,7 +26,7 @@ export function computeFactNotice(fact: ComputeFact, token: TokenFormat): Comput
       };
     case "lease_ended":
       return {
-        content: `Lease #${fact.leaseId} on node #${fact.nodeId} ended: ${fact.deliveredGpuHours.toFixed(2)} of ${fact.agreedGpuHours.toFixed(2)} GPU-hours delivered, ${formatTokens(fact.amount, token)} for <@${fact.providerId}> at the epoch's close. <@${fact.requesterId}>`,
+        content: `Lease #${fact.leaseId} on node #${fact.nodeId} ended: ${fact.deliveredGpuHours.toFixed(2)} of ${fact.agreedGpuHours.toFixed(2)} GPU-hours delivered, ${tokenAmountText(fact.amount, token)} for <@${fact.providerId}> at the epoch's close. <@${fact.requesterId}>`,
         mention: [fact.requesterId, fact.providerId],
       };
     case "lease_node_offline": {

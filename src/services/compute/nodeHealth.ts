@@ -128,7 +128,7 @@ export async function checkNodeHealth(deps: ServiceDeps) {
         {
           gpuCount: lease.gpuCount,
           hours: Math.round(left * 100) / 100,
-          maxPrice: formatUnits(BigInt(lease.request.maxPrice.toString()), deps.proposals.tokenDecimals),
+          maxPrice: formatUnits(BigInt(lease.request.maxPrice.toString()), deps.token.decimals),
           gpuModel: lease.request.gpuModel,
           minVramGb: lease.request.minVramGb,
           region: lease.request.region,

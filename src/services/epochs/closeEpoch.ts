@@ -1,4 +1,4 @@
-import { tokenAmountText } from "../../base/tokenAmountText.ts";
+import { tokenAmountText } from "../../base/token.ts";
 import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
@@ -67,7 +67,7 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
                   appealed,
                   held,
                 },
-                (units) => tokenAmountText(units, deps.proposals),
+                (units) => tokenAmountText(units, deps.token),
               ),
               batch: canonical,
               batchHash: hash,

@@ -1,4 +1,4 @@
-import { tokenAmountText } from "../../../base/tokenAmountText.ts";
+import { tokenAmountText } from "../../../base/token.ts";
 import { readPayoutEntries } from "../../../db/json/payoutEntries.ts";
 import type { PayoutIntent } from "../../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../deps.ts";
@@ -39,13 +39,13 @@ export async function exportForSafe(
   const lines = readPayoutEntries(intent);
   const listed = lines
     .slice(0, 20)
-    .map((l) => `${l.recipient} ${tokenAmountText(BigInt(l.amount), deps.proposals)}`)
+    .map((l) => `${l.recipient} ${tokenAmountText(BigInt(l.amount), deps.token)}`)
     .join("; ");
   const batch = safeBatchFile({
     chainId: chain.chainId,
     safe: chain.treasury,
     name: `Steward payout of proposal #${intent.proposalId}, chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}`,
-    description: `Pays ${lines.length} recipient(s) ${tokenAmountText(call.total, deps.proposals)} (${call.total} smallest units of ${chain.token}) through the distributor ${chain.distributor} (batch ${intent.batchId}): ${listed}${lines.length > 20 ? `; and ${lines.length - 20} more` : ""}.`,
+    description: `Pays ${lines.length} recipient(s) ${tokenAmountText(call.total, deps.token)} (${call.total} smallest units of ${chain.token}) through the distributor ${chain.distributor} (batch ${intent.batchId}): ${listed}${lines.length > 20 ? `; and ${lines.length - 20} more` : ""}.`,
     createdAt: deps.now(),
     transactions: chain.safeCalls(call, short ? { amount: needed, fromZero: allowance > 0n } : null),
   });
