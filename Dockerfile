@@ -16,7 +16,7 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 # Runtime stage: compiled JavaScript run by node itself (no TypeScript loader), production dependencies only,
-# non-root; applies migrations, then starts. Configure with the environment (see README).
+# non-root; applies migrations, then starts. Configure with the environment (see docs/operators/settings.md).
 FROM node:20-bookworm-slim
 # HTTP_HOST 0.0.0.0: node agents reach the HTTP API from outside the container (publish port 3000).
 ENV NODE_ENV=production STEWARD_DATA_DIR=/data HTTP_HOST=0.0.0.0
@@ -28,6 +28,6 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 # Only the HTTP API. The sandbox (no DISCORD_TOKEN) stays on the container's loopback: its control API acts as any
-# user, so it is not published (see README, "The sandbox").
+# user, so it is not published (see docs/developers/sandbox.md).
 EXPOSE 3000
 CMD ["sh", "-c", "node dist/src/cli.js migrate && exec node dist/src/cli.js start"]

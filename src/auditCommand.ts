@@ -2,6 +2,7 @@ import type { Config } from "./config.ts";
 import { connectSettlement } from "./connectSettlement.ts";
 import { createContainer } from "./container.ts";
 import { runJob } from "./jobs/runJob.ts";
+import { anchorSkipText } from "./jobs/settlementWords.ts";
 import { verifyAuditJob } from "./jobs/verifyAuditJob.ts";
 import type { Logger } from "./logger.ts";
 import { anchorNow } from "./services/audit/publishAnchors.ts";
@@ -53,7 +54,7 @@ export async function auditCommand(config: Config, logger: Logger, args: string[
       out(`Anchored on chain ${row.chainId} in block ${row.blockNumber} (tx ${row.txHash}, contract ${row.contract}).`);
       return 0;
     }
-    const why = "error" in result ? result.error : (result.skipped ?? "not published");
+    const why = "error" in result ? result.error : result.skipped ? anchorSkipText(result.skipped) : "not published";
     out(`Recorded, not on chain yet: ${why}.`);
     return "error" in result ? 1 : 0;
   } finally {

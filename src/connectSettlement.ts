@@ -7,7 +7,8 @@ import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import type { SettlementChain } from "./services/settlement/settlementChain.ts";
-import type { SettlementDeps, SettlementStep } from "./services/settlement/settlementDeps.ts";
+import type { SettlementDeps } from "./services/settlement/settlementDeps.ts";
+import { crashTestCheckpoint } from "./testHooks/killAt.ts";
 
 export interface ChainConnection {
   settlement: SettlementDeps;
@@ -41,7 +42,7 @@ export async function connectSettlement(
     feeBumpAfterBlocks: config.FEE_BUMP_AFTER,
     dailyCap: config.SETTLEMENT_DAILY_CAP,
     explorerTxUrl: config.EXPLORER_TX_URL,
-    checkpoint: killSwitch(config.STEWARD_KILL_AT),
+    checkpoint: crashTestCheckpoint(),
   };
   if (config.RPC_URL) {
     const chainId = await probeChainId(config.RPC_URL);
@@ -197,21 +198,4 @@ async function remember(services: ServiceDeps, chain: SettlementChain, local: bo
     create: { chainId: chain.chainId, ...row },
     update: row,
   });
-}
-
-/**
- * STEWARD_KILL_AT="step", "step:n" or "step:n@proposal": SIGKILL this process the n-th time (default the first)
- * settlement passes that step (of that proposal's payout, when given). For the fault-injection test.
- */
-export function killSwitch(spec: string | undefined, kill = () => process.kill(process.pid, "SIGKILL")) {
-  if (!spec) return () => {};
-  const match = /^([a-z-]+)(?::(\d+))?(?:@(\d+))?$/.exec(spec);
-  if (!match) throw new Error(`STEWARD_KILL_AT: "${spec}" is not step[:n][@proposal]`);
-  const [, step, nth = "1", proposal] = match;
-  let seen = 0;
-  return (point: SettlementStep, proposalId: number) => {
-    if (point !== step || (proposal !== undefined && Number(proposal) !== proposalId)) return;
-    seen++;
-    if (seen === Number(nth)) kill();
-  };
 }

@@ -108,13 +108,12 @@ export async function createContainer(
       // Without another model, the second pass takes more samples: at least 3, and more than the first pass.
       appeal: { llm: appealLlm, samples: Math.max(3, config.EVAL_SAMPLES * 2 + 1), windowMs: config.APPEAL_WINDOW },
     },
+    token: { symbol: config.TOKEN_SYMBOL, decimals: config.TOKEN_DECIMALS },
     proposals: {
       drafter: useLlm
         ? llmDrafter(llmSettings(config.LLM_MODEL), config.TOKEN_SYMBOL)
         : templateDrafter(config.TOKEN_SYMBOL),
       explainer: useLlm ? llmExplainer(llmSettings(config.LLM_MODEL)) : templateExplainer(),
-      tokenDecimals: config.TOKEN_DECIMALS,
-      tokenSymbol: config.TOKEN_SYMBOL,
     },
     epochs: { budget: config.EPOCH_BUDGET, openAppeals: config.EPOCH_OPEN_APPEALS },
     compute: {

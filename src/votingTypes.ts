@@ -2,7 +2,7 @@
 export const VOTING_TYPES = ["basic", "single_choice", "approval", "weighted", "quadratic", "ranked_choice"] as const;
 export type VotingType = (typeof VOTING_TYPES)[number];
 
-/** The one spelling people use everywhere (settings, commands, README): Snapshot's, with hyphens. */
+/** The one spelling people use everywhere (settings, commands, docs): Snapshot's, with hyphens. */
 export const votingTypeName = (t: VotingType) => t.replace("_", "-");
 export const VOTING_TYPE_NAMES = VOTING_TYPES.map(votingTypeName);
 

@@ -1,22 +1,24 @@
 import type { CommandPath } from "../../commands/index.ts";
-import { CHOOSE_PREFIX } from "../services/compute/nodeHealth.ts";
 import type { LateAnswer } from "./autoDefer.ts";
+import { appeal } from "./handlers/appeal.ts";
 import * as audit from "./handlers/audit.ts";
 import * as compute from "./handlers/compute.ts";
 import * as contribute from "./handlers/contribute.ts";
 import * as epochs from "./handlers/epoch.ts";
 import * as evaluation from "./handlers/evaluation.ts";
-import * as governance from "./handlers/governance.ts";
 import { help } from "./handlers/help.ts";
 import * as nodes from "./handlers/node.ts";
 import { notify } from "./handlers/notify.ts";
 import * as payout from "./handlers/payout.ts";
 import * as privacy from "./handlers/privacy.ts";
+import * as proposal from "./handlers/proposal.ts";
+import * as ballot from "./handlers/proposalBallot.ts";
 import * as proposals from "./handlers/propose.ts";
 import * as steward from "./handlers/steward.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
 import { TRACE_PREFIX } from "./views/auditTraceViews.ts";
+import { CHOOSE_PREFIX } from "./views/computeNoticeViews.ts";
 import { LEASE_PREFIX, NODE_LIST_PREFIX } from "./views/computeViews.ts";
 import { CONTRIBUTION_FORM_PREFIX, LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
 import { APPEAL_BUTTON_PREFIX } from "./views/evaluationViews.ts";
@@ -42,15 +44,15 @@ export const commandHandlers = {
   "evaluation clear": evaluation.clear,
   "evaluation resolve-appeal": evaluation.resolveAppealCommand,
   "evaluation usage": evaluation.usage,
-  appeal: evaluation.appeal,
+  appeal,
   propose: proposals.propose,
   "epoch status": epochs.status,
   "epoch close": epochs.close,
-  "proposal show": governance.showCommand,
-  "proposal open": governance.openCommand,
-  "proposal drafts": proposals.drafts,
-  "payout approve": governance.approveCommand,
-  "payout reject": governance.rejectCommand,
+  "proposal show": proposal.showCommand,
+  "proposal open": proposal.openCommand,
+  "proposal drafts": proposal.drafts,
+  "payout approve": payout.approveCommand,
+  "payout reject": payout.rejectCommand,
   "payout status": payout.status,
   "payout history": payout.history,
   "payout retry": payout.retry,
@@ -81,11 +83,11 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [LIST_BUTTON_PREFIX]: contribute.listPage,
   [APPEAL_BUTTON_PREFIX]: evaluation.resolveAppealButton,
   [PROPOSAL_BUTTON_PREFIX]: proposals.draftButton,
-  [GOVERNANCE_BUTTON_PREFIX]: governance.openButton,
-  [VOTE_PREFIX]: governance.voteComponent,
-  [RANK_PREFIX]: governance.rankComponent,
-  [POINTS_PREFIX]: governance.pointsComponent,
-  [PAYOUT_BUTTON_PREFIX]: governance.payoutButton,
+  [GOVERNANCE_BUTTON_PREFIX]: proposal.openButton,
+  [VOTE_PREFIX]: ballot.voteComponent,
+  [RANK_PREFIX]: ballot.rankComponent,
+  [POINTS_PREFIX]: ballot.pointsComponent,
+  [PAYOUT_BUTTON_PREFIX]: payout.payoutButton,
   [NODE_LIST_PREFIX]: nodes.listPage,
   [CHOOSE_PREFIX]: compute.choose,
   [LEASE_PREFIX]: compute.leaseButton,
@@ -107,6 +109,6 @@ export const componentLateAnswers: Partial<Record<string, LateAnswer>> = {
 export const modalHandlers: Record<string, ModalHandler> = {
   [PROPOSAL_MODAL_PREFIX]: proposals.editModal,
   [CONTRIBUTION_FORM_PREFIX]: contribute.submitForm,
-  [PAYOUT_REJECT_MODAL_PREFIX]: governance.rejectModal,
+  [PAYOUT_REJECT_MODAL_PREFIX]: payout.rejectModal,
   [WALLET_VERIFY_FORM_PREFIX]: wallet.verifyForm,
 };

@@ -1,4 +1,5 @@
 import { settlePayouts } from "../services/settlement/settlePayouts.ts";
+import { intentWaitText, settleSkipText } from "./settlementWords.ts";
 import type { Job } from "./types.ts";
 
 export const settleJob: Job = {
@@ -11,13 +12,13 @@ export const settleJob: Job = {
     const r = await settlePayouts(services, signal);
     if (r.skipped) {
       const blocked = services.settlement?.blocked;
-      return { outcome: blocked ? "problem" : "ok", summary: r.skipped, detail: { ...r } };
+      return { outcome: blocked ? "problem" : "ok", summary: settleSkipText(r.skipped), detail: { ...r } };
     }
     const parts = [
       r.planned.length > 0 ? `planned #${r.planned.join(", #")}` : "",
       r.confirmed.length > 0 ? `${r.confirmed.length} chunk(s) confirmed` : "",
       r.settled.length > 0 ? `settled #${r.settled.join(", #")}` : "",
-      r.pending.length > 0 ? `waiting: ${r.pending.map((p) => p.why).join("; ")}` : "",
+      r.pending.length > 0 ? `waiting: ${r.pending.map((p) => intentWaitText(p.wait)).join("; ")}` : "",
       r.failed.length > 0 ? `failed: ${r.failed.map((f) => `#${f.proposalId} ${f.reason}`).join("; ")}` : "",
       r.refused.length > 0 ? `refused: ${r.refused.map((f) => `#${f.proposalId} ${f.reason}`).join("; ")}` : "",
       r.waitingForCap.length > 0 ? `over the daily cap: #${r.waitingForCap.join(", #")}` : "",

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { distinctLinks, type LinkKind, linksInText, parseLink } from "../base/parseLink.ts";
+import { skeleton } from "../base/skeleton.ts";
 import { detectInjection } from "./detectInjection.ts";
 import {
   type CriterionScore,
@@ -8,9 +10,7 @@ import {
   type Flag,
   weightedTotal,
 } from "./evaluationTypes.ts";
-import { distinctLinks, type LinkKind, linksInText, parseLink } from "./links.ts";
 import type { Rubric } from "./rubric.ts";
-import { skeleton } from "./skeleton.ts";
 
 export const RUBRIC_EVALUATOR_VERSION = "rubric-evaluator-2";
 
@@ -89,7 +89,7 @@ function firstSentence(text: string): string | undefined {
 
 /**
  * The offline evaluator: scores from observable signals only, deterministically (same input, same output). The
- * formula is documented in the README ("The rubric evaluator"). Built not to be gamed: links are judged by their real
+ * formula is in docs/members.md ("The rubric evaluator"). Built not to be gamed: links are judged by their real
  * host, and only whether a kind of evidence is there counts, not how much (five PR links are one PR's worth,
  * offline nobody can check them); stated hours are shown but never scored (nobody can check them either); length
  * counts only as "enough to judge".

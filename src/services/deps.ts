@@ -1,3 +1,4 @@
+import type { Token } from "../base/token.ts";
 import type { Db } from "../db/openDatabase.ts";
 import type { DistributionExplainer } from "../llm/distributionExplainers.ts";
 import type { LlmEvaluate } from "../llm/llmEvaluator.ts";
@@ -21,7 +22,9 @@ export interface ServiceDeps {
   /** Wallet links: who Steward is in the message to sign, the chain it pays on, and that chain for contract wallets. */
   wallets: WalletDeps;
   evaluation: EvaluationDeps;
-  proposals: { drafter: ProposalDrafter; explainer: DistributionExplainer; tokenDecimals: number; tokenSymbol: string };
+  /** The token rewards are paid in: every amount a service writes as words or reads from a person. */
+  token: Token;
+  proposals: { drafter: ProposalDrafter; explainer: DistributionExplainer };
   /** Open appeals at close: `block` refuses to close, `carry` leaves those contributions to the next epoch. */
   epochs: { budget: bigint; openAppeals: "block" | "carry" };
   /** This process, as the claims it takes name it (released at once when it stops or dies). */

@@ -94,7 +94,8 @@ export type UserErrorContext = {
   not_flagged: { id: number };
   invalid_component: Record<string, never>;
   pager_expired: { command: string };
-  already_reviewed: { id: number; by: string };
+  /** `reviewerId`: the Discord id of the moderator who cleared it (null when not recorded). */
+  already_reviewed: { id: number; reviewerId: string | null };
   impossible_spec: { field: string; value: string; min: number; max: number };
   invalid_price: { input: string; decimals: number };
   invalid_region: { input: string };

@@ -108,12 +108,12 @@ describe("anchoring the audit chain's head", () => {
     await take("waiting");
     expect(await anchorNow(deps)).toEqual({
       published: [],
-      skipped: "a payout waits for its transaction: the next settle run anchors",
+      skipped: { kind: "payout_waiting" },
     });
     expect(await deps.db.auditAnchor.count({ where: { txHash: null } })).toBe(1);
     expect(await anchorNow({ ...deps, settlement: undefined })).toEqual({
       published: [],
-      skipped: "no chain is configured: the head is kept in #governance only",
+      skipped: { kind: "no_chain" },
     });
     await deps.db.payoutIntent.updateMany({ where: { proposalId }, data: { status: "failed", failureReason: "test" } });
     const published = await anchorNow(deps);
@@ -197,7 +197,7 @@ describe("when anchors cannot go on chain", () => {
       };
       expect(await publishAnchors(d, noContract)).toEqual({
         published: [],
-        skipped: "no AuditAnchor contract on this chain (set ANCHOR_ADDRESS)",
+        skipped: { kind: "no_anchor_contract" },
       });
       const noKey = {
         ...settlement,
@@ -205,13 +205,13 @@ describe("when anchors cannot go on chain", () => {
       };
       expect(await publishAnchors(d, noKey)).toEqual({
         published: [],
-        skipped: "the treasury is a Safe: Steward holds no key to anchor with",
+        skipped: { kind: "safe_treasury" },
       });
       expect(await publishWhenTreasuryIdle(d, { ...settlement, mode: "safe-export" })).toBeUndefined();
       expect(await publishWhenTreasuryIdle(d, { ...settlement, blocked: "the chain lost its state" })).toBeUndefined();
       expect(await anchorNow({ ...d, settlement: { ...settlement, blocked: "the chain lost its state" } })).toEqual({
         published: [],
-        skipped: "the chain lost its state",
+        skipped: { kind: "blocked", reason: "the chain lost its state" },
       });
       const failing = {
         ...settlement,
@@ -226,7 +226,7 @@ describe("when anchors cannot go on chain", () => {
       expect(await publishWhenTreasuryIdle(d, failing)).toEqual({ error: "insufficient funds for gas" });
       d.settlement = settlement;
       const held = await withTreasury(d, settlement, () => anchorNow(d));
-      expect(held).toEqual({ published: [], skipped: "a settle run holds the treasury: it publishes the anchor next" });
+      expect(held).toEqual({ published: [], skipped: { kind: "settle_running" } });
       expect(await d.db.auditAnchor.count({ where: { txHash: null } })).toBe(1);
     } finally {
       await db.close();

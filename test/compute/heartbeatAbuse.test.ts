@@ -15,8 +15,8 @@ import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 const GUILD = "100000000000000001";
-// The documented allowances (README, "Share your compute"), literal so that the loops below mean the same whatever
-// the code exports.
+// The documented allowances (docs/compute-providers.md), literal so that the loops below mean the same whatever the
+// code exports.
 const PER_NODE = 10;
 const PER_ADDRESS = 30;
 const DOMAIN_PER_MINUTE = 30;

@@ -45,12 +45,8 @@ export function serviceDeps(
       appeal: { samples: 3, windowMs: 72 * 3_600_000 },
       ...evaluation,
     },
-    proposals: {
-      drafter: templateDrafter("STEW"),
-      explainer: templateExplainer(),
-      tokenDecimals: 18,
-      tokenSymbol: "STEW",
-    },
+    token: { symbol: "STEW", decimals: 18 },
+    proposals: { drafter: templateDrafter("STEW"), explainer: templateExplainer() },
     epochs: { budget: 10_000n * 10n ** 18n, openAppeals: "block" },
     compute: {
       explainMatches: templateMatchExplainer,

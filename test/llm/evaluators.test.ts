@@ -28,7 +28,7 @@ describe("the rubric evaluator", () => {
     for (const q of a.evidence) expect(input.description.includes(q) || input.links.includes(q)).toBe(true);
   });
 
-  it("pins the formula: scores, total and confidence worked out by hand from the README", () => {
+  it("pins the formula: scores, total and confidence worked out by hand from docs/members.md", () => {
     const d = rubricDraft(input, defaultRubric);
     // 96 informative characters (≥ 80: described), one PR link. impact 2+3, quality 2+2+2, effort 2+2+1+1,
     // alignment 5 + 1×0.6 (docs is not a core category).

@@ -159,7 +159,10 @@ describe("needs_human holds the reward until a person clears it", () => {
       code: "contribution_in_distribution",
     });
     await clearEvaluation(deps, mod, flagged, "Read it: the guide is real, the injection line is a test.");
-    await expect(clearEvaluation(deps, person(), flagged, "again")).rejects.toMatchObject({ code: "already_reviewed" });
+    await expect(clearEvaluation(deps, person(), flagged, "again")).rejects.toMatchObject({
+      code: "already_reviewed",
+      context: { id: flagged, reviewerId: mod.discordId },
+    });
     expect((await epochStatus(deps, GUILD)).awaitingReview).toEqual([]);
     deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
     const second = await closeEpoch(deps, GUILD, mod.discordId);

@@ -163,9 +163,15 @@ describe("held lines (StewardDistributorV2)", () => {
     const [line] = await deps.db.heldLine.findMany();
     expect(line).toMatchObject({ proposalId, lineIndex, recipient: blocked.address, status: "held" });
     expect(BigInt(line?.amount.toFixed() ?? 0)).toBe(tokens("5"));
-    expect(await queuedNotes(deps.db)).toContainEqual(
-      `Payout of proposal #${proposalId} (chunk 1 of 1) was paid except 1 line(s) whose transfer the token refused: held line #${line?.id} (line ${lineIndex + 1}, ${blocked.address}, 5 STEW). The distributor keeps each amount for its recipient, who claims it to a wallet of theirs with \`/payout claim\`; after the claim period a moderator can send it back to the treasury with \`/payout return\`.`,
-    );
+    expect(await queuedNotes(deps.db)).toContainEqual({
+      channel: "payouts",
+      fact: {
+        kind: "lines_held",
+        chunk: { proposalId, chunkIndex: 0, chunkCount: 1 },
+        count: 1,
+        lines: [{ id: line?.id, lineIndex, recipient: blocked.address, amount: tokens("5").toString() }],
+      },
+    });
     expect((await verifyAudit(deps)).mismatches).toEqual([]);
 
     const id = line?.id ?? 0;
@@ -241,13 +247,17 @@ describe("held lines (StewardDistributorV2)", () => {
     const second = await settlePayouts(deps);
     expect(second.heldLines).toMatchObject({ resolved: [{ id: line.id, status: "returned" }] });
     expect((await balance(settlement.chain.treasury)) - before).toBe(tokens("4"));
-    expect(await queuedNotes(deps.db)).toContainEqual(
-      expect.stringMatching(
-        new RegExp(
-          `^Held line #${line.id} \\(proposal #\\d+, 4 STEW for ${blocked.address}\\) went back to the treasury`,
-        ),
-      ),
-    );
+    expect(await queuedNotes(deps.db)).toContainEqual({
+      channel: "payouts",
+      fact: {
+        kind: "held_line_released",
+        line: { id: line.id, recipient: blocked.address, amount: tokens("4").toString() },
+        proposalId: line.proposalId,
+        how: "returned",
+        to: settlement.chain.treasury,
+        txHash: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+      },
+    });
     expect((await verifyAudit(deps)).mismatches).toEqual([]);
   }, 90_000);
 });

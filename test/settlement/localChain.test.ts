@@ -62,7 +62,7 @@ describe("the sandbox's local chain", () => {
       to.map((recipient) => ({ recipient, amount: "6", refs: ["x:2"] })),
     );
     const report = await settlePayouts(deps);
-    expect(report.skipped).toBe(third?.settlement.blocked);
+    expect(report.skipped).toEqual({ kind: "blocked", reason: third?.settlement.blocked });
     expect(report.planned).toEqual([]);
     expect((await deps.db.chainDeployment.findFirstOrThrow()).token).toBe(token);
     await third?.stop();

@@ -92,9 +92,15 @@ describe("money never stalls", () => {
     expect(await intentOf(stuckId)).toMatchObject({ status: "planned", stuckReason: "request timeout after 30000 ms" });
     // Told once, however many runs it stays stuck.
     await settlePayouts(deps);
-    const told = (await queuedNotes(deps.db)).filter((n) => n.includes(`proposal #${stuckId}`));
-    expect(told).toEqual([
-      `Payout of proposal #${stuckId} (chunk 1 of 1) is stuck: request timeout after 30000 ms. It is tried again at every settle run; the other payouts go on.`,
+    expect(await queuedNotes(deps.db)).toEqual([
+      {
+        channel: "payouts",
+        fact: {
+          kind: "chunk_stuck",
+          chunk: { proposalId: stuckId, chunkIndex: 0, chunkCount: 1 },
+          reason: "request timeout after 30000 ms",
+        },
+      },
     ]);
     settlement.chain.preflight = preflight;
     expect((await settlePayouts(deps)).settled).toEqual([stuckId]);
@@ -163,7 +169,9 @@ describe("money never stalls", () => {
     await rpc.send("evm_setAutomine", [false]);
     try {
       const first = await settlePayouts(deps);
-      expect(first.pending).toEqual([{ intentId: expect.any(Number), why: expect.stringMatching(/not mined yet/) }]);
+      expect(first.pending).toEqual([
+        { intentId: expect.any(Number), wait: { kind: "not_mined", txHash: expect.stringMatching(/^0x/) } },
+      ]);
       const sent = await intentOf(id);
       // A fee spike: the base fee jumps above what the transaction offers, so blocks come and go without it.
       await rpc.send("anvil_setNextBlockBaseFeePerGas", [`0x${(10n ** 12n).toString(16)}`]);
@@ -288,15 +296,17 @@ describe("money never stalls", () => {
     settlement.chain = localSettlementChain(chain, { ...deployed, token: deployed.anchor });
     try {
       const report = await settlePayouts(deps);
-      expect(report.skipped).toMatch(
+      expect(report.skipped?.kind).toBe("planned_elsewhere");
+      const stopped = report.skipped?.kind === "planned_elsewhere" ? report.skipped.reason : "";
+      expect(stopped).toMatch(
         new RegExp(
           `^settlement is stopped: 1 unfinished payout chunk\\(s\\) were planned for another chain, token or distributor than the settings now name \\(CHAIN_ID=31337, TOKEN_ADDRESS=${deployed.anchor}, DISTRIBUTOR_ADDRESS=${deployed.distributor}\\): proposal #${id} chunk 1 \\(CHAIN_ID=31337, TOKEN_ADDRESS=${deployed.token}, DISTRIBUTOR_ADDRESS=${deployed.distributor}\\)\\. .*put those settings back until they are paid$`,
         ),
       );
       await settlePayouts(deps);
-      expect(
-        (await queuedNotes(deps.db)).filter((n) => n.startsWith("Payouts wait: settlement is stopped")),
-      ).toHaveLength(1);
+      expect((await queuedNotes(deps.db)).filter((n) => "fact" in n && n.fact.kind === "settlement_stopped")).toEqual([
+        { channel: "payouts", fact: { kind: "settlement_stopped", reason: stopped } },
+      ]);
       expect(await original.tokenBalance(to[0] as string)).toBe(0n);
     } finally {
       settlement.chain.destroy();

@@ -163,9 +163,15 @@ describe("settling an approved payout", () => {
         reason: `the treasury allows the distributor 1 and this chunk needs ${tokens("3")}: approve more`,
       },
     ]);
-    expect((await queuedNotes(deps.db))[0]).toBe(
-      `Payout of proposal #${id} (chunk 1 of 1, 3 STEW) failed and was not retried: the treasury allows the distributor 1 and this chunk needs ${tokens("3")}: approve more. Fix the cause, then \`/payout retry proposal:${id}\`.`,
-    );
+    expect((await queuedNotes(deps.db))[0]).toEqual({
+      channel: "payouts",
+      fact: {
+        kind: "chunk_failed",
+        chunk: { proposalId: id, chunkIndex: 0, chunkCount: 1 },
+        total: tokens("3"),
+        reason: `the treasury allows the distributor 1 and this chunk needs ${tokens("3")}: approve more`,
+      },
+    });
     // Nothing is retried blindly: another run leaves it failed.
     expect((await settlePayouts(deps)).confirmed).toEqual([]);
     expect(await balances(to)).toEqual([0n]);
@@ -201,9 +207,9 @@ describe("settling an approved payout", () => {
       batchOf(to, () => tokens("2")),
     );
     const first = await settlePayouts(deps);
-    expect(first.pending.map((p) => p.why)).toEqual([
-      "chunk 1 waits for the Safe to execute it",
-      "chunk 2 waits for the Safe to execute it",
+    expect(first.pending.map((p) => p.wait)).toEqual([
+      { kind: "safe_execution", chunkIndex: 0 },
+      { kind: "safe_execution", chunkIndex: 1 },
     ]);
     const intents = await deps.db.payoutIntent.findMany({ where: { proposalId: id }, orderBy: { chunkIndex: "asc" } });
     // Each chunk's file is queued for the payouts channel with the export itself, once.
@@ -351,7 +357,14 @@ describe("settling an approved payout", () => {
     await settlePayouts(deps);
     expect((await deps.db.proposal.findUniqueOrThrow({ where: { id: second } })).capNoticeAt).toEqual(noticed);
     expect(await queuedNotes(deps.db)).toEqual([
-      `Proposal #${second} waits to be paid: the last 24 hours paid ${tokens("8")} and this batch is ${tokens("5")}: together above SETTLEMENT_DAILY_CAP (${tokens("10")}, smallest units).`,
+      {
+        channel: "payouts",
+        fact: {
+          kind: "proposal_waits",
+          proposalId: second,
+          reason: `the last 24 hours paid ${tokens("8")} and this batch is ${tokens("5")}: together above SETTLEMENT_DAILY_CAP (${tokens("10")}, smallest units)`,
+        },
+      },
     ]);
     expect((await deps.db.proposal.findUniqueOrThrow({ where: { id: second } })).status).toBe("approved");
   }, 60_000);

@@ -224,7 +224,9 @@ describe("settlement when the chain misbehaves", () => {
     const to = recipients(1, 308);
     const id = await approvedPayout(deps.db, batchOf(to));
     const first = await settlePayouts(deps);
-    expect(first.pending).toEqual([{ intentId: expect.any(Number), why: "1 of 3 confirmations" }]);
+    expect(first.pending).toEqual([
+      { intentId: expect.any(Number), wait: { kind: "confirming", confirmations: 1, needed: 3 } },
+    ]);
     expect((await intentOf(id)).status).toBe("mined");
     await rpc.send("anvil_mine", [2]);
     const second = await settlePayouts(deps);
@@ -262,7 +264,7 @@ describe("settlement when the chain misbehaves", () => {
     settlement.mode = "safe-export";
     const id = await approvedPayout(deps.db, batchOf(recipients(1, 311)));
     const report = await settlePayouts(deps);
-    expect(report.pending).toEqual([{ intentId: expect.any(Number), why: "chunk 1 waits for the Safe to execute it" }]);
+    expect(report.pending).toEqual([{ intentId: expect.any(Number), wait: { kind: "safe_execution", chunkIndex: 0 } }]);
     const intent = await intentOf(id);
     expect(intent.status).toBe("awaiting_execution");
     const batch = intent.safeBatch as { transactions: { to: string }[]; meta: { name: string; description: string } };
@@ -333,7 +335,7 @@ describe("settlement when the chain misbehaves", () => {
     try {
       const report = await settlePayouts(deps);
       const { txHash } = await intentOf(id);
-      expect(report.pending).toEqual([{ intentId: expect.any(Number), why: `transaction ${txHash} not mined yet` }]);
+      expect(report.pending).toEqual([{ intentId: expect.any(Number), wait: { kind: "not_mined", txHash } }]);
     } finally {
       await rpc.send("evm_setAutomine", [true]);
     }
@@ -370,7 +372,7 @@ describe("settlement when the chain misbehaves", () => {
     expect(first.pending).toEqual([
       {
         intentId: expect.any(Number),
-        why: `block ${blockNumber} is confirmed but the local chain has not saved it yet`,
+        wait: { kind: "not_saved", blockNumber },
       },
     ]);
     expect((await intentOf(id)).status).toBe("mined");

@@ -3,19 +3,14 @@ import { ephemeral, post } from "../reply.ts";
 import { auditTraceView, readTraceId } from "../views/auditTraceViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
-const tokenOf = (ctx: Parameters<CommandHandler>[1]) => ({
-  symbol: ctx.deps.config.TOKEN_SYMBOL,
-  decimals: ctx.deps.config.TOKEN_DECIMALS,
-});
-
 export const trace: CommandHandler = async (i, ctx) => {
   const t = await traceAudit(ctx.deps.services, ctx.actor.guildId, i.options.getString("id", true));
-  await i.reply(ephemeral(auditTraceView(t, 1, tokenOf(ctx), ctx.deps.config.EXPLORER_TX_URL)));
+  await i.reply(ephemeral(auditTraceView(t, 1, ctx.deps.services.token, ctx.deps.config.EXPLORER_TX_URL)));
 };
 
 /** Previous / Next: the trace is read again (it is public data) and the asked page shown in place. */
 export const tracePage: ComponentHandler = async (i, ctx, args) => {
   const { ref, page } = readTraceId(args);
   const t = await traceAudit(ctx.deps.services, ctx.actor.guildId, ref);
-  await i.update(post(auditTraceView(t, page, tokenOf(ctx), ctx.deps.config.EXPLORER_TX_URL)));
+  await i.update(post(auditTraceView(t, page, ctx.deps.services.token, ctx.deps.config.EXPLORER_TX_URL)));
 };

@@ -7,20 +7,15 @@ import {
   type LeaseAnnouncement,
   listLeases,
 } from "../../services/compute/leases.ts";
-import { chooseButtons } from "../../services/compute/nodeHealth.ts";
 import { explainRequest, requestCompute } from "../../services/compute/requestCompute.ts";
 import { UserError } from "../../services/errors.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
+import { chooseButtons } from "../views/computeNoticeViews.ts";
 import { leaseButtons, leasesView, leaseTerms, matchesText, noticeButtons } from "../views/computeViews.ts";
 import { ts } from "../views/governanceFormat.ts";
 import { userLine } from "../views/userText.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
-
-const tokenOf = (ctx: HandlerContext) => ({
-  symbol: ctx.deps.config.TOKEN_SYMBOL,
-  decimals: ctx.deps.config.TOKEN_DECIMALS,
-});
 
 export const request: CommandHandler = async (i, ctx) => {
   const o = i.options;
@@ -57,7 +52,7 @@ export const request: CommandHandler = async (i, ctx) => {
 const leaseOffer =
   (ctx: HandlerContext): LeaseAnnouncement =>
   (lease) => {
-    const token = tokenOf(ctx);
+    const token = ctx.deps.services.token;
     const requester = lease.request.requester.discordId;
     const provider = lease.node.provider.discordId;
     if (lease.status === "awaiting_approval") {
@@ -107,7 +102,7 @@ export const choose: ComponentHandler = async (i, ctx, [requestId, nodeId]) => {
   await i.reply(
     ephemeral({
       content: created
-        ? `Lease **#${lease.id}**: ${leaseTerms(lease, tokenOf(ctx))}. ${next}`
+        ? `Lease **#${lease.id}**: ${leaseTerms(lease, ctx.deps.services.token)}. ${next}`
         : `You already chose for request #${r}: lease **#${lease.id}** (${lease.status.replace("_", " ")}).`,
     }),
   );
@@ -118,7 +113,7 @@ export const leaseButton: ComponentHandler = async (i, ctx, [action, leaseId]) =
   if (!Number.isInteger(id) || !["accept", "decline", "approve"].includes(action ?? "")) {
     throw new UserError("invalid_component", {});
   }
-  const token = tokenOf(ctx);
+  const token = ctx.deps.services.token;
   const services = ctx.deps.services;
   if (action === "approve") {
     // The provider is asked with the approval itself, even if this click's answer never reaches Discord.
@@ -143,7 +138,7 @@ export const leaseButton: ComponentHandler = async (i, ctx, [action, leaseId]) =
 
 export const leases: CommandHandler = async (i, ctx) => {
   const rows = await listLeases(ctx.deps.services, ctx.actor);
-  await i.reply(ephemeral({ content: leasesView(rows, ctx.actor.discordId, tokenOf(ctx)) }));
+  await i.reply(ephemeral({ content: leasesView(rows, ctx.actor.discordId, ctx.deps.services.token) }));
 };
 
 export const end: CommandHandler = async (i, ctx) => {

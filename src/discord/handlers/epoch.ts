@@ -7,7 +7,7 @@ import type { CommandHandler } from "./types.ts";
 
 export const status: CommandHandler = async (i, ctx) => {
   const s = await epochStatus(ctx.deps.services, ctx.actor.guildId);
-  const token = { symbol: ctx.deps.config.TOKEN_SYMBOL, decimals: ctx.deps.config.TOKEN_DECIMALS };
+  const token = ctx.deps.services.token;
   await i.reply(ephemeral({ embeds: [epochStatusEmbed(s, token)] }));
 };
 

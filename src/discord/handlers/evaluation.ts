@@ -1,22 +1,18 @@
 import { MessageFlags } from "discord.js";
 import { parseUnits } from "ethers";
+import { tokenAmountText } from "../../base/token.ts";
 import { ensureOpenEpoch } from "../../services/epochs/ensureOpenEpoch.ts";
 import { UserError } from "../../services/errors.ts";
-import { fileAppeal, resolveAppeal } from "../../services/evaluations/appeals.ts";
+import { resolveAppeal } from "../../services/evaluations/appeals.ts";
 import { clearEvaluation } from "../../services/evaluations/clearEvaluation.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
 import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
-import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
-import { appealOutcome, evaluationEmbed, formatTokens } from "../views/evaluationViews.ts";
+import { appealOutcome, evaluationEmbed } from "../views/evaluationViews.ts";
+import { requireModerator } from "./requireModerator.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
-
-const tokenOf = (ctx: HandlerContext) => ({
-  symbol: ctx.deps.config.TOKEN_SYMBOL,
-  decimals: ctx.deps.config.TOKEN_DECIMALS,
-});
 
 export const show: CommandHandler = async (i, ctx) => {
   const { contribution, evaluation } = await getActiveEvaluation(
@@ -24,7 +20,7 @@ export const show: CommandHandler = async (i, ctx) => {
     ctx.actor.guildId,
     i.options.getInteger("contribution", true),
   );
-  await i.reply(ephemeral({ embeds: [evaluationEmbed(evaluation, contribution, tokenOf(ctx))] }));
+  await i.reply(ephemeral({ embeds: [evaluationEmbed(evaluation, contribution, ctx.deps.services.token)] }));
 };
 
 function parseReward(input: string, decimals: number): bigint {
@@ -38,7 +34,7 @@ function parseReward(input: string, decimals: number): bigint {
 }
 
 export const override: CommandHandler = async (i, ctx) => {
-  const token = tokenOf(ctx);
+  const token = ctx.deps.services.token;
   const {
     override: created,
     original,
@@ -51,13 +47,13 @@ export const override: CommandHandler = async (i, ctx) => {
   }).catch((error: unknown) => {
     if (error instanceof UserError && error.code === "reward_above_cap") {
       const max = (error.context as { max: string }).max;
-      throw new UserError("reward_above_cap", { max: formatTokens(max, token) });
+      throw new UserError("reward_above_cap", { max: tokenAmountText(max, token) });
     }
     throw error;
   });
   await i.reply(
     ephemeral({
-      content: `Evaluation of #${contribution.id} overridden: ${original.total}/100 → ${created.total}/100, ${formatTokens(original.suggestedReward, token)} → ${formatTokens(created.suggestedReward, token)}. The original is kept.`,
+      content: `Evaluation of #${contribution.id} overridden: ${original.total}/100 → ${created.total}/100, ${tokenAmountText(original.suggestedReward, token)} → ${tokenAmountText(created.suggestedReward, token)}. The original is kept.`,
       embeds: [evaluationEmbed(created, contribution, token)],
     }),
   );
@@ -72,31 +68,14 @@ export const clear: CommandHandler = async (i, ctx) => {
   );
   await i.reply(
     ephemeral({
-      content: `Cleared: contribution #${contribution.id}'s evaluation (${evaluation.total}/100, ${formatTokens(evaluation.suggestedReward, tokenOf(ctx))}) will pay as evaluated in its epoch's distribution. Your note is recorded in the audit log.`,
-    }),
-  );
-};
-
-export const appeal: CommandHandler = async (i, ctx) => {
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const result = await fileAppeal(
-    ctx.deps.services,
-    ctx.actor,
-    i.options.getInteger("contribution", true),
-    i.options.getString("reason", true),
-  );
-  // The second pass runs in the evaluate job, started now: it may outlive this interaction's 15-minute token.
-  ctx.deps.kickEvaluations();
-  await i.editReply(
-    edit({
-      content: `Your appeal #${result.appeal.id} of contribution #${result.contribution.id} is filed. A second evaluation runs now; when it is done, both are posted in ${result.contribution.channelId ? `<#${result.contribution.channelId}>` : `#${ctx.deps.config.CONTRIBUTIONS_CHANNEL}`} for a moderator to accept or reject.`,
+      content: `Cleared: contribution #${contribution.id}'s evaluation (${evaluation.total}/100, ${tokenAmountText(evaluation.suggestedReward, ctx.deps.services.token)}) will pay as evaluated in its epoch's distribution. Your note is recorded in the audit log.`,
     }),
   );
 };
 
 /** Accept / Reject on an appeal post: moderators only. */
 export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]) => {
-  if (!ctx.isModerator) throw new UserError("missing_role", { role: ctx.deps.config.MODERATOR_ROLE });
+  requireModerator(ctx);
   const appealId = idArgument(id);
   const resolved = await resolveAppeal(ctx.deps.services, ctx.actor, appealId, action === "accept");
   const outcome = appealOutcome(appealId, resolved.status, ctx.actor.discordId);

@@ -1,10 +1,10 @@
+import { tokenAmountText } from "../../base/token.ts";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
 import { retireNode, updateNode } from "../../services/compute/changeNode.ts";
 import { listNodes } from "../../services/compute/listNodes.ts";
 import { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { registerNode } from "../../services/compute/registerNode.ts";
 import { UserError } from "../../services/errors.ts";
-import { tokenText } from "../../services/tokenText.ts";
 import type { HandlerContext } from "../context.ts";
 import { stashValue, unstashValue } from "../pagerStash.ts";
 import { ephemeral, noMentions, post } from "../reply.ts";
@@ -12,10 +12,6 @@ import { hardwareText, type NodeListState, nodeListView, nodeShowView, readNodeL
 import { userLine } from "../views/userText.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
-const tokenOf = (ctx: HandlerContext) => ({
-  symbol: ctx.deps.config.TOKEN_SYMBOL,
-  decimals: ctx.deps.config.TOKEN_DECIMALS,
-});
 const STATUSES = ["pending", "online", "offline", "retired"] as const;
 const isStatus = (s: string | null | undefined): s is NodeStatus => STATUSES.includes(s as NodeStatus);
 
@@ -42,7 +38,7 @@ export const register: CommandHandler = async (i, ctx) => {
         guildId: n.guildId,
         kind: "compute",
         notice: {
-          content: `🖥️ <@${ctx.actor.discordId}> registered node **#${n.id} ${userLine(n.name, 64)}**: ${hardwareText(n)}, ${userLine(n.region, 24)}, ${tokenText(BigInt(n.price.toString()), ctx.deps.services.proposals)} per ${n.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
+          content: `🖥️ <@${ctx.actor.discordId}> registered node **#${n.id} ${userLine(n.name, 64)}**: ${hardwareText(n)}, ${userLine(n.region, 24)}, ${tokenAmountText(n.price, ctx.deps.services.token)} per ${n.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
         },
       },
     ],
@@ -64,7 +60,7 @@ async function renderList(ctx: HandlerContext, state: NodeListState) {
     status: state.status,
     page: state.page,
   });
-  return nodeListView(result, { ...state, page: result.page }, tokenOf(ctx), stashValue);
+  return nodeListView(result, { ...state, page: result.page }, ctx.deps.services.token, stashValue);
 }
 
 export const list: CommandHandler = async (i, ctx) => {
@@ -89,7 +85,7 @@ export const listPage: ComponentHandler = async (i, ctx, args) => {
 
 export const show: CommandHandler = async (i, ctx) => {
   const details = await nodeDetails(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
-  await i.reply(ephemeral(nodeShowView(details, tokenOf(ctx))));
+  await i.reply(ephemeral(nodeShowView(details, ctx.deps.services.token)));
 };
 
 export const update: CommandHandler = async (i, ctx) => {
@@ -98,7 +94,7 @@ export const update: CommandHandler = async (i, ctx) => {
     region: i.options.getString("region"),
     description: i.options.getString("description"),
   });
-  const price = tokenText(BigInt(node.price.toString()), ctx.deps.services.proposals);
+  const price = tokenAmountText(node.price, ctx.deps.services.token);
   await i.reply(
     ephemeral({
       content: `Node **#${node.id}** now offers ${price} per ${node.gpuModel ? "GPU" : "CPU"}-hour in ${userLine(node.region, 24)}. Leases already agreed keep their price.`,

@@ -4,12 +4,11 @@ import {
   cancelProposalDraft,
   draftProposal,
   getProposalDraft,
-  listOpenDrafts,
   submitProposalDraft,
   updateProposalDraft,
 } from "../../services/proposals/proposalDrafts.ts";
 import { idArgument } from "../checkInput.ts";
-import { edit, ephemeral, noMentions, post } from "../reply.ts";
+import { edit, noMentions, post } from "../reply.ts";
 import { postNote } from "../views/postNotes.ts";
 import { proposalDraftView, proposalEditModal } from "../views/proposalViews.ts";
 import { userLine } from "../views/userText.ts";
@@ -83,28 +82,4 @@ export const editModal: ModalHandler = async (i, ctx, [id]) => {
   );
   if (i.isFromMessage()) await i.update(post({ ...view, allowedMentions: noMentions }));
   else await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
-};
-
-/** `/proposal drafts [draft]`: reopens a draft with its Edit / Submit / Cancel buttons, and lists the others. */
-export const drafts: CommandHandler = async (i, ctx) => {
-  const open = await listOpenDrafts(ctx.deps.services, ctx.actor);
-  const wanted = i.options.getInteger("draft");
-  if (open.length === 0 && wanted === null) {
-    await i.reply(ephemeral({ content: "You have no proposal drafts waiting: start one with `/propose idea:…`." }));
-    return;
-  }
-  const draft = wanted === null ? open[0] : await getProposalDraft(ctx.deps.services, ctx.actor, wanted);
-  if (!draft) return;
-  const view = proposalDraftView(
-    draft.id,
-    draft.content as unknown as ProposalContent,
-    draft.drafter,
-    ctx.deps.config.TOKEN_SYMBOL,
-  );
-  const others = open.filter((d) => d.id !== draft.id);
-  const list =
-    others.length === 0
-      ? ""
-      : `Your other drafts: ${others.map((d) => `#${d.id} “${userLine((d.content as { title?: string }).title ?? d.idea.slice(0, 40), 80)}”`).join(", ")} (reopen one with \`/proposal drafts draft:<id>\`).`;
-  await i.reply(ephemeral({ ...view, content: `${view.content ?? ""}${list ? `\n${list}` : ""}`.trim() }));
 };

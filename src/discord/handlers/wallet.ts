@@ -1,10 +1,10 @@
+import { tokenAmountText } from "../../base/token.ts";
 import { createWalletChallenge } from "../../services/wallets/createWalletChallenge.ts";
 import { getActiveWallet } from "../../services/wallets/getActiveWallet.ts";
 import { verifyWalletSignature } from "../../services/wallets/verifyWalletSignature.ts";
 import { withTimeout } from "../../services/withTimeout.ts";
 import type { HandlerContext } from "../context.ts";
 import { ephemeral, replyWhenReady } from "../reply.ts";
-import { formatTokens } from "../views/evaluationViews.ts";
 import { walletChallengeView, walletLinkedView, walletShowView, walletVerifyForm } from "../views/walletViews.ts";
 import type { CommandHandler, ModalHandler } from "./types.ts";
 
@@ -45,12 +45,12 @@ const BALANCE_TIMEOUT_MS = 5_000;
 export const show: CommandHandler = async (i, ctx) => {
   const wallet = await getActiveWallet(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
   const chain = ctx.deps.services.settlement?.chain;
-  const token = { symbol: ctx.deps.config.TOKEN_SYMBOL, decimals: ctx.deps.config.TOKEN_DECIMALS };
+  const token = ctx.deps.services.token;
   // The token balance when a chain is configured; a chain that does not answer does not hide the wallet.
   const balance =
     wallet && chain
       ? await withTimeout(chain.tokenBalance(wallet.address), BALANCE_TIMEOUT_MS, "the chain").then(
-          (units) => ({ text: formatTokens(units, token) }),
+          (units) => ({ text: tokenAmountText(units, token) }),
           () => ({ unavailable: "the chain did not answer" }),
         )
       : undefined;

@@ -1,4 +1,5 @@
 import { type Client, DiscordAPIError, type MessageCreateOptions, type MessageEditOptions } from "discord.js";
+import type { Token } from "../../base/token.ts";
 import type { Config } from "../../config.ts";
 import type { PendingPost } from "../../generated/prisma/client.ts";
 import { recordLeaseMessage } from "../../services/compute/leases.ts";
@@ -31,9 +32,11 @@ import { markSafeBatchPosted } from "../../services/settlement/markSafeBatchPost
 import { payoutReceipt, recordReceiptMessage } from "../../services/settlement/payoutReceipt.ts";
 import { matchRole } from "../configuredRoles.ts";
 import { noMentions, post } from "../reply.ts";
+import { computeFactNotice } from "../views/computeNoticeViews.ts";
 import { noticeButtons } from "../views/computeViews.ts";
 import { contributionEmbed } from "../views/contributionViews.ts";
-import { appealOutcome, appealView, evaluationEmbed, type TokenFormat } from "../views/evaluationViews.ts";
+import { appealOutcome, appealView, evaluationEmbed } from "../views/evaluationViews.ts";
+import { moderatorNoteText } from "../views/moderatorNoteViews.ts";
 import { receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
 import { epochReminderText, reminderDmText, reminderPostText } from "../views/reminderViews.ts";
@@ -44,7 +47,7 @@ export interface SendContext {
   client: Client;
   services: ServiceDeps;
   config: Config;
-  token: TokenFormat;
+  token: Token;
 }
 
 /** Where a post goes (a channel setting or a recorded channel id), and how to make it there; returns the channel id. */
@@ -261,7 +264,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           const role = moderatorRole(ctx, channel);
           await channel.send({
             ...post({
-              content: `${role ? `<@&${role.id}> ` : ""}${note.text}`,
+              content: `${role ? `<@&${role.id}> ` : ""}${moderatorNoteText(note, ctx.token)}`,
               allowedMentions: { parse: [], roles: role ? [role.id] : [] },
             }),
             ...once(attempt),
@@ -329,7 +332,8 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       };
     }
     case "compute": {
-      const notice = row.payload as unknown as ComputeNotice;
+      const stored = row.payload as unknown as ComputeNotice;
+      const notice = "fact" in stored ? computeFactNotice(stored.fact, token) : stored;
       return {
         guildId: row.guildId,
         where: config.COMPUTE_CHANNEL,

@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import { type Token, tokenAmountText } from "../../base/token.ts";
 import type { AuditTrace, TracedLine, TracedReason, TraceRef } from "../../services/transparency/traceAudit.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import { clip, formatWeight, STATUS_COLOUR, statusText, tallyLines, ts, VOTING_TYPE_TEXT } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
 import { userLine } from "./userText.ts";
@@ -22,7 +22,7 @@ const txText = (hash: string, explorer: string | undefined) =>
   explorer ? `[\`${hash.slice(0, 18)}…\`](${explorer.replace("{hash}", hash)})` : `\`${hash}\``;
 
 /** Page 1: the path from the transaction to the vote and approvals; pages 2+: the payout lines and their reasons. */
-export function auditTraceView(t: AuditTrace, page: number, token: TokenFormat, explorer?: string) {
+export function auditTraceView(t: AuditTrace, page: number, token: Token, explorer?: string) {
   const linePages = Math.ceil(t.lines.length / LINES_PER_PAGE);
   const pages = 1 + linePages;
   const current = Math.min(Math.max(1, page), pages);
@@ -31,14 +31,14 @@ export function auditTraceView(t: AuditTrace, page: number, token: TokenFormat, 
   return { embeds: [embed], components: pagerRows(current, pages, (p) => traceCustomId(t.ref, p)) };
 }
 
-function pathEmbed(t: AuditTrace, token: TokenFormat, explorer: string | undefined): APIEmbed {
+function pathEmbed(t: AuditTrace, token: Token, explorer: string | undefined): APIEmbed {
   const parts: string[] = [];
   const p = t.proposal;
   if (t.chunk) {
     const c = t.chunk;
     parts.push(
       `**① Transaction** ${txText(c.txHash ?? "", explorer)} — ${c.status}${c.blockNumber ? ` in block ${c.blockNumber}` : ""}`,
-      `Chunk ${c.index + 1} of ${c.count}: ${c.lines} payout(s), ${formatTokens(c.total, token)} · batch id \`${c.batchId.slice(0, 18)}…\``,
+      `Chunk ${c.index + 1} of ${c.count}: ${c.lines} payout(s), ${tokenAmountText(c.total, token)} · batch id \`${c.batchId.slice(0, 18)}…\``,
     );
   }
   if (t.node) {
@@ -92,7 +92,7 @@ function pathEmbed(t: AuditTrace, token: TokenFormat, explorer: string | undefin
   };
 }
 
-function linesEmbed(t: AuditTrace, page: number, token: TokenFormat): APIEmbed {
+function linesEmbed(t: AuditTrace, page: number, token: Token): APIEmbed {
   const lines = t.lines.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE);
   return {
     title: `Audit trace: ${t.subject} — payouts ${(page - 1) * LINES_PER_PAGE + 1}–${(page - 1) * LINES_PER_PAGE + lines.length} of ${t.lines.length}`,
@@ -100,18 +100,18 @@ function linesEmbed(t: AuditTrace, page: number, token: TokenFormat): APIEmbed {
   };
 }
 
-function lineText(l: TracedLine, token: TokenFormat): string {
+function lineText(l: TracedLine, token: Token): string {
   return [
-    `**${l.recipient}** — ${formatTokens(l.amount, token)}${l.chunk !== null ? ` (chunk ${l.chunk + 1})` : ""}`,
+    `**${l.recipient}** — ${tokenAmountText(l.amount, token)}${l.chunk !== null ? ` (chunk ${l.chunk + 1})` : ""}`,
     ...l.reasons.map((r) => reasonText(r, token)),
   ].join("\n");
 }
 
-function reasonText(r: TracedReason, token: TokenFormat): string {
+function reasonText(r: TracedReason, token: Token): string {
   if (r.kind === "uptime")
-    return `• uptime of node #${r.nodeId} ${userLine(r.node, 64)}: ${r.hours.toFixed(2)} h → ${formatTokens(r.amount, token)}`;
+    return `• uptime of node #${r.nodeId} ${userLine(r.node, 64)}: ${r.hours.toFixed(2)} h → ${tokenAmountText(r.amount, token)}`;
   if (r.kind === "lease")
-    return `• lease #${r.leaseId} on node #${r.nodeId} ${userLine(r.node, 64)} → ${formatTokens(r.amount, token)}`;
+    return `• lease #${r.leaseId} on node #${r.nodeId} ${userLine(r.node, 64)} → ${tokenAmountText(r.amount, token)}`;
   if (r.kind === "carry") return `• a reward carried from an earlier epoch (carry #${r.id})`;
   const e = r.evaluation;
   const head = `• contribution #${r.id} "${userLine(r.title, 120)}" (${r.category}) by ${userLine(r.author, 40)}, ${ts(r.submittedAt)}`;

@@ -5,12 +5,12 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
+import { type Token, type TokenUnits, tokenAmountText } from "../../base/token.ts";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
 import type { StoredSpecs } from "../../services/compute/declaredSpecs.ts";
 import type { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import { percent } from "../../services/compute/uptime.ts";
 import type { NoticeButton } from "../../services/publishing/enqueuePosts.ts";
-import { tokenText } from "../../services/tokenText.ts";
 import { decodeIdPart, encodeIdPart, isStashKey, joinCustomId } from "./customIdCodec.ts";
 import { clip, ts } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
@@ -18,10 +18,6 @@ import { userLine, userText } from "./userText.ts";
 
 export const NODE_LIST_PREFIX = "node-list";
 export const LEASE_PREFIX = "lease";
-
-type Token = { symbol: string; decimals: number };
-const money = (units: bigint | { toString(): string }, t: Token) =>
-  tokenText(BigInt(units.toString()), { tokenDecimals: t.decimals, tokenSymbol: t.symbol });
 
 const STYLE = {
   primary: ButtonStyle.Primary,
@@ -49,7 +45,8 @@ export function noticeButtons(buttons: NoticeButton[]): APIActionRowComponent<AP
 
 const STATUS_ICON: Record<NodeStatus, string> = { pending: "⏳", online: "🟢", offline: "🔴", retired: "⚫" };
 
-interface NodeLike extends Omit<StoredSpecs, "description"> {
+interface NodeLike extends Omit<StoredSpecs, "description" | "price"> {
+  price: TokenUnits;
   id: number;
   status: NodeStatus;
 }
@@ -58,7 +55,7 @@ export const hardwareText = (n: NodeLike) =>
   `${n.gpuModel ? `${n.gpuCount} × ${userLine(n.gpuModel, 64)} (${n.vramGb} GB)` : "no GPU"}, ${cores(n.cpuCores)}, ${n.ramGb} GB RAM`;
 
 export function nodeLine(n: NodeLike & { provider: { discordId: string } }, token: Token) {
-  return `${STATUS_ICON[n.status]} **#${n.id}** ${userLine(n.name, 64)} · ${hardwareText(n)} · ${userLine(n.region, 24)} · ${money(n.price, token)}/${n.gpuModel ? "GPU" : "CPU"}-h · <@${n.provider.discordId}>`;
+  return `${STATUS_ICON[n.status]} **#${n.id}** ${userLine(n.name, 64)} · ${hardwareText(n)} · ${userLine(n.region, 24)} · ${tokenAmountText(n.price, token)}/${n.gpuModel ? "GPU" : "CPU"}-h · <@${n.provider.discordId}>`;
 }
 
 export interface NodeListState {
@@ -145,7 +142,7 @@ export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: 
     : "nothing yet (no heartbeat)";
   const leases = d.leases.map(
     (l) =>
-      `#${l.id} ${l.status.replace("_", " ")} · ${l.gpuCount} GPU × ${l.hours.toString()} h at ${money(l.price, token)}${l.endsAt ? ` · ends ${ts(l.endsAt)}` : ""}`,
+      `#${l.id} ${l.status.replace("_", " ")} · ${l.gpuCount} GPU × ${l.hours.toString()} h at ${tokenAmountText(l.price, token)}${l.endsAt ? ` · ends ${ts(l.endsAt)}` : ""}`,
   );
   const embed: APIEmbed = {
     title: `${STATUS_ICON[n.status]} Node #${n.id} · ${userLine(n.name, 200)}`,
@@ -160,7 +157,7 @@ export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: 
       },
       {
         name: "Price",
-        value: `${money(n.price, token)} per ${n.gpuModel ? "GPU" : "CPU"}-hour · ${n.region}`,
+        value: `${tokenAmountText(n.price, token)} per ${n.gpuModel ? "GPU" : "CPU"}-hour · ${n.region}`,
         inline: true,
       },
       { name: "Declared", value: hardwareText(n) },
@@ -174,7 +171,7 @@ export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: 
         value: n.shortfall ? `⚠️ ${clip(n.shortfall, 900)} (reward capped at the reported capacity)` : "none",
       },
       { name: "Leases", value: leases.length > 0 ? clip(leases.join("\n")) : "none" },
-      { name: "Earned", value: `${money(d.earned, token)} in epoch distributions`, inline: true },
+      { name: "Earned", value: `${tokenAmountText(d.earned, token)} in epoch distributions`, inline: true },
       { name: "Key", value: `\`${n.publicKey}\``, inline: true },
     ],
   };
@@ -212,7 +209,7 @@ interface LeaseLike {
   status: string;
   gpuCount: number;
   hours: { toString(): string };
-  price: { toString(): string };
+  price: TokenUnits;
   purpose: string;
   startsAt: Date | null;
   endsAt: Date | null;
@@ -222,7 +219,7 @@ interface LeaseLike {
 }
 
 export const leaseTerms = (l: LeaseLike, token: Token) =>
-  `${l.gpuCount} GPU × ${l.hours.toString()} h on node #${l.node.id} **${userLine(l.node.name, 64)}** at ${money(l.price, token)} per GPU-hour`;
+  `${l.gpuCount} GPU × ${l.hours.toString()} h on node #${l.node.id} **${userLine(l.node.name, 64)}** at ${tokenAmountText(l.price, token)} per GPU-hour`;
 
 export function leasesView(leases: LeaseLike[], me: string, token: Token) {
   if (leases.length === 0) return "You have no leases. Ask for compute with `/compute request`.";

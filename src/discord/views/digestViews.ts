@@ -1,7 +1,7 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import { type Token, tokenAmountText } from "../../base/token.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import { DISCORD_LIMITS } from "./clampPayload.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import { userLine } from "./userText.ts";
 
 type Author = { discordId: string };
@@ -56,7 +56,7 @@ export function contributionDigest(contributions: DigestContribution[]): Digest 
  */
 export function evaluationDigest(
   evaluations: (Pick<Evaluation, "total" | "suggestedReward" | "flags"> & { contribution: DigestContribution })[],
-  token: TokenFormat,
+  token: Token,
 ): Digest & { authors: string[] } {
   const lines = fitLines(
     evaluations.map(({ contribution: c, ...e }) => {
@@ -65,7 +65,7 @@ export function evaluationDigest(
           ? `[${quoteTitle(c.title)}](https://discord.com/channels/${c.guildId}/${c.channelId}/${c.messageId})`
           : quoteTitle(c.title);
       const held = e.flags.includes("needs_human") ? " · held for a person to review" : "";
-      return `**#${c.id}** ${title} by <@${c.author.discordId}>: ${e.total}/100, suggested ${formatTokens(e.suggestedReward, token)}${held}`;
+      return `**#${c.id}** ${title} by <@${c.author.discordId}>: ${e.total}/100, suggested ${tokenAmountText(e.suggestedReward, token)}${held}`;
     }),
   );
   const authors = [...new Set(evaluations.slice(0, lines.length).map((e) => e.contribution.author.discordId))];

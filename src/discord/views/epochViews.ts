@@ -1,15 +1,15 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import { type Token, tokenAmountText } from "../../base/token.ts";
 import { toUnits } from "../../db/decimalUnits.ts";
 import type { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
 import type { epochStatus } from "../../services/epochs/epochStatus.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import { type PostWait, postNote } from "./postNotes.ts";
 
 type EpochStatus = Awaited<ReturnType<typeof epochStatus>>;
 type ClosedEpoch = Awaited<ReturnType<typeof closeEpochForVote>>;
 
 /** `/epoch status`: where the open epoch stands, and what waits for a moderator. */
-export function epochStatusEmbed(s: EpochStatus, token: TokenFormat): APIEmbed {
+export function epochStatusEmbed(s: EpochStatus, token: Token): APIEmbed {
   const budget = toUnits(s.epoch.budget);
   const left = budget > s.suggestedTotal ? budget - s.suggestedTotal : 0n;
   const waiting = s.awaitingReview;
@@ -21,8 +21,8 @@ export function epochStatusEmbed(s: EpochStatus, token: TokenFormat): APIEmbed {
       s.epoch.number === 1
         ? { name: "Covers", value: "everything submitted so far (the first epoch)", inline: true }
         : { name: "Started", value: `<t:${Math.floor(s.epoch.startsAt.getTime() / 1000)}:f>`, inline: true },
-      { name: "Budget", value: formatTokens(budget, token), inline: true },
-      { name: "Budget left after suggested rewards", value: formatTokens(left, token), inline: true },
+      { name: "Budget", value: tokenAmountText(budget, token), inline: true },
+      { name: "Budget left after suggested rewards", value: tokenAmountText(left, token), inline: true },
       { name: "Submitted, awaiting evaluation", value: String(s.submitted), inline: true },
       { name: "Evaluated", value: String(s.evaluated), inline: true },
       { name: "Under appeal", value: String(s.underAppeal), inline: true },
@@ -43,8 +43,8 @@ export function epochStatusEmbed(s: EpochStatus, token: TokenFormat): APIEmbed {
         name: "Compute (if the epoch closed now)",
         value:
           s.compute.total === 0n
-            ? `Nothing yet: ${s.compute.online} node(s) online; the compute budget of ${formatTokens(s.compute.budget, token)} is shared by verified capacity × uptime.`
-            : `${formatTokens(s.compute.total, token)} to ${s.compute.providers} provider(s): ${s.compute.nodes} node(s) sharing the compute budget of ${formatTokens(s.compute.budget, token)} by verified capacity × uptime${s.compute.leases > 0 ? `, ${s.compute.leases} ended lease(s) paid for delivered GPU-hours` : ""}. ${s.compute.online} node(s) online now.`,
+            ? `Nothing yet: ${s.compute.online} node(s) online; the compute budget of ${tokenAmountText(s.compute.budget, token)} is shared by verified capacity × uptime.`
+            : `${tokenAmountText(s.compute.total, token)} to ${s.compute.providers} provider(s): ${s.compute.nodes} node(s) sharing the compute budget of ${tokenAmountText(s.compute.budget, token)} by verified capacity × uptime${s.compute.leases > 0 ? `, ${s.compute.leases} ended lease(s) paid for delivered GPU-hours` : ""}. ${s.compute.online} node(s) online now.`,
         inline: false,
       },
     ],

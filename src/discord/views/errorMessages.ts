@@ -192,7 +192,8 @@ export const errorMessages = {
     `This list's filter was too long to keep in its buttons and Steward has restarted since: run \`${command}\` again.`,
   not_flagged: ({ id }) =>
     `Contribution #${id}'s evaluation is not flagged for review, so there is nothing to clear. Use \`/evaluation override\` to change it.`,
-  already_reviewed: ({ id, by }) => `Contribution #${id}'s evaluation was already cleared by ${by}.`,
+  already_reviewed: ({ id, reviewerId }) =>
+    `Contribution #${id}'s evaluation was already cleared by <@${reviewerId ?? "?"}>.`,
   impossible_spec: ({ field, value, min, max }) =>
     `${code(value)} is not a possible ${field}: give a whole number from ${min} to ${max}.`,
   invalid_price: ({ input, decimals }) =>

@@ -5,20 +5,10 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { type DecimalLike, toUnits } from "../../db/decimalUnits.ts";
+import { type Token, tokenAmountText } from "../../base/token.ts";
 import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
-import { tokenText } from "../../services/tokenText.ts";
 import { userLine, userText } from "./userText.ts";
-
-export interface TokenFormat {
-  symbol: string;
-  decimals: number;
-}
-
-export function formatTokens(amount: DecimalLike | bigint | string, token: TokenFormat): string {
-  return tokenText(toUnits(amount), { tokenDecimals: token.decimals, tokenSymbol: token.symbol });
-}
 
 const flagText: Record<string, string> = {
   possible_duplicate: "possible duplicate",
@@ -32,7 +22,7 @@ const flagText: Record<string, string> = {
 export function evaluationEmbed(
   e: Evaluation,
   c: Pick<Contribution, "id" | "title"> & { status?: string },
-  token: TokenFormat,
+  token: Token,
 ): APIEmbed {
   const overridden = e.purpose === "override";
   // An override sets the total and reward as a whole: the evaluator's per-criterion scores no longer add up to it.
@@ -55,8 +45,8 @@ export function evaluationEmbed(
     {
       name: "Suggested reward",
       value: withdrawn
-        ? `none: the contribution was withdrawn (it was ${formatTokens(e.suggestedReward, token)})`
-        : formatTokens(e.suggestedReward, token),
+        ? `none: the contribution was withdrawn (it was ${tokenAmountText(e.suggestedReward, token)})`
+        : tokenAmountText(e.suggestedReward, token),
       inline: true,
     },
     { name: "Confidence", value: `${Math.round(e.confidence * 100)}%`, inline: true },
@@ -93,7 +83,7 @@ export function appealView(
   c: Pick<Contribution, "id" | "title">,
   original: Evaluation,
   second: Evaluation | null,
-  token: TokenFormat,
+  token: Token,
 ) {
   const embeds: APIEmbed[] = [
     {
@@ -104,14 +94,14 @@ export function appealView(
         { name: "By", value: `<@${a.authorDiscordId}>`, inline: true },
         {
           name: "First pass",
-          value: `${original.total}/100 · ${formatTokens(original.suggestedReward, token)}`,
+          value: `${original.total}/100 · ${tokenAmountText(original.suggestedReward, token)}`,
           inline: true,
         },
         ...(second
           ? [
               {
                 name: "Second pass",
-                value: `${second.total}/100 · ${formatTokens(second.suggestedReward, token)}`,
+                value: `${second.total}/100 · ${tokenAmountText(second.suggestedReward, token)}`,
                 inline: true,
               },
             ]

@@ -1,12 +1,12 @@
+import { type Token, tokenAmountText } from "../../base/token.ts";
 import type { HeldLine } from "../../generated/prisma/client.ts";
 import type { askClaim } from "../../services/settlement/held/askClaim.ts";
 import type { ReturnOutcome } from "../../services/settlement/held/askReturn.ts";
 import type { ClaimOutcome } from "../../services/settlement/held/submitClaim.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import { heldLineText } from "./payoutViews.ts";
 
 /** `/payout claim` without a line: what the distributor holds for the member's wallets. */
-export function heldLinesView(lines: HeldLine[], token: TokenFormat, signatureWithoutLine: boolean): string {
+export function heldLinesView(lines: HeldLine[], token: Token, signatureWithoutLine: boolean): string {
   const hint = signatureWithoutLine
     ? "Give the line number with the signature: `/payout claim line:<n> signature:…`.\n"
     : "";
@@ -24,11 +24,11 @@ export function heldLinesView(lines: HeldLine[], token: TokenFormat, signatureWi
 }
 
 /** The claim to sign: what, to where, until when, and the typed data for the wallet. */
-export function claimAskedView(asked: Awaited<ReturnType<typeof askClaim>>, token: TokenFormat): string {
+export function claimAskedView(asked: Awaited<ReturnType<typeof askClaim>>, token: Token): string {
   const { line, to, deadline, typedData } = asked;
   const same = line.recipient.toLowerCase() === to.toLowerCase();
   return [
-    `Held line #${line.id}: ${formatTokens(line.amount.toString(), token)} for \`${line.recipient}\`. To have it paid to your linked wallet \`${to}\`, sign this claim with \`${line.recipient}\` (EIP-712 typed data, e.g. \`eth_signTypedData_v4\` in your wallet), then run \`/payout claim line:${line.id} signature:<the 0x… signature>\` before <t:${Math.floor(deadline.getTime() / 1000)}:f>.`,
+    `Held line #${line.id}: ${tokenAmountText(line.amount.toString(), token)} for \`${line.recipient}\`. To have it paid to your linked wallet \`${to}\`, sign this claim with \`${line.recipient}\` (EIP-712 typed data, e.g. \`eth_signTypedData_v4\` in your wallet), then run \`/payout claim line:${line.id} signature:<the 0x… signature>\` before <t:${Math.floor(deadline.getTime() / 1000)}:f>.`,
     same
       ? `Your linked wallet is the one whose transfer failed: if the token refuses it again, link another one with \`/wallet link\` first and ask again.`
       : "",

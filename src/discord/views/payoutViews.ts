@@ -1,5 +1,5 @@
+import { type Token, tokenAmountText } from "../../base/token.ts";
 import type { PayoutReceipt } from "../../services/settlement/payoutReceipt.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import { txLink } from "./resultViews.ts";
 import { userLine } from "./userText.ts";
 
@@ -9,7 +9,7 @@ const MAX_LINES = 40;
  * The receipt in the payouts channel: total, each recipient (by mention when a member linked the wallet) with the
  * amount, and the transactions. Mentions are limited to exactly the members paid.
  */
-export function receiptMessage(r: PayoutReceipt, token: TokenFormat) {
+export function receiptMessage(r: PayoutReceipt, token: Token) {
   const p = r.proposal;
   const shown = r.lines.slice(0, MAX_LINES).map((l) => {
     const who = l.discordId ? `<@${l.discordId}>` : `\`${l.recipient}\``;
@@ -17,7 +17,7 @@ export function receiptMessage(r: PayoutReceipt, token: TokenFormat) {
       l.heldLineId === null
         ? ""
         : ` · **held**: the token refused the transfer; its owner claims it with \`/payout claim line:${l.heldLineId}\``;
-    return `${who} · ${formatTokens(l.amount, token)}${held}`;
+    return `${who} · ${tokenAmountText(l.amount, token)}${held}`;
   });
   const heldLines = r.lines.filter((l) => l.heldLineId !== null);
   const heldTotal = heldLines.reduce((n, l) => n + BigInt(l.amount), 0n);
@@ -36,7 +36,7 @@ export function receiptMessage(r: PayoutReceipt, token: TokenFormat) {
         fields: [
           {
             name: "Total",
-            value: `${formatTokens(r.total, token)} to ${r.lines.length} recipient(s)${heldLines.length > 0 ? `; ${formatTokens(heldTotal, token)} of it held for ${heldLines.length} recipient(s) whose transfer failed, until claimed` : ""}`,
+            value: `${tokenAmountText(r.total, token)} to ${r.lines.length} recipient(s)${heldLines.length > 0 ? `; ${tokenAmountText(heldTotal, token)} of it held for ${heldLines.length} recipient(s) whose transfer failed, until claimed` : ""}`,
             inline: true,
           },
           { name: txs.length === 1 ? "Transaction" : "Transactions", value: txs.join("\n").slice(0, 1024) },
@@ -62,7 +62,7 @@ const STEP: Record<string, string> = {
 };
 
 /** `/payout status`: the proposal's payout chunk by chunk. */
-export function payoutStatusView(s: Status, token: TokenFormat): string {
+export function payoutStatusView(s: Status, token: Token): string {
   const p = s.proposal;
   const head = `**Proposal #${p.id}** “${userLine(p.title)}” is ${p.status.replace("_", " ")}.`;
   if (s.chunks.length === 0) {
@@ -85,7 +85,7 @@ export function payoutStatusView(s: Status, token: TokenFormat): string {
     const why = c.failureReason ? ` — ${c.failureReason}` : c.stuckReason ? ` — stuck: ${c.stuckReason}` : "";
     const held = c.held.map((h) => `  ↳ ${heldLineText(h, token)}`);
     return [
-      `Chunk ${c.index + 1} of ${c.count}: ${c.lines} line(s), ${formatTokens(c.total, token)} — ${STEP[c.status] ?? c.status}${conf}${tx}${why}`,
+      `Chunk ${c.index + 1} of ${c.count}: ${c.lines} line(s), ${tokenAmountText(c.total, token)} — ${STEP[c.status] ?? c.status}${conf}${tx}${why}`,
       ...held,
     ].join("\n");
   });
@@ -116,7 +116,7 @@ export function heldLineText(
     paidTo: string | null;
     problem?: string | null;
   },
-  token: TokenFormat,
+  token: Token,
 ): string {
   const where =
     h.status === "claimed" || h.status === "redirected"
@@ -125,11 +125,11 @@ export function heldLineText(
         ? `held: its owner claims it with \`/payout claim line:${h.id}\``
         : (HELD_STATE[h.status] ?? h.status);
   const problem = h.problem ? ` (last attempt: ${h.problem})` : "";
-  return `held line #${h.id}${h.line === undefined ? "" : ` (line ${h.line + 1})`}: ${formatTokens(h.amount, token)} for \`${h.recipient}\` — ${where}${problem}`;
+  return `held line #${h.id}${h.line === undefined ? "" : ` (line ${h.line + 1})`}: ${tokenAmountText(h.amount, token)} for \`${h.recipient}\` — ${where}${problem}`;
 }
 
 /** `/payout history`: what the member was paid. */
-export function payoutHistoryView(h: History, token: TokenFormat): string {
+export function payoutHistoryView(h: History, token: Token): string {
   if (h.wallets === 0) return "You have no linked wallet, so nothing was paid to you. `/wallet link` links one.";
   if (h.lines.length === 0) return "Nothing has been paid to your wallet(s) yet.";
   // A line the distributor still holds (or returned) did not reach the member.
@@ -139,10 +139,10 @@ export function payoutHistoryView(h: History, token: TokenFormat): string {
     .slice(0, 20)
     .map(
       (l) =>
-        `${l.at ? `<t:${Math.floor(l.at.getTime() / 1000)}:d>` : "?"} · ${formatTokens(l.amount, token)} · proposal #${l.proposalId} “${userLine(l.title, 60)}”${l.txHash ? ` · ${txLink(l.txHash, undefined)}` : ""}${l.held ? ` · ${l.held.status === "held" ? `**held** (the transfer failed): claim it with \`/payout claim line:${l.held.id}\`` : `held line #${l.held.id}: ${HELD_STATE[l.held.status] ?? l.held.status}${l.held.paidTo && l.held.status !== "returned" ? ` to \`${l.held.paidTo}\`` : ""}`}` : ""}`,
+        `${l.at ? `<t:${Math.floor(l.at.getTime() / 1000)}:d>` : "?"} · ${tokenAmountText(l.amount, token)} · proposal #${l.proposalId} “${userLine(l.title, 60)}”${l.txHash ? ` · ${txLink(l.txHash, undefined)}` : ""}${l.held ? ` · ${l.held.status === "held" ? `**held** (the transfer failed): claim it with \`/payout claim line:${l.held.id}\`` : `held line #${l.held.id}: ${HELD_STATE[l.held.status] ?? l.held.status}${l.held.paidTo && l.held.status !== "returned" ? ` to \`${l.held.paidTo}\`` : ""}`}` : ""}`,
     );
   const more = h.lines.length > 20 ? `\n… and ${h.lines.length - 20} earlier payout(s).` : "";
-  return `You were paid ${formatTokens(total, token)} in ${reached.length} payout(s)${reached.length < h.lines.length ? ` (${h.lines.length - reached.length} more held or returned)` : ""}:\n${rows.join("\n")}${more}`.slice(
+  return `You were paid ${tokenAmountText(total, token)} in ${reached.length} payout(s)${reached.length < h.lines.length ? ` (${h.lines.length - reached.length} more held or returned)` : ""}:\n${rows.join("\n")}${more}`.slice(
     0,
     2000,
   );

@@ -1,9 +1,9 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord-api-types/v10";
+import { type Token, tokenAmountText } from "../../base/token.ts";
 import { payoutOf } from "../../services/proposals/payoutOf.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
 import { shortAddress } from "../../services/transparency/publicIdentity.ts";
 import { ballot } from "./ballotViews.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import {
   clip,
   formatWeight,
@@ -23,7 +23,7 @@ const shownAddress = (o: ProposalOverview, address: string) =>
   o.publicAddress?.[address.toLowerCase()] ?? shortAddress(address);
 
 /** A proposal's public message in #governance: payout, voting terms, live tally and ballot. */
-function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] {
+function payoutFields(o: ProposalOverview, token: Token): APIEmbedField[] {
   const { entries, total } = payoutOf(o.proposal);
   if (entries.length === 0 && o.proposal.kind === "funding") {
     const amount = o.proposal.budgetAmount;
@@ -31,7 +31,7 @@ function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] 
       {
         name: "Budget request",
         value: amount
-          ? `${formatTokens(amount, token)} to ${o.proposal.budgetRecipient ? `\`${shownAddress(o, o.proposal.budgetRecipient)}\`` : "no address given"}`
+          ? `${tokenAmountText(amount, token)} to ${o.proposal.budgetRecipient ? `\`${shownAddress(o, o.proposal.budgetRecipient)}\`` : "no address given"}`
           : "none",
       },
     ];
@@ -49,12 +49,12 @@ function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] 
       ...compute,
       ...(carried > 0 ? [`${carried === 1 ? "a reward" : `${carried} rewards`} carried from an earlier epoch`] : []),
     ].join(", ");
-    return `\`${shownAddress(o, e.recipient)}\` — ${formatTokens(e.amount, token)}${refs ? ` (${refs})` : ""}`;
+    return `\`${shownAddress(o, e.recipient)}\` — ${tokenAmountText(e.amount, token)}${refs ? ` (${refs})` : ""}`;
   });
   const list = lines.join("\n");
   return [
     {
-      name: `Payouts (${entries.length}) · total ${formatTokens(total, token)}`,
+      name: `Payouts (${entries.length}) · total ${tokenAmountText(total, token)}`,
       value: list.length > 1024 ? `${list.slice(0, 990)}\n… and ${entries.length} in all` : list,
     },
     { name: "Batch hash (the vote binds it)", value: `\`${o.proposal.batchHash ?? "computed when the vote opens"}\`` },
@@ -63,7 +63,7 @@ function payoutFields(o: ProposalOverview, token: TokenFormat): APIEmbedField[] 
       ? [
           {
             name: "Carried to the next epoch (no verified wallet)",
-            value: clip(o.carried.map((c) => `<@${c.discordId}> — ${formatTokens(c.amount, token)}`).join("\n")),
+            value: clip(o.carried.map((c) => `<@${c.discordId}> — ${tokenAmountText(c.amount, token)}`).join("\n")),
           },
         ]
       : []),
@@ -115,7 +115,7 @@ function votingFields(o: ProposalOverview): APIEmbedField[] {
   return fields;
 }
 
-export function proposalMessage(o: ProposalOverview, token: TokenFormat) {
+export function proposalMessage(o: ProposalOverview, token: Token) {
   const p = o.proposal;
   const embed: APIEmbed = {
     title: `Proposal #${p.id} · ${userLine(p.title, 230)}`,

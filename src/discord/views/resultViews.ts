@@ -5,9 +5,9 @@ import {
   ComponentType,
   TextInputStyle,
 } from "discord-api-types/v10";
+import { type Token, tokenAmountText } from "../../base/token.ts";
 import { payoutOf } from "../../services/proposals/payoutOf.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
-import { formatTokens, type TokenFormat } from "./evaluationViews.ts";
 import {
   clip,
   formatWeight,
@@ -21,7 +21,7 @@ import {
 import { userLine, userText } from "./userText.ts";
 
 /** A closed proposal's result post, its approval buttons and the rejection modal. */
-export function resultMessage(o: ProposalOverview, token: TokenFormat) {
+export function resultMessage(o: ProposalOverview, token: Token) {
   const p = o.proposal;
   const r = o.result;
   const binding = r ? r[r.binding] : null;
@@ -47,7 +47,7 @@ export function resultMessage(o: ProposalOverview, token: TokenFormat) {
     });
   }
   if (["awaiting_approval", "approved", "vetoed", "settling", "settled", "failed"].includes(p.status)) {
-    fields.push({ name: "Payout", value: `${formatTokens(total, token)} · batch \`${p.batchHash}\`` });
+    fields.push({ name: "Payout", value: `${tokenAmountText(total, token)} · batch \`${p.batchHash}\`` });
     fields.push({
       name: "Moderator approval",
       value:

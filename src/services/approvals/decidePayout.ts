@@ -7,7 +7,7 @@ import { ensureMember } from "../members/ensureMember.ts";
 import { findProposal } from "../proposals/findProposal.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
-import { requireReason } from "../text.ts";
+import { requireReason } from "../requireText.ts";
 
 async function pendingPayout(deps: ServiceDeps, actor: Actor, id: number) {
   const proposal = await findProposal(deps, actor.guildId, id);

@@ -1,10 +1,10 @@
+import { tokenAmountText } from "../../base/token.ts";
 import { unitsText } from "../../db/decimalUnits.ts";
 import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { chunkOfRecipient } from "../settlement/chunkOfRecipient.ts";
-import { tokenText } from "../tokenText.ts";
 
 export type Cell = string | number | boolean | null;
 export type Table = Record<string, Cell>[];
@@ -28,7 +28,7 @@ export async function exportEpoch(deps: ServiceDeps, number: number, guildId?: s
   if (epochs.length === 0) throw new UserError("export_no_epoch", { number });
   if (epochs.length > 1) throw new UserError("export_which_guild", { number, guilds: epochs.map((e) => e.guildId) });
   const epoch = epochs[0] as (typeof epochs)[number];
-  const token = (units: bigint) => tokenText(units, deps.proposals);
+  const token = (units: bigint) => tokenAmountText(units, deps.token);
   // An open epoch's contributions are those not yet in any closed epoch; a closed one's, those it took.
   const contributions = await deps.db.contribution.findMany({
     where: epoch.status === "open" ? { guildId: epoch.guildId, epochId: null } : { epochId: epoch.id },

@@ -7,8 +7,18 @@ import { withTreasury } from "../settlement/withTreasury.ts";
 export interface AnchorReport {
   published: { eventId: string; txHash: string; blockNumber: number }[];
   /** Why anchors were left in the database only (no contract, no key), or null. */
-  skipped: string | null;
+  skipped: AnchorSkip | null;
 }
+
+/** Why the audit head was not put on chain now, as facts (the CLI and jobs word them). */
+export type AnchorSkip =
+  | { kind: "no_anchor_contract" }
+  | { kind: "safe_treasury" }
+  | { kind: "no_chain" }
+  /** `reason`: the words the settlement's setup gave for refusing the chain (SettlementDeps.blocked). */
+  | { kind: "blocked"; reason: string }
+  | { kind: "settle_running" }
+  | { kind: "payout_waiting" };
 
 /**
  * Emits every recorded anchor not yet on chain from the treasury's account through the AuditAnchor contract,
@@ -18,10 +28,10 @@ export interface AnchorReport {
 export async function publishAnchors(deps: ServiceDeps, settlement: SettlementDeps): Promise<AnchorReport> {
   const { audit } = settlement;
   if (!audit.anchorContract) {
-    return { published: [], skipped: "no AuditAnchor contract on this chain (set ANCHOR_ADDRESS)" };
+    return { published: [], skipped: { kind: "no_anchor_contract" } };
   }
   if (!audit.publisher) {
-    return { published: [], skipped: "the treasury is a Safe: Steward holds no key to anchor with" };
+    return { published: [], skipped: { kind: "safe_treasury" } };
   }
   const pending = await deps.db.auditAnchor.findMany({ where: { txHash: null }, orderBy: { eventId: "asc" } });
   const report: AnchorReport = { published: [], skipped: null };
@@ -76,9 +86,9 @@ export async function publishWhenTreasuryIdle(
 /** Publishes pending anchors now (epoch close, `steward audit anchor`), taking the treasury; says why if it cannot. */
 export async function anchorNow(deps: ServiceDeps): Promise<AnchorReport | { error: string }> {
   const settlement = deps.settlement;
-  if (!settlement) return { published: [], skipped: "no chain is configured: the head is kept in #governance only" };
-  if (settlement.blocked) return { published: [], skipped: settlement.blocked };
+  if (!settlement) return { published: [], skipped: { kind: "no_chain" } };
+  if (settlement.blocked) return { published: [], skipped: { kind: "blocked", reason: settlement.blocked } };
   const ran = await withTreasury(deps, settlement, () => publishWhenTreasuryIdle(deps, settlement));
-  if (ran === null) return { published: [], skipped: "a settle run holds the treasury: it publishes the anchor next" };
-  return ran ?? { published: [], skipped: "a payout waits for its transaction: the next settle run anchors" };
+  if (ran === null) return { published: [], skipped: { kind: "settle_running" } };
+  return ran ?? { published: [], skipped: { kind: "payout_waiting" } };
 }

@@ -1,13 +1,8 @@
+import { isUniqueViolation } from "../../db/isUniqueViolation.ts";
 import type { Db } from "../../db/openDatabase.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 
 const MAX_ATTEMPTS = 8;
-
-export function isUniqueViolation(error: unknown): boolean {
-  // P2002's `meta` differs between driver adapters; the code alone is reliable. 23505: the same from plain SQL.
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "P2002" || code === "23505";
-}
 
 /** The unique index that makes two appends on one chain head collide instead of forking the chain. */
 const CHAIN_HEAD_INDEX = "AuditEvent_prevHash_key";

@@ -1,3 +1,4 @@
+import { tokenAmountText } from "../../base/token.ts";
 import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import { type PayoutLine, readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import { JsonColumnError } from "../../db/json/readJsonColumn.ts";
@@ -5,7 +6,6 @@ import type { ServiceDeps } from "../deps.ts";
 import { type BatchEntry, batchHash } from "../epochs/batchHash.ts";
 import { chunkBatchId } from "../settlement/chunkBatch.ts";
 import { linesHashOf } from "../settlement/linesHash.ts";
-import { tokenText } from "../tokenText.ts";
 import { verifyAuditChain } from "./verifyAuditChain.ts";
 
 export interface AuditVerification {
@@ -118,7 +118,7 @@ async function checkSettlements(deps: ServiceDeps, checked: string[], mismatches
     orderBy: { id: "asc" },
   });
   const audit = deps.settlement?.audit;
-  const tokens = (units: bigint) => tokenText(units, deps.proposals);
+  const tokens = (units: bigint) => tokenAmountText(units, deps.token);
   let chunks = 0;
   let transfers = 0;
   for (const p of proposals) {

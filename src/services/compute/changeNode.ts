@@ -17,7 +17,7 @@ export interface NodeChanges {
 export async function updateNode(deps: ServiceDeps, actor: Actor, id: number, changes: NodeChanges) {
   const node = await findOwnLiveNode(deps, actor, id);
   const data: { price?: string; region?: string; description?: string | null } = {};
-  if (changes.price != null) data.price = parsePrice(changes.price, deps.proposals.tokenDecimals).toString();
+  if (changes.price != null) data.price = parsePrice(changes.price, deps.token.decimals).toString();
   if (changes.region != null) data.region = parseRegion(changes.region);
   if (changes.description != null) {
     const text = changes.description.trim();

@@ -1,5 +1,6 @@
 import type { SqlConnection, SqlDriver } from "../../db/sqlDriver.ts";
 import { inTransaction } from "../../db/sqlDriver.ts";
+import { createGroupCommit, enqueue, type GroupCommit } from "../groupCommit.ts";
 import type { DeclaredSpecs } from "./declaredSpecs.ts";
 
 /** A verified heartbeat waiting for the batch that stores it. */
@@ -17,12 +18,6 @@ export type BeatOutcome =
   | { stored: false; reason: "stale"; lastSequence: string }
   | { stored: false; reason: "retired" };
 
-interface Pending {
-  beat: VerifiedBeat;
-  resolve: (o: BeatOutcome) => void;
-  reject: (e: unknown) => void;
-}
-
 /**
  * Stores verified heartbeats by group commit, as votes are: heartbeats arriving while a batch is being written wait
  * for the next one, and each batch is one transaction of three statements however many nodes it carries (the node
@@ -32,8 +27,7 @@ interface Pending {
  */
 export interface HeartbeatWriter {
   sql: SqlDriver;
-  queue: Pending[];
-  running: boolean;
+  queue: GroupCommit<VerifiedBeat, BeatOutcome>;
   /** What never changes about a node (its guild, key and declared specs), read once; `retired` is final too. */
   nodes: Map<number, CachedNode>;
 }
@@ -48,11 +42,11 @@ export interface CachedNode {
   retired: boolean;
 }
 
-export function createHeartbeatWriter(sql: SqlDriver): HeartbeatWriter {
-  return { sql, queue: [], running: false, nodes: new Map() };
-}
-
 const MAX_BATCH = 500;
+
+export function createHeartbeatWriter(sql: SqlDriver): HeartbeatWriter {
+  return { sql, queue: createGroupCommit(MAX_BATCH), nodes: new Map() };
+}
 
 export function storeHeartbeat(
   writer: HeartbeatWriter,
@@ -60,32 +54,12 @@ export function storeHeartbeat(
   now: () => Date,
   downAfterMs: number,
 ): Promise<BeatOutcome> {
-  const done = new Promise<BeatOutcome>((resolve, reject) => writer.queue.push({ beat, resolve, reject }));
-  if (!writer.running) {
-    writer.running = true;
-    void (async () => {
-      while (writer.queue.length > 0) {
-        const batch = writer.queue.splice(0, MAX_BATCH);
-        try {
-          const outcomes = await writer.sql.withConnection((conn) =>
-            inTransaction(conn, () =>
-              writeBatch(
-                conn,
-                batch.map((p) => p.beat),
-                now(),
-                downAfterMs,
-              ),
-            ),
-          );
-          for (const [i, p] of batch.entries()) p.resolve(outcomes[i] as BeatOutcome);
-        } catch (error) {
-          for (const p of batch) p.reject(error);
-        }
-      }
-      writer.running = false;
-    })();
-  }
-  return done;
+  return enqueue(writer.queue, beat, async (beats) => {
+    const outcomes = await writer.sql.withConnection((conn) =>
+      inTransaction(conn, () => writeBatch(conn, beats, now(), downAfterMs)),
+    );
+    return outcomes.map((value) => ({ status: "fulfilled", value }));
+  });
 }
 
 async function writeBatch(

@@ -1,10 +1,10 @@
+import { tokenAmountText } from "../../base/token.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import { sharedWallet } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { enqueuePosts, type PostRequest } from "../publishing/enqueuePosts.ts";
-import { tokenText } from "../tokenText.ts";
 import { agreedCost } from "./leaseCost.ts";
 import { loadOffers } from "./loadOffers.ts";
 import { misses } from "./rankOffers.ts";
@@ -54,7 +54,7 @@ export async function chooseOffer(
     });
     if (existing) return { lease: existing, created: false };
     const offer = (await loadOffers(tx, actor.guildId, now)).find((o) => o.id === nodeId);
-    const price = (units: bigint) => tokenText(units, deps.proposals);
+    const price = (units: bigint) => tokenAmountText(units, deps.token);
     const want = { gpuCount: request.gpuCount, maxPrice: BigInt(request.maxPrice.toString()) };
     const problems = offer ? misses(offer, want, price) : ["retired"];
     if (!offer || problems.length > 0) throw new UserError("offer_gone", { nodeId, problems });

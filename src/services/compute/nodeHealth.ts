@@ -3,22 +3,11 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { type ComputeNotice, enqueuePosts } from "../publishing/enqueuePosts.ts";
-import { tokenText } from "../tokenText.ts";
+import type { ComputeFact } from "../publishing/computeFacts.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { downAfterMs } from "./computeDeps.ts";
 import { deliveredCost } from "./leaseCost.ts";
 import { requestCompute } from "./requestCompute.ts";
-
-const ts = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:R>`;
-export const CHOOSE_PREFIX = "compute-choose";
-
-/** The Choose buttons under a request's matches. */
-export const chooseButtons = (requestId: number, nodeIds: number[]) =>
-  nodeIds.map((nodeId, i) => ({
-    customId: `${CHOOSE_PREFIX}:${requestId}:${nodeId}`,
-    label: `Choose node #${nodeId}`,
-    style: i === 0 ? ("primary" as const) : ("secondary" as const),
-  }));
 
 /**
  * The compute network's clock, run by the deadline watcher and the `compute` job, not by the next request: nodes
@@ -40,7 +29,14 @@ export async function checkNodeHealth(deps: ServiceDeps) {
       rows.map((n) => ({
         guildId: n.guildId,
         kind: "compute" as const,
-        notice: { content: `🔴 Node #${n.id} **${n.name}** is offline: no heartbeat since ${ts(n.lastHeartbeatAt)}.` },
+        notice: {
+          fact: {
+            kind: "node_offline" as const,
+            nodeId: n.id,
+            name: n.name,
+            lastHeartbeatAt: n.lastHeartbeatAt.toISOString(),
+          },
+        },
       })),
     );
     return rows;
@@ -74,8 +70,16 @@ export async function checkNodeHealth(deps: ServiceDeps) {
             guildId: lease.guildId,
             kind: "compute",
             notice: {
-              content: `Lease #${lease.id} on node #${lease.nodeId} ended: ${hours.toFixed(2)} of ${(Number(lease.hours.toString()) * lease.gpuCount).toFixed(2)} GPU-hours delivered, ${tokenText(delivered.amount, deps.proposals)} for <@${lease.node.provider.discordId}> at the epoch's close. <@${lease.request.requester.discordId}>`,
-              mention: [lease.request.requester.discordId, lease.node.provider.discordId],
+              fact: {
+                kind: "lease_ended",
+                leaseId: lease.id,
+                nodeId: lease.nodeId,
+                deliveredGpuHours: hours,
+                agreedGpuHours: Number(lease.hours.toString()) * lease.gpuCount,
+                amount: delivered.amount.toString(),
+                providerId: lease.node.provider.discordId,
+                requesterId: lease.request.requester.discordId,
+              },
             },
           },
         ]);
@@ -95,8 +99,8 @@ export async function checkNodeHealth(deps: ServiceDeps) {
     include: { node: { include: { provider: true } }, request: { include: { requester: true } } },
   });
   let failovers = 0;
-  const notice = (guildId: string, n: ComputeNotice) =>
-    enqueuePosts(deps.db, now, [{ guildId, kind: "compute", notice: n }]);
+  const notice = (guildId: string, fact: ComputeFact) =>
+    enqueuePosts(deps.db, now, [{ guildId, kind: "compute", notice: { fact } }]);
   for (const lease of stranded) {
     const claimed = await deps.db.lease.updateMany({
       where: { id: lease.id, failoverNoticeAt: null },
@@ -107,7 +111,16 @@ export async function checkNodeHealth(deps: ServiceDeps) {
     const requester = lease.request.requester;
     const provider = lease.node.provider.discordId;
     const left = Math.max(0.01, ((lease.endsAt?.getTime() ?? now.getTime()) - now.getTime()) / 3_600_000);
-    const head = `⚠️ <@${requester.discordId}>, <@${provider}>: node #${lease.nodeId} **${lease.node.name}** has been offline since ${ts(lease.node.lastHeartbeatAt ?? now)}, during lease #${lease.id} (paid only for the time it was online).`;
+    const outage = {
+      kind: "lease_node_offline" as const,
+      leaseId: lease.id,
+      nodeId: lease.nodeId,
+      nodeName: lease.node.name,
+      offlineSince: (lease.node.lastHeartbeatAt ?? now).toISOString(),
+      requesterId: requester.discordId,
+      providerId: provider,
+      hoursLeft: left,
+    };
     try {
       const next = await requestCompute(
         deps,
@@ -115,7 +128,7 @@ export async function checkNodeHealth(deps: ServiceDeps) {
         {
           gpuCount: lease.gpuCount,
           hours: Math.round(left * 100) / 100,
-          maxPrice: formatUnits(BigInt(lease.request.maxPrice.toString()), deps.proposals.tokenDecimals),
+          maxPrice: formatUnits(BigInt(lease.request.maxPrice.toString()), deps.token.decimals),
           gpuModel: lease.request.gpuModel,
           minVramGb: lease.request.minVramGb,
           region: lease.request.region,
@@ -124,19 +137,20 @@ export async function checkNodeHealth(deps: ServiceDeps) {
         { leaseId: lease.id, nodeId: lease.nodeId },
       );
       await notice(lease.guildId, {
-        content: `${head}\nTo continue the remaining ${left.toFixed(2)} h, the next best online offer${next.matches.length > 1 ? "s are" : " is"}: ${next.matches.map((m) => `node #${m.nodeId} **${m.offer.name}** (score ${m.score}: ${m.reasons.join(", ")})`).join("; ")}. Choosing one ends lease #${lease.id} once its provider accepts.`,
-        mention: [requester.discordId, provider],
-        buttons: chooseButtons(
-          next.request.id,
-          next.matches.map((m) => m.nodeId),
-        ),
+        ...outage,
+        failover: {
+          requestId: next.request.id,
+          offers: next.matches.map((m) => ({
+            nodeId: m.nodeId,
+            name: m.offer.name,
+            score: m.score,
+            reasons: m.reasons,
+          })),
+        },
       });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      await notice(lease.guildId, {
-        content: `${head}\nNo other online offer fits the remaining ${left.toFixed(2)} h now; the lease continues if the node comes back.`,
-        mention: [requester.discordId, provider],
-      });
+      await notice(lease.guildId, { ...outage, failover: null });
     }
   }
   return { offline: offline.length, ended, failovers };
@@ -152,7 +166,7 @@ export async function nodeCameOnline(deps: ServiceDeps, nodeId: number) {
         guildId: node.guildId,
         kind: "compute",
         notice: {
-          content: `🟢 Node #${node.id} **${node.name}** is online${node.heartbeats <= 1 ? " (its first heartbeat)" : ""}.`,
+          fact: { kind: "node_online", nodeId: node.id, name: node.name, firstHeartbeat: node.heartbeats <= 1 },
         },
       },
     ]);

@@ -26,7 +26,7 @@ export async function registerNode(
   if (!roles.includes(deps.compute.providerRole)) {
     throw new UserError("missing_role", { role: deps.compute.providerRole });
   }
-  const declared = parseDeclaredSpecs(input, deps.proposals.tokenDecimals);
+  const declared = parseDeclaredSpecs(input, deps.token.decimals);
   const publicKey = parseAddress(input.publicKey);
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {

@@ -1,7 +1,7 @@
+import { tokenAmountText } from "../../base/token.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
-import { tokenText } from "../tokenText.ts";
 import { LIMITS, parsePrice } from "./declaredSpecs.ts";
 import { loadOffers } from "./loadOffers.ts";
 import { rankOffers } from "./rankOffers.ts";
@@ -61,7 +61,7 @@ export async function requestCompute(
   if (purpose.length > LIMITS.description) {
     throw new UserError("field_too_long", { field: "purpose", max: LIMITS.description, length: purpose.length });
   }
-  const maxPrice = parsePrice(input.maxPrice, deps.proposals.tokenDecimals);
+  const maxPrice = parsePrice(input.maxPrice, deps.token.decimals);
   const want = {
     gpuModel: input.gpuModel?.trim() || undefined,
     minVramGb: input.minVramGb ?? undefined,
@@ -71,7 +71,7 @@ export async function requestCompute(
   };
   const now = deps.now();
   const offers = (await loadOffers(deps.db, actor.guildId, now)).filter((o) => o.id !== failover?.nodeId);
-  const price = (units: bigint) => tokenText(units, deps.proposals);
+  const price = (units: bigint) => tokenAmountText(units, deps.token);
   const { fits, nearest } = rankOffers(offers, want, price);
   if (fits.length === 0) {
     throw new UserError("no_fitting_offer", {

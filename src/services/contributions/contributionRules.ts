@@ -1,6 +1,6 @@
 import type { ContributionCategory } from "../../generated/prisma/enums.ts";
 import { UserError } from "../errors.ts";
-import { requireText } from "../text.ts";
+import { requireText } from "../requireText.ts";
 
 /** The database enum is the one list of categories; the command's choices are checked against it in tests. */
 export type ContributionCategoryName = ContributionCategory;

@@ -1,25 +1,18 @@
+import { tokenAmountText } from "../../base/token.ts";
 import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import { takeAnchor } from "../audit/takeAnchor.ts";
-import { computeShares } from "../compute/computeShares.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { UserError } from "../errors.ts";
-import { awaitingReview } from "../evaluations/clearEvaluation.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
-import { tokenText } from "../tokenText.ts";
-import { allocateBudget } from "./allocateBudget.ts";
-import { type BatchEntry, batchHash, canonicalEntries } from "./batchHash.ts";
+import { batchHash, canonicalEntries } from "./batchHash.ts";
+import { addComputeLines } from "./closing/addComputeLines.ts";
+import { budgetLines } from "./closing/budgetLines.ts";
+import { contributionsToPay } from "./closing/contributionsToPay.ts";
+import { distributionProposalText } from "./closing/distributionProposalText.ts";
+import { memberShares } from "./closing/memberShares.ts";
+import { recordPaidWork } from "./closing/recordPaidWork.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
-
-interface MemberShare {
-  memberId: string;
-  discordId: string;
-  address: string | null;
-  amount: bigint;
-  refs: string[];
-  carryIds: number[];
-}
 
 /**
  * Closes the guild's open epoch and drafts its distribution proposal, in one transaction:
@@ -34,110 +27,11 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const epoch = await ensureOpenEpoch(tx, guildId, deps.epochs.budget, now);
-    const candidates = await tx.contribution.findMany({
-      where: { guildId, epochId: null, status: "evaluated", createdAt: { lte: now } },
-      include: { author: { include: { wallets: { where: { activeFor: { not: null } } } } } },
-      // Stryker disable next-line ObjectLiteral: order only (refs are sorted in the batch); rows come back in id order anyway
-      orderBy: { id: "asc" },
-    });
-    const openAppeals = await tx.appeal.findMany({
-      where: { status: "open", contributionId: { in: candidates.map((c) => c.id) } },
-      select: { id: true, contributionId: true },
-    });
-    if (openAppeals.length > 0 && deps.epochs.openAppeals === "block") {
-      throw new UserError("epoch_blocked_by_appeals", { appeals: openAppeals.map((a) => a.id) });
-    }
-    const appealed = new Set(openAppeals.map((a) => a.contributionId));
-    // Flagged for a human and not yet cleared or overridden: paid nothing now, left for a later epoch.
-    const flagged = await tx.evaluation.findMany({
-      where: { activeFor: { in: candidates.map((c) => c.id) }, ...awaitingReview },
-      select: { activeFor: true },
-    });
-    const held = new Set(flagged.map((e) => e.activeFor as number));
-    const included = candidates.filter((c) => !appealed.has(c.id) && !held.has(c.id));
-    // Stryker disable next-line ObjectLiteral: the filter only narrows the read; rewards are looked up by the included ids
-    const evaluations = await tx.evaluation.findMany({
-      // Stryker disable next-line ObjectLiteral: as above
-      where: { activeFor: { in: included.map((c) => c.id) } },
-      select: { activeFor: true, suggestedReward: true },
-    });
-    const rewardOf = new Map(evaluations.map((e) => [e.activeFor, toUnits(e.suggestedReward)]));
-
-    const shares = new Map<string, MemberShare>();
-    const shareFor = (memberId: string, discordId: string, address: string | null) => {
-      let s = shares.get(memberId);
-      if (!s) {
-        s = { memberId, discordId, address, amount: 0n, refs: [], carryIds: [] };
-        shares.set(memberId, s);
-      }
-      return s;
-    };
-    for (const c of included) {
-      const s = shareFor(c.authorId, c.author.discordId, c.author.wallets[0]?.address ?? null);
-      s.amount += rewardOf.get(c.id) ?? 0n;
-      s.refs.push(`contribution:${c.id}`);
-    }
-    const carries = await tx.rewardCarry.findMany({
-      where: { guildId, paidInEpochId: null },
-      include: {},
-      // Stryker disable next-line ObjectLiteral: order only (amounts are summed, refs sorted); rows come back in id order anyway
-      orderBy: { id: "asc" },
-    });
-    for (const carry of carries) {
-      const member = await tx.member.findUniqueOrThrow({
-        where: { id: carry.memberId },
-        include: { wallets: { where: { activeFor: { not: null } } } },
-      });
-      const address = member.wallets[0]?.address ?? null;
-      // A carry waits until its member links a wallet.
-      if (!address) continue;
-      const s = shareFor(member.id, member.discordId, address);
-      s.address = address;
-      s.amount += toUnits(carry.amount);
-      s.refs.push(`carry:${carry.id}`);
-      s.carryIds.push(carry.id);
-    }
-
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a zero share gets a zero allocation, which the batch filter below drops
-    const payable = [...shares.values()].filter((s) => s.address !== null && s.amount > 0n);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: shares are sums of positive rewards and carries; zero needs a moderator's override to 0 (no carry of 0 is made either way)
-    const walletless = [...shares.values()].filter((s) => s.address === null && s.amount > 0n);
+    const { included, appealed, held, rewardOf } = await contributionsToPay(tx, deps, guildId, now);
+    const shares = await memberShares(tx, guildId, { included, rewardOf });
     const budget = toUnits(epoch.budget);
-    const { allocations, total, scaled } = allocateBudget(
-      payable.map((s) => ({ key: (s.address as string).toLowerCase(), amount: s.amount })),
-      budget,
-    );
-    const amountOf = new Map(allocations.map((a) => [a.key, a.amount]));
-    const lines: BatchEntry[] = payable.map((s) => ({
-      recipient: s.address as string,
-      amount: (amountOf.get((s.address as string).toLowerCase()) ?? 0n).toString(),
-      refs: s.refs,
-    }));
-    // The compute network's rewards join beside the contributions (their own budget, not scaled with EPOCH_BUDGET).
-    // The first epoch opens lazily (at the first close at the latest): its compute window starts with the network.
-    const earlier = await tx.epoch.count({ where: { guildId, status: "closed" } });
-    const compute = await computeShares(tx, {
-      guildId,
-      epochId: epoch.id,
-      from: earlier === 0 ? new Date(0) : epoch.startsAt,
-      to: now,
-      budget: deps.compute.budget,
-    });
-    for (const c of compute.shares) {
-      if (c.address === null) {
-        const s = shareFor(c.memberId, c.discordId, null);
-        if (s.address === null) {
-          s.amount += c.amount;
-          if (!walletless.includes(s)) walletless.push(s);
-        }
-        continue;
-      }
-      const line = lines.find((l) => l.recipient.toLowerCase() === (c.address as string).toLowerCase());
-      if (line) {
-        line.amount = (BigInt(line.amount) + c.amount).toString();
-        line.refs = [...line.refs, ...c.refs];
-      } else lines.push({ recipient: c.address, amount: c.amount.toString(), refs: c.refs });
-    }
+    const { payable, walletless, lines, total, scaled } = budgetLines(shares, budget);
+    const compute = await addComputeLines(tx, deps, { guildId, epoch, now }, shares, lines, walletless);
     const computeTotal = compute.rewards.reduce((n, r) => n + r.amount, 0n);
     // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: a line scaled down to 0 units needs a budget below the member count in smallest units; allocateBudget's tests pin that rounding
     const batch = lines.filter((e) => BigInt(e.amount) > 0n);
@@ -146,8 +40,6 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
     const paid = canonical.reduce((n, e) => n + BigInt(e.amount), 0n);
     const carriedTotal = walletless.reduce((n, s) => n + s.amount, 0n);
 
-    const tokens = (units: bigint) => tokenText(units, deps.proposals);
-    const paidContributions = canonical.flatMap((e) => e.refs).filter((r) => r.startsWith("contribution:")).length;
     // Nothing payable (no evaluated contributions, or only members without a wallet): no proposal to vote on.
     const proposal =
       canonical.length === 0
@@ -157,70 +49,37 @@ export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: st
               guildId,
               kind: "distribution",
               authorDiscordId: actorId,
-              title: `Epoch ${epoch.number} reward distribution`,
-              summary: `Pays ${tokens(paid)} to ${canonical.length} member(s) for ${paidContributions} contribution(s)${computeTotal > 0n ? ` and ${tokens(computeTotal)} of compute (${compute.rewards.length} node uptime and lease reward(s))` : ""} of epoch ${epoch.number}${scaled ? `, scaled down from ${tokens(total)} to the budget of ${tokens(budget)}` : ""}.${walletless.length > 0 ? ` ${walletless.length} member(s) without a verified wallet: ${tokens(carriedTotal)} carried to the next epoch.` : ""}`,
-              motivation:
-                "Rewards for the contributions evaluated this epoch, from their active evaluations' suggested rewards.",
-              specification: [
-                `Budget: ${tokens(budget)}. Suggested total: ${tokens(total)}. ${scaled ? "Scaled: each share × budget / total, rounded down; the smallest units lost to rounding go one each to the largest remainders." : "Within budget: paid as suggested."}`,
-                ...(computeTotal > 0n
-                  ? [
-                      `Compute: ${tokens(deps.compute.budget)} shared by verified capacity × uptime, plus each ended lease's delivered GPU-hours × its price: ${compute.rewards.map((r) => `${r.kind === "lease" ? `lease #${r.leaseId}` : `node #${r.nodeId} uptime`} ${tokens(r.amount)}`).join(", ")}.`,
-                    ]
-                  : []),
-                ...(appealed.size > 0
-                  ? [`Left for the next epoch (open appeals): ${[...appealed].map((id) => `#${id}`).join(", ")}.`]
-                  : []),
-                ...(held.size > 0
-                  ? [
-                      `Left for the next epoch (flagged, waiting for a moderator): ${[...held].map((id) => `#${id}`).join(", ")}.`,
-                    ]
-                  : []),
-              ].join("\n"),
-              risks: "A recipient address may be wrong; members check their own line before voting.",
-              successMetrics: "Every payout in the batch is settled on-chain with a receipt.",
+              ...distributionProposalText(
+                {
+                  epochNumber: epoch.number,
+                  budget,
+                  computeBudget: deps.compute.budget,
+                  total,
+                  scaled,
+                  paid,
+                  recipients: canonical.length,
+                  paidContributions: canonical.flatMap((e) => e.refs).filter((r) => r.startsWith("contribution:"))
+                    .length,
+                  computeTotal,
+                  computeRewards: compute.rewards,
+                  walletless: walletless.length,
+                  carriedTotal,
+                  appealed,
+                  held,
+                },
+                (units) => tokenAmountText(units, deps.token),
+              ),
               batch: canonical,
               batchHash: hash,
               epochId: epoch.id,
               createdAt: now,
             },
           });
-    for (const s of walletless) {
-      await tx.rewardCarry.create({
-        data: { guildId, memberId: s.memberId, amount: s.amount.toString(), fromEpochId: epoch.id, createdAt: now },
-      });
-    }
-    for (const l of compute.settledLeases) {
-      await tx.lease.update({
-        where: { id: l.id },
-        data: { paidInEpochId: epoch.id, paidAmount: l.amount.toString() },
-      });
-    }
-    for (const r of compute.rewards) {
-      await tx.computeReward.create({
-        data: {
-          guildId,
-          epochId: epoch.id,
-          nodeId: r.nodeId,
-          kind: r.kind,
-          key: r.key,
-          leaseId: r.leaseId,
-          amount: r.amount.toString(),
-          coveredMs: BigInt(r.coveredMs),
-          weight: r.weight,
-          createdAt: now,
-        },
-      });
-    }
-    const paidCarryIds = payable.flatMap((s) => s.carryIds);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: the guard only saves a query (an empty `in` updates nothing)
-    if (paidCarryIds.length > 0) {
-      await tx.rewardCarry.updateMany({ where: { id: { in: paidCarryIds } }, data: { paidInEpochId: epoch.id } });
-    }
-    await tx.contribution.updateMany({
-      where: { id: { in: included.map((c) => c.id) }, status: "evaluated" },
-      data: { status: "final", epochId: epoch.id },
-    });
+    await recordPaidWork(
+      tx,
+      { guildId, epochId: epoch.id, now },
+      { walletless, payable, compute, contributionIds: included.map((c) => c.id) },
+    );
     const closed = await tx.epoch.updateMany({
       where: { id: epoch.id, status: "open" },
       data: { status: "closed", openFor: null, closedAt: now, closedBy: actorId },

@@ -1,5 +1,4 @@
-import { formatUnits } from "ethers";
-import { type DecimalLike, toUnits } from "../../db/decimalUnits.ts";
+import { type TokenUnits, tokenAmount } from "../../base/token.ts";
 import type { DistributionFacts } from "../../llm/distributionExplainers.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
@@ -8,10 +7,7 @@ import { isUserError } from "../errors.ts";
 import { openVoting } from "../proposals/openVoting.ts";
 import { closeEpoch } from "./closeEpoch.ts";
 
-const units = (deps: ServiceDeps, amount: DecimalLike | bigint | string) => {
-  const text = formatUnits(toUnits(amount), deps.proposals.tokenDecimals);
-  return text.endsWith(".0") ? text.slice(0, -2) : text;
-};
+const units = (deps: ServiceDeps, amount: TokenUnits) => tokenAmount(amount, deps.token);
 
 /**
  * The whole close: the epoch closes and its distribution is drafted (one transaction), the agent explains the
@@ -26,7 +22,7 @@ export async function closeEpochForVote(deps: ServiceDeps, guildId: string, acto
   const carriedTotal = closed.carried.reduce((n, c) => n + c.amount, 0n);
   const facts: DistributionFacts = {
     epoch: epoch.number,
-    token: deps.proposals.tokenSymbol,
+    token: deps.token.symbol,
     budget: units(deps, epoch.budget),
     suggestedTotal: units(deps, closed.suggestedTotal),
     paidTotal: units(

@@ -1,5 +1,5 @@
+import { isUniqueViolation } from "../../db/isUniqueViolation.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { isUniqueViolation } from "../audit/runAudited.ts";
 
 /** The guild's open epoch, opening the first one on first use. */
 export async function ensureOpenEpoch(db: Prisma.TransactionClient, guildId: string, budget: bigint, now: Date) {

@@ -1,10 +1,11 @@
+import { isUniqueViolation } from "../../db/isUniqueViolation.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
-import { isUniqueViolation, runAudited } from "../audit/runAudited.ts";
+import { runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
-import { requireReason } from "../text.ts";
+import { requireReason } from "../requireText.ts";
 import { evaluateContribution } from "./evaluateContribution.ts";
 
 /**

@@ -1,6 +1,6 @@
+import { distinctLinks, linksInText } from "../../base/parseLink.ts";
 import type { Contribution, Member } from "../../generated/prisma/client.ts";
 import type { EvaluationInput } from "../../llm/evaluationTypes.ts";
-import { distinctLinks, linksInText } from "../../llm/links.ts";
 import type { ServiceDeps } from "../deps.ts";
 
 const EARLIER_LIMIT = 300;

@@ -3,7 +3,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { requireReason } from "../text.ts";
+import { requireReason } from "../requireText.ts";
 
 /**
  * A moderator who is not paid by it looked at a flagged (`needs_human`) evaluation and lets it pay as evaluated.
@@ -25,7 +25,7 @@ export async function clearEvaluation(deps: ServiceDeps, moderator: Actor, contr
       data: { reviewedBy: moderator.discordId, reviewedAt: now, reviewNote: note },
     });
     if (cleared.count === 0) {
-      throw new UserError("already_reviewed", { id: contributionId, by: `<@${evaluation.reviewedBy ?? "?"}>` });
+      throw new UserError("already_reviewed", { id: contributionId, reviewerId: evaluation.reviewedBy });
     }
     await appendAuditEvent(tx, {
       guildId: moderator.guildId,

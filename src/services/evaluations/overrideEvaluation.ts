@@ -5,7 +5,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { requireReason } from "../text.ts";
+import { requireReason } from "../requireText.ts";
 
 /**
  * A moderator's override: a new, active evaluation with the moderator's score, reward and reason. The original

@@ -5,7 +5,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
-import { requireText } from "../text.ts";
+import { requireText } from "../requireText.ts";
 import { parseAddress } from "../wallets/createWalletChallenge.ts";
 
 const IDEA_MAX = 2000;
@@ -15,7 +15,7 @@ export async function draftProposal(deps: ServiceDeps, actor: Actor, ideaInput: 
   const idea = requireText("idea", ideaInput, IDEA_MAX);
   const drafted = await deps.proposals.drafter(idea);
   // A recipient read from the idea gets the same checks as a linked wallet (a bad checksum is a typo).
-  if (drafted.content.budget) checkBudget(drafted.content.budget, deps.proposals.tokenDecimals);
+  if (drafted.content.budget) checkBudget(drafted.content.budget, deps.token.decimals);
   return deps.db.proposalDraft.create({
     data: {
       guildId: actor.guildId,
@@ -80,7 +80,7 @@ export async function updateProposalDraft(
         .filter(([k, v]) => k !== "budget" && v !== undefined)
         .map(([k, v]) => [k, String(v).trim()]),
     ),
-    budget: edits.budget === undefined ? draft.content.budget : parseBudget(edits.budget, deps.proposals.tokenDecimals),
+    budget: edits.budget === undefined ? draft.content.budget : parseBudget(edits.budget, deps.token.decimals),
   };
   for (const [field, max] of [
     ["title", 100],
@@ -105,7 +105,7 @@ export async function submitProposalDraft(deps: ServiceDeps, actor: Actor, id: n
       data: { submittedAt: now },
     });
     if (claimed.count === 0) throw new UserError("proposal_draft_closed", { id, state: "submitted" });
-    const amount = c.budget ? parseUnits(c.budget.amount, deps.proposals.tokenDecimals) : null;
+    const amount = c.budget ? parseUnits(c.budget.amount, deps.token.decimals) : null;
     const proposal = await tx.proposal.create({
       data: {
         guildId: actor.guildId,

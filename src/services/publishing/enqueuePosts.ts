@@ -1,5 +1,7 @@
 import type { SqlConnection } from "../../db/sqlDriver.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { ComputeFact } from "./computeFacts.ts";
+import type { ModeratorFact } from "./moderatorFacts.ts";
 
 /** The posts that show a subject's current state, one outbox row per subject however often it changes. */
 export type SubjectPostKind =
@@ -21,8 +23,8 @@ export interface NoticeButton {
   style: "primary" | "secondary" | "success" | "danger";
 }
 
-/** A message in the compute channel; only the users in `mention` are pinged. */
-export interface ComputeNotice {
+/** A message in the compute channel in an adapter's words; only the users in `mention` are pinged. */
+export interface ComputeText {
   content: string;
   mention?: string[];
   buttons?: NoticeButton[];
@@ -30,11 +32,11 @@ export interface ComputeNotice {
   leaseId?: number;
 }
 
-/** A message to the moderators, mentioning their role. */
-export interface ModeratorNote {
-  text: string;
-  channel: "governance" | "payouts";
-}
+/** A message in the compute channel: words an adapter wrote, or facts a service queued (the view words them). */
+export type ComputeNotice = ComputeText | { fact: ComputeFact };
+
+/** A message to the moderators, mentioning their role: words an adapter wrote, or facts a service queued. */
+export type ModeratorNote = { channel: "governance" | "payouts" } & ({ text: string } | { fact: ModeratorFact });
 
 export type PostRequest =
   | {

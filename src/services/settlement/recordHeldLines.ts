@@ -14,7 +14,6 @@ export async function recordHeldLines(
   held: readonly HeldLineEvent[],
   heldAt: number,
   now: Date,
-  amountText: (units: bigint) => string,
 ): Promise<void> {
   const created = await tx.heldLine.createManyAndReturn({
     data: held.map((h) => ({
@@ -36,19 +35,23 @@ export async function recordHeldLines(
     skipDuplicates: true,
   });
   if (created.length === 0) return;
-  const listed = created
-    .slice(0, 10)
-    .map(
-      (h) => `held line #${h.id} (line ${h.lineIndex + 1}, ${h.recipient}, ${amountText(BigInt(h.amount.toFixed()))})`,
-    )
-    .join("; ");
   await enqueuePosts(tx, now, [
     {
       guildId,
       kind: "note",
       note: {
         channel: "payouts",
-        text: `Payout of proposal #${intent.proposalId} (chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}) was paid except ${created.length} line(s) whose transfer the token refused: ${listed}${created.length > 10 ? "; …" : ""}. The distributor keeps each amount for its recipient, who claims it to a wallet of theirs with \`/payout claim\`; after the claim period a moderator can send it back to the treasury with \`/payout return\`.`,
+        fact: {
+          kind: "lines_held",
+          chunk: { proposalId: intent.proposalId, chunkIndex: intent.chunkIndex, chunkCount: intent.chunkCount },
+          count: created.length,
+          lines: created.slice(0, 10).map((h) => ({
+            id: h.id,
+            lineIndex: h.lineIndex,
+            recipient: h.recipient,
+            amount: h.amount.toFixed(),
+          })),
+        },
       },
     },
   ]);

@@ -4,8 +4,8 @@ import { type AnchorReport, publishWhenTreasuryIdle } from "../audit/publishAnch
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
-import { tokenText } from "../tokenText.ts";
-import { advanceIntent, type IntentOutcome } from "./advanceIntent.ts";
+import type { ChunkRef, ModeratorFact } from "../publishing/moderatorFacts.ts";
+import { advanceIntent, type IntentOutcome, type IntentWait } from "./advanceIntent.ts";
 import { type RelayReport, relayHeldLines } from "./held/relayHeldLines.ts";
 import { holdingNonces } from "./holdingNonces.ts";
 import { planSettlements } from "./planSettlements.ts";
@@ -18,7 +18,7 @@ export interface SettleReport {
   waitingForCap: number[];
   confirmed: number[];
   failed: { intentId: number; proposalId: number; reason: string }[];
-  pending: { intentId: number; why: string }[];
+  pending: { intentId: number; wait: IntentWait }[];
   /** Proposals or chunks a run could not move (an error: recorded on them, tried again next run). */
   stuck: { proposalId: number; intentId?: number; reason: string }[];
   settled: number[];
@@ -27,8 +27,17 @@ export interface SettleReport {
   /** The audit chain heads this run published on chain (after the payouts, with no payout waiting for a nonce). */
   anchors?: AnchorReport | { error: string };
   /** Set when this run did nothing: another process holds the treasury, or settlement is blocked. */
-  skipped?: string;
+  skipped?: SettleSkip;
 }
+
+/** Why a settle run did nothing, as facts (the job's summary words them). */
+export type SettleSkip =
+  | { kind: "no_chain" }
+  /** `reason`: the words the settlement's setup gave for refusing to pay (SettlementDeps.blocked). */
+  | { kind: "blocked"; reason: string }
+  /** `reason`: the words stored on each such chunk as its stuck reason (and told to moderators once). */
+  | { kind: "planned_elsewhere"; reason: string }
+  | { kind: "treasury_busy" };
 
 /**
  * One settlement run: plan what was approved, move every unfinished payout intent forward one transaction at a time
@@ -47,39 +56,36 @@ export async function settlePayouts(deps: ServiceDeps, signal?: AbortSignal): Pr
     settled: [],
   };
   const settlement = deps.settlement;
-  if (!settlement) return { ...report, skipped: "no chain is configured (RPC_URL), so payouts stop at approved" };
-  if (settlement.blocked) return { ...report, skipped: settlement.blocked };
+  if (!settlement) return { ...report, skipped: { kind: "no_chain" } };
+  if (settlement.blocked) return { ...report, skipped: { kind: "blocked", reason: settlement.blocked } };
   const moved = await plannedElsewhere(deps, settlement);
-  if (moved) return { ...report, skipped: moved };
+  if (moved) return { ...report, skipped: { kind: "planned_elsewhere", reason: moved } };
   const ran = await withTreasury(deps, settlement, async () => {
     await run(deps, settlement, report, signal);
     if (!signal?.aborted) report.heldLines = await relayWhenTreasuryIdle(deps, settlement);
     if (!signal?.aborted) report.anchors = await publishWhenTreasuryIdle(deps, settlement);
     return report;
   });
-  return ran ?? { ...report, skipped: "another process is settling from this treasury" };
+  return ran ?? { ...report, skipped: { kind: "treasury_busy" } };
 }
 
 async function run(deps: ServiceDeps, settlement: SettlementDeps, report: SettleReport, signal?: AbortSignal) {
-  const tell = (guildId: string, text: string) =>
-    enqueuePosts(deps.db, deps.now(), [{ guildId, kind: "note", note: { text, channel: "payouts" } }]);
+  const tell = (guildId: string, fact: ModeratorFact) =>
+    enqueuePosts(deps.db, deps.now(), [{ guildId, kind: "note", note: { fact, channel: "payouts" } }]);
   for (const o of await planSettlements(deps, settlement)) {
     if ("planned" in o) report.planned.push(o.proposalId);
     else if ("refused" in o) {
       report.refused.push({ proposalId: o.proposalId, reason: o.refused });
-      await tell(o.guildId, `Proposal #${o.proposalId} was not paid: ${o.refused}.`);
+      await tell(o.guildId, { kind: "proposal_not_paid", proposalId: o.proposalId, reason: o.refused });
     } else if ("stuck" in o) {
       report.stuck.push({ proposalId: o.proposalId, reason: o.stuck });
       if (o.tell) {
-        await tell(
-          o.guildId,
-          `Proposal #${o.proposalId} could not be planned for payment: ${o.stuck}. It is tried again at every settle run; the other payouts go on.`,
-        );
+        await tell(o.guildId, { kind: "proposal_not_planned", proposalId: o.proposalId, reason: o.stuck });
       }
     } else {
       report.waitingForCap.push(o.proposalId);
       if (o.tell) {
-        await tell(o.guildId, `Proposal #${o.proposalId} waits to be paid: ${o.waiting}.`);
+        await tell(o.guildId, { kind: "proposal_waits", proposalId: o.proposalId, reason: o.waiting });
       }
     }
   }
@@ -109,10 +115,7 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
       await deps.db.payoutIntent.update({ where: { id: intent.id }, data: { stuckReason: reason } });
       report.stuck.push({ proposalId: intent.proposalId, intentId: intent.id, reason });
       if (latest.stuckReason === null) {
-        await tell(
-          intent.proposal.guildId,
-          `Payout of proposal #${intent.proposalId} (chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}) is stuck: ${reason}. It is tried again at every settle run; the other payouts go on.`,
-        );
+        await tell(intent.proposal.guildId, { kind: "chunk_stuck", chunk: chunkRef(intent), reason });
       }
       // A chunk holding a nonce holds every later one: the treasury's next transaction waits for it.
       if (settlement.mode === "send" && latest.nonce !== null && latest.status !== "mined") break;
@@ -124,12 +127,14 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
     } else if (outcome.state === "failed") {
       report.failed.push({ intentId: intent.id, proposalId: intent.proposalId, reason: outcome.reason });
       deps.metrics.settlement("failed", 1);
-      await tell(
-        intent.proposal.guildId,
-        `Payout of proposal #${intent.proposalId} (chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}, ${tokenText(BigInt(intent.total.toFixed()), deps.proposals)}) failed and was not retried: ${outcome.reason}. Fix the cause, then \`/payout retry proposal:${intent.proposalId}\`.`,
-      );
+      await tell(intent.proposal.guildId, {
+        kind: "chunk_failed",
+        chunk: chunkRef(intent),
+        total: intent.total.toFixed(),
+        reason: outcome.reason,
+      });
     } else {
-      report.pending.push({ intentId: intent.id, why: outcome.why });
+      report.pending.push({ intentId: intent.id, wait: outcome.wait });
       // One transaction at a time per treasury: what comes after waits for this one. A Safe's chunks are all
       // exported at once: its owners execute them.
       if (settlement.mode === "send") break;
@@ -137,6 +142,12 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
   }
   report.settled = await finishSettled(deps, settlement);
 }
+
+const chunkRef = (i: ChunkRef): ChunkRef => ({
+  proposalId: i.proposalId,
+  chunkIndex: i.chunkIndex,
+  chunkCount: i.chunkCount,
+});
 
 /** Held lines' claims and returns go once no payout holds a nonce; an error is reported and tried next run. */
 async function relayWhenTreasuryIdle(
@@ -202,7 +213,7 @@ async function plannedElsewhere(deps: ServiceDeps, settlement: SettlementDeps): 
     });
     for (const guildId of new Set(untold.map((i) => i.proposal.guildId))) {
       await enqueuePosts(deps.db, deps.now(), [
-        { guildId, kind: "note", note: { text: `Payouts wait: ${reason}.`, channel: "payouts" } },
+        { guildId, kind: "note", note: { fact: { kind: "settlement_stopped", reason }, channel: "payouts" } },
       ]);
     }
   }

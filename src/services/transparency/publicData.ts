@@ -306,7 +306,7 @@ export async function publicSummary(deps: ServiceDeps, guildId: string) {
     };
   });
   return {
-    token: { symbol: deps.proposals.tokenSymbol, decimals: deps.proposals.tokenDecimals },
+    token: { symbol: deps.token.symbol, decimals: deps.token.decimals },
     openEpoch: open
       ? {
           number: open.number,

@@ -4,6 +4,7 @@ import { canonicalJson } from "../audit/canonicalJson.ts";
 import { retryOnChainFork } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { enqueue, type ItemOutcome } from "../groupCommit.ts";
 import { ensureMember } from "../members/ensureMember.ts";
 import { payoutOf } from "../proposals/payoutOf.ts";
 import { enqueuePostsOn } from "../publishing/enqueuePosts.ts";
@@ -70,13 +71,16 @@ async function prepareVote(deps: ServiceDeps, voter: Voter, proposalId: number, 
  * Plain SQL on one pooled connection: through the ORM each of these statements cost several times its round trip,
  * which was most of a vote's latency under a burst (profiled with bench/votes).
  */
-async function writeVotes(deps: ServiceDeps, batch: PreparedVote[]): Promise<(Written | UserError)[]> {
+async function writeVotes(deps: ServiceDeps, batch: PreparedVote[]): Promise<ItemOutcome<Written>[]> {
   const now = batch[0]?.now() ?? new Date();
   // First contact of a voter creates their member row, as any first action does; it needs no vote to be valid.
   const members = await memberIds(deps, batch, now);
   // Another writer appended to the audit chain first (unique prevHash): the batch re-runs on the new head.
-  return retryOnChainFork(() =>
+  const outcomes = await retryOnChainFork(() =>
     deps.votes.sql.withConnection((conn) => inTransaction(conn, () => writeBatch(deps, conn, batch, members, now))),
+  );
+  return outcomes.map((o) =>
+    o instanceof UserError ? { status: "rejected", reason: o } : { status: "fulfilled", value: o },
   );
 }
 
@@ -202,36 +206,6 @@ async function writeBatch(
   return outcomes as (Written | UserError)[];
 }
 
-const MAX_BATCH = 200;
-
-function enqueue(deps: ServiceDeps, vote: PreparedVote): Promise<Written> {
-  const w = deps.votes;
-  const done = new Promise<Written>((resolve, reject) => w.queue.push({ vote, resolve, reject }));
-  if (!w.running) {
-    w.running = true;
-    void (async () => {
-      while (w.queue.length > 0) {
-        const batch = w.queue.splice(0, MAX_BATCH);
-        try {
-          const outcomes = await writeVotes(
-            deps,
-            batch.map((p) => p.vote),
-          );
-          batch.forEach((p, i) => {
-            const o = outcomes[i];
-            if (o instanceof UserError) p.reject(o);
-            else p.resolve(o as Written);
-          });
-        } catch (error) {
-          for (const p of batch) p.reject(error);
-        }
-      }
-      w.running = false;
-    })();
-  }
-  return done;
-}
-
 /**
  * Records a member's vote, replacing their previous one (the last vote counts). Refused once the vote has ended,
  * for ineligible members and for members without voting power. The voter's weight is taken now, with the
@@ -239,7 +213,8 @@ function enqueue(deps: ServiceDeps, vote: PreparedVote): Promise<Written> {
  */
 export async function castVote(deps: ServiceDeps, voter: Voter, proposalId: number, choice: Choice) {
   try {
-    const cast = await enqueue(deps, await prepareVote(deps, voter, proposalId, choice));
+    const vote = await prepareVote(deps, voter, proposalId, choice);
+    const cast = await enqueue(deps.votes.queue, vote, (batch) => writeVotes(deps, batch));
     deps.metrics.vote("accepted");
     return cast;
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/openDatabase.ts";
 import type { SqlDriver } from "../../db/sqlDriver.ts";
+import { createGroupCommit, type GroupCommit } from "../groupCommit.ts";
 import type { GuildMemberProfile } from "./governanceSettings.ts";
 import type { Choice } from "./tally.ts";
 
@@ -25,12 +26,6 @@ export type Written = {
   unchanged?: boolean;
 };
 
-export interface Pending {
-  vote: PreparedVote;
-  resolve: (w: Written) => void;
-  reject: (e: unknown) => void;
-}
-
 /**
  * The vote path's state, owned by one object made in the composition root (not module globals):
  * - open proposals by id: once open, a proposal's voting terms cannot change (database trigger), so a vote can be
@@ -44,10 +39,11 @@ export interface VoteWriter {
   /** Plain SQL on the same database as `db`, for the batch write. */
   sql: SqlDriver;
   openProposals: Map<number, Proposal>;
-  queue: Pending[];
-  running: boolean;
+  queue: GroupCommit<PreparedVote, Written>;
 }
 
+const MAX_BATCH = 200;
+
 export function createVoteWriter(sql: SqlDriver): VoteWriter {
-  return { sql, openProposals: new Map(), queue: [], running: false };
+  return { sql, openProposals: new Map(), queue: createGroupCommit(MAX_BATCH) };
 }

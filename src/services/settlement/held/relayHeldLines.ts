@@ -3,7 +3,6 @@ import { appendAuditEvent } from "../../audit/appendAuditEvent.ts";
 import { runAudited } from "../../audit/runAudited.ts";
 import type { ServiceDeps } from "../../deps.ts";
 import { enqueuePosts } from "../../publishing/enqueuePosts.ts";
-import { tokenText } from "../../tokenText.ts";
 import { holdingNonces } from "../holdingNonces.ts";
 import { ChainRefusal, type LineCall } from "../settlementChain.ts";
 import type { SettlementDeps } from "../settlementDeps.ts";
@@ -177,10 +176,14 @@ async function resolve(deps: ServiceDeps, line: HeldLine, released: Released) {
           kind: "note",
           note: {
             channel: "payouts",
-            text:
-              released.kind === "returned"
-                ? `Held line #${line.id} (proposal #${line.proposalId}, ${amountOf(deps, line)} for ${line.recipient}) went back to the treasury ${released.to} in transaction ${released.txHash}.`
-                : `Held line #${line.id} (proposal #${line.proposalId}, ${amountOf(deps, line)}) was ${released.kind === "claimed" ? "claimed by its recipient" : "redirected by the distributor's owner"} and paid to ${released.to} in transaction ${released.txHash}.`,
+            fact: {
+              kind: "held_line_released",
+              line: lineRef(line),
+              proposalId: line.proposalId,
+              how: released.kind,
+              to: released.to,
+              txHash: released.txHash,
+            },
           },
         },
       ]),
@@ -205,7 +208,13 @@ async function refuse(deps: ServiceDeps, line: HeldLine, reason: string): Promis
               kind: "note",
               note: {
                 channel: "payouts",
-                text: `The ${line.relayKind === "return" || line.status === "return_asked" ? "return" : "claim"} of held line #${line.id} (proposal #${line.proposalId}, ${amountOf(deps, line)} for ${line.recipient}) was not sent: ${reason}. The line stays held; its recipient can claim it again with \`/payout claim line:${line.id}\`.`,
+                fact: {
+                  kind: "held_line_relay_refused",
+                  line: lineRef(line),
+                  proposalId: line.proposalId,
+                  relay: line.relayKind === "return" || line.status === "return_asked" ? "return" : "claim",
+                  reason,
+                },
               },
             },
           ]),
@@ -213,7 +222,7 @@ async function refuse(deps: ServiceDeps, line: HeldLine, reason: string): Promis
   return reason;
 }
 
-const amountOf = (deps: ServiceDeps, line: HeldLine) => tokenText(BigInt(line.amount.toFixed()), deps.proposals);
+const lineRef = (line: HeldLine) => ({ id: line.id, recipient: line.recipient, amount: line.amount.toFixed() });
 
 async function update(
   deps: ServiceDeps,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctLinks, linksInText, parseLink } from "../../src/llm/links.ts";
+import { distinctLinks, linksInText, parseLink } from "../../src/base/parseLink.ts";
 
 const kind = (url: string) => parseLink(url)?.kind;
 const key = (url: string) => parseLink(url)?.key;

@@ -1,0 +1,68 @@
+import { toUnits } from "../../../db/decimalUnits.ts";
+import type { Prisma } from "../../../generated/prisma/client.ts";
+import type { contributionsToPay } from "./contributionsToPay.ts";
+
+export interface MemberShare {
+  memberId: string;
+  discordId: string;
+  address: string | null;
+  amount: bigint;
+  refs: string[];
+  carryIds: number[];
+}
+
+/** Each member's share of the epoch, by member id; a share is made on first use. */
+export class MemberShares {
+  readonly byMember = new Map<string, MemberShare>();
+
+  shareFor(memberId: string, discordId: string, address: string | null): MemberShare {
+    let s = this.byMember.get(memberId);
+    if (!s) {
+      s = { memberId, discordId, address, amount: 0n, refs: [], carryIds: [] };
+      this.byMember.set(memberId, s);
+    }
+    return s;
+  }
+
+  all(): MemberShare[] {
+    return [...this.byMember.values()];
+  }
+}
+
+/**
+ * The members' shares: each included contribution's reward for its author, plus what earlier epochs carried for
+ * members who have linked a wallet since (a carry waits until then).
+ */
+export async function memberShares(
+  tx: Prisma.TransactionClient,
+  guildId: string,
+  { included, rewardOf }: Pick<Awaited<ReturnType<typeof contributionsToPay>>, "included" | "rewardOf">,
+): Promise<MemberShares> {
+  const shares = new MemberShares();
+  for (const c of included) {
+    const s = shares.shareFor(c.authorId, c.author.discordId, c.author.wallets[0]?.address ?? null);
+    s.amount += rewardOf.get(c.id) ?? 0n;
+    s.refs.push(`contribution:${c.id}`);
+  }
+  const carries = await tx.rewardCarry.findMany({
+    where: { guildId, paidInEpochId: null },
+    include: {},
+    // Stryker disable next-line ObjectLiteral: order only (amounts are summed, refs sorted); rows come back in id order anyway
+    orderBy: { id: "asc" },
+  });
+  for (const carry of carries) {
+    const member = await tx.member.findUniqueOrThrow({
+      where: { id: carry.memberId },
+      include: { wallets: { where: { activeFor: { not: null } } } },
+    });
+    const address = member.wallets[0]?.address ?? null;
+    // A carry waits until its member links a wallet.
+    if (!address) continue;
+    const s = shares.shareFor(member.id, member.discordId, address);
+    s.address = address;
+    s.amount += toUnits(carry.amount);
+    s.refs.push(`carry:${carry.id}`);
+    s.carryIds.push(carry.id);
+  }
+  return shares;
+}

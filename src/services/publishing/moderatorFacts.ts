@@ -1,0 +1,43 @@
+/** A payout chunk as moderators know it: its proposal and its place among the proposal's chunks (0-based). */
+export interface ChunkRef {
+  proposalId: number;
+  chunkIndex: number;
+  chunkCount: number;
+}
+
+/** A line the distributor holds, as listed in the note that tells of it (amount in smallest units). */
+export interface HeldLineRef {
+  id: number;
+  lineIndex: number;
+  recipient: string;
+  amount: string;
+}
+
+/**
+ * What moderators are told about payouts, as facts; the Discord view puts them in words. A `reason` is a sentence
+ * that is stored as words elsewhere too (a chunk's `stuckReason`, a chain's refusal), carried as it is.
+ */
+export type ModeratorFact =
+  | { kind: "proposal_not_paid"; proposalId: number; reason: string }
+  | { kind: "proposal_not_planned"; proposalId: number; reason: string }
+  | { kind: "proposal_waits"; proposalId: number; reason: string }
+  | { kind: "chunk_stuck"; chunk: ChunkRef; reason: string }
+  | { kind: "chunk_failed"; chunk: ChunkRef; total: string; reason: string }
+  | { kind: "settlement_stopped"; reason: string }
+  /** `lines`: the first ten of the `count` lines held. */
+  | { kind: "lines_held"; chunk: ChunkRef; count: number; lines: HeldLineRef[] }
+  | {
+      kind: "held_line_released";
+      line: Omit<HeldLineRef, "lineIndex">;
+      proposalId: number;
+      how: "claimed" | "redirected" | "returned";
+      to: string;
+      txHash: string;
+    }
+  | {
+      kind: "held_line_relay_refused";
+      line: Omit<HeldLineRef, "lineIndex">;
+      proposalId: number;
+      relay: "claim" | "return";
+      reason: string;
+    };

@@ -1,0 +1,94 @@
+import { readPayoutEntries } from "../../../db/json/payoutEntries.ts";
+import type { PayoutIntent } from "../../../generated/prisma/client.ts";
+import type { ServiceDeps } from "../../deps.ts";
+import { ChainRefusal, type SettleCall } from "../settlementChain.ts";
+import type { SettlementDeps } from "../settlementDeps.ts";
+import { adoptIfSettled } from "./adoptIfSettled.ts";
+import { callOf } from "./callOf.ts";
+import { exportForSafe } from "./exportForSafe.ts";
+import type { IntentOutcome } from "./intentOutcome.ts";
+import { nextNonce } from "./nextNonce.ts";
+import { failIntent, saveIntent } from "./saveIntent.ts";
+import { sentOf } from "./sentTransactions.ts";
+
+/** Signs the chunk's payment (or exports it for the Safe) once the chain, the lines and the treasury's funds allow it; a chunk the chain already paid is adopted. */
+export async function planPayment(
+  deps: ServiceDeps,
+  settlement: SettlementDeps,
+  start: PayoutIntent,
+): Promise<PayoutIntent | IntentOutcome> {
+  const { chain, checkpoint } = settlement;
+  let intent = start;
+  const adopted = await adoptIfSettled(deps, chain, intent);
+  if (adopted && "state" in adopted) return adopted;
+  if (adopted) {
+    return adopted;
+  }
+  let call: SettleCall;
+  try {
+    call = callOf(intent);
+  } catch (error) {
+    // A line the distributor cannot take (0, or above 2^96 - 1 units): said, not thrown at every run.
+    // Stryker disable next-line ConditionalExpression: packing throws nothing but RangeError
+    if (error instanceof RangeError)
+      return failIntent(deps, intent, `a line of this chunk cannot be paid: ${error.message}`);
+    throw error;
+  }
+  const lines = readPayoutEntries(intent);
+  const own = lines.findIndex((l) =>
+    [chain.distributor, chain.token].some((a) => a.toLowerCase() === l.recipient.toLowerCase()),
+  );
+  if (own >= 0) {
+    // Paid to the distributor it would sit there outside any held line; to the token, lost.
+    return failIntent(
+      deps,
+      intent,
+      `line ${own + 1} of this chunk pays ${lines[own]?.recipient}, the distributor or token contract itself: the amount would be stranded`,
+    );
+  }
+  const { balance, allowance } = await chain.funds();
+  if (balance < call.total) {
+    return failIntent(
+      deps,
+      intent,
+      `the treasury ${chain.treasury} holds ${balance} and this chunk needs ${call.total} (smallest units)`,
+    );
+  }
+  if (allowance < call.total && settlement.mode === "send") {
+    return failIntent(
+      deps,
+      intent,
+      `the treasury allows the distributor ${allowance} and this chunk needs ${call.total}: approve more`,
+    );
+  }
+  if (settlement.mode === "safe-export") {
+    intent = await exportForSafe(deps, settlement, intent, call, allowance);
+    return intent;
+  }
+  let signed: { raw: string; hash: string };
+  let nonce: number;
+  try {
+    await chain.preflight(call);
+    nonce = await nextNonce(deps, settlement);
+    signed = await chain.sign(call, nonce);
+  } catch (error) {
+    if (error instanceof ChainRefusal) return failIntent(deps, intent, error.reason);
+    throw error;
+  }
+  checkpoint("before-save-signed", intent.proposalId);
+  intent = await saveIntent(
+    deps,
+    intent,
+    "payout.signed",
+    {
+      status: "signed",
+      nonce,
+      rawTx: signed.raw,
+      txHash: signed.hash,
+      sentTxs: [...sentOf(intent), { hash: signed.hash, raw: signed.raw }],
+    },
+    { txHash: signed.hash, nonce },
+  );
+  checkpoint("after-save-signed", intent.proposalId);
+  return intent;
+}
