@@ -119,7 +119,8 @@ async function main(argv: string[]): Promise<number> {
       const { findRunning } = await import("./runningInstance.ts");
       // The quorum's reach needs the database: the configured one, or the embedded one of a running Steward.
       const hasDatabase = config.DATABASE_URL !== undefined || findRunning(config.STEWARD_DATA_DIR) !== null;
-      return runDoctor(config, out, async (electorate) => {
+      const { discordSettings, doctorConnection } = await import("./settingsFromConfig.ts");
+      return runDoctor(discordSettings(config), doctorConnection(config), out, async (electorate) => {
         if (!hasDatabase) return null;
         const quiet = createLogger({ level: "warn", destination: process.stderr, secrets });
         const container = await createContainer(config, quiet, { role: "doctor", electorate });

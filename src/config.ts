@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { anvilDevKeyProblem } from "./base/anvilDevKeys.ts";
 import { MAX_CHUNK } from "./base/gasLimits.ts";
+import { parseDuration } from "./base/parseDuration.ts";
 import { parseTrustProxy, type TrustProxy } from "./base/parseTrustProxy.ts";
 import { parseVotingTypeName, type VotingType } from "./votingTypes.ts";
 
@@ -8,13 +9,6 @@ const duration = z
   .string()
   .regex(/^\d+(ms|s|m|h|d)$/, "must be a duration such as 30s, 10m, 48h or 7d")
   .transform(parseDuration);
-
-export function parseDuration(text: string): number {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(text);
-  if (!match) throw new Error(`not a duration: ${text}`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "ms" | "s" | "m" | "h" | "d"];
-  return Number(match[1]) * unit;
-}
 
 const optionalString = z
   .string()

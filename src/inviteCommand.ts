@@ -1,6 +1,7 @@
 import type { Config } from "./config.ts";
 import { fetchApplicationId } from "./discord/deployCommands.ts";
 import { invitePermissions, inviteUrl, permissionInteger } from "./discord/neededPermissions.ts";
+import { discordSettings } from "./settingsFromConfig.ts";
 
 /**
  * `steward invite [--client-id <id>]`: the URL that adds the bot with exactly the permissions this configuration
@@ -24,9 +25,9 @@ export async function inviteCommand(config: Config, args: string[], out: (line: 
     }
     applicationId = await fetchApplicationId(config.DISCORD_TOKEN, config.DISCORD_API_URL);
   }
-  const permissions = invitePermissions(config);
+  const permissions = invitePermissions(discordSettings(config));
   out("Add Steward to your server with:");
-  out(inviteUrl(applicationId, config));
+  out(inviteUrl(applicationId, discordSettings(config)));
   out("");
   out(
     `Scopes: bot (to post) and applications.commands (the slash commands). Permissions ${permissionInteger(permissions)}, each for a reason:`,

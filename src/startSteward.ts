@@ -12,6 +12,7 @@ import { deployCommands } from "./discord/deployCommands.ts";
 import { closeGate, createInteractionGate } from "./discord/interactionGate.ts";
 import { withMemberListCache } from "./discord/memberListCache.ts";
 import { startPublisher } from "./discord/publisher/startPublisher.ts";
+import { discordSettings } from "./settingsFromConfig.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
 import { startHttpServer } from "./http/createHttpServer.ts";
 import type { Readiness } from "./http/httpDeps.ts";
@@ -95,6 +96,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       info: (line) => logger.info({ component: "sandbox" }, line),
     });
   }
+  const settings = discordSettings(config);
   const token = sandbox?.token ?? config.DISCORD_TOKEN ?? "";
   // The servers Steward serves: the configured ones, else the sandbox's own guild.
   const guildIds = config.DISCORD_GUILD_ID ?? (sandbox ? [sandbox.guildId] : []);
@@ -104,13 +106,13 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     role: "start",
     ...(options.database ? { database: options.database } : {}),
     ...(options.now ? { now: options.now } : {}),
-    electorate: withMemberListCache(createElectorate(discord, config)),
+    electorate: withMemberListCache(createElectorate(discord, settings)),
   });
   const shutdown = new AbortController();
   const publisher = startPublisher({
     client: discord,
     services: container.services,
-    config,
+    settings,
     logger,
     listen: (onNotify) =>
       listenForNotifications(container.database.url, POSTS_NOTIFY_CHANNEL, onNotify, (err) =>
@@ -153,7 +155,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       discord,
       {
         services: container.services,
-        config,
+        settings,
         logger,
         kickEvaluations: evaluations.kick,
         kickSettlement: settle.kick,
@@ -180,7 +182,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     }
     // In the background: a slow member list must not hold up the start.
     for (const guild of client.guilds.cache.values()) {
-      if (guildIds.includes(guild.id)) void reportSetup(client, guild, config, logger);
+      if (guildIds.includes(guild.id)) void reportSetup(client, guild, settings, logger);
     }
     const scheduler =
       options.scheduler === false

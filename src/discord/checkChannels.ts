@@ -1,20 +1,20 @@
 import type { Client, Guild } from "discord.js";
-import type { Config } from "../config.ts";
 import { matchRole } from "./configuredRoles.ts";
+import type { DiscordSettings } from "./discordSettings.ts";
 import { channelNeeds, MENTION_EVERYONE } from "./neededPermissions.ts";
 
 /**
  * Each configured channel: that it exists, every permission Steward will use there (overwrites included), and, where
  * notes to moderators go, that the moderator role can be pinged (mentionable, or the bot has Mention Everyone).
  */
-export function checkChannels(client: Client<true>, guild: Guild, config: Config): string[] {
+export function checkChannels(client: Client<true>, guild: Guild, settings: DiscordSettings): string[] {
   const problems: string[] = [];
   // The moderator role, or while its name is ambiguous each role that carries it.
-  const match = matchRole(guild, config.MODERATOR_ROLE);
+  const match = matchRole(guild, settings.moderatorRole);
   const moderators = (match.id ? [match.id] : match.sameName).flatMap((id) => guild.roles.cache.get(id) ?? []);
   const silent = moderators.filter((r) => !r.mentionable);
   const label = silent.map((r) => (moderators.length > 1 ? `${r.name} (id ${r.id})` : r.name)).join(" and ");
-  for (const { setting, value, needs, pingsModerators } of channelNeeds(config)) {
+  for (const { setting, value, needs, pingsModerators } of channelNeeds(settings)) {
     const channel = guild.channels.cache.find((c) => c.id === value || c.name === value);
     if (!channel?.isTextBased()) {
       problems.push(

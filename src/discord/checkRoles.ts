@@ -1,13 +1,13 @@
 import { type Client, type Guild, Routes } from "discord.js";
-import type { Config } from "../config.ts";
-import { matchRole, roleSettings } from "./configuredRoles.ts";
+import { matchRole } from "./configuredRoles.ts";
+import type { DiscordSettings } from "./discordSettings.ts";
 import { sameNameProblem } from "./watchConfiguredRoles.ts";
 
 /** Each configured role: that exactly one role answers to it (by id, or by a name no other role carries). */
-export function checkRoles(guild: Guild, config: Config): string[] {
+export function checkRoles(guild: Guild, settings: DiscordSettings): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  for (const { key, value } of roleSettings(config)) {
+  for (const { key, value } of settings.roles) {
     if (seen.has(`${key}:${value}`)) continue;
     seen.add(`${key}:${value}`);
     const match = matchRole(guild, value);

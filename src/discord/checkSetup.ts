@@ -1,10 +1,10 @@
 import { type Client, DiscordAPIError, type Guild, Routes } from "discord.js";
 import { commandDefinitions } from "../../commands/index.ts";
-import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { canonicalJson } from "../services/audit/canonicalJson.ts";
 import { checkChannels } from "./checkChannels.ts";
 import { checkPublicBot, checkRoles } from "./checkRoles.ts";
+import type { DiscordSettings } from "./discordSettings.ts";
 
 /** The parts of a command definition Discord keeps and that change how it works. */
 function shape(c: unknown): string {
@@ -30,8 +30,8 @@ function shape(c: unknown): string {
  * the configured roles (each exactly one role), the Server Members intent, the application's Public Bot setting,
  * and the deployed commands against `commands/`. Empty when all is well.
  */
-export async function checkSetup(client: Client<true>, guild: Guild, config: Config): Promise<string[]> {
-  const problems: string[] = [...checkChannels(client, guild, config), ...checkRoles(guild, config)];
+export async function checkSetup(client: Client<true>, guild: Guild, settings: DiscordSettings): Promise<string[]> {
+  const problems: string[] = [...checkChannels(client, guild, settings), ...checkRoles(guild, settings)];
   try {
     await guild.members.list({ limit: 1 });
   } catch (error) {
@@ -72,9 +72,9 @@ export async function checkSetup(client: Client<true>, guild: Guild, config: Con
 }
 
 /** The check on ready and on joining a guild: each problem becomes a warning in the log, all clear an info line. */
-export async function reportSetup(client: Client<true>, guild: Guild, config: Config, logger: Logger) {
+export async function reportSetup(client: Client<true>, guild: Guild, settings: DiscordSettings, logger: Logger) {
   try {
-    const problems = await checkSetup(client, guild, config);
+    const problems = await checkSetup(client, guild, settings);
     if (problems.length === 0) logger.info({ guildId: guild.id }, "setup check: all clear");
     for (const problem of problems) logger.warn({ guildId: guild.id }, `setup: ${problem}`);
   } catch (err) {

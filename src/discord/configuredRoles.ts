@@ -1,11 +1,5 @@
 import type { Guild } from "discord.js";
-import type { Config } from "../config.ts";
-
-/** A role setting's value (a role's name or id, as written) and the setting it comes from. */
-export interface RoleSetting {
-  key: "MODERATOR_ROLE" | "PROVIDER_ROLE" | "VOTER_ROLES" | "ROLE_WEIGHTS";
-  value: string;
-}
+import type { DiscordSettings } from "./discordSettings.ts";
 
 /**
  * What a role setting points at in a guild: the role's id, or null when no role has that id or name, or when two
@@ -14,18 +8,6 @@ export interface RoleSetting {
 export interface RoleMatch {
   id: string | null;
   sameName: string[];
-}
-
-/** Every role the configuration names; ROLE_WEIGHTS only when votes are weighed by role. */
-export function roleSettings(config: Config): RoleSetting[] {
-  return [
-    { key: "MODERATOR_ROLE", value: config.MODERATOR_ROLE },
-    { key: "PROVIDER_ROLE", value: config.PROVIDER_ROLE },
-    ...config.VOTER_ROLES.map((value) => ({ key: "VOTER_ROLES" as const, value })),
-    ...(config.VOTE_WEIGHT === "role-weighted"
-      ? Object.keys(config.ROLE_WEIGHTS).map((value) => ({ key: "ROLE_WEIGHTS" as const, value }))
-      : []),
-  ];
 }
 
 /**
@@ -55,9 +37,9 @@ export function matchRole(guild: Guild, value: string): RoleMatch {
 }
 
 /** Setting value → role id, for the settings that resolve in `guild` (computed once per call site, not per member). */
-export function configuredRoleIds(guild: Guild, config: Config): Map<string, string> {
+export function configuredRoleIds(guild: Guild, settings: DiscordSettings): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const { value } of roleSettings(config)) {
+  for (const { value } of settings.roles) {
     if (ids.has(value)) continue;
     const { id } = matchRole(guild, value);
     if (id) ids.set(value, id);

@@ -1,12 +1,12 @@
-import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Actor, ServiceDeps } from "../services/deps.ts";
+import type { DiscordSettings } from "./discordSettings.ts";
 import type { InteractionGate } from "./interactionGate.ts";
 import type { Publisher } from "./publisher/startPublisher.ts";
 
 export interface BotDeps {
   services: ServiceDeps;
-  config: Config;
+  settings: DiscordSettings;
   logger: Logger;
   /** Starts the evaluate job now (in the background) instead of waiting for its schedule. */
   kickEvaluations: () => void;

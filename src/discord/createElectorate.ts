@@ -1,18 +1,18 @@
 import { type Client, DiscordAPIError } from "discord.js";
-import type { Config } from "../config.ts";
 import type { Electorate, GuildMemberProfile } from "../services/votes/governanceSettings.ts";
 import { ElectorateUnavailableError } from "../services/votes/offlineElectorate.ts";
 import { configuredRoleIds, heldRoleSettings } from "./configuredRoles.ts";
+import type { DiscordSettings } from "./discordSettings.ts";
 
 /**
  * The guild's members over REST (GET /guilds/{id}/members, paged by 1000), each with the configured roles they
  * hold (as the settings write them), decided by role id.
  */
-export function createElectorate(client: Client, config: Config): Electorate {
+export function createElectorate(client: Client, settings: DiscordSettings): Electorate {
   return {
     async members(guildId) {
       const guild = client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId));
-      const roleIds = configuredRoleIds(guild, config);
+      const roleIds = configuredRoleIds(guild, settings);
       const out: GuildMemberProfile[] = [];
       let after: string | undefined;
       for (;;) {

@@ -27,13 +27,13 @@ function joinedAt(interaction: Interaction): Date | null {
 function contextFor(interaction: Interaction, deps: BotDeps): HandlerContext {
   if (!interaction.inGuild()) throw new UserError("guild_only", {});
   // Decided by role id: a role someone made with the moderator role's name holds no authority.
-  const ids = interaction.guild ? configuredRoleIds(interaction.guild, deps.config) : new Map<string, string>();
+  const ids = interaction.guild ? configuredRoleIds(interaction.guild, deps.settings) : new Map<string, string>();
   const roleIds = memberRoleIds(interaction);
   const roles = heldRoleSettings(ids, roleIds);
   return {
     deps,
     actor: { guildId: interaction.guildId, discordId: interaction.user.id, username: interaction.user.username },
-    isModerator: roles.includes(deps.config.MODERATOR_ROLE),
+    isModerator: roles.includes(deps.settings.moderatorRole),
     member: { roles, roleIds, joinedAt: joinedAt(interaction) },
   };
 }
@@ -60,7 +60,7 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
         const handler = commandHandlers[path];
         if (!handler) throw new Error(`no handler for command ${path}`);
         const ctx = contextFor(interaction, deps);
-        if (!mayUse(path, ctx.isModerator)) throw new UserError("missing_role", { role: deps.config.MODERATOR_ROLE });
+        if (!mayUse(path, ctx.isModerator)) throw new UserError("missing_role", { role: deps.settings.moderatorRole });
         checkCommandInput(interaction);
         deps.logger.debug(log, "command");
         await handler(answer.interaction, ctx);

@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from "discord.js";
-import type { Config } from "../config.ts";
+import type { DiscordSettings } from "./discordSettings.ts";
 import { POST_PERMISSIONS } from "./postPermissions.ts";
 
 /** A permission Steward uses, and why (the doctor and `steward invite` say why). */
@@ -33,17 +33,17 @@ export interface ChannelNeeds {
 }
 
 /** Every channel setting with what this configuration makes Steward do there. */
-export function channelNeeds(config: Config): ChannelNeeds[] {
-  const safeExport = config.SETTLEMENT_MODE === "safe-export";
+export function channelNeeds(settings: DiscordSettings): ChannelNeeds[] {
+  const { safeExport } = settings;
   const channels: Omit<ChannelNeeds, "pingsModerators">[] = [
-    { setting: "CONTRIBUTIONS_CHANNEL", value: config.CONTRIBUTIONS_CHANNEL, needs: [...POST_PERMISSIONS] },
-    { setting: "GOVERNANCE_CHANNEL", value: config.GOVERNANCE_CHANNEL, needs: [...POST_PERMISSIONS] },
+    { setting: "CONTRIBUTIONS_CHANNEL", value: settings.channels.contributions, needs: [...POST_PERMISSIONS] },
+    { setting: "GOVERNANCE_CHANNEL", value: settings.channels.governance, needs: [...POST_PERMISSIONS] },
     {
       setting: "PAYOUTS_CHANNEL",
-      value: config.PAYOUTS_CHANNEL,
+      value: settings.channels.payouts,
       needs: [...POST_PERMISSIONS, ...(safeExport ? [ATTACH_FILES] : [])],
     },
-    { setting: "COMPUTE_CHANNEL", value: config.COMPUTE_CHANNEL, needs: [...POST_PERMISSIONS] },
+    { setting: "COMPUTE_CHANNEL", value: settings.channels.compute, needs: [...POST_PERMISSIONS] },
   ];
   return channels.map((c) => ({
     ...c,
@@ -56,8 +56,8 @@ export function channelNeeds(config: Config): ChannelNeeds[] {
  * way a bot notifies a role that is not mentionable (moderator roles usually are not, to keep members from pinging
  * them). Nothing else: Steward never moderates, deletes or manages anything.
  */
-export function invitePermissions(config: Config): NeededPermission[] {
-  const all = [...channelNeeds(config).flatMap((c) => c.needs), MENTION_EVERYONE];
+export function invitePermissions(settings: DiscordSettings): NeededPermission[] {
+  const all = [...channelNeeds(settings).flatMap((c) => c.needs), MENTION_EVERYONE];
   const unique = [...new Map(all.map((p) => [p.bit, p])).values()];
   return unique.sort((a, b) => (a.bit < b.bit ? -1 : 1));
 }
@@ -65,14 +65,14 @@ export function invitePermissions(config: Config): NeededPermission[] {
 export const permissionInteger = (permissions: NeededPermission[]) => permissions.reduce((bits, p) => bits | p.bit, 0n);
 
 /** The OAuth2 URL that adds the bot with its slash commands and exactly `invitePermissions`. */
-export function inviteUrl(applicationId: string, config: Config): string {
+export function inviteUrl(applicationId: string, settings: DiscordSettings): string {
   const params = new URLSearchParams({
     client_id: applicationId,
     scope: "bot applications.commands",
-    permissions: permissionInteger(invitePermissions(config)).toString(),
+    permissions: permissionInteger(invitePermissions(settings)).toString(),
   });
   // One configured server: the page offers only that one.
-  const [only, ...more] = config.DISCORD_GUILD_ID ?? [];
+  const [only, ...more] = settings.guildIds ?? [];
   if (only && more.length === 0) {
     params.set("guild_id", only);
     params.set("disable_guild_select", "true");

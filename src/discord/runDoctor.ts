@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { Events } from "discord.js";
-import type { Config } from "../config.ts";
 import { findRunning } from "../runningInstance.ts";
 import { sandboxBotToken } from "../sandbox/sandboxJournal.ts";
 import type { ServiceDeps } from "../services/deps.ts";
@@ -8,6 +7,7 @@ import type { Electorate } from "../services/votes/governanceSettings.ts";
 import { checkQuorum } from "./checkQuorum.ts";
 import { checkSetup } from "./checkSetup.ts";
 import { createElectorate } from "./createElectorate.ts";
+import type { DiscordSettings, DoctorConnection } from "./discordSettings.ts";
 import { createDiscordClient } from "./startBot.ts";
 
 /**
@@ -15,22 +15,23 @@ import { createDiscordClient } from "./startBot.ts";
  * and prints, per server, one line per problem with what to change where. Exit code 1 when anything is wrong.
  */
 export async function runDoctor(
-  config: Config,
+  settings: DiscordSettings,
+  connection: DoctorConnection,
   out: (line: string) => void,
   /** Steward's services over this bot's member list, for the checks that need the database (the quorum's reach). */
   openServices?: (electorate: Electorate) => Promise<DoctorServices | null>,
 ): Promise<number> {
   // The sandbox Steward runs on this data directory, wherever it listens; else where the settings say it would.
   const sandboxUrl =
-    findRunning(config.STEWARD_DATA_DIR)?.sandboxUrl ?? `http://${config.SANDBOX_HOST}:${config.SANDBOX_PORT}`;
-  const token = config.DISCORD_TOKEN ?? sandboxBotToken(join(config.STEWARD_DATA_DIR, "sandbox.jsonl"));
+    findRunning(connection.dataDir)?.sandboxUrl ?? `http://${connection.sandboxHost}:${connection.sandboxPort}`;
+  const token = connection.token ?? sandboxBotToken(join(connection.dataDir, "sandbox.jsonl"));
   if (!token) {
     out(
-      `No DISCORD_TOKEN is set and no sandbox was ever started in ${config.STEWARD_DATA_DIR}: set DISCORD_TOKEN to check a real server, or run \`npm start\` first.`,
+      `No DISCORD_TOKEN is set and no sandbox was ever started in ${connection.dataDir}: set DISCORD_TOKEN to check a real server, or run \`npm start\` first.`,
     );
     return 1;
   }
-  const apiUrl = config.DISCORD_TOKEN ? config.DISCORD_API_URL : `${sandboxUrl}/api`;
+  const apiUrl = connection.token ? connection.apiUrl : `${sandboxUrl}/api`;
   const client = createDiscordClient(apiUrl);
   try {
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -41,7 +42,7 @@ export async function runDoctor(
       out(
         code === "TokenInvalid"
           ? "Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal → your application → Bot → Reset Token."
-          : config.DISCORD_TOKEN
+          : connection.token
             ? `Could not log in to Discord: ${(error as Error).message}.`
             : `No Steward sandbox answers at ${sandboxUrl}: start Steward (\`npm start\`) and run the doctor again.`,
       );
@@ -49,7 +50,7 @@ export async function runDoctor(
     }
     await ready;
     if (!client.isReady()) return 1;
-    const configured = config.DISCORD_GUILD_ID;
+    const configured = settings.guildIds;
     const guilds = [...client.guilds.cache.values()].filter((g) => !configured || configured.includes(g.id));
     const absent = (configured ?? []).filter((id) => !client.guilds.cache.has(id));
     for (const id of absent) {
@@ -60,15 +61,15 @@ export async function runDoctor(
       return 1;
     }
     let problems = absent.length;
-    if (config.DISCORD_TOKEN && !configured) {
+    if (connection.token && !configured) {
       problems += 1;
       out(
         `✗ DISCORD_GUILD_ID is not set, so Steward will not start: set it to your server's id (${guilds.map((g) => `${g.name}: ${g.id}`).join(", ")}); Steward serves only the servers it lists.`,
       );
     }
-    const services = openServices ? await openServices(createElectorate(client, config)) : null;
+    const services = openServices ? await openServices(createElectorate(client, settings)) : null;
     for (const guild of guilds) {
-      const found = await checkSetup(client, guild, config);
+      const found = await checkSetup(client, guild, settings);
       if (services) found.push(...(await checkQuorum(services.services, guild.id)));
       problems += found.length;
       if (found.length === 0) out(`✓ ${guild.name}: all clear.`);

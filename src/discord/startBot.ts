@@ -34,7 +34,7 @@ export async function startBot(client: Client, deps: BotDeps, token: string): Pr
       );
       return;
     }
-    if (client.isReady()) void reportSetup(client, guild, deps.config, deps.logger);
+    if (client.isReady()) void reportSetup(client, guild, deps.settings, deps.logger);
   });
   // Role names resolve to ids at start and whenever roles change; a name that two roles carry is said loudly.
   watchConfiguredRoles(client, deps);

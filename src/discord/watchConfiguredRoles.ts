@@ -1,5 +1,5 @@
 import { type Client, Events, type Guild } from "discord.js";
-import { matchRole, roleSettings } from "./configuredRoles.ts";
+import { matchRole } from "./configuredRoles.ts";
 import type { BotDeps } from "./context.ts";
 
 /** What a role setting that two roles answer to means now, in words for the log and the doctor. */
@@ -19,7 +19,7 @@ export function watchConfiguredRoles(client: Client, deps: BotDeps): void {
   const said = new Map<string, string>();
   const resolve = (guild: Guild) => {
     if (!deps.guildIds.includes(guild.id)) return;
-    const problems = roleSettings(deps.config).flatMap(({ key, value }) => {
+    const problems = deps.settings.roles.flatMap(({ key, value }) => {
       const match = matchRole(guild, value);
       return match.sameName.length > 0 ? [sameNameProblem(key, value, match.sameName, match.id)] : [];
     });

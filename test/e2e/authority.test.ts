@@ -8,6 +8,7 @@ import { type Sandbox, startSandbox } from "../../src/sandbox/startSandbox.ts";
 import { batchHash, canonicalBatch } from "../../src/services/epochs/batchHash.ts";
 import { type Steward, startSteward } from "../../src/startSteward.ts";
 import { recipients } from "../helpers/approvedPayout.ts";
+import { doctorArgs } from "../helpers/doctorArgs.ts";
 import { waitForMessage } from "../helpers/governance.ts";
 import { finalResponse, SandboxClient, textOf } from "../helpers/sandboxClient.ts";
 import { testConfig } from "../helpers/testConfig.ts";
@@ -170,7 +171,9 @@ describe("authority that cannot be spoofed", () => {
       botPublic: true,
     });
     const lines: string[] = [];
-    const code = await runDoctor(testConfig({ ...stack.env, SETTLEMENT_MODE: "safe-export" }), (l) => lines.push(l));
+    const code = await runDoctor(...doctorArgs(testConfig({ ...stack.env, SETTLEMENT_MODE: "safe-export" })), (l) =>
+      lines.push(l),
+    );
     const roleIds = (await client.state()).roles.filter((r) => r.name === "Moderator").map((r) => r.id);
     // The role made above is not mentionable either (Discord makes new roles so): both are named.
     const silent = (channel: string, setting: string) =>
@@ -191,7 +194,11 @@ describe("authority that cannot be spoofed", () => {
     await client.request("PUT", "/sandbox/channels/governance/permissions", {});
     await client.request("PUT", "/sandbox/application", { botPublic: false });
     const fixed: string[] = [];
-    expect(await runDoctor(testConfig({ ...stack.env, SETTLEMENT_MODE: "safe-export" }), (l) => fixed.push(l))).toBe(0);
+    expect(
+      await runDoctor(...doctorArgs(testConfig({ ...stack.env, SETTLEMENT_MODE: "safe-export" })), (l) =>
+        fixed.push(l),
+      ),
+    ).toBe(0);
     expect(fixed).toEqual(["✓ Steward Sandbox: all clear."]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runDoctor } from "../../src/discord/runDoctor.ts";
+import { doctorArgs } from "../helpers/doctorArgs.ts";
 import { componentId, proposalPost, resultPost, waitForMessage } from "../helpers/governance.ts";
 import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
@@ -165,7 +166,9 @@ describe("a quorum out of reach of the people who take part", () => {
 
     const lines: string[] = [];
     const code = await runDoctor(
-      testConfig({ DISCORD_TOKEN: stack.sandbox.token, DISCORD_API_URL: stack.sandbox.apiUrl, QUORUM_OF: "members" }),
+      ...doctorArgs(
+        testConfig({ DISCORD_TOKEN: stack.sandbox.token, DISCORD_API_URL: stack.sandbox.apiUrl, QUORUM_OF: "members" }),
+      ),
       (line) => lines.push(line),
       async () => ({ services: stack.steward.container.services, close: async () => {} }),
     );

@@ -61,7 +61,7 @@ const leaseOffer =
           guildId: lease.guildId,
           kind: "note",
           note: {
-            text: `Lease #${lease.id} (${leaseTerms(lease, token)}) costs more than LEASE_APPROVAL_ABOVE: approve it in #${ctx.deps.config.COMPUTE_CHANNEL}.`,
+            text: `Lease #${lease.id} (${leaseTerms(lease, token)}) costs more than LEASE_APPROVAL_ABOVE: approve it in #${ctx.deps.settings.channels.compute}.`,
             channel: "governance",
           },
         },
@@ -98,7 +98,7 @@ export const choose: ComponentHandler = async (i, ctx, [requestId, nodeId]) => {
   const next =
     lease.status === "awaiting_approval"
       ? "A moderator approves leases of this size first; the provider is asked right after."
-      : `<@${lease.node.provider.discordId}> was asked in #${ctx.deps.config.COMPUTE_CHANNEL}.`;
+      : `<@${lease.node.provider.discordId}> was asked in #${ctx.deps.settings.channels.compute}.`;
   await i.reply(
     ephemeral({
       content: created

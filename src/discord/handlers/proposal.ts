@@ -1,5 +1,5 @@
 import { MessageFlags } from "discord.js";
-import { parseDuration } from "../../config.ts";
+import { parseDuration } from "../../base/parseDuration.ts";
 import type { ProposalContent } from "../../llm/proposalSchema.ts";
 import { UserError } from "../../services/errors.ts";
 import { findProposal, memberVote } from "../../services/proposals/findProposal.ts";
@@ -73,7 +73,7 @@ export const showCommand: CommandHandler = async (i, ctx) => {
       content: mine
         ? `Your vote: **${describeVote(overview.proposal, mine.choice as Choice)}** (weight ${formatWeight(mine.weight)}).`
         : overview.proposal.status === "open"
-          ? `You have not voted on this proposal yet: use the ballot on its message in ${overview.proposal.channelId ? `<#${overview.proposal.channelId}>` : `#${ctx.deps.config.GOVERNANCE_CHANNEL}`}.`
+          ? `You have not voted on this proposal yet: use the ballot on its message in ${overview.proposal.channelId ? `<#${overview.proposal.channelId}>` : `#${ctx.deps.settings.channels.governance}`}.`
           : `Status: ${statusText(overview.proposal.status)}.`,
       embeds: view.embeds,
     }),
@@ -94,7 +94,7 @@ export const drafts: CommandHandler = async (i, ctx) => {
     draft.id,
     draft.content as unknown as ProposalContent,
     draft.drafter,
-    ctx.deps.config.TOKEN_SYMBOL,
+    ctx.deps.services.token.symbol,
   );
   const others = open.filter((d) => d.id !== draft.id);
   const list =

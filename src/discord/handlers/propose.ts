@@ -24,7 +24,7 @@ export const propose: CommandHandler = async (i, ctx) => {
         draft.id,
         draft.content as unknown as ProposalContent,
         draft.drafter,
-        ctx.deps.config.TOKEN_SYMBOL,
+        ctx.deps.services.token.symbol,
       ),
     ),
   );
@@ -78,7 +78,7 @@ export const editModal: ModalHandler = async (i, ctx, [id]) => {
     draftId,
     draft.content as unknown as ProposalContent,
     draft.drafter,
-    ctx.deps.config.TOKEN_SYMBOL,
+    ctx.deps.services.token.symbol,
   );
   if (i.isFromMessage()) await i.update(post({ ...view, allowedMentions: noMentions }));
   else await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });

@@ -1,5 +1,5 @@
-import type { Config } from "../../config.ts";
 import type { PostKind } from "../../generated/prisma/client.ts";
+import type { DiscordSettings } from "../discordSettings.ts";
 
 /**
  * Posts go out in lanes, one message at a time per lane: a lane's posts share a channel's rate limit and its order
@@ -20,20 +20,20 @@ export const DIGEST_AFTER = 5;
 export const DIGEST_SIZE = 20;
 
 /** The channel (by its configured name) where a kind of post goes, for a reply saying where it is or will be. */
-export const laneChannel = (config: Config, kind: PostKind) =>
+export const laneChannel = (settings: DiscordSettings, kind: PostKind) =>
   ({
-    contribution: config.CONTRIBUTIONS_CHANNEL,
-    evaluation: config.CONTRIBUTIONS_CHANNEL,
-    appeal: config.CONTRIBUTIONS_CHANNEL,
-    proposal: config.GOVERNANCE_CHANNEL,
-    result: config.GOVERNANCE_CHANNEL,
-    note: config.GOVERNANCE_CHANNEL,
-    receipt: config.PAYOUTS_CHANNEL,
-    safe_batch: config.PAYOUTS_CHANNEL,
-    compute: config.COMPUTE_CHANNEL,
-    reminder: config.GOVERNANCE_CHANNEL,
+    contribution: settings.channels.contributions,
+    evaluation: settings.channels.contributions,
+    appeal: settings.channels.contributions,
+    proposal: settings.channels.governance,
+    result: settings.channels.governance,
+    note: settings.channels.governance,
+    receipt: settings.channels.payouts,
+    safe_batch: settings.channels.payouts,
+    compute: settings.channels.compute,
+    reminder: settings.channels.governance,
     reminder_dm: "a direct message",
-    epoch_reminder: config.GOVERNANCE_CHANNEL,
+    epoch_reminder: settings.channels.governance,
   })[kind];
 
 /** One message at a time per lane: the lane's loop and the repost job take turns. */

@@ -16,17 +16,17 @@ export async function outcomeOf(
   subjectId: number,
   waitMs = 2000,
 ): Promise<PostWait> {
-  const { client, services, config } = run.deps;
+  const { client, services, settings } = run.deps;
   const key = postKey(kind, subjectId);
   const waited = run.outcomes.waitFor(key, waitMs);
   run.wakeups.wake();
   const row = await pendingPostOf(services, kind, subjectId);
-  if (!row) return run.outcomes.recentOf(key) ?? { state: "posted", channel: `#${laneChannel(config, kind)}` };
+  if (!row) return run.outcomes.recentOf(key) ?? { state: "posted", channel: `#${laneChannel(settings, kind)}` };
   if (row.attempts > 0 && row.reason) return { state: "refused", channel: row.channel ?? "", reason: row.reason };
   const lane = LANES.find((l) => l.includes(kind)) ?? [kind];
   const queued = async (): Promise<PostWait> => ({
     state: "queued",
-    channel: channelLabel(client, laneChannel(config, kind)),
+    channel: channelLabel(client, laneChannel(settings, kind)),
     ahead: await postsWaiting(services, lane, row.id),
   });
   // Behind a backlog the post waits for Discord's rate limit: the reply does not.

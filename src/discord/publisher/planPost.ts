@@ -1,6 +1,5 @@
 import { type Client, DiscordAPIError, type MessageCreateOptions, type MessageEditOptions } from "discord.js";
 import type { Token } from "../../base/token.ts";
-import type { Config } from "../../config.ts";
 import type { PendingPost } from "../../generated/prisma/client.ts";
 import { recordLeaseMessage } from "../../services/compute/leases.ts";
 import { recordContributionMessage } from "../../services/contributions/recordContributionMessage.ts";
@@ -31,6 +30,7 @@ import { reminderDmForPost, reminderForPost } from "../../services/reminders/rem
 import { markSafeBatchPosted } from "../../services/settlement/markSafeBatchPosted.ts";
 import { payoutReceipt, recordReceiptMessage } from "../../services/settlement/payoutReceipt.ts";
 import { matchRole } from "../configuredRoles.ts";
+import type { DiscordSettings } from "../discordSettings.ts";
 import { noMentions, post } from "../reply.ts";
 import { computeFactNotice } from "../views/computeNoticeViews.ts";
 import { noticeButtons } from "../views/computeViews.ts";
@@ -46,7 +46,7 @@ import { isUnknownMessage, type PostChannel } from "./postChannel.ts";
 export interface SendContext {
   client: Client;
   services: ServiceDeps;
-  config: Config;
+  settings: DiscordSettings;
   token: Token;
 }
 
@@ -83,14 +83,14 @@ async function sendFresh(channel: PostChannel, payload: MessageCreateOptions & M
 
 /** How one outbox row is posted: read its subject's current state, render it, send or edit, record the message. */
 export async function planPost(ctx: SendContext, row: PendingPost, attempt: Attempt): Promise<PostPlan> {
-  const { services, config, token } = ctx;
+  const { services, settings, token } = ctx;
   const id = row.subjectId ?? 0;
   switch (row.kind) {
     case "contribution": {
       const c = await contributionForPost(services, id);
       return {
         guildId: c.guildId,
-        where: c.channelId ?? config.CONTRIBUTIONS_CHANNEL,
+        where: c.channelId ?? settings.channels.contributions,
         async send(channel) {
           // Announced in a digest: it has no post of its own to bring up to date.
           if (c.postIsDigest) return;
@@ -109,7 +109,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const c = evaluation.contribution;
       return {
         guildId: c.guildId,
-        where: c.channelId ?? config.CONTRIBUTIONS_CHANNEL,
+        where: c.channelId ?? settings.channels.contributions,
         async send(channel) {
           await channel.send({
             ...post({
@@ -127,7 +127,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const { appeal, contribution, original, second } = await appealForPost(services, id);
       return {
         guildId: contribution.guildId,
-        where: appeal.channelId ?? contribution.channelId ?? config.CONTRIBUTIONS_CHANNEL,
+        where: appeal.channelId ?? contribution.channelId ?? settings.channels.contributions,
         async send(channel) {
           if (appeal.status !== "open") {
             // Decided: the post (if it was ever made) shows the outcome and loses its buttons.
@@ -155,7 +155,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const p = overview.proposal;
       return {
         guildId: p.guildId,
-        where: p.channelId ?? config.GOVERNANCE_CHANNEL,
+        where: p.channelId ?? settings.channels.governance,
         async send(channel) {
           const payload = post({ ...proposalMessage(overview, token), allowedMentions: noMentions });
           if (p.messageId) {
@@ -178,7 +178,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const p = overview.proposal;
       return {
         guildId: p.guildId,
-        where: p.channelId ?? config.GOVERNANCE_CHANNEL,
+        where: p.channelId ?? settings.channels.governance,
         async send(channel) {
           const payload = post({ ...resultMessage(overview, token), allowedMentions: noMentions });
           if (p.resultMessageId) {
@@ -208,7 +208,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const p = receipt.proposal;
       return {
         guildId: p.guildId,
-        where: config.PAYOUTS_CHANNEL,
+        where: settings.channels.payouts,
         async send(channel) {
           if (!p.receiptMessageId) {
             services.settlement?.checkpoint("before-receipt", id);
@@ -235,7 +235,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const intent = await safeBatchForPost(services, id);
       return {
         guildId: intent.proposal.guildId,
-        where: config.PAYOUTS_CHANNEL,
+        where: settings.channels.payouts,
         async send(channel) {
           const role = moderatorRole(ctx, channel);
           await channel.send({
@@ -259,7 +259,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const note = row.payload as unknown as ModeratorNote;
       return {
         guildId: row.guildId,
-        where: note.channel === "payouts" ? config.PAYOUTS_CHANNEL : config.GOVERNANCE_CHANNEL,
+        where: note.channel === "payouts" ? settings.channels.payouts : settings.channels.governance,
         async send(channel) {
           const role = moderatorRole(ctx, channel);
           await channel.send({
@@ -276,7 +276,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const facts = await reminderForPost(services, id);
       return {
         guildId: facts.guildId,
-        where: config.GOVERNANCE_CHANNEL,
+        where: settings.channels.governance,
         async send(channel) {
           // The vote closed before the reminder could go out: its result says the rest.
           if (!facts.open) return;
@@ -291,7 +291,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const facts = await epochReminderForPost(services, id);
       return {
         guildId: facts.guildId,
-        where: config.GOVERNANCE_CHANNEL,
+        where: settings.channels.governance,
         async send(channel) {
           // Closed (by hand, or at its time) before the reminder could go out: there is nothing left to remind of.
           if (!facts.open) return;
@@ -336,7 +336,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const notice = "fact" in stored ? computeFactNotice(stored.fact, token) : stored;
       return {
         guildId: row.guildId,
-        where: config.COMPUTE_CHANNEL,
+        where: settings.channels.compute,
         async send(channel) {
           const message = await channel.send({
             ...post({
@@ -371,6 +371,6 @@ async function editUnlessDeleted(
 
 /** The moderator role MODERATOR_ROLE resolves to (never a role that only shares its name), to mention in notes. */
 function moderatorRole(ctx: SendContext, channel: PostChannel) {
-  const { id } = matchRole(channel.guild, ctx.config.MODERATOR_ROLE);
+  const { id } = matchRole(channel.guild, ctx.settings.moderatorRole);
   return id ? channel.guild.roles.cache.get(id) : undefined;
 }

@@ -1,10 +1,10 @@
 import type { Client } from "discord.js";
-import type { Config } from "../../config.ts";
 import type { PendingPost } from "../../generated/prisma/client.ts";
 import type { Logger } from "../../logger.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { markSentWith } from "../../services/publishing/pendingPosts.ts";
 import { installationKey } from "../../services/publishing/postSubjects.ts";
+import type { DiscordSettings } from "../discordSettings.ts";
 import { LaneLocks } from "./lanes.ts";
 import type { Attempt, SendContext } from "./planPost.ts";
 import { PostOutcomes } from "./postOutcomes.ts";
@@ -13,7 +13,7 @@ import { Wakeups } from "./wakeups.ts";
 export interface PublisherDeps {
   client: Client;
   services: ServiceDeps;
-  config: Config;
+  settings: DiscordSettings;
   logger: Logger;
   /** LISTEN for new posts committed by any process (absent: polling only). */
   listen?: (onNotify: () => void) => Promise<() => Promise<void>>;
@@ -35,12 +35,12 @@ export interface PublisherRun {
 }
 
 export function createPublisherRun(deps: PublisherDeps): PublisherRun {
-  const { client, services, config } = deps;
+  const { client, services, settings } = deps;
   /** The nonce of a message: this installation's key and the first row's id (unique to what the message carries). */
   let installKey: Promise<string> | undefined;
   return {
     deps,
-    ctx: { client, services, config, token: services.token },
+    ctx: { client, services, settings, token: services.token },
     stopping: false,
     failedSinceReport: false,
     sending: new Set(),

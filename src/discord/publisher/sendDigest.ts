@@ -19,12 +19,12 @@ export async function sendDigest(
   rows: PendingPost[],
   markSent: (rows: PendingPost[]) => Promise<Attempt>,
 ): Promise<{ channelId: string; sent: PendingPost[]; left: PendingPost[] }> {
-  const { client, services, config } = ctx;
+  const { client, services, settings } = ctx;
   const ids = rows.map((r) => r.subjectId ?? 0);
   if (rows[0]?.kind === "contribution") {
     const contributions = await contributionsForDigest(services, ids);
     const guildId = contributions[0]?.guildId ?? "";
-    const channel = postChannel(client, guildId, config.CONTRIBUTIONS_CHANNEL);
+    const channel = postChannel(client, guildId, settings.channels.contributions);
     const { content, embed, count } = contributionDigest(contributions);
     const included = new Set(contributions.slice(0, count).map((c) => c.id));
     const sent = rows.filter((r) => included.has(r.subjectId ?? 0));
@@ -38,7 +38,7 @@ export async function sendDigest(
   }
   const evaluations = await evaluationsForDigest(services, ids);
   const guildId = evaluations[0]?.contribution.guildId ?? "";
-  const channel = postChannel(client, guildId, config.CONTRIBUTIONS_CHANNEL);
+  const channel = postChannel(client, guildId, settings.channels.contributions);
   const { content, embed, count, authors } = evaluationDigest(evaluations, ctx.token);
   const included = new Set(evaluations.slice(0, count).map((e) => e.id));
   const sent = rows.filter((r) => included.has(r.subjectId ?? 0));

@@ -14,7 +14,7 @@ const refusedOutright = (error: unknown) =>
 
 /** Sends one message (a post or a digest) for the claimed rows and records what came of it. */
 export async function sendPost(run: PublisherRun, rows: PendingPost[]): Promise<"sent" | "refused"> {
-  const { client, services, config, logger } = run.deps;
+  const { client, services, settings, logger } = run.deps;
   const first = rows[0] as PendingPost;
   let plan: PostPlan | undefined;
   try {
@@ -35,7 +35,7 @@ export async function sendPost(run: PublisherRun, rows: PendingPost[]): Promise<
     }
     const channel = postChannel(client, plan.guildId, plan.where);
     await plan.send(channel);
-    await finishPosts(services, rows, first.kind === "proposal" ? config.VOTE_TALLY_DEBOUNCE : 0);
+    await finishPosts(services, rows, first.kind === "proposal" ? settings.tallyEditDelayMs : 0);
     run.outcomes.settle(rows, { state: "posted", channel: `<#${channel.id}>` });
     return "sent";
   } catch (error) {
@@ -46,13 +46,13 @@ export async function sendPost(run: PublisherRun, rows: PendingPost[]): Promise<
       await finishPosts(services, rows);
       run.outcomes.settle(rows, {
         state: "refused",
-        channel: laneChannel(config, first.kind),
+        channel: laneChannel(settings, first.kind),
         reason: "what it showed no longer exists",
       });
       return "refused";
     }
     const reason = describePostFailure(error) ?? "an error on Steward's side (the log has the details)";
-    const channel = channelLabel(client, plan?.where ?? laneChannel(config, first.kind));
+    const channel = channelLabel(client, plan?.where ?? laneChannel(settings, first.kind));
     const log = { kind: first.kind, subjectId: first.subjectId, rows: rows.length, channel, reason };
     if (describePostFailure(error) === null) logger.error({ ...log, err: error }, "post failed");
     else logger.warn(log, "post refused");
