@@ -12,7 +12,6 @@ import { deployCommands } from "./discord/deployCommands.ts";
 import { closeGate, createInteractionGate } from "./discord/interactionGate.ts";
 import { withMemberListCache } from "./discord/memberListCache.ts";
 import { startPublisher } from "./discord/publisher/startPublisher.ts";
-import { discordSettings } from "./settingsFromConfig.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
 import { startHttpServer } from "./http/createHttpServer.ts";
 import type { Readiness } from "./http/httpDeps.ts";
@@ -32,6 +31,7 @@ import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
 import { sandboxChainProblems } from "./sandboxChainProblems.ts";
 import { POSTS_NOTIFY_CHANNEL } from "./services/publishing/enqueuePosts.ts";
 import { type WalletDeps, walletLinkOrigin } from "./services/wallets/walletDeps.ts";
+import { discordSettings } from "./settingsFromConfig.ts";
 
 export interface Steward {
   container: Container;
