@@ -1,5 +1,4 @@
 import type { Config } from "./config.ts";
-import { connectSettlement } from "./connectSettlement.ts";
 import { createContainer } from "./container.ts";
 import { runJob } from "./jobs/runJob.ts";
 import { anchorSkipText } from "./jobs/settlementWords.ts";
@@ -16,12 +15,10 @@ export async function auditCommand(config: Config, logger: Logger, args: string[
     process.stderr.write("Usage: steward audit verify | steward audit anchor\n");
     return 2;
   }
-  const container = await createContainer(config, logger, { role: `audit ${sub}` });
-  const chain = await connectSettlement(config, container.services, logger, {
-    sandbox: !config.DISCORD_TOKEN,
-    own: false,
+  const container = await createContainer(config, logger, {
+    role: `audit ${sub}`,
+    chain: { sandbox: !config.DISCORD_TOKEN, own: false },
   });
-  container.services.settlement = chain?.settlement;
   try {
     if (sub === "verify") {
       const run = await runJob(verifyAuditJob, { services: container.services, logger }, "manual");
@@ -58,7 +55,6 @@ export async function auditCommand(config: Config, logger: Logger, args: string[
     out(`Recorded, not on chain yet: ${why}.`);
     return "error" in result ? 1 : 0;
   } finally {
-    await chain?.stop();
     await container.close();
   }
 }

@@ -180,22 +180,17 @@ async function main(argv: string[]): Promise<number> {
       }
       const job = findJob(name);
       const { createContainer } = await import("./container.ts");
-      const container = await createContainer(config, logger, { role: `job ${job.name}` });
-      const { connectSettlement } = await import("./connectSettlement.ts");
-      let chain: Awaited<ReturnType<typeof connectSettlement>> = null;
+      // Paying and checking anchors need the chain; the other jobs do not start one.
+      const chain = job.name === "settle" || job.name === "verify-audit";
+      const container = await createContainer(config, logger, {
+        role: `job ${job.name}`,
+        ...(chain ? { chain: { sandbox: !config.DISCORD_TOKEN, own: false } } : {}),
+      });
       try {
-        if (job.name === "settle" || job.name === "verify-audit") {
-          chain = await connectSettlement(config, container.services, logger, {
-            sandbox: !config.DISCORD_TOKEN,
-            own: false,
-          });
-          container.services.settlement = chain?.settlement;
-        }
         const result = await runJob(job, { services: container.services, logger }, "manual");
         out(`${job.name}: ${result.outcome} — ${result.summary}`);
         return result.outcome === "ok" ? 0 : 1;
       } finally {
-        await chain?.stop();
         await container.close();
       }
     }

@@ -4,8 +4,8 @@ import { createSettlementChain } from "./chain/createSettlementChain.ts";
 import { deployAnchor, deployContracts, probeChainId } from "./chain/deployContracts.ts";
 import { openLocalChain } from "./chain/openLocalChain.ts";
 import type { Config } from "./config.ts";
+import type { Db } from "./db/openDatabase.ts";
 import type { Logger } from "./logger.ts";
-import type { ServiceDeps } from "./services/deps.ts";
 import type { SettlementChain } from "./services/settlement/settlementChain.ts";
 import type { SettlementDeps } from "./services/settlement/settlementDeps.ts";
 import { crashTestCheckpoint } from "./testHooks/killAt.ts";
@@ -26,7 +26,7 @@ export interface ChainConnection {
  */
 export async function connectSettlement(
   config: Config,
-  services: ServiceDeps,
+  db: Db,
   logger: Logger,
   options: { sandbox: boolean; own: boolean },
 ): Promise<ChainConnection | null> {
@@ -61,7 +61,7 @@ export async function connectSettlement(
     const blocked = (await chain.hasContracts())
       ? null
       : `DISTRIBUTOR_ADDRESS ${config.DISTRIBUTOR_ADDRESS} has no contract on chain ${chainId}: deploy one with \`steward chain deploy\``;
-    await remember(services, chain, false, config.ANCHOR_ADDRESS ?? null);
+    await remember(db, chain, false, config.ANCHOR_ADDRESS ?? null);
     const audit = createAuditChain({
       rpcUrl: config.RPC_URL,
       chainId,
@@ -88,14 +88,7 @@ export async function connectSettlement(
   });
   try {
     const chainId = await probeChainId(local.rpcUrl);
-    const { deployment, blocked } = await localContracts(
-      config,
-      services,
-      logger,
-      local.rpcUrl,
-      local.deployerKey,
-      chainId,
-    );
+    const { deployment, blocked } = await localContracts(config, db, logger, local.rpcUrl, local.deployerKey, chainId);
     const chain = createSettlementChain({
       rpcUrl: local.rpcUrl,
       chainId,
@@ -130,15 +123,8 @@ export async function connectSettlement(
   }
 }
 
-async function localContracts(
-  config: Config,
-  services: ServiceDeps,
-  logger: Logger,
-  rpcUrl: string,
-  key: string,
-  chainId: number,
-) {
-  const known = await services.db.chainDeployment.findUnique({ where: { chainId } });
+async function localContracts(config: Config, db: Db, logger: Logger, rpcUrl: string, key: string, chainId: number) {
+  const known = await db.chainDeployment.findUnique({ where: { chainId } });
   const probe = known
     ? createSettlementChain({ rpcUrl, chainId, token: known.token, distributor: known.distributor, treasuryKey: key })
     : null;
@@ -150,12 +136,12 @@ async function localContracts(
     const anchor = await deployAnchor(rpcUrl, key);
     logger.info({ component: "chain", anchor }, "deployed the audit anchor contract on the local chain");
     return {
-      deployment: await services.db.chainDeployment.update({ where: { chainId }, data: { anchor } }),
+      deployment: await db.chainDeployment.update({ where: { chainId }, data: { anchor } }),
       blocked: null,
     };
   }
   if (known) {
-    const paid = await services.db.payoutIntent.count({ where: { chainId, status: { not: "failed" } } });
+    const paid = await db.payoutIntent.count({ where: { chainId, status: { not: "failed" } } });
     if (paid > 0) {
       return {
         deployment: known,
@@ -182,7 +168,7 @@ async function localContracts(
     local: true,
     deploymentBlock: d.deploymentBlock,
   };
-  const deployment = await services.db.chainDeployment.upsert({
+  const deployment = await db.chainDeployment.upsert({
     where: { chainId },
     create: { chainId, ...row },
     update: row,
@@ -191,9 +177,9 @@ async function localContracts(
   return { deployment, blocked: null };
 }
 
-async function remember(services: ServiceDeps, chain: SettlementChain, local: boolean, anchor: string | null) {
+async function remember(db: Db, chain: SettlementChain, local: boolean, anchor: string | null) {
   const row = { token: chain.token, distributor: chain.distributor, treasury: chain.treasury, anchor, local };
-  await services.db.chainDeployment.upsert({
+  await db.chainDeployment.upsert({
     where: { chainId: chain.chainId },
     create: { chainId: chain.chainId, ...row },
     update: row,

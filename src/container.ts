@@ -2,6 +2,7 @@ import { createWalletChain } from "./chain/createWalletChain.ts";
 import { erc20Balances } from "./chain/erc20Balances.ts";
 import type { Config } from "./config.ts";
 import { redactUrl } from "./config.ts";
+import { type ChainConnection, connectSettlement } from "./connectSettlement.ts";
 import { migrate } from "./db/migrate.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "./db/openDatabase.ts";
 import type { LlmSettings } from "./llm/createChatModel.ts";
@@ -17,10 +18,12 @@ import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import {
   newProcessInstance,
+  type ProcessInstance,
   reapDeadInstances,
   retireInstance,
   touchInstance,
 } from "./services/instances/processInstance.ts";
+import type { SettlementDeps } from "./services/settlement/settlementDeps.ts";
 import type { Electorate } from "./services/votes/governanceSettings.ts";
 import { offlineElectorate } from "./services/votes/offlineElectorate.ts";
 import { createVoteWriter } from "./services/votes/voteWriter.ts";
@@ -31,6 +34,9 @@ export interface Container {
   logger: Logger;
   database: Database;
   services: ServiceDeps;
+  /** The chain settlement pays on, when `chain` was asked for and one is configured (or Steward's own). */
+  chain: ChainConnection | null;
+  /** Stops the chain Steward runs (if any), releases this process's claims and closes the database. */
   close(): Promise<void>;
 }
 
@@ -55,6 +61,10 @@ export async function createContainer(
     role?: string;
     /** The guild member list (the Discord adapter's); without it, votes cannot open (CLI jobs). */
     electorate?: Electorate;
+    /** Connect settlement to its chain (see `connectSettlement`); without it, payouts stop at approved. */
+    chain?: { sandbox: boolean; own: boolean };
+    /** The URL this Steward is reached at (PUBLIC_URL, else its bound HTTP address): wallet link messages name it. */
+    httpUrl?: string;
   } = {},
 ): Promise<Container> {
   const target = databaseTarget(config, logger, options.role);
@@ -65,6 +75,92 @@ export async function createContainer(
     applied.length > 0 ? "migrations applied" : "database schema up to date",
   );
   const instance = newProcessInstance(options.role ?? "steward");
+  const chain = options.chain ? await connectSettlement(config, database.prisma, logger, options.chain) : null;
+  const services = buildServiceDeps(config, {
+    database,
+    instance,
+    now: options.now ?? (() => new Date()),
+    electorate: options.electorate ?? offlineElectorate,
+    settlement: chain?.settlement,
+    wallets: walletDeps(config, options.httpUrl, chain),
+  });
+  logger.info(
+    {
+      evaluator: services.evaluation.llm ? "llm" : "rubric",
+      model: services.evaluation.llm ? config.LLM_MODEL : undefined,
+      rubricVersion: services.evaluation.rubric.version,
+    },
+    "evaluator configured",
+  );
+  // This process's presence: claims name it, and a dead process's claims are released by the next one that looks.
+  const keepAlive = async () => {
+    await touchInstance(database.prisma, instance);
+    const gone = await reapDeadInstances(database.prisma, instance, (pid) => processAlive(pid));
+    if (gone > 0) logger.info({ processes: gone }, "released the work of Steward processes that stopped or died");
+  };
+  await keepAlive();
+  const heartbeat = setInterval(() => {
+    keepAlive().catch((err: unknown) => logger.warn({ err }, "could not record that this process is alive"));
+  }, 10_000);
+  heartbeat.unref();
+  return {
+    config,
+    logger,
+    database,
+    services,
+    chain,
+    async close() {
+      clearInterval(heartbeat);
+      await chain?.stop();
+      // The chain wallet links ask: the configured one, or Steward's own local chain.
+      services.wallets.chain?.destroy();
+      // What this process claimed and did not finish is free for the next one at once.
+      await retireInstance(database.prisma, instance).catch((err: unknown) =>
+        logger.warn({ err }, "could not release this process's claims (they are released after 30 s)"),
+      );
+      await database.close();
+    },
+  };
+}
+
+/**
+ * Wallet links: the URL this Steward is reached at (PUBLIC_URL, else the bound HTTP address the caller gives, else
+ * HTTP_HOST:HTTP_PORT) and the chain contract wallets are asked on: the configured RPC_URL and CHAIN_ID, else
+ * Steward's own local chain. Without any chain the messages name chain 1 (Ethereum): ordinary wallets link on every
+ * chain, and contract wallets cannot link at all.
+ */
+export function walletDeps(config: Config, httpUrl: string | undefined, chain: ChainConnection | null): WalletDeps {
+  const host = config.HTTP_HOST.includes(":") ? `[${config.HTTP_HOST}]` : config.HTTP_HOST;
+  const origin = walletLinkOrigin(config.PUBLIC_URL ?? httpUrl ?? `http://${host}:${config.HTTP_PORT}`);
+  if (chain?.local) {
+    const chainId = chain.settlement.chain.chainId;
+    return { origin, chainId, chain: createWalletChain(chain.rpcUrl, chainId) };
+  }
+  return {
+    origin,
+    chainId: config.CHAIN_ID ?? 1,
+    chain:
+      config.RPC_URL && config.CHAIN_ID !== undefined ? createWalletChain(config.RPC_URL, config.CHAIN_ID) : undefined,
+  };
+}
+
+/** What a process brings to its services besides the configuration: its database, identity, clock and connections. */
+export interface ServiceParts {
+  database: Pick<Database, "prisma" | "driver">;
+  instance: ProcessInstance;
+  now: () => Date;
+  /** The guild member list (the Discord adapter's); `offlineElectorate` where there is no bot. */
+  electorate: Electorate;
+  /** Paying on-chain, when a chain is connected (`connectSettlement`). */
+  settlement: SettlementDeps | undefined;
+  wallets: WalletDeps;
+}
+
+/**
+ * Every service dependency, built once from the configuration and the process's parts, in dependency order: the
+ * container calls it for Steward, and the tests' helper calls it too (overriding only what a test replaces).
+ */
+export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDeps {
   const rubric = loadRubric(config.RUBRIC_FILE);
   const useLlm = Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
   const llmSettings = (model: string): LlmSettings => ({
@@ -78,25 +174,17 @@ export async function createContainer(
   const llmFor = (model: string) => createLlmEvaluator(llmSettings(model), rubric);
   const llm = useLlm ? llmFor(config.LLM_MODEL) : undefined;
   const appealLlm = useLlm && config.APPEAL_MODEL ? llmFor(config.APPEAL_MODEL) : undefined;
-  logger.info(
-    {
-      evaluator: useLlm ? "llm" : "rubric",
-      model: useLlm ? config.LLM_MODEL : undefined,
-      rubricVersion: rubric.version,
-    },
-    "evaluator configured",
-  );
-  const services: ServiceDeps = {
-    db: database.prisma,
-    votes: createVoteWriter(database.driver),
-    heartbeats: createHeartbeatWriter(database.driver),
-    metrics: createMetrics(database.prisma),
-    now: options.now ?? (() => new Date()),
+  return Object.freeze({
+    db: parts.database.prisma,
+    votes: createVoteWriter(parts.database.driver),
+    heartbeats: createHeartbeatWriter(parts.database.driver),
+    metrics: createMetrics(parts.database.prisma),
+    now: parts.now,
     settings: {
       walletChallengeTtlMs: config.WALLET_CHALLENGE_TTL,
       duplicateSubmissionWindowMs: config.DUPLICATE_SUBMISSION_WINDOW,
     },
-    wallets: walletDeps(config),
+    wallets: parts.wallets,
     evaluation: {
       rubric,
       llm,
@@ -126,7 +214,8 @@ export async function createContainer(
       leaseFailoverAfterMs: config.LEASE_FAILOVER_AFTER ?? 3 * config.HEARTBEAT_INTERVAL,
       budget: config.COMPUTE_BUDGET,
     },
-    instance,
+    instance: parts.instance,
+    settlement: parts.settlement,
     governance: {
       votingPeriodMs: config.VOTING_PERIOD,
       votingType: config.VOTING_TYPE,
@@ -142,7 +231,7 @@ export async function createContainer(
       moderatorRole: config.MODERATOR_ROLE,
       autoApproveBelow: config.AUTO_APPROVE_BELOW,
       largePayoutAbove: config.LARGE_PAYOUT_ABOVE,
-      electorate: options.electorate ?? offlineElectorate,
+      electorate: parts.electorate,
       balances:
         config.RPC_URL && config.VOTE_TOKEN_ADDRESS
           ? erc20Balances(config.RPC_URL, config.VOTE_TOKEN_ADDRESS)
@@ -150,48 +239,5 @@ export async function createContainer(
       tallyEditDelayMs: config.VOTE_TALLY_DEBOUNCE,
     },
     reminders: { beforeSeconds: config.REMINDER_BEFORE, epochCron: config.EPOCH_CRON },
-  };
-  // This process's presence: claims name it, and a dead process's claims are released by the next one that looks.
-  const keepAlive = async () => {
-    await touchInstance(database.prisma, instance);
-    const gone = await reapDeadInstances(database.prisma, instance, (pid) => processAlive(pid));
-    if (gone > 0) logger.info({ processes: gone }, "released the work of Steward processes that stopped or died");
-  };
-  await keepAlive();
-  const heartbeat = setInterval(() => {
-    keepAlive().catch((err: unknown) => logger.warn({ err }, "could not record that this process is alive"));
-  }, 10_000);
-  heartbeat.unref();
-  return {
-    config,
-    logger,
-    database,
-    services,
-    async close() {
-      clearInterval(heartbeat);
-      // The chain wallet links ask now: the configured one, or Steward's local chain that startSteward added.
-      services.wallets.chain?.destroy();
-      // What this process claimed and did not finish is free for the next one at once.
-      await retireInstance(database.prisma, instance).catch((err: unknown) =>
-        logger.warn({ err }, "could not release this process's claims (they are released after 30 s)"),
-      );
-      await database.close();
-    },
-  };
-}
-
-/**
- * Wallet links as far as the configuration tells: Steward's public URL (PUBLIC_URL, else the HTTP server's address,
- * which `startSteward` replaces with the bound one) and the chain of RPC_URL and CHAIN_ID; `startSteward` adds
- * Steward's own local chain once it runs. Without any chain the messages name chain 1 (Ethereum): ordinary wallets
- * link on every chain, and contract wallets cannot link at all.
- */
-function walletDeps(config: Config): WalletDeps {
-  const host = config.HTTP_HOST.includes(":") ? `[${config.HTTP_HOST}]` : config.HTTP_HOST;
-  return {
-    origin: walletLinkOrigin(config.PUBLIC_URL ?? `http://${host}:${config.HTTP_PORT}`),
-    chainId: config.CHAIN_ID ?? 1,
-    chain:
-      config.RPC_URL && config.CHAIN_ID !== undefined ? createWalletChain(config.RPC_URL, config.CHAIN_ID) : undefined,
-  };
+  });
 }

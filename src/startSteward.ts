@@ -1,8 +1,6 @@
 import { join } from "node:path";
 import { type Client, Status } from "discord.js";
-import { createWalletChain } from "./chain/createWalletChain.ts";
 import { type Config, ConfigError } from "./config.ts";
-import { type ChainConnection, connectSettlement } from "./connectSettlement.ts";
 import { type Container, createContainer } from "./container.ts";
 import { listenForNotifications } from "./db/listenForNotifications.ts";
 import type { Database } from "./db/openDatabase.ts";
@@ -13,7 +11,8 @@ import { closeGate, createInteractionGate } from "./discord/interactionGate.ts";
 import { withMemberListCache } from "./discord/memberListCache.ts";
 import { startPublisher } from "./discord/publisher/startPublisher.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
-import { startHttpServer } from "./http/createHttpServer.ts";
+import { bindHttpServer } from "./http/bindHttpServer.ts";
+import { serveHttp } from "./http/createHttpServer.ts";
 import type { Readiness } from "./http/httpDeps.ts";
 import { closeVotesJob } from "./jobs/closeVotesJob.ts";
 import { createJobKicker } from "./jobs/createJobKicker.ts";
@@ -30,7 +29,6 @@ import type { SpecValidator } from "./sandbox/specValidator.ts";
 import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
 import { sandboxChainProblems } from "./sandboxChainProblems.ts";
 import { POSTS_NOTIFY_CHANNEL } from "./services/publishing/enqueuePosts.ts";
-import { type WalletDeps, walletLinkOrigin } from "./services/wallets/walletDeps.ts";
 import { discordSettings } from "./settingsFromConfig.ts";
 
 export interface Steward {
@@ -102,12 +100,25 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   const guildIds = config.DISCORD_GUILD_ID ?? (sandbox ? [sandbox.guildId] : []);
   const apiUrl = sandbox?.apiUrl ?? config.DISCORD_API_URL;
   const discord = createDiscordClient(apiUrl);
+  // The HTTP port first: wallet link messages name its address, and the services are built once, knowing it.
+  const bound = await bindHttpServer(config.HTTP_HOST, config.HTTP_PORT).catch(async (error: unknown) => {
+    await sandbox?.close();
+    throw error;
+  });
+  const httpUrl = config.PUBLIC_URL ?? bound.url;
   const container = await createContainer(config, logger, {
     role: "start",
     ...(options.database ? { database: options.database } : {}),
     ...(options.now ? { now: options.now } : {}),
     electorate: withMemberListCache(createElectorate(discord, settings)),
+    chain: { sandbox: Boolean(sandbox), own: true },
+    httpUrl,
+  }).catch(async (error: unknown) => {
+    await bound.close();
+    await sandbox?.close();
+    throw error;
   });
+  const chain = container.chain;
   const shutdown = new AbortController();
   const publisher = startPublisher({
     client: discord,
@@ -126,31 +137,28 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   const closeVotes = createJobKicker(closeVotesJob, jobDeps, { after: settle.kick });
   const remind = createJobKicker(remindJob, jobDeps);
   const gate = createInteractionGate();
-  let chain: ChainConnection | null = null;
-  let http: Awaited<ReturnType<typeof startHttpServer>> | null = null;
+  let http: Awaited<ReturnType<typeof serveHttp>> | null = null;
   try {
-    // /readyz asks these; they answer "not connected yet" until the bot and the chain are up.
+    // /readyz asks these; the bot's answers "not connected yet" until it is up.
     const readiness: Readiness = {
       discord: () => "not connected yet",
-      chain: () => (config.SETTLEMENT_MODE === "off" ? null : "not connected yet"),
-    };
-    http = await startHttpServer(
-      {
-        services: container.services,
-        logger,
-        guildId: sandbox?.guildId ?? config.DISCORD_GUILD_ID?.[0],
-        readiness,
-        trustProxy: config.TRUST_PROXY,
-        metricsToken: config.METRICS_TOKEN,
-        secrets: secretValues(config),
+      chain: async () => {
+        const s = container.services.settlement;
+        if (!s) return null;
+        if (s.blocked) return s.blocked;
+        await s.chain.blockNumber();
+        return null;
       },
-      config.HTTP_HOST,
-      config.HTTP_PORT,
-    );
-    const httpUrl = config.PUBLIC_URL ?? http.url;
-    chain = await connectSettlement(config, container.services, logger, { sandbox: Boolean(sandbox), own: true });
-    container.services.settlement = chain?.settlement;
-    container.services.wallets = linkWalletsHere(container.services.wallets, httpUrl, chain);
+    };
+    http = await serveHttp(bound, {
+      services: container.services,
+      logger,
+      guildId: sandbox?.guildId ?? config.DISCORD_GUILD_ID?.[0],
+      readiness,
+      trustProxy: config.TRUST_PROXY,
+      metricsToken: config.METRICS_TOKEN,
+      secrets: secretValues(config),
+    });
     const client = await startBot(
       discord,
       {
@@ -170,13 +178,6 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       client.isReady() && client.ws.status === Status.Ready
         ? null
         : `gateway ${Status[client.ws.status] ?? client.ws.status}`;
-    readiness.chain = async () => {
-      const s = container.services.settlement;
-      if (!s) return null;
-      if (s.blocked) return s.blocked;
-      await s.chain.blockNumber();
-      return null;
-    };
     if (sandbox) {
       await deployCommands({ token, applicationId: client.application.id, guildIds: [sandbox.guildId], apiUrl });
     }
@@ -261,7 +262,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
           await until(closeBy, client.destroy()),
           await until(closeBy, httpClosed ?? Promise.resolve()),
           await until(closeBy, sandbox?.close() ?? Promise.resolve()),
-          await until(closeBy, chain?.stop() ?? Promise.resolve()),
+          // The chain Steward runs stops with the container.
           await until(closeBy, container.close()),
         ];
         const seconds = (Date.now() - started) / 1000;
@@ -271,23 +272,11 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     };
   } catch (error) {
     await publisher.stop(Date.now());
-    await http?.close();
+    await (http?.close() ?? bound.close());
     await sandbox?.close();
-    await chain?.stop();
     await container.close();
     throw error;
   }
-}
-
-/**
- * Wallet link messages name the URL this Steward is reached at (its bound address when PUBLIC_URL is unset), and on
- * Steward's own local chain contract wallets are asked there (a configured RPC_URL is already the container's).
- */
-function linkWalletsHere(wallets: WalletDeps, httpUrl: string, chain: ChainConnection | null): WalletDeps {
-  const origin = walletLinkOrigin(httpUrl);
-  if (!chain?.local) return { ...wallets, origin };
-  const chainId = chain.settlement.chain.chainId;
-  return { origin, chainId, chain: createWalletChain(chain.rpcUrl, chainId) };
 }
 
 /** After the grace period, what closing the gateway, servers, chain and database may take at most. */

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { RequestListener } from "node:http";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { SECURITY_HEADERS } from "../securityHeaders.ts";
+import { type BoundHttpServer, bindHttpServer } from "./bindHttpServer.ts";
 import type { HttpDeps } from "./httpDeps.ts";
+import { CHECK_EVERY_MS, HEADERS_TIMEOUT_MS, IDLE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from "./httpTimeouts.ts";
 import { heartbeatRoutes } from "./routes/heartbeatRoutes.ts";
 import { publicRoutes } from "./routes/publicRoutes.ts";
 import { notStartedYet, statusRoutes } from "./routes/statusRoutes.ts";
@@ -19,26 +22,17 @@ const INVALID: Record<string, string> = {
 export const BODY_LIMIT = 16 * 1024;
 
 /**
- * A whole request — headers and body — must arrive within this (checked every CHECK_EVERY_MS), else 408 and the
- * socket closes: a heartbeat is 1 KB and the public API takes no bodies, so only a client trickling bytes to hold
- * sockets open (a body at 1 byte per 10 s) ever reaches it. Fastify's default is no limit at all.
- */
-export const REQUEST_TIMEOUT_MS = 30_000;
-const CHECK_EVERY_MS = 5_000;
-/** Headers alone within this; a socket silent for IDLE_TIMEOUT_MS (no request at all) is closed. */
-const HEADERS_TIMEOUT_MS = 15_000;
-const IDLE_TIMEOUT_MS = 120_000;
-
-/**
  * Steward's HTTP server: health, readiness and metrics for operators, the node agents' API, the public JSON API and
  * the transparency page, each a route plugin under src/http/routes. Bodies are validated by JSON schema exactly as sent (no type coercion, no silent
  * removal of unknown fields: a heartbeat's signature covers what the node meant). Every refusal is a 4xx with a
  * JSON `{error, message}`; an unexpected failure is a 500 with an incident id, logged with its context.
  */
-export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+export async function createHttpServer(deps: HttpDeps, bound?: BoundHttpServer): Promise<FastifyInstance> {
   const requestMs = deps.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
   const trustProxy = deps.trustProxy ?? false;
   const app = Fastify({
+    // A server bound before the services existed (see bindHttpServer) takes fastify's handler once it is ready.
+    ...(bound ? { serverFactory: (handler: RequestListener) => bound.serveWith(handler) } : {}),
     bodyLimit: BODY_LIMIT,
     logger: false,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
@@ -100,9 +94,22 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
 /** Starts the server on HTTP_HOST:HTTP_PORT (0: a free port) and returns its base URL. */
 export async function startHttpServer(deps: HttpDeps, host: string, port: number) {
-  const app = await createHttpServer(deps);
-  await app.listen({ host, port });
-  const address = app.server.address();
-  const bound = typeof address === "object" && address ? address.port : port;
-  return { app, url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}`, close: () => app.close() };
+  return serveHttp(await bindHttpServer(host, port, deps.timeouts), deps);
 }
+
+/** Serves Steward's routes on a server `bindHttpServer` bound: requests are answered by them from now on. */
+export async function serveHttp(bound: BoundHttpServer, deps: HttpDeps) {
+  const app = await createHttpServer(deps, bound);
+  await app.ready();
+  bound.open();
+  return {
+    app,
+    url: bound.url,
+    async close() {
+      await app.close();
+      await bound.close();
+    },
+  };
+}
+
+export { REQUEST_TIMEOUT_MS };

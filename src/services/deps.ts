@@ -16,36 +16,36 @@ import type { WalletDeps } from "./wallets/walletDeps.ts";
 
 /** What every service function is given: the database and the clock, passed explicitly from the container. */
 export interface ServiceDeps {
-  db: Db;
-  now: () => Date;
-  settings: ServiceSettings;
+  readonly db: Db;
+  readonly now: () => Date;
+  readonly settings: ServiceSettings;
   /** Wallet links: who Steward is in the message to sign, the chain it pays on, and that chain for contract wallets. */
-  wallets: WalletDeps;
-  evaluation: EvaluationDeps;
+  readonly wallets: WalletDeps;
+  readonly evaluation: EvaluationDeps;
   /** The token rewards are paid in: every amount a service writes as words or reads from a person. */
-  token: Token;
-  proposals: { drafter: ProposalDrafter; explainer: DistributionExplainer };
+  readonly token: Token;
+  readonly proposals: { drafter: ProposalDrafter; explainer: DistributionExplainer };
   /** Open appeals at close: `block` refuses to close, `carry` leaves those contributions to the next epoch. */
-  epochs: { budget: bigint; openAppeals: "block" | "carry" };
+  readonly epochs: { budget: bigint; openAppeals: "block" | "carry" };
   /** This process, as the claims it takes name it (released at once when it stops or dies). */
-  instance: ProcessInstance;
+  readonly instance: ProcessInstance;
   /** Voting and approval rules; `electorate` is replaced by the Discord adapter once the bot is connected. */
-  governance: GovernanceSettings;
+  readonly governance: GovernanceSettings;
   /** Paying approved proposals on-chain; absent without a chain (payouts then stop at approved). */
-  settlement?: SettlementDeps | undefined;
+  readonly settlement?: SettlementDeps | undefined;
   /** The compute network: providers' nodes, heartbeats, leases. */
-  compute: ComputeDeps;
+  readonly compute: ComputeDeps;
   /** Verified heartbeats' group-commit queue and the nodes' immutable facts, one per process. */
-  heartbeats: HeartbeatWriter;
+  readonly heartbeats: HeartbeatWriter;
   /** The vote path's cache of open proposals and its group-commit queue, one per process. */
-  votes: VoteWriter;
+  readonly votes: VoteWriter;
   /** Prometheus counters of this process (served at /metrics). */
-  metrics: Metrics;
+  readonly metrics: Metrics;
   /**
    * Reminders before a vote or an epoch closes, in seconds before its end (REMINDER_BEFORE); absent or empty: none.
    * `epochCron`: when epochs close (EPOCH_CRON); absent: no epoch reminders.
    */
-  reminders?: { beforeSeconds: number[]; epochCron?: string };
+  readonly reminders?: { beforeSeconds: number[]; epochCron?: string };
 }
 
 export interface EvaluationDeps {

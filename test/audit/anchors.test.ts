@@ -8,18 +8,17 @@ import { anchorNow, publishAnchors, publishWhenTreasuryIdle } from "../../src/se
 import { runAudited } from "../../src/services/audit/runAudited.ts";
 import { takeAnchor } from "../../src/services/audit/takeAnchor.ts";
 import { verifyAudit } from "../../src/services/audit/verifyAudit.ts";
-import type { ServiceDeps } from "../../src/services/deps.ts";
 import { withTreasury } from "../../src/services/settlement/withTreasury.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
 import { queuedSubjects } from "../helpers/outbox.ts";
-import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 let chain: LocalChain;
 let deployed: Deployed;
 let database: Database;
-let deps: ServiceDeps;
+let deps: TestServiceDeps;
 let settlement: ReturnType<typeof localSettlement>;
 
 const event = (n: number) => ({

@@ -1,15 +1,9 @@
+import { buildServiceDeps, walletDeps } from "../../src/container.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
-import { templateExplainer } from "../../src/llm/distributionExplainers.ts";
-import { templateMatchExplainer } from "../../src/llm/matchExplainers.ts";
-import { templateDrafter } from "../../src/llm/proposalDrafters.ts";
-import { defaultRubric } from "../../src/llm/rubric.ts";
-import { createMetrics } from "../../src/metrics/createMetrics.ts";
-import { createHeartbeatWriter } from "../../src/services/compute/heartbeatWriter.ts";
 import type { Actor, EvaluationDeps, ServiceDeps } from "../../src/services/deps.ts";
 import { newProcessInstance } from "../../src/services/instances/processInstance.ts";
 import type { GuildMemberProfile } from "../../src/services/votes/governanceSettings.ts";
-import { createVoteWriter } from "../../src/services/votes/voteWriter.ts";
-import { walletLinkOrigin } from "../../src/services/wallets/walletDeps.ts";
+import { testConfig } from "./testConfig.ts";
 
 /** Stands in for the Discord guild's member list (the platform, not Steward's code). */
 export function guildMember(
@@ -20,66 +14,67 @@ export function guildMember(
   return { discordId, username: `user${discordId}`, roles, joinedAt, bot: false };
 }
 
+/**
+ * The settings the service tests run with, as environment variables: production's parsing and grouping
+ * (`buildServiceDeps`) turns them into the services' dependencies, so a test sees what Steward would.
+ */
+export const TEST_SETTINGS: Record<string, string> = {
+  WALLET_CHALLENGE_TTL: "10m",
+  DUPLICATE_SUBMISSION_WINDOW: "60s",
+  // No chain: ordinary wallets link (messages name chain 31337); a test of contract wallets adds one.
+  PUBLIC_URL: "https://steward.example/",
+  CHAIN_ID: "31337",
+  EVAL_SAMPLES: "1",
+  EVAL_CONCURRENCY: "4",
+  MAX_REWARD_PER_CONTRIBUTION: (100n * 10n ** 18n).toString(),
+  EPOCH_BUDGET: (10_000n * 10n ** 18n).toString(),
+  LLM_PRICE_INPUT_PER_MTOK: "0.15",
+  LLM_PRICE_OUTPUT_PER_MTOK: "0.6",
+  APPEAL_WINDOW: "72h",
+  TOKEN_SYMBOL: "STEW",
+  TOKEN_DECIMALS: "18",
+  EPOCH_OPEN_APPEALS: "block",
+  PROVIDER_ROLE: "Provider",
+  MAX_NODES_PER_PROVIDER: "10",
+  HEARTBEAT_INTERVAL: "60s",
+  MAX_CLOCK_SKEW: "120s",
+  COMPUTE_BUDGET: (1_000n * 10n ** 18n).toString(),
+  VOTING_PERIOD: "48h",
+  VOTING_TYPE: "basic",
+  QUORUM: "0",
+  QUORUM_OF: "active",
+  ACTIVE_WINDOW: "3 epochs",
+  PASS_THRESHOLD: "0.5",
+  VOTER_MIN_MEMBERSHIP: "0s",
+  VOTE_WEIGHT: "one-member-one-vote",
+  EXCLUDE_CONFLICTED_VOTES: "false",
+  APPROVALS_REQUIRED: "2",
+  MODERATOR_ROLE: "Moderator",
+  AUTO_APPROVE_BELOW: "0",
+  VOTE_TALLY_DEBOUNCE: "0s",
+  // A test that needs reminders sets them.
+  REMINDER_BEFORE: "off",
+};
+
+/** The services' dependencies as a test holds them: a test may swap a part (a chain it deployed, a setting). */
+export type TestServiceDeps = { -readonly [K in keyof ServiceDeps]: ServiceDeps[K] } & { clock: { now: Date } };
+
 export function serviceDeps(
   database: Database,
   clock = { now: new Date("2026-11-26T12:00:00Z") },
   evaluation: Partial<EvaluationDeps> = {},
   members: GuildMemberProfile[] = [],
-): ServiceDeps & { clock: { now: Date } } {
-  return {
-    db: database.prisma,
-    votes: createVoteWriter(database.driver),
-    heartbeats: createHeartbeatWriter(database.driver),
-    metrics: createMetrics(database.prisma),
-    now: () => new Date(clock.now),
-    settings: { walletChallengeTtlMs: 600_000, duplicateSubmissionWindowMs: 60_000 },
-    // No chain: ordinary wallets link; a test of contract wallets adds one.
-    wallets: { origin: walletLinkOrigin("https://steward.example/"), chainId: 31337 },
-    evaluation: {
-      rubric: defaultRubric,
-      samples: 1,
-      concurrency: 4,
-      policy: { maxPerContribution: 100n * 10n ** 18n, epochBudget: 10_000n * 10n ** 18n },
-      prices: { inputPerMTok: 0.15, outputPerMTok: 0.6 },
-      claimTimeoutMs: 600_000,
-      appeal: { samples: 3, windowMs: 72 * 3_600_000 },
-      ...evaluation,
-    },
-    token: { symbol: "STEW", decimals: 18 },
-    proposals: { drafter: templateDrafter("STEW"), explainer: templateExplainer() },
-    epochs: { budget: 10_000n * 10n ** 18n, openAppeals: "block" },
-    compute: {
-      explainMatches: templateMatchExplainer,
-      providerRole: "Provider",
-      maxNodesPerProvider: 10,
-      heartbeatIntervalMs: 60_000,
-      maxClockSkewMs: 120_000,
-      leaseApprovalAbove: undefined,
-      leaseFailoverAfterMs: 180_000,
-      budget: 1_000n * 10n ** 18n,
-    },
+): TestServiceDeps {
+  const config = testConfig(TEST_SETTINGS);
+  const deps = buildServiceDeps(config, {
+    database,
     instance: newProcessInstance("test"),
-    governance: {
-      votingPeriodMs: 48 * 3_600_000,
-      votingType: "basic",
-      quorum: "0",
-      quorumOf: "active",
-      activeWindow: { epochs: 3 },
-      passThreshold: 0.5,
-      voterRoles: [],
-      minMembershipMs: 0,
-      weight: { strategy: "one-member-one-vote", roleWeights: {} },
-      excludeConflicted: false,
-      approvalsRequired: 2,
-      moderatorRole: "Moderator",
-      autoApproveBelow: 0n,
-      largePayoutAbove: undefined,
-      electorate: { members: async () => members },
-      balances: undefined,
-      tallyEditDelayMs: 0,
-    },
-    clock,
-  };
+    now: () => new Date(clock.now),
+    electorate: { members: async () => members },
+    settlement: undefined,
+    wallets: walletDeps(config, undefined, null),
+  });
+  return { ...deps, evaluation: { ...deps.evaluation, ...evaluation }, clock };
 }
 
 export const actor = (discordId: string, username = `user${discordId}`): Actor => ({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
-import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
+import type { Actor } from "../../src/services/deps.ts";
 import { closeEpoch } from "../../src/services/epochs/closeEpoch.ts";
 import { fileAppeal, resolveAppeal } from "../../src/services/evaluations/appeals.ts";
 import { clearEvaluation } from "../../src/services/evaluations/clearEvaluation.ts";
@@ -11,13 +11,13 @@ import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
 import { expectGolden } from "../helpers/golden.ts";
-import { actor, serviceDeps } from "../helpers/serviceDeps.ts";
+import { actor, serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 const GUILD = "100000000000000001";
 const logger = createLogger({ level: "silent" });
 let database: Database;
-let deps: ServiceDeps & { clock: { now: Date } };
+let deps: TestServiceDeps;
 beforeAll(async () => {
   database = await createTestDatabase();
   deps = serviceDeps(database);

@@ -2,17 +2,17 @@ import { Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { registerNode } from "../../src/services/compute/registerNode.ts";
-import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
+import type { Actor } from "../../src/services/deps.ts";
 import { closeEpoch } from "../../src/services/epochs/closeEpoch.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
-import { actor, serviceDeps } from "../helpers/serviceDeps.ts";
+import { actor, serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 const GUILD = "100000000000000001";
 const HOUR = 3_600_000;
 let database: Database;
-let deps: ServiceDeps & { clock: { now: Date } };
+let deps: TestServiceDeps;
 beforeAll(async () => {
   database = await createTestDatabase();
   deps = serviceDeps(database, { now: new Date("2026-11-26T00:00:00Z") });

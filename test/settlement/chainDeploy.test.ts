@@ -4,8 +4,8 @@ import { Contract, JsonRpcProvider, Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 import { connectSettlement } from "../../src/connectSettlement.ts";
+import type { Db } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
-import type { ServiceDeps } from "../../src/services/deps.ts";
 import { testConfig } from "../helpers/testConfig.ts";
 
 const bin = join(process.cwd(), "bin", "steward.js");
@@ -80,7 +80,7 @@ describe("steward chain deploy", () => {
       SETTLEMENT_MODE: "send",
     });
     await expect(
-      connectSettlement(config, {} as ServiceDeps, createLogger({ level: "silent" }), { sandbox: false, own: false }),
+      connectSettlement(config, {} as Db, createLogger({ level: "silent" }), { sandbox: false, own: false }),
     ).rejects.toThrow(`CHAIN_ID is 1 but ${chain.rpcUrl} is chain 8453: fix one of them`);
   }, 120_000);
 });

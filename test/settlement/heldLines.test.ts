@@ -9,7 +9,7 @@ import type { Database } from "../../src/db/openDatabase.ts";
 import { appendAuditEvent } from "../../src/services/audit/appendAuditEvent.ts";
 import { runAudited } from "../../src/services/audit/runAudited.ts";
 import { verifyAudit } from "../../src/services/audit/verifyAudit.ts";
-import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
+import type { Actor } from "../../src/services/deps.ts";
 import { type BatchEntry, batchHash } from "../../src/services/epochs/batchHash.ts";
 import { askClaim } from "../../src/services/settlement/held/askClaim.ts";
 import { askReturn } from "../../src/services/settlement/held/askReturn.ts";
@@ -19,7 +19,7 @@ import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout } from "../helpers/approvedPayout.ts";
 import { localSettlement } from "../helpers/localSettlement.ts";
 import { queuedNotes } from "../helpers/outbox.ts";
-import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 // Issue 19, §1.3: a recipient whose transfer reverts (a blacklisted address, a hook that refuses) cannot sink its
@@ -34,7 +34,7 @@ let rpc: ReturnType<typeof settlementProvider>;
 let token: Contract;
 let deployed: Deployed;
 let database: Database;
-let deps: ServiceDeps;
+let deps: TestServiceDeps;
 let settlement: ReturnType<typeof localSettlement>;
 
 const tokens = (n: string) => parseUnits(n, 18);

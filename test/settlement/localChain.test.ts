@@ -29,7 +29,7 @@ afterAll(async () => {
 describe("the sandbox's local chain", () => {
   it("is found again after a restart, and refuses to settle when it lost the contracts the database paid through", async () => {
     const deps = serviceDeps(database);
-    const first = await connectSettlement(config, deps, logger, { sandbox: true, own: true });
+    const first = await connectSettlement(config, deps.db, logger, { sandbox: true, own: true });
     if (!first) throw new Error("expected a local chain");
     deps.settlement = first.settlement;
     const to = recipients(3, 900);
@@ -42,7 +42,7 @@ describe("the sandbox's local chain", () => {
     await first.stop();
 
     // A restart loads the saved chain: the same contracts, the payouts still there.
-    const second = await connectSettlement(config, deps, logger, { sandbox: true, own: true });
+    const second = await connectSettlement(config, deps.db, logger, { sandbox: true, own: true });
     expect(second?.settlement.blocked).toBeNull();
     expect(second?.settlement.chain.distributor).toBe(distributor);
     expect(await second?.settlement.chain.tokenBalance(to[0] as string)).toBe(5n);
@@ -50,7 +50,7 @@ describe("the sandbox's local chain", () => {
 
     // The chain's state is gone while the database remembers payouts: loud, and nothing is settled.
     rmSync(join(dataDir, "chain", "state.json"));
-    const third = await connectSettlement(config, deps, logger, { sandbox: true, own: true });
+    const third = await connectSettlement(config, deps.db, logger, { sandbox: true, own: true });
     expect(third?.settlement.blocked).toMatch(
       new RegExp(
         `^THE LOCAL CHAIN LOST ITS STATE: distributor ${distributor} is gone, but the database remembers 2 payout\\(s\\) made through it\\. Nothing is settled until`,

@@ -5,7 +5,6 @@ import type { Deployed } from "../../src/chain/deployContracts.ts";
 import { loadArtifact } from "../../src/chain/loadArtifact.ts";
 import type { LocalChain } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
-import type { ServiceDeps } from "../../src/services/deps.ts";
 import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
 import { retryPayout } from "../../src/services/settlement/retryPayout.ts";
 import { InjectedCrash, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
@@ -13,7 +12,7 @@ import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { anvilWithContracts, localSettlement, localSettlementChain } from "../helpers/localSettlement.ts";
 import { queuedNotes } from "../helpers/outbox.ts";
-import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 // The reproductions of "money never stalls" (issue 19), each staged on Anvil: one bad payout, recipient or RPC answer
@@ -21,7 +20,7 @@ import { createTestDatabase } from "../helpers/testDatabase.ts";
 let chain: LocalChain;
 let deployed: Deployed;
 let database: Database;
-let deps: ServiceDeps;
+let deps: TestServiceDeps;
 let settlement: SettlementDeps & { chain: ReturnType<typeof createSettlementChain> };
 let rpc: ReturnType<typeof settlementProvider>;
 const moderator = { guildId: "100000000000000001", discordId: "900000000000000009", username: "mod" };

@@ -11,13 +11,13 @@ import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
 import { queuedNotes, queuedSubjects } from "../helpers/outbox.ts";
-import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 let chain: LocalChain;
 let deployed: Deployed;
 let database: Database;
-let deps: ServiceDeps;
+let deps: TestServiceDeps;
 let settlement: SettlementDeps & { chain: ReturnType<typeof createSettlementChain> };
 
 beforeAll(async () => {

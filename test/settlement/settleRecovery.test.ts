@@ -5,14 +5,13 @@ import type { Deployed } from "../../src/chain/deployContracts.ts";
 import { loadArtifact } from "../../src/chain/loadArtifact.ts";
 import type { LocalChain } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
-import type { ServiceDeps } from "../../src/services/deps.ts";
 import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
 import { chunkBatch, packPayouts } from "../../src/services/settlement/chunkBatch.ts";
 import { InjectedCrash, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { anvilWithContracts, localSettlement, localSettlementChain } from "../helpers/localSettlement.ts";
-import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 // What real chains do to a payout in flight, staged on Anvil with its own RPC methods: a dropped transaction, a
@@ -21,7 +20,7 @@ import { createTestDatabase } from "../helpers/testDatabase.ts";
 let chain: LocalChain;
 let deployed: Deployed;
 let database: Database;
-let deps: ServiceDeps;
+let deps: TestServiceDeps;
 let settlement: SettlementDeps & { chain: ReturnType<typeof createSettlementChain> };
 let rpc: ReturnType<typeof settlementProvider>;
 

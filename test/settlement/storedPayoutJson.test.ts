@@ -7,19 +7,18 @@ import { readPayoutBatch } from "../../src/db/json/payoutBatch.ts";
 import { readPayoutEntries } from "../../src/db/json/payoutEntries.ts";
 import { readSentTxs } from "../../src/db/json/sentTxs.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
-import type { ServiceDeps } from "../../src/services/deps.ts";
 import { type BatchEntry, batchHash, canonicalEntries } from "../../src/services/epochs/batchHash.ts";
 import type { SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
 import { settlePayouts } from "../../src/services/settlement/settlePayouts.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
 import { anvilWithContracts, localSettlement } from "../helpers/localSettlement.ts";
-import { serviceDeps } from "../helpers/serviceDeps.ts";
+import { serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 let chain: LocalChain;
 let deployed: Deployed;
 let database: Database;
-let deps: ServiceDeps;
+let deps: TestServiceDeps;
 let settlement: SettlementDeps & { chain: ReturnType<typeof createSettlementChain> };
 
 beforeAll(async () => {
