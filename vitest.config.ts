@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The whole suite runs on the managed (embedded) PostgreSQL server; with TEST_DATABASE_URL set it runs a second time
@@ -5,6 +6,12 @@ import { defineConfig } from "vitest/config";
 const databases = ["embedded", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
 
 export default defineConfig({
+  // The workspace packages run from their TypeScript sources, as tsconfig.json's paths say (dist/ is for production).
+  resolve: {
+    alias: {
+      "@steward/discord-sandbox": fileURLToPath(new URL("packages/discord-sandbox/src/index.ts", import.meta.url)),
+    },
+  },
   test: {
     globalSetup: ["test/helpers/globalSetup.ts"],
     reporters: ["default", "./test/helpers/summaryReporter.ts"],
@@ -12,11 +19,12 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     maxWorkers: 2,
-    projects: databases.map((db) => ({
+    projects: databases.map((db, pass) => ({
       extends: true,
       test: {
         name: db,
-        include: ["test/**/*.test.ts"],
+        // The packages' own tests use no database of Steward's: once is enough.
+        include: ["test/**/*.test.ts", ...(pass === 0 ? ["packages/*/test/**/*.test.ts"] : [])],
         env: { STEWARD_TEST_DB: db },
       },
     })),

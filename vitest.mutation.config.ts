@@ -1,8 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The tests that guard the money-critical modules, on the managed PostgreSQL only: what `npm run test:mutation`
 // runs against each mutant (Stryker picks, per mutant, the tests that cover it).
 export default defineConfig({
+  // As in vitest.config.ts: the workspace packages from their TypeScript sources.
+  resolve: {
+    alias: {
+      "@steward/discord-sandbox": fileURLToPath(new URL("packages/discord-sandbox/src/index.ts", import.meta.url)),
+    },
+  },
   test: {
     globalSetup: ["test/helpers/globalSetup.ts"],
     testTimeout: 30_000,

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startSandbox } from "@steward/discord-sandbox";
 import { deployCommands } from "../src/discord/deployCommands.ts";
-import { startSandbox } from "../src/sandbox/startSandbox.ts";
 import { SandboxClient } from "../test/helpers/sandboxClient.ts";
 import type { BotMessage, BotRequest } from "./botProcess.ts";
 

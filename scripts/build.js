@@ -2,7 +2,8 @@
 // with no TypeScript loader. dist/ mirrors the repository (dist/src, dist/commands, dist/prisma/migrations,
 // dist/contracts/out), so that the paths the code resolves from its own location (migrations, contract artifacts, the
 // browser pages, the watchdog) hold in both trees. Plain JavaScript, like the other install-time scripts: it needs
-// only node and the TypeScript compiler. Development keeps running the sources through tsx (`npm start`).
+// only node, npm (for the workspace packages' own builds) and the TypeScript compiler. Development keeps running the
+// sources through tsx (`npm start`).
 import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -11,6 +12,17 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
+
+// The workspace packages first: Steward's compiled code imports them by name, from their own dist/ (node_modules links
+// each package to packages/<name>; its package.json points at dist/index.js).
+const npm = process.env.npm_execpath
+  ? [process.execPath, [process.env.npm_execpath]]
+  : [process.platform === "win32" ? "npm.cmd" : "npm", []];
+const packages = spawnSync(npm[0], [...npm[1], "run", "build", "--workspaces", "--if-present"], {
+  cwd: root,
+  stdio: "inherit",
+});
+if (packages.status !== 0) process.exit(packages.status ?? 1);
 
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const compiled = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });

@@ -244,7 +244,7 @@ async function main(argv: string[]): Promise<number> {
       return problem ? 1 : 0;
     }
     case "sandbox": {
-      const { runTerminalClient } = await import("./sandbox/terminalClient.ts");
+      const { runTerminalClient } = await import("@steward/discord-sandbox");
       const { findRunning } = await import("./runningInstance.ts");
       const running = findRunning(config.STEWARD_DATA_DIR)?.sandboxUrl;
       const url = rest[0] ?? running ?? `http://${config.SANDBOX_HOST}:${config.SANDBOX_PORT}`;

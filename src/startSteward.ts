@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import type { SpecValidator } from "@steward/discord-sandbox";
+import { resetSandboxJournal, type Sandbox, startSandbox } from "@steward/discord-sandbox";
 import { type Client, Status } from "discord.js";
 import { type Config, ConfigError } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
@@ -24,9 +26,6 @@ import { watchNodeHealth } from "./jobs/watchNodeHealth.ts";
 import { watchReminders } from "./jobs/watchReminders.ts";
 import { watchVoteDeadlines } from "./jobs/watchVoteDeadlines.ts";
 import { type Logger, secretValues } from "./logger.ts";
-import { resetSandboxJournal } from "./sandbox/sandboxJournal.ts";
-import type { SpecValidator } from "./sandbox/specValidator.ts";
-import { type Sandbox, startSandbox } from "./sandbox/startSandbox.ts";
 import { sandboxChainProblems } from "./sandboxChainProblems.ts";
 import { POSTS_NOTIFY_CHANNEL } from "./services/publishing/enqueuePosts.ts";
 import { discordSettings } from "./settingsFromConfig.ts";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
+import { sandboxBotToken } from "@steward/discord-sandbox";
 import { Events } from "discord.js";
 import { findRunning } from "../runningInstance.ts";
-import { sandboxBotToken } from "../sandbox/sandboxJournal.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import type { Electorate } from "../services/votes/governanceSettings.ts";
 import { checkQuorum } from "./checkQuorum.ts";

@@ -21,7 +21,6 @@ const ROOMS = [
   "metrics",
   "llm",
   "db",
-  "sandbox",
   "logger",
   "config",
   "commands",
@@ -32,7 +31,7 @@ type Room = (typeof ROOMS)[number];
 const MAY_IMPORT: Record<Room, readonly Room[]> = {
   // The composition root and entry points (src/*.ts but the ground floor's files, config and logger): everything.
   root: ROOMS.filter((room) => room !== "root"),
-  discord: ["services", "llm", "db", "sandbox", "logger", "commands", "base"],
+  discord: ["services", "llm", "db", "logger", "commands", "base"],
   http: ["services", "logger", "base"],
   jobs: ["services", "logger", "base"],
   chain: ["services", "base"],
@@ -41,8 +40,6 @@ const MAY_IMPORT: Record<Room, readonly Room[]> = {
   metrics: ["db", "base"],
   llm: ["base"],
   db: ["base"],
-  // Nothing of Steward: it talks to the bot only through Discord's protocol (the ground floor's helpers go with it).
-  sandbox: ["base"],
   logger: ["config", "base"],
   config: ["base"],
   commands: [],
@@ -59,7 +56,6 @@ const FOLDERS: Record<string, Room> = {
   "src/metrics/": "metrics",
   "src/llm/": "llm",
   "src/db/": "db",
-  "src/sandbox/": "sandbox",
   "src/base/": "base",
   "src/generated/": "db",
   "commands/": "commands",

@@ -1,6 +1,6 @@
+import { type Sandbox, startSandbox } from "@steward/discord-sandbox";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox } from "../../src/sandbox/startSandbox.ts";
 import { chromiumPath, openBrowser } from "../helpers/browser.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { type Sandbox, startSandbox } from "@steward/discord-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox } from "../../src/sandbox/startSandbox.ts";
 
 const bin = join(process.cwd(), "bin", "steward.js");
 

@@ -2,11 +2,11 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startSandbox } from "@steward/discord-sandbox";
 import { afterAll, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../commands/index.ts";
 import { stopLocalChain } from "../../src/chain/openLocalChain.ts";
 import { destroyManagedData } from "../../src/db/managedPostgres.ts";
-import { startSandbox } from "../../src/sandbox/startSandbox.ts";
 import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
 

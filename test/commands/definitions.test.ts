@@ -1,4 +1,5 @@
 import { SlashCommandAssertions } from "@discordjs/builders";
+import { defaultSpecPath, SpecValidator } from "@steward/discord-sandbox";
 import { describe, expect, it } from "vitest";
 import { CONTRIBUTION_CATEGORY_CHOICES, CONTRIBUTION_STATUS_CHOICES } from "../../commands/contribute.ts";
 import { commandDefinitions } from "../../commands/index.ts";
@@ -7,7 +8,6 @@ import { describeCommands } from "../../src/discord/handlers/help.ts";
 import { commandAudience } from "../../src/discord/permissions.ts";
 import { commandHandlers } from "../../src/discord/router.ts";
 import { ContributionCategory, ContributionStatus } from "../../src/generated/prisma/enums.ts";
-import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
 
 interface Option {
   type: number;

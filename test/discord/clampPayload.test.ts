@@ -1,6 +1,6 @@
+import { checkMessageLimits } from "@steward/discord-sandbox";
 import { describe, expect, it } from "vitest";
 import { clampPayload } from "../../src/discord/views/clampPayload.ts";
-import { checkMessageLimits } from "../../src/sandbox/discordRest.ts";
 
 // The sandbox applies Discord's limits as Discord does (50035): every clamped payload must pass them.
 const fits = (payload: { content?: string; embeds?: unknown[] }) => () =>

@@ -1,8 +1,7 @@
+import { defaultSpecPath, type Sandbox, SpecValidator, startSandbox } from "@steward/discord-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../commands/index.ts";
 import { deployCommands } from "../../src/discord/deployCommands.ts";
-import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
-import { type Sandbox, startSandbox } from "../../src/sandbox/startSandbox.ts";
 
 let discord: Sandbox;
 beforeAll(async () => {

@@ -29,7 +29,10 @@ function anchorsOf(text: string): Set<string> {
   return anchors;
 }
 
-const pages = [join(root, "README.md"), ...markdownFiles(join(root, "docs"))];
+const packageReadmes = readdirSync(join(root, "packages"))
+  .map((name) => join(root, "packages", name, "README.md"))
+  .filter((file) => existsSync(file));
+const pages = [join(root, "README.md"), ...markdownFiles(join(root, "docs")), ...packageReadmes];
 
 describe("the documentation", () => {
   it("keeps the README a front page: under 200 lines, with the test command CI runs", () => {

@@ -1,10 +1,9 @@
 import { Writable } from "node:stream";
+import { defaultSpecPath, type Sandbox, SpecValidator, startSandbox } from "@steward/discord-sandbox";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deployCommands } from "../../src/discord/deployCommands.ts";
 import { runDoctor } from "../../src/discord/runDoctor.ts";
 import { createLogger } from "../../src/logger.ts";
-import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
-import { type Sandbox, startSandbox } from "../../src/sandbox/startSandbox.ts";
 import { batchHash, canonicalBatch } from "../../src/services/epochs/batchHash.ts";
 import { type Steward, startSteward } from "../../src/startSteward.ts";
 import { recipients } from "../helpers/approvedPayout.ts";

@@ -1,7 +1,7 @@
+import { checkMessageLimits } from "@steward/discord-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idArgument } from "../../src/discord/checkInput.ts";
 import { clampPayload } from "../../src/discord/views/clampPayload.ts";
-import { checkMessageLimits } from "../../src/sandbox/discordRest.ts";
 import { parseBudget } from "../../src/services/proposals/proposalDrafts.ts";
 import { componentId } from "../helpers/governance.ts";
 import { finalResponse } from "../helpers/sandboxClient.ts";

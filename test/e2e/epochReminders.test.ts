@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { defaultSpecPath, SpecValidator } from "@steward/discord-sandbox";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
-import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
 import { type Steward, startSteward } from "../../src/startSteward.ts";
 import { waitForMessage } from "../helpers/governance.ts";
 import { finalResponse, SandboxClient } from "../helpers/sandboxClient.ts";

@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
+import { defaultSpecPath, SpecValidator } from "@steward/discord-sandbox";
 import { expect } from "vitest";
 import { type Database, openDatabase } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
-import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
 import { type Steward, startSteward } from "../../src/startSteward.ts";
 import { SandboxClient } from "./sandboxClient.ts";
 import { testConfig } from "./testConfig.ts";

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 
 const require = createRequire(import.meta.url);
@@ -123,12 +124,18 @@ function summarise(errors: ErrorObject[]): string[] {
   return [...new Set(lines)].slice(0, 12);
 }
 
-/** `DISCORD_API_SPEC`, else the spec in ../shared beside the repository (where CI lays it). */
+/**
+ * `DISCORD_API_SPEC`, else the spec in ../shared beside the repository (where CI lays it). The one place the
+ * package looks for the spec: Discord's openapi.json (MIT) is not copied into the package.
+ */
 export function defaultSpecPath(): string {
   const path =
-    process.env.DISCORD_API_SPEC ?? new URL("../../../shared/discord-api-spec/openapi.json", import.meta.url).pathname;
+    process.env.DISCORD_API_SPEC ??
+    fileURLToPath(new URL("../../../../shared/discord-api-spec/openapi.json", import.meta.url));
   if (!existsSync(path)) {
-    throw new Error(`Discord's OpenAPI spec is not at ${path}; set DISCORD_API_SPEC to its openapi.json`);
+    throw new Error(
+      `Discord's OpenAPI spec is not at ${path}: check out ../shared beside this repository (as CI does), or set DISCORD_API_SPEC to an openapi.json from https://github.com/discord/discord-api-spec`,
+    );
   }
   return path;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startSandbox } from "../../src/sandbox/startSandbox.ts";
+import { startSandbox } from "../src/startSandbox.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "steward-nonce-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

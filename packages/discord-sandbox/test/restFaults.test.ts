@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { type Sandbox, startSandbox } from "../../src/sandbox/startSandbox.ts";
+import { type Sandbox, startSandbox } from "../src/startSandbox.ts";
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openSandboxJournal } from "../../src/sandbox/sandboxJournal.ts";
+import { openSandboxJournal } from "../src/sandboxJournal.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "steward-journal-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox } from "../../src/sandbox/startSandbox.ts";
-import { SandboxClient } from "../helpers/sandboxClient.ts";
+import { SandboxClient } from "../src/sandboxClient.ts";
+import { type Sandbox, startSandbox } from "../src/startSandbox.ts";
 
 let discord: Sandbox;
 let client: SandboxClient;

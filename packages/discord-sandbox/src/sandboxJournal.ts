@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { processAlive } from "../processAlive.ts";
+import { processAlive } from "./processAlive.ts";
 import { type SandboxChange, SandboxState } from "./sandboxState.ts";
 
 /**

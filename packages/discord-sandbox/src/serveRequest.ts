@@ -1,7 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
-import { SECURITY_HEADERS } from "../securityHeaders.ts";
-import { readStaticPages } from "../staticPages.ts";
 import { SandboxInputError } from "./buildInteraction.ts";
 import { control } from "./control/control.ts";
 import { Created, HttpError } from "./control/httpError.ts";
@@ -11,9 +9,11 @@ import { refuseForeignRequest } from "./refuseForeignRequest.ts";
 import { faultBody } from "./restFaults.ts";
 import type { SandboxParts } from "./sandboxParts.ts";
 import type { Json } from "./sandboxState.ts";
+import { SECURITY_HEADERS } from "./securityHeaders.ts";
 import type { SpecViolation } from "./specValidator.ts";
+import { readStaticPages } from "./staticPages.ts";
 
-/** The browser client (src/sandbox/web): served as files, it talks to the same control API as tests and the terminal. */
+/** The browser client (web/ beside this file): served as files, it talks to the same control API as tests and the terminal. */
 const WEB_CLIENT = readStaticPages(join(import.meta.dirname, "web"), {
   "/": "index.html",
   "/web/sandbox.js": "sandbox.js",

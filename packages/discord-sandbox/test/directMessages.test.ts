@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
-import { startSandbox } from "../../src/sandbox/startSandbox.ts";
-import { SandboxClient } from "../helpers/sandboxClient.ts";
+import { SandboxClient } from "../src/sandboxClient.ts";
+import { defaultSpecPath, SpecValidator } from "../src/specValidator.ts";
+import { startSandbox } from "../src/startSandbox.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "steward-dms-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

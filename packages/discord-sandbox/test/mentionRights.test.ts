@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSpecPath, SpecValidator } from "../../src/sandbox/specValidator.ts";
-import { type Sandbox, startSandbox } from "../../src/sandbox/startSandbox.ts";
-import { SandboxClient } from "../helpers/sandboxClient.ts";
+import { SandboxClient } from "../src/sandboxClient.ts";
+import { defaultSpecPath, SpecValidator } from "../src/specValidator.ts";
+import { type Sandbox, startSandbox } from "../src/startSandbox.ts";
 
 let discord: Sandbox;
 let client: SandboxClient;

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  dmsRequest,
-  humanize,
-  parseSlash,
-  relativeTime,
-  renderMessage,
-  tokenize,
-} from "../../src/sandbox/terminalClient.ts";
+import { dmsRequest, humanize, parseSlash, relativeTime, renderMessage, tokenize } from "../src/terminalClient.ts";
 
 describe("the sandbox terminal client", () => {
   it("parses a slash command line the way a person types it", () => {
