@@ -5,6 +5,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The workspace packages' manifests, so that npm ci links them (node_modules/@steward/* -> packages/*).
+COPY packages/managed-postgres/package.json ./packages/managed-postgres/
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY prisma.config.ts ./
@@ -13,6 +15,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY commands ./commands
 COPY contracts/out ./contracts/out
 COPY src ./src
+COPY packages ./packages
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 # Runtime stage: compiled JavaScript run by node itself (no TypeScript loader), production dependencies only,
@@ -23,6 +26,8 @@ ENV NODE_ENV=production STEWARD_DATA_DIR=/data HTTP_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The compiled workspace packages (packages/*/dist), reached through the links in node_modules/@steward.
+COPY --from=build /app/packages ./packages
 COPY package.json ./
 RUN mkdir -p /data && chown node:node /data
 USER node

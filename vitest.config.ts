@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The whole suite runs on the managed (embedded) PostgreSQL server; with TEST_DATABASE_URL set it runs a second time
@@ -5,6 +6,12 @@ import { defineConfig } from "vitest/config";
 const databases = ["embedded", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
 
 export default defineConfig({
+  // The workspace packages run from their TypeScript sources, as tsconfig.json's paths say (dist/ is for production).
+  resolve: {
+    alias: {
+      "@steward/managed-postgres": fileURLToPath(new URL("packages/managed-postgres/src/index.ts", import.meta.url)),
+    },
+  },
   test: {
     globalSetup: ["test/helpers/globalSetup.ts"],
     reporters: ["default", "./test/helpers/summaryReporter.ts"],
@@ -16,7 +23,7 @@ export default defineConfig({
       extends: true,
       test: {
         name: db,
-        include: ["test/**/*.test.ts"],
+        include: ["test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
         env: { STEWARD_TEST_DB: db },
       },
     })),

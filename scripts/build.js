@@ -12,6 +12,15 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
 
+// The workspace packages first (packages/*/dist): the compiled Steward imports them through node_modules.
+for (const name of readdirSync(join(root, "packages")))
+  rmSync(join(root, "packages", name, "dist"), { recursive: true, force: true });
+const npm = process.env.npm_execpath;
+const packages = npm
+  ? spawnSync(process.execPath, [npm, "run", "build", "--workspaces", "--if-present"], { cwd: root, stdio: "inherit" })
+  : spawnSync("npm", ["run", "build", "--workspaces", "--if-present"], { cwd: root, stdio: "inherit" });
+if (packages.status !== 0) process.exit(packages.status ?? 1);
+
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const compiled = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
