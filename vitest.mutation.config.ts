@@ -1,8 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The tests that guard the money-critical modules, on the managed PostgreSQL only: what `npm run test:mutation`
 // runs against each mutant (Stryker picks, per mutant, the tests that cover it).
 export default defineConfig({
+  // The workspace packages run from their TypeScript sources, as in vitest.config.ts.
+  resolve: {
+    alias: {
+      "@steward/managed-postgres": fileURLToPath(new URL("packages/managed-postgres/src/index.ts", import.meta.url)),
+    },
+  },
   test: {
     globalSetup: ["test/helpers/globalSetup.ts"],
     testTimeout: 30_000,
