@@ -31,7 +31,10 @@ export function quorumProblem(r: QuorumReach): string | null {
 }
 
 /** The quorum check of `steward doctor` and `/steward status`: its problem line, if any. */
-export async function checkQuorum(services: ServiceDeps, guildId: string): Promise<string[]> {
+export async function checkQuorum(
+  services: Pick<ServiceDeps, "db" | "governance" | "now">,
+  guildId: string,
+): Promise<string[]> {
   const reach = await quorumReach(services, guildId);
   const problem = reach ? quorumProblem(reach) : null;
   return problem ? [problem] : [];

@@ -7,7 +7,7 @@ import { watchEvery } from "./watchEvery.ts";
  * test, a 48h vote in production). The deadline lives in the database; this only polls it, cheaply (indexed).
  */
 export function watchVoteDeadlines(
-  services: ServiceDeps,
+  services: Pick<ServiceDeps, "db" | "now">,
   logger: Logger,
   kick: () => void,
   everyMs = 1000,

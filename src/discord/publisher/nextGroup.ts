@@ -9,7 +9,7 @@ import { DIGEST_AFTER, DIGEST_SIZE } from "./lanes.ts";
  * replies to it or links it). A post that failed once, or whose message may already exist, goes alone; nothing
  * ready: none.
  */
-export async function nextGroup(services: ServiceDeps, due: PendingPost[]): Promise<PendingPost[]> {
+export async function nextGroup(services: Pick<ServiceDeps, "db">, due: PendingPost[]): Promise<PendingPost[]> {
   const head = due[0] as PendingPost;
   // A message started before a crash is finished as it was begun: same rows, same nonce.
   if (head.sentWith !== null) return due.filter((r) => r.sentWith === head.sentWith);

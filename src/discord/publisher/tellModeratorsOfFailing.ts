@@ -5,7 +5,7 @@ import { claimPostsToReport } from "../../services/publishing/pendingPosts.ts";
 import { failingPostsNote } from "../views/postNotes.ts";
 
 /** Posts that failed often enough: the moderators are told once, in one note per guild (itself a post). */
-export async function tellModeratorsOfFailing(services: ServiceDeps): Promise<void> {
+export async function tellModeratorsOfFailing(services: Pick<ServiceDeps, "db" | "now">): Promise<void> {
   const failing = (await claimPostsToReport(services)).filter((p) => p.kind !== "note");
   const byGuild = new Map<string, PendingPost[]>();
   for (const p of failing) byGuild.set(p.guildId, [...(byGuild.get(p.guildId) ?? []), p]);

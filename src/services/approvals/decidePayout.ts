@@ -9,7 +9,7 @@ import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { requireReason } from "../requireText.ts";
 
-async function pendingPayout(deps: ServiceDeps, actor: Actor, id: number) {
+async function pendingPayout(deps: Pick<ServiceDeps, "db">, actor: Actor, id: number) {
   const proposal = await findProposal(deps, actor.guildId, id);
   if (!isPayoutKind(proposal.kind)) throw new UserError("not_a_payout", { id });
   if (proposal.status !== "awaiting_approval")
@@ -30,7 +30,7 @@ async function lockPending(tx: Parameters<Parameters<typeof runAudited>[1]>[0], 
  * One moderator's approval (the caller checks the Moderator role). A moderator paid by the batch cannot approve
  * it; each approves once (unique per proposal and moderator). With enough approvals the proposal is approved.
  */
-export async function approvePayout(deps: ServiceDeps, actor: Actor, id: number) {
+export async function approvePayout(deps: Pick<ServiceDeps, "db" | "governance" | "now">, actor: Actor, id: number) {
   const proposal = await pendingPayout(deps, actor, id);
   const wallets = await deps.db.wallet.findMany({
     where: { member: { guildId: actor.guildId, discordId: actor.discordId } },
@@ -75,7 +75,7 @@ export async function approvePayout(deps: ServiceDeps, actor: Actor, id: number)
 }
 
 /** A moderator's rejection vetoes the payout: awaiting_approval → vetoed, with the reason, audited. */
-export async function rejectPayout(deps: ServiceDeps, actor: Actor, id: number, reason: string) {
+export async function rejectPayout(deps: Pick<ServiceDeps, "db" | "now">, actor: Actor, id: number, reason: string) {
   const text = requireReason(reason);
   const proposal = await pendingPayout(deps, actor, id);
   const now = deps.now();

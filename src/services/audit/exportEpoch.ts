@@ -23,7 +23,11 @@ export interface EpochExport {
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 /** Finds epoch `number` (of `guildId`, needed only when several guilds have one) and gathers its tables. */
-export async function exportEpoch(deps: ServiceDeps, number: number, guildId?: string): Promise<EpochExport> {
+export async function exportEpoch(
+  deps: Pick<ServiceDeps, "db" | "token">,
+  number: number,
+  guildId?: string,
+): Promise<EpochExport> {
   const epochs = await deps.db.epoch.findMany({ where: { number, ...(guildId ? { guildId } : {}) } });
   if (epochs.length === 0) throw new UserError("export_no_epoch", { number });
   if (epochs.length > 1) throw new UserError("export_which_guild", { number, guilds: epochs.map((e) => e.guildId) });

@@ -25,7 +25,10 @@ export type AnchorSkip =
  * oldest first. The caller holds the treasury (settlement's lock, with no signed payout waiting for its nonce). A
  * crash after sending is recovered by finding the event on chain instead of sending it again.
  */
-export async function publishAnchors(deps: ServiceDeps, settlement: SettlementDeps): Promise<AnchorReport> {
+export async function publishAnchors(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  settlement: SettlementDeps,
+): Promise<AnchorReport> {
   const { audit } = settlement;
   if (!audit.anchorContract) {
     return { published: [], skipped: { kind: "no_anchor_contract" } };
@@ -67,7 +70,7 @@ export async function publishAnchors(deps: ServiceDeps, settlement: SettlementDe
  * would take it). The caller holds the treasury. A failure to anchor is reported, never a reason to fail payouts.
  */
 export async function publishWhenTreasuryIdle(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   settlement: SettlementDeps,
 ): Promise<AnchorReport | { error: string } | undefined> {
   if (settlement.mode !== "send" || settlement.blocked) return undefined;
@@ -84,7 +87,9 @@ export async function publishWhenTreasuryIdle(
 }
 
 /** Publishes pending anchors now (epoch close, `steward audit anchor`), taking the treasury; says why if it cannot. */
-export async function anchorNow(deps: ServiceDeps): Promise<AnchorReport | { error: string }> {
+export async function anchorNow(
+  deps: Pick<ServiceDeps, "db" | "now" | "settlement" | "votes">,
+): Promise<AnchorReport | { error: string }> {
   const settlement = deps.settlement;
   if (!settlement) return { published: [], skipped: { kind: "no_chain" } };
   if (settlement.blocked) return { published: [], skipped: { kind: "blocked", reason: settlement.blocked } };

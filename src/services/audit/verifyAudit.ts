@@ -28,7 +28,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * and every paid proposal — its batch against the hash the vote bound and the audit log's records of it, each
  * chunk against the chain's own receipt: the distributor's `Settled` event and the token's `Transfer` logs.
  */
-export async function verifyAudit(deps: ServiceDeps): Promise<AuditVerification> {
+export async function verifyAudit(deps: Pick<ServiceDeps, "db" | "settlement" | "token">): Promise<AuditVerification> {
   const checked: string[] = [];
   const mismatches: string[] = [];
   const chain = await verifyAuditChain(deps.db);
@@ -55,12 +55,12 @@ export async function verifyAudit(deps: ServiceDeps): Promise<AuditVerification>
 }
 
 /** The audit log's hash of each event id asked for, in one read; an id the log lacks is absent. */
-async function eventHashes(deps: ServiceDeps, ids: bigint[]): Promise<Map<bigint, string>> {
+async function eventHashes(deps: Pick<ServiceDeps, "db">, ids: bigint[]): Promise<Map<bigint, string>> {
   const rows = await deps.db.auditEvent.findMany({ where: { id: { in: ids } }, select: { id: true, hash: true } });
   return new Map(rows.map((r) => [r.id, r.hash]));
 }
 
-async function checkAnchors(deps: ServiceDeps, checked: string[], mismatches: string[]) {
+async function checkAnchors(deps: Pick<ServiceDeps, "db" | "settlement">, checked: string[], mismatches: string[]) {
   const recorded = await deps.db.auditAnchor.findMany({ orderBy: { eventId: "asc" } });
   const recordedHashes = await eventHashes(
     deps,
@@ -111,7 +111,11 @@ async function checkAnchors(deps: ServiceDeps, checked: string[], mismatches: st
   return { recorded: recorded.length, onChain: published.length, lastBlock };
 }
 
-async function checkSettlements(deps: ServiceDeps, checked: string[], mismatches: string[]) {
+async function checkSettlements(
+  deps: Pick<ServiceDeps, "db" | "settlement" | "token">,
+  checked: string[],
+  mismatches: string[],
+) {
   const proposals = await deps.db.proposal.findMany({
     where: { payouts: { some: { status: "confirmed" } } },
     include: { payouts: { orderBy: { chunkIndex: "asc" } } },

@@ -44,7 +44,7 @@ const unknownNode = (id: number) => new HeartbeatRefusal(404, "unknown_node", `T
 const retiredRefusal = (id: number) =>
   new HeartbeatRefusal(410, "node_retired", `Node #${id} is retired: it no longer sends heartbeats.`);
 
-async function nodeFor(deps: ServiceDeps, nodeId: number): Promise<CachedNode | null> {
+async function nodeFor(deps: Pick<ServiceDeps, "db" | "heartbeats">, nodeId: number): Promise<CachedNode | null> {
   if (!Number.isSafeInteger(nodeId) || nodeId < 1 || nodeId > MAX_NODE_ID) return null;
   const cache = deps.heartbeats.nodes;
   const hit = cache.get(nodeId);
@@ -79,7 +79,11 @@ export interface VerifiedHeartbeat {
  * is extended (or a new one starts after a gap longer than two intervals), and its reported specs are compared
  * with the declared ones. Uptime runs on Steward's clock, so a node cannot stretch it by its timestamps.
  */
-export async function acceptHeartbeat(deps: ServiceDeps, nodeId: number, body: HeartbeatBody) {
+export async function acceptHeartbeat(
+  deps: Pick<ServiceDeps, "compute" | "db" | "heartbeats" | "now">,
+  nodeId: number,
+  body: HeartbeatBody,
+) {
   return recordHeartbeat(deps, await verifyHeartbeat(deps, nodeId, body));
 }
 
@@ -88,7 +92,11 @@ export async function acceptHeartbeat(deps: ServiceDeps, nodeId: number, body: H
  * when. Separate from recording so that the HTTP API can tell a node's own heartbeats from anyone else's
  * before it counts them against the node.
  */
-export async function verifyHeartbeat(deps: ServiceDeps, nodeId: number, body: HeartbeatBody) {
+export async function verifyHeartbeat(
+  deps: Pick<ServiceDeps, "compute" | "db" | "heartbeats" | "now">,
+  nodeId: number,
+  body: HeartbeatBody,
+) {
   const node = await nodeFor(deps, nodeId);
   if (!node) throw unknownNode(nodeId);
   if (node.retired) throw retiredRefusal(nodeId);
@@ -130,7 +138,10 @@ export async function verifyHeartbeat(deps: ServiceDeps, nodeId: number, body: H
 }
 
 /** Stores a verified heartbeat (group commit): refused when its sequence is not new or the node was retired. */
-export async function recordHeartbeat(deps: ServiceDeps, verified: VerifiedHeartbeat) {
+export async function recordHeartbeat(
+  deps: Pick<ServiceDeps, "compute" | "heartbeats" | "now">,
+  verified: VerifiedHeartbeat,
+) {
   const { nodeId, node, body } = verified;
   const outcome = await storeHeartbeat(
     deps.heartbeats,
@@ -166,7 +177,7 @@ export async function recordHeartbeat(deps: ServiceDeps, verified: VerifiedHeart
 }
 
 /** What a node agent needs to sign: the guild's typed-data domain, the types, the interval and the allowed skew. */
-export async function heartbeatTerms(deps: ServiceDeps, nodeId: number) {
+export async function heartbeatTerms(deps: Pick<ServiceDeps, "compute" | "db">, nodeId: number) {
   if (!Number.isSafeInteger(nodeId) || nodeId < 1 || nodeId > MAX_NODE_ID) throw unknownNode(nodeId);
   // Read fresh (an agent asks once at start): a node retired since it was cached is refused here too.
   const node = await deps.db.computeNode.findUnique({ where: { id: nodeId }, select: { guildId: true, status: true } });

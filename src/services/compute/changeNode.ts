@@ -14,7 +14,12 @@ export interface NodeChanges {
 }
 
 /** The provider changes a live node's price, region or description (audited with the values before and after). */
-export async function updateNode(deps: ServiceDeps, actor: Actor, id: number, changes: NodeChanges) {
+export async function updateNode(
+  deps: Pick<ServiceDeps, "db" | "now" | "token">,
+  actor: Actor,
+  id: number,
+  changes: NodeChanges,
+) {
   const node = await findOwnLiveNode(deps, actor, id);
   const data: { price?: string; region?: string; description?: string | null } = {};
   if (changes.price != null) data.price = parsePrice(changes.price, deps.token.decimals).toString();
@@ -48,7 +53,7 @@ export async function updateNode(deps: ServiceDeps, actor: Actor, id: number, ch
 
 /** Retires a node for good: its heartbeats are refused from now on, its key is free again, its leases end. */
 export async function retireNode(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   actor: Actor,
   id: number,
   /** Its announcement in the compute channel (the adapter's words), queued with the retirement. */

@@ -34,7 +34,7 @@ export type LeaseAnnouncement = (lease: LeaseWithParties) => PostRequest[];
  * offline or changed its price). A second click finds the same lease; one open lease per request.
  */
 export async function chooseOffer(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "compute" | "db" | "now" | "token">,
   actor: Actor,
   requestId: number,
   nodeId: number,
@@ -105,7 +105,7 @@ export async function chooseOffer(
 
 /** A moderator (neither the requester nor the provider) lets an expensive lease be offered to the provider. */
 export async function approveLease(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "governance" | "now">,
   actor: Actor,
   isModerator: boolean,
   id: number,
@@ -133,7 +133,7 @@ export async function approveLease(
 }
 
 /** The node's provider accepts (the lease starts now, for the agreed hours) or declines an offered lease. */
-export async function decideLease(deps: ServiceDeps, actor: Actor, id: number, accept: boolean) {
+export async function decideLease(deps: Pick<ServiceDeps, "db" | "now">, actor: Actor, id: number, accept: boolean) {
   const lease = await findLease(deps, actor.guildId, id);
   if (lease.node.provider.discordId !== actor.discordId) throw new UserError("not_lease_provider", { id });
   const now = deps.now();
@@ -172,7 +172,12 @@ export async function decideLease(deps: ServiceDeps, actor: Actor, id: number, a
 }
 
 /** The requester or the provider ends an active lease early: it is paid pro rata for what was delivered. */
-export async function endLease(deps: ServiceDeps, actor: Actor, id: number, announce: LeaseAnnouncement = () => []) {
+export async function endLease(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  actor: Actor,
+  id: number,
+  announce: LeaseAnnouncement = () => [],
+) {
   const lease = await findLease(deps, actor.guildId, id);
   const party = [lease.request.requester.discordId, lease.node.provider.discordId];
   if (!party.includes(actor.discordId)) throw new UserError("not_lease_party", { id });
@@ -180,7 +185,7 @@ export async function endLease(deps: ServiceDeps, actor: Actor, id: number, anno
 }
 
 async function transition(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   actor: Actor,
   id: number,
   from: "awaiting_approval" | "offered" | "active",
@@ -211,7 +216,7 @@ async function transition(
 }
 
 /** The actor's leases, as requester or as provider, newest first. */
-export function listLeases(deps: ServiceDeps, actor: Actor) {
+export function listLeases(deps: Pick<ServiceDeps, "db">, actor: Actor) {
   return deps.db.lease.findMany({
     where: {
       guildId: actor.guildId,
@@ -226,7 +231,7 @@ export function listLeases(deps: ServiceDeps, actor: Actor) {
   });
 }
 
-export async function recordLeaseMessage(deps: ServiceDeps, id: number, messageId: string) {
+export async function recordLeaseMessage(deps: Pick<ServiceDeps, "db">, id: number, messageId: string) {
   await deps.db.lease.update({ where: { id }, data: { messageId } });
 }
 

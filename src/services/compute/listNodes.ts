@@ -14,7 +14,7 @@ export interface NodeListQuery {
   page: number;
 }
 
-export async function listNodes(deps: ServiceDeps, query: NodeListQuery) {
+export async function listNodes(deps: Pick<ServiceDeps, "db">, query: NodeListQuery) {
   const where = {
     guildId: query.guildId,
     ...(query.status ? { status: query.status } : {}),

@@ -10,7 +10,7 @@ const DAY = 86_400_000;
  * Everything `/node show` says about a node: declared and reported specs, status, uptime over 24 h, 7 days and the
  * open epoch, leases and earnings. Its provider sees a new shortfall once, as a note (then it is marked seen).
  */
-export async function nodeDetails(deps: ServiceDeps, actor: Actor, id: number) {
+export async function nodeDetails(deps: Pick<ServiceDeps, "db" | "now">, actor: Actor, id: number) {
   const node = await findNode(deps, actor.guildId, id);
   const now = deps.now();
   const epoch = await deps.db.epoch.findUnique({ where: { openFor: actor.guildId } });

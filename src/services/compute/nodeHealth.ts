@@ -15,7 +15,7 @@ import { requestCompute } from "./requestCompute.ts";
  * LEASE_FAILOVER_AFTER gets its requester offered the next best online offer for the remaining hours. Each change
  * is claimed by a conditional update, so two processes never announce it twice.
  */
-export async function checkNodeHealth(deps: ServiceDeps) {
+export async function checkNodeHealth(deps: Pick<ServiceDeps, "compute" | "db" | "now" | "token">) {
   const now = deps.now();
   const cutoff = new Date(now.getTime() - downAfterMs(deps.compute));
   const offline = await deps.db.$transaction(async (tx) => {
@@ -157,7 +157,7 @@ export async function checkNodeHealth(deps: ServiceDeps) {
 }
 
 /** A node came back online: announced, and its active leases may warn again at their next outage. */
-export async function nodeCameOnline(deps: ServiceDeps, nodeId: number) {
+export async function nodeCameOnline(deps: Pick<ServiceDeps, "db" | "now">, nodeId: number) {
   const node = await deps.db.computeNode.findUniqueOrThrow({ where: { id: nodeId } });
   await deps.db.$transaction(async (tx) => {
     await tx.lease.updateMany({ where: { nodeId, status: "active" }, data: { failoverNoticeAt: null } });

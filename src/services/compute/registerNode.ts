@@ -16,7 +16,7 @@ export const activeKeyOf = (guildId: string, publicKey: string) => `${guildId}:$
  * in the guild.
  */
 export async function registerNode(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "compute" | "db" | "now" | "token">,
   actor: Actor,
   roles: string[],
   input: SpecsInput & { publicKey: string },

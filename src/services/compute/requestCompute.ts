@@ -30,7 +30,7 @@ export interface StoredMatch {
  * rankOffers. Stored with its top matches when one fits; refused with the nearest offers when none does.
  */
 export async function requestCompute(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now" | "token">,
   actor: Actor,
   input: ComputeRequestInput,
   /** A failover: the lease it continues, whose node is not offered again. */
@@ -105,7 +105,7 @@ export async function requestCompute(
 
 /** The agent's words on a request's ranking (null without a model or when it has nothing sound to say). */
 export function explainRequest(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "compute">,
   input: ComputeRequestInput,
   matches: { nodeId: number; score: number; reasons: string[]; offer: { name: string } }[],
 ) {

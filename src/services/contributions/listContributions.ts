@@ -11,7 +11,7 @@ export interface ListContributionsQuery {
   page: number;
 }
 
-export async function listContributions(deps: ServiceDeps, query: ListContributionsQuery) {
+export async function listContributions(deps: Pick<ServiceDeps, "db">, query: ListContributionsQuery) {
   const where = {
     guildId: query.guildId,
     ...(query.status ? { status: query.status } : {}),

@@ -7,7 +7,11 @@ import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { type ContributionDraft, titleKey, validateContribution } from "./contributionRules.ts";
 
 /** Stores a new contribution as `submitted`, records it in the audit chain and queues its public post. */
-export async function submitContribution(deps: ServiceDeps, actor: Actor, draft: ContributionDraft) {
+export async function submitContribution(
+  deps: Pick<ServiceDeps, "db" | "now" | "settings">,
+  actor: Actor,
+  draft: ContributionDraft,
+) {
   const clean = validateContribution(draft);
   const key = titleKey(clean.title);
   const now = deps.now();

@@ -8,7 +8,7 @@ import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 /** Statuses from which the author may still withdraw: anything before the evaluation is final. */
 export const WITHDRAWABLE: ContributionStatus[] = ["submitted", "evaluating", "evaluated"];
 
-export async function withdrawContribution(deps: ServiceDeps, actor: Actor, id: number) {
+export async function withdrawContribution(deps: Pick<ServiceDeps, "db" | "now">, actor: Actor, id: number) {
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const contribution = await tx.contribution.findFirst({

@@ -23,7 +23,11 @@ import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
  * - contributions become `final`, the proposal (kind distribution, status draft) carries the batch and its hash,
  *   the next epoch opens, and the close is audited.
  */
-export async function closeEpoch(deps: ServiceDeps, guildId: string, actorId: string) {
+export async function closeEpoch(
+  deps: Pick<ServiceDeps, "compute" | "db" | "epochs" | "now" | "token">,
+  guildId: string,
+  actorId: string,
+) {
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const epoch = await ensureOpenEpoch(tx, guildId, deps.epochs.budget, now);

@@ -7,7 +7,7 @@ import { isUserError } from "../errors.ts";
 import { openVoting } from "../proposals/openVoting.ts";
 import { closeEpoch } from "./closeEpoch.ts";
 
-const units = (deps: ServiceDeps, amount: TokenUnits) => tokenAmount(amount, deps.token);
+const units = (deps: Pick<ServiceDeps, "token">, amount: TokenUnits) => tokenAmount(amount, deps.token);
 
 /**
  * The whole close: the epoch closes and its distribution is drafted (one transaction), the agent explains the
@@ -15,7 +15,11 @@ const units = (deps: ServiceDeps, amount: TokenUnits) => tokenAmount(amount, dep
  * When the member list is unavailable (no bot connected) the proposal stays a draft for a moderator to open. An
  * epoch with nothing payable closes without a proposal.
  */
-export async function closeEpochForVote(deps: ServiceDeps, guildId: string, actorId: string) {
+export async function closeEpochForVote(
+  deps: Pick<ServiceDeps, "compute" | "db" | "epochs" | "governance" | "now" | "proposals" | "token">,
+  guildId: string,
+  actorId: string,
+) {
   const closed = await closeEpoch(deps, guildId, actorId);
   const { proposal, batch, epoch } = closed;
   if (!proposal) return { ...closed, proposal: null, opened: false, notOpenedBecause: null };

@@ -5,7 +5,7 @@ import { awaitingReview } from "../evaluations/clearEvaluation.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
 
 /** The open epoch and where its contributions stand. */
-export async function epochStatus(deps: ServiceDeps, guildId: string) {
+export async function epochStatus(deps: Pick<ServiceDeps, "compute" | "db" | "epochs" | "now">, guildId: string) {
   const epoch = await ensureOpenEpoch(deps.db, guildId, deps.epochs.budget, deps.now());
   const pending = { guildId, epochId: null };
   const [submitted, evaluated, underAppeal, suggested, flagged] = await Promise.all([

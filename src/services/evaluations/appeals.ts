@@ -70,7 +70,7 @@ export async function fileAppeal(deps: ServiceDeps, author: Actor, contributionI
 }
 
 /** Open appeals whose second pass has not run yet (just filed, or the process stopped during it). */
-export async function appealsAwaitingSecondPass(deps: ServiceDeps) {
+export async function appealsAwaitingSecondPass(deps: Pick<ServiceDeps, "db">) {
   const rows = await deps.db.appeal.findMany({
     where: { status: "open", secondEvaluationId: null },
     select: { id: true },
@@ -83,7 +83,10 @@ export async function appealsAwaitingSecondPass(deps: ServiceDeps) {
  * The second pass of an appeal: another model when APPEAL_MODEL is set, else more samples. The evaluation is
  * stored inactive; a moderator's Accept makes it the active one. Recorded only if no other run recorded one first.
  */
-export async function runAppealSecondPass(deps: ServiceDeps, appealId: number) {
+export async function runAppealSecondPass(
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "metrics" | "now">,
+  appealId: number,
+) {
   const appeal = await deps.db.appeal.findUniqueOrThrow({ where: { id: appealId } });
   if (appeal.secondEvaluationId !== null || appeal.status !== "open") return false;
   const { appeal: second } = deps.evaluation;
@@ -111,12 +114,22 @@ export async function runAppealSecondPass(deps: ServiceDeps, appealId: number) {
   });
 }
 
-export async function recordAppealMessage(deps: ServiceDeps, appealId: number, channelId: string, messageId: string) {
+export async function recordAppealMessage(
+  deps: Pick<ServiceDeps, "db">,
+  appealId: number,
+  channelId: string,
+  messageId: string,
+) {
   await deps.db.appeal.update({ where: { id: appealId }, data: { channelId, messageId } });
 }
 
 /** A moderator accepts (the second pass becomes active) or rejects (the original stays) an open appeal. */
-export async function resolveAppeal(deps: ServiceDeps, moderator: Actor, appealId: number, accept: boolean) {
+export async function resolveAppeal(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  moderator: Actor,
+  appealId: number,
+  accept: boolean,
+) {
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const appeal = await tx.appeal.findUnique({ where: { id: appealId }, include: { evaluation: true } });

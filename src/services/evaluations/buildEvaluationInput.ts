@@ -7,7 +7,7 @@ const EARLIER_LIMIT = 300;
 
 /** The evaluator's view of a contribution: the submission plus earlier work (for duplicates) and track record. */
 export async function buildEvaluationInput(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db">,
   contribution: Contribution & { author: Member },
 ): Promise<EvaluationInput> {
   const earlier = await deps.db.contribution.findMany({

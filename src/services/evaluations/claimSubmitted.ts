@@ -7,7 +7,10 @@ import { instanceParams, UPSERT_INSTANCE } from "../instances/processInstance.ts
  * past the timeout (a hung worker). Rows another claimer holds are skipped, never waited on, so two workers or
  * processes never get the same contribution.
  */
-export async function claimSubmitted(deps: ServiceDeps, limit: number): Promise<number[]> {
+export async function claimSubmitted(
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "instance" | "now">,
+  limit: number,
+): Promise<number[]> {
   const now = deps.now();
   const stale = new Date(now.getTime() - deps.evaluation.claimTimeoutMs);
   await deps.db.$executeRawUnsafe(UPSERT_INSTANCE, ...instanceParams(deps.instance));
@@ -29,7 +32,7 @@ export async function claimSubmitted(deps: ServiceDeps, limit: number): Promise<
 }
 
 /** Gives claims back (an evaluation failed unexpectedly, or the process is stopping) so a later run takes them. */
-export async function releaseClaims(deps: ServiceDeps, ids: number[]): Promise<void> {
+export async function releaseClaims(deps: Pick<ServiceDeps, "db">, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await deps.db.contribution.updateMany({
     where: { id: { in: ids }, status: "evaluating" },

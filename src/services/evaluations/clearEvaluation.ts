@@ -9,7 +9,12 @@ import { requireReason } from "../requireText.ts";
  * A moderator who is not paid by it looked at a flagged (`needs_human`) evaluation and lets it pay as evaluated.
  * Until then the epoch close leaves it out. The note is kept and audited; the evaluation itself is unchanged.
  */
-export async function clearEvaluation(deps: ServiceDeps, moderator: Actor, contributionId: number, noteInput: string) {
+export async function clearEvaluation(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  moderator: Actor,
+  contributionId: number,
+  noteInput: string,
+) {
   const note = requireReason(noteInput);
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {

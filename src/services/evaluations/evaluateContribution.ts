@@ -23,7 +23,11 @@ export interface EvaluateOptions {
  * needed to audit and reproduce it. The model call runs outside any transaction; the write is one transaction
  * that only lands if the contribution is still `evaluating` (a withdrawal meanwhile wins).
  */
-export async function evaluateContribution(deps: ServiceDeps, contributionId: number, options: EvaluateOptions = {}) {
+export async function evaluateContribution(
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "metrics" | "now">,
+  contributionId: number,
+  options: EvaluateOptions = {},
+) {
   const purpose = options.purpose ?? "initial";
   const activate = options.activate ?? true;
   const contribution = await deps.db.contribution.findUniqueOrThrow({

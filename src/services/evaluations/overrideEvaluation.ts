@@ -12,7 +12,7 @@ import { requireReason } from "../requireText.ts";
  * stays stored (inactive), and the override is audited with both.
  */
 export async function overrideEvaluation(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "now">,
   moderator: Actor,
   input: { contributionId: number; score: number; reward: bigint; reason: string },
 ) {

@@ -10,7 +10,12 @@ import { evaluateContribution } from "./evaluateContribution.ts";
  * Discord's. A failure on one contribution is logged and its claim released; it never stops the others. When
  * `signal` aborts (the process is stopping), no new evaluation starts and the claims not begun are released.
  */
-export async function runEvaluations(deps: ServiceDeps, logger: Logger, signal?: AbortSignal, batch = 50) {
+export async function runEvaluations(
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "instance" | "metrics" | "now">,
+  logger: Logger,
+  signal?: AbortSignal,
+  batch = 50,
+) {
   let evaluated = 0;
   let failed = 0;
   let fallbacks = 0;

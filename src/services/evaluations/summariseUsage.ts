@@ -11,7 +11,11 @@ export interface UsageSummary {
 }
 
 /** Token usage and cost of the guild's evaluations since a date (the open epoch's start, or a period). */
-export async function summariseUsage(deps: ServiceDeps, guildId: string, since: Date): Promise<UsageSummary> {
+export async function summariseUsage(
+  deps: Pick<ServiceDeps, "db">,
+  guildId: string,
+  since: Date,
+): Promise<UsageSummary> {
   const where = { contribution: { guildId }, createdAt: { gte: since } };
   const [totals, groups, fallbacks] = await Promise.all([
     deps.db.evaluation.aggregate({

@@ -15,7 +15,7 @@ export interface PrivacyView {
 }
 
 async function viewOf(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db">,
   member: { id: string; username: string; showName: boolean; showWallet: boolean },
 ) {
   const wallet = await deps.db.wallet.findUnique({ where: { activeFor: member.id }, select: { address: true } });
@@ -28,14 +28,14 @@ async function viewOf(
   };
 }
 
-export async function privacySettings(deps: ServiceDeps, actor: Actor): Promise<PrivacyView> {
+export async function privacySettings(deps: Pick<ServiceDeps, "db" | "now">, actor: Actor): Promise<PrivacyView> {
   const member = await ensureMember(deps.db, actor, deps.now());
   return viewOf(deps, member);
 }
 
 /** A member's own opt-in (or out) of being named, or of their full address, on the public page. Audited. */
 export async function setPrivacy(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   actor: Actor,
   setting: "showName" | "showWallet",
   on: boolean,

@@ -2,14 +2,14 @@ import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
 /** A proposal of this guild, or a clear "no such proposal" (another guild's proposal does not exist here). */
-export async function findProposal(deps: ServiceDeps, guildId: string, id: number) {
+export async function findProposal(deps: Pick<ServiceDeps, "db">, guildId: string, id: number) {
   const proposal = await deps.db.proposal.findFirst({ where: { id, guildId } });
   if (!proposal) throw new UserError("proposal_not_found", { id });
   return proposal;
 }
 
 /** A proposal that is open for votes (the ranking and points flows check before each step). */
-export async function findOpenProposal(deps: ServiceDeps, guildId: string, id: number) {
+export async function findOpenProposal(deps: Pick<ServiceDeps, "db">, guildId: string, id: number) {
   const proposal = await findProposal(deps, guildId, id);
   if (proposal.status !== "open")
     throw new UserError("vote_closed", { id, status: proposal.status, endedAt: proposal.endsAt });
@@ -17,6 +17,6 @@ export async function findOpenProposal(deps: ServiceDeps, guildId: string, id: n
 }
 
 /** The member's current vote on a proposal, if any. */
-export function memberVote(deps: ServiceDeps, proposalId: number, discordId: string) {
+export function memberVote(deps: Pick<ServiceDeps, "db">, proposalId: number, discordId: string) {
   return deps.db.vote.findFirst({ where: { proposalId, discordId } });
 }

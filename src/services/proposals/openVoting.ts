@@ -74,7 +74,7 @@ function fundingBatch(proposal: {
  * database trigger keeps all of them unchanged from here on.
  */
 export async function openVoting(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "governance" | "now">,
   guildId: string,
   actorId: string,
   id: number,

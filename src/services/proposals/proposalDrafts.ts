@@ -11,7 +11,11 @@ import { parseAddress } from "../wallets/createWalletChallenge.ts";
 const IDEA_MAX = 2000;
 
 /** Drafts a proposal from a member's idea (LLM or template) and keeps it as the member's editable draft. */
-export async function draftProposal(deps: ServiceDeps, actor: Actor, ideaInput: string) {
+export async function draftProposal(
+  deps: Pick<ServiceDeps, "db" | "now" | "proposals" | "token">,
+  actor: Actor,
+  ideaInput: string,
+) {
   const idea = requireText("idea", ideaInput, IDEA_MAX);
   const drafted = await deps.proposals.drafter(idea);
   // A recipient read from the idea gets the same checks as a linked wallet (a bad checksum is a typo).
@@ -30,7 +34,7 @@ export async function draftProposal(deps: ServiceDeps, actor: Actor, ideaInput: 
   });
 }
 
-async function openDraft(deps: ServiceDeps, actor: Actor, id: number) {
+async function openDraft(deps: Pick<ServiceDeps, "db">, actor: Actor, id: number) {
   const draft = await deps.db.proposalDraft.findFirst({
     where: { id, guildId: actor.guildId, authorDiscordId: actor.discordId },
   });
@@ -67,7 +71,7 @@ function checkBudget(budget: NonNullable<ProposalContent["budget"]>, decimals: n
 
 /** Applies the member's edits (from the Edit modal), checked against the same limits as a drafted proposal. */
 export async function updateProposalDraft(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "token">,
   actor: Actor,
   id: number,
   edits: Partial<Omit<ProposalContent, "budget">> & { budget?: string },
@@ -95,7 +99,7 @@ export async function updateProposalDraft(
 }
 
 /** Submit: the draft becomes a Proposal in status `draft` (funding when it requests a budget), audited. */
-export async function submitProposalDraft(deps: ServiceDeps, actor: Actor, id: number) {
+export async function submitProposalDraft(deps: Pick<ServiceDeps, "db" | "now" | "token">, actor: Actor, id: number) {
   const draft = await openDraft(deps, actor, id);
   const c = draft.content;
   const now = deps.now();
@@ -145,7 +149,7 @@ export async function submitProposalDraft(deps: ServiceDeps, actor: Actor, id: n
   });
 }
 
-export async function cancelProposalDraft(deps: ServiceDeps, actor: Actor, id: number) {
+export async function cancelProposalDraft(deps: Pick<ServiceDeps, "db" | "now">, actor: Actor, id: number) {
   await openDraft(deps, actor, id);
   await deps.db.proposalDraft.updateMany({
     where: { id, submittedAt: null, cancelledAt: null },
@@ -153,12 +157,12 @@ export async function cancelProposalDraft(deps: ServiceDeps, actor: Actor, id: n
   });
 }
 
-export async function getProposalDraft(deps: ServiceDeps, actor: Actor, id: number) {
+export async function getProposalDraft(deps: Pick<ServiceDeps, "db">, actor: Actor, id: number) {
   return openDraft(deps, actor, id);
 }
 
 /** The caller's drafts not yet submitted or cancelled, newest first (a draft lives on after a client reload). */
-export function listOpenDrafts(deps: ServiceDeps, actor: Actor) {
+export function listOpenDrafts(deps: Pick<ServiceDeps, "db">, actor: Actor) {
   return deps.db.proposalDraft.findMany({
     where: { guildId: actor.guildId, authorDiscordId: actor.discordId, submittedAt: null, cancelledAt: null },
     orderBy: { updatedAt: "desc" },

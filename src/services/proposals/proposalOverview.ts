@@ -5,7 +5,7 @@ import { type ProposalResult, resultOf } from "../votes/resultOf.ts";
 import { payoutOf } from "./payoutOf.ts";
 
 /** Everything a proposal's message shows: the proposal, its tally (live or final), carries and approvals. */
-export async function proposalOverview(deps: ServiceDeps, id: number) {
+export async function proposalOverview(deps: Pick<ServiceDeps, "db" | "governance" | "settlement">, id: number) {
   const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id } });
   let result: ProposalResult | null = (proposal.result as ProposalResult | null) ?? null;
   if (!result && proposal.status === "open") {
@@ -55,7 +55,7 @@ export async function proposalOverview(deps: ServiceDeps, id: number) {
  * stands, and people must be told rather than left waiting. Null when the member list is not available.
  */
 async function possibleApprovers(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "governance">,
   proposal: { id: number; guildId: string; batch: unknown; approvalsRequired: number | null },
 ): Promise<{ possible: number; required: number; paid: number } | null> {
   const role = deps.governance.moderatorRole;

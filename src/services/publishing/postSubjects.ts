@@ -4,18 +4,18 @@ import type { ServiceDeps } from "../deps.ts";
  * What the publisher reads to render a post, by id: the reads stay in the services layer, the adapter only renders
  * and sends.
  */
-export function contributionForPost(deps: ServiceDeps, id: number) {
+export function contributionForPost(deps: Pick<ServiceDeps, "db">, id: number) {
   return deps.db.contribution.findUniqueOrThrow({ where: { id }, include: { author: true } });
 }
 
-export function evaluationForPost(deps: ServiceDeps, id: number) {
+export function evaluationForPost(deps: Pick<ServiceDeps, "db">, id: number) {
   return deps.db.evaluation.findUniqueOrThrow({
     where: { id },
     include: { contribution: { include: { author: true } } },
   });
 }
 
-export async function appealForPost(deps: ServiceDeps, id: number) {
+export async function appealForPost(deps: Pick<ServiceDeps, "db">, id: number) {
   const appeal = await deps.db.appeal.findUniqueOrThrow({
     where: { id },
     include: { evaluation: true, secondEvaluation: true },
@@ -24,7 +24,7 @@ export async function appealForPost(deps: ServiceDeps, id: number) {
   return { appeal, contribution, original: appeal.evaluation, second: appeal.secondEvaluation };
 }
 
-export function safeBatchForPost(deps: ServiceDeps, intentId: number) {
+export function safeBatchForPost(deps: Pick<ServiceDeps, "db">, intentId: number) {
   return deps.db.payoutIntent.findUniqueOrThrow({
     where: { id: intentId },
     include: { proposal: { select: { guildId: true } } },
@@ -32,7 +32,7 @@ export function safeBatchForPost(deps: ServiceDeps, intentId: number) {
 }
 
 /** Of these contributions, the ones never announced yet (a digest may take them). */
-export async function awaitingFirstPost(deps: ServiceDeps, ids: number[]): Promise<Set<number>> {
+export async function awaitingFirstPost(deps: Pick<ServiceDeps, "db">, ids: number[]): Promise<Set<number>> {
   const rows = await deps.db.contribution.findMany({
     where: { id: { in: ids }, messageId: null, postIsDigest: false },
     select: { id: true },
@@ -40,7 +40,7 @@ export async function awaitingFirstPost(deps: ServiceDeps, ids: number[]): Promi
   return new Set(rows.map((r) => r.id));
 }
 
-export function contributionsForDigest(deps: ServiceDeps, ids: number[]) {
+export function contributionsForDigest(deps: Pick<ServiceDeps, "db">, ids: number[]) {
   return deps.db.contribution.findMany({
     where: { id: { in: ids } },
     include: { author: true },
@@ -48,7 +48,7 @@ export function contributionsForDigest(deps: ServiceDeps, ids: number[]) {
   });
 }
 
-export function evaluationsForDigest(deps: ServiceDeps, ids: number[]) {
+export function evaluationsForDigest(deps: Pick<ServiceDeps, "db">, ids: number[]) {
   return deps.db.evaluation.findMany({
     where: { id: { in: ids } },
     include: { contribution: { include: { author: true } } },
@@ -57,7 +57,12 @@ export function evaluationsForDigest(deps: ServiceDeps, ids: number[]) {
 }
 
 /** The contributions went out in one digest message: there is no post of their own to update later. */
-export async function recordDigestMessage(deps: ServiceDeps, ids: number[], channelId: string, messageId: string) {
+export async function recordDigestMessage(
+  deps: Pick<ServiceDeps, "db">,
+  ids: number[],
+  channelId: string,
+  messageId: string,
+) {
   await deps.db.contribution.updateMany({
     where: { id: { in: ids } },
     data: { channelId, messageId, postIsDigest: true },

@@ -9,13 +9,20 @@ export interface NotifyView {
   beforeSeconds: number[];
 }
 
-export async function notifySettings(deps: ServiceDeps, actor: Actor): Promise<NotifyView> {
+export async function notifySettings(
+  deps: Pick<ServiceDeps, "db" | "now" | "reminders">,
+  actor: Actor,
+): Promise<NotifyView> {
   const member = await ensureMember(deps.db, actor, deps.now());
   return { votes: member.notifyVotes, beforeSeconds: deps.reminders?.beforeSeconds ?? [] };
 }
 
 /** A member's own opt-in (or out) of reminder DMs before votes close. Audited. */
-export async function setNotifyVotes(deps: ServiceDeps, actor: Actor, on: boolean): Promise<NotifyView> {
+export async function setNotifyVotes(
+  deps: Pick<ServiceDeps, "db" | "now" | "reminders">,
+  actor: Actor,
+  on: boolean,
+): Promise<NotifyView> {
   const member = await runAudited(deps.db, async (tx) => {
     const now = deps.now();
     const m = await ensureMember(tx, actor, now);

@@ -22,7 +22,7 @@ export type { IntentOutcome, IntentWait } from "./intent/intentOutcome.ts";
  * time per treasury) and a later run continues.
  */
 export async function advanceIntent(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now" | "token">,
   settlement: SettlementDeps,
   start: PayoutIntent,
 ): Promise<IntentOutcome> {

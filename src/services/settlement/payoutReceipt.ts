@@ -2,7 +2,7 @@ import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import type { ServiceDeps } from "../deps.ts";
 
 /** What a settled proposal's receipt shows: every line with its member (when a wallet is linked), and the transactions. */
-export async function payoutReceipt(deps: ServiceDeps, proposalId: number) {
+export async function payoutReceipt(deps: Pick<ServiceDeps, "db" | "settlement">, proposalId: number) {
   const proposal = await deps.db.proposal.findUniqueOrThrow({
     where: { id: proposalId },
     include: { payouts: { orderBy: { chunkIndex: "asc" }, include: { heldLines: true } } },
@@ -35,6 +35,6 @@ export async function payoutReceipt(deps: ServiceDeps, proposalId: number) {
 export type PayoutReceipt = Awaited<ReturnType<typeof payoutReceipt>>;
 
 /** The receipt's message is recorded once posted, so that no run posts it again. */
-export async function recordReceiptMessage(deps: ServiceDeps, proposalId: number, messageId: string) {
+export async function recordReceiptMessage(deps: Pick<ServiceDeps, "db">, proposalId: number, messageId: string) {
   await deps.db.proposal.update({ where: { id: proposalId }, data: { receiptMessageId: messageId } });
 }

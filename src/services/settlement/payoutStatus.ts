@@ -3,7 +3,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
 /** A proposal's payout: its chunks with their transactions, confirmations and failures. Anyone may look. */
-export async function payoutStatus(deps: ServiceDeps, guildId: string, proposalId: number) {
+export async function payoutStatus(deps: Pick<ServiceDeps, "db" | "settlement">, guildId: string, proposalId: number) {
   const proposal = await deps.db.proposal.findFirst({
     where: { id: proposalId, guildId },
     include: { payouts: { orderBy: { chunkIndex: "asc" }, include: { heldLines: { orderBy: { lineIndex: "asc" } } } } },
@@ -41,7 +41,7 @@ export async function payoutStatus(deps: ServiceDeps, guildId: string, proposalI
 }
 
 /** What a member was paid: every confirmed line to any wallet they ever linked in this guild, newest first. */
-export async function payoutHistory(deps: ServiceDeps, guildId: string, discordId: string) {
+export async function payoutHistory(deps: Pick<ServiceDeps, "db">, guildId: string, discordId: string) {
   const wallets = await deps.db.wallet.findMany({
     where: { guildId, member: { discordId } },
     select: { address: true },

@@ -25,7 +25,10 @@ const DAY_MS = 24 * 60 * 60_000;
  * is not the voted one is refused (`failed`): what was voted is what is paid. A batch that would take the last 24
  * hours over SETTLEMENT_DAILY_CAP stays approved and waits.
  */
-export async function planSettlements(deps: ServiceDeps, settlement: SettlementDeps): Promise<PlanOutcome[]> {
+export async function planSettlements(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  settlement: SettlementDeps,
+): Promise<PlanOutcome[]> {
   const approved = await deps.db.proposal.findMany({
     where: { status: "approved" },
     // Stryker disable next-line ObjectLiteral: order only (oldest first under the daily cap); rows come back in id order anyway
@@ -74,7 +77,7 @@ export async function planSettlements(deps: ServiceDeps, settlement: SettlementD
 
 /** One proposal's trouble never keeps the others from being planned: recorded on it, told once, tried again. */
 async function recordStuck(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db">,
   p: { id: number; guildId: string; settlementError: string | null },
   error: unknown,
 ): Promise<PlanOutcome> {
@@ -100,7 +103,11 @@ async function chunkSizeFor(settlement: SettlementDeps, entries: BatchEntry[]): 
   return Math.max(1, Math.min(configured, lines));
 }
 
-async function overDailyCap(deps: ServiceDeps, settlement: SettlementDeps, total: bigint): Promise<string | null> {
+async function overDailyCap(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  settlement: SettlementDeps,
+  total: bigint,
+): Promise<string | null> {
   if (settlement.dailyCap === undefined) return null;
   const since = new Date(deps.now().getTime() - DAY_MS);
   const recent = await deps.db.payoutIntent.aggregate({
@@ -115,7 +122,7 @@ async function overDailyCap(deps: ServiceDeps, settlement: SettlementDeps, total
 
 async function claim(
   tx: Prisma.TransactionClient,
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "now">,
   settlement: SettlementDeps,
   proposal: { id: number; guildId: string; batchHash: string | null },
   entries: BatchEntry[],

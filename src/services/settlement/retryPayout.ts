@@ -7,7 +7,7 @@ import { UserError } from "../errors.ts";
  * A moderator re-plans a proposal's failed chunks after fixing the cause. Still exactly once: the chunk keeps its
  * on-chain batch id (the distributor refuses it twice) and the settle run first asks the chain whether it was paid.
  */
-export async function retryPayout(deps: ServiceDeps, actor: Actor, proposalId: number) {
+export async function retryPayout(deps: Pick<ServiceDeps, "db" | "now">, actor: Actor, proposalId: number) {
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const proposal = await tx.proposal.findFirst({ where: { id: proposalId, guildId: actor.guildId } });

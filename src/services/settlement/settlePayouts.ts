@@ -44,7 +44,10 @@ export type SettleSkip =
  * (the treasury's nonce orders them), mark proposals whose chunks are all confirmed `settled`, and tell people.
  * Runs of several processes exclude each other with a session advisory lock per treasury.
  */
-export async function settlePayouts(deps: ServiceDeps, signal?: AbortSignal): Promise<SettleReport> {
+export async function settlePayouts(
+  deps: Pick<ServiceDeps, "db" | "metrics" | "now" | "settlement" | "token" | "votes">,
+  signal?: AbortSignal,
+): Promise<SettleReport> {
   const report: SettleReport = {
     planned: [],
     refused: [],
@@ -69,7 +72,12 @@ export async function settlePayouts(deps: ServiceDeps, signal?: AbortSignal): Pr
   return ran ?? { ...report, skipped: { kind: "treasury_busy" } };
 }
 
-async function run(deps: ServiceDeps, settlement: SettlementDeps, report: SettleReport, signal?: AbortSignal) {
+async function run(
+  deps: Pick<ServiceDeps, "db" | "metrics" | "now" | "token">,
+  settlement: SettlementDeps,
+  report: SettleReport,
+  signal?: AbortSignal,
+) {
   const tell = (guildId: string, fact: ModeratorFact) =>
     enqueuePosts(deps.db, deps.now(), [{ guildId, kind: "note", note: { fact, channel: "payouts" } }]);
   for (const o of await planSettlements(deps, settlement)) {
@@ -151,7 +159,7 @@ const chunkRef = (i: ChunkRef): ChunkRef => ({
 
 /** Held lines' claims and returns go once no payout holds a nonce; an error is reported and tried next run. */
 async function relayWhenTreasuryIdle(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   settlement: SettlementDeps,
 ): Promise<RelayReport | { error: string } | undefined> {
   if (settlement.mode !== "send" || settlement.blocked) return undefined;
@@ -182,7 +190,10 @@ function inWords(error: unknown): string {
  * the new settings could pay old amounts in a new token, or a chunk again through a new distributor, so nothing is
  * settled until the settings are put back. Moderators are told once (the chunks keep the reason). The words, or null.
  */
-async function plannedElsewhere(deps: ServiceDeps, settlement: SettlementDeps): Promise<string | null> {
+async function plannedElsewhere(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  settlement: SettlementDeps,
+): Promise<string | null> {
   const { chain } = settlement;
   const others = await deps.db.payoutIntent.findMany({
     where: {
@@ -221,7 +232,7 @@ async function plannedElsewhere(deps: ServiceDeps, settlement: SettlementDeps): 
 }
 
 /** Proposals whose every chunk is confirmed become `settled`, audited with their transactions. */
-async function finishSettled(deps: ServiceDeps, settlement: SettlementDeps): Promise<number[]> {
+async function finishSettled(deps: Pick<ServiceDeps, "db" | "now">, settlement: SettlementDeps): Promise<number[]> {
   const settling = await deps.db.proposal.findMany({
     where: { status: "settling", payouts: { some: {}, every: { status: "confirmed" } } },
     select: { id: true },

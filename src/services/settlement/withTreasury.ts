@@ -5,7 +5,7 @@ import type { SettlementDeps } from "./settlementDeps.ts";
  * Runs `fn` holding the treasury: one session advisory lock per chain and treasury, so that two processes never
  * pick the same nonce (payouts and audit anchors are both sent from it). Null when another process holds it.
  */
-export function withTreasury<T>(deps: ServiceDeps, settlement: SettlementDeps, fn: () => Promise<T>) {
+export function withTreasury<T>(deps: Pick<ServiceDeps, "votes">, settlement: SettlementDeps, fn: () => Promise<T>) {
   const { chain } = settlement;
   return deps.votes.sql.withConnection(async (conn): Promise<T | null> => {
     const key = `steward:settle:${chain.chainId}:${chain.treasury.toLowerCase()}`;

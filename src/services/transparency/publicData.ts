@@ -27,13 +27,13 @@ function paged<T extends { id: number }>(rows: T[], limit: number): Page<T> {
 }
 
 /** The guild this Steward serves publicly: the configured one, else the one its members belong to. */
-export async function publicGuild(deps: ServiceDeps, configured?: string): Promise<string | null> {
+export async function publicGuild(deps: Pick<ServiceDeps, "db">, configured?: string): Promise<string | null> {
   if (configured) return configured;
   const m = await deps.db.member.findFirst({ orderBy: { createdAt: "asc" }, select: { guildId: true } });
   return m?.guildId ?? null;
 }
 
-export async function publicEpochs(deps: ServiceDeps, guildId: string, limit: number, cursor?: number) {
+export async function publicEpochs(deps: Pick<ServiceDeps, "db">, guildId: string, limit: number, cursor?: number) {
   const rows = await deps.db.epoch.findMany({
     where: { guildId, ...(cursor ? { id: { lt: cursor } } : {}) },
     orderBy: { id: "desc" },
@@ -60,7 +60,7 @@ export async function publicEpochs(deps: ServiceDeps, guildId: string, limit: nu
   );
 }
 
-export async function publicProposals(deps: ServiceDeps, guildId: string, limit: number, cursor?: number) {
+export async function publicProposals(deps: Pick<ServiceDeps, "db">, guildId: string, limit: number, cursor?: number) {
   const rows = await deps.db.proposal.findMany({
     where: { guildId, status: { not: "draft" }, ...(cursor ? { id: { lt: cursor } } : {}) },
     orderBy: { id: "desc" },
@@ -104,12 +104,12 @@ export async function publicProposals(deps: ServiceDeps, guildId: string, limit:
 }
 
 /** One proposal with its vote, approvals, chunks and every payout line's reasons (evaluations, uptime, leases). */
-export async function publicProposal(deps: ServiceDeps, guildId: string, id: number) {
+export async function publicProposal(deps: Pick<ServiceDeps, "db">, guildId: string, id: number) {
   const t = await traceAudit(deps, guildId, `proposal ${id}`);
   return { proposal: t.proposal, lines: t.lines, note: t.note };
 }
 
-export async function publicEvaluation(deps: ServiceDeps, guildId: string, id: number) {
+export async function publicEvaluation(deps: Pick<ServiceDeps, "db">, guildId: string, id: number) {
   const e = await deps.db.evaluation.findFirst({
     where: { id, contribution: { guildId } },
     include: { contribution: true },
@@ -148,7 +148,12 @@ export async function publicEvaluation(deps: ServiceDeps, guildId: string, id: n
   };
 }
 
-export async function publicPayouts(deps: ServiceDeps, guildId: string, limit: number, cursor?: number) {
+export async function publicPayouts(
+  deps: Pick<ServiceDeps, "db" | "settlement">,
+  guildId: string,
+  limit: number,
+  cursor?: number,
+) {
   const rows = await deps.db.payoutIntent.findMany({
     where: { proposal: { guildId }, ...(cursor ? { id: { lt: cursor } } : {}) },
     orderBy: { id: "desc" },
@@ -177,7 +182,7 @@ export async function publicPayouts(deps: ServiceDeps, guildId: string, limit: n
   );
 }
 
-export async function publicNodes(deps: ServiceDeps, guildId: string) {
+export async function publicNodes(deps: Pick<ServiceDeps, "db" | "now">, guildId: string) {
   const now = deps.now();
   const week = new Date(now.getTime() - 7 * 86_400_000);
   const day = new Date(now.getTime() - 86_400_000);
@@ -203,7 +208,7 @@ export async function publicNodes(deps: ServiceDeps, guildId: string) {
   }));
 }
 
-export async function publicAudit(deps: ServiceDeps) {
+export async function publicAudit(deps: Pick<ServiceDeps, "db">) {
   const [events, anchors, last] = await Promise.all([
     deps.db.auditEvent.count(),
     deps.db.auditAnchor.findMany({ orderBy: { eventId: "desc" }, take: 20 }),
@@ -235,7 +240,7 @@ export async function publicAudit(deps: ServiceDeps) {
 }
 
 /** The contributions the open epoch covers: not withdrawn, not yet in a closed epoch (the summary and the list agree). */
-function openEpochContributions(deps: ServiceDeps, guildId: string) {
+function openEpochContributions(deps: Pick<ServiceDeps, "db">, guildId: string) {
   return deps.db.contribution.count({
     where: { guildId, epochId: null, status: { in: ["submitted", "evaluating", "evaluated"] } },
   });
@@ -246,7 +251,7 @@ function openEpochContributions(deps: ServiceDeps, guildId: string) {
  * amount is split over its contributions by their suggested rewards (the share the close scaled), compute lines by
  * their itemised rewards, so each epoch's categories add up to exactly what its batch pays.
  */
-export async function publicSummary(deps: ServiceDeps, guildId: string) {
+export async function publicSummary(deps: Pick<ServiceDeps, "db" | "token">, guildId: string) {
   const open = await deps.db.epoch.findFirst({
     where: { guildId, status: "open" },
   });

@@ -20,7 +20,7 @@ const KINDS = ["proposal", "contribution", "node"] as const;
  * What `/audit trace id:` accepts: a transaction hash, or `proposal 12` / `contribution 12` / `node 12` (also `p12`,
  * `c12`, `n12`, `proposal:12`). A bare number is looked up as all three and must name exactly one.
  */
-export async function readTraceRef(deps: ServiceDeps, guildId: string, text: string): Promise<TraceRef> {
+export async function readTraceRef(deps: Pick<ServiceDeps, "db">, guildId: string, text: string): Promise<TraceRef> {
   const t = text.trim();
   if (/^0x[0-9a-fA-F]{64}$/.test(t)) return { kind: "transaction", key: t.toLowerCase() };
   const named = /^(proposal|contribution|node|p|c|n)\s*[:#]?\s*(\d{1,9})$/i.exec(t);
@@ -127,7 +127,7 @@ export interface AuditTrace {
 }
 
 /** Follows a payout from its transaction to its reasons (or back up from a contribution or node). Public data only. */
-export async function traceAudit(deps: ServiceDeps, guildId: string, text: string): Promise<AuditTrace> {
+export async function traceAudit(deps: Pick<ServiceDeps, "db">, guildId: string, text: string): Promise<AuditTrace> {
   const ref = await readTraceRef(deps, guildId, text);
   const base: AuditTrace = {
     ref,
@@ -216,7 +216,12 @@ export async function traceAudit(deps: ServiceDeps, guildId: string, text: strin
   return trace;
 }
 
-async function proposalTrace(deps: ServiceDeps, guildId: string, id: number, base: AuditTrace): Promise<AuditTrace> {
+async function proposalTrace(
+  deps: Pick<ServiceDeps, "db">,
+  guildId: string,
+  id: number,
+  base: AuditTrace,
+): Promise<AuditTrace> {
   const p = await deps.db.proposal.findUniqueOrThrow({
     where: { id },
     include: {
@@ -329,7 +334,11 @@ async function proposalTrace(deps: ServiceDeps, guildId: string, id: number, bas
 }
 
 /** Each contribution with its active evaluation (the one that set its share) and its author's public name. */
-export async function contributionReasons(deps: ServiceDeps, guildId: string, ids: number[]): Promise<TracedReason[]> {
+export async function contributionReasons(
+  deps: Pick<ServiceDeps, "db">,
+  guildId: string,
+  ids: number[],
+): Promise<TracedReason[]> {
   const rows = await deps.db.contribution.findMany({
     where: { id: { in: ids } },
     include: { evaluations: { where: { activeFor: { not: null } } } },

@@ -28,7 +28,11 @@ const closedError = (p: { id: number; status: string; endsAt: Date | null }) =>
     endedAt: p.endsAt,
   });
 
-async function openProposal(deps: ServiceDeps, id: number, guildId: string): Promise<Proposal | null> {
+async function openProposal(
+  deps: Pick<ServiceDeps, "db" | "votes">,
+  id: number,
+  guildId: string,
+): Promise<Proposal | null> {
   const cache = deps.votes.openProposals;
   const cached = cache.get(id);
   if (cached) return cached.guildId === guildId ? cached : null;
@@ -38,7 +42,12 @@ async function openProposal(deps: ServiceDeps, id: number, guildId: string): Pro
 }
 
 /** Everything that can be checked before writing: the proposal is open, the choice valid, the voter eligible. */
-async function prepareVote(deps: ServiceDeps, voter: Voter, proposalId: number, choice: Choice): Promise<PreparedVote> {
+async function prepareVote(
+  deps: Pick<ServiceDeps, "db" | "governance" | "now" | "votes">,
+  voter: Voter,
+  proposalId: number,
+  choice: Choice,
+): Promise<PreparedVote> {
   const now = deps.now();
   const proposal = await openProposal(deps, proposalId, voter.guildId);
   if (!proposal) throw new UserError("proposal_not_found", { id: proposalId });
@@ -71,7 +80,10 @@ async function prepareVote(deps: ServiceDeps, voter: Voter, proposalId: number, 
  * Plain SQL on one pooled connection: through the ORM each of these statements cost several times its round trip,
  * which was most of a vote's latency under a burst (profiled with bench/votes).
  */
-async function writeVotes(deps: ServiceDeps, batch: PreparedVote[]): Promise<ItemOutcome<Written>[]> {
+async function writeVotes(
+  deps: Pick<ServiceDeps, "db" | "governance" | "votes">,
+  batch: PreparedVote[],
+): Promise<ItemOutcome<Written>[]> {
   const now = batch[0]?.now() ?? new Date();
   // First contact of a voter creates their member row, as any first action does; it needs no vote to be valid.
   const members = await memberIds(deps, batch, now);
@@ -84,7 +96,11 @@ async function writeVotes(deps: ServiceDeps, batch: PreparedVote[]): Promise<Ite
   );
 }
 
-async function memberIds(deps: ServiceDeps, batch: PreparedVote[], now: Date): Promise<Map<string, string>> {
+async function memberIds(
+  deps: Pick<ServiceDeps, "db" | "votes">,
+  batch: PreparedVote[],
+  now: Date,
+): Promise<Map<string, string>> {
   const keyOf = (v: Voter) => `${v.guildId}:${v.discordId}`;
   const voters = [...new Map(batch.map((v) => [keyOf(v.voter), v.voter])).values()];
   const known = await deps.votes.sql.query<{ id: string; guildId: string; discordId: string }>(
@@ -100,7 +116,7 @@ async function memberIds(deps: ServiceDeps, batch: PreparedVote[], now: Date): P
 }
 
 async function writeBatch(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "governance" | "votes">,
   conn: SqlConnection,
   batch: PreparedVote[],
   members: Map<string, string>,
@@ -211,7 +227,12 @@ async function writeBatch(
  * for ineligible members and for members without voting power. The voter's weight is taken now, with the
  * proposal's snapshot block for token balances; a voter whose wallet is paid by the proposal is marked conflicted.
  */
-export async function castVote(deps: ServiceDeps, voter: Voter, proposalId: number, choice: Choice) {
+export async function castVote(
+  deps: Pick<ServiceDeps, "db" | "governance" | "metrics" | "now" | "votes">,
+  voter: Voter,
+  proposalId: number,
+  choice: Choice,
+) {
   try {
     const vote = await prepareVote(deps, voter, proposalId, choice);
     const cast = await enqueue(deps.votes.queue, vote, (batch) => writeVotes(deps, batch));

@@ -13,7 +13,7 @@ import { resultOf } from "./resultOf.ts";
  * exactly one closes it and the others move on. Votes in flight finish first (they hold the same row lock).
  * A passing payout proposal goes on to awaiting_approval, or straight to approved below AUTO_APPROVE_BELOW.
  */
-async function closeOne(deps: ServiceDeps, id: number, now: Date) {
+async function closeOne(deps: Pick<ServiceDeps, "db" | "governance">, id: number, now: Date) {
   return runAudited(deps.db, async (tx: Prisma.TransactionClient) => {
     const locked = await tx.$queryRaw<{ id: number }[]>`
       SELECT "id" FROM "Proposal"
@@ -69,7 +69,7 @@ async function closeOne(deps: ServiceDeps, id: number, now: Date) {
 }
 
 /** The close-votes job's work: every open proposal whose period has ended, each closed exactly once. */
-export async function closeExpiredVotes(deps: ServiceDeps) {
+export async function closeExpiredVotes(deps: Pick<ServiceDeps, "db" | "governance" | "now">) {
   const now = deps.now();
   const due = await deps.db.proposal.findMany({
     where: { status: "open", endsAt: { lte: now } },

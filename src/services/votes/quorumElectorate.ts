@@ -39,7 +39,7 @@ export function votesNeeded(quorumWeight: number): number {
  * epochs have closed: everything so far counts.
  */
 export async function activeWindowStart(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db">,
   guildId: string,
   window: ActiveWindow,
   now: Date,
@@ -55,7 +55,11 @@ export async function activeWindowStart(
 }
 
 /** Discord ids of the members who contributed, proposed or voted in the guild since `since` (all time when null). */
-export async function takingPartSince(deps: ServiceDeps, guildId: string, since: Date | null): Promise<Set<string>> {
+export async function takingPartSince(
+  deps: Pick<ServiceDeps, "db">,
+  guildId: string,
+  since: Date | null,
+): Promise<Set<string>> {
   const after = since ? { gte: since } : undefined;
   const [contributors, voters, authors] = await Promise.all([
     deps.db.member.findMany({
@@ -82,7 +86,10 @@ export async function takingPartSince(deps: ServiceDeps, guildId: string, since:
 }
 
 /** The guild's members, or the reason they cannot be read as a UserError. */
-export async function readMembers(deps: ServiceDeps, guildId: string): Promise<GuildMemberProfile[]> {
+export async function readMembers(
+  deps: Pick<ServiceDeps, "governance">,
+  guildId: string,
+): Promise<GuildMemberProfile[]> {
   try {
     return await deps.governance.electorate.members(guildId);
   } catch (error) {
@@ -99,7 +106,7 @@ export async function readMembers(deps: ServiceDeps, guildId: string): Promise<G
  * count toward the quorum like anyone's.
  */
 export async function measureElectorate(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "governance">,
   guildId: string,
   now: Date,
   snapshotBlock: number | null,

@@ -28,7 +28,10 @@ export interface QuorumReach {
  * Compares the quorum a vote opened now would need with the best turnout of the last RECENT_VOTES closed votes,
  * and with the active electorate. Null when the member list cannot be read (the setup check reports why).
  */
-export async function quorumReach(deps: ServiceDeps, guildId: string): Promise<QuorumReach | null> {
+export async function quorumReach(
+  deps: Pick<ServiceDeps, "db" | "governance" | "now">,
+  guildId: string,
+): Promise<QuorumReach | null> {
   const g = deps.governance;
   let electorate: Awaited<ReturnType<typeof measureElectorate>>;
   try {

@@ -43,7 +43,7 @@ export async function voterWeight(
   return balances.balanceAt(wallet, snapshotBlock);
 }
 
-export function requireEligible(deps: ServiceDeps, member: GuildMemberProfile, at: Date): void {
+export function requireEligible(deps: Pick<ServiceDeps, "governance">, member: GuildMemberProfile, at: Date): void {
   const reason = ineligibility(deps, member, at);
   if (reason) throw new UserError("not_eligible", { reason });
 }

@@ -16,7 +16,12 @@ export function parseAddress(input: string): string {
  * Issues a single-use nonce and the message to sign for linking `address`: Sign-In with Ethereum, naming this
  * Steward, the chain it pays on and the server (`guildName`, as Discord shows it, when known).
  */
-export async function createWalletChallenge(deps: ServiceDeps, actor: Actor, addressInput: string, guildName?: string) {
+export async function createWalletChallenge(
+  deps: Pick<ServiceDeps, "db" | "now" | "settings" | "wallets">,
+  actor: Actor,
+  addressInput: string,
+  guildName?: string,
+) {
   const address = parseAddress(addressInput);
   const issuedAt = deps.now();
   const expiresAt = new Date(issuedAt.getTime() + deps.settings.walletChallengeTtlMs);

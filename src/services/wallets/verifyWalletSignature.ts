@@ -28,7 +28,7 @@ export function parseSignature(input: string): string {
  * it signed), that text is parsed as EIP-4361 and each field checked against its request and this Steward.
  */
 export async function verifyWalletSignature(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now" | "wallets">,
   actor: Actor,
   signatureInput: string,
   signedMessage?: string,
@@ -105,7 +105,12 @@ export async function verifyWalletSignature(
 }
 
 /** A pasted message: EIP-4361 by the letter, one of the member's own requests by its nonce, and usable now. */
-async function pastedMessage(deps: ServiceDeps, actor: Actor, input: string, now: Date): Promise<Candidate> {
+async function pastedMessage(
+  deps: Pick<ServiceDeps, "db" | "wallets">,
+  actor: Actor,
+  input: string,
+  now: Date,
+): Promise<Candidate> {
   // A valid message neither starts nor ends with whitespace: trimming only undoes what pasting added.
   const text = input.trim();
   const parsed = parseSiweMessage(text);

@@ -16,7 +16,7 @@ export const CLAIM_VALID_S = 7 * 24 * 3600;
  * the recipient address (now or before) may ask; the signature is what the distributor checks.
  */
 export async function askClaim(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now" | "settlement">,
   actor: Actor,
   id: number,
 ): Promise<{

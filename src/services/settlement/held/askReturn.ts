@@ -15,7 +15,11 @@ export type ReturnOutcome =
  * recipient's alone; the distributor refuses earlier too). Queued for the settle run, or with a Safe treasury given
  * as the transaction its owners send.
  */
-export async function askReturn(deps: ServiceDeps, actor: Actor, id: number): Promise<ReturnOutcome> {
+export async function askReturn(
+  deps: Pick<ServiceDeps, "db" | "now" | "settlement">,
+  actor: Actor,
+  id: number,
+): Promise<ReturnOutcome> {
   const { chain, relays } = heldLineChain(deps);
   const line = await findHeldLine(deps, actor.guildId, id);
   refuseResolved(line);

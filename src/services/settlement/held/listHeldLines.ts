@@ -3,7 +3,7 @@ import type { Actor, ServiceDeps } from "../../deps.ts";
 import { addressesOf } from "./findHeldLine.ts";
 
 /** The lines of the actor's past payouts that the distributor holds for them (claimable), newest first. */
-export async function listHeldLines(deps: ServiceDeps, actor: Actor): Promise<HeldLine[]> {
+export async function listHeldLines(deps: Pick<ServiceDeps, "db">, actor: Actor): Promise<HeldLine[]> {
   const addresses = await addressesOf(deps, actor.guildId, actor.discordId);
   if (addresses.length === 0) return [];
   return deps.db.heldLine.findMany({

@@ -24,7 +24,10 @@ type Released = { kind: "claimed" | "redirected" | "returned"; to: string; txHas
  * distributor's state is the last word: a line it no longer holds is recorded from the event that released it
  * (whoever sent it), so a crash anywhere neither loses a claim nor sends one twice.
  */
-export async function relayHeldLines(deps: ServiceDeps, settlement: SettlementDeps): Promise<RelayReport> {
+export async function relayHeldLines(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  settlement: SettlementDeps,
+): Promise<RelayReport> {
   const report: RelayReport = { resolved: [], refused: [], waiting: null };
   const { chain } = settlement;
   if (settlement.mode !== "send" || settlement.blocked) return report;
@@ -63,7 +66,11 @@ type Step =
   | { refused: string }
   | { waiting: true };
 
-async function advance(deps: ServiceDeps, settlement: SettlementDeps, line: HeldLine): Promise<Step> {
+async function advance(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  settlement: SettlementDeps,
+  line: HeldLine,
+): Promise<Step> {
   const { chain } = settlement;
   if ((await chain.heldLine(line.lineId)) === null) {
     const released = await chain.lineReleased(line.lineId);
@@ -141,7 +148,7 @@ const unsent = (line: HeldLine) =>
   }) as const;
 
 /** The next nonce: the chain's pending count, above any payout or relay of this treasury still holding one. */
-async function nextNonce(deps: ServiceDeps, settlement: SettlementDeps): Promise<number> {
+async function nextNonce(deps: Pick<ServiceDeps, "db">, settlement: SettlementDeps): Promise<number> {
   const { chain } = settlement;
   const [{ pending }, intents, relays] = await Promise.all([
     chain.nonces(),
@@ -154,7 +161,7 @@ async function nextNonce(deps: ServiceDeps, settlement: SettlementDeps): Promise
   return Math.max(pending, (intents._max.nonce ?? -1) + 1, (relays._max.nonce ?? -1) + 1);
 }
 
-async function resolve(deps: ServiceDeps, line: HeldLine, released: Released) {
+async function resolve(deps: Pick<ServiceDeps, "db" | "now">, line: HeldLine, released: Released) {
   await update(
     deps,
     line,
@@ -192,7 +199,7 @@ async function resolve(deps: ServiceDeps, line: HeldLine, released: Released) {
 }
 
 /** The chain refused the claim or return: the line stays held, with the reason, and moderators are told once. */
-async function refuse(deps: ServiceDeps, line: HeldLine, reason: string): Promise<string> {
+async function refuse(deps: Pick<ServiceDeps, "db" | "now">, line: HeldLine, reason: string): Promise<string> {
   await update(
     deps,
     line,
@@ -225,7 +232,7 @@ async function refuse(deps: ServiceDeps, line: HeldLine, reason: string): Promis
 const lineRef = (line: HeldLine) => ({ id: line.id, recipient: line.recipient, amount: line.amount.toFixed() });
 
 async function update(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   line: HeldLine,
   action: string,
   data: Prisma.HeldLineUpdateInput,

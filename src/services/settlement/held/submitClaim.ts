@@ -17,7 +17,7 @@ export type ClaimOutcome =
  * the settle run to relay from Steward's key — or, with a Safe treasury, given back as a transaction anyone may send.
  */
 export async function submitClaim(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now" | "settlement">,
   actor: Actor,
   id: number,
   signature: string,

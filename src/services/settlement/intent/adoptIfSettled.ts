@@ -15,7 +15,7 @@ const adopt = (paid: { txHash: string; blockNumber: number }) =>
  * hand, or by a Safe transaction built elsewhere) fails the chunk for a person to look at, never counts as paid.
  */
 export async function adoptIfSettled(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   chain: SettlementDeps["chain"],
   intent: PayoutIntent,
 ): Promise<PayoutIntent | IntentOutcome | null> {

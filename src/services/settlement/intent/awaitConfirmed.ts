@@ -8,7 +8,7 @@ import { failIntent, saveIntent } from "./saveIntent.ts";
 
 /** Waits for the confirmations (and the block saved as settled) before the chunk counts as paid; a block the chain lost sends the transaction again. */
 export async function awaitConfirmed(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   settlement: SettlementDeps,
   start: PayoutIntent,
   deadline: number,

@@ -12,7 +12,7 @@ import { minedOf } from "./sentTransactions.ts";
 
 /** Waits for whichever transaction sent at the nonce to be mined; re-signs past a nonce gap or with higher fees, and sends the same transaction again when the chain dropped it. */
 export async function awaitMined(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   settlement: SettlementDeps,
   start: PayoutIntent,
   deadline: number,

@@ -7,7 +7,7 @@ import { failIntent, saveIntent } from "./saveIntent.ts";
 
 /** Sends the signed transaction; a refusal for good fails the chunk (its nonce is free again). */
 export async function broadcastSigned(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   settlement: SettlementDeps,
   start: PayoutIntent,
 ): Promise<PayoutIntent | IntentOutcome> {

@@ -15,7 +15,7 @@ import { saveIntent } from "./saveIntent.ts";
  * allowance is set to zero first (tokens like USDT refuse to change one that is not).
  */
 export async function exportForSafe(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now" | "token">,
   settlement: SettlementDeps,
   intent: PayoutIntent,
   call: SettleCall,

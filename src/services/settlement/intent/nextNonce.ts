@@ -6,7 +6,7 @@ import type { SettlementDeps } from "../settlementDeps.ts";
  * The next nonce: the chain's pending count, and never one an unfinished intent of this treasury already signed
  * (the caller finishes earlier intents first, so this is the chain's count in practice).
  */
-export async function nextNonce(deps: ServiceDeps, settlement: SettlementDeps): Promise<number> {
+export async function nextNonce(deps: Pick<ServiceDeps, "db">, settlement: SettlementDeps): Promise<number> {
   const { chain } = settlement;
   const { pending } = await chain.nonces();
   const stored = await deps.db.payoutIntent.aggregate({

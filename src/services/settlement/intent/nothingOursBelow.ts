@@ -5,7 +5,7 @@ import type { SettlementDeps } from "../settlementDeps.ts";
 
 /** Whether no unfinished intent of this treasury holds a nonce from `from` up to this one's. */
 export async function nothingOursBelow(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db">,
   settlement: SettlementDeps,
   intent: PayoutIntent,
   from: number,

@@ -13,7 +13,7 @@ import { sentOf } from "./sentTransactions.ts";
 
 /** Signs the chunk's payment (or exports it for the Safe) once the chain, the lines and the treasury's funds allow it; a chunk the chain already paid is adopted. */
 export async function planPayment(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now" | "token">,
   settlement: SettlementDeps,
   start: PayoutIntent,
 ): Promise<PayoutIntent | IntentOutcome> {

@@ -13,7 +13,7 @@ import { sentOf } from "./sentTransactions.ts";
  * a wait, not a failure: the transaction already sent may still be mined.
  */
 export async function resign(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   settlement: SettlementDeps,
   intent: PayoutIntent,
   nonce: number,

@@ -7,7 +7,7 @@ import type { IntentOutcome } from "./intentOutcome.ts";
 
 /** One step of an intent saved with its audit event (and what else the step records), in one transaction. */
 export async function saveIntent(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, "db" | "now">,
   intent: PayoutIntent,
   action: string,
   data: Partial<
@@ -58,7 +58,11 @@ export async function saveIntent(
  * The chunk failed for a reason a person must look at: recorded, never retried blindly. Its nonce is given back (no
  * transaction of it can be mined any more, or one was and reverted), so the next chunk is not held behind it.
  */
-export async function failIntent(deps: ServiceDeps, intent: PayoutIntent, reason: string): Promise<IntentOutcome> {
+export async function failIntent(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  intent: PayoutIntent,
+  reason: string,
+): Promise<IntentOutcome> {
   await saveIntent(
     deps,
     intent,
