@@ -26,6 +26,19 @@ describe("notes to moderators", () => {
       "Payout of proposal #7 (chunk 1 of 1, 3 STEW) failed and was not retried: the treasury allows the distributor 1. Fix the cause, then `/payout retry proposal:7`.",
     );
     expect(
+      text({
+        channel: payouts,
+        fact: {
+          kind: "chunk_failed",
+          chunk,
+          total: units(3),
+          failure: { kind: "allowance_short", allowance: "1", needed: units(3) },
+        },
+      }),
+    ).toBe(
+      `Payout of proposal #7 (chunk 1 of 1, 3 STEW) failed and was not retried: the treasury allows the distributor 1 and this chunk needs ${units(3)}: approve more. Fix the cause, then \`/payout retry proposal:7\`.`,
+    );
+    expect(
       text({ channel: payouts, fact: { kind: "proposal_not_paid", proposalId: 7, reason: "its batch changed" } }),
     ).toBe("Proposal #7 was not paid: its batch changed.");
     expect(text({ channel: payouts, fact: { kind: "proposal_not_planned", proposalId: 7, reason: "no wallet" } })).toBe(

@@ -125,7 +125,10 @@ describe("money never stalls", () => {
         {
           intentId: signed.id,
           proposalId: id,
-          reason: expect.stringMatching(/^the node refused the transaction: .*insufficient funds/i),
+          failure: {
+            kind: "chain_refused",
+            reason: expect.stringMatching(/^the node refused the transaction: .*insufficient funds/i),
+          },
         },
       ]);
       expect(await intentOf(id)).toMatchObject({ status: "failed", nonce: null, txHash: signed.txHash });

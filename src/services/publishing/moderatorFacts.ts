@@ -1,3 +1,5 @@
+import type { PayoutFailureRecord } from "../../base/payoutFailure.ts";
+
 /** A payout chunk as moderators know it: its proposal and its place among the proposal's chunks (0-based). */
 export interface ChunkRef {
   proposalId: number;
@@ -22,7 +24,8 @@ export type ModeratorFact =
   | { kind: "proposal_not_planned"; proposalId: number; reason: string }
   | { kind: "proposal_waits"; proposalId: number; reason: string }
   | { kind: "chunk_stuck"; chunk: ChunkRef; reason: string }
-  | { kind: "chunk_failed"; chunk: ChunkRef; total: string; reason: string }
+  /** `failure`: facts; notes queued before failures were facts carry `reason`, a sentence, instead. */
+  | { kind: "chunk_failed"; chunk: ChunkRef; total: string; failure?: PayoutFailureRecord; reason?: string }
   | { kind: "settlement_stopped"; reason: string }
   /** `lines`: the first ten of the `count` lines held. */
   | { kind: "lines_held"; chunk: ChunkRef; count: number; lines: HeldLineRef[] }

@@ -1,4 +1,5 @@
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
+import { readPayoutFailure } from "../../db/json/payoutFailure.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
@@ -22,7 +23,7 @@ export async function payoutStatus(deps: ServiceDeps, guildId: string, proposalI
       total: i.total.toFixed(),
       txHash: i.txHash,
       confirmations: i.status === "confirmed" ? null : head && i.blockNumber ? head - i.blockNumber + 1 : null,
-      failureReason: i.failureReason,
+      failure: readPayoutFailure(i),
       stuckReason: i.stuckReason,
       held: i.heldLines.map((h) => ({
         id: h.id,

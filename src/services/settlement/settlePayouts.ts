@@ -1,3 +1,4 @@
+import type { PayoutFailureRecord } from "../../base/payoutFailure.ts";
 import { urlOriginsIn } from "../../base/urlOrigin.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { type AnchorReport, publishWhenTreasuryIdle } from "../audit/publishAnchors.ts";
@@ -17,7 +18,7 @@ export interface SettleReport {
   refused: { proposalId: number; reason: string }[];
   waitingForCap: number[];
   confirmed: number[];
-  failed: { intentId: number; proposalId: number; reason: string }[];
+  failed: { intentId: number; proposalId: number; failure: PayoutFailureRecord }[];
   pending: { intentId: number; wait: IntentWait }[];
   /** Proposals or chunks a run could not move (an error: recorded on them, tried again next run). */
   stuck: { proposalId: number; intentId?: number; reason: string }[];
@@ -125,13 +126,13 @@ async function run(deps: ServiceDeps, settlement: SettlementDeps, report: Settle
       report.confirmed.push(intent.id);
       deps.metrics.settlement("confirmed", 1);
     } else if (outcome.state === "failed") {
-      report.failed.push({ intentId: intent.id, proposalId: intent.proposalId, reason: outcome.reason });
+      report.failed.push({ intentId: intent.id, proposalId: intent.proposalId, failure: outcome.failure });
       deps.metrics.settlement("failed", 1);
       await tell(intent.proposal.guildId, {
         kind: "chunk_failed",
         chunk: chunkRef(intent),
         total: intent.total.toFixed(),
-        reason: outcome.reason,
+        failure: outcome.failure,
       });
     } else {
       report.pending.push({ intentId: intent.id, wait: outcome.wait });

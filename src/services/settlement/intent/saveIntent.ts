@@ -1,3 +1,4 @@
+import type { PayoutFailure } from "../../../base/payoutFailure.ts";
 import type { PayoutIntent, Prisma } from "../../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../../audit/appendAuditEvent.ts";
 import { runAudited } from "../../audit/runAudited.ts";
@@ -24,7 +25,7 @@ export async function saveIntent(
       | "sentAtBlock"
       | "stuckReason"
     >
-  > & { safeBatch?: Prisma.InputJsonValue; sentTxs?: Prisma.InputJsonValue },
+  > & { safeBatch?: Prisma.InputJsonValue; sentTxs?: Prisma.InputJsonValue; failure?: PayoutFailure },
   payload: Record<string, unknown>,
   also?: (tx: Prisma.TransactionClient, guildId: string) => Promise<void>,
 ): Promise<PayoutIntent> {
@@ -58,13 +59,17 @@ export async function saveIntent(
  * The chunk failed for a reason a person must look at: recorded, never retried blindly. Its nonce is given back (no
  * transaction of it can be mined any more, or one was and reverted), so the next chunk is not held behind it.
  */
-export async function failIntent(deps: ServiceDeps, intent: PayoutIntent, reason: string): Promise<IntentOutcome> {
+export async function failIntent(
+  deps: ServiceDeps,
+  intent: PayoutIntent,
+  failure: PayoutFailure,
+): Promise<IntentOutcome> {
   await saveIntent(
     deps,
     intent,
     "payout.failed",
-    { status: "failed", failureReason: reason, nonce: null },
-    { reason, txHash: intent.txHash, nonce: intent.nonce },
+    { status: "failed", failure, nonce: null },
+    { failure, txHash: intent.txHash, nonce: intent.nonce },
   );
-  return { state: "failed", reason };
+  return { state: "failed", failure };
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PayoutIntent" ADD COLUMN     "failure" JSONB;
