@@ -47,6 +47,16 @@ describe("notes to moderators", () => {
     expect(text({ channel: payouts, fact: { kind: "proposal_waits", proposalId: 7, reason: "over the cap" } })).toBe(
       "Proposal #7 waits to be paid: over the cap.",
     );
+    const settings = { chainId: 1, token: "0xA", distributor: "0xD" };
+    const stopped = {
+      kind: "planned_elsewhere" as const,
+      now: { ...settings, token: "0xB" },
+      count: 1,
+      chunks: [{ proposalId: 7, chunkIndex: 0, ...settings }],
+    };
+    expect(text({ channel: payouts, fact: { kind: "settlement_stopped", stopped } })).toBe(
+      "Payouts wait: settlement is stopped: 1 unfinished payout chunk(s) were planned for another chain, token or distributor than the settings now name (CHAIN_ID=1, TOKEN_ADDRESS=0xB, DISTRIBUTOR_ADDRESS=0xD): proposal #7 chunk 1 (CHAIN_ID=1, TOKEN_ADDRESS=0xA, DISTRIBUTOR_ADDRESS=0xD). Paying them through the new settings could pay their amounts in another token or a chunk twice; put those settings back until they are paid.",
+    );
     expect(text({ channel: payouts, fact: { kind: "settlement_stopped", reason: "settlement is stopped: …" } })).toBe(
       "Payouts wait: settlement is stopped: ….",
     );

@@ -45,6 +45,36 @@ async function twoFailedChunks() {
 }
 
 describe("a failed chunk's reason, where people read it", () => {
+  it("says why a chunk is stuck, from its facts or an older row's sentence", async () => {
+    const deps = serviceDeps(database);
+    const id = await approvedPayout(deps.db, [{ recipient: to, amount: "3000", refs: ["contribution:2"] }], {
+      guildId,
+    });
+    await deps.db.proposal.update({ where: { id }, data: { status: "settling" } });
+    const chunk = (chunkIndex: number) => ({
+      proposalId: id,
+      chunkIndex,
+      chunkCount: 2,
+      batchId: `0x${String(chunkIndex + 5).repeat(64)}`,
+      chainId: 31337,
+      token: to,
+      distributor: to,
+      treasury: to,
+      entries: [{ recipient: to, amount: "3000" }],
+      total: "3000",
+      createdAt: new Date(),
+    });
+    await deps.db.payoutIntent.create({
+      data: { ...chunk(0), stuck: { kind: "error", message: "request timeout after 30000 ms" } },
+    });
+    await deps.db.payoutIntent.create({ data: { ...chunk(1), stuckReason: "an older sentence" } });
+    const status = payoutStatusView(await payoutStatus(deps, guildId, id), token);
+    expect(status).toContain(
+      "Chunk 1 of 2: 1 line(s), 0.000000000000003 STEW — planned — stuck: request timeout after 30000 ms",
+    );
+    expect(status).toContain("Chunk 2 of 2: 1 line(s), 0.000000000000003 STEW — planned — stuck: an older sentence");
+  });
+
   it("is worded from its facts, and an older chunk's stored sentence is shown as it is", async () => {
     const { deps, id } = await twoFailedChunks();
     const words = "the treasury allows the distributor 1 and this chunk needs 3000: approve more";

@@ -1,4 +1,5 @@
 import type { PayoutFailureRecord } from "../../base/payoutFailure.ts";
+import type { PlannedElsewhere } from "../../base/payoutStuck.ts";
 
 /** A payout chunk as moderators know it: its proposal and its place among the proposal's chunks (0-based). */
 export interface ChunkRef {
@@ -26,7 +27,8 @@ export type ModeratorFact =
   | { kind: "chunk_stuck"; chunk: ChunkRef; reason: string }
   /** `failure`: facts; notes queued before failures were facts carry `reason`, a sentence, instead. */
   | { kind: "chunk_failed"; chunk: ChunkRef; total: string; failure?: PayoutFailureRecord; reason?: string }
-  | { kind: "settlement_stopped"; reason: string }
+  /** `stopped`: facts; notes queued before reasons were facts carry `reason`, a sentence, instead. */
+  | { kind: "settlement_stopped"; stopped?: PlannedElsewhere; reason?: string }
   /** `lines`: the first ten of the `count` lines held. */
   | { kind: "lines_held"; chunk: ChunkRef; count: number; lines: HeldLineRef[] }
   | {

@@ -1,5 +1,6 @@
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import { readPayoutFailure } from "../../db/json/payoutFailure.ts";
+import { readPayoutStuck } from "../../db/json/payoutStuck.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
@@ -24,7 +25,7 @@ export async function payoutStatus(deps: ServiceDeps, guildId: string, proposalI
       txHash: i.txHash,
       confirmations: i.status === "confirmed" ? null : head && i.blockNumber ? head - i.blockNumber + 1 : null,
       failure: readPayoutFailure(i),
-      stuckReason: i.stuckReason,
+      stuck: readPayoutStuck(i),
       held: i.heldLines.map((h) => ({
         id: h.id,
         line: h.lineIndex,

@@ -1,5 +1,5 @@
 import type { PayoutFailure } from "../../../base/payoutFailure.ts";
-import type { PayoutIntent, Prisma } from "../../../generated/prisma/client.ts";
+import { type PayoutIntent, Prisma } from "../../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../../audit/appendAuditEvent.ts";
 import { runAudited } from "../../audit/runAudited.ts";
 import type { ServiceDeps } from "../../deps.ts";
@@ -36,7 +36,10 @@ export async function saveIntent(
       select: { guildId: true },
     });
     // Moving on clears what stuck it before.
-    const updated = await tx.payoutIntent.update({ where: { id: intent.id }, data: { stuckReason: null, ...data } });
+    const updated = await tx.payoutIntent.update({
+      where: { id: intent.id },
+      data: { stuckReason: null, stuck: Prisma.DbNull, ...data },
+    });
     // A chunk exported for the Safe: its file is posted for the owners, through the outbox with this change.
     if (data.status === "awaiting_execution") {
       await enqueuePosts(tx, now, [{ guildId: proposal.guildId, kind: "safe_batch", subjectId: intent.id }]);

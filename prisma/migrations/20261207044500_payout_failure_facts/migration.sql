@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "PayoutIntent" ADD COLUMN     "failure" JSONB;
