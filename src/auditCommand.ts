@@ -1,3 +1,5 @@
+import { storedAuditVerificationSchema } from "./base/auditFindings.ts";
+import { storedAuditText } from "./base/auditFindingsText.ts";
 import type { Config } from "./config.ts";
 import { createContainer } from "./container.ts";
 import { runJob } from "./jobs/runJob.ts";
@@ -6,7 +8,6 @@ import { verifyAuditJob } from "./jobs/verifyAuditJob.ts";
 import type { Logger } from "./logger.ts";
 import { anchorNow } from "./services/audit/publishAnchors.ts";
 import { takeAnchor } from "./services/audit/takeAnchor.ts";
-import type { AuditVerification } from "./services/audit/verifyAudit.ts";
 
 /** `steward audit verify | anchor`: works beside a running Steward, on the embedded database or DATABASE_URL. */
 export async function auditCommand(config: Config, logger: Logger, args: string[], out: (line: string) => void) {
@@ -22,19 +23,20 @@ export async function auditCommand(config: Config, logger: Logger, args: string[
   try {
     if (sub === "verify") {
       const run = await runJob(verifyAuditJob, { services: container.services, logger }, "manual");
-      const report = run.detail as unknown as AuditVerification | undefined;
-      if (!report) {
+      if (!run.detail) {
         out(`audit verify: ${run.outcome} — ${run.summary}`);
         return 1;
       }
+      const ok = run.outcome === "ok";
+      const report = storedAuditText(storedAuditVerificationSchema.parse(run.detail), container.services.token);
       out("Checked:");
       for (const line of report.checked) out(`  ✓ ${line}`);
       if (report.mismatches.length > 0) {
         out(`Mismatches (${report.mismatches.length}):`);
         for (const line of report.mismatches) out(`  ✗ ${line}`);
       }
-      out(`audit verify: ${report.ok ? "ok" : "FAILED"} — ${run.summary}`);
-      return report.ok ? 0 : 1;
+      out(`audit verify: ${ok ? "ok" : "FAILED"} — ${run.summary}`);
+      return ok ? 0 : 1;
     }
     const services = container.services;
     const anchor = await services.db.$transaction((tx) =>

@@ -1,3 +1,4 @@
+import { payoutFailureText } from "../base/payoutFailureText.ts";
 import { settlePayouts } from "../services/settlement/settlePayouts.ts";
 import { intentWaitText, settleSkipText } from "./settlementWords.ts";
 import type { Job } from "./types.ts";
@@ -19,7 +20,9 @@ export const settleJob: Job = {
       r.confirmed.length > 0 ? `${r.confirmed.length} chunk(s) confirmed` : "",
       r.settled.length > 0 ? `settled #${r.settled.join(", #")}` : "",
       r.pending.length > 0 ? `waiting: ${r.pending.map((p) => intentWaitText(p.wait)).join("; ")}` : "",
-      r.failed.length > 0 ? `failed: ${r.failed.map((f) => `#${f.proposalId} ${f.reason}`).join("; ")}` : "",
+      r.failed.length > 0
+        ? `failed: ${r.failed.map((f) => `#${f.proposalId} ${payoutFailureText(f.failure)}`).join("; ")}`
+        : "",
       r.refused.length > 0 ? `refused: ${r.refused.map((f) => `#${f.proposalId} ${f.reason}`).join("; ")}` : "",
       r.waitingForCap.length > 0 ? `over the daily cap: #${r.waitingForCap.join(", #")}` : "",
       r.anchors && "error" in r.anchors ? `audit anchor not published: ${r.anchors.error}` : "",

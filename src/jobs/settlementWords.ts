@@ -1,3 +1,4 @@
+import { plannedElsewhereText } from "../base/payoutStuckText.ts";
 import type { AnchorSkip } from "../services/audit/publishAnchors.ts";
 import type { IntentWait } from "../services/settlement/advanceIntent.ts";
 import type { SettleSkip } from "../services/settlement/settlePayouts.ts";
@@ -8,8 +9,9 @@ export function settleSkipText(skip: SettleSkip): string {
     case "no_chain":
       return "no chain is configured (RPC_URL), so payouts stop at approved";
     case "blocked":
-    case "planned_elsewhere":
       return skip.reason;
+    case "planned_elsewhere":
+      return plannedElsewhereText(skip.stopped);
     case "treasury_busy":
       return "another process is settling from this treasury";
   }

@@ -125,7 +125,12 @@ describe("anchoring the audit chain's head", () => {
     await deps.db.auditAnchor.update({ where: { id: recorded.id }, data: { txHash: `0x${"cd".repeat(32)}` } });
     const report = await verifyAudit(deps);
     expect(report.mismatches).toEqual([
-      `Steward recorded event #${recorded.eventId} as anchored in tx 0x${"cd".repeat(32)}, but the AuditAnchor contract has no such anchor from ${settlement.chain.treasury}`,
+      {
+        kind: "anchor_not_on_chain",
+        eventId: String(recorded.eventId),
+        txHash: `0x${"cd".repeat(32)}`,
+        publisher: settlement.chain.treasury,
+      },
     ]);
     expect(report.anchors).toEqual({ recorded: 3, onChain: 3, lastBlock: expect.any(Number) });
   });
@@ -140,18 +145,30 @@ describe("anchoring the audit chain's head", () => {
     const wrong = await settlement.audit.publish(head.id, "dd".repeat(32));
     const missing = await settlement.audit.publish(head.id + 1000n, "cc".repeat(32));
     const found = (await verifyAudit(deps)).mismatches;
-    expect(found).toContain(
-      `anchor of event #${recorded.eventId} (crash) recorded hash eeeeeeeeeeeeeeee…, but the audit log's event #${recorded.eventId} now hashes to ${recorded.hash.slice(0, 16)}…`,
-    );
-    expect(found).toContain(
-      `anchor of event #${head.id + 1000n} (ghost): the audit log has no event #${head.id + 1000n}`,
-    );
-    expect(found).toContain(
-      `the anchor published in block ${wrong.blockNumber} (tx ${wrong.txHash}) says event #${head.id} had hash dddddddddddddddd…, but the audit log's event #${head.id} has ${head.hash.slice(0, 16)}…: the history was rewritten after it was anchored`,
-    );
-    expect(found).toContain(
-      `the anchor published in block ${missing.blockNumber} (tx ${missing.txHash}) says event #${head.id + 1000n} had hash cccccccccccccccc…, but the audit log's event #${head.id + 1000n} does not exist: the history was rewritten after it was anchored`,
-    );
+    expect(found).toContainEqual({
+      kind: "anchor_hash",
+      eventId: String(recorded.eventId),
+      reason: "crash",
+      recorded: "ee".repeat(32),
+      found: recorded.hash,
+    });
+    expect(found).toContainEqual({ kind: "anchor_event_missing", eventId: String(head.id + 1000n), reason: "ghost" });
+    expect(found).toContainEqual({
+      kind: "onchain_anchor_rewritten",
+      blockNumber: wrong.blockNumber,
+      txHash: wrong.txHash,
+      eventId: String(head.id),
+      anchored: "dd".repeat(32),
+      found: head.hash,
+    });
+    expect(found).toContainEqual({
+      kind: "onchain_anchor_rewritten",
+      blockNumber: missing.blockNumber,
+      txHash: missing.txHash,
+      eventId: String(head.id + 1000n),
+      anchored: "cc".repeat(32),
+      found: null,
+    });
   });
 });
 

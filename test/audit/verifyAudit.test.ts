@@ -1,5 +1,6 @@
 import { Contract, JsonRpcProvider, parseUnits, Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditMismatch } from "../../src/base/auditFindings.ts";
 import type { Deployed } from "../../src/chain/deployContracts.ts";
 import { loadArtifact } from "../../src/chain/loadArtifact.ts";
 import type { LocalChain } from "../../src/chain/startAnvil.ts";
@@ -30,7 +31,6 @@ const batch: BatchEntry[] = recipients(3, 77).map((recipient, i) => ({
 }));
 /** The batch as stored: in its canonical order, which the chunks follow. */
 let stored: BatchEntry[] = [];
-const amountOf = (line: BatchEntry | undefined) => `${BigInt(line?.amount ?? 0) / 10n ** 18n} STEW`;
 
 /** Changes rows the database's own triggers protect, as its administrator could, then puts them back. */
 async function tampered(change: () => Promise<unknown>, check: () => Promise<void>) {
@@ -117,11 +117,18 @@ describe("verifying paid batches against the vote, the audit log and the chain",
       anchors: { recorded: 0, onChain: 0, lastBlock: null },
       head: { id: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
+    const head = await deps.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(report.checked).toEqual([
-      expect.stringMatching(/^audit log: \d+ events, every hash and link recomputed; head #\d+ [0-9a-f]{16}…$/),
-      "anchors recorded by Steward: 0, each compared with the audit log",
-      `on-chain anchors: 0 from ${settlement.chain.treasury} on chain 31337 (contract ${deployed.anchor}), each compared with the audit log`,
-      "paid proposals: 2 (3 chunks, 4 token transfers read from the chain's receipts), each batch against the voted hash and the audit log",
+      { kind: "chain", events: await deps.db.auditEvent.count(), head: { id: String(head.id), hash: head.hash } },
+      { kind: "anchors", recorded: 0 },
+      {
+        kind: "anchors_onchain",
+        published: 0,
+        publisher: settlement.chain.treasury,
+        chainId: 31337,
+        contract: deployed.anchor,
+      },
+      { kind: "settlements", proposals: 2, chunks: 3, transfers: 4 },
     ]);
   });
 
@@ -140,10 +147,17 @@ describe("verifying paid batches against the vote, the audit log and the chain",
         });
       },
       async () => {
+        const chunk = { proposalId, index: 0, count: 2, txHash: tx };
         expect(await mismatches()).toEqual([
-          `proposal #${proposalId}: its batch hashes to ${batchHash(forged)}, but its recorded batch hash is ${batchHash(batch)}`,
-          `proposal #${proposalId} chunk 1 of 2 (tx ${tx}): the Settled event committed to other lines (hash ${linesHashOf(stored.slice(0, 2))}) than the chunk lists`,
-          `proposal #${proposalId} chunk 1 of 2 (tx ${tx}), line 2: the batch pays 0x000000000000000000000000000000000000dEaD ${amountOf(stored[1])}, but the chain's Transfer went to ${stored[1]?.recipient}, ${amountOf(stored[1])}`,
+          { kind: "batch_hash", proposalId, computed: batchHash(forged), recorded: batchHash(batch) },
+          { kind: "chunk_lines_hash", chunk, linesHash: linesHashOf(stored.slice(0, 2)) },
+          {
+            kind: "line_transfer",
+            chunk,
+            line: 2,
+            pays: { recipient: "0x000000000000000000000000000000000000dEaD", amount: stored[1]?.amount },
+            transfer: { to: stored[1]?.recipient, amount: stored[1]?.amount },
+          },
         ]);
       },
     );
@@ -161,7 +175,14 @@ describe("verifying paid batches against the vote, the audit log and the chain",
       async () => {
         const report = await verifyAudit(deps);
         expect(report.mismatches).toEqual([
-          `proposal #${proposalId}: PayoutIntent ${second.id}, column entries: not what Steward writes (0.amount: Invalid input: expected string, received number)`,
+          {
+            kind: "record_unreadable",
+            proposalId,
+            table: "PayoutIntent",
+            column: "entries",
+            id: second.id,
+            problems: ["0.amount: Invalid input: expected string, received number"],
+          },
         ]);
         expect(report.settled).toMatchObject({ proposals: 2, chunks: 1 });
       },
@@ -185,22 +206,28 @@ describe("verifying paid batches against the vote, the audit log and the chain",
       },
       async () => {
         const found = await mismatches();
-        expect(found).toContain(
-          `proposal #${proposalId}: the vote bound batch hash ${other}, but the proposal's batch hash is ${batchHash(batch)}`,
-        );
-        expect(found).toContain(
-          `proposal #${proposalId}: its payout chunks do not list the voted batch's lines (first difference at line 3)`,
-        );
-        expect(found).toContain(
-          `proposal #${proposalId} chunk 2 of 2 (tx ${(await intent(1)).txHash}), line 1: the batch pays ${stored[2]?.recipient} 0.000000000000000001 STEW, but the chain's Transfer went to ${stored[2]?.recipient}, ${amountOf(stored[2])}`,
-        );
-        expect(found[0]).toMatch(
-          /^audit event #\d+ \(proposal\.opened of proposal \d+\) was changed after it was written/,
-        );
+        expect(found).toContainEqual({ kind: "vote_hash", proposalId, voted: other, recorded: batchHash(batch) });
+        expect(found).toContainEqual({ kind: "chunk_lines", proposalId, line: 3 });
+        expect(found).toContainEqual({
+          kind: "line_transfer",
+          chunk: { proposalId, index: 1, count: 2, txHash: (await intent(1)).txHash },
+          line: 1,
+          pays: { recipient: stored[2]?.recipient, amount: "1" },
+          transfer: { to: stored[2]?.recipient, amount: stored[2]?.amount },
+        });
         const opened = await deps.db.auditEvent.findFirstOrThrow({
           where: { action: "proposal.opened", subjectId: String(proposalId) },
         });
-        expect((await verifyAudit(deps)).checked[0]).toBe(`audit log: recomputed up to event #${opened.id}`);
+        expect(found[0]).toEqual({
+          kind: "event_changed",
+          eventId: String(opened.id),
+          action: "proposal.opened",
+          subjectType: "proposal",
+          subjectId: String(proposalId),
+          computed: expect.stringMatching(/^[0-9a-f]{64}$/),
+          stored: opened.hash,
+        });
+        expect((await verifyAudit(deps)).checked[0]).toEqual({ kind: "chain_broken", upTo: String(opened.id) });
       },
     );
   });
@@ -215,15 +242,15 @@ describe("verifying paid batches against the vote, the audit log and the chain",
       },
       async () => {
         const found = await mismatches();
-        expect(found).toContain(
-          `proposal #${proposalId} chunk 1 of 2 (tx 0x${"12".repeat(32)}): the audit log recorded this chunk as paid by ${first.txHash}`,
-        );
-        expect(found).toContain(
-          `proposal #${proposalId} chunk 1 of 2 (tx 0x${"12".repeat(32)}): the chain has no such transaction`,
-        );
-        expect(found).toContain(
-          `proposal #${proposalId} chunk 2 of 2 (tx ${second.txHash}): the Settled event says 1 payouts, ${amountOf(stored[2])}, but the chunk has 1 payouts, 4 STEW`,
-        );
+        const claimed = { proposalId, index: 0, count: 2, txHash: `0x${"12".repeat(32)}` };
+        expect(found).toContainEqual({ kind: "chunk_tx_recorded", chunk: claimed, recordedTx: first.txHash });
+        expect(found).toContainEqual({ kind: "chunk_tx_missing", chunk: claimed });
+        expect(found).toContainEqual({
+          kind: "chunk_settled_totals",
+          chunk: { proposalId, index: 1, count: 2, txHash: second.txHash },
+          settled: { count: "1", total: stored[2]?.amount },
+          recorded: { count: 1, total: tokens("4") },
+        });
       },
     );
     // A real transaction of the treasury that paid nothing (an audit anchor), claimed as chunk 1's payment.
@@ -233,13 +260,16 @@ describe("verifying paid batches against the vote, the audit log and the chain",
       () => deps.db.payoutIntent.update({ where: { id: first.id }, data: { txHash: unrelated.txHash } }),
       async () => {
         const found = await mismatches();
-        expect(found).toContain(
-          `proposal #${proposalId} chunk 1 of 2 (tx ${unrelated.txHash}): the distributor emitted no Settled event for batch id ${first.batchId}`,
-        );
+        const chunk = { proposalId, index: 0, count: 2, txHash: unrelated.txHash };
+        expect(found).toContainEqual({ kind: "chunk_no_settled_event", chunk, batchId: first.batchId });
         for (const [n, line] of stored.slice(0, 2).entries()) {
-          expect(found).toContain(
-            `proposal #${proposalId} chunk 1 of 2 (tx ${unrelated.txHash}), line ${n + 1}: the batch pays ${line.recipient} ${amountOf(line)}, but the chain's Transfer is missing`,
-          );
+          expect(found).toContainEqual({
+            kind: "line_transfer",
+            chunk,
+            line: n + 1,
+            pays: { recipient: line.recipient, amount: line.amount },
+            transfer: null,
+          });
         }
       },
     );
@@ -265,15 +295,18 @@ describe("verifying paid batches against the vote, the audit log and the chain",
       async () => {
         const report = await verifyAudit(deps);
         expect(report.settled.chunks).toBe(2);
-        expect(report.mismatches).toContain(`proposal #${proposalId}: the audit log has no record of its vote opening`);
-        expect(report.mismatches).toContain(
-          `proposal #${proposalId}: its payout chunks do not list the voted batch's lines (first difference at line 1)`,
-        );
-        expect(report.mismatches).toContain(
-          `proposal #${proposalId} chunk 1 of 2 (tx ${first.txHash}): the Settled event says 2 payouts, ${amountOf({ amount: String(BigInt(stored[0]?.amount ?? 0) + BigInt(stored[1]?.amount ?? 0)) } as BatchEntry)}, but the chunk has 1 payouts, ${amountOf({ amount: String(BigInt(stored[0]?.amount ?? 0) + BigInt(stored[1]?.amount ?? 0)) } as BatchEntry)}`,
-        );
-        expect(report.mismatches.filter((m) => m.includes(`#${otherId}`))).toEqual([]);
-        expect(report.mismatches.some((m) => m.includes("recorded this chunk as paid"))).toBe(false);
+        expect(report.mismatches).toContainEqual({ kind: "vote_missing", proposalId });
+        expect(report.mismatches).toContainEqual({ kind: "chunk_lines", proposalId, line: 1 });
+        const both = String(BigInt(stored[0]?.amount ?? 0) + BigInt(stored[1]?.amount ?? 0));
+        expect(report.mismatches).toContainEqual({
+          kind: "chunk_settled_totals",
+          chunk: { proposalId, index: 0, count: 2, txHash: first.txHash },
+          settled: { count: "2", total: both },
+          recorded: { count: 1, total: both },
+        });
+        const about = (m: AuditMismatch) => ("chunk" in m ? m.chunk.proposalId : "proposalId" in m ? m.proposalId : 0);
+        expect(report.mismatches.filter((m) => about(m) === otherId)).toEqual([]);
+        expect(report.mismatches.some((m) => m.kind === "chunk_tx_recorded")).toBe(false);
       },
     );
   });
@@ -290,9 +323,10 @@ describe("verifying paid batches against the vote, the audit log and the chain",
     await tampered(
       () => deps.db.payoutIntent.update({ where: { id: first.id }, data: { txHash: sent.hash } }),
       async () => {
-        expect(await mismatches()).toContain(
-          `proposal #${proposalId} chunk 1 of 2 (tx ${sent.hash}): the transaction reverted on chain`,
-        );
+        expect(await mismatches()).toContainEqual({
+          kind: "chunk_reverted",
+          chunk: { proposalId, index: 0, count: 2, txHash: sent.hash },
+        });
       },
     );
     wallet.provider?.destroy();
@@ -303,8 +337,8 @@ describe("verifying paid batches against the vote, the audit log and the chain",
     expect(report.mismatches).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.checked.slice(2)).toEqual([
-      "on-chain anchors: none to read (no chain or no AuditAnchor contract): compare the heads in #governance's distribution posts by hand",
-      "paid proposals: 2 (3 chunks; no chain configured, so receipts were not read), each batch against the voted hash and the audit log",
+      { kind: "anchors_onchain_none" },
+      { kind: "settlements", proposals: 2, chunks: 3, transfers: null },
     ]);
     expect(report.anchors).toEqual({ recorded: 0, onChain: 0, lastBlock: null });
   });

@@ -76,7 +76,7 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
       });
       const chunks = p?.payouts.map(
         (i) =>
-          `chunk ${i.chunkIndex}: ${i.status} nonce ${i.nonce} tx ${i.txHash} ${i.stuckReason ?? ""} ${i.failureReason ?? ""}`,
+          `chunk ${i.chunkIndex}: ${i.status} nonce ${i.nonce} tx ${i.txHash} ${JSON.stringify(i.stuck ?? i.stuckReason ?? "")} ${JSON.stringify(i.failure ?? i.failureReason ?? "")}`,
       );
       throw new Error(
         `${(error as Error).message}\nproposal ${p?.status}, receipt ${p?.receiptMessageId}\n${chunks?.join("\n")}\nSteward's log:\n${stdout().slice(-4000)}`,

@@ -5,8 +5,16 @@ import { describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "../..");
 
 /** The money path's JSON columns, each read through its reader in src/db/json, and the types those readers give. */
-const COLUMNS = ["batch", "entries", "sentTxs", "scores"];
-const TYPES = ["BatchEntry", "PayoutLine", "SentTx", "EvaluationScore", "CriterionScore"];
+const COLUMNS = ["batch", "entries", "sentTxs", "scores", "failure", "stuck"];
+const TYPES = [
+  "BatchEntry",
+  "PayoutLine",
+  "SentTx",
+  "EvaluationScore",
+  "CriterionScore",
+  "PayoutFailure",
+  "PayoutStuck",
+];
 
 /** `row.batch as …`, `(row.entries as …)`, and any value cast to one of the readers' types. */
 const CAST = new RegExp(

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEvaluationScores } from "../../src/db/json/evaluationScores.ts";
 import { readPayoutBatch } from "../../src/db/json/payoutBatch.ts";
 import { readPayoutEntries } from "../../src/db/json/payoutEntries.ts";
+import { readPayoutFailure } from "../../src/db/json/payoutFailure.ts";
+import { readPayoutStuck } from "../../src/db/json/payoutStuck.ts";
 import { JsonColumnError } from "../../src/db/json/readJsonColumn.ts";
 import { readSentTxs } from "../../src/db/json/sentTxs.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
@@ -147,5 +149,33 @@ describe("through the database", () => {
     });
     const row = await database.prisma.proposal.findUniqueOrThrow({ where: { id: p.id } });
     expect(refusal(() => readPayoutBatch(row))).toMatchObject({ table: "Proposal", id: p.id, column: "batch" });
+  });
+});
+
+describe("why a payout chunk failed (PayoutIntent.failure, or failureReason in rows from before)", () => {
+  it("reads the facts, the sentence an older row stored, and nothing for a chunk that has not failed", () => {
+    const failure = { kind: "treasury_short", treasury: alice, balance: "1", needed: "5" };
+    expect(readPayoutFailure({ id: 1, failure, failureReason: null })).toEqual(failure);
+    expect(readPayoutFailure({ id: 2, failure: null, failureReason: "an older sentence" })).toBe("an older sentence");
+    expect(readPayoutFailure({ id: 3, failure: null, failureReason: null })).toBeNull();
+  });
+
+  it("names a row whose failure is not what Steward writes", () => {
+    const error = refusal(() => readPayoutFailure({ id: 4, failure: { kind: "gremlins" }, failureReason: null }));
+    expect(error).toMatchObject({ table: "PayoutIntent", column: "failure", id: 4 });
+  });
+});
+
+describe("why a payout chunk is stuck (PayoutIntent.stuck, or stuckReason in rows from before)", () => {
+  it("reads the facts, the sentence an older row stored, and nothing for a chunk nothing holds", () => {
+    const stuck = { kind: "error", message: "request timeout after 30000 ms" };
+    expect(readPayoutStuck({ id: 1, stuck, stuckReason: null })).toEqual(stuck);
+    expect(readPayoutStuck({ id: 2, stuck: null, stuckReason: "an older sentence" })).toBe("an older sentence");
+    expect(readPayoutStuck({ id: 3, stuck: null, stuckReason: null })).toBeNull();
+  });
+
+  it("names a row whose stuck reason is not what Steward writes", () => {
+    const error = refusal(() => readPayoutStuck({ id: 4, stuck: { kind: "error" }, stuckReason: null }));
+    expect(error).toMatchObject({ table: "PayoutIntent", column: "stuck", id: 4 });
   });
 });

@@ -26,6 +26,19 @@ describe("notes to moderators", () => {
       "Payout of proposal #7 (chunk 1 of 1, 3 STEW) failed and was not retried: the treasury allows the distributor 1. Fix the cause, then `/payout retry proposal:7`.",
     );
     expect(
+      text({
+        channel: payouts,
+        fact: {
+          kind: "chunk_failed",
+          chunk,
+          total: units(3),
+          failure: { kind: "allowance_short", allowance: "1", needed: units(3) },
+        },
+      }),
+    ).toBe(
+      `Payout of proposal #7 (chunk 1 of 1, 3 STEW) failed and was not retried: the treasury allows the distributor 1 and this chunk needs ${units(3)}: approve more. Fix the cause, then \`/payout retry proposal:7\`.`,
+    );
+    expect(
       text({ channel: payouts, fact: { kind: "proposal_not_paid", proposalId: 7, reason: "its batch changed" } }),
     ).toBe("Proposal #7 was not paid: its batch changed.");
     expect(text({ channel: payouts, fact: { kind: "proposal_not_planned", proposalId: 7, reason: "no wallet" } })).toBe(
@@ -33,6 +46,16 @@ describe("notes to moderators", () => {
     );
     expect(text({ channel: payouts, fact: { kind: "proposal_waits", proposalId: 7, reason: "over the cap" } })).toBe(
       "Proposal #7 waits to be paid: over the cap.",
+    );
+    const settings = { chainId: 1, token: "0xA", distributor: "0xD" };
+    const stopped = {
+      kind: "planned_elsewhere" as const,
+      now: { ...settings, token: "0xB" },
+      count: 1,
+      chunks: [{ proposalId: 7, chunkIndex: 0, ...settings }],
+    };
+    expect(text({ channel: payouts, fact: { kind: "settlement_stopped", stopped } })).toBe(
+      "Payouts wait: settlement is stopped: 1 unfinished payout chunk(s) were planned for another chain, token or distributor than the settings now name (CHAIN_ID=1, TOKEN_ADDRESS=0xB, DISTRIBUTOR_ADDRESS=0xD): proposal #7 chunk 1 (CHAIN_ID=1, TOKEN_ADDRESS=0xA, DISTRIBUTOR_ADDRESS=0xD). Paying them through the new settings could pay their amounts in another token or a chunk twice; put those settings back until they are paid.",
     );
     expect(text({ channel: payouts, fact: { kind: "settlement_stopped", reason: "settlement is stopped: …" } })).toBe(
       "Payouts wait: settlement is stopped: ….",

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { storedAuditText } from "../../src/base/auditFindingsText.ts";
 import { chainEvents } from "../../src/services/audit/appendAuditEvent.ts";
 import { verifyAudit } from "../../src/services/audit/verifyAudit.ts";
 import { type BatchEntry, batchHash } from "../../src/services/epochs/batchHash.ts";
@@ -26,6 +27,8 @@ afterAll(() => stack?.stop());
 afterEach(() => stack.expectNoSpecViolations());
 
 const services = () => stack.steward.container.services;
+/** The verification's findings as people read them (the CLI and the public API say it this way). */
+const inWords = (report: Awaited<ReturnType<typeof verifyAudit>>) => storedAuditText(report, services().token);
 const db = () => services().db;
 /** Discord snowflakes: 17 to 20 digits. Timestamps in <t:…> are 10 digits and stay. */
 const SNOWFLAKE = /\d{17,20}/;
@@ -148,7 +151,7 @@ describe("transparency: trace a paid token to its reasons, verify, detect tamper
     expect(report.ok).toBe(true);
     expect(report.anchors).toMatchObject({ onChain: 1 });
     expect(report.settled).toEqual({ proposals: 1, chunks: 1, transfers: 2 });
-    expect(report.checked.join("\n")).toMatch(
+    expect(inWords(report).checked.join("\n")).toMatch(
       /paid proposals: 1 \(1 chunks, 2 token transfers read from the chain's receipts\)/,
     );
   });
@@ -272,7 +275,7 @@ describe("transparency: trace a paid token to its reasons, verify, detect tamper
     try {
       const report = await verifyAudit(services());
       expect(report.ok).toBe(false);
-      const text = report.mismatches.join("\n");
+      const text = inWords(report).mismatches.join("\n");
       expect(text).toContain(
         `proposal #${proposalId}: the vote bound batch hash ${original.batchHash}, but the proposal's batch hash is ${batchHash(forged)}`,
       );
@@ -302,7 +305,7 @@ describe("transparency: trace a paid token to its reasons, verify, detect tamper
     );
     try {
       const report = await verifyAudit(services());
-      expect(report.mismatches[0]).toMatch(
+      expect(inWords(report).mismatches[0]).toMatch(
         new RegExp(
           `^audit event #${vote.id} \\(vote\\.cast of proposal ${proposalId}\\) was changed after it was written: its content hashes to [0-9a-f]{12}…, not to its stored hash ${vote.hash.slice(0, 12)}…$`,
         ),
@@ -355,10 +358,10 @@ describe("transparency: trace a paid token to its reasons, verify, detect tamper
       await db().auditAnchor.update({ where: { id: a.id }, data: { hash: rewritten[i]?.hash ?? a.hash } });
     }
     const report = await verifyAudit(services());
-    expect(report.checked[0]).toMatch(/^audit log: \d+ events, every hash and link recomputed/);
+    expect(inWords(report).checked[0]).toMatch(/^audit log: \d+ events, every hash and link recomputed/);
     expect(report.ok).toBe(false);
     const anchor = anchors.find((a) => a.txHash) as (typeof anchors)[number];
-    expect(report.mismatches).toContainEqual(
+    expect(inWords(report).mismatches).toContainEqual(
       `the anchor published in block ${anchor.blockNumber} (tx ${anchor.txHash}) says event #${anchor.eventId} had hash ${anchor.hash.slice(0, 16)}…, but the audit log's event #${anchor.eventId} has ${rewritten[events.findIndex((e) => e.id === anchor.eventId)]?.hash.slice(0, 16)}…: the history was rewritten after it was anchored`,
     );
   });

@@ -7,8 +7,23 @@ describe("settlement words", () => {
     expect(settleSkipText({ kind: "no_chain" })).toBe("no chain is configured (RPC_URL), so payouts stop at approved");
     expect(settleSkipText({ kind: "treasury_busy" })).toBe("another process is settling from this treasury");
     expect(settleSkipText({ kind: "blocked", reason: "the chain lost its state" })).toBe("the chain lost its state");
-    expect(settleSkipText({ kind: "planned_elsewhere", reason: "settlement is stopped: …" })).toBe(
-      "settlement is stopped: …",
+    const settings = (token: string) => ({ chainId: 31337, token, distributor: "0xD15" });
+    const chunks = Array.from({ length: 10 }, (_, n) => ({ proposalId: 4, chunkIndex: n, ...settings("0xA") }));
+    expect(
+      settleSkipText({
+        kind: "planned_elsewhere",
+        stopped: { kind: "planned_elsewhere", now: settings("0xB"), count: 1, chunks: chunks.slice(0, 1) },
+      }),
+    ).toBe(
+      "settlement is stopped: 1 unfinished payout chunk(s) were planned for another chain, token or distributor than the settings now name (CHAIN_ID=31337, TOKEN_ADDRESS=0xB, DISTRIBUTOR_ADDRESS=0xD15): proposal #4 chunk 1 (CHAIN_ID=31337, TOKEN_ADDRESS=0xA, DISTRIBUTOR_ADDRESS=0xD15). Paying them through the new settings could pay their amounts in another token or a chunk twice; put those settings back until they are paid",
+    );
+    expect(
+      settleSkipText({
+        kind: "planned_elsewhere",
+        stopped: { kind: "planned_elsewhere", now: settings("0xB"), count: 12, chunks },
+      }),
+    ).toMatch(
+      /^settlement is stopped: 12 unfinished .*proposal #4 chunk 10 \(CHAIN_ID=31337, TOKEN_ADDRESS=0xA, DISTRIBUTOR_ADDRESS=0xD15\); …\. Paying/,
     );
   });
 

@@ -63,15 +63,19 @@ describe("audit chain", () => {
       await other.prisma.auditEvent.create({
         data: { ...event(2), prevHash: forgedPrev, hash: auditHash(forgedPrev, event(2)) },
       });
-      // Named in words: which event, and which hash differs from which.
+      // Named: which event, and which hash differs from which.
       const [e1, e2] = await other.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
       expect(await verifyAuditChain(other.prisma)).toEqual({
         events: 2,
         intact: false,
         firstBrokenId: e2?.id.toString(),
-        problem: "link to previous event",
-        action: "test.event",
-        explanation: `audit event #${e2?.id} (test.event) links to cdcdcdcdcdcd…, but the event before it hashes to ${e1?.hash.slice(0, 12)}…: an event was removed, inserted or changed before it`,
+        broken: {
+          kind: "event_link",
+          eventId: e2?.id.toString(),
+          action: "test.event",
+          linksTo: forgedPrev,
+          previousHash: e1?.hash,
+        },
       });
     } finally {
       await other.close();
@@ -91,11 +95,17 @@ describe("audit chain", () => {
       data: { ...event(99), payload: { forged: true }, prevHash: head.hash, hash: "f".repeat(64) },
     });
     const report = await verifyAuditChain(database.prisma);
-    expect(report).toMatchObject({ intact: false, problem: "content hash", events: 13, action: "test.event" });
+    expect(report).toMatchObject({ intact: false, events: 13 });
     const forged = await database.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(report.explanation).toBe(
-      `audit event #${forged.id} (test.event of test 99) was changed after it was written: its content hashes to ${auditHash(head.hash, { ...event(99), payload: { forged: true } }).slice(0, 12)}…, not to its stored hash ffffffffffff…`,
-    );
+    expect(report.broken).toEqual({
+      kind: "event_changed",
+      eventId: forged.id.toString(),
+      action: "test.event",
+      subjectType: "test",
+      subjectId: "99",
+      computed: auditHash(head.hash, { ...event(99), payload: { forged: true } }),
+      stored: "f".repeat(64),
+    });
   });
 
   it("reads the chain in id order even when rows are stored out of order (a row rewritten in place moves)", async () => {
@@ -108,7 +118,7 @@ describe("audit chain", () => {
       await other.prisma.auditEvent.update({ where: { id: first.id }, data: { payload: first.payload as never } });
       await other.prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER USER');
       expect(await verifyAuditChain(other.prisma, 2)).toMatchObject({ events: 5, intact: true });
-      expect(await verifyAuditChain(other.prisma, 2)).not.toHaveProperty("explanation");
+      expect(await verifyAuditChain(other.prisma, 2)).not.toHaveProperty("broken");
     } finally {
       await other.close();
     }

@@ -5,6 +5,7 @@ import type { Deployed } from "../../src/chain/deployContracts.ts";
 import { loadArtifact } from "../../src/chain/loadArtifact.ts";
 import type { LocalChain } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
+import { settleSkipText } from "../../src/jobs/settlementWords.ts";
 import type { BatchEntry } from "../../src/services/epochs/batchHash.ts";
 import { retryPayout } from "../../src/services/settlement/retryPayout.ts";
 import { InjectedCrash, type SettlementDeps } from "../../src/services/settlement/settlementDeps.ts";
@@ -88,7 +89,10 @@ describe("money never stalls", () => {
       { proposalId: stuckId, intentId: expect.any(Number), reason: "request timeout after 30000 ms" },
     ]);
     expect(await balances(fine)).toEqual([BigInt(tokens("2"))]);
-    expect(await intentOf(stuckId)).toMatchObject({ status: "planned", stuckReason: "request timeout after 30000 ms" });
+    expect(await intentOf(stuckId)).toMatchObject({
+      status: "planned",
+      stuck: { kind: "error", message: "request timeout after 30000 ms" },
+    });
     // Told once, however many runs it stays stuck.
     await settlePayouts(deps);
     expect(await queuedNotes(deps.db)).toEqual([
@@ -103,7 +107,7 @@ describe("money never stalls", () => {
     ]);
     settlement.chain.preflight = preflight;
     expect((await settlePayouts(deps)).settled).toEqual([stuckId]);
-    expect(await intentOf(stuckId)).toMatchObject({ status: "confirmed", stuckReason: null });
+    expect(await intentOf(stuckId)).toMatchObject({ status: "confirmed", stuck: null });
   }, 60_000);
 
   it("fails a chunk whose broadcast the node refuses for good, with the node's words, and pays it at its nonce on retry", async () => {
@@ -124,7 +128,10 @@ describe("money never stalls", () => {
         {
           intentId: signed.id,
           proposalId: id,
-          reason: expect.stringMatching(/^the node refused the transaction: .*insufficient funds/i),
+          failure: {
+            kind: "chain_refused",
+            reason: expect.stringMatching(/^the node refused the transaction: .*insufficient funds/i),
+          },
         },
       ]);
       expect(await intentOf(id)).toMatchObject({ status: "failed", nonce: null, txHash: signed.txHash });
@@ -296,15 +303,24 @@ describe("money never stalls", () => {
     try {
       const report = await settlePayouts(deps);
       expect(report.skipped?.kind).toBe("planned_elsewhere");
-      const stopped = report.skipped?.kind === "planned_elsewhere" ? report.skipped.reason : "";
-      expect(stopped).toMatch(
+      const stopped = report.skipped?.kind === "planned_elsewhere" ? report.skipped.stopped : undefined;
+      expect(stopped).toEqual({
+        kind: "planned_elsewhere",
+        now: { chainId: 31337, token: deployed.anchor, distributor: deployed.distributor },
+        count: 1,
+        chunks: [
+          { proposalId: id, chunkIndex: 0, chainId: 31337, token: deployed.token, distributor: deployed.distributor },
+        ],
+      });
+      // What the settle job's summary and the note to moderators say.
+      expect(report.skipped && settleSkipText(report.skipped)).toMatch(
         new RegExp(
           `^settlement is stopped: 1 unfinished payout chunk\\(s\\) were planned for another chain, token or distributor than the settings now name \\(CHAIN_ID=31337, TOKEN_ADDRESS=${deployed.anchor}, DISTRIBUTOR_ADDRESS=${deployed.distributor}\\): proposal #${id} chunk 1 \\(CHAIN_ID=31337, TOKEN_ADDRESS=${deployed.token}, DISTRIBUTOR_ADDRESS=${deployed.distributor}\\)\\. .*put those settings back until they are paid$`,
         ),
       );
       await settlePayouts(deps);
       expect((await queuedNotes(deps.db)).filter((n) => "fact" in n && n.fact.kind === "settlement_stopped")).toEqual([
-        { channel: "payouts", fact: { kind: "settlement_stopped", reason: stopped } },
+        { channel: "payouts", fact: { kind: "settlement_stopped", stopped } },
       ]);
       expect(await original.tokenBalance(to[0] as string)).toBe(0n);
     } finally {

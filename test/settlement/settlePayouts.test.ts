@@ -160,7 +160,7 @@ describe("settling an approved payout", () => {
       {
         intentId: expect.any(Number),
         proposalId: id,
-        reason: `the treasury allows the distributor 1 and this chunk needs ${tokens("3")}: approve more`,
+        failure: { kind: "allowance_short", allowance: "1", needed: tokens("3") },
       },
     ]);
     expect((await queuedNotes(deps.db))[0]).toEqual({
@@ -169,7 +169,7 @@ describe("settling an approved payout", () => {
         kind: "chunk_failed",
         chunk: { proposalId: id, chunkIndex: 0, chunkCount: 1 },
         total: tokens("3"),
-        reason: `the treasury allows the distributor 1 and this chunk needs ${tokens("3")}: approve more`,
+        failure: { kind: "allowance_short", allowance: "1", needed: tokens("3") },
       },
     });
     // Nothing is retried blindly: another run leaves it failed.
@@ -259,7 +259,7 @@ describe("settling an approved payout", () => {
         total: "1",
         status: "failed",
         txHash: `0x${"88".repeat(32)}`,
-        failureReason: "reverted",
+        failure: { kind: "reverted", txHash: `0x${"88".repeat(32)}`, blockNumber: 12 },
         createdAt: new Date(),
       },
     });
@@ -267,10 +267,18 @@ describe("settling an approved payout", () => {
     const theirs = { ...moderator, guildId: "100000000000000002" };
     expect(await retryPayout(deps, theirs, other)).toEqual({ chunks: 1 });
     const intent = await deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId: other } });
-    expect(intent).toMatchObject({ status: "planned", txHash: null, failureReason: null, nonce: null, attempts: 1 });
+    expect(intent).toMatchObject({ status: "planned", txHash: null, failure: null, nonce: null, attempts: 1 });
     const audit = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "payout.retried" } });
     expect(audit).toMatchObject({ subjectType: "proposal", subjectId: String(other), actorId: theirs.discordId });
-    expect(audit.payload).toEqual({ chunks: [{ chunk: 0, previousTx: `0x${"88".repeat(32)}`, reason: "reverted" }] });
+    expect(audit.payload).toEqual({
+      chunks: [
+        {
+          chunk: 0,
+          previousTx: `0x${"88".repeat(32)}`,
+          reason: { kind: "reverted", txHash: `0x${"88".repeat(32)}`, blockNumber: 12 },
+        },
+      ],
+    });
   }, 60_000);
 
   it("pays nothing for an approved proposal that is not a payout", async () => {

@@ -122,7 +122,7 @@ describe("settlement when the chain misbehaves", () => {
       {
         intentId: expect.any(Number),
         proposalId: id,
-        reason: `nonce ${nonce} of the treasury was used by another transaction; this chunk was not paid`,
+        failure: { kind: "nonce_taken", nonce },
       },
     ]);
     expect(await balances(to)).toEqual([0n]);
@@ -161,7 +161,7 @@ describe("settlement when the chain misbehaves", () => {
         {
           intentId: expect.any(Number),
           proposalId: id,
-          reason: expect.stringMatching(new RegExp(`^transaction ${txHash} reverted on-chain in block \\d+$`)),
+          failure: { kind: "reverted", txHash, blockNumber: expect.any(Number) },
         },
       ]);
       expect(blockNumber).toBeNull();
@@ -178,9 +178,12 @@ describe("settlement when the chain misbehaves", () => {
     await setTreasuryBalance(1n);
     try {
       const report = await settlePayouts(deps);
-      expect(report.failed[0]?.reason).toBe(
-        `the treasury ${settlement.chain.treasury} holds 1 and this chunk needs ${tokens("5")} (smallest units)`,
-      );
+      expect(report.failed[0]?.failure).toEqual({
+        kind: "treasury_short",
+        treasury: settlement.chain.treasury,
+        balance: "1",
+        needed: tokens("5"),
+      });
       expect((await intentOf(id)).txHash).toBeNull();
     } finally {
       await setTreasuryBalance(before);
@@ -211,7 +214,7 @@ describe("settlement when the chain misbehaves", () => {
       {
         intentId: expect.any(Number),
         proposalId: id,
-        reason: "a line of this chunk cannot be paid: amount 0 cannot be packed",
+        failure: { kind: "amount_unpackable", amount: "0" },
       },
     ]);
     expect(await balances(to)).toEqual([0n, 0n]);
@@ -242,7 +245,11 @@ describe("settlement when the chain misbehaves", () => {
     try {
       const report = await settlePayouts(deps);
       expect(report.failed).toEqual([
-        { intentId: expect.any(Number), proposalId: id, reason: `NotOperator(${settlement.chain.treasury})` },
+        {
+          intentId: expect.any(Number),
+          proposalId: id,
+          failure: { kind: "chain_refused", reason: `NotOperator(${settlement.chain.treasury})` },
+        },
       ]);
       expect((await intentOf(id)).txHash).toBeNull();
     } finally {
@@ -256,7 +263,10 @@ describe("settlement when the chain misbehaves", () => {
     const id = await approvedPayout(deps.db, batchOf(recipients(1, 310)));
     const report = await settlePayouts(deps);
     expect(report.failed[0]?.proposalId).toBe(id);
-    expect(report.failed[0]?.reason).toMatch(/^the network asks \d+ wei per gas, above MAX_FEE_GWEI \(1 wei\)$/);
+    expect(report.failed[0]?.failure).toEqual({
+      kind: "chain_refused",
+      reason: expect.stringMatching(/^the network asks \d+ wei per gas, above MAX_FEE_GWEI \(1 wei\)$/),
+    });
   }, 60_000);
 
   it("exports for a Safe that already approved enough: the settle call alone, checked first", async () => {
@@ -355,7 +365,7 @@ describe("settlement when the chain misbehaves", () => {
       {
         intentId: expect.any(Number),
         proposalId: id,
-        reason: `transaction ${manual.hash}, which paid this chunk, is no longer on the chain`,
+        failure: { kind: "tx_gone", txHash: manual.hash },
       },
     ]);
     const found = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "payout.found_settled" } });

@@ -1,3 +1,5 @@
+import { payoutFailureText } from "../../base/payoutFailureText.ts";
+import { plannedElsewhereText } from "../../base/payoutStuckText.ts";
 import { type Token, tokenAmountText } from "../../base/token.ts";
 import type { ModeratorNote } from "../../services/publishing/enqueuePosts.ts";
 import type { ChunkRef, ModeratorFact } from "../../services/publishing/moderatorFacts.ts";
@@ -21,9 +23,9 @@ export function moderatorFactText(fact: ModeratorFact, token: Token): string {
     case "chunk_stuck":
       return `Payout of proposal #${fact.chunk.proposalId} (${chunkOf(fact.chunk)}) is stuck: ${fact.reason}. ${TRIED_AGAIN}`;
     case "chunk_failed":
-      return `Payout of proposal #${fact.chunk.proposalId} (${chunkOf(fact.chunk)}, ${tokenAmountText(fact.total, token)}) failed and was not retried: ${fact.reason}. Fix the cause, then \`/payout retry proposal:${fact.chunk.proposalId}\`.`;
+      return `Payout of proposal #${fact.chunk.proposalId} (${chunkOf(fact.chunk)}, ${tokenAmountText(fact.total, token)}) failed and was not retried: ${payoutFailureText(fact.failure ?? fact.reason ?? "")}. Fix the cause, then \`/payout retry proposal:${fact.chunk.proposalId}\`.`;
     case "settlement_stopped":
-      return `Payouts wait: ${fact.reason}.`;
+      return `Payouts wait: ${fact.stopped ? plannedElsewhereText(fact.stopped) : fact.reason}.`;
     case "lines_held": {
       const listed = fact.lines
         .map((h) => `held line #${h.id} (line ${h.lineIndex + 1}, ${h.recipient}, ${tokenAmountText(h.amount, token)})`)

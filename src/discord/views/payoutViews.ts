@@ -1,3 +1,5 @@
+import { payoutFailureText } from "../../base/payoutFailureText.ts";
+import { payoutStuckText } from "../../base/payoutStuckText.ts";
 import { type Token, tokenAmountText } from "../../base/token.ts";
 import type { PayoutReceipt } from "../../services/settlement/payoutReceipt.ts";
 import { txLink } from "./resultViews.ts";
@@ -82,7 +84,11 @@ export function payoutStatusView(s: Status, token: Token): string {
       c.confirmations !== null && s.confirmationsRequired !== null
         ? ` (${c.confirmations} of ${s.confirmationsRequired} confirmations)`
         : "";
-    const why = c.failureReason ? ` — ${c.failureReason}` : c.stuckReason ? ` — stuck: ${c.stuckReason}` : "";
+    const why = c.failure
+      ? ` — ${payoutFailureText(c.failure)}`
+      : c.stuck
+        ? ` — stuck: ${payoutStuckText(c.stuck)}`
+        : "";
     const held = c.held.map((h) => `  ↳ ${heldLineText(h, token)}`);
     return [
       `Chunk ${c.index + 1} of ${c.count}: ${c.lines} line(s), ${tokenAmountText(c.total, token)} — ${STEP[c.status] ?? c.status}${conf}${tx}${why}`,

@@ -5,6 +5,7 @@ import {
   ComponentType,
   TextInputStyle,
 } from "discord-api-types/v10";
+import { payoutFailureText } from "../../base/payoutFailureText.ts";
 import { type Token, tokenAmountText } from "../../base/token.ts";
 import { payoutOf } from "../../services/proposals/payoutOf.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
@@ -121,7 +122,7 @@ function settlementLine(o: ProposalOverview): string | null {
   const failed = o.payouts.filter((i) => i.status === "failed");
   return clip(
     failed.length > 0
-      ? `Being paid; ${failed.length} chunk(s) failed and wait for a moderator: ${failed.map((i) => i.failureReason).join("; ")}`
+      ? `Being paid; ${failed.length} chunk(s) failed and wait for a moderator: ${failed.map((i) => (i.failure ? payoutFailureText(i.failure) : null)).join("; ")}`
       : `Being paid: ${o.payouts.filter((i) => i.status === "confirmed").length} of ${o.payouts.length} chunk(s) confirmed.`,
     1000,
   );

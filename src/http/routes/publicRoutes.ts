@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import { storedAuditText } from "../../base/auditFindingsText.ts";
+import type { Token } from "../../base/token.ts";
 import { isUserError } from "../../services/errors.ts";
 import {
   pageLimit,
@@ -35,6 +37,12 @@ function sendTagged(request: FastifyRequest, reply: FastifyReply, body: unknown)
   reply.header("etag", etag).header("cache-control", "no-cache");
   if (request.headers["if-none-match"] === etag) return reply.status(304).send();
   return reply.type("application/json; charset=utf-8").send(json);
+}
+
+/** The audit section with the last verification's findings in words: the API serves sentences, as it always has. */
+function auditInWords(audit: Awaited<ReturnType<typeof publicAudit>>, token: Token) {
+  const last = audit.lastVerification;
+  return { ...audit, lastVerification: last ? { ...last, ...storedAuditText(last, token) } : null };
 }
 
 /**
@@ -74,7 +82,8 @@ export const publicRoutes =
     app.get("/summary", { config }, async (request, reply) => {
       const id = await guild(reply);
       if (!id) return reply;
-      return sendTagged(request, reply, await publicSummary(services, id));
+      const summary = await publicSummary(services, id);
+      return sendTagged(request, reply, { ...summary, audit: auditInWords(summary.audit, services.token) });
     });
     app.get(
       "/epochs",
@@ -96,7 +105,9 @@ export const publicRoutes =
       if (!id) return reply;
       return sendTagged(request, reply, { items: await publicNodes(services, id), nextCursor: null });
     });
-    app.get("/audit", { config }, async (request, reply) => sendTagged(request, reply, await publicAudit(services)));
+    app.get("/audit", { config }, async (request, reply) =>
+      sendTagged(request, reply, auditInWords(await publicAudit(services), services.token)),
+    );
     app.get<{ Params: { id: string } }>(
       "/proposals/:id",
       { config, schema: { params: idParams } },

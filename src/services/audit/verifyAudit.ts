@@ -1,4 +1,4 @@
-import { tokenAmountText } from "../../base/token.ts";
+import type { AuditCheck, AuditChunkRef, AuditMismatch } from "../../base/auditFindings.ts";
 import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import { type PayoutLine, readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import { JsonColumnError } from "../../db/json/readJsonColumn.ts";
@@ -10,10 +10,10 @@ import { verifyAuditChain } from "./verifyAuditChain.ts";
 
 export interface AuditVerification {
   ok: boolean;
-  /** What was checked, one line each, for people. */
-  checked: string[];
-  /** Every difference found, each naming what differs from what. */
-  mismatches: string[];
+  /** What was checked, in order (words: `base/auditFindingsText.ts`). */
+  checked: AuditCheck[];
+  /** Every difference found, with the facts of what differs from what. */
+  mismatches: AuditMismatch[];
   events: number;
   head: { id: string; hash: string } | null;
   anchors: { recorded: number; onChain: number; lastBlock: number | null };
@@ -28,18 +28,16 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * and every paid proposal — its batch against the hash the vote bound and the audit log's records of it, each
  * chunk against the chain's own receipt: the distributor's `Settled` event and the token's `Transfer` logs.
  */
-export async function verifyAudit(deps: Pick<ServiceDeps, "db" | "settlement" | "token">): Promise<AuditVerification> {
-  const checked: string[] = [];
-  const mismatches: string[] = [];
+export async function verifyAudit(deps: Pick<ServiceDeps, "db" | "settlement">): Promise<AuditVerification> {
+  const checked: AuditCheck[] = [];
+  const mismatches: AuditMismatch[] = [];
   const chain = await verifyAuditChain(deps.db);
   if (chain.intact) {
-    checked.push(
-      `audit log: ${chain.events} events, every hash and link recomputed${chain.head ? `; head #${chain.head.id} ${chain.head.hash.slice(0, 16)}…` : ""}`,
-    );
+    checked.push({ kind: "chain", events: chain.events, head: chain.head ?? null });
   } else {
-    checked.push(`audit log: recomputed up to event #${chain.firstBrokenId}`);
-    // Stryker disable next-line StringLiteral: verifyAuditChain explains every break it reports; the fallback never shows
-    mismatches.push(chain.explanation ?? `audit event #${chain.firstBrokenId}: ${chain.problem}`);
+    checked.push({ kind: "chain_broken", upTo: chain.firstBrokenId ?? "" });
+    // Stryker disable next-line ConditionalExpression: verifyAuditChain names the break of every chain it reports broken
+    if (chain.broken) mismatches.push(chain.broken);
   }
   const anchors = await checkAnchors(deps, checked, mismatches);
   const settled = await checkSettlements(deps, checked, mismatches);
@@ -60,7 +58,11 @@ async function eventHashes(deps: Pick<ServiceDeps, "db">, ids: bigint[]): Promis
   return new Map(rows.map((r) => [r.id, r.hash]));
 }
 
-async function checkAnchors(deps: Pick<ServiceDeps, "db" | "settlement">, checked: string[], mismatches: string[]) {
+async function checkAnchors(
+  deps: Pick<ServiceDeps, "db" | "settlement">,
+  checked: AuditCheck[],
+  mismatches: AuditMismatch[],
+) {
   const recorded = await deps.db.auditAnchor.findMany({ orderBy: { eventId: "asc" } });
   const recordedHashes = await eventHashes(
     deps,
@@ -68,20 +70,16 @@ async function checkAnchors(deps: Pick<ServiceDeps, "db" | "settlement">, checke
   );
   for (const a of recorded) {
     const hash = recordedHashes.get(a.eventId);
-    if (hash === undefined)
-      mismatches.push(`anchor of event #${a.eventId} (${a.reason}): the audit log has no event #${a.eventId}`);
+    const eventId = a.eventId.toString();
+    if (hash === undefined) mismatches.push({ kind: "anchor_event_missing", eventId, reason: a.reason });
     else if (hash !== a.hash) {
-      mismatches.push(
-        `anchor of event #${a.eventId} (${a.reason}) recorded hash ${a.hash.slice(0, 16)}…, but the audit log's event #${a.eventId} now hashes to ${hash.slice(0, 16)}…`,
-      );
+      mismatches.push({ kind: "anchor_hash", eventId, reason: a.reason, recorded: a.hash, found: hash });
     }
   }
-  checked.push(`anchors recorded by Steward: ${recorded.length}, each compared with the audit log`);
+  checked.push({ kind: "anchors", recorded: recorded.length });
   const audit = deps.settlement?.audit;
   if (!audit?.anchorContract || !audit.publisher) {
-    checked.push(
-      "on-chain anchors: none to read (no chain or no AuditAnchor contract): compare the heads in #governance's distribution posts by hand",
-    );
+    checked.push({ kind: "anchors_onchain_none" });
     return { recorded: recorded.length, onChain: 0, lastBlock: null };
   }
   const published = await audit.anchors(audit.publisher);
@@ -92,29 +90,41 @@ async function checkAnchors(deps: Pick<ServiceDeps, "db" | "settlement">, checke
   for (const p of published) {
     const hash = publishedHashes.get(p.sequence);
     if (hash !== p.head) {
-      mismatches.push(
-        `the anchor published in block ${p.blockNumber} (tx ${p.txHash}) says event #${p.sequence} had hash ${p.head.slice(0, 16)}…, but the audit log's event #${p.sequence} ${hash === undefined ? "does not exist" : `has ${hash.slice(0, 16)}…`}: the history was rewritten after it was anchored`,
-      );
+      mismatches.push({
+        kind: "onchain_anchor_rewritten",
+        blockNumber: p.blockNumber,
+        txHash: p.txHash,
+        eventId: p.sequence.toString(),
+        anchored: p.head,
+        found: hash ?? null,
+      });
     }
   }
-  for (const a of recorded.filter((r) => r.txHash)) {
-    if (!published.some((p) => same(p.txHash, a.txHash ?? ""))) {
-      mismatches.push(
-        `Steward recorded event #${a.eventId} as anchored in tx ${a.txHash}, but the AuditAnchor contract has no such anchor from ${audit.publisher}`,
-      );
+  for (const a of recorded) {
+    if (a.txHash && !published.some((p) => same(p.txHash, a.txHash ?? ""))) {
+      mismatches.push({
+        kind: "anchor_not_on_chain",
+        eventId: a.eventId.toString(),
+        txHash: a.txHash,
+        publisher: audit.publisher,
+      });
     }
   }
   const lastBlock = published.at(-1)?.blockNumber ?? null;
-  checked.push(
-    `on-chain anchors: ${published.length} from ${audit.publisher} on chain ${audit.chainId} (contract ${audit.anchorContract}), each compared with the audit log`,
-  );
+  checked.push({
+    kind: "anchors_onchain",
+    published: published.length,
+    publisher: audit.publisher,
+    chainId: audit.chainId,
+    contract: audit.anchorContract,
+  });
   return { recorded: recorded.length, onChain: published.length, lastBlock };
 }
 
 async function checkSettlements(
-  deps: Pick<ServiceDeps, "db" | "settlement" | "token">,
-  checked: string[],
-  mismatches: string[],
+  deps: Pick<ServiceDeps, "db" | "settlement">,
+  checked: AuditCheck[],
+  mismatches: AuditMismatch[],
 ) {
   const proposals = await deps.db.proposal.findMany({
     where: { payouts: { some: { status: "confirmed" } } },
@@ -122,11 +132,10 @@ async function checkSettlements(
     orderBy: { id: "asc" },
   });
   const audit = deps.settlement?.audit;
-  const tokens = (units: bigint) => tokenAmountText(units, deps.token);
   let chunks = 0;
   let transfers = 0;
   for (const p of proposals) {
-    const where = `proposal #${p.id}`;
+    const proposalId = p.id;
     let entries: BatchEntry[];
     let linesOf: Map<number, PayoutLine[]>;
     try {
@@ -136,12 +145,13 @@ async function checkSettlements(
     } catch (error) {
       // A stored batch or chunk that is not what Steward writes is itself a finding, named, not a crash of the check.
       if (!(error instanceof JsonColumnError)) throw error;
-      mismatches.push(`${where}: ${error.message}`);
+      const { table, column, id, problems } = error;
+      mismatches.push({ kind: "record_unreadable", proposalId, table, column, id, problems });
       continue;
     }
     const recomputed = batchHash(entries);
     if (recomputed !== p.batchHash) {
-      mismatches.push(`${where}: its batch hashes to ${recomputed}, but its recorded batch hash is ${p.batchHash}`);
+      mismatches.push({ kind: "batch_hash", proposalId, computed: recomputed, recorded: p.batchHash });
     }
     const events = await deps.db.auditEvent.findMany({
       where: {
@@ -153,11 +163,9 @@ async function checkSettlements(
       orderBy: { id: "asc" },
     });
     const opened = events.find((e) => e.action === "proposal.opened")?.payload as { batchHash?: string } | undefined;
-    if (!opened) mismatches.push(`${where}: the audit log has no record of its vote opening`);
+    if (!opened) mismatches.push({ kind: "vote_missing", proposalId });
     else if (opened.batchHash !== p.batchHash) {
-      mismatches.push(
-        `${where}: the vote bound batch hash ${opened.batchHash}, but the proposal's batch hash is ${p.batchHash}`,
-      );
+      mismatches.push({ kind: "vote_hash", proposalId, voted: opened.batchHash ?? null, recorded: p.batchHash });
     }
     const settledEvent = events.find((e) => e.action === "proposal.settled")?.payload as
       | { transactions?: { chunk: number; txHash: string | null }[] }
@@ -168,81 +176,80 @@ async function checkSettlements(
       (l, n) => !chunkLines[n] || !same(chunkLines[n].recipient, l.recipient) || chunkLines[n].amount !== l.amount,
     );
     if (firstDiff >= 0 || chunkLines.length !== batchLines.length) {
-      mismatches.push(
-        `${where}: its payout chunks do not list the voted batch's lines (first difference at line ${firstDiff + 1})`,
-      );
+      mismatches.push({ kind: "chunk_lines", proposalId, line: firstDiff + 1 });
     }
     for (const intent of p.payouts) {
       if (intent.status !== "confirmed" || !intent.txHash) continue;
       chunks++;
-      const label = `${where} chunk ${intent.chunkIndex + 1} of ${intent.chunkCount} (tx ${intent.txHash})`;
+      const chunk: AuditChunkRef = {
+        proposalId,
+        index: intent.chunkIndex,
+        count: intent.chunkCount,
+        txHash: intent.txHash,
+      };
       const identity = { chainId: intent.chainId, distributor: intent.distributor, proposalId: p.id };
       if (p.batchHash && intent.batchId !== chunkBatchId(identity, p.batchHash, intent.chunkIndex, intent.idScheme)) {
-        mismatches.push(`${label}: its batch id ${intent.batchId} is not the one the voted batch hash gives`);
+        mismatches.push({ kind: "chunk_batch_id", chunk, batchId: intent.batchId });
       }
       if (settledEvent) {
         // Stryker disable next-line OptionalChaining: `proposal.settled` always lists its transactions; the guard only keeps a damaged payload from crashing the check
         const recorded = settledEvent.transactions?.find((t) => t.chunk === intent.chunkIndex)?.txHash;
         if (!recorded || !same(recorded, intent.txHash)) {
-          mismatches.push(`${label}: the audit log recorded this chunk as paid by ${recorded ?? "no transaction"}`);
+          mismatches.push({ kind: "chunk_tx_recorded", chunk, recordedTx: recorded ?? null });
         }
       }
       if (!audit) continue;
       const evidence = await audit.settlementEvidence(intent.txHash, intent.distributor, intent.token);
       if (!evidence) {
-        mismatches.push(`${label}: the chain has no such transaction`);
+        mismatches.push({ kind: "chunk_tx_missing", chunk });
         continue;
       }
-      if (!evidence.success) mismatches.push(`${label}: the transaction reverted on chain`);
+      if (!evidence.success) mismatches.push({ kind: "chunk_reverted", chunk });
       const lines = linesOf.get(intent.id) ?? [];
       const total = BigInt(intent.total.toFixed());
       const event = evidence.settled.find((s) => same(s.batchId, intent.batchId));
-      if (!event) mismatches.push(`${label}: the distributor emitted no Settled event for batch id ${intent.batchId}`);
+      if (!event) mismatches.push({ kind: "chunk_no_settled_event", chunk, batchId: intent.batchId });
       else if (event.count !== BigInt(lines.length) || event.total !== total || !same(event.token, intent.token)) {
-        mismatches.push(
-          `${label}: the Settled event says ${event.count} payouts, ${tokens(event.total)}, but the chunk has ${lines.length} payouts, ${tokens(total)}`,
-        );
+        mismatches.push({
+          kind: "chunk_settled_totals",
+          chunk,
+          settled: { count: event.count.toString(), total: event.total.toString() },
+          recorded: { count: lines.length, total: total.toString() },
+        });
       }
       const paid = event?.transfers ?? [];
       const held = event?.held ?? [];
       transfers += paid.length;
       if (event?.linesHash && !same(event.linesHash, safeLinesHash(lines))) {
-        mismatches.push(
-          `${label}: the Settled event committed to other lines (hash ${event.linesHash}) than the chunk lists`,
-        );
+        mismatches.push({ kind: "chunk_lines_hash", chunk, linesHash: event.linesHash });
       }
       const recordedHeld = held.length > 0 ? await deps.db.heldLine.findMany({ where: { intentId: intent.id } }) : [];
       let next = 0;
       for (let n = 0; n < Math.max(lines.length, paid.length + held.length); n++) {
         const line = lines[n];
+        const pays = line ? { recipient: line.recipient, amount: BigInt(line.amount).toString() } : null;
         const h = held.find((x) => x.index === n);
         if (h) {
           if (!line || !same(line.recipient, h.recipient) || BigInt(line.amount) !== h.amount) {
-            mismatches.push(
-              `${label}, line ${n + 1}: the batch pays ${line ? `${line.recipient} ${tokens(BigInt(line.amount))}` : "nothing"}, but the distributor held ${h.recipient}, ${tokens(h.amount)}`,
-            );
+            const heldLine = { recipient: h.recipient, amount: h.amount.toString() };
+            mismatches.push({ kind: "line_held_other", chunk, line: n + 1, pays, held: heldLine });
           }
           if (!recordedHeld.some((r) => r.lineIndex === n)) {
-            mismatches.push(
-              `${label}, line ${n + 1}: the distributor held it, but Steward has no record of the held line`,
-            );
+            mismatches.push({ kind: "line_held_unrecorded", chunk, line: n + 1 });
           }
           continue;
         }
         const t = paid[next++];
         if (line && t && same(line.recipient, t.to) && BigInt(line.amount) === t.amount) continue;
-        mismatches.push(
-          `${label}, line ${n + 1}: the batch pays ${line ? `${line.recipient} ${tokens(BigInt(line.amount))}` : "nothing"}, but the chain's Transfer ${t ? `went to ${t.to}, ${tokens(t.amount)}` : "is missing"}`,
-        );
+        const transfer = t ? { to: t.to, amount: t.amount.toString() } : null;
+        mismatches.push({ kind: "line_transfer", chunk, line: n + 1, pays, transfer });
       }
       for (const t of paid.slice(Math.max(next, lines.length - held.length))) {
-        mismatches.push(`${label}: the chain's Transfer to ${t.to}, ${tokens(t.amount)}, is not a line of the chunk`);
+        mismatches.push({ kind: "transfer_extra", chunk, transfer: { to: t.to, amount: t.amount.toString() } });
       }
     }
   }
-  checked.push(
-    `paid proposals: ${proposals.length} (${chunks} chunks${audit ? `, ${transfers} token transfers read from the chain's receipts` : "; no chain configured, so receipts were not read"}), each batch against the voted hash and the audit log`,
-  );
+  checked.push({ kind: "settlements", proposals: proposals.length, chunks, transfers: audit ? transfers : null });
   return { proposals: proposals.length, chunks, transfers };
 }
 

@@ -1,3 +1,4 @@
+import type { AuditMismatch } from "../../base/auditFindings.ts";
 import type { Db } from "../../db/openDatabase.ts";
 import { auditHash, GENESIS_HASH } from "./appendAuditEvent.ts";
 
@@ -7,10 +8,8 @@ export interface AuditChainReport {
   /** The last event's id and hash (the chain's head), when intact. */
   head?: { id: string; hash: string };
   firstBrokenId?: string;
-  problem?: string;
-  /** The broken event's action, and what a person should know (which hash differs from which). */
-  action?: string;
-  explanation?: string;
+  /** The first broken event, and which hash differs from which. */
+  broken?: Extract<AuditMismatch, { kind: "event_link" | "event_changed" }>;
 }
 
 /** Recomputes every event's hash and link, oldest first. */
@@ -33,9 +32,13 @@ export async function verifyAuditChain(db: Db, batchSize = 500): Promise<AuditCh
           events: count,
           intact: false,
           firstBrokenId: e.id.toString(),
-          problem: "link to previous event",
-          action: e.action,
-          explanation: `audit event #${e.id} (${e.action}) links to ${short(e.prevHash)}, but the event before it hashes to ${short(prev)}: an event was removed, inserted or changed before it`,
+          broken: {
+            kind: "event_link",
+            eventId: e.id.toString(),
+            action: e.action,
+            linksTo: e.prevHash,
+            previousHash: prev,
+          },
         };
       }
       const expected = auditHash(e.prevHash, {
@@ -52,9 +55,15 @@ export async function verifyAuditChain(db: Db, batchSize = 500): Promise<AuditCh
           events: count,
           intact: false,
           firstBrokenId: e.id.toString(),
-          problem: "content hash",
-          action: e.action,
-          explanation: `audit event #${e.id} (${e.action} of ${e.subjectType} ${e.subjectId}) was changed after it was written: its content hashes to ${short(expected)}, not to its stored hash ${short(e.hash)}`,
+          broken: {
+            kind: "event_changed",
+            eventId: e.id.toString(),
+            action: e.action,
+            subjectType: e.subjectType,
+            subjectId: e.subjectId,
+            computed: expected,
+            stored: e.hash,
+          },
         };
       }
       prev = e.hash;
@@ -65,5 +74,3 @@ export async function verifyAuditChain(db: Db, batchSize = 500): Promise<AuditCh
     cursor = batch.at(-1)?.id;
   }
 }
-
-const short = (hash: string) => `${hash.slice(0, 12)}…`;

@@ -1,4 +1,5 @@
 import { unitsText } from "../../db/decimalUnits.ts";
+import { readPayoutFailure } from "../../db/json/payoutFailure.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { publicIdentities } from "../transparency/publicIdentity.ts";
 import { type ProposalResult, resultOf } from "../votes/resultOf.ts";
@@ -25,9 +26,15 @@ export async function proposalOverview(deps: Pick<ServiceDeps, "db" | "governanc
     ? await deps.db.payoutIntent.findMany({
         where: { proposalId: id },
         orderBy: { chunkIndex: "asc" },
-        select: { chunkIndex: true, status: true, txHash: true, failureReason: true },
+        select: { id: true, chunkIndex: true, status: true, txHash: true, failure: true, failureReason: true },
       })
     : [];
+  const chunks = payouts.map((i) => ({
+    chunkIndex: i.chunkIndex,
+    status: i.status,
+    txHash: i.txHash,
+    failure: readPayoutFailure(i),
+  }));
   const anchor = proposal.epochId
     ? await deps.db.auditAnchor.findUnique({ where: { epochId: proposal.epochId } })
     : null;
@@ -43,7 +50,7 @@ export async function proposalOverview(deps: Pick<ServiceDeps, "db" | "governanc
     anchor,
     carried: carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "unknown", amount: unitsText(c.amount) })),
     approvals: approvals.map((a) => a.moderatorId),
-    payouts,
+    payouts: chunks,
     explorerTxUrl: deps.settlement?.explorerTxUrl,
     approvers: proposal.status === "awaiting_approval" ? await possibleApprovers(deps, proposal) : null,
   };

@@ -1,3 +1,6 @@
+import type { PayoutFailureRecord } from "../../base/payoutFailure.ts";
+import type { PlannedElsewhere } from "../../base/payoutStuck.ts";
+
 /** A payout chunk as moderators know it: its proposal and its place among the proposal's chunks (0-based). */
 export interface ChunkRef {
   proposalId: number;
@@ -22,8 +25,10 @@ export type ModeratorFact =
   | { kind: "proposal_not_planned"; proposalId: number; reason: string }
   | { kind: "proposal_waits"; proposalId: number; reason: string }
   | { kind: "chunk_stuck"; chunk: ChunkRef; reason: string }
-  | { kind: "chunk_failed"; chunk: ChunkRef; total: string; reason: string }
-  | { kind: "settlement_stopped"; reason: string }
+  /** `failure`: facts; notes queued before failures were facts carry `reason`, a sentence, instead. */
+  | { kind: "chunk_failed"; chunk: ChunkRef; total: string; failure?: PayoutFailureRecord; reason?: string }
+  /** `stopped`: facts; notes queued before reasons were facts carry `reason`, a sentence, instead. */
+  | { kind: "settlement_stopped"; stopped?: PlannedElsewhere; reason?: string }
   /** `lines`: the first ten of the `count` lines held. */
   | { kind: "lines_held"; chunk: ChunkRef; count: number; lines: HeldLineRef[] }
   | {

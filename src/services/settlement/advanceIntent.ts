@@ -1,3 +1,4 @@
+import { readPayoutFailure } from "../../db/json/payoutFailure.ts";
 import type { PayoutIntent } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { adoptIfSettled } from "./intent/adoptIfSettled.ts";
@@ -31,7 +32,7 @@ export async function advanceIntent(
   const deadline = Date.now() + settlement.receiptWaitMs;
   for (;;) {
     // Stryker disable next-line all: settle advances only unfinished intents, and a failure returns at once: no intent enters this loop failed
-    if (intent.status === "failed") return { state: "failed", reason: intent.failureReason ?? "failed" };
+    if (intent.status === "failed") return { state: "failed", failure: readPayoutFailure(intent) ?? "failed" };
     switch (intent.status) {
       case "confirmed":
         return { state: "confirmed" };

@@ -65,11 +65,18 @@ export function chunkBatch(
   return chunks;
 }
 
+/** A line's amount the distributor cannot take: 0, or above 2^96 - 1 units. */
+export class UnpackableAmount extends RangeError {
+  constructor(readonly amount: string) {
+    super(`amount ${amount} cannot be packed`);
+  }
+}
+
 /** The distributor's one word per payout: amount << 160 | recipient. */
 export function packPayouts(entries: PayoutLine[]): bigint[] {
   return entries.map((e) => {
     const amount = BigInt(e.amount);
-    if (amount <= 0n || amount > MAX_PACKED_AMOUNT) throw new RangeError(`amount ${e.amount} cannot be packed`);
+    if (amount <= 0n || amount > MAX_PACKED_AMOUNT) throw new UnpackableAmount(e.amount);
     return (amount << 160n) | BigInt(e.recipient);
   });
 }

@@ -1,4 +1,6 @@
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
+import { readPayoutFailure } from "../../db/json/payoutFailure.ts";
+import { readPayoutStuck } from "../../db/json/payoutStuck.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
@@ -22,8 +24,8 @@ export async function payoutStatus(deps: Pick<ServiceDeps, "db" | "settlement">,
       total: i.total.toFixed(),
       txHash: i.txHash,
       confirmations: i.status === "confirmed" ? null : head && i.blockNumber ? head - i.blockNumber + 1 : null,
-      failureReason: i.failureReason,
-      stuckReason: i.stuckReason,
+      failure: readPayoutFailure(i),
+      stuck: readPayoutStuck(i),
       held: i.heldLines.map((h) => ({
         id: h.id,
         line: h.lineIndex,

@@ -1,3 +1,4 @@
+import { Prisma } from "../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
@@ -28,6 +29,7 @@ export async function retryPayout(deps: Pick<ServiceDeps, "db" | "now">, actor: 
           blockNumber: null,
           gasUsed: null,
           failureReason: null,
+          failure: Prisma.DbNull,
           attempts: { increment: 1 },
         },
       });
@@ -38,7 +40,13 @@ export async function retryPayout(deps: Pick<ServiceDeps, "db" | "now">, actor: 
       action: "payout.retried",
       subjectType: "proposal",
       subjectId: String(proposalId),
-      payload: { chunks: failed.map((i) => ({ chunk: i.chunkIndex, previousTx: i.txHash, reason: i.failureReason })) },
+      payload: {
+        chunks: failed.map((i) => ({
+          chunk: i.chunkIndex,
+          previousTx: i.txHash,
+          reason: i.failure ?? i.failureReason,
+        })),
+      },
       createdAt: now,
     });
     return { chunks: failed.length };

@@ -1,3 +1,6 @@
+import { isDeepStrictEqual } from "node:util";
+import type { PayoutFailureRecord } from "../../base/payoutFailure.ts";
+import type { PayoutStuck, PlannedElsewhere } from "../../base/payoutStuck.ts";
 import { urlOriginsIn } from "../../base/urlOrigin.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { type AnchorReport, publishWhenTreasuryIdle } from "../audit/publishAnchors.ts";
@@ -17,7 +20,7 @@ export interface SettleReport {
   refused: { proposalId: number; reason: string }[];
   waitingForCap: number[];
   confirmed: number[];
-  failed: { intentId: number; proposalId: number; reason: string }[];
+  failed: { intentId: number; proposalId: number; failure: PayoutFailureRecord }[];
   pending: { intentId: number; wait: IntentWait }[];
   /** Proposals or chunks a run could not move (an error: recorded on them, tried again next run). */
   stuck: { proposalId: number; intentId?: number; reason: string }[];
@@ -35,8 +38,8 @@ export type SettleSkip =
   | { kind: "no_chain" }
   /** `reason`: the words the settlement's setup gave for refusing to pay (SettlementDeps.blocked). */
   | { kind: "blocked"; reason: string }
-  /** `reason`: the words stored on each such chunk as its stuck reason (and told to moderators once). */
-  | { kind: "planned_elsewhere"; reason: string }
+  /** `stopped`: the facts stored on each such chunk as why it is stuck (and told to moderators once). */
+  | { kind: "planned_elsewhere"; stopped: PlannedElsewhere }
   | { kind: "treasury_busy" };
 
 /**
@@ -62,7 +65,7 @@ export async function settlePayouts(
   if (!settlement) return { ...report, skipped: { kind: "no_chain" } };
   if (settlement.blocked) return { ...report, skipped: { kind: "blocked", reason: settlement.blocked } };
   const moved = await plannedElsewhere(deps, settlement);
-  if (moved) return { ...report, skipped: { kind: "planned_elsewhere", reason: moved } };
+  if (moved) return { ...report, skipped: { kind: "planned_elsewhere", stopped: moved } };
   const ran = await withTreasury(deps, settlement, async () => {
     await run(deps, settlement, report, signal);
     if (!signal?.aborted) report.heldLines = await relayWhenTreasuryIdle(deps, settlement);
@@ -120,9 +123,10 @@ async function run(
       // others: it is tried again next run, and moderators are told once, when it first sticks.
       const reason = inWords(error);
       const latest = await deps.db.payoutIntent.findUniqueOrThrow({ where: { id: intent.id } });
-      await deps.db.payoutIntent.update({ where: { id: intent.id }, data: { stuckReason: reason } });
+      const stuck: PayoutStuck = { kind: "error", message: reason };
+      await deps.db.payoutIntent.update({ where: { id: intent.id }, data: { stuck } });
       report.stuck.push({ proposalId: intent.proposalId, intentId: intent.id, reason });
-      if (latest.stuckReason === null) {
+      if (latest.stuck === null && latest.stuckReason === null) {
         await tell(intent.proposal.guildId, { kind: "chunk_stuck", chunk: chunkRef(intent), reason });
       }
       // A chunk holding a nonce holds every later one: the treasury's next transaction waits for it.
@@ -133,13 +137,13 @@ async function run(
       report.confirmed.push(intent.id);
       deps.metrics.settlement("confirmed", 1);
     } else if (outcome.state === "failed") {
-      report.failed.push({ intentId: intent.id, proposalId: intent.proposalId, reason: outcome.reason });
+      report.failed.push({ intentId: intent.id, proposalId: intent.proposalId, failure: outcome.failure });
       deps.metrics.settlement("failed", 1);
       await tell(intent.proposal.guildId, {
         kind: "chunk_failed",
         chunk: chunkRef(intent),
         total: intent.total.toFixed(),
-        reason: outcome.reason,
+        failure: outcome.failure,
       });
     } else {
       report.pending.push({ intentId: intent.id, wait: outcome.wait });
@@ -188,12 +192,12 @@ function inWords(error: unknown): string {
 /**
  * Unfinished chunks planned for another chain, token or distributor than the settings now name: paying them through
  * the new settings could pay old amounts in a new token, or a chunk again through a new distributor, so nothing is
- * settled until the settings are put back. Moderators are told once (the chunks keep the reason). The words, or null.
+ * settled until the settings are put back. Moderators are told once (the chunks keep the reason). The facts, or null.
  */
 async function plannedElsewhere(
   deps: Pick<ServiceDeps, "db" | "now">,
   settlement: SettlementDeps,
-): Promise<string | null> {
+): Promise<PlannedElsewhere | null> {
   const { chain } = settlement;
   const others = await deps.db.payoutIntent.findMany({
     where: {
@@ -208,27 +212,32 @@ async function plannedElsewhere(
     include: { proposal: { select: { guildId: true } } },
   });
   if (others.length === 0) return null;
-  const listed = others
-    .slice(0, 10)
-    .map(
-      (i) =>
-        `proposal #${i.proposalId} chunk ${i.chunkIndex + 1} (CHAIN_ID=${i.chainId}, TOKEN_ADDRESS=${i.token}, DISTRIBUTOR_ADDRESS=${i.distributor})`,
-    )
-    .join("; ");
-  const reason = `settlement is stopped: ${others.length} unfinished payout chunk(s) were planned for another chain, token or distributor than the settings now name (CHAIN_ID=${chain.chainId}, TOKEN_ADDRESS=${chain.token}, DISTRIBUTOR_ADDRESS=${chain.distributor}): ${listed}${others.length > 10 ? "; …" : ""}. Paying them through the new settings could pay their amounts in another token or a chunk twice; put those settings back until they are paid`;
-  const untold = others.filter((i) => i.stuckReason !== reason);
+  const stopped: PlannedElsewhere = {
+    kind: "planned_elsewhere",
+    now: { chainId: chain.chainId, token: chain.token, distributor: chain.distributor },
+    count: others.length,
+    chunks: others.slice(0, 10).map((i) => ({
+      proposalId: i.proposalId,
+      chunkIndex: i.chunkIndex,
+      chainId: i.chainId,
+      token: i.token,
+      distributor: i.distributor,
+    })),
+  };
+  // Told once: a chunk already holding these very facts was told of them (JSON keys come back in another order).
+  const untold = others.filter((i) => !isDeepStrictEqual(i.stuck, stopped));
   if (untold.length > 0) {
     await deps.db.payoutIntent.updateMany({
       where: { id: { in: untold.map((i) => i.id) } },
-      data: { stuckReason: reason },
+      data: { stuck: stopped },
     });
     for (const guildId of new Set(untold.map((i) => i.proposal.guildId))) {
       await enqueuePosts(deps.db, deps.now(), [
-        { guildId, kind: "note", note: { fact: { kind: "settlement_stopped", reason }, channel: "payouts" } },
+        { guildId, kind: "note", note: { fact: { kind: "settlement_stopped", stopped }, channel: "payouts" } },
       ]);
     }
   }
-  return reason;
+  return stopped;
 }
 
 /** Proposals whose every chunk is confirmed become `settled`, audited with their transactions. */

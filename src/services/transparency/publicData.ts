@@ -1,3 +1,4 @@
+import { type StoredAuditVerification, storedAuditVerificationSchema } from "../../base/auditFindings.ts";
 import { unitsText } from "../../db/decimalUnits.ts";
 import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
@@ -214,7 +215,7 @@ export async function publicAudit(deps: Pick<ServiceDeps, "db">) {
     deps.db.auditAnchor.findMany({ orderBy: { eventId: "desc" }, take: 20 }),
     deps.db.jobRun.findFirst({ where: { job: "verify-audit", finishedAt: { not: null } }, orderBy: { id: "desc" } }),
   ]);
-  const detail = (last?.detail ?? {}) as { summary?: string; mismatches?: string[]; checked?: string[] };
+  const detail = storedVerification(last?.detail);
   return {
     events,
     anchors: anchors.map((a) => ({
@@ -232,11 +233,23 @@ export async function publicAudit(deps: Pick<ServiceDeps, "db">) {
           at: last.finishedAt,
           ok: last.outcome === "ok",
           summary: detail.summary ?? null,
-          checked: detail.checked ?? [],
-          mismatches: detail.mismatches ?? [],
+          // Facts (or, in rows stored before they were, sentences): the HTTP layer puts them into words.
+          checked: detail.checked,
+          mismatches: detail.mismatches,
         }
       : null,
   };
+}
+
+/**
+ * The verify-audit job's stored detail. One that does not parse (written by a later version) shows its run's
+ * outcome and summary without findings rather than failing the whole public page.
+ */
+function storedVerification(detail: unknown): StoredAuditVerification {
+  const parsed = storedAuditVerificationSchema.safeParse(detail ?? {});
+  if (parsed.success) return parsed.data;
+  const summary = (detail as { summary?: unknown }).summary;
+  return { ...(typeof summary === "string" ? { summary } : {}), checked: [], mismatches: [] };
 }
 
 /** The contributions the open epoch covers: not withdrawn, not yet in a closed epoch (the summary and the list agree). */

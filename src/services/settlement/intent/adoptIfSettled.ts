@@ -24,11 +24,12 @@ export async function adoptIfSettled(
   if (!event) return null;
   const paid = { txHash: event.txHash, blockNumber: event.blockNumber };
   if (event.linesHash !== null && event.linesHash.toLowerCase() !== chain.linesHash(callOf(intent)).toLowerCase()) {
-    return failIntent(
-      deps,
-      intent,
-      `batch id ${intent.batchId} was settled on chain by transaction ${event.txHash} with other lines than this chunk's (lines hash ${event.linesHash}): this chunk was not paid as voted; look at that transaction before anything else`,
-    );
+    return failIntent(deps, intent, {
+      kind: "settled_other_lines",
+      batchId: intent.batchId,
+      txHash: event.txHash,
+      linesHash: event.linesHash,
+    });
   }
   return saveIntent(deps, intent, "payout.found_settled", adopt(paid), paid);
 }

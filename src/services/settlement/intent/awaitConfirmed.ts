@@ -17,7 +17,7 @@ export async function awaitConfirmed(
   let intent = start;
   const receipt = await chain.receipt(intent.txHash as string);
   if (!receipt && !intent.rawTx) {
-    return failIntent(deps, intent, `transaction ${intent.txHash}, which paid this chunk, is no longer on the chain`);
+    return failIntent(deps, intent, { kind: "tx_gone", txHash: intent.txHash });
   }
   if (!receipt) {
     // The chain no longer has the block (a restarted local chain, a reorg): send the same transaction again.

@@ -41,7 +41,7 @@ export async function awaitMined(
       if (adopted) {
         return adopted;
       }
-      return failIntent(deps, intent, `transaction ${intent.txHash} reverted on-chain in block ${receipt.blockNumber}`);
+      return failIntent(deps, intent, { kind: "reverted", txHash: intent.txHash, blockNumber: receipt.blockNumber });
     }
     checkpoint("before-save-mined", intent.proposalId);
     intent = await saveIntent(
@@ -82,11 +82,7 @@ export async function awaitMined(
     if (adopted) {
       return adopted;
     }
-    return failIntent(
-      deps,
-      intent,
-      `nonce ${intent.nonce} of the treasury was used by another transaction; this chunk was not paid`,
-    );
+    return failIntent(deps, intent, { kind: "nonce_taken", nonce: intent.nonce });
   }
   if (Date.now() > deadline) {
     return { state: "waiting", wait: { kind: "not_mined", txHash: intent.txHash } };
@@ -95,7 +91,7 @@ export async function awaitMined(
   try {
     await chain.broadcast(intent.rawTx as string);
   } catch (error) {
-    if (error instanceof ChainRefusal) return failIntent(deps, intent, error.reason);
+    if (error instanceof ChainRefusal) return failIntent(deps, intent, { kind: "chain_refused", reason: error.reason });
     throw error;
   }
   await pause(settlement);

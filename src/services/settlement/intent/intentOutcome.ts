@@ -1,6 +1,8 @@
+import type { PayoutFailureRecord } from "../../../base/payoutFailure.ts";
+
 export type IntentOutcome =
   | { state: "confirmed" }
-  | { state: "failed"; reason: string }
+  | { state: "failed"; failure: PayoutFailureRecord }
   | { state: "waiting"; wait: IntentWait };
 
 /** Why a chunk is not confirmed yet, as facts (the job's summary words them). */

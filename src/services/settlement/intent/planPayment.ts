@@ -1,6 +1,7 @@
 import { readPayoutEntries } from "../../../db/json/payoutEntries.ts";
 import type { PayoutIntent } from "../../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../deps.ts";
+import { UnpackableAmount } from "../chunkBatch.ts";
 import { ChainRefusal, type SettleCall } from "../settlementChain.ts";
 import type { SettlementDeps } from "../settlementDeps.ts";
 import { adoptIfSettled } from "./adoptIfSettled.ts";
@@ -29,9 +30,8 @@ export async function planPayment(
     call = callOf(intent);
   } catch (error) {
     // A line the distributor cannot take (0, or above 2^96 - 1 units): said, not thrown at every run.
-    // Stryker disable next-line ConditionalExpression: packing throws nothing but RangeError
-    if (error instanceof RangeError)
-      return failIntent(deps, intent, `a line of this chunk cannot be paid: ${error.message}`);
+    if (error instanceof UnpackableAmount)
+      return failIntent(deps, intent, { kind: "amount_unpackable", amount: error.amount });
     throw error;
   }
   const lines = readPayoutEntries(intent);
@@ -40,26 +40,24 @@ export async function planPayment(
   );
   if (own >= 0) {
     // Paid to the distributor it would sit there outside any held line; to the token, lost.
-    return failIntent(
-      deps,
-      intent,
-      `line ${own + 1} of this chunk pays ${lines[own]?.recipient}, the distributor or token contract itself: the amount would be stranded`,
-    );
+    return failIntent(deps, intent, { kind: "pays_contract", line: own + 1, recipient: lines[own]?.recipient ?? "" });
   }
   const { balance, allowance } = await chain.funds();
   if (balance < call.total) {
-    return failIntent(
-      deps,
-      intent,
-      `the treasury ${chain.treasury} holds ${balance} and this chunk needs ${call.total} (smallest units)`,
-    );
+    const needed = call.total.toString();
+    return failIntent(deps, intent, {
+      kind: "treasury_short",
+      treasury: chain.treasury,
+      balance: `${balance}`,
+      needed,
+    });
   }
   if (allowance < call.total && settlement.mode === "send") {
-    return failIntent(
-      deps,
-      intent,
-      `the treasury allows the distributor ${allowance} and this chunk needs ${call.total}: approve more`,
-    );
+    return failIntent(deps, intent, {
+      kind: "allowance_short",
+      allowance: allowance.toString(),
+      needed: call.total.toString(),
+    });
   }
   if (settlement.mode === "safe-export") {
     intent = await exportForSafe(deps, settlement, intent, call, allowance);
@@ -72,7 +70,7 @@ export async function planPayment(
     nonce = await nextNonce(deps, settlement);
     signed = await chain.sign(call, nonce);
   } catch (error) {
-    if (error instanceof ChainRefusal) return failIntent(deps, intent, error.reason);
+    if (error instanceof ChainRefusal) return failIntent(deps, intent, { kind: "chain_refused", reason: error.reason });
     throw error;
   }
   checkpoint("before-save-signed", intent.proposalId);

@@ -1,4 +1,5 @@
-import type { PayoutIntent, Prisma } from "../../../generated/prisma/client.ts";
+import type { PayoutFailure } from "../../../base/payoutFailure.ts";
+import { type PayoutIntent, Prisma } from "../../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../../audit/appendAuditEvent.ts";
 import { runAudited } from "../../audit/runAudited.ts";
 import type { ServiceDeps } from "../../deps.ts";
@@ -24,7 +25,7 @@ export async function saveIntent(
       | "sentAtBlock"
       | "stuckReason"
     >
-  > & { safeBatch?: Prisma.InputJsonValue; sentTxs?: Prisma.InputJsonValue },
+  > & { safeBatch?: Prisma.InputJsonValue; sentTxs?: Prisma.InputJsonValue; failure?: PayoutFailure },
   payload: Record<string, unknown>,
   also?: (tx: Prisma.TransactionClient, guildId: string) => Promise<void>,
 ): Promise<PayoutIntent> {
@@ -35,7 +36,10 @@ export async function saveIntent(
       select: { guildId: true },
     });
     // Moving on clears what stuck it before.
-    const updated = await tx.payoutIntent.update({ where: { id: intent.id }, data: { stuckReason: null, ...data } });
+    const updated = await tx.payoutIntent.update({
+      where: { id: intent.id },
+      data: { stuckReason: null, stuck: Prisma.DbNull, ...data },
+    });
     // A chunk exported for the Safe: its file is posted for the owners, through the outbox with this change.
     if (data.status === "awaiting_execution") {
       await enqueuePosts(tx, now, [{ guildId: proposal.guildId, kind: "safe_batch", subjectId: intent.id }]);
@@ -61,14 +65,14 @@ export async function saveIntent(
 export async function failIntent(
   deps: Pick<ServiceDeps, "db" | "now">,
   intent: PayoutIntent,
-  reason: string,
+  failure: PayoutFailure,
 ): Promise<IntentOutcome> {
   await saveIntent(
     deps,
     intent,
     "payout.failed",
-    { status: "failed", failureReason: reason, nonce: null },
-    { reason, txHash: intent.txHash, nonce: intent.nonce },
+    { status: "failed", failure, nonce: null },
+    { failure, txHash: intent.txHash, nonce: intent.nonce },
   );
-  return { state: "failed", reason };
+  return { state: "failed", failure };
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PayoutIntent" ADD COLUMN     "failure" JSONB,
+ADD COLUMN     "stuck" JSONB;
