@@ -246,18 +246,23 @@ describe("where an epoch's contributions stand (/epoch status)", () => {
       );
       expect((await check()).submitted).toBe(2);
       await runEvaluations(deps, logger);
-      const after = await check();
-      expect(after.evaluated).toBe(2);
-      expect(after.awaitingReview).toHaveLength(1);
-      expect(after.suggestedTotal > 0n).toBe(true);
+      const evaluatedTwo = await check();
+      expect(evaluatedTwo.evaluated).toBe(2);
+      expect(evaluatedTwo.awaitingReview).toHaveLength(1);
+      expect(evaluatedTwo.suggestedTotal > 0n).toBe(true);
       const third = await submit("13", "Reviewed three pull requests with written feedback on each.");
       await runEvaluations(deps, logger);
       await fileAppeal(deps, actor("13"), third.id, "The review took longer than the score says.");
       expect((await check()).underAppeal).toBe(1);
       await submit("14", "Translated the onboarding page into Spanish.");
-      const withdrawn = await submit("15", "Something to take back.");
+      const withdrawn = await submit("15", "Wrote release notes for the last two versions.");
+      await runEvaluations(deps, logger);
+      const before = await check();
+      // Withdrawn after its evaluation: its evaluation stays active, and counts nowhere.
       await withdrawContribution(deps, actor("15"), withdrawn.id);
-      await check();
+      const after = await check();
+      expect(after.evaluated).toBe(before.evaluated - 1);
+      expect(after.suggestedTotal < before.suggestedTotal).toBe(true);
       // Another guild's contributions count nowhere here.
       expect(await epochStanding(own.prisma, "elsewhere")).toEqual(await standingByOrm(own.prisma, "elsewhere"));
     } finally {
