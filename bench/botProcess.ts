@@ -62,8 +62,12 @@ if (kind === "steward") {
 } else {
   const bare = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } });
   bare.on(Events.InteractionCreate, async (i) => {
-    if (i.isChatInputCommand()) await i.reply({ content: "pong", flags: MessageFlags.Ephemeral });
-    else if (i.isButton()) await i.reply({ content: "noted", flags: MessageFlags.Ephemeral });
+    // An answer too late (the sandbox expired the interaction on a loaded machine) is a failure the bench counts from
+    // the sandbox's side; it must not end the process.
+    try {
+      if (i.isChatInputCommand()) await i.reply({ content: "pong", flags: MessageFlags.Ephemeral });
+      else if (i.isButton()) await i.reply({ content: "noted", flags: MessageFlags.Ephemeral });
+    } catch {}
   });
   const ready = new Promise((r) => bare.once(Events.ClientReady, r));
   await bare.login(token);

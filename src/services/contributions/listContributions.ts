@@ -1,3 +1,4 @@
+import { contributionsPage, countContributions } from "../../db/sql/contributionsPage.ts";
 import type { ContributionStatus } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../deps.ts";
 
@@ -12,20 +13,21 @@ export interface ListContributionsQuery {
 }
 
 export async function listContributions(deps: Pick<ServiceDeps, "db">, query: ListContributionsQuery) {
-  const where = {
-    guildId: query.guildId,
-    ...(query.status ? { status: query.status } : {}),
-    ...(query.authorDiscordId ? { author: { discordId: query.authorDiscordId } } : {}),
-  };
-  const total = await deps.db.contribution.count({ where });
+  // A hot read (every `/contribute list` and page turn): plain SQL, one query for a page that has rows (issue 21 §7).
+  const filter = { guildId: query.guildId, status: query.status, authorDiscordId: query.authorDiscordId };
+  const wanted = Math.max(1, query.page);
+  const found = await contributionsPage(deps.db, filter, (wanted - 1) * CONTRIBUTION_PAGE_SIZE, CONTRIBUTION_PAGE_SIZE);
+  if (found.total !== null) {
+    const total = found.total;
+    return { items: found.items, total, page: wanted, pages: Math.max(1, Math.ceil(total / CONTRIBUTION_PAGE_SIZE)) };
+  }
+  // Past the last page (or nothing matches): the last page there is.
+  const total = await countContributions(deps.db, filter);
   const pages = Math.max(1, Math.ceil(total / CONTRIBUTION_PAGE_SIZE));
-  const page = Math.min(Math.max(1, query.page), pages);
-  const items = await deps.db.contribution.findMany({
-    where,
-    orderBy: { id: "desc" },
-    skip: (page - 1) * CONTRIBUTION_PAGE_SIZE,
-    take: CONTRIBUTION_PAGE_SIZE,
-    include: { author: true },
-  });
+  const page = Math.min(wanted, pages);
+  const items =
+    total === 0
+      ? []
+      : (await contributionsPage(deps.db, filter, (page - 1) * CONTRIBUTION_PAGE_SIZE, CONTRIBUTION_PAGE_SIZE)).items;
   return { items, total, page, pages };
 }

@@ -1,32 +1,16 @@
-import { toUnits } from "../../db/decimalUnits.ts";
+import { epochStanding } from "../../db/sql/epochStanding.ts";
 import { computeShares } from "../compute/computeShares.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { awaitingReview } from "../evaluations/clearEvaluation.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
 
 /** The open epoch and where its contributions stand. */
 export async function epochStatus(deps: Pick<ServiceDeps, "compute" | "db" | "epochs" | "now">, guildId: string) {
   const epoch = await ensureOpenEpoch(deps.db, guildId, deps.epochs.budget, deps.now());
-  const pending = { guildId, epochId: null };
-  const [submitted, evaluated, underAppeal, suggested, flagged] = await Promise.all([
-    deps.db.contribution.count({ where: { ...pending, status: { in: ["submitted", "evaluating"] } } }),
-    deps.db.contribution.count({ where: { ...pending, status: "evaluated" } }),
-    deps.db.appeal.count({ where: { status: "open", evaluation: { contribution: pending } } }),
-    deps.db.evaluation.findMany({
-      where: { activeFor: { not: null }, contribution: { ...pending, status: "evaluated" } },
-      select: { suggestedReward: true },
-    }),
-    deps.db.evaluation.findMany({
-      where: { activeFor: { not: null }, ...awaitingReview, contribution: { ...pending, status: "evaluated" } },
-      select: { activeFor: true, suggestedReward: true },
-      orderBy: { activeFor: "asc" },
-    }),
-  ]);
-  const suggestedTotal = suggested.reduce((n, e) => n + toUnits(e.suggestedReward), 0n);
-  /** Flagged evaluations a moderator must clear or override before they pay (ids, oldest first). */
-  const awaitingReviewIds = flagged.map((e) => e.activeFor as number);
+  // One statement for the counts (a hot read, issue 21 §7): what the ORM took seven queries for.
+  const standing = await epochStanding(deps.db, guildId);
+  const { submitted, evaluated, underAppeal, suggestedTotal } = standing;
   // The compute share if the epoch closed now (the first epoch's window starts with the network, as at its close).
-  const earlier = await deps.db.epoch.count({ where: { guildId, status: "closed" } });
+  const earlier = standing.closedEpochs;
   const compute = await computeShares(deps.db, {
     guildId,
     epochId: epoch.id,
@@ -34,14 +18,15 @@ export async function epochStatus(deps: Pick<ServiceDeps, "compute" | "db" | "ep
     to: deps.now(),
     budget: deps.compute.budget,
   });
-  const online = await deps.db.computeNode.count({ where: { guildId, status: "online" } });
+  const online = standing.onlineNodes;
   return {
     epoch,
     submitted,
     evaluated,
     underAppeal,
     suggestedTotal,
-    awaitingReview: awaitingReviewIds,
+    /** Flagged evaluations a moderator must clear or override before they pay (ids, oldest first). */
+    awaitingReview: standing.awaitingReview,
     compute: {
       budget: deps.compute.budget,
       online,

@@ -1,9 +1,11 @@
+import { proposalOfGuild } from "../../db/sql/proposalOfGuild.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
 /** A proposal of this guild, or a clear "no such proposal" (another guild's proposal does not exist here). */
 export async function findProposal(deps: Pick<ServiceDeps, "db">, guildId: string, id: number) {
-  const proposal = await deps.db.proposal.findFirst({ where: { id, guildId } });
+  // A hot read (`/proposal show`, every step of a ranking or points ballot): plain SQL (issue 21 §7).
+  const proposal = await proposalOfGuild(deps.db, guildId, id);
   if (!proposal) throw new UserError("proposal_not_found", { id });
   return proposal;
 }

@@ -1,5 +1,6 @@
 import { unitsText } from "../../db/decimalUnits.ts";
 import { readPayoutFailure } from "../../db/json/payoutFailure.ts";
+import { proposalWithTally } from "../../db/sql/proposalWithTally.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { publicIdentities } from "../transparency/publicIdentity.ts";
 import { type ProposalResult, resultOf } from "../votes/resultOf.ts";
@@ -7,21 +8,18 @@ import { payoutOf } from "./payoutOf.ts";
 
 /** Everything a proposal's message shows: the proposal, its tally (live or final), carries and approvals. */
 export async function proposalOverview(deps: Pick<ServiceDeps, "db" | "governance" | "settlement">, id: number) {
-  const proposal = await deps.db.proposal.findUniqueOrThrow({ where: { id } });
+  // A hot read (`/proposal show`, every tally edit of the post): the proposal, its live votes and its approvals in
+  // one statement (issue 21 §7).
+  const read = await proposalWithTally(deps.db, id);
+  if (!read) throw new Error(`proposal ${id} does not exist`);
+  const { proposal, liveVotes } = read;
   let result: ProposalResult | null = (proposal.result as ProposalResult | null) ?? null;
-  if (!result && proposal.status === "open") {
-    const votes = await deps.db.vote.findMany({
-      where: { proposalId: id },
-      select: { choice: true, weight: true, conflicted: true },
-    });
-    result = resultOf(proposal, votes);
-  }
+  if (!result && proposal.status === "open") result = resultOf(proposal, liveVotes ?? []);
   const carries = proposal.epochId
     ? await deps.db.rewardCarry.findMany({ where: { fromEpochId: proposal.epochId } })
     : [];
   const members = await deps.db.member.findMany({ where: { id: { in: carries.map((c) => c.memberId) } } });
   const discordOf = new Map(members.map((m) => [m.id, m.discordId]));
-  const approvals = await deps.db.approval.findMany({ where: { proposalId: id }, orderBy: { id: "asc" } });
   const payouts = ["settling", "settled"].includes(proposal.status)
     ? await deps.db.payoutIntent.findMany({
         where: { proposalId: id },
@@ -49,7 +47,7 @@ export async function proposalOverview(deps: Pick<ServiceDeps, "db" | "governanc
     result,
     anchor,
     carried: carries.map((c) => ({ discordId: discordOf.get(c.memberId) ?? "unknown", amount: unitsText(c.amount) })),
-    approvals: approvals.map((a) => a.moderatorId),
+    approvals: read.approvals,
     payouts: chunks,
     explorerTxUrl: deps.settlement?.explorerTxUrl,
     approvers: proposal.status === "awaiting_approval" ? await possibleApprovers(deps, proposal) : null,

@@ -1,3 +1,4 @@
+import { proposalOfGuild } from "../../db/sql/proposalOfGuild.ts";
 import { inTransaction, type SqlConnection } from "../../db/sqlDriver.ts";
 import { type AuditInput, appendAuditEventsSql } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
@@ -36,7 +37,7 @@ async function openProposal(
   const cache = deps.votes.openProposals;
   const cached = cache.get(id);
   if (cached) return cached.guildId === guildId ? cached : null;
-  const proposal = await deps.db.proposal.findFirst({ where: { id, guildId } });
+  const proposal = await proposalOfGuild(deps.db, guildId, id);
   if (proposal?.status === "open") cache.set(id, proposal);
   return proposal;
 }
