@@ -222,6 +222,33 @@ export const configSchema = z.object({
     description:
       "Shared each epoch among nodes by verified capacity × uptime (a GPU weighs 16 CPU cores); `0` pays leases only. The default is 1000 tokens at 18 decimals.",
   }),
+  COMPUTE_CHALLENGE_INTERVAL: duration.prefault("6h").meta({
+    group: "compute",
+    description:
+      "About how often each node is challenged to prove its declared capacity (each wait drawn at random between half and one and a half of this). Capacity not proven in an epoch earns only the CPU rate.",
+  }),
+  COMPUTE_CHALLENGE_DEADLINE: duration.prefault("60s").meta({
+    group: "compute",
+    description:
+      "How long a node has, from the heartbeat answer that carries a challenge, to send back its signed result.",
+  }),
+  COMPUTE_CHALLENGE_LANE_KIB: z.coerce.number().int().min(1).max(1_048_576).default(1024).meta({
+    group: "compute",
+    description:
+      "Memory of one challenge lane in KiB (its work: two hashes per 32 bytes). A node gets one lane per declared CPU core, or `COMPUTE_CHALLENGE_LANES_PER_GPU` per declared GPU.",
+  }),
+  COMPUTE_CHALLENGE_LANES_PER_GPU: z.coerce.number().int().min(1).max(1024).default(256).meta({
+    group: "compute",
+    description: "Challenge lanes per declared GPU: with the deadline, the throughput a GPU must show.",
+  }),
+  MAX_CAPACITY_PER_PROVIDER: optionalString
+    .pipe(z.coerce.number<string | undefined>().int().min(1).max(1_000_000).optional())
+    .meta({
+      group: "compute",
+      description:
+        "The most capacity one provider is paid for in the compute budget, in reward weight (a CPU core 1, a GPU 16), across all their nodes: a provider above it has each node's share scaled down.",
+      unset: "no cap",
+    }),
   MODERATOR_ROLE: z.string().min(1).default("Moderator").meta({
     group: "discord",
     description:

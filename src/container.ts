@@ -213,6 +213,13 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       leaseApprovalAbove: config.LEASE_APPROVAL_ABOVE,
       leaseFailoverAfterMs: config.LEASE_FAILOVER_AFTER ?? 3 * config.HEARTBEAT_INTERVAL,
       budget: config.COMPUTE_BUDGET,
+      challenge: {
+        intervalMs: config.COMPUTE_CHALLENGE_INTERVAL,
+        deadlineMs: config.COMPUTE_CHALLENGE_DEADLINE,
+        laneKib: config.COMPUTE_CHALLENGE_LANE_KIB,
+        lanesPerGpu: config.COMPUTE_CHALLENGE_LANES_PER_GPU,
+      },
+      maxCapacityPerProvider: config.MAX_CAPACITY_PER_PROVIDER,
     },
     instance: parts.instance,
     settlement: parts.settlement,

@@ -1,7 +1,9 @@
 import type { Wallet } from "ethers";
+import type { ChallengeTask } from "../services/compute/challengeWork.ts";
 import type { HeartbeatDomain } from "../services/compute/heartbeatTypedData.ts";
 import { HEARTBEAT_TYPES, specsHash } from "../services/compute/heartbeatTypedData.ts";
 import type { ReportedSpecs } from "../services/compute/reportedSpecs.ts";
+import { answerChallengeTask } from "./answerChallenge.ts";
 
 export interface AgentOptions {
   api: string;
@@ -12,6 +14,8 @@ export interface AgentOptions {
   now?: () => number;
   /** Stops the loop (tests, signals). */
   signal?: AbortSignal;
+  /** Solves a capacity challenge's lanes (default: the CPU solver). */
+  solve?: (task: ChallengeTask) => Promise<string[]>;
 }
 
 /** A refusal the agent cannot fix by retrying: it exits with this message. */
@@ -39,7 +43,8 @@ async function call(url: string, init?: RequestInit) {
  * and posts a heartbeat signed with EIP-712 typed data. The sequence is the time in milliseconds (or one more than
  * the last), so it keeps increasing across restarts without state. While Steward is unreachable or failing, it
  * retries with backoff (1 s doubling, at most the interval) and never exits; a permanent refusal (unknown or
- * retired node, a key that is not the registered one) ends it with Steward's reason.
+ * retired node, a key that is not the registered one) ends it with Steward's reason. A capacity challenge in a
+ * heartbeat's answer is solved and answered (signed, like the heartbeats) before the next heartbeat.
  */
 export async function runNodeAgent(o: AgentOptions): Promise<void> {
   const now = o.now ?? Date.now;
@@ -50,6 +55,7 @@ export async function runNodeAgent(o: AgentOptions): Promise<void> {
   let backoff = 1000;
   let accepted = 0;
   let failing = false;
+  const answered = new Set<number>();
   while (!o.signal?.aborted) {
     let wait = intervalMs;
     try {
@@ -83,6 +89,11 @@ export async function runNodeAgent(o: AgentOptions): Promise<void> {
         }),
       });
       if (r.status !== 200) throw refusal(r);
+      const challenge = r.body.challenge as ChallengeTask | undefined;
+      if (challenge && !answered.has(challenge.id)) {
+        answered.add(challenge.id);
+        await answerChallengeTask({ ...o, base, domain, task: challenge, now });
+      }
       accepted++;
       if (accepted === 1 || failing) o.log(`heartbeat accepted (sequence ${sequence}): node #${o.nodeId} is online`);
       failing = false;

@@ -6,6 +6,7 @@ import {
   recordHeartbeat,
   verifyHeartbeat,
 } from "../../services/compute/acceptHeartbeat.ts";
+import { answerChallenge, type ChallengeAnswer, challengeForHeartbeat } from "../../services/compute/nodeChallenges.ts";
 import { nodeCameOnline } from "../../services/compute/nodeHealth.ts";
 import { enqueuePosts } from "../../services/publishing/enqueuePosts.ts";
 import type { HttpDeps } from "../httpDeps.ts";
@@ -57,6 +58,26 @@ const heartbeatBody = {
         gpus: { type: "array", maxItems: 64, items: gpu },
       },
     },
+  },
+} as const;
+
+const answerParams = {
+  type: "object",
+  required: ["id", "challenge"],
+  properties: {
+    id: { type: "string", pattern: "^[1-9][0-9]{0,9}$" },
+    challenge: { type: "string", pattern: "^[1-9][0-9]{0,9}$" },
+  },
+} as const;
+
+// One result per lane: at most 16 GPUs × 1,024 lanes, or 4,096 cores (67 bytes each, in a 2 MB body).
+const answerBody = {
+  type: "object",
+  required: ["lanes", "signature"],
+  additionalProperties: false,
+  properties: {
+    lanes: { type: "array", maxItems: 16_384, items: { type: "string", pattern: "^0x[0-9a-fA-F]{64}$" } },
+    signature: { type: "string", pattern: "^0x[0-9a-fA-F]{130}$" },
   },
 } as const;
 
@@ -146,9 +167,41 @@ export const heartbeatRoutes =
               logger.warn({ nodeId: id, err }, "could not announce a node's change"),
             );
           }
-          return { accepted: true, node: id, sequence: accepted.sequence, nextInMs: interval };
+          // A capacity challenge rides on the answer at random times; an agent that ignores it keeps its uptime but
+          // earns only the CPU rate.
+          const challenge = await challengeForHeartbeat(services, id, verified.node);
+          return {
+            accepted: true,
+            node: id,
+            sequence: accepted.sequence,
+            nextInMs: interval,
+            ...(challenge ? { challenge } : {}),
+          };
         } catch (error) {
           if (error instanceof HeartbeatRefusal) return refuse(error);
+          throw error;
+        }
+      },
+    );
+
+    app.post<{ Params: { id: string; challenge: string }; Body: ChallengeAnswer }>(
+      "/nodes/:id/challenges/:challenge",
+      { schema: { params: answerParams, body: answerBody }, bodyLimit: 2 * 1024 * 1024 },
+      async (request, reply) => {
+        try {
+          const verdict = await answerChallenge(
+            services,
+            Number(request.params.id),
+            Number(request.params.challenge),
+            request.body,
+            services.heartbeats.nodes.get(Number(request.params.id)),
+          );
+          return { challenge: Number(request.params.challenge), ...verdict };
+        } catch (error) {
+          if (error instanceof HeartbeatRefusal) {
+            perAddress.add(request.ip);
+            return reply.status(error.status).send({ error: error.code, message: error.message });
+          }
           throw error;
         }
       },

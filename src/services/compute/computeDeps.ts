@@ -14,6 +14,10 @@ export interface ComputeDeps {
   leaseFailoverAfterMs: number;
   /** Tokens (smallest units) shared each epoch among nodes by verified capacity × uptime. */
   budget: bigint;
+  /** Capacity challenges (see challengeWork): mean time between them, the answer's deadline, and their size. */
+  challenge: { intervalMs: number; deadlineMs: number; laneKib: number; lanesPerGpu: number };
+  /** The most reward weight one provider is paid for across their nodes; undefined: no cap. */
+  maxCapacityPerProvider?: number | undefined;
 }
 
 /** A node is down once no heartbeat came for two intervals. */

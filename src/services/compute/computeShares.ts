@@ -2,6 +2,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { allocateBudget } from "../epochs/allocateBudget.ts";
 import { declaredOf } from "./declaredSpecs.ts";
 import { deliveredCost } from "./leaseCost.ts";
+import { CPU_RATE_WEIGHT, provenUnits } from "./nodeChallenges.ts";
 import { capacityWeight, type ReportedSpecs } from "./reportedSpecs.ts";
 import { coveredMs } from "./uptime.ts";
 
@@ -28,13 +29,22 @@ export interface ComputeReward {
  * What the compute network earned in an epoch, per provider:
  * - the uptime reward: COMPUTE_BUDGET shared by verified capacity (capacityWeight: GPUs the reported specs back ×
  *   16, or cores) × time covered by heartbeats within the epoch, exactly (allocateBudget's largest remainders);
+ *   capacity counts only as far as a challenge in the epoch proved it (provenUnits), else at the CPU rate, and a
+ *   provider's capacity above MAX_CAPACITY_PER_PROVIDER scales their nodes' shares down;
  * - each ended lease not yet paid: delivered GPU-hours × its price (deliveredCost), never more than agreed.
  * Rewards of 0 are left out; refs name every node and lease, so the batch hash covers them. Reads only: the close
  * marks the leases it paid, and `/epoch status` previews the same figures.
  */
 export async function computeShares(
   tx: Prisma.TransactionClient,
-  o: { guildId: string; epochId: number; from: Date; to: Date; budget: bigint },
+  o: {
+    guildId: string;
+    epochId: number;
+    from: Date;
+    to: Date;
+    budget: bigint;
+    maxCapacityPerProvider?: number | undefined;
+  },
 ) {
   // Stryker disable all: these narrow the read only: coveredMs clips every span to the window, a node registered after the close has no span in it, and rewards are keyed (the batch sorts lines and refs)
   const [registered, spansInWindow, byId] = [
@@ -52,10 +62,34 @@ export async function computeShares(
     orderBy: byId,
   });
   const rewards: ComputeReward[] = [];
-  const measured = nodes.map((n) => {
+  const proven = await provenUnits(
+    tx,
+    nodes.map((n) => n.id),
+    o.from,
+    o.to,
+  );
+  const weighed = nodes.map((n) => {
     const ms = coveredMs(n.spans, o.from, o.to);
-    const weight = capacityWeight(declaredOf(n), n.reportedSpecs as ReportedSpecs | null);
-    return { node: n, ms, weight, share: BigInt(ms) * BigInt(weight) };
+    const claimed = capacityWeight(declaredOf(n), n.reportedSpecs as ReportedSpecs | null);
+    const weight = Math.min(claimed, proven.get(n.id) ?? CPU_RATE_WEIGHT);
+    return { node: n, ms, weight };
+  });
+  // The cap bounds what one provider (or their alts under one account) is paid for: their nodes that were up in
+  // the epoch share it in proportion to their weights. Shares are scaled by a large constant so that the division
+  // loses nothing that matters (10⁻¹⁸ of a share).
+  const perProvider = new Map<string, number>();
+  for (const w of weighed) {
+    if (w.ms > 0) perProvider.set(w.node.providerId, (perProvider.get(w.node.providerId) ?? 0) + w.weight);
+  }
+  const SCALE = 10n ** 18n;
+  const measured = weighed.map((w) => {
+    const total = perProvider.get(w.node.providerId) ?? 0;
+    const cap = o.maxCapacityPerProvider;
+    const scaled =
+      cap !== undefined && total > cap
+        ? (BigInt(w.ms) * BigInt(w.weight) * BigInt(cap) * SCALE) / BigInt(total)
+        : BigInt(w.ms) * BigInt(w.weight) * SCALE;
+    return { ...w, share: scaled };
   });
   // Stryker disable next-line all: a share of 0 gets 0 from allocateBudget anyway (its remainder is 0, and the units left over never outnumber the nonzero remainders)
   const weighted = measured.filter((w) => w.share > 0n);

@@ -40,6 +40,11 @@ export interface CachedNode {
   /** The specs last reported, their hash and how they fall short of the declared ones. */
   lastSpecs?: { json: string; hash: string; shortfall: string | null };
   retired: boolean;
+  /** The node's capacity challenges as this process knows them (read from the database on first use). */
+  challenge?: {
+    nextDueAtMs: number;
+    open: { id: number; seed: string; lanes: number; laneKib: number; deadlineAtMs: number } | null;
+  };
 }
 
 const MAX_BATCH = 500;

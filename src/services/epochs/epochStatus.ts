@@ -17,6 +17,7 @@ export async function epochStatus(deps: Pick<ServiceDeps, "compute" | "db" | "ep
     from: earlier === 0 ? new Date(0) : epoch.startsAt,
     to: deps.now(),
     budget: deps.compute.budget,
+    maxCapacityPerProvider: deps.compute.maxCapacityPerProvider,
   });
   const online = standing.onlineNodes;
   return {

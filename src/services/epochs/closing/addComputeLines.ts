@@ -24,6 +24,7 @@ export async function addComputeLines(
     from: earlier === 0 ? new Date(0) : o.epoch.startsAt,
     to: o.now,
     budget: deps.compute.budget,
+    maxCapacityPerProvider: deps.compute.maxCapacityPerProvider,
   });
   for (const c of compute.shares) {
     if (c.address === null) {
