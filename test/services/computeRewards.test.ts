@@ -49,7 +49,26 @@ async function node(who: Actor, name: string, gpus: number, reported: number) {
     where: { id: n.id },
     data: { reportedSpecs: { cpuCores: 8, ramGb: 64, os: "Linux", gpus: Array(reported).fill(H200) } },
   });
+  await prove(n.id, deps.now());
   return n.id;
+}
+
+/** A capacity challenge the node passed at `when`: its declared capacity counts in the epoch holding that time. */
+function prove(nodeId: number, when: Date) {
+  return deps.db.nodeChallenge.create({
+    data: {
+      nodeId,
+      seed: "0x01",
+      sampleSeed: "0x02",
+      lanes: 1,
+      laneKib: 1,
+      units: 1000,
+      issuedAt: when,
+      deadlineAt: when,
+      nextDueAt: when,
+      status: "passed",
+    },
+  });
 }
 
 describe("compute rewards at epoch close", () => {
@@ -207,6 +226,9 @@ describe("compute rewards at epoch close", () => {
       ],
     });
     deps.clock.now = at(33);
+    // Both nodes proved their capacity again in this epoch.
+    await prove(big, at(31));
+    await prove(tiny, at(31));
     deps.compute = { ...deps.compute, budget: 10n ** 21n };
     const next = await closeEpoch(deps, G2, "system:test");
     const byRecipient = Object.fromEntries(next.batch.map((l) => [l.recipient, l]));
