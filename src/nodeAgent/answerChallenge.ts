@@ -1,14 +1,25 @@
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { Wallet } from "ethers";
 import {
   CHALLENGE_ANSWER_TYPES,
   type ChallengeTask,
   resultHash,
-  solveChallenge,
+  solveLane,
 } from "../services/compute/challengeWork.ts";
 import type { HeartbeatDomain } from "../services/compute/heartbeatTypedData.ts";
 
-/** The CPU solver. A GPU solver (CUDA) would fill the lanes in parallel on the device; see the providers' docs. */
-export const solveOnCpu = async (task: ChallengeTask) => solveChallenge(task);
+/**
+ * The CPU solver, one lane at a time, letting the heartbeats through between lanes. A GPU solver (CUDA) would fill
+ * the lanes in parallel on the device; see the providers' docs.
+ */
+export async function solveOnCpu(task: ChallengeTask): Promise<string[]> {
+  const lanes: string[] = [];
+  for (let lane = 0; lane < task.lanes; lane++) {
+    lanes.push(solveLane(task.seed, lane, task.laneKib));
+    await yieldToLoop();
+  }
+  return lanes;
+}
 
 /**
  * Solves a challenge and posts the signed answer; logs the verdict. A failure to answer is logged, not thrown:

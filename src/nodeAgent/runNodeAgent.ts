@@ -44,7 +44,7 @@ async function call(url: string, init?: RequestInit) {
  * the last), so it keeps increasing across restarts without state. While Steward is unreachable or failing, it
  * retries with backoff (1 s doubling, at most the interval) and never exits; a permanent refusal (unknown or
  * retired node, a key that is not the registered one) ends it with Steward's reason. A capacity challenge in a
- * heartbeat's answer is solved and answered (signed, like the heartbeats) before the next heartbeat.
+ * heartbeat's answer is solved and answered (signed, like the heartbeats) while the heartbeats go on.
  */
 export async function runNodeAgent(o: AgentOptions): Promise<void> {
   const now = o.now ?? Date.now;
@@ -92,7 +92,8 @@ export async function runNodeAgent(o: AgentOptions): Promise<void> {
       const challenge = r.body.challenge as ChallengeTask | undefined;
       if (challenge && !answered.has(challenge.id)) {
         answered.add(challenge.id);
-        await answerChallengeTask({ ...o, base, domain, task: challenge, now });
+        // Solved beside the heartbeats (it yields between lanes), so a long challenge never takes the node offline.
+        void answerChallengeTask({ ...o, base, domain, task: challenge, now });
       }
       accepted++;
       if (accepted === 1 || failing) o.log(`heartbeat accepted (sequence ${sequence}): node #${o.nodeId} is online`);
