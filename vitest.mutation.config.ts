@@ -41,6 +41,7 @@ export default defineConfig({
       "test/settlement/settlePayouts.test.ts",
       "test/settlement/settleRecovery.test.ts",
       "test/services/computeRewards.test.ts",
+      "test/services/computeChallenges.test.ts",
       "test/compute/computeRules.test.ts",
       "test/audit/anchors.test.ts",
       "test/audit/verifyAudit.test.ts",

@@ -232,7 +232,7 @@ export const configSchema = z.object({
     description:
       "How long a node has, from the heartbeat answer that carries a challenge, to send back its signed result.",
   }),
-  COMPUTE_CHALLENGE_LANE_KIB: z.coerce.number().int().min(1).max(1_048_576).default(1024).meta({
+  COMPUTE_CHALLENGE_LANE_KIB: z.coerce.number().int().min(1).max(1_048_576).default(256).meta({
     group: "compute",
     description:
       "Memory of one challenge lane in KiB (its work: two hashes per 32 bytes). A node gets one lane per declared CPU core, or `COMPUTE_CHALLENGE_LANES_PER_GPU` per declared GPU.",

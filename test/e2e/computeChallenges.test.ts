@@ -35,7 +35,7 @@ beforeAll(async () => {
     HEARTBEAT_INTERVAL: "1s",
     COMPUTE_BUDGET: "1700000",
     COMPUTE_CHALLENGE_INTERVAL: "8s",
-    COMPUTE_CHALLENGE_DEADLINE: "4s",
+    COMPUTE_CHALLENGE_DEADLINE: "6s",
     COMPUTE_CHALLENGE_LANE_KIB: "128",
     COMPUTE_CHALLENGE_LANES_PER_GPU: "16",
   });
@@ -109,8 +109,8 @@ describe("capacity challenges through the heartbeat answer", () => {
       undefined;
     const passed = await until("the honest node's challenge", () => decided(honest));
     const failed = await until("the 16-GPU node's challenge", () => decided(liar));
-    expect(passed).toMatchObject({ status: "passed", lanes: 16, units: 16 });
-    expect(passed.elapsedMs).toBeLessThan(4000);
+    expect(passed, outputs.paula).toMatchObject({ status: "passed", lanes: 16, units: 16 });
+    expect(passed.elapsedMs).toBeLessThan(6000);
     expect(failed).toMatchObject({ lanes: 256, units: 256 });
     expect(["failed", "expired"]).toContain(failed.status);
     expect(outputs.paula).toMatch(/challenge #\d+: passed, solved in \d+ ms/);
