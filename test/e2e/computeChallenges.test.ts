@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { linkWallet } from "../helpers/linkWallet.ts";
-import { finalResponse } from "../helpers/sandboxClient.ts";
+import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
 
 const bin = join(process.cwd(), "bin", "steward.js");
@@ -117,6 +117,14 @@ describe("capacity challenges through the heartbeat answer", () => {
     // Both report what they declared: the specs alone would pay lars 16 GPUs.
     const liarNode = await db.computeNode.findUniqueOrThrow({ where: { id: liar } });
     expect(liarNode.shortfall).toBeNull();
+
+    // `/node show` says what Steward checked itself, apart from what the agent reports.
+    const show = async (who: string, id: number) =>
+      textOf(finalResponse(await stack.client.run(who, "node show", { id })));
+    expect(await show("paula", honest)).toMatch(/Proven\n✅ challenge #\d+ <t:\d+:R> passed: 16 lane\(s\) in/);
+    expect(await show("lars", liar)).toMatch(
+      /Proven\n❌ challenge #\d+ <t:\d+:R> failed \((answered after the deadline|not answered)\): its capacity earns the CPU rate/,
+    );
 
     await stack.client.run("mod", "epoch close");
     const proposal = await db.proposal.findFirstOrThrow({ where: { kind: "distribution" }, orderBy: { id: "desc" } });

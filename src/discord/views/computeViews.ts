@@ -162,6 +162,7 @@ export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: 
       },
       { name: "Declared", value: hardwareText(n) },
       { name: "Reported", value: clip(reported) },
+      { name: "Proven", value: provenText(d.challenge) },
       {
         name: "Uptime",
         value: uptimeText(d),
@@ -179,6 +180,22 @@ export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: 
     ? `⚠️ Your node's last heartbeat reports less than you declared: ${d.shortfallNote}. Its reward is capped at what it reports; fix the machine or \`/node update\` what you offer.`
     : undefined;
   return { ...(note ? { content: note } : {}), embeds: [embed] };
+}
+
+const FAILURE_TEXT: Record<string, string> = {
+  late: "answered after the deadline",
+  unanswered: "not answered",
+  wrong_lane: "a sampled lane was wrong",
+  wrong_lane_count: "the wrong number of lanes",
+};
+
+/** The last capacity challenge's verdict: what Steward checked itself, shown apart from what the agent reports. */
+function provenText(c: Awaited<ReturnType<typeof nodeDetails>>["challenge"]): string {
+  if (!c) return "not challenged yet: its capacity earns the CPU rate until it passes a challenge";
+  if (c.status === "passed") {
+    return `✅ challenge #${c.id} ${ts(c.issuedAt)} passed: ${c.lanes} lane(s) in ${((c.elapsedMs ?? 0) / 1000).toFixed(1)} s`;
+  }
+  return `❌ challenge #${c.id} ${ts(c.issuedAt)} failed (${FAILURE_TEXT[c.failure ?? ""] ?? c.failure}): its capacity earns the CPU rate until it passes one`;
 }
 
 export function matchesText(

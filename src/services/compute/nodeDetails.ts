@@ -27,6 +27,12 @@ export async function nodeDetails(deps: Pick<ServiceDeps, "db" | "now">, actor: 
     where: { nodeId: id, releasedAt: null },
     select: { amount: true },
   });
+  // What Steward checked itself, apart from what the agent reports: the last decided capacity challenge.
+  const challenge = await deps.db.nodeChallenge.findFirst({
+    where: { nodeId: id, status: { not: "open" } },
+    orderBy: { id: "desc" },
+    select: { id: true, status: true, failure: true, issuedAt: true, elapsedMs: true, lanes: true },
+  });
   const isProvider = node.provider.discordId === actor.discordId;
   const showShortfall = isProvider && node.shortfall !== null && node.shortfallSeenAt === null;
   if (showShortfall) {
@@ -46,6 +52,7 @@ export async function nodeDetails(deps: Pick<ServiceDeps, "db" | "now">, actor: 
     leases,
     earned: rewards.reduce((n, r) => n + toUnits(r.amount), 0n),
     shortfallNote: showShortfall ? node.shortfall : null,
+    challenge,
     now,
   };
 }
