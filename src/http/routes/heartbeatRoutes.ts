@@ -169,7 +169,11 @@ export const heartbeatRoutes =
           }
           // A capacity challenge rides on the answer at random times; an agent that ignores it keeps its uptime but
           // earns only the CPU rate.
-          const challenge = await challengeForHeartbeat(services, id, verified.node);
+          // The heartbeat is stored whatever happens here: a failure to issue only delays the challenge.
+          const challenge = await challengeForHeartbeat(services, id, verified.node).catch((err) => {
+            logger.warn({ nodeId: id, err }, "could not issue or expire a capacity challenge");
+            return null;
+          });
           return {
             accepted: true,
             node: id,
