@@ -308,6 +308,21 @@ describe("proven capacity in the compute shares", () => {
     await challenge(partly, "passed", 32, 12);
     expect((await weights())[partly]?.weight).toBe(32);
 
+    // An open challenge counts as failed once its deadline (12:00:30) is inside the window, not before.
+    const lapsed = await gpuNode(sam, 1);
+    await deps.db.nodeUptimeSpan.deleteMany({ where: { nodeId: lapsed } });
+    await challenge(lapsed, "passed", 16);
+    await challenge(lapsed, "open", 16, 12);
+    expect((await provenUnits(deps.db, [lapsed], at(10), at(12, 10))).get(lapsed)).toBe(16);
+    expect((await provenUnits(deps.db, [lapsed], at(10), at(13))).get(lapsed)).toBeUndefined();
+    // A cap above a provider's capacity changes nothing for them (sam: 17 under 20; the node up for none of the
+    // epoch, unproven, does not count), and scales one above it (tia: 33 to 20).
+    const roomy = await weights(20);
+    expect(roomy[lapsed]).toBeUndefined();
+    expect((roomy[proven]?.amount ?? 0n) + (roomy[never]?.amount ?? 0n)).toBe(459_459n);
+    expect(roomy[failed]?.amount).toBe(16_380n);
+    expect(roomy[partly]?.amount).toBe(524_161n);
+
     // Capped at 16 units per provider: sam's 16 + 1 are scaled to 16 in proportion; tia's 1 + 32 to 16.
     const capped = await weights(16);
     const samTotal = (capped[proven]?.amount ?? 0n) + (capped[never]?.amount ?? 0n);

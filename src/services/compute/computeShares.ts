@@ -86,6 +86,7 @@ export async function computeShares(
     const total = perProvider.get(w.node.providerId) ?? 0;
     const cap = o.maxCapacityPerProvider;
     const scaled =
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: without a cap, `total > undefined` is false anyway; at total = cap, scaling by cap / total changes nothing
       cap !== undefined && total > cap
         ? (BigInt(w.ms) * BigInt(w.weight) * BigInt(cap) * SCALE) / BigInt(total)
         : BigInt(w.ms) * BigInt(w.weight) * SCALE;
