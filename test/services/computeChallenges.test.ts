@@ -314,7 +314,14 @@ describe("proven capacity in the compute shares", () => {
     await challenge(lapsed, "passed", 16);
     await challenge(lapsed, "open", 16, 12);
     expect((await provenUnits(deps.db, [lapsed], at(10), at(12, 10))).get(lapsed)).toBe(16);
+    expect((await provenUnits(deps.db, [lapsed], at(10), at(12, 30))).get(lapsed)).toBe(16);
     expect((await provenUnits(deps.db, [lapsed], at(10), at(13))).get(lapsed)).toBeUndefined();
+    // A failed answer counts at once, even before its deadline.
+    const wrong = await gpuNode(sam, 1);
+    await deps.db.nodeUptimeSpan.deleteMany({ where: { nodeId: wrong } });
+    await challenge(wrong, "passed", 16);
+    await challenge(wrong, "failed", 16, 12);
+    expect((await provenUnits(deps.db, [wrong], at(10), at(12, 10))).get(wrong)).toBeUndefined();
     // A cap above a provider's capacity changes nothing for them (sam: 17 under 20; the node up for none of the
     // epoch, unproven, does not count), and scales one above it (tia: 33 to 20).
     const roomy = await weights(20);

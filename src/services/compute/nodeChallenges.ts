@@ -297,6 +297,6 @@ export async function provenUnits(
     tally.set(r.nodeId, t);
   }
   const out = new Map<number, number>();
-  for (const [id, t] of tally) if (t.passed > 0 && t.passed > t.failed) out.set(id, t.units);
+  for (const [id, t] of tally) if (t.passed > t.failed) out.set(id, t.units);
   return out;
 }
