@@ -192,7 +192,7 @@ describe("held lines (StewardDistributorV2)", () => {
     const wrong = await other.signTypedData(domain, types, message);
     await expect(submitClaim(deps, alice, id, wrong)).rejects.toMatchObject({
       code: "claim_refused",
-      context: { reason: expect.stringMatching(/^InvalidClaimSignature/) },
+      context: { refusal: { kind: "contract_error", name: "InvalidClaimSignature" } },
     });
     await expect(submitClaim(deps, alice, id, "not hex")).rejects.toMatchObject({ code: "claim_signature_malformed" });
     const signature = await blocked.signTypedData(domain, types, message);
