@@ -1,9 +1,13 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import { databaseFreeTests } from "./test/helpers/databaseFreeTests.ts";
 
 // The whole suite runs on the managed (embedded) PostgreSQL server; with TEST_DATABASE_URL set it runs a second time
 // on that external PostgreSQL server.
 const databases = ["embedded", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
+// Tests that reach no database run the same on both: once is enough.
+const root = fileURLToPath(new URL(".", import.meta.url));
+const onceOnly = process.env.TEST_DATABASE_URL ? databaseFreeTests(root) : [];
 
 export default defineConfig({
   // The workspace packages run from their TypeScript sources, as tsconfig.json's paths say (dist/ is for production).
@@ -26,6 +30,7 @@ export default defineConfig({
         name: db,
         // The packages' own tests use no database of Steward's: once is enough.
         include: ["test/**/*.test.ts", ...(pass === 0 ? ["packages/*/test/**/*.test.ts"] : [])],
+        exclude: [...configDefaults.exclude, ...(pass === 0 ? [] : onceOnly)],
         env: { STEWARD_TEST_DB: db },
       },
     })),
