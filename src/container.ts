@@ -204,6 +204,12 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       explainer: useLlm ? llmExplainer(llmSettings(config.LLM_MODEL)) : templateExplainer(),
     },
     epochs: { budget: config.EPOCH_BUDGET, openAppeals: config.EPOCH_OPEN_APPEALS },
+    calibration: {
+      percent: config.CALIBRATION_SAMPLE,
+      jurorRole: config.JUROR_ROLE,
+      jurorReward: config.JUROR_REWARD,
+      minAgreement: config.CALIBRATION_MIN_AGREEMENT,
+    },
     compute: {
       explainMatches: useLlm ? llmMatchExplainer(llmSettings(config.LLM_MODEL)) : templateMatchExplainer,
       providerRole: config.PROVIDER_ROLE,
