@@ -3,6 +3,8 @@ import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import { takeAnchor } from "../audit/takeAnchor.ts";
+import { epochAgreement } from "../calibration/epochAgreement.ts";
+import { addJurorShares, markJurorReviewsPaid } from "../calibration/jurorShares.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { batchHash, canonicalEntries } from "./batchHash.ts";
@@ -24,7 +26,7 @@ import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
  *   the next epoch opens, and the close is audited.
  */
 export async function closeEpoch(
-  deps: Pick<ServiceDeps, "compute" | "db" | "epochs" | "now" | "token">,
+  deps: Pick<ServiceDeps, "calibration" | "compute" | "db" | "epochs" | "evaluation" | "now" | "token">,
   guildId: string,
   actorId: string,
 ) {
@@ -33,6 +35,8 @@ export async function closeEpoch(
     const epoch = await ensureOpenEpoch(tx, guildId, deps.epochs.budget, now);
     const { included, appealed, held, rewardOf } = await contributionsToPay(tx, deps, guildId, now);
     const shares = await memberShares(tx, guildId, { included, rewardOf });
+    const jury = await addJurorShares(tx, deps, guildId, shares);
+    const agreement = await epochAgreement(tx, deps.evaluation.rubric, epoch.id);
     const budget = toUnits(epoch.budget);
     const { payable, walletless, lines, total, scaled } = budgetLines(shares, budget);
     const compute = await addComputeLines(tx, deps, { guildId, epoch, now }, shares, lines, walletless);
@@ -70,6 +74,7 @@ export async function closeEpoch(
                   carriedTotal,
                   appealed,
                   held,
+                  jury: { ...jury, agreement, minAgreement: deps.calibration.minAgreement },
                 },
                 (units) => tokenAmountText(units, deps.token),
               ),
@@ -84,6 +89,7 @@ export async function closeEpoch(
       { guildId, epochId: epoch.id, now },
       { walletless, payable, compute, contributionIds: included.map((c) => c.id) },
     );
+    await markJurorReviewsPaid(tx, jury.reviewIds, epoch.id);
     const closed = await tx.epoch.updateMany({
       where: { id: epoch.id, status: "open" },
       data: { status: "closed", openFor: null, closedAt: now, closedBy: actorId },
@@ -111,6 +117,17 @@ export async function closeEpoch(
         ...(compute.rewards.length > 0
           ? { compute: compute.rewards.map((r) => ({ key: r.key, amount: r.amount.toString() })) }
           : {}),
+        ...(jury.reviewIds.length > 0 ? { juryReviews: jury.reviewIds, juryTotal: jury.total.toString() } : {}),
+        ...(agreement
+          ? {
+              jury: {
+                items: agreement.items,
+                jurors: agreement.jurors,
+                spearman: agreement.overall.spearman,
+                meanDifference: agreement.overall.meanDifference,
+              },
+            }
+          : {}),
       },
       createdAt: now,
     });
@@ -128,6 +145,7 @@ export async function closeEpoch(
       contributions: included.length,
       leftForNextEpoch: appealed.size,
       heldForReview: held.size,
+      jury: { ...jury, agreement },
       compute: {
         total: computeTotal,
         budget: deps.compute.budget,

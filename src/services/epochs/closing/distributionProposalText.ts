@@ -1,4 +1,6 @@
+import type { Agreement } from "../../calibration/agreement.ts";
 import type { ComputeReward } from "../../compute/computeShares.ts";
+import { juryAgreementText } from "./juryAgreementText.ts";
 
 export interface DistributionFigures {
   epochNumber: number;
@@ -16,6 +18,14 @@ export interface DistributionFigures {
   carriedTotal: bigint;
   appealed: ReadonlySet<number>;
   held: ReadonlySet<number>;
+  /** The blind jury: its pay in this batch and its agreement with the model (absent: no jury figures). */
+  jury?: {
+    reviewIds: number[];
+    total: bigint;
+    jurors: number;
+    agreement: (Agreement & { sampled: number }) | null;
+    minAgreement: number;
+  };
 }
 
 /** The words of an epoch's distribution proposal: its title, what it pays and how the figures were reached. */
@@ -29,6 +39,12 @@ export function distributionProposalText(f: DistributionFigures, tokens: (units:
       ...(f.computeTotal > 0n
         ? [
             `Compute: ${tokens(f.computeBudget)} shared by verified capacity × uptime, plus each ended lease's delivered GPU-hours × its price: ${f.computeRewards.map((r) => `${r.kind === "lease" ? `lease #${r.leaseId}` : `node #${r.nodeId} uptime`} ${tokens(r.amount)}`).join(", ")}.`,
+          ]
+        : []),
+      ...(f.jury?.agreement ? [juryAgreementText(f.jury.agreement, f.jury.minAgreement)] : []),
+      ...(f.jury && f.jury.reviewIds.length > 0
+        ? [
+            `Jurors: ${tokens(f.jury.total)} for ${f.jury.reviewIds.length} completed review(s) by ${f.jury.jurors} juror(s), a fixed amount per review, from the epoch budget.`,
           ]
         : []),
       ...(f.appealed.size > 0
