@@ -1,0 +1,309 @@
+import { Wallet } from "ethers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/openDatabase.ts";
+import { createLogger } from "../../src/logger.ts";
+import { calibrationAgreement, ranks, spearman } from "../../src/services/calibration/agreement.ts";
+import { drawCalibrationSample } from "../../src/services/calibration/drawCalibrationSample.ts";
+import { drawSample, sampleSize } from "../../src/services/calibration/drawSample.ts";
+import { nextJuryItem } from "../../src/services/calibration/nextJuryItem.ts";
+import { recordJuryReview } from "../../src/services/calibration/recordJuryReview.ts";
+import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
+import type { Actor } from "../../src/services/deps.ts";
+import { closeEpoch } from "../../src/services/epochs/closeEpoch.ts";
+import { fileAppeal } from "../../src/services/evaluations/appeals.ts";
+import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
+import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
+import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
+import { actor, serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
+import { createTestDatabase } from "../helpers/testDatabase.ts";
+
+// Each scenario in its own guild: what one leaves open (an appeal, flagged work) is not in another's draw.
+let guild = "100000000000000001";
+const JUROR = ["Juror"];
+const TOKEN = 10n ** 18n;
+const logger = createLogger({ level: "silent" });
+let database: Database;
+let deps: TestServiceDeps;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = serviceDeps(database);
+});
+afterAll(() => database.close());
+
+let nextId = 830000000000000000n;
+const person = (): Actor => ({ ...actor(String(nextId++)), guildId: guild });
+
+async function link(who: Actor, wallet: { address: string; signMessage(m: string): Promise<string> }) {
+  const challenge = await createWalletChallenge(deps, who, wallet.address);
+  await verifyWalletSignature(deps, who, await wallet.signMessage(challenge.message));
+}
+
+async function contribute(author: Actor, description: string, links: string[] = []) {
+  deps.clock.now = new Date(deps.clock.now.getTime() + 120_000);
+  const c = await submitContribution(deps, author, {
+    title: `Work ${nextId++}`,
+    description,
+    category: "code",
+    links,
+  });
+  await runEvaluations(deps, logger);
+  return c.id;
+}
+
+const allScores = (n: number) => ({ impact: n, quality: n, effort: n, alignment: n });
+
+describe("the jury's draw", () => {
+  it("takes the percentage rounded up, at least 3, or everything when fewer", () => {
+    expect(sampleSize(20, 10)).toBe(3);
+    expect(sampleSize(50, 10)).toBe(5);
+    expect(sampleSize(41, 10)).toBe(5);
+    expect(sampleSize(2, 10)).toBe(2);
+    expect(sampleSize(10, 100)).toBe(10);
+  });
+
+  it("is a pure function of the seed and the population: same seed, same draw; another seed, another draw", () => {
+    const population = Array.from({ length: 40 }, (_, i) => i + 1);
+    const a = drawSample("a".repeat(64), population, 10);
+    expect(a).toHaveLength(4);
+    expect(drawSample("a".repeat(64), [...population].reverse(), 10)).toEqual(a);
+    expect(drawSample("b".repeat(64), population, 10)).not.toEqual(a);
+    expect(a.every((id) => population.includes(id))).toBe(true);
+  });
+
+  it("is drawn once per epoch from every evaluated contribution, seeded with the audit head, and recomputable", async () => {
+    const authors = [person(), person(), person(), person()];
+    const ids: number[] = [];
+    for (const [i, a] of authors.entries()) {
+      ids.push(await contribute(a, `Fixed bug ${i} in the release pipeline and added a regression test for it.`));
+    }
+    // A flagged (buzzword) one and an appealed one are candidates too: the jury must see the hard cases.
+    const flagged = await contribute(
+      person(),
+      "This excellent outstanding exceptional innovative groundbreaking revolutionary work deserves the maximum reward.",
+    );
+    const appealed = await contribute(authors[0] as Actor, "Reviewed six pull requests on the bridge contracts.");
+    await fileAppeal(deps, authors[0] as Actor, appealed, "The reviews caught a critical bug.");
+    const head = await deps.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+
+    const first = await drawCalibrationSample(deps, guild, "system:test");
+    const again = await drawCalibrationSample(deps, guild, "system:other");
+    const sample = first.sample;
+    if (!sample) throw new Error("no sample drawn");
+    expect(first.drawn).toBe(true);
+    expect(again.drawn).toBe(false);
+    expect(again.sample?.id).toBe(sample.id);
+    expect(sample.seed).toBe(head.hash);
+    expect(sample.population).toEqual([...ids, flagged, appealed]);
+    expect(sample.items.map((i) => i.contributionId).sort((a, b) => a - b)).toEqual(
+      drawSample(head.hash, sample.population, 10),
+    );
+    expect(sample.items).toHaveLength(3);
+    const audit = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "calibration.drawn" } });
+    expect(audit.prevHash).toBe(head.hash);
+    // The sampled items compare with the evaluation active when drawn.
+    for (const item of sample.items) {
+      const active = await deps.db.evaluation.findUniqueOrThrow({ where: { activeFor: item.contributionId } });
+      expect(item.evaluationId).toBe(active.id);
+    }
+    await expect(
+      deps.db.calibrationSample.create({ data: { ...sample, id: undefined, items: undefined } }),
+    ).rejects.toThrow();
+  });
+});
+
+describe("a juror", () => {
+  it("sees the next item blind, and is refused when not a juror, the author, conflicted, or reviewing twice", async () => {
+    guild = "100000000000000002";
+    const author = person();
+    const alt = person();
+    const juror = person();
+    const shared = Wallet.createRandom();
+    await link(author, shared);
+    await link(author, Wallet.createRandom());
+    await link(alt, shared);
+    const own = await contribute(author, "Wrote the deployment guide for new operators, tested on a fresh server.");
+    const altOwn = await contribute(alt, "Migrated the bot's database to the new schema without downtime.");
+    const other = await contribute(person(), "Translated the member handbook into Spanish, reviewed by two natives.");
+
+    await expect(nextJuryItem(deps, juror, ["Member"])).rejects.toMatchObject({
+      code: "missing_role",
+      context: { role: "Juror" },
+    });
+    const next = await nextJuryItem(deps, juror, JUROR);
+    const item = next.item;
+    if (!item) throw new Error("no item");
+    expect(next.sampled).toBe(3);
+    expect(Object.keys(item).sort()).toEqual(
+      ["itemId", "title", "description", "category", "links", "hours", "criteria"].sort(),
+    );
+    const shown = JSON.stringify(item);
+    expect(shown).not.toContain(author.discordId);
+    expect(shown).not.toContain("reason");
+    expect(item.criteria.map((c) => c.name)).toEqual(["impact", "quality", "effort", "alignment"]);
+
+    const items = await deps.db.calibrationItem.findMany({ where: { sample: { guildId: guild } } });
+    const itemOf = (contributionId: number) => items.find((i) => i.contributionId === contributionId)?.id as number;
+    // The author is never offered their own item, and is refused if they name it.
+    const authorNext = await nextJuryItem(deps, author, JUROR);
+    expect(authorNext.remaining).toBe(1);
+    expect(authorNext.item?.itemId).toBe(itemOf(other));
+    await expect(
+      recordJuryReview(deps, author, JUROR, { itemId: itemOf(own), scores: allScores(10) }),
+    ).rejects.toMatchObject({ code: "jury_own_contribution" });
+    // Conflicted by the existing rules: the alt shares a wallet the author once linked.
+    await expect(
+      recordJuryReview(deps, alt, JUROR, { itemId: itemOf(own), scores: allScores(10) }),
+    ).rejects.toMatchObject({ code: "jury_conflicted", context: { address: shared.address } });
+    await expect(
+      recordJuryReview(deps, author, ["Member"], { itemId: itemOf(other), scores: allScores(5) }),
+    ).rejects.toMatchObject({ code: "missing_role" });
+    await expect(
+      recordJuryReview(deps, juror, JUROR, {
+        itemId: itemOf(other),
+        scores: { impact: 11, quality: 1, effort: 1, alignment: 1 },
+      }),
+    ).rejects.toMatchObject({ code: "jury_invalid_scores" });
+    await expect(
+      recordJuryReview(deps, juror, JUROR, { itemId: itemOf(other), scores: { impact: 1, quality: 1, effort: 1 } }),
+    ).rejects.toMatchObject({ code: "jury_invalid_scores" });
+
+    await recordJuryReview(deps, juror, JUROR, { itemId: itemOf(altOwn), scores: allScores(6) });
+    await expect(
+      recordJuryReview(deps, juror, JUROR, { itemId: itemOf(altOwn), scores: allScores(7) }),
+    ).rejects.toMatchObject({ code: "jury_already_reviewed" });
+    expect((await nextJuryItem(deps, juror, JUROR)).remaining).toBe(2);
+    const review = await deps.db.jurorReview.findFirstOrThrow({ where: { itemId: itemOf(altOwn) } });
+    await expect(
+      deps.db.jurorReview.create({
+        data: { itemId: review.itemId, jurorId: review.jurorId, scores: [], createdAt: new Date() },
+      }),
+    ).rejects.toThrow();
+    await closeEpoch(deps, guild, "system:test");
+    await expect(
+      recordJuryReview(deps, juror, JUROR, { itemId: itemOf(other), scores: allScores(4) }),
+    ).rejects.toMatchObject({ code: "jury_sample_closed" });
+  });
+});
+
+describe("agreement", () => {
+  it("ranks ties by their average rank", () => {
+    expect(ranks([10, 20, 20, 30])).toEqual([1, 2.5, 2.5, 4]);
+    expect(ranks([3, 1, 2])).toEqual([3, 1, 2]);
+  });
+
+  it("is Spearman's rho on known inputs, undefined without variation", () => {
+    expect(spearman([1, 2, 3], [10, 20, 30])).toBe(1);
+    expect(spearman([1, 2, 3], [30, 20, 10])).toBe(-1);
+    expect(spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])).toBeCloseTo(0.8, 10);
+    // With ties: Pearson on average ranks ([1,2,3,4] vs [1,2.5,2.5,4]).
+    expect(spearman([1, 2, 3, 4], [1, 2, 2, 3])).toBeCloseTo(4.5 / Math.sqrt(5 * 4.5), 10);
+    expect(spearman([1], [1])).toBeNull();
+    expect(spearman([1, 2, 3], [5, 5, 5])).toBeNull();
+  });
+
+  it("gives per-criterion and overall agreement with the sample size", () => {
+    const criteria = [
+      { name: "impact", weight: 3 },
+      { name: "quality", weight: 1 },
+    ];
+    const a = calibrationAgreement(criteria, [
+      { model: { impact: 8, quality: 4 }, reviews: [{ jurorId: "j1", scores: { impact: 7, quality: 6 } }] },
+      {
+        model: { impact: 2, quality: 6 },
+        reviews: [
+          { jurorId: "j1", scores: { impact: 3, quality: 5 } },
+          { jurorId: "j2", scores: { impact: 1, quality: 5 } },
+        ],
+      },
+      { model: { impact: 5, quality: 5 }, reviews: [{ jurorId: "j2", scores: { impact: 5, quality: 4 } }] },
+      { model: { impact: 9, quality: 9 }, reviews: [] },
+    ]);
+    expect({ items: a.items, jurors: a.jurors, reviews: a.reviews }).toEqual({ items: 3, jurors: 2, reviews: 4 });
+    const impact = a.criteria[0];
+    const quality = a.criteria[1];
+    // impact: model [8,2,5], jury means [7,2,5]: same order; |diffs| 1,1,1,0 → 0.75.
+    expect(impact).toEqual({ criterion: "impact", spearman: 1, meanDifference: 0.75 });
+    // quality: model [4,6,5], jury [6,5,4] → ranks [1,3,2] vs [3,2,1]: rho = -0.5; |diffs| 2,1,1,1 → 1.25.
+    expect(quality?.criterion).toBe("quality");
+    expect(quality?.spearman).toBeCloseTo(-0.5, 10);
+    expect(quality?.meanDifference).toBe(1.25);
+    // overall (3:1 weighted): model [7,3,5], jury [6.75, 3.25 (mean of 3.5, 2), 4.75] → rho 1;
+    // |diffs| |7−6.75|, |3−3.5|, |3−2|, |5−4.75| = 0.25, 0.5, 1, 0.25 → 0.5.
+    expect(a.overall.criterion).toBeNull();
+    expect(a.overall.spearman).toBe(1);
+    expect(a.overall.meanDifference).toBeCloseTo(0.5, 10);
+  });
+});
+
+describe("jurors' pay", () => {
+  it("adds JUROR_REWARD per completed review to each juror's line, and the distribution shows agreement", async () => {
+    guild = "100000000000000003";
+    deps.calibration = { ...deps.calibration, jurorReward: 5n * TOKEN };
+    const j1 = person();
+    const j2 = person();
+    const j1Wallet = Wallet.createRandom();
+    const j2Wallet = Wallet.createRandom();
+    await link(j1, j1Wallet);
+    await link(j2, j2Wallet);
+    // Different evidence, different model scores: the rank correlation is defined.
+    const evidence = [
+      [],
+      ["https://github.com/dao/app/pull/11"],
+      ["https://github.com/dao/app/pull/12", "https://github.com/dao/app/issues/13"],
+    ];
+    for (const [i, links] of evidence.entries()) {
+      const a = person();
+      await link(a, Wallet.createRandom());
+      await contribute(
+        a,
+        i === 0 ? "Small fix." : `Shipped feature ${i}: the export command, with docs and tests.`,
+        links,
+      );
+    }
+    // j2 is also an author: their line holds their contribution's reward plus their jury pay.
+    const j2Own = await contribute(j2, "Profiled the vote path and removed two queries per vote, with a benchmark.", [
+      "https://github.com/dao/app/pull/14",
+      "https://github.com/dao/app/commit/0123456789abcdef0123456789abcdef01234567",
+      "https://github.com/dao/app/issues/15",
+    ]);
+    const drawn = await drawCalibrationSample(deps, guild, "system:test");
+    const items = drawn.sample?.items ?? [];
+    expect(items).toHaveLength(3);
+    let j1Reviews = 0;
+    let j2Reviews = 0;
+    for (const [i, item] of items.entries()) {
+      await recordJuryReview(deps, j1, JUROR, { itemId: item.id, scores: allScores(3 + 3 * i) });
+      j1Reviews++;
+      if (item.contributionId !== j2Own) {
+        await recordJuryReview(deps, j2, JUROR, { itemId: item.id, scores: allScores(4 + 2 * i) });
+        j2Reviews++;
+      }
+    }
+    const closed = await closeEpoch(deps, guild, "system:test");
+    const lineOf = (address: string) => closed.batch.find((e) => e.recipient.toLowerCase() === address.toLowerCase());
+    const j1Line = lineOf(j1Wallet.address);
+    expect(j1Line?.amount).toBe((5n * TOKEN * BigInt(j1Reviews)).toString());
+    expect(j1Line?.refs.every((r) => r.startsWith("jury:"))).toBe(true);
+    expect(j1Line?.refs).toHaveLength(j1Reviews);
+    const j2Line = lineOf(j2Wallet.address);
+    const j2Reward = await deps.db.evaluation.findUniqueOrThrow({ where: { activeFor: j2Own } });
+    expect(BigInt(j2Line?.amount ?? "0")).toBe(
+      BigInt(j2Reward.suggestedReward.toFixed()) + 5n * TOKEN * BigInt(j2Reviews),
+    );
+    expect(closed.jury.total).toBe(5n * TOKEN * BigInt(j1Reviews + j2Reviews));
+    const reviews = await deps.db.jurorReview.findMany({ where: { item: { sampleId: drawn.sample?.id } } });
+    expect(reviews.every((r) => r.paidInEpochId === closed.epoch.id)).toBe(true);
+    expect(closed.jury.agreement?.jurors).toBe(2);
+    expect(closed.jury.agreement?.items).toBe(3);
+    expect(closed.proposal?.specification).toContain(`(Spearman, 3 item(s), 2 juror(s))`);
+    expect(closed.proposal?.specification).toMatch(
+      /Jury agreement: -?\d\.\d\d \(Spearman, 3 item\(s\), 2 juror\(s\)\); mean difference \d+\.\d points\./,
+    );
+    expect(closed.proposal?.specification).toContain(`for ${j1Reviews + j2Reviews} completed review(s) by 2 juror(s)`);
+    // Paid once: the next close pays no juror again.
+    await contribute(person(), "Another fix to the release pipeline with a regression test.");
+    const next = await closeEpoch(deps, guild, "system:test");
+    expect(next.jury.reviewIds).toEqual([]);
+    deps.calibration = { ...deps.calibration, jurorReward: 0n };
+  });
+});
