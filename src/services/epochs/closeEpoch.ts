@@ -145,7 +145,8 @@ export async function closeEpoch(
       contributions: included.length,
       leftForNextEpoch: appealed.size,
       heldForReview: held.size,
-      jury: { ...jury, agreement },
+      // Only with a jury this epoch (a sample, or reviews paid): a close without one reads as before.
+      ...(agreement || jury.reviewIds.length > 0 ? { jury: { ...jury, agreement } } : {}),
       compute: {
         total: computeTotal,
         budget: deps.compute.budget,
