@@ -10,6 +10,7 @@ import { recordJuryReview } from "../../src/services/calibration/recordJuryRevie
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import type { Actor } from "../../src/services/deps.ts";
 import { closeEpoch } from "../../src/services/epochs/closeEpoch.ts";
+import { releaseDistribution } from "../../src/services/epochs/releaseDistribution.ts";
 import { fileAppeal } from "../../src/services/evaluations/appeals.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
@@ -74,6 +75,7 @@ describe("the jury's draw", () => {
     const authors = [person(), person(), person(), person()];
     const ids: number[] = [];
     for (const [i, a] of authors.entries()) {
+      await link(a, Wallet.createRandom());
       ids.push(await contribute(a, `Fixed bug ${i} in the release pipeline and added a regression test for it.`));
     }
     // A flagged (buzzword) one and an appealed one are candidates too: the jury must see the hard cases.
@@ -105,6 +107,14 @@ describe("the jury's draw", () => {
       const active = await deps.db.evaluation.findUniqueOrThrow({ where: { activeFor: item.contributionId } });
       expect(item.evaluationId).toBe(active.id);
     }
+    // Closed with a sample nobody reviewed: the distribution says so, and pays no juror.
+    deps.epochs = { ...deps.epochs, openAppeals: "carry" };
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    const closed = await closeEpoch(deps, guild, "system:test");
+    deps.epochs = { ...deps.epochs, openAppeals: "block" };
+    expect(closed.proposal?.specification).toContain("Jury: 3 contribution(s) sampled, none reviewed yet.");
+    expect(closed.proposal?.specification).not.toContain("Jurors:");
+    expect(closed.jury).toMatchObject({ reviewIds: [], total: 0n, agreement: { sampled: 3, reviews: 0 } });
     await expect(
       deps.db.calibrationSample.create({ data: { ...sample, id: undefined, items: undefined } }),
     ).rejects.toThrow();
@@ -300,10 +310,34 @@ describe("jurors' pay", () => {
       /Jury agreement: -?\d\.\d\d \(Spearman, 3 item\(s\), 2 juror\(s\)\); mean difference \d+\.\d points\./,
     );
     expect(closed.proposal?.specification).toContain(`for ${j1Reviews + j2Reviews} completed review(s) by 2 juror(s)`);
+    const audit = await deps.db.auditEvent.findFirstOrThrow({
+      where: { action: "epoch.closed", subjectId: String(closed.epoch.id) },
+    });
+    expect(audit.payload).toMatchObject({
+      juryReviews: reviews.map((r) => r.id).sort((a, b) => a - b),
+      juryTotal: (5n * TOKEN * BigInt(j1Reviews + j2Reviews)).toString(),
+      jury: { items: 3, jurors: 2, spearman: closed.jury?.agreement?.overall.spearman },
+    });
+    // A distribution that is not paid gives the jurors' reviews back: the next close pays them, once.
+    const proposal = closed.proposal as NonNullable<typeof closed.proposal>;
+    await deps.db.$transaction((tx) => releaseDistribution(tx, proposal, "system:test", deps.clock.now));
+    expect(
+      await deps.db.jurorReview.count({ where: { paidInEpochId: null, id: { in: reviews.map((r) => r.id) } } }),
+    ).toBe(reviews.length);
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    const repaid = await closeEpoch(deps, guild, "system:test");
+    expect(repaid.jury?.reviewIds.sort((a, b) => a - b)).toEqual(reviews.map((r) => r.id).sort((a, b) => a - b));
+    expect(repaid.jury?.agreement).toBeNull();
+    expect(repaid.batch.find((e) => e.recipient.toLowerCase() === j1Wallet.address.toLowerCase())?.amount).toBe(
+      (5n * TOKEN * BigInt(j1Reviews)).toString(),
+    );
     // Paid once: the next close pays no juror again.
-    await contribute(person(), "Another fix to the release pipeline with a regression test.");
+    const last = person();
+    await link(last, Wallet.createRandom());
+    await contribute(last, "Another fix to the release pipeline with a regression test.");
     const next = await closeEpoch(deps, guild, "system:test");
     expect(next.jury).toBeUndefined();
+    expect(next.proposal?.specification).not.toContain("Jur");
     deps.calibration = { ...deps.calibration, jurorReward: 0n };
   });
 });
