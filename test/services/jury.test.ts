@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
@@ -69,6 +70,16 @@ describe("the jury's draw", () => {
     expect(drawSample("a".repeat(64), [...population].reverse(), 10)).toEqual(a);
     expect(drawSample("b".repeat(64), population, 10)).not.toEqual(a);
     expect(a.every((id) => population.includes(id))).toBe(true);
+    // What anyone can recompute: the lowest sha256(seed ":" id) in hex, returned in id order.
+    const hex = (id: number) =>
+      createHash("sha256")
+        .update(`${"a".repeat(64)}:${id}`)
+        .digest("hex");
+    const expected = [...population]
+      .sort((x, y) => (hex(x) < hex(y) ? -1 : 1))
+      .slice(0, 4)
+      .sort((x, y) => x - y);
+    expect(a).toEqual(expected);
   });
 
   it("is drawn once per epoch from every evaluated contribution, seeded with the audit head, and recomputable", async () => {
@@ -188,7 +199,10 @@ describe("a juror", () => {
         data: { itemId: review.itemId, jurorId: review.jurorId, scores: [], createdAt: new Date() },
       }),
     ).rejects.toThrow();
-    await closeEpoch(deps, guild, "system:test");
+    // JUROR_REWARD 0 (the default): no juror line, and the review stays unpaid.
+    const unpaid = await closeEpoch(deps, guild, "system:test");
+    expect(unpaid.jury?.reviewIds).toEqual([]);
+    expect((await deps.db.jurorReview.findUniqueOrThrow({ where: { id: review.id } })).paidInEpochId).toBeNull();
     await expect(
       recordJuryReview(deps, juror, JUROR, { itemId: itemOf(other), scores: allScores(4) }),
     ).rejects.toMatchObject({ code: "jury_sample_closed" });
@@ -201,7 +215,12 @@ describe("agreement", () => {
     expect(ranks([3, 1, 2])).toEqual([3, 1, 2]);
   });
 
-  it("is Spearman's rho on known inputs, undefined without variation", () => {
+  it("is Spearman's rho on known inputs, undefined without variation or with unequal lengths", () => {
+    expect(spearman([1, 2], [2, 1])).toBe(-1);
+    expect(spearman([1, 2, 3], [1, 2])).toBeNull();
+    expect(spearman([5, 5, 5], [1, 2, 3])).toBeNull();
+    expect(ranks([2, 2])).toEqual([1.5, 1.5]);
+    expect(ranks([7])).toEqual([1]);
     expect(spearman([1, 2, 3], [10, 20, 30])).toBe(1);
     expect(spearman([1, 2, 3], [30, 20, 10])).toBe(-1);
     expect(spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])).toBeCloseTo(0.8, 10);
@@ -209,6 +228,17 @@ describe("agreement", () => {
     expect(spearman([1, 2, 3, 4], [1, 2, 2, 3])).toBeCloseTo(4.5 / Math.sqrt(5 * 4.5), 10);
     expect(spearman([1], [1])).toBeNull();
     expect(spearman([1, 2, 3], [5, 5, 5])).toBeNull();
+  });
+
+  it("has no mean difference without reviews, and survives a rubric whose weights are all 0", () => {
+    const none = calibrationAgreement([{ name: "impact", weight: 1 }], []);
+    expect(none).toMatchObject({ items: 0, jurors: 0, reviews: 0, overall: { spearman: null, meanDifference: null } });
+    const zero = calibrationAgreement(
+      [{ name: "impact", weight: 0 }],
+      [{ model: { impact: 3 }, reviews: [{ jurorId: "j", scores: { impact: 5 } }] }],
+    );
+    expect(zero.overall.meanDifference).toBe(0);
+    expect(zero.criteria[0]?.meanDifference).toBe(2);
   });
 
   it("gives per-criterion and overall agreement with the sample size", () => {
@@ -253,6 +283,7 @@ describe("jurors' pay", () => {
     const j2 = person();
     const j1Wallet = Wallet.createRandom();
     const j2Wallet = Wallet.createRandom();
+    await link(j1, Wallet.createRandom()); // an earlier wallet: the line goes to the active one
     await link(j1, j1Wallet);
     await link(j2, j2Wallet);
     // Different evidence, different model scores: the rank correlation is defined.
@@ -289,7 +320,26 @@ describe("jurors' pay", () => {
         j2Reviews++;
       }
     }
+    // Another guild's unpaid review is theirs to pay, not this guild's.
+    const foreign = await deps.db.calibrationSample.create({
+      data: {
+        guildId: "100000000000000009",
+        epochId: 999_999,
+        seed: "f".repeat(64),
+        population: [1],
+        size: 1,
+        drawnBy: "system:test",
+        createdAt: deps.clock.now,
+        items: { create: [{ contributionId: 1, evaluationId: 1 }] },
+      },
+      include: { items: true },
+    });
+    const jMember = await deps.db.member.findFirstOrThrow({ where: { discordId: j1.discordId } });
+    const foreignReview = await deps.db.jurorReview.create({
+      data: { itemId: foreign.items[0]?.id as number, jurorId: jMember.id, scores: [], createdAt: deps.clock.now },
+    });
     const closed = await closeEpoch(deps, guild, "system:test");
+    expect((await deps.db.jurorReview.findUniqueOrThrow({ where: { id: foreignReview.id } })).paidInEpochId).toBeNull();
     const lineOf = (address: string) => closed.batch.find((e) => e.recipient.toLowerCase() === address.toLowerCase());
     const j1Line = lineOf(j1Wallet.address);
     expect(j1Line?.amount).toBe((5n * TOKEN * BigInt(j1Reviews)).toString());

@@ -13,10 +13,14 @@ export function sampleSize(population: number, percent: number): number {
  */
 export function drawSample(seed: string, population: readonly number[], percent: number): number[] {
   const rank = (id: number) => createHash("sha256").update(`${seed}:${id}`).digest("hex");
-  return [...population]
-    .map((id) => ({ id, rank: rank(id) }))
-    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.id - b.id))
-    .slice(0, sampleSize(population.length, percent))
-    .map((d) => d.id)
-    .sort((a, b) => a - b);
+  return (
+    [...population]
+      .map((id) => ({ id, rank: rank(id) }))
+      // Distinct ids have distinct sha256 ranks: no tie to break.
+      // Stryker disable next-line EqualityOperator: `<=` differs only on equal ranks, which distinct ids never have
+      .sort((a, b) => (a.rank < b.rank ? -1 : 1))
+      .slice(0, sampleSize(population.length, percent))
+      .map((d) => d.id)
+      .sort((a, b) => a - b)
+  );
 }
