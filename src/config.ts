@@ -325,7 +325,12 @@ export const configSchema = z.object({
   CALIBRATION_MIN_AGREEMENT: z.coerce.number().min(-1).max(1).default(0.5).meta({
     group: "epochs",
     description:
-      "Below this rank correlation (Spearman, -1 to 1) between the model's and the jury's scores, the distribution says plainly that the model and the jury disagree.",
+      "Below this rank correlation (Spearman, -1 to 1) between the model's and the jury's scores, the distribution says plainly that the model and the jury disagree, moderators are told, and `CALIBRATION_POLICY` applies.",
+  }),
+  CALIBRATION_POLICY: z.enum(["hold", "jury"]).default("hold").meta({
+    group: "epochs",
+    description:
+      "When the jury's agreement is below `CALIBRATION_MIN_AGREEMENT` at the close: `hold` flags each sampled evaluation whose overall score differs from the jury's mean by at least 1 point (of 10) for a moderator (it pays nothing until a person clears it, as any flagged evaluation); `jury` pays each sampled item the reward the jury's mean scores give under the same reward policy and caps.",
   }),
   APPEAL_MODEL: optionalString.meta({
     group: "evaluation",

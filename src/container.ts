@@ -209,6 +209,7 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       jurorRole: config.JUROR_ROLE,
       jurorReward: config.JUROR_REWARD,
       minAgreement: config.CALIBRATION_MIN_AGREEMENT,
+      policy: config.CALIBRATION_POLICY,
     },
     compute: {
       explainMatches: useLlm ? llmMatchExplainer(llmSettings(config.LLM_MODEL)) : templateMatchExplainer,

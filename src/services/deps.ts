@@ -69,6 +69,8 @@ export interface CalibrationDeps {
   jurorRole: string;
   jurorReward: bigint;
   minAgreement: number;
+  /** What a close does below `minAgreement`: hold the disagreeing sampled evaluations, or pay the jury's score. */
+  policy: "hold" | "jury";
 }
 
 export interface ServiceSettings {

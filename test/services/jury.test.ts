@@ -13,7 +13,9 @@ import type { Actor } from "../../src/services/deps.ts";
 import { closeEpoch } from "../../src/services/epochs/closeEpoch.ts";
 import { releaseDistribution } from "../../src/services/epochs/releaseDistribution.ts";
 import { fileAppeal } from "../../src/services/evaluations/appeals.ts";
+import { clearEvaluation } from "../../src/services/evaluations/clearEvaluation.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
+import { suggestReward } from "../../src/services/evaluations/suggestReward.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
 import { actor, serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
@@ -389,5 +391,150 @@ describe("jurors' pay", () => {
     expect(next.jury).toBeUndefined();
     expect(next.proposal?.specification).not.toContain("Jur");
     deps.calibration = { ...deps.calibration, jurorReward: 0n };
+  });
+});
+
+describe("below CALIBRATION_MIN_AGREEMENT", () => {
+  /** Three authors' contributions with different evidence (different model scores), sampled whole, and one juror
+   * who scores them far from the model and in the opposite order. */
+  async function disagreeingJury() {
+    const authors = [person(), person(), person()];
+    const evidence = [
+      [],
+      ["https://github.com/dao/app/pull/21"],
+      [
+        "https://github.com/dao/app/pull/22",
+        "https://github.com/dao/app/issues/23",
+        "https://github.com/dao/app/pull/24",
+      ],
+    ];
+    for (const [i, a] of authors.entries()) {
+      await link(a, Wallet.createRandom());
+      await contribute(
+        a,
+        i === 0 ? "Small fix." : `Shipped feature ${i}: the audit export, with docs and tests.`,
+        evidence[i],
+      );
+    }
+    const drawn = await drawCalibrationSample(deps, guild, "system:test");
+    const items = drawn.sample?.items ?? [];
+    expect(items).toHaveLength(3);
+    const evaluations = await deps.db.evaluation.findMany({ where: { id: { in: items.map((i) => i.evaluationId) } } });
+    const totalOf = new Map(evaluations.map((e) => [e.contributionId, e.total]));
+    const totals = items.map((i) => totalOf.get(i.contributionId) as number);
+    expect(new Set(totals).size).toBe(3);
+    const juror = person();
+    // The opposite order (rho = -1): the lowest model score gets the jury's 9, the highest its 1.
+    const ascending = [...items].sort(
+      (a, b) => (totalOf.get(a.contributionId) as number) - (totalOf.get(b.contributionId) as number),
+    );
+    const juryScore = new Map<number, number>();
+    for (const [rank, item] of ascending.entries()) {
+      juryScore.set(item.contributionId, 9 - 4 * rank);
+      await recordJuryReview(deps, juror, JUROR, { itemId: item.id, scores: allScores(9 - 4 * rank) });
+    }
+    return { items, totalOf, juryScore };
+  }
+
+  const notes = () => deps.db.pendingPost.findMany({ where: { guildId: guild, kind: "note" }, orderBy: { id: "asc" } });
+
+  it("hold: flags the sampled evaluations the jury disagrees with, pays them nothing until cleared, tells moderators", async () => {
+    guild = "100000000000000004";
+    const { items, totalOf, juryScore } = await disagreeingJury();
+    const closed = await closeEpoch(deps, guild, "system:test");
+    expect(closed.jury?.agreement?.overall.spearman).toBe(-1);
+    const calibration = closed.jury?.calibration;
+    expect(calibration?.policy).toBe("hold");
+    const heldIds = (calibration?.held ?? []).map((h) => h.contributionId).sort((a, b) => a - b);
+    // Held: 10 points (of 100) or more between the model's total and the jury's (every criterion scored alike).
+    const disagreeing = items
+      .map((i) => i.contributionId)
+      .filter((id) => Math.abs((totalOf.get(id) as number) - 10 * (juryScore.get(id) as number)) >= 10);
+    expect(heldIds.length).toBeGreaterThan(0);
+    expect(heldIds).toEqual(disagreeing.sort((a, b) => a - b));
+    for (const id of heldIds) {
+      const e = await deps.db.evaluation.findUniqueOrThrow({ where: { activeFor: id } });
+      expect(e.flags).toEqual(expect.arrayContaining(["jury_disagrees", "needs_human"]));
+      expect(closed.batch.some((l) => l.refs.includes(`contribution:${id}`))).toBe(false);
+      expect((await deps.db.contribution.findUniqueOrThrow({ where: { id } })).epochId).toBeNull();
+    }
+    expect(closed.heldForReview).toBe(heldIds.length);
+    expect(closed.proposal?.specification).toContain("Below the minimum of 0.50");
+    expect(closed.proposal?.specification).toContain(
+      `Policy (hold): held for a moderator, paying nothing in this distribution until a person clears them: #${heldIds[0]} (model `,
+    );
+    const [note] = await notes();
+    expect(note?.payload).toMatchObject({
+      channel: "governance",
+      fact: { kind: "jury_disagrees", policy: "hold", held: heldIds, spearman: -1, minAgreement: 0.5 },
+    });
+    const audit = await deps.db.auditEvent.findFirstOrThrow({
+      where: { action: "calibration.held", subjectId: String(closed.epoch.id) },
+    });
+    expect(audit.payload).toMatchObject({
+      policy: "hold",
+      items: heldIds.map((contributionId) => ({ contributionId })),
+    });
+
+    // A moderator clears one: the next close pays it the model's reward, once; the other stays held.
+    const cleared = heldIds[0] as number;
+    await clearEvaluation(deps, person(), cleared, "Read it: the model was right, the evidence is real.");
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    const next = await closeEpoch(deps, guild, "system:test");
+    const e = await deps.db.evaluation.findUniqueOrThrow({ where: { activeFor: cleared } });
+    const line = next.batch.find((l) => l.refs.includes(`contribution:${cleared}`));
+    expect(line?.amount).toBe(e.suggestedReward.toFixed());
+    for (const id of heldIds.slice(1))
+      expect(next.batch.some((l) => l.refs.includes(`contribution:${id}`))).toBe(false);
+    // No jury in that epoch: no second note.
+    expect(await notes()).toHaveLength(1);
+  });
+
+  it("jury: pays sampled items the reward policy's amount for the jury's mean scores, not the model's", async () => {
+    guild = "100000000000000005";
+    deps.calibration = { ...deps.calibration, policy: "jury" };
+    const { items } = await disagreeingJury();
+    const closed = await closeEpoch(deps, guild, "system:test");
+    deps.calibration = { ...deps.calibration, policy: "hold" };
+    const paid = closed.jury?.calibration?.juryPaid ?? [];
+    expect(paid.map((p) => p.contributionId).sort((a, b) => a - b)).toEqual(
+      items.map((i) => i.contributionId).sort((a, b) => a - b),
+    );
+    for (const p of paid) {
+      const e = await deps.db.evaluation.findUniqueOrThrow({ where: { id: p.evaluationId } });
+      // Nothing flagged, the evaluation unchanged: only the batch pays the jury's figure.
+      expect(e.flags).not.toContain("jury_disagrees");
+      const contribution = await deps.db.contribution.findUniqueOrThrow({ where: { id: p.contributionId } });
+      const expected = suggestReward(
+        deps.evaluation.policy,
+        deps.evaluation.rubric,
+        contribution.category,
+        p.juryTotal,
+      );
+      expect(p.juryReward).toBe(expected);
+      if (p.juryTotal !== e.total) expect(p.juryReward).not.toBe(BigInt(e.suggestedReward.toFixed()));
+      const line = closed.batch.find((l) => l.refs.includes(`contribution:${p.contributionId}`));
+      expect(line?.amount).toBe(expected.toString());
+    }
+    expect(paid.filter((p) => p.juryTotal !== p.modelTotal).length).toBeGreaterThan(0);
+    expect(closed.proposal?.specification).toContain("Policy (jury): these sampled items are paid the jury's score");
+    const [note] = await notes();
+    expect(note?.payload).toMatchObject({ fact: { kind: "jury_disagrees", policy: "jury", held: [] } });
+    const audit = await deps.db.auditEvent.findFirstOrThrow({
+      where: { action: "epoch.closed", subjectId: String(closed.epoch.id) },
+    });
+    expect(audit.payload).toMatchObject({ calibrationPolicy: { policy: "jury", held: [] } });
+  });
+
+  it("does nothing at or above the minimum: nothing held, no note", async () => {
+    guild = "100000000000000006";
+    deps.calibration = { ...deps.calibration, minAgreement: -1 };
+    await disagreeingJury();
+    const closed = await closeEpoch(deps, guild, "system:test");
+    deps.calibration = { ...deps.calibration, minAgreement: 0.5 };
+    expect(closed.jury?.calibration).toBeNull();
+    expect(closed.heldForReview).toBe(0);
+    expect(closed.proposal?.specification).not.toContain("Policy (");
+    expect(await notes()).toHaveLength(0);
   });
 });
