@@ -14,6 +14,7 @@ import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics } from "./metrics/createMetrics.ts";
 import { processAlive } from "./processAlive.ts";
+import { juryAgreements } from "./services/calibration/juryAgreements.ts";
 import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import {
@@ -178,7 +179,9 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
     db: parts.database.prisma,
     votes: createVoteWriter(parts.database.driver),
     heartbeats: createHeartbeatWriter(parts.database.driver),
-    metrics: createMetrics(parts.database.prisma),
+    metrics: createMetrics(parts.database.prisma, () =>
+      juryAgreements(parts.database.prisma, rubric, { latestOnly: true }),
+    ),
     now: parts.now,
     settings: {
       walletChallengeTtlMs: config.WALLET_CHALLENGE_TTL,

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import { Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readEvaluationScores } from "../../src/db/json/evaluationScores.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
+import { juryText } from "../../src/discord/views/auditTraceViews.ts";
 import { createLogger } from "../../src/logger.ts";
 import { calibrationAgreement, ranks, spearman } from "../../src/services/calibration/agreement.ts";
 import { drawCalibrationSample } from "../../src/services/calibration/drawCalibrationSample.ts";
 import { drawSample, sampleSize } from "../../src/services/calibration/drawSample.ts";
+import { epochAgreement } from "../../src/services/calibration/epochAgreement.ts";
 import { nextJuryItem } from "../../src/services/calibration/nextJuryItem.ts";
 import { recordJuryReview } from "../../src/services/calibration/recordJuryReview.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
@@ -16,6 +19,8 @@ import { fileAppeal } from "../../src/services/evaluations/appeals.ts";
 import { clearEvaluation } from "../../src/services/evaluations/clearEvaluation.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
 import { suggestReward } from "../../src/services/evaluations/suggestReward.ts";
+import { publicSummary } from "../../src/services/transparency/publicData.ts";
+import { traceAudit } from "../../src/services/transparency/traceAudit.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
 import { actor, serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
@@ -536,5 +541,106 @@ describe("below CALIBRATION_MIN_AGREEMENT", () => {
     expect(closed.heldForReview).toBe(0);
     expect(closed.proposal?.specification).not.toContain("Policy (");
     expect(await notes()).toHaveLength(0);
+  });
+});
+
+describe("the jury in public", () => {
+  it("the trace says whether a contribution was sampled and what the jury said; the transparency summary and /metrics show agreement", async () => {
+    guild = "100000000000000007";
+    const authors = [person(), person(), person()];
+    const ids: number[] = [];
+    for (const [i, a] of authors.entries()) {
+      await link(a, Wallet.createRandom());
+      ids.push(
+        await contribute(a, i === 0 ? "Small fix." : `Shipped feature ${i}: the trace page, with tests.`, [
+          ...Array.from({ length: i * 2 }, (_, k) => `https://github.com/dao/app/pull/${70 + i * 10 + k}`),
+        ]),
+      );
+    }
+    const drawn = await drawCalibrationSample(deps, guild, "system:test");
+    const items = drawn.sample?.items ?? [];
+    expect(items).toHaveLength(3);
+    const late = await contribute(person(), "Drafted the onboarding checklist after the draw.");
+    const [first, second] = items as [(typeof items)[0], (typeof items)[0]];
+    const j1 = person();
+    const j2 = person();
+    await recordJuryReview(deps, j1, JUROR, {
+      itemId: first.id,
+      scores: { impact: 2, quality: 4, effort: 6, alignment: 8 },
+    });
+    await recordJuryReview(deps, j2, JUROR, {
+      itemId: first.id,
+      scores: { impact: 3, quality: 4, effort: 7, alignment: 8 },
+    });
+    await recordJuryReview(deps, j1, JUROR, { itemId: second.id, scores: allScores(5) });
+
+    const trace = await traceAudit(deps, guild, `contribution ${first.contributionId}`);
+    const pending = trace.pending;
+    if (pending?.kind !== "contribution") throw new Error("no contribution traced");
+    const model = await deps.db.evaluation.findUniqueOrThrow({ where: { id: first.evaluationId } });
+    const modelScores = readEvaluationScores(model);
+    const weightOf = new Map(modelScores.map((s) => [s.criterion, s.weight]));
+    const juryMean = { impact: 2.5, quality: 4, effort: 6.5, alignment: 8 };
+    expect(pending.jury).toEqual({
+      epoch: drawn.epoch.number,
+      evaluationId: first.evaluationId,
+      reviews: 2,
+      scores: modelScores.map((s) => ({
+        criterion: s.criterion,
+        model: s.score,
+        jury: juryMean[s.criterion as keyof typeof juryMean],
+      })),
+      modelTotal: model.total,
+      juryTotal: Math.round(
+        (Object.entries(juryMean).reduce((n, [c, v]) => n + (v / 10) * (weightOf.get(c) ?? 0), 0) /
+          [...weightOf.values()].reduce((n, w) => n + w, 0)) *
+          100,
+      ),
+    });
+    expect(juryText(pending.jury)).toContain(
+      `blind jury: sampled in epoch ${drawn.epoch.number} (compared with evaluation #${first.evaluationId}): 2 review(s), jury `,
+    );
+    const third = await traceAudit(deps, guild, `contribution ${(items[2] as (typeof items)[0]).contributionId}`);
+    expect(third.pending?.kind === "contribution" && third.pending.jury).toMatchObject({
+      reviews: 0,
+      juryTotal: null,
+    });
+    expect(juryText(third.pending?.kind === "contribution" ? third.pending.jury : null)).toMatch(/, not reviewed$/);
+    const unsampled = await traceAudit(deps, guild, `contribution ${late}`);
+    expect(unsampled.pending?.kind === "contribution" && unsampled.pending.jury).toBeNull();
+    expect(juryText(null)).toBe("  blind jury: not sampled");
+
+    const status = await epochAgreement(deps.db, deps.evaluation.rubric, drawn.epoch.id);
+    const summary = await publicSummary(deps, guild);
+    expect(summary.jury).toEqual([
+      {
+        epoch: drawn.epoch.number,
+        status: "open",
+        sampled: 3,
+        items: 2,
+        jurors: 2,
+        reviews: 3,
+        overall: status?.overall,
+        criteria: status?.criteria,
+      },
+    ]);
+    expect(summary.jury[0]?.criteria.map((c) => c.criterion)).toEqual(["impact", "quality", "effort", "alignment"]);
+
+    const text = await deps.metrics.registry.metrics();
+    expect(text).toContain(`steward_jury_sample{guild="${guild}",field="reviewed"} 2`);
+    expect(text).toContain(`steward_jury_sample{guild="${guild}",field="sampled"} 3`);
+    expect(text).toContain(`steward_jury_sample{guild="${guild}",field="reviews"} 3`);
+    expect(text).toContain(`steward_jury_sample{guild="${guild}",field="epoch"} ${drawn.epoch.number}`);
+    expect(text).toContain(
+      `steward_jury_agreement{guild="${guild}",criterion="overall",measure="mean_difference"} ${status?.overall.meanDifference}`,
+    );
+    expect(text).toContain(
+      `steward_jury_agreement{guild="${guild}",criterion="impact",measure="mean_difference"} ${status?.criteria[0]?.meanDifference}`,
+    );
+    // Two reviewed items with different scores: Spearman is defined for the overall score.
+    expect(status?.overall.spearman).not.toBeNull();
+    expect(text).toContain(
+      `steward_jury_agreement{guild="${guild}",criterion="overall",measure="spearman"} ${status?.overall.spearman}`,
+    );
   });
 });

@@ -88,6 +88,26 @@ function auditStatus(a) {
   return `<p>${a.events.toLocaleString()} events in the audit log.</p>${verified}${anchor}`;
 }
 
+/** The blind jury's agreement with the model per epoch: rank correlation and mean difference, with the sample size. */
+function juryTable(rows) {
+  if (!rows || rows.length === 0) return "<p>No epoch has drawn a jury sample yet.</p>";
+  const rho = (a) => (a.spearman === null ? "—" : a.spearman.toFixed(2));
+  const diff = (a) => (a.meanDifference === null ? "—" : a.meanDifference.toFixed(1));
+  const criteria = rows[0].criteria.map((c) => c.criterion);
+  const body = rows
+    .map(
+      (j) =>
+        `<tr><td>${j.epoch}${j.status === "open" ? " (open)" : ""}</td><td class="num">${j.items} of ${j.sampled}</td><td class="num">${j.jurors}</td><td class="num">${rho(j.overall)}</td><td class="num">${diff(j.overall)}</td>${criteria
+          .map((name) => {
+            const c = j.criteria.find((x) => x.criterion === name);
+            return `<td class="num hide-sm">${c ? `${rho(c)} / ${diff(c)}` : "—"}</td>`;
+          })
+          .join("")}</tr>`,
+    )
+    .join("");
+  return `<p>Each epoch jurors score a random sample blind, on the same rubric. Spearman's rank correlation (1: same order) and the mean difference in points of 10 between the model's and the jurors' scores.</p><table><thead><tr><th>Epoch</th><th class="num">Items reviewed</th><th class="num">Jurors</th><th class="num">Spearman</th><th class="num">Mean difference</th>${criteria.map((c) => `<th class="num hide-sm">${esc(c)}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
 async function overview() {
   const [summary, proposals, payouts, nodes] = await Promise.all([
     api("/summary"),
@@ -121,6 +141,7 @@ async function overview() {
   main.innerHTML = [
     `<div class="grid">${card("Open epoch", open, "h-open")}${card("Audit status", auditStatus(summary.audit), "h-audit")}</div>`,
     card("Rewards per epoch and category", chart(summary.rewardsByEpoch), "h-chart"),
+    card("Blind jury: agreement with the model", juryTable(summary.jury), "h-jury"),
     card(
       "Proposals",
       proposalRows
@@ -145,6 +166,15 @@ async function overview() {
   ].join("");
 }
 
+/** Whether the blind jury sampled the contribution, and what it said (jurors are not named). */
+function juryHtml(j) {
+  if (!j) return "";
+  const drawn = ` · blind jury: sampled${j.epoch !== null ? ` in epoch ${j.epoch}` : ""}`;
+  if (j.juryTotal === null) return `${drawn}, not reviewed`;
+  const one = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  return `${drawn}, ${j.reviews} review(s): jury ${j.juryTotal}/100 vs model ${j.modelTotal}/100 (${j.scores.map((s) => `${esc(s.criterion)} ${one(s.jury ?? 0)} vs ${one(s.model)}`).join(", ")})`;
+}
+
 function reasonHtml(r) {
   if (r.kind === "contribution") {
     const e = r.evaluation;
@@ -152,7 +182,7 @@ function reasonHtml(r) {
       e
         ? `<a href="#/evaluation/${e.id}">evaluation #${e.id}</a>: ${esc(e.evaluator)}${e.model ? ` (${esc(e.model)})` : ""}, total ${e.total}/100${e.flags.length ? `, flags: ${esc(e.flags.join(", "))}${e.cleared ? " (cleared by a person)" : ""}` : ""}`
         : "no active evaluation"
-    }</li>`;
+    }${juryHtml(r.jury)}</li>`;
   }
   if (r.kind === "uptime")
     return `<li class="reason">Uptime of node #${r.nodeId} ${esc(r.node)}: ${r.hours.toFixed(2)} h → ${amount(r.amount)}</li>`;

@@ -1,6 +1,7 @@
 import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
+import { type JuryVerdict, juryVerdicts } from "../calibration/juryVerdicts.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { chunkOfRecipient } from "../settlement/chunkOfRecipient.ts";
@@ -69,6 +70,8 @@ export type TracedReason =
       author: string;
       submittedAt: Date;
       evaluation: TracedEvaluation | null;
+      /** The blind jury's sample: null when it was never sampled; else what the jury said (no juror named). */
+      jury: JuryVerdict | null;
     }
   | { kind: "uptime"; nodeId: number; node: string; hours: number; amount: string }
   | { kind: "lease"; leaseId: number; nodeId: number; node: string; amount: string }
@@ -345,6 +348,10 @@ export async function contributionReasons(
     orderBy: { id: "asc" },
   });
   const names = await publicIdentities(deps.db, guildId, { memberIds: rows.map((c) => c.authorId) });
+  const jury = await juryVerdicts(
+    deps.db,
+    rows.map((c) => c.id),
+  );
   return rows.map((c) => {
     const e = c.evaluations[0];
     return {
@@ -374,6 +381,7 @@ export async function contributionReasons(
             purpose: e.purpose,
           }
         : null,
+      jury: jury.get(c.id) ?? null,
     };
   });
 }
