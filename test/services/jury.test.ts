@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEvaluationScores } from "../../src/db/json/evaluationScores.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { juryText } from "../../src/discord/views/auditTraceViews.ts";
+import { epochReminderText } from "../../src/discord/views/reminderViews.ts";
 import { createLogger } from "../../src/logger.ts";
 import { calibrationAgreement, ranks, spearman } from "../../src/services/calibration/agreement.ts";
 import { drawCalibrationSample } from "../../src/services/calibration/drawCalibrationSample.ts";
@@ -19,6 +20,8 @@ import { fileAppeal } from "../../src/services/evaluations/appeals.ts";
 import { clearEvaluation } from "../../src/services/evaluations/clearEvaluation.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
 import { suggestReward } from "../../src/services/evaluations/suggestReward.ts";
+import { epochReminderForPost } from "../../src/services/reminders/epochReminderForPost.ts";
+import { sendDueEpochReminders } from "../../src/services/reminders/sendDueEpochReminders.ts";
 import { publicSummary } from "../../src/services/transparency/publicData.ts";
 import { traceAudit } from "../../src/services/transparency/traceAudit.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
@@ -642,5 +645,91 @@ describe("the jury in public", () => {
     expect(text).toContain(
       `steward_jury_agreement{guild="${guild}",criterion="overall",measure="spearman"} ${status?.overall.spearman}`,
     );
+  });
+});
+
+describe("the draw before the close", () => {
+  it("is made with the first epoch reminder, so jurors score while the epoch is open; the reminder tells them", async () => {
+    guild = "100000000000000008";
+    // Midnight (local, as node-cron reads EPOCH_CRON) closes the epoch; a reminder is due an hour before.
+    const start = deps.clock.now;
+    const midnight = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 2);
+    deps.clock.now = new Date(midnight.getTime() - 3 * 3_600_000);
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const a = person();
+      await link(a, Wallet.createRandom());
+      ids.push(await contribute(a, `Fixed flaky test ${i} in the settlement suite, with the root cause written up.`));
+    }
+    expect(await deps.db.calibrationSample.count({ where: { guildId: guild } })).toBe(0);
+    deps.reminders = { beforeSeconds: [3600], epochCron: "0 0 * * *" };
+    try {
+      // Not due yet: no reminder, no draw.
+      expect((await sendDueEpochReminders(deps)).sent.filter((s) => s.guildId === guild)).toEqual([]);
+      deps.clock.now = new Date(midnight.getTime() - 30 * 60_000);
+      const head = await deps.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+      const sent = (await sendDueEpochReminders(deps)).sent.filter((s) => s.guildId === guild);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.juryDrawn).toBe(3);
+      const sample = await deps.db.calibrationSample.findFirstOrThrow({
+        where: { guildId: guild },
+        include: { items: true },
+      });
+      const open = await deps.db.epoch.findFirstOrThrow({ where: { guildId: guild, status: "open" } });
+      expect(sample.epochId).toBe(open.id);
+      expect(sample.drawnBy).toBe("system:remind");
+      expect(sample.population).toEqual(ids);
+      // Seeded as any draw: anyone can recompute it (the head may have moved with the reminder's own events).
+      expect(sample.items.map((i) => i.contributionId).sort((a, b) => a - b)).toEqual(
+        drawSample(sample.seed, sample.population, 10),
+      );
+      expect(
+        BigInt((await deps.db.auditEvent.findFirstOrThrow({ where: { hash: sample.seed } })).id),
+      ).toBeGreaterThanOrEqual(BigInt(head.id));
+      const reminder = await deps.db.epochReminder.findFirstOrThrow({ where: { guildId: guild, status: "sent" } });
+      const facts = await epochReminderForPost(deps, reminder.id);
+      expect(facts.jury).toEqual({ sampled: 3, unreviewed: 3 });
+      await recordJuryReview(deps, person(), JUROR, { itemId: sample.items[0]?.id as number, scores: allScores(6) });
+      expect((await epochReminderForPost(deps, reminder.id)).jury).toEqual({ sampled: 3, unreviewed: 2 });
+      expect(epochReminderText(facts)).toContain(
+        "Jurors: the blind jury's sample is drawn, 3 contributions, 3 not scored by anyone yet: `/jury next` before the close.",
+      );
+      // Made once: the run again sends nothing and draws nothing.
+      expect((await sendDueEpochReminders(deps)).sent.filter((s) => s.guildId === guild)).toEqual([]);
+      expect(await deps.db.calibrationSample.count({ where: { guildId: guild } })).toBe(1);
+      // The close reads the sample the reminder drew.
+      deps.clock.now = new Date(midnight.getTime() + 1000);
+      const closed = await closeEpoch(deps, guild, "system:close-epoch");
+      expect(closed.jury?.agreement).toMatchObject({ sampled: 3, reviews: 1 });
+    } finally {
+      deps.reminders = { beforeSeconds: [] };
+    }
+  });
+
+  it("draws nothing with the jury off", async () => {
+    guild = "100000000000000010";
+    const midnight = new Date(deps.clock.now.getFullYear(), deps.clock.now.getMonth(), deps.clock.now.getDate() + 2);
+    deps.clock.now = new Date(midnight.getTime() - 3 * 3_600_000);
+    for (let i = 0; i < 3; i++) {
+      const a = person();
+      await link(a, Wallet.createRandom());
+      await contribute(a, `Wrote runbook ${i} for the payout relay, reviewed by an operator.`);
+    }
+    deps.clock.now = new Date(midnight.getTime() - 30 * 60_000);
+    deps.reminders = { beforeSeconds: [3600], epochCron: "0 0 * * *" };
+    deps.calibration = { ...deps.calibration, percent: null };
+    try {
+      const sent = (await sendDueEpochReminders(deps)).sent.filter((s) => s.guildId === guild);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.juryDrawn).toBeNull();
+      expect(await deps.db.calibrationSample.count({ where: { guildId: guild } })).toBe(0);
+      const reminder = await deps.db.epochReminder.findFirstOrThrow({ where: { guildId: guild, status: "sent" } });
+      const facts = await epochReminderForPost(deps, reminder.id);
+      expect(facts.jury).toBeNull();
+      expect(epochReminderText(facts)).not.toContain("Jurors");
+    } finally {
+      deps.reminders = { beforeSeconds: [] };
+      deps.calibration = { ...deps.calibration, percent: 10 };
+    }
   });
 });
