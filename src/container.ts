@@ -10,7 +10,9 @@ import { llmExplainer, templateExplainer } from "./llm/distributionExplainers.ts
 import { createLlmEvaluator } from "./llm/llmEvaluator.ts";
 import { loadRubric } from "./llm/loadRubric.ts";
 import { llmMatchExplainer, templateMatchExplainer } from "./llm/matchExplainers.ts";
+import { EVALUATE_PROMPT_VERSION } from "./llm/prompts/evaluateContribution.v1.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
+import { RUBRIC_EVALUATOR_VERSION } from "./llm/rubricEvaluator.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics } from "./metrics/createMetrics.ts";
 import { processAlive } from "./processAlive.ts";
@@ -198,6 +200,14 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       claimTimeoutMs: 10 * 60_000,
       // Without another model, the second pass takes more samples: at least 3, and more than the first pass.
       appeal: { llm: appealLlm, samples: Math.max(3, config.EVAL_SAMPLES * 2 + 1), windowMs: config.APPEAL_WINDOW },
+      evaluator: useLlm
+        ? {
+            kind: "llm" as const,
+            model: config.LLM_MODEL,
+            promptVersion: EVALUATE_PROMPT_VERSION,
+            appealModel: config.APPEAL_MODEL ?? null,
+          }
+        : { kind: "rubric" as const, model: RUBRIC_EVALUATOR_VERSION, promptVersion: "none", appealModel: null },
     },
     token: { symbol: config.TOKEN_SYMBOL, decimals: config.TOKEN_DECIMALS },
     proposals: {

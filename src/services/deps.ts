@@ -62,6 +62,11 @@ export interface EvaluationDeps {
   claimTimeoutMs: number;
   /** The second pass of an appeal: another model (APPEAL_MODEL) when set, else the same one with more samples. */
   appeal: { llm?: LlmEvaluate | undefined; samples: number; windowMs: number };
+  /**
+   * The configured evaluator, as the evaluation policy records it: `llm` with its model and prompt version, or the
+   * offline `rubric` evaluator; and the appeals' model when another one is set.
+   */
+  evaluator: { kind: "llm" | "rubric"; model: string; promptVersion: string; appealModel: string | null };
 }
 
 export interface CalibrationDeps {

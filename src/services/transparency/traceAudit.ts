@@ -52,6 +52,8 @@ export interface TracedEvaluation {
   model: string;
   promptSha256: string;
   rubricVersion: number;
+  /** The evaluation policy version it was made under (null: before policies were recorded). */
+  policyVersion: number | null;
   total: number;
   confidence: number;
   scores: { criterion: string; score: number; weight: number }[];
@@ -368,6 +370,7 @@ export async function contributionReasons(
             model: e.model,
             promptSha256: e.promptSha256,
             rubricVersion: e.rubricVersion,
+            policyVersion: e.policyVersion,
             total: e.total,
             confidence: e.confidence,
             scores: readEvaluationScores(e).map((s) => ({
