@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { componentId, proposalPost } from "../helpers/governance.ts";
+import { componentId, proposalPost, waitForMessage } from "../helpers/governance.ts";
 import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
@@ -62,20 +62,20 @@ async function submit(w: (typeof WORK)[number]) {
 
 /** A juror scores every item left for them, blind, through /jury next, "Score it" and the form. */
 const buttons: { messageId: string; customId: string }[] = [];
-async function scoreAll(juror: string, score: (title: string) => number) {
+async function scoreAll(juror: string, score: (title: string) => number, epoch = 1, works = WORK) {
   const seen: string[] = [];
   for (;;) {
     const next = finalResponse(await stack.client.run(juror, "jury next"));
     if (next.embeds.length === 0) {
-      expect(next.content).toMatch(/^Nothing left for you in epoch 1's sample of 3/);
+      expect(next.content).toMatch(new RegExp(`^Nothing left for you in epoch ${epoch}'s sample of 3`));
       return seen;
     }
     const text = textOf(next);
     // Blind: no author (name or mention), no contribution id, no model score or reasoning.
-    for (const w of WORK) expect(text).not.toMatch(new RegExp(`\\b${w.user}\\b`, "i"));
+    for (const w of works) expect(text).not.toMatch(new RegExp(`\\b${w.user}\\b`, "i"));
     expect(text).not.toMatch(/<@|#\d|total|reward|STEW/i);
-    expect(text).toContain("Blind review for epoch 1");
-    const title = WORK.find((w) => text.includes(w.title))?.title as string;
+    expect(text).toContain(`Blind review for epoch ${epoch}`);
+    const title = works.find((w) => text.includes(w.title))?.title as string;
     seen.push(title);
     buttons.push({ messageId: next.messageId as string, customId: componentId(next, "Score it") });
     const modal = finalResponse(
@@ -154,5 +154,62 @@ describe("the blind jury end to end", () => {
       expect(line?.amount).toBe((3n * STEW).toString());
       expect(line?.refs.filter((r) => r.startsWith("jury:"))).toHaveLength(3);
     }
+  }, 120_000);
+
+  it("below CALIBRATION_MIN_AGREEMENT: moderators are told, the distribution says so, disagreeing evaluations are held", async () => {
+    // Epoch 2: new work, ranked by evidence as before; the jurors rank it the other way round, far from the model.
+    const NEXT: typeof WORK = [
+      { user: "ann", title: "Logo", description: "Resized the logo.", links: [] },
+      {
+        user: "ben",
+        title: "Faucet",
+        description: "Built a testnet faucet for new members with rate limits per account and an admin page.",
+        links: ["https://github.com/dao/faucet/pull/31"],
+      },
+      {
+        user: "cat",
+        title: "Gas report",
+        description:
+          "Measured gas of every treasury call and cut the distributor's settle cost by a third, with tests.",
+        links: ["https://github.com/dao/contracts/pull/32", "https://github.com/dao/contracts/issues/33"],
+      },
+      {
+        user: "dan",
+        title: "Key ceremony",
+        description: "Ran the signer key ceremony for the new Safe, documented each step, and rotated two old keys.",
+        links: [
+          "https://github.com/dao/ops/pull/34",
+          "https://github.com/dao/ops/commit/89abcdef0123456789abcdef0123456789abcdef",
+          "https://github.com/dao/ops/issues/35",
+        ],
+      },
+    ];
+    for (const w of NEXT) await submit(w);
+    await stack.steward.evaluationsIdle();
+    const rank = (title: string) => NEXT.findIndex((w) => w.title === title);
+    await scoreAll("jo", (t) => 9 - 3 * rank(t), 2, NEXT);
+    await scoreAll("jay", (t) => 9 - 3 * rank(t), 2, NEXT);
+
+    const closed = finalResponse(await stack.client.run("mod1", "epoch close"));
+    const id = Number(/proposal #(\d+)/i.exec(closed.content)?.[1]);
+    const text = textOf((await proposalPost(stack.client, id)) as never);
+    expect(text).toMatch(
+      /Jury agreement: -\d\.\d\d \(Spearman, 3 item\(s\), 2 juror\(s\)\).*Below the minimum of 0\.50/s,
+    );
+    expect(text).toContain(
+      "Policy (hold): held for a moderator, paying nothing in this distribution until a person clears them: #",
+    );
+    const note = await waitForMessage(stack.client, (m) =>
+      m.content.includes("The blind jury disagrees with the model in epoch 2"),
+    );
+    expect(note.content).toMatch(/Held for your review, paying nothing until cleared: #\d+/);
+    expect(note.content).toContain(`Check distribution #${id} before it is voted.`);
+    // The held evaluations are flagged and out of the batch members vote on.
+    const held = await db().evaluation.findMany({
+      where: { flags: { has: "jury_disagrees" }, activeFor: { not: null } },
+    });
+    expect(held.length).toBeGreaterThan(0);
+    const batch = (await db().proposal.findUniqueOrThrow({ where: { id } })).batch as { refs: string[] }[];
+    for (const e of held) expect(batch.some((l) => l.refs.includes(`contribution:${e.contributionId}`))).toBe(false);
   }, 120_000);
 });
