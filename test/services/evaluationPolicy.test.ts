@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
+import { calibrationAgreement } from "../../src/services/calibration/agreement.ts";
+import { drawCalibrationSample } from "../../src/services/calibration/drawCalibrationSample.ts";
+import { recordJuryReview } from "../../src/services/calibration/recordJuryReview.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import type { Actor, EvaluationDeps } from "../../src/services/deps.ts";
 import { configuredPolicy, policySha256 } from "../../src/services/evaluations/evaluationPolicy.ts";
 import { overrideEvaluation } from "../../src/services/evaluations/overrideEvaluation.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
+import { publicSummary } from "../../src/services/transparency/publicData.ts";
 import { traceAudit } from "../../src/services/transparency/traceAudit.ts";
 import { actor, serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
@@ -24,13 +28,13 @@ afterAll(() => database.close());
 let nextId = 840000000000000000n;
 const person = (guildId = "100000000000000001"): Actor => ({ ...actor(String(nextId++)), guildId });
 
-async function evaluated(author: Actor) {
+async function evaluated(author: Actor, links: string[] = []) {
   deps.clock.now = new Date(deps.clock.now.getTime() + 120_000);
   const c = await submitContribution(deps, author, {
     title: `Policy work ${nextId++}`,
     description: "Wrote the rotation runbook for the treasury signers and rehearsed it with two of them.",
     category: "docs",
-    links: [],
+    links,
   });
   await runEvaluations(deps, logger);
   return deps.db.evaluation.findUniqueOrThrow({ where: { activeFor: c.id } });
@@ -124,5 +128,48 @@ describe("the evaluation policy", () => {
     expect(override.policyVersion).toBe(5);
     const trace = await traceAudit(deps, "100000000000000001", `contribution ${original.contributionId}`);
     expect(trace.pending?.kind === "contribution" && trace.pending.evaluation?.policyVersion).toBe(5);
+  });
+
+  it("the transparency summary lists each version with its evaluations and the jury's agreement with them", async () => {
+    const guildId = "100000000000000003";
+    const links = (n: number) =>
+      Array.from({ length: n }, (_, k) => `https://github.com/dao/app/pull/${90 + n * 10 + k}`);
+    const v1 = [await evaluated(person(guildId), links(0)), await evaluated(person(guildId), links(2))];
+    const weights = configured.rubric.criteria.map((c, i) => ({ ...c, weight: i === 1 ? c.weight + 0.2 : c.weight }));
+    deps.evaluation = { ...configured, rubric: { ...configured.rubric, criteria: weights } };
+    const v2 = [await evaluated(person(guildId), links(1)), await evaluated(person(guildId), links(3))];
+    deps.evaluation = configured;
+    expect(v1.map((e) => e.policyVersion)).toEqual([1, 1]);
+    expect(v2.map((e) => e.policyVersion)).toEqual([2, 2]);
+    deps.calibration = { ...deps.calibration, percent: 100 };
+    const drawn = await drawCalibrationSample(deps, guildId, "system:test");
+    deps.calibration = { ...deps.calibration, percent: 10 };
+    const juror = person(guildId);
+    const given = new Map<number, Record<string, number>>();
+    for (const [i, item] of (drawn.sample?.items ?? []).entries()) {
+      const scores = { impact: 2 + i, quality: 7 - i, effort: 3 + 2 * i, alignment: 5 };
+      given.set(item.evaluationId, scores);
+      await recordJuryReview(deps, juror, ["Juror"], { itemId: item.id, scores });
+    }
+    const summary = await publicSummary(deps, guildId);
+    expect(summary.policies.map((p) => [p.version, p.evaluations])).toEqual([
+      [2, 2],
+      [1, 2],
+    ]);
+    const expected = (evaluations: typeof v1, criteria: { name: string; weight: number }[]) =>
+      calibrationAgreement(
+        criteria,
+        evaluations.map((e) => ({
+          model: Object.fromEntries(
+            (e.scores as { criterion: string; score: number }[]).map((x) => [x.criterion, x.score]),
+          ),
+          reviews: [{ jurorId: "j", scores: given.get(e.id) as Record<string, number> }],
+        })),
+      );
+    const [p2, p1] = summary.policies;
+    expect(p2?.content.rubric.criteria.map((c) => c.weight)).toEqual(weights.map((c) => c.weight));
+    expect(p2?.jury).toEqual({ ...expected(v2, weights), jurors: 1 });
+    expect(p1?.jury).toEqual({ ...expected(v1, configured.rubric.criteria), jurors: 1 });
+    expect(p1?.jury?.items).toBe(2);
   });
 });

@@ -108,6 +108,26 @@ function juryTable(rows) {
   return `<p>Each epoch jurors score a random sample blind, on the same rubric. Spearman's rank correlation (1: same order) and the mean difference in points of 10 between the model's and the jurors' scores.</p><table><thead><tr><th>Epoch</th><th class="num">Items reviewed</th><th class="num">Jurors</th><th class="num">Spearman</th><th class="num">Mean difference</th>${criteria.map((c) => `<th class="num hide-sm">${esc(c)}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** The evaluation policy's versions: what each fixes, how much it evaluated, and how the jury agreed with it. */
+function policyTable(rows) {
+  if (!rows || rows.length === 0) return "<p>No evaluation has been made yet.</p>";
+  const body = rows
+    .map((p) => {
+      const c = p.content;
+      const weights = c.rubric.criteria.map((x) => `${esc(x.name)} ${x.weight}`).join(", ");
+      const j = p.jury;
+      const jury =
+        j && j.overall.spearman !== null
+          ? `${j.overall.spearman.toFixed(2)} (${j.items} item(s), ${j.jurors} juror(s))`
+          : j
+            ? `not measurable (${j.items} item(s))`
+            : "—";
+      return `<tr><td>v${p.version}</td><td>${when(p.createdAt)}</td><td>${esc(c.evaluator.kind)} ${esc(c.evaluator.model)}${c.evaluator.promptVersion !== "none" ? ` · ${esc(c.evaluator.promptVersion)}` : ""}</td><td class="hide-sm">rubric v${c.rubric.version}: ${weights}; cap ${amount(c.caps.maxPerContribution)}</td><td class="num">${p.evaluations}</td><td class="num">${jury}</td></tr>`;
+    })
+    .join("");
+  return `<p>The rubric, caps, model and prompt that scored contributions, newest first, and the blind jury's agreement (Spearman) with the evaluations each made. <code>sha256</code> of each version's content is in the audit log (<code>policy.recorded</code>).</p><table><thead><tr><th>Version</th><th>Since</th><th>Evaluator</th><th class="hide-sm">Rubric and cap</th><th class="num">Evaluations</th><th class="num">Jury agreement</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
 async function overview() {
   const [summary, proposals, payouts, nodes] = await Promise.all([
     api("/summary"),
@@ -142,6 +162,7 @@ async function overview() {
     `<div class="grid">${card("Open epoch", open, "h-open")}${card("Audit status", auditStatus(summary.audit), "h-audit")}</div>`,
     card("Rewards per epoch and category", chart(summary.rewardsByEpoch), "h-chart"),
     card("Blind jury: agreement with the model", juryTable(summary.jury), "h-jury"),
+    card("Evaluation policy versions", policyTable(summary.policies), "h-policies"),
     card(
       "Proposals",
       proposalRows

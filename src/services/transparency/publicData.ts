@@ -3,6 +3,7 @@ import { unitsText } from "../../db/decimalUnits.ts";
 import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import { juryAgreements } from "../calibration/juryAgreements.ts";
+import { policyAgreements } from "../calibration/policyAgreements.ts";
 import { uptimeRatio } from "../compute/uptime.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { ProposalResult } from "../votes/resultOf.ts";
@@ -339,6 +340,8 @@ export async function publicSummary(deps: Pick<ServiceDeps, "db" | "evaluation" 
     jury: (await juryAgreements(deps.db, deps.evaluation.rubric, { guildId, limit: 20 })).map(
       ({ guildId: _, ...j }) => j,
     ),
+    // The evaluation policy's versions (newest first), each with the jury's agreement with what it evaluated.
+    policies: await policyAgreements(deps.db, guildId),
     audit: await publicAudit(deps),
   };
 }
