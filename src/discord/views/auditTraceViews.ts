@@ -119,7 +119,7 @@ function reasonText(r: TracedReason, token: Token): string {
   if (!e) return `${head}\n  no active evaluation`;
   return [
     head,
-    `  evaluation #${e.id}: ${e.evaluator}${e.model ? ` (${e.model})` : ""}, ${e.policyVersion !== null ? `policy v${e.policyVersion}, ` : ""}rubric v${e.rubricVersion}, prompt sha256 \`${e.promptSha256.slice(0, 16)}…\`, total ${e.total}/100, confidence ${Math.round(e.confidence * 100)}%${e.purpose !== "initial" ? `, ${e.purpose}` : ""}`,
+    `  evaluation #${e.id}: ${e.evaluator}${e.model ? ` (${e.model})` : ""}, rubric v${e.rubricVersion}, prompt sha256 \`${e.promptSha256.slice(0, 16)}…\`, total ${e.total}/100, confidence ${Math.round(e.confidence * 100)}%${e.purpose !== "initial" ? `, ${e.purpose}` : ""}${e.policyVersion !== null ? `, policy v${e.policyVersion}` : ""}`,
     `  scores: ${e.scores.map((s) => `${s.criterion} ${s.score}`).join(", ")}`,
     ...(e.evidence.length > 0
       ? [
