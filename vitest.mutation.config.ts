@@ -47,6 +47,7 @@ export default defineConfig({
       "test/compute/computeRules.test.ts",
       "test/audit/anchors.test.ts",
       "test/audit/verifyAudit.test.ts",
+      "test/services/jury.test.ts",
     ],
   },
 });

@@ -6,6 +6,7 @@ import { contributeCommand } from "./contribute.ts";
 import { epochCommand } from "./epoch.ts";
 import { evaluationCommand } from "./evaluation.ts";
 import { helpCommand } from "./help.ts";
+import { juryCommand } from "./jury.ts";
 import { nodeCommand } from "./node.ts";
 import { notifyCommand } from "./notify.ts";
 import { payoutCommand } from "./payout.ts";
@@ -22,6 +23,7 @@ export const commandDefinitions = [
   appealCommand,
   proposeCommand,
   epochCommand,
+  juryCommand,
   proposalCommand,
   payoutCommand,
   walletCommand,
@@ -46,5 +48,5 @@ type Leaf<C> = C extends { name: infer N extends string } ? ([Sub<C>] extends [n
 /** Full command paths as a user types them: "contribute submit", "help". Handlers are keyed by these. */
 export type CommandPath = Leaf<(typeof commandDefinitions)[number]>;
 
-/** Who may use a command path: everyone in the guild, or only holders of the moderator role. */
-export type CommandAudience = "everyone" | "moderator";
+/** Who may use a command path: everyone in the guild, or only holders of the moderator (or juror) role. */
+export type CommandAudience = "everyone" | "moderator" | "juror";

@@ -329,6 +329,36 @@ export const configSchema = z.object({
     description:
       "Open appeals at close: `block` refuses to close (with a message listing them), `carry` leaves those contributions to the next epoch.",
   }),
+  CALIBRATION_SAMPLE: z
+    .string()
+    .regex(/^(off|\d{1,3}%)$/, "must be a percentage such as 10% or off")
+    .default("10%")
+    .transform((v) => (v === "off" ? null : Math.min(100, Number(v.slice(0, -1)))))
+    .meta({
+      group: "epochs",
+      description:
+        "Share of each epoch's evaluated contributions drawn for the blind jury (`/jury`), at least 3 (or all when fewer); `off`: no jury. The draw is seeded with the audit chain's head when it is drawn, so anyone can recompute it.",
+    }),
+  JUROR_ROLE: z.string().min(1).default("Juror").meta({
+    group: "epochs",
+    description:
+      "Role (id or name, as `MODERATOR_ROLE`) of jurors: only they score the calibration sample with `/jury`, never their own contributions or those of anyone sharing a wallet with them.",
+  }),
+  JUROR_REWARD: tokenAmount.default(0n).meta({
+    group: "epochs",
+    description:
+      "Paid per completed jury review, in the token's smallest unit, from the epoch budget: one line per juror in the distribution the members vote on.",
+  }),
+  CALIBRATION_MIN_AGREEMENT: z.coerce.number().min(-1).max(1).default(0.5).meta({
+    group: "epochs",
+    description:
+      "Below this rank correlation (Spearman, -1 to 1) between the model's and the jury's scores, the distribution says plainly that the model and the jury disagree, moderators are told, and `CALIBRATION_POLICY` applies.",
+  }),
+  CALIBRATION_POLICY: z.enum(["hold", "jury"]).default("hold").meta({
+    group: "epochs",
+    description:
+      "When the jury's agreement is below `CALIBRATION_MIN_AGREEMENT` at the close: `hold` flags each sampled evaluation whose overall score differs from the jury's mean by at least 1 point (of 10) for a moderator (it pays nothing until a person clears it, as any flagged evaluation); `jury` pays each sampled item the reward the jury's mean scores give under the same reward policy and caps.",
+  }),
   APPEAL_MODEL: optionalString.meta({
     group: "evaluation",
     description: "Model for appeals' second pass; unset: the same model with more samples (at least 3).",

@@ -10,10 +10,13 @@ import { llmExplainer, templateExplainer } from "./llm/distributionExplainers.ts
 import { createLlmEvaluator } from "./llm/llmEvaluator.ts";
 import { loadRubric } from "./llm/loadRubric.ts";
 import { llmMatchExplainer, templateMatchExplainer } from "./llm/matchExplainers.ts";
+import { EVALUATE_PROMPT_VERSION } from "./llm/prompts/evaluateContribution.v1.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
+import { RUBRIC_EVALUATOR_VERSION } from "./llm/rubricEvaluator.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics } from "./metrics/createMetrics.ts";
 import { processAlive } from "./processAlive.ts";
+import { juryAgreements } from "./services/calibration/juryAgreements.ts";
 import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import {
@@ -178,7 +181,9 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
     db: parts.database.prisma,
     votes: createVoteWriter(parts.database.driver),
     heartbeats: createHeartbeatWriter(parts.database.driver),
-    metrics: createMetrics(parts.database.prisma),
+    metrics: createMetrics(parts.database.prisma, () =>
+      juryAgreements(parts.database.prisma, rubric, { latestOnly: true }),
+    ),
     now: parts.now,
     settings: {
       walletChallengeTtlMs: config.WALLET_CHALLENGE_TTL,
@@ -195,6 +200,14 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       claimTimeoutMs: 10 * 60_000,
       // Without another model, the second pass takes more samples: at least 3, and more than the first pass.
       appeal: { llm: appealLlm, samples: Math.max(3, config.EVAL_SAMPLES * 2 + 1), windowMs: config.APPEAL_WINDOW },
+      evaluator: useLlm
+        ? {
+            kind: "llm" as const,
+            model: config.LLM_MODEL,
+            promptVersion: EVALUATE_PROMPT_VERSION,
+            appealModel: config.APPEAL_MODEL ?? null,
+          }
+        : { kind: "rubric" as const, model: RUBRIC_EVALUATOR_VERSION, promptVersion: "none", appealModel: null },
     },
     token: { symbol: config.TOKEN_SYMBOL, decimals: config.TOKEN_DECIMALS },
     proposals: {
@@ -204,6 +217,13 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       explainer: useLlm ? llmExplainer(llmSettings(config.LLM_MODEL)) : templateExplainer(),
     },
     epochs: { budget: config.EPOCH_BUDGET, openAppeals: config.EPOCH_OPEN_APPEALS },
+    calibration: {
+      percent: config.CALIBRATION_SAMPLE,
+      jurorRole: config.JUROR_ROLE,
+      jurorReward: config.JUROR_REWARD,
+      minAgreement: config.CALIBRATION_MIN_AGREEMENT,
+      policy: config.CALIBRATION_POLICY,
+    },
     compute: {
       explainMatches: useLlm ? llmMatchExplainer(llmSettings(config.LLM_MODEL)) : templateMatchExplainer,
       providerRole: config.PROVIDER_ROLE,

@@ -15,6 +15,8 @@ export function discordSettings(config: Config): DiscordSettings {
   const roles: RoleSetting[] = [
     { key: "MODERATOR_ROLE", value: config.MODERATOR_ROLE },
     { key: "PROVIDER_ROLE", value: config.PROVIDER_ROLE },
+    // Jurors only matter with a jury.
+    ...(config.CALIBRATION_SAMPLE === null ? [] : [{ key: "JUROR_ROLE" as const, value: config.JUROR_ROLE }]),
     ...config.VOTER_ROLES.map((value) => ({ key: "VOTER_ROLES" as const, value })),
     // Role weights name roles only when votes are weighed by role.
     ...(config.VOTE_WEIGHT === "role-weighted"

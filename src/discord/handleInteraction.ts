@@ -6,7 +6,7 @@ import { checkCommandInput, checkModalInput } from "./checkInput.ts";
 import { configuredRoleIds, heldRoleSettings } from "./configuredRoles.ts";
 import type { BotDeps, HandlerContext } from "./context.ts";
 import { withErrorBoundary } from "./errorBoundary.ts";
-import { mayUse } from "./permissions.ts";
+import { commandAudience, mayUse } from "./permissions.ts";
 import { refuseForeignGuild } from "./refuseForeignGuild.ts";
 import { commandHandlers, componentHandlers, componentLateAnswers, modalHandlers } from "./router.ts";
 import { tellOfClosedDms } from "./tellOfClosedDms.ts";
@@ -60,7 +60,11 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
         const handler = commandHandlers[path];
         if (!handler) throw new Error(`no handler for command ${path}`);
         const ctx = contextFor(interaction, deps);
-        if (!mayUse(path, ctx.isModerator)) throw new UserError("missing_role", { role: deps.settings.moderatorRole });
+        const jurorRole = deps.services.calibration.jurorRole;
+        if (!mayUse(path, ctx.isModerator, ctx.member.roles.includes(jurorRole))) {
+          const role = commandAudience[path] === "juror" ? jurorRole : deps.settings.moderatorRole;
+          throw new UserError("missing_role", { role });
+        }
         checkCommandInput(interaction);
         deps.logger.debug(log, "command");
         await handler(answer.interaction, ctx);

@@ -15,6 +15,7 @@ export const commandAudience = {
   propose: "everyone",
   "epoch status": "everyone",
   "epoch close": "moderator",
+  "jury next": "juror",
   "proposal show": "everyone",
   "proposal open": "moderator",
   "proposal drafts": "everyone",
@@ -45,6 +46,9 @@ export const commandAudience = {
   "steward status": "moderator",
 } as const satisfies Record<CommandPath, CommandAudience>;
 
-export function mayUse(path: CommandPath, isModerator: boolean): boolean {
-  return commandAudience[path] === "everyone" || isModerator;
+export function mayUse(path: CommandPath, isModerator: boolean, isJuror = false): boolean {
+  const audience: CommandAudience = commandAudience[path];
+  // Jurors' commands are theirs alone: a moderator is not a juror unless they hold JUROR_ROLE too.
+  if (audience === "juror") return isJuror;
+  return audience === "everyone" || isModerator;
 }

@@ -7,6 +7,7 @@ import * as contribute from "./handlers/contribute.ts";
 import * as epochs from "./handlers/epoch.ts";
 import * as evaluation from "./handlers/evaluation.ts";
 import { help } from "./handlers/help.ts";
+import * as jury from "./handlers/jury.ts";
 import * as nodes from "./handlers/node.ts";
 import { notify } from "./handlers/notify.ts";
 import * as payout from "./handlers/payout.ts";
@@ -30,6 +31,7 @@ import {
   RANK_PREFIX,
   VOTE_PREFIX,
 } from "./views/governanceFormat.ts";
+import { JURY_BUTTON_PREFIX, JURY_MODAL_PREFIX } from "./views/juryViews.ts";
 import { PROPOSAL_BUTTON_PREFIX, PROPOSAL_MODAL_PREFIX } from "./views/proposalViews.ts";
 import { WALLET_VERIFY_FORM_PREFIX } from "./views/walletViews.ts";
 
@@ -48,6 +50,7 @@ export const commandHandlers = {
   propose: proposals.propose,
   "epoch status": epochs.status,
   "epoch close": epochs.close,
+  "jury next": jury.next,
   "proposal show": proposal.showCommand,
   "proposal open": proposal.openCommand,
   "proposal drafts": proposal.drafts,
@@ -92,6 +95,7 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [CHOOSE_PREFIX]: compute.choose,
   [LEASE_PREFIX]: compute.leaseButton,
   [TRACE_PREFIX]: audit.tracePage,
+  [JURY_BUTTON_PREFIX]: jury.scoreButton,
 };
 
 /**
@@ -111,4 +115,5 @@ export const modalHandlers: Record<string, ModalHandler> = {
   [CONTRIBUTION_FORM_PREFIX]: contribute.submitForm,
   [PAYOUT_REJECT_MODAL_PREFIX]: payout.rejectModal,
   [WALLET_VERIFY_FORM_PREFIX]: wallet.verifyForm,
+  [JURY_MODAL_PREFIX]: jury.scoreModal,
 };

@@ -7,7 +7,7 @@ export const remindJob: Job = {
   // The reminder watcher also kicks it the moment a reminder falls due.
   schedule: "* * * * *",
   description:
-    "Posts a reminder in #governance at each REMINDER_BEFORE offset before a vote closes (turnout against quorum, how many may still vote) and DMs opted-in members who may vote and have not; and before the epoch closes on EPOCH_CRON (contributions evaluated and awaiting evaluation). Each reminder once, across restarts and processes (after downtime only the nearest due one).",
+    "Posts a reminder in #governance at each REMINDER_BEFORE offset before a vote closes (turnout against quorum, how many may still vote) and DMs opted-in members who may vote and have not; and before the epoch closes on EPOCH_CRON (contributions evaluated and awaiting evaluation; the first one draws the blind jury's sample, if not drawn yet). Each reminder once, across restarts and processes (after downtime only the nearest due one).",
   async run({ services }) {
     const r = await sendDueReminders(services);
     const e = await sendDueEpochReminders(services);
@@ -24,7 +24,10 @@ export const remindJob: Job = {
       ...(r.skipped.length > 0
         ? [`skipped (a nearer one was due): ${r.skipped.map((s) => `#${s.proposalId} ${s.offsetSeconds}s`).join(", ")}`]
         : []),
-      ...e.sent.map((s) => `epoch ${s.epochNumber} ${s.offsetSeconds}s before its close`),
+      ...e.sent.map(
+        (s) =>
+          `epoch ${s.epochNumber} ${s.offsetSeconds}s before its close${s.juryDrawn !== null ? ` (jury sample of ${s.juryDrawn} drawn)` : ""}`,
+      ),
       ...(e.skipped.length > 0
         ? [`epoch reminders skipped: ${e.skipped.map((s) => `epoch ${s.epochNumber} ${s.offsetSeconds}s`).join(", ")}`]
         : []),

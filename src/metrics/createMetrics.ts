@@ -22,9 +22,21 @@ export interface Metrics {
   settlement(outcome: "confirmed" | "failed", count: number): void;
 }
 
+/** One guild's latest jury agreement, as the calibration service computes it (kept structural: no service import). */
+export interface JuryReading {
+  guildId: string;
+  epoch: number;
+  sampled: number;
+  items: number;
+  jurors: number;
+  reviews: number;
+  overall: { spearman: number | null; meanDifference: number | null };
+  criteria: { criterion: string | null; spearman: number | null; meanDifference: number | null }[];
+}
+
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-export function createMetrics(db?: Db): Metrics {
+export function createMetrics(db?: Db, jury?: () => Promise<JuryReading[]>): Metrics {
   const registry = new Registry();
   const interactions = new Counter({
     name: "steward_interactions_total",
@@ -89,6 +101,7 @@ export function createMetrics(db?: Db): Metrics {
     registers: [registry],
   });
   if (db) databaseGauges(registry, db);
+  if (jury) juryGauges(registry, jury);
   return {
     registry,
     interaction(name, outcome, seconds) {
@@ -184,6 +197,47 @@ function databaseGauges(registry: Registry, db: Db) {
         select: { gasUsed: true },
       });
       this.set(rows.reduce((n, r) => n + Number(r.gasUsed ?? 0), 0));
+    },
+  });
+}
+
+/**
+ * The blind jury's latest agreement with the model per guild (issue 22 §3): Spearman and mean difference per
+ * criterion and overall, and the sample size it rests on. An undefined Spearman (too few items, or no variation) is
+ * left out rather than reported as a number.
+ */
+function juryGauges(registry: Registry, read: () => Promise<JuryReading[]>) {
+  new Gauge({
+    name: "steward_jury_sample",
+    help: "The latest jury sample per guild: its epoch number, items sampled, items reviewed, jurors and reviews.",
+    labelNames: ["guild", "field"],
+    registers: [registry],
+    async collect() {
+      const readings = await read();
+      this.reset();
+      for (const j of readings) {
+        const fields = { epoch: j.epoch, sampled: j.sampled, reviewed: j.items, jurors: j.jurors, reviews: j.reviews };
+        for (const [field, value] of Object.entries(fields)) this.set({ guild: j.guildId, field }, value);
+      }
+    },
+  });
+  new Gauge({
+    name: "steward_jury_agreement",
+    help: "The latest jury sample's agreement with the model per guild and criterion (overall: the rubric-weighted score): spearman (-1 to 1) and mean_difference (points of 10).",
+    labelNames: ["guild", "criterion", "measure"],
+    registers: [registry],
+    async collect() {
+      // Each gauge reads for itself: the registry collects them concurrently.
+      const readings = await read();
+      this.reset();
+      for (const j of readings) {
+        const guild = j.guildId;
+        for (const a of [{ ...j.overall, criterion: "overall" }, ...j.criteria]) {
+          const criterion = a.criterion ?? "overall";
+          if (a.spearman !== null) this.set({ guild, criterion, measure: "spearman" }, a.spearman);
+          if (a.meanDifference !== null) this.set({ guild, criterion, measure: "mean_difference" }, a.meanDifference);
+        }
+      }
     },
   });
 }

@@ -27,6 +27,8 @@ export interface ServiceDeps {
   readonly proposals: { drafter: ProposalDrafter; explainer: DistributionExplainer };
   /** Open appeals at close: `block` refuses to close, `carry` leaves those contributions to the next epoch. */
   readonly epochs: { budget: bigint; openAppeals: "block" | "carry" };
+  /** The blind jury (CALIBRATION_SAMPLE, JUROR_ROLE, JUROR_REWARD, CALIBRATION_MIN_AGREEMENT); `percent` null: off. */
+  readonly calibration: CalibrationDeps;
   /** This process, as the claims it takes name it (released at once when it stops or dies). */
   readonly instance: ProcessInstance;
   /** Voting and approval rules; `electorate` is replaced by the Discord adapter once the bot is connected. */
@@ -60,6 +62,20 @@ export interface EvaluationDeps {
   claimTimeoutMs: number;
   /** The second pass of an appeal: another model (APPEAL_MODEL) when set, else the same one with more samples. */
   appeal: { llm?: LlmEvaluate | undefined; samples: number; windowMs: number };
+  /**
+   * The configured evaluator, as the evaluation policy records it: `llm` with its model and prompt version, or the
+   * offline `rubric` evaluator; and the appeals' model when another one is set.
+   */
+  evaluator: { kind: "llm" | "rubric"; model: string; promptVersion: string; appealModel: string | null };
+}
+
+export interface CalibrationDeps {
+  percent: number | null;
+  jurorRole: string;
+  jurorReward: bigint;
+  minAgreement: number;
+  /** What a close does below `minAgreement`: hold the disagreeing sampled evaluations, or pay the jury's score. */
+  policy: "hold" | "jury";
 }
 
 export interface ServiceSettings {

@@ -133,6 +133,13 @@ export type UserErrorContext = {
   trace_unreadable: { ref: string };
   trace_ambiguous: { id: number; kinds: string[] };
   trace_not_found: { kind: string; ref: string };
+  jury_off: Record<string, never>;
+  jury_item_not_found: { id: number };
+  jury_sample_closed: { id: number };
+  jury_own_contribution: { id: number };
+  jury_conflicted: { id: number; address: string };
+  jury_already_reviewed: { id: number };
+  jury_invalid_scores: { criteria: string[] };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

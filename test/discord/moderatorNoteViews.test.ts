@@ -104,4 +104,24 @@ describe("notes to moderators", () => {
   it("posts a note an adapter wrote (and one queued before notes were facts) as it is", () => {
     expect(text({ channel: "governance", text: "3 posts keep failing." })).toBe("3 posts keep failing.");
   });
+
+  it("tells moderators the jury disagrees with the model, and what the policy did", () => {
+    const base = { kind: "jury_disagrees", epochNumber: 4, spearman: -0.5, minAgreement: 0.5 } as const;
+    const governance = "governance" as const;
+    expect(
+      text({ channel: governance, fact: { ...base, proposalId: 9, policy: "hold", held: [3, 5], juryPaid: [] } }),
+    ).toBe(
+      "The blind jury disagrees with the model in epoch 4: agreement -0.50 (Spearman), below the minimum of 0.50. Held for your review, paying nothing until cleared: #3, #5 (`/evaluation clear` or `/evaluation override`). Check distribution #9 before it is voted.",
+    );
+    expect(
+      text({ channel: governance, fact: { ...base, proposalId: null, policy: "hold", held: [], juryPaid: [] } }),
+    ).toBe(
+      "The blind jury disagrees with the model in epoch 4: agreement -0.50 (Spearman), below the minimum of 0.50. No sampled evaluation was held (the jury's scores were close to the model's on each, or a person already looked).",
+    );
+    expect(
+      text({ channel: governance, fact: { ...base, proposalId: 9, policy: "jury", held: [], juryPaid: [3] } }),
+    ).toBe(
+      "The blind jury disagrees with the model in epoch 4: agreement -0.50 (Spearman), below the minimum of 0.50. Paid the jury's score instead of the model's: #3. Check distribution #9 before it is voted.",
+    );
+  });
 });

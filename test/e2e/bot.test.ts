@@ -18,7 +18,7 @@ describe("the bot on the sandbox", () => {
     expect(stored.map((c) => c.name).sort()).toEqual(commandDefinitions.map((c) => c.name).sort());
     const state = await stack.client.state();
     expect(state.channels.map((c) => c.name)).toEqual(["general", "contributions", "governance", "payouts", "compute"]);
-    expect(state.roles.map((r) => r.name)).toEqual(["Member", "Moderator", "Provider"]);
+    expect(state.roles.map((r) => r.name)).toEqual(["Member", "Moderator", "Provider", "Juror"]);
   });
 
   it("/help lists the commands the caller may use", async () => {

@@ -7,11 +7,13 @@ import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
 
 const DENIED = "Only members with the Moderator role can do this.";
+const DENIED_JUROR = "Only members with the Juror role can do this.";
 const PERSONAS = {
-  member: { roles: ["Member"], moderator: false },
-  provider: { roles: ["Provider"], moderator: false },
-  noRole: { roles: [], moderator: false },
-  moderator: { roles: ["Member", "Moderator"], moderator: true },
+  member: { roles: ["Member"], moderator: false, juror: false },
+  provider: { roles: ["Provider"], moderator: false, juror: false },
+  noRole: { roles: [], moderator: false, juror: false },
+  moderator: { roles: ["Member", "Moderator"], moderator: true, juror: false },
+  juror: { roles: ["Member", "Juror"], moderator: false, juror: true },
 } as const;
 type Persona = keyof typeof PERSONAS;
 const IN_GUILD = Object.keys(PERSONAS) as Persona[];
@@ -30,6 +32,7 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   propose: { idea: "Hold a community call every month." },
   "epoch status": {},
   "epoch close": {},
+  "jury next": {},
   "proposal show": { proposal: 9999 },
   "proposal open": { proposal: 9999 },
   "payout approve": { proposal: 9999 },
@@ -98,13 +101,17 @@ describe("permission matrix", () => {
         // Every command gives its final answer (no progress note left on screen, no timeout).
         expect(result.complete, `${path} as ${persona}`).toBeUndefined();
         const reply = finalResponse(result);
-        const denied = commandAudience[path] === "moderator" && !PERSONAS[persona].moderator;
+        const audience = commandAudience[path];
+        const denied =
+          (audience === "moderator" && !PERSONAS[persona].moderator) ||
+          (audience === "juror" && !PERSONAS[persona].juror);
         const where = `${path} as ${persona}`;
+        const deniedText = audience === "juror" ? DENIED_JUROR : DENIED;
         if (denied) {
-          expect(reply.content, where).toBe(DENIED);
+          expect(reply.content, where).toBe(deniedText);
           expect(reply.ephemeral, where).toBe(true);
         } else {
-          expect(reply.content, where).not.toBe(DENIED);
+          expect(reply.content, where).not.toBe(deniedText);
         }
         expect(reply.content, where).not.toMatch(/Something went wrong/);
       }

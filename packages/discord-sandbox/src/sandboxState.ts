@@ -4,7 +4,7 @@ import { snowflake } from "./snowflake.ts";
 import { type ComponentNode, walkComponents } from "./walkComponents.ts";
 
 export const CHANNEL_NAMES = ["general", "contributions", "governance", "payouts", "compute"] as const;
-export const ROLE_NAMES = ["Member", "Moderator", "Provider"] as const;
+export const ROLE_NAMES = ["Member", "Moderator", "Provider", "Juror"] as const;
 
 export interface SandboxUser {
   id: string;

@@ -18,7 +18,7 @@ export function describeCommands(): { path: CommandPath; description: string }[]
 
 export const help: CommandHandler = async (i, ctx) => {
   const entries = describeCommands()
-    .filter((c) => mayUse(c.path, ctx.isModerator))
-    .map((c) => ({ ...c, moderatorOnly: commandAudience[c.path] !== "everyone" }));
+    .filter((c) => mayUse(c.path, ctx.isModerator, ctx.member.roles.includes(ctx.deps.services.calibration.jurorRole)))
+    .map((c) => ({ ...c, moderatorOnly: commandAudience[c.path] === "moderator" }));
   await i.reply(ephemeral({ embeds: [helpView(entries)] }));
 };

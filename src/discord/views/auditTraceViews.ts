@@ -1,5 +1,6 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import { type Token, tokenAmountText } from "../../base/token.ts";
+import type { JuryVerdict } from "../../services/calibration/juryVerdicts.ts";
 import type { AuditTrace, TracedLine, TracedReason, TraceRef } from "../../services/transparency/traceAudit.ts";
 import { clip, formatWeight, STATUS_COLOUR, statusText, tallyLines, ts, VOTING_TYPE_TEXT } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
@@ -118,7 +119,7 @@ function reasonText(r: TracedReason, token: Token): string {
   if (!e) return `${head}\n  no active evaluation`;
   return [
     head,
-    `  evaluation #${e.id}: ${e.evaluator}${e.model ? ` (${e.model})` : ""}, rubric v${e.rubricVersion}, prompt sha256 \`${e.promptSha256.slice(0, 16)}…\`, total ${e.total}/100, confidence ${Math.round(e.confidence * 100)}%${e.purpose !== "initial" ? `, ${e.purpose}` : ""}`,
+    `  evaluation #${e.id}: ${e.evaluator}${e.model ? ` (${e.model})` : ""}, rubric v${e.rubricVersion}, prompt sha256 \`${e.promptSha256.slice(0, 16)}…\`, total ${e.total}/100, confidence ${Math.round(e.confidence * 100)}%${e.purpose !== "initial" ? `, ${e.purpose}` : ""}${e.policyVersion !== null ? `, policy v${e.policyVersion}` : ""}`,
     `  scores: ${e.scores.map((s) => `${s.criterion} ${s.score}`).join(", ")}`,
     ...(e.evidence.length > 0
       ? [
@@ -129,5 +130,15 @@ function reasonText(r: TracedReason, token: Token): string {
         ]
       : []),
     ...(e.flags.length > 0 ? [`  flags: ${e.flags.join(", ")}${e.cleared ? " (cleared by a person)" : ""}`] : []),
+    juryText(r.jury),
   ].join("\n");
+}
+
+/** Whether the blind jury sampled it, and what it said (jurors are not named). */
+export function juryText(j: JuryVerdict | null): string {
+  if (!j) return "  blind jury: not sampled";
+  const drawn = `  blind jury: sampled${j.epoch !== null ? ` in epoch ${j.epoch}` : ""} (compared with evaluation #${j.evaluationId})`;
+  if (j.juryTotal === null) return `${drawn}, not reviewed`;
+  const one = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  return `${drawn}: ${j.reviews} review(s), jury ${j.juryTotal}/100 vs model ${j.modelTotal}/100; ${j.scores.map((s) => `${s.criterion} ${one(s.jury ?? 0)} vs ${one(s.model)}`).join(", ")}`;
 }

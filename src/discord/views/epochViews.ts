@@ -2,6 +2,7 @@ import type { APIEmbed } from "discord-api-types/v10";
 import { type Token, tokenAmountText } from "../../base/token.ts";
 import { toUnits } from "../../db/decimalUnits.ts";
 import type { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
+import { juryAgreementText } from "../../services/epochs/closing/juryAgreementText.ts";
 import type { epochStatus } from "../../services/epochs/epochStatus.ts";
 import { type PostWait, postNote } from "./postNotes.ts";
 
@@ -47,6 +48,9 @@ export function epochStatusEmbed(s: EpochStatus, token: Token): APIEmbed {
             : `${tokenAmountText(s.compute.total, token)} to ${s.compute.providers} provider(s): ${s.compute.nodes} node(s) sharing the compute budget of ${tokenAmountText(s.compute.budget, token)} by verified capacity × uptime${s.compute.leases > 0 ? `, ${s.compute.leases} ended lease(s) paid for delivered GPU-hours` : ""}. ${s.compute.online} node(s) online now.`,
         inline: false,
       },
+      ...(s.jury
+        ? [{ name: "Blind jury (so far)", value: juryAgreementText(s.jury, s.minAgreement), inline: false }]
+        : []),
     ],
   };
 }

@@ -150,6 +150,16 @@ export const errorMessages = {
     kind === "transaction"
       ? `No payout of this server was paid by transaction ${code(ref)}.`
       : `There is no ${kind} ${code(ref)} in this server.`,
+  jury_off: () => "The blind jury is turned off here (CALIBRATION_SAMPLE is `off`).",
+  jury_item_not_found: ({ id }) => `There is no jury item ${id} in this server. Use /jury next for your next one.`,
+  jury_sample_closed: ({ id }) =>
+    `Jury item #${id} belongs to an epoch that has closed: its agreement is already in the distribution. Use /jury next.`,
+  jury_own_contribution: ({ id }) =>
+    `You cannot score jury item ${id}: it is your own contribution, and nobody judges their own work.`,
+  jury_conflicted: ({ id, address }) =>
+    `You cannot score jury item ${id}: its author has linked ${code(address)}, a wallet you have linked too, so you are conflicted.`,
+  jury_already_reviewed: ({ id }) => `You already scored jury item ${id}. Each juror scores an item once.`,
+  jury_invalid_scores: ({ criteria }) => `Give every criterion a whole number from 0 to 10: ${criteria.join(", ")}.`,
   unknown_job: ({ job, known }) => `There is no job named ${code(job)}. Known jobs: ${known.join(", ")}.`,
   proposal_not_found: ({ id }) => `There is no proposal #${id} in this server.`,
   nothing_to_retry: ({ id, status }) =>

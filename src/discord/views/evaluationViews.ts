@@ -17,6 +17,7 @@ const flagText: Record<string, string> = {
   needs_human: "needs a human look",
   possible_duplicate_claim: "a link already claimed by another contribution",
   keyword_stuffing: "stuffed with words that describe a score",
+  jury_disagrees: "the blind jury scored it far from the model",
 };
 
 export function evaluationEmbed(

@@ -39,6 +39,18 @@ export function moderatorFactText(fact: ModeratorFact, token: Token): string {
         ? `Held line #${fact.line.id} (proposal #${fact.proposalId}, ${amount} for ${fact.line.recipient}) went back to the treasury ${fact.to} in transaction ${fact.txHash}.`
         : `Held line #${fact.line.id} (proposal #${fact.proposalId}, ${amount}) was ${fact.how === "claimed" ? "claimed by its recipient" : "redirected by the distributor's owner"} and paid to ${fact.to} in transaction ${fact.txHash}.`;
     }
+    case "jury_disagrees": {
+      const ids = (xs: number[]) => xs.map((id) => `#${id}`).join(", ");
+      const head = `The blind jury disagrees with the model in epoch ${fact.epochNumber}: agreement ${fact.spearman.toFixed(2)} (Spearman), below the minimum of ${fact.minAgreement.toFixed(2)}.`;
+      const what =
+        fact.policy === "hold"
+          ? fact.held.length > 0
+            ? ` Held for your review, paying nothing until cleared: ${ids(fact.held)} (\`/evaluation clear\` or \`/evaluation override\`).`
+            : " No sampled evaluation was held (the jury's scores were close to the model's on each, or a person already looked)."
+          : ` Paid the jury's score instead of the model's: ${ids(fact.juryPaid)}.`;
+      const vote = fact.proposalId === null ? "" : ` Check distribution #${fact.proposalId} before it is voted.`;
+      return `${head}${what}${vote}`;
+    }
     case "held_line_relay_refused":
       return `The ${fact.relay} of held line #${fact.line.id} (proposal #${fact.proposalId}, ${tokenAmountText(fact.line.amount, token)} for ${fact.line.recipient}) was not sent: ${heldLineProblemText(fact.problem ?? fact.reason ?? "the chain refused it")}. The line stays held; its recipient can claim it again with \`/payout claim line:${fact.line.id}\`.`;
   }

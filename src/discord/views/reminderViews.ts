@@ -43,6 +43,11 @@ export function epochReminderText(f: EpochReminderFacts): string {
   return [
     `⏰ **Epoch ${f.epochNumber}** closes ${ts(f.closesAt)} (${ts(f.closesAt, "f")}): ${plural(f.evaluated, "contribution")} evaluated, ${f.awaitingEvaluation} awaiting evaluation.`,
     "Submit yours with `/contribute submit` before then: what is evaluated by the close is in this epoch's distribution.",
+    ...(f.jury && f.jury.sampled > 0
+      ? [
+          `Jurors: the blind jury's sample is drawn, ${plural(f.jury.sampled, "contribution")}, ${f.jury.unreviewed} not scored by anyone yet: \`/jury next\` before the close.`,
+        ]
+      : []),
   ].join("\n");
 }
 

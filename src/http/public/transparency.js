@@ -88,6 +88,46 @@ function auditStatus(a) {
   return `<p>${a.events.toLocaleString()} events in the audit log.</p>${verified}${anchor}`;
 }
 
+/** The blind jury's agreement with the model per epoch: rank correlation and mean difference, with the sample size. */
+function juryTable(rows) {
+  if (!rows || rows.length === 0) return "<p>No epoch has drawn a jury sample yet.</p>";
+  const rho = (a) => (a.spearman === null ? "—" : a.spearman.toFixed(2));
+  const diff = (a) => (a.meanDifference === null ? "—" : a.meanDifference.toFixed(1));
+  const criteria = rows[0].criteria.map((c) => c.criterion);
+  const body = rows
+    .map(
+      (j) =>
+        `<tr><td>${j.epoch}${j.status === "open" ? " (open)" : ""}</td><td class="num">${j.items} of ${j.sampled}</td><td class="num">${j.jurors}</td><td class="num">${rho(j.overall)}</td><td class="num">${diff(j.overall)}</td>${criteria
+          .map((name) => {
+            const c = j.criteria.find((x) => x.criterion === name);
+            return `<td class="num hide-sm">${c ? `${rho(c)} / ${diff(c)}` : "—"}</td>`;
+          })
+          .join("")}</tr>`,
+    )
+    .join("");
+  return `<p>Each epoch jurors score a random sample blind, on the same rubric. Spearman's rank correlation (1: same order) and the mean difference in points of 10 between the model's and the jurors' scores.</p><table><thead><tr><th>Epoch</th><th class="num">Items reviewed</th><th class="num">Jurors</th><th class="num">Spearman</th><th class="num">Mean difference</th>${criteria.map((c) => `<th class="num hide-sm">${esc(c)}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** The evaluation policy's versions: what each fixes, how much it evaluated, and how the jury agreed with it. */
+function policyTable(rows) {
+  if (!rows || rows.length === 0) return "<p>No evaluation has been made yet.</p>";
+  const body = rows
+    .map((p) => {
+      const c = p.content;
+      const weights = c.rubric.criteria.map((x) => `${esc(x.name)} ${x.weight}`).join(", ");
+      const j = p.jury;
+      const jury =
+        j && j.overall.spearman !== null
+          ? `${j.overall.spearman.toFixed(2)} (${j.items} item(s), ${j.jurors} juror(s))`
+          : j
+            ? `not measurable (${j.items} item(s))`
+            : "—";
+      return `<tr><td>v${p.version}</td><td>${when(p.createdAt)}</td><td>${esc(c.evaluator.kind)} ${esc(c.evaluator.model)}${c.evaluator.promptVersion !== "none" ? ` · ${esc(c.evaluator.promptVersion)}` : ""}</td><td class="hide-sm">rubric v${c.rubric.version}: ${weights}; cap ${amount(c.caps.maxPerContribution)}</td><td class="num">${p.evaluations}</td><td class="num">${jury}</td></tr>`;
+    })
+    .join("");
+  return `<p>The rubric, caps, model and prompt that scored contributions, newest first, and the blind jury's agreement (Spearman) with the evaluations each made. <code>sha256</code> of each version's content is in the audit log (<code>policy.recorded</code>).</p><table><thead><tr><th>Version</th><th>Since</th><th>Evaluator</th><th class="hide-sm">Rubric and cap</th><th class="num">Evaluations</th><th class="num">Jury agreement</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
 async function overview() {
   const [summary, proposals, payouts, nodes] = await Promise.all([
     api("/summary"),
@@ -121,6 +161,8 @@ async function overview() {
   main.innerHTML = [
     `<div class="grid">${card("Open epoch", open, "h-open")}${card("Audit status", auditStatus(summary.audit), "h-audit")}</div>`,
     card("Rewards per epoch and category", chart(summary.rewardsByEpoch), "h-chart"),
+    card("Blind jury: agreement with the model", juryTable(summary.jury), "h-jury"),
+    card("Evaluation policy versions", policyTable(summary.policies), "h-policies"),
     card(
       "Proposals",
       proposalRows
@@ -145,6 +187,15 @@ async function overview() {
   ].join("");
 }
 
+/** Whether the blind jury sampled the contribution, and what it said (jurors are not named). */
+function juryHtml(j) {
+  if (!j) return "";
+  const drawn = ` · blind jury: sampled${j.epoch !== null ? ` in epoch ${j.epoch}` : ""}`;
+  if (j.juryTotal === null) return `${drawn}, not reviewed`;
+  const one = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  return `${drawn}, ${j.reviews} review(s): jury ${j.juryTotal}/100 vs model ${j.modelTotal}/100 (${j.scores.map((s) => `${esc(s.criterion)} ${one(s.jury ?? 0)} vs ${one(s.model)}`).join(", ")})`;
+}
+
 function reasonHtml(r) {
   if (r.kind === "contribution") {
     const e = r.evaluation;
@@ -152,7 +203,7 @@ function reasonHtml(r) {
       e
         ? `<a href="#/evaluation/${e.id}">evaluation #${e.id}</a>: ${esc(e.evaluator)}${e.model ? ` (${esc(e.model)})` : ""}, total ${e.total}/100${e.flags.length ? `, flags: ${esc(e.flags.join(", "))}${e.cleared ? " (cleared by a person)" : ""}` : ""}`
         : "no active evaluation"
-    }</li>`;
+    }${juryHtml(r.jury)}</li>`;
   }
   if (r.kind === "uptime")
     return `<li class="reason">Uptime of node #${r.nodeId} ${esc(r.node)}: ${r.hours.toFixed(2)} h → ${amount(r.amount)}</li>`;

@@ -3,6 +3,9 @@ import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import { takeAnchor } from "../audit/takeAnchor.ts";
+import { applyCalibrationPolicy } from "../calibration/applyCalibrationPolicy.ts";
+import { epochAgreement } from "../calibration/epochAgreement.ts";
+import { addJurorShares, markJurorReviewsPaid } from "../calibration/jurorShares.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { batchHash, canonicalEntries } from "./batchHash.ts";
@@ -24,15 +27,26 @@ import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
  *   the next epoch opens, and the close is audited.
  */
 export async function closeEpoch(
-  deps: Pick<ServiceDeps, "compute" | "db" | "epochs" | "now" | "token">,
+  deps: Pick<ServiceDeps, "calibration" | "compute" | "db" | "epochs" | "evaluation" | "now" | "token">,
   guildId: string,
   actorId: string,
 ) {
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const epoch = await ensureOpenEpoch(tx, guildId, deps.epochs.budget, now);
+    const agreement = await epochAgreement(tx, deps.evaluation.rubric, epoch.id);
+    // Before choosing what to pay: below the jury's minimum agreement, `hold` flags sampled evaluations (left out
+    // below like any flagged one) and `jury` replaces sampled items' rewards.
+    const policy = await applyCalibrationPolicy(tx, deps, { guildId, epochId: epoch.id, now, actorId }, agreement);
     const { included, appealed, held, rewardOf } = await contributionsToPay(tx, deps, guildId, now);
+    // The jury's reward replaces the model's only on what this close pays.
+    const calibration = policy && {
+      ...policy,
+      juryPaid: policy.juryPaid.filter((c) => rewardOf.has(c.contributionId)),
+    };
+    for (const c of calibration?.juryPaid ?? []) rewardOf.set(c.contributionId, c.juryReward);
     const shares = await memberShares(tx, guildId, { included, rewardOf });
+    const jury = await addJurorShares(tx, deps, guildId, shares);
     const budget = toUnits(epoch.budget);
     const { payable, walletless, lines, total, scaled } = budgetLines(shares, budget);
     const compute = await addComputeLines(tx, deps, { guildId, epoch, now }, shares, lines, walletless);
@@ -70,6 +84,7 @@ export async function closeEpoch(
                   carriedTotal,
                   appealed,
                   held,
+                  jury: { ...jury, agreement, minAgreement: deps.calibration.minAgreement, calibration },
                 },
                 (units) => tokenAmountText(units, deps.token),
               ),
@@ -84,6 +99,7 @@ export async function closeEpoch(
       { guildId, epochId: epoch.id, now },
       { walletless, payable, compute, contributionIds: included.map((c) => c.id) },
     );
+    await markJurorReviewsPaid(tx, jury.reviewIds, epoch.id);
     const closed = await tx.epoch.updateMany({
       where: { id: epoch.id, status: "open" },
       data: { status: "closed", openFor: null, closedAt: now, closedBy: actorId },
@@ -111,12 +127,60 @@ export async function closeEpoch(
         ...(compute.rewards.length > 0
           ? { compute: compute.rewards.map((r) => ({ key: r.key, amount: r.amount.toString() })) }
           : {}),
+        ...(jury.reviewIds.length > 0 ? { juryReviews: jury.reviewIds, juryTotal: jury.total.toString() } : {}),
+        ...(agreement
+          ? {
+              jury: {
+                items: agreement.items,
+                jurors: agreement.jurors,
+                spearman: agreement.overall.spearman,
+                meanDifference: agreement.overall.meanDifference,
+              },
+            }
+          : {}),
+        ...(calibration
+          ? {
+              calibrationPolicy: {
+                policy: calibration.policy,
+                held: calibration.held.map((c) => c.contributionId),
+                juryPaid: calibration.juryPaid.map((c) => ({
+                  contributionId: c.contributionId,
+                  modelTotal: c.modelTotal,
+                  juryTotal: c.juryTotal,
+                  modelReward: c.modelReward.toString(),
+                  juryReward: c.juryReward.toString(),
+                })),
+              },
+            }
+          : {}),
       },
       createdAt: now,
     });
     // The chain's head right after the close: the distribution's post shows it, and it is published on chain.
     await takeAnchor(tx, { guildId, reason: `epoch ${epoch.number} closed`, epochId: epoch.id, now });
     if (proposal) await enqueuePosts(tx, now, [{ guildId, kind: "proposal", subjectId: proposal.id }]);
+    // Moderators are told when the jury disagrees with the model, whatever the policy did.
+    if (calibration) {
+      await enqueuePosts(tx, now, [
+        {
+          guildId,
+          kind: "note",
+          note: {
+            channel: "governance",
+            fact: {
+              kind: "jury_disagrees",
+              epochNumber: epoch.number,
+              proposalId: proposal?.id ?? null,
+              spearman: calibration.spearman,
+              minAgreement: calibration.minAgreement,
+              policy: calibration.policy,
+              held: calibration.held.map((c) => c.contributionId),
+              juryPaid: calibration.juryPaid.map((c) => c.contributionId),
+            },
+          },
+        },
+      ]);
+    }
     return {
       epoch,
       next,
@@ -128,6 +192,8 @@ export async function closeEpoch(
       contributions: included.length,
       leftForNextEpoch: appealed.size,
       heldForReview: held.size,
+      // Only with a jury this epoch (a sample, or reviews paid): a close without one reads as before.
+      ...(agreement || jury.reviewIds.length > 0 ? { jury: { ...jury, agreement, calibration } } : {}),
       compute: {
         total: computeTotal,
         budget: deps.compute.budget,

@@ -16,7 +16,10 @@ const units = (deps: Pick<ServiceDeps, "token">, amount: TokenUnits) => tokenAmo
  * epoch with nothing payable closes without a proposal.
  */
 export async function closeEpochForVote(
-  deps: Pick<ServiceDeps, "compute" | "db" | "epochs" | "governance" | "now" | "proposals" | "token">,
+  deps: Pick<
+    ServiceDeps,
+    "calibration" | "compute" | "db" | "epochs" | "evaluation" | "governance" | "now" | "proposals" | "token"
+  >,
   guildId: string,
   actorId: string,
 ) {

@@ -1,10 +1,14 @@
 import { epochStanding } from "../../db/sql/epochStanding.ts";
+import { epochAgreement } from "../calibration/epochAgreement.ts";
 import { computeShares } from "../compute/computeShares.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
 
 /** The open epoch and where its contributions stand. */
-export async function epochStatus(deps: Pick<ServiceDeps, "compute" | "db" | "epochs" | "now">, guildId: string) {
+export async function epochStatus(
+  deps: Pick<ServiceDeps, "calibration" | "compute" | "db" | "epochs" | "evaluation" | "now">,
+  guildId: string,
+) {
   const epoch = await ensureOpenEpoch(deps.db, guildId, deps.epochs.budget, deps.now());
   // One statement for the counts (a hot read, issue 21 §7): what the ORM took seven queries for.
   const standing = await epochStanding(deps.db, guildId);
@@ -20,6 +24,8 @@ export async function epochStatus(deps: Pick<ServiceDeps, "compute" | "db" | "ep
     maxCapacityPerProvider: deps.compute.maxCapacityPerProvider,
   });
   const online = standing.onlineNodes;
+  // The blind jury so far this epoch (null before its sample is drawn).
+  const jury = await epochAgreement(deps.db, deps.evaluation.rubric, epoch.id);
   return {
     epoch,
     submitted,
@@ -28,6 +34,8 @@ export async function epochStatus(deps: Pick<ServiceDeps, "compute" | "db" | "ep
     suggestedTotal,
     /** Flagged evaluations a moderator must clear or override before they pay (ids, oldest first). */
     awaitingReview: standing.awaitingReview,
+    jury,
+    minAgreement: deps.calibration.minAgreement,
     compute: {
       budget: deps.compute.budget,
       online,

@@ -27,6 +27,8 @@ export async function releaseDistribution(
     data: { paidInEpochId: null },
   });
   const compute = await releaseCompute(tx, proposal.epochId, proposal.guildId, now);
+  // Jurors' reviews it would have paid: the next close pays them.
+  await tx.jurorReview.updateMany({ where: { paidInEpochId: proposal.epochId }, data: { paidInEpochId: null } });
   await appendAuditEvent(tx, {
     guildId: proposal.guildId,
     actorId,

@@ -6,6 +6,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { buildEvaluationInput } from "./buildEvaluationInput.ts";
+import { currentPolicyVersion } from "./evaluationPolicy.ts";
 import { runEvaluator } from "./runEvaluator.ts";
 import { suggestReward } from "./suggestReward.ts";
 
@@ -72,6 +73,8 @@ export async function evaluateContribution(
       if (moved.count === 0) return null;
     }
     if (activate) await tx.evaluation.updateMany({ where: { activeFor: contributionId }, data: { activeFor: null } });
+    // The policy (rubric, caps, evaluator) it was made under, recorded as a new version the first time it is used.
+    const policyVersion = await currentPolicyVersion(tx, deps.evaluation, contribution.guildId, now);
     const evaluation = await tx.evaluation.create({
       data: {
         contributionId,
@@ -82,6 +85,7 @@ export async function evaluateContribution(
         promptVersion: run.promptVersion,
         promptSha256: run.promptSha256,
         rubricVersion: deps.evaluation.rubric.version,
+        policyVersion,
         inputHash,
         temperature: run.temperature,
         samples: outcome.samples,
@@ -124,6 +128,7 @@ export async function evaluateContribution(
         model: run.model,
         promptSha256: run.promptSha256,
         rubricVersion: deps.evaluation.rubric.version,
+        policyVersion,
         inputHash,
         total: run.draft.total,
         suggestedReward: reward.toString(),

@@ -43,6 +43,8 @@ export async function overrideEvaluation(
         promptVersion: "none",
         promptSha256: original.promptSha256,
         rubricVersion: original.rubricVersion,
+        // A person's score under the policy the original was made under.
+        policyVersion: original.policyVersion,
         inputHash: original.inputHash,
         temperature: 0,
         samples: 1,

@@ -40,6 +40,18 @@ export type ModeratorFact =
       to: string;
       txHash: string;
     }
+  /** The jury's agreement with the model was below CALIBRATION_MIN_AGREEMENT at an epoch's close. */
+  | {
+      kind: "jury_disagrees";
+      epochNumber: number;
+      proposalId: number | null;
+      spearman: number;
+      minAgreement: number;
+      policy: "hold" | "jury";
+      /** Contribution ids flagged for review (`hold`), or paid the jury's score (`jury`). */
+      held: number[];
+      juryPaid: number[];
+    }
   | {
       kind: "held_line_relay_refused";
       line: Omit<HeldLineRef, "lineIndex">;

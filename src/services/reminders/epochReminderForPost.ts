@@ -11,6 +11,8 @@ export interface EpochReminderFacts {
   /** Contributions of the epoch evaluated (they count at the close), and those still waiting for evaluation. */
   evaluated: number;
   awaitingEvaluation: number;
+  /** The epoch's blind jury sample: items drawn and items no juror has scored yet (null: no sample). */
+  jury: { sampled: number; unreviewed: number } | null;
 }
 
 export async function epochReminderForPost(
@@ -19,9 +21,13 @@ export async function epochReminderForPost(
 ): Promise<EpochReminderFacts> {
   const r = await deps.db.epochReminder.findUniqueOrThrow({ where: { id: reminderId }, include: { epoch: true } });
   const pending = { guildId: r.guildId, epochId: null };
-  const [evaluated, awaitingEvaluation] = await Promise.all([
+  const [evaluated, awaitingEvaluation, sample] = await Promise.all([
     deps.db.contribution.count({ where: { ...pending, status: "evaluated" } }),
     deps.db.contribution.count({ where: { ...pending, status: { in: ["submitted", "evaluating"] } } }),
+    deps.db.calibrationSample.findUnique({
+      where: { epochId: r.epochId },
+      select: { items: { select: { _count: { select: { reviews: true } } } } },
+    }),
   ]);
   return {
     guildId: r.guildId,
@@ -31,5 +37,8 @@ export async function epochReminderForPost(
     open: r.epoch.status === "open" && r.closesAt > deps.now(),
     evaluated,
     awaitingEvaluation,
+    jury: sample
+      ? { sampled: sample.items.length, unreviewed: sample.items.filter((i) => i._count.reviews === 0).length }
+      : null,
   };
 }

@@ -1,3 +1,4 @@
+import { drawCalibrationSample } from "../calibration/drawCalibrationSample.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { ensureOpenEpoch } from "../epochs/ensureOpenEpoch.ts";
 import { nextCronRun } from "../epochs/nextCronRun.ts";
@@ -5,10 +6,11 @@ import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { dueOffsets } from "./sendDueReminders.ts";
 
 type Deps = Pick<ServiceDeps, "db" | "now" | "reminders" | "epochs">;
+type SendDeps = Deps & Pick<ServiceDeps, "calibration">;
 
 export interface EpochRemindersDue {
-  /** Reminders queued now (a #governance post each). */
-  sent: { guildId: string; epochNumber: number; closesAt: Date; offsetSeconds: number }[];
+  /** Reminders queued now (a #governance post each), and the jury sample each drew (null: none, or drawn before). */
+  sent: { guildId: string; epochNumber: number; closesAt: Date; offsetSeconds: number; juryDrawn: number | null }[];
   /** Reminders that fell due together with a nearer one (Steward was down): recorded, never sent. */
   skipped: { guildId: string; epochNumber: number; offsetSeconds: number }[];
 }
@@ -67,7 +69,7 @@ async function dueEpochs(deps: Deps, now: Date): Promise<DueEpoch[]> {
  * due one is sent; the others are recorded as skipped. An epoch closed by hand before its reminder is not open any
  * more and gets none. The post is written to the outbox in the same transaction as the reminder.
  */
-export async function sendDueEpochReminders(deps: Deps): Promise<EpochRemindersDue> {
+export async function sendDueEpochReminders(deps: SendDeps): Promise<EpochRemindersDue> {
   const now = deps.now();
   const out: EpochRemindersDue = { sent: [], skipped: [] };
   for (const d of await dueEpochs(deps, now)) {
@@ -92,7 +94,16 @@ export async function sendDueEpochReminders(deps: Deps): Promise<EpochRemindersD
       return { epoch, rows, reminder };
     });
     const epochNumber = made.epoch.number;
-    if (made.reminder) out.sent.push({ guildId: d.guildId, epochNumber, closesAt: d.closesAt, offsetSeconds: nearest });
+    // The blind jury's sample is drawn with the first reminder before the close (if no juror drew it yet): jurors
+    // score while the epoch is open, and the close only reads what they said. Its own audited transaction, after
+    // the reminder's: a crash between leaves it to the next reminder or the first `/jury next`.
+    const jury =
+      made.reminder && deps.calibration.percent !== null
+        ? await drawCalibrationSample(deps, d.guildId, "system:remind")
+        : null;
+    const juryDrawn = jury?.drawn ? (jury.sample?.items.length ?? null) : null;
+    if (made.reminder)
+      out.sent.push({ guildId: d.guildId, epochNumber, closesAt: d.closesAt, offsetSeconds: nearest, juryDrawn });
     for (const r of made.rows.filter((x) => x.status === "skipped")) {
       out.skipped.push({ guildId: d.guildId, epochNumber, offsetSeconds: r.offsetSeconds });
     }

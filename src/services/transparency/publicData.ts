@@ -2,6 +2,8 @@ import { type StoredAuditVerification, storedAuditVerificationSchema } from "../
 import { unitsText } from "../../db/decimalUnits.ts";
 import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
+import { juryAgreements } from "../calibration/juryAgreements.ts";
+import { policyAgreements } from "../calibration/policyAgreements.ts";
 import { uptimeRatio } from "../compute/uptime.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { ProposalResult } from "../votes/resultOf.ts";
@@ -264,7 +266,7 @@ function openEpochContributions(deps: Pick<ServiceDeps, "db">, guildId: string) 
  * amount is split over its contributions by their suggested rewards (the share the close scaled), compute lines by
  * their itemised rewards, so each epoch's categories add up to exactly what its batch pays.
  */
-export async function publicSummary(deps: Pick<ServiceDeps, "db" | "token">, guildId: string) {
+export async function publicSummary(deps: Pick<ServiceDeps, "db" | "evaluation" | "token">, guildId: string) {
   const open = await deps.db.epoch.findFirst({
     where: { guildId, status: "open" },
   });
@@ -334,6 +336,12 @@ export async function publicSummary(deps: Pick<ServiceDeps, "db" | "token">, gui
         }
       : null,
     rewardsByEpoch,
+    // The blind jury's agreement with the model, per epoch that drew a sample (the last 20, newest first).
+    jury: (await juryAgreements(deps.db, deps.evaluation.rubric, { guildId, limit: 20 })).map(
+      ({ guildId: _, ...j }) => j,
+    ),
+    // The evaluation policy's versions (newest first), each with the jury's agreement with what it evaluated.
+    policies: await policyAgreements(deps.db, guildId),
     audit: await publicAudit(deps),
   };
 }

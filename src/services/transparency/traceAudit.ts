@@ -1,6 +1,7 @@
 import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
+import { type JuryVerdict, juryVerdicts } from "../calibration/juryVerdicts.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { chunkOfRecipient } from "../settlement/chunkOfRecipient.ts";
@@ -51,6 +52,8 @@ export interface TracedEvaluation {
   model: string;
   promptSha256: string;
   rubricVersion: number;
+  /** The evaluation policy version it was made under (null: before policies were recorded). */
+  policyVersion: number | null;
   total: number;
   confidence: number;
   scores: { criterion: string; score: number; weight: number }[];
@@ -69,6 +72,8 @@ export type TracedReason =
       author: string;
       submittedAt: Date;
       evaluation: TracedEvaluation | null;
+      /** The blind jury's sample: null when it was never sampled; else what the jury said (no juror named). */
+      jury: JuryVerdict | null;
     }
   | { kind: "uptime"; nodeId: number; node: string; hours: number; amount: string }
   | { kind: "lease"; leaseId: number; nodeId: number; node: string; amount: string }
@@ -345,6 +350,10 @@ export async function contributionReasons(
     orderBy: { id: "asc" },
   });
   const names = await publicIdentities(deps.db, guildId, { memberIds: rows.map((c) => c.authorId) });
+  const jury = await juryVerdicts(
+    deps.db,
+    rows.map((c) => c.id),
+  );
   return rows.map((c) => {
     const e = c.evaluations[0];
     return {
@@ -361,6 +370,7 @@ export async function contributionReasons(
             model: e.model,
             promptSha256: e.promptSha256,
             rubricVersion: e.rubricVersion,
+            policyVersion: e.policyVersion,
             total: e.total,
             confidence: e.confidence,
             scores: readEvaluationScores(e).map((s) => ({
@@ -374,6 +384,7 @@ export async function contributionReasons(
             purpose: e.purpose,
           }
         : null,
+      jury: jury.get(c.id) ?? null,
     };
   });
 }

@@ -1,4 +1,7 @@
+import type { Agreement } from "../../calibration/agreement.ts";
+import type { CalibrationPolicyOutcome } from "../../calibration/applyCalibrationPolicy.ts";
 import type { ComputeReward } from "../../compute/computeShares.ts";
+import { juryAgreementText } from "./juryAgreementText.ts";
 
 export interface DistributionFigures {
   epochNumber: number;
@@ -16,6 +19,16 @@ export interface DistributionFigures {
   carriedTotal: bigint;
   appealed: ReadonlySet<number>;
   held: ReadonlySet<number>;
+  /** The blind jury: its pay in this batch and its agreement with the model (absent: no jury figures). */
+  jury?: {
+    reviewIds: number[];
+    total: bigint;
+    jurors: number;
+    agreement: (Agreement & { sampled: number }) | null;
+    minAgreement: number;
+    /** What CALIBRATION_POLICY did because agreement was below the minimum (null or absent: nothing). */
+    calibration?: CalibrationPolicyOutcome | null;
+  };
 }
 
 /** The words of an epoch's distribution proposal: its title, what it pays and how the figures were reached. */
@@ -31,6 +44,13 @@ export function distributionProposalText(f: DistributionFigures, tokens: (units:
             `Compute: ${tokens(f.computeBudget)} shared by verified capacity × uptime, plus each ended lease's delivered GPU-hours × its price: ${f.computeRewards.map((r) => `${r.kind === "lease" ? `lease #${r.leaseId}` : `node #${r.nodeId} uptime`} ${tokens(r.amount)}`).join(", ")}.`,
           ]
         : []),
+      ...(f.jury?.agreement ? [juryAgreementText(f.jury.agreement, f.jury.minAgreement)] : []),
+      ...(f.jury?.calibration ? [calibrationPolicyText(f.jury.calibration, tokens)] : []),
+      ...(f.jury && f.jury.reviewIds.length > 0
+        ? [
+            `Jurors: ${tokens(f.jury.total)} for ${f.jury.reviewIds.length} completed review(s) by ${f.jury.jurors} juror(s), a fixed amount per review, from the epoch budget.`,
+          ]
+        : []),
       ...(f.appealed.size > 0
         ? [`Left for the next epoch (open appeals): ${[...f.appealed].map((id) => `#${id}`).join(", ")}.`]
         : []),
@@ -43,4 +63,16 @@ export function distributionProposalText(f: DistributionFigures, tokens: (units:
     risks: "A recipient address may be wrong; members check their own line before voting.",
     successMetrics: "Every payout in the batch is settled on-chain with a receipt.",
   };
+}
+
+/** What the close did because the jury disagreed with the model, in plain words. */
+function calibrationPolicyText(c: CalibrationPolicyOutcome, tokens: (units: bigint) => string): string {
+  if (c.policy === "hold") {
+    return c.held.length === 0
+      ? "Policy (hold): no sampled evaluation was held; on each the jury's score was within a point of the model's, or a person had already looked."
+      : `Policy (hold): held for a moderator, paying nothing in this distribution until a person clears them: ${c.held.map((h) => `#${h.contributionId} (model ${h.modelTotal}/100, jury ${h.juryTotal}/100)`).join(", ")}.`;
+  }
+  return c.juryPaid.length === 0
+    ? "Policy (jury): no sampled item is paid in this distribution."
+    : `Policy (jury): these sampled items are paid the jury's score, not the model's: ${c.juryPaid.map((j) => `#${j.contributionId} ${tokens(j.juryReward)} (jury ${j.juryTotal}/100; the model's ${j.modelTotal}/100 would pay ${tokens(j.modelReward)})`).join(", ")}.`;
 }
