@@ -250,6 +250,64 @@ describe("held lines (StewardDistributorV2)", () => {
     });
   }, 90_000);
 
+  it("the audit tells two held lines apart: the one not recorded, the one held for another recipient, a transfer past the lines", async () => {
+    const [first, second, paid] = [Wallet.createRandom(), Wallet.createRandom(), Wallet.createRandom()];
+    await refuse(first.address, second.address);
+    const proposalId = await voted(
+      batchOf([
+        [first.address, "5"],
+        [second.address, "2"],
+        [paid.address, "3"],
+      ]),
+    );
+    await settlePayouts(deps);
+    expect((await verifyAudit(deps)).mismatches).toEqual([]);
+    const intent = await deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId } });
+    const entries = intent.entries as { recipient: string; amount: string }[];
+    const indexOf = (who: string) => entries.findIndex((e) => e.recipient === who);
+    const chunk = { proposalId, index: 0, count: 1, txHash: intent.txHash };
+    for (const table of ["HeldLine", "PayoutIntent"]) {
+      await deps.db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
+    }
+    // One of the two records gone: only its line is named.
+    await deps.db.heldLine.deleteMany({ where: { recipient: first.address } });
+    expect((await verifyAudit(deps)).mismatches).toEqual([
+      { kind: "line_held_unrecorded", chunk, line: indexOf(first.address) + 1 },
+    ]);
+    // The other held line's recipient rewritten, its amount kept.
+    const rewritten = entries.map((e) => (e.recipient === second.address ? { ...e, recipient: paid.address } : e));
+    await deps.db.payoutIntent.update({ where: { id: intent.id }, data: { entries: rewritten as never } });
+    expect((await verifyAudit(deps)).mismatches).toContainEqual({
+      kind: "line_held_other",
+      chunk,
+      line: indexOf(second.address) + 1,
+      pays: { recipient: paid.address, amount: tokens("2").toString() },
+      held: { recipient: second.address, amount: tokens("2").toString() },
+    });
+    // The stored lines cut short: the chain's transfer and held lines past them are named too.
+    const last = entries.length - 1;
+    await deps.db.payoutIntent.update({ where: { id: intent.id }, data: { entries: entries.slice(0, last) as never } });
+    const found = (await verifyAudit(deps)).mismatches;
+    const lastLine = entries[last] as { recipient: string; amount: string };
+    if (lastLine.recipient === paid.address) {
+      expect(found).toContainEqual({
+        kind: "line_transfer",
+        chunk,
+        line: last + 1,
+        pays: null,
+        transfer: { to: paid.address, amount: tokens("3").toString() },
+      });
+    } else {
+      expect(found).toContainEqual({
+        kind: "line_held_other",
+        chunk,
+        line: last + 1,
+        pays: null,
+        held: { recipient: lastLine.recipient, amount: BigInt(lastLine.amount).toString() },
+      });
+    }
+  }, 90_000);
+
   it("returns a line to the treasury only after the claim period, and survives a relay that times out", async () => {
     const blocked = Wallet.createRandom();
     await refuse(blocked.address);
