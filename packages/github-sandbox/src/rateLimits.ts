@@ -67,7 +67,7 @@ export class RateLimits {
     return key.startsWith("ip:") ? this.settings.unauthenticatedPerHour : this.settings.perHour;
   }
 
-  /** The x-ratelimit-* headers for `key` (a token's login, or "ip:<address>") as they stand now. */
+  /** The x-ratelimit-* headers for `key` (the token's user id, or "ip:<address>") as they stand now. */
   headers(key: string): Record<string, string> {
     const w = this.window(this.hourly, key, 3_600_000);
     const limit = this.limitFor(key);
@@ -93,7 +93,7 @@ export class RateLimits {
     const hour = this.window(this.hourly, key, 3_600_000);
     if (hour.used >= this.limitFor(key)) {
       this.refused.primary += 1;
-      const who = key.startsWith("ip:") ? key.slice(3) : `user ${key}`;
+      const who = key.startsWith("ip:") ? key.slice(3) : `user ID ${key}`;
       return {
         ok: false,
         status: 403,

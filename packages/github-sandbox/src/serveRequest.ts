@@ -138,7 +138,8 @@ async function serveApi(
     send(401, { message: "Bad credentials", documentation_url: DOCS, status: "401" }, common);
     return;
   }
-  const key = login ?? `ip:${req.socket.remoteAddress ?? "unknown"}`;
+  // The primary limit is the user's, shared by all their tokens; without a token, the client address's.
+  const key = login ? String(state.user(login).id) : `ip:${req.socket.remoteAddress ?? "unknown"}`;
   stats.requests += 1;
   stats.byPath.set(path, (stats.byPath.get(path) ?? 0) + 1);
   // GitHub: GET /rate_limit does not count against the primary limit.
