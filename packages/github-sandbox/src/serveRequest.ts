@@ -7,6 +7,7 @@ import type { GithubRest, RestResult } from "./githubRest.ts";
 import { HttpError } from "./githubState.ts";
 import { refuseForeignRequest } from "./refuseForeignRequest.ts";
 import type { SandboxParts } from "./sandboxParts.ts";
+import type { SpecViolation } from "./specValidator.ts";
 
 const MAX_BODY = 1_000_000;
 const DOCS = "https://docs.github.com/rest";
@@ -151,11 +152,9 @@ async function serveApi(
       reset: Number(h["x-ratelimit-reset"]),
       used: Number(h["x-ratelimit-used"]),
     };
-    send(
-      200,
-      { resources: { core, search: { ...core, limit: 30, remaining: 30, used: 0 } }, rate: core },
-      { ...common, ...h },
-    );
+    const overview = { resources: { core, search: { ...core, limit: 30, remaining: 30, used: 0 } }, rate: core };
+    if (parts.validator) record(parts, parts.validator.validateResponse("GET", path, 200, overview));
+    send(200, overview, { ...common, ...h });
     return;
   }
   const verdict = limits.admit(key, method === "GET" || method === "HEAD" ? 1 : 5);
@@ -188,13 +187,15 @@ async function serveApi(
   }
   limits.count(key);
   if (parts.validator && result.status === 200) {
-    const violation = parts.validator.validateResponse("GET", path, result.status, result.body);
-    if (violation) {
-      parts.violations.push(violation);
-      parts.options.log?.(`spec violation: ${violation.method} ${violation.path}: ${violation.errors.join("; ")}`);
-    }
+    record(parts, parts.validator.validateResponse("GET", path, result.status, result.body));
   }
   send(result.status, result.body, { ...headers, ...limits.headers(key) });
+}
+
+function record(parts: SandboxParts, violation: SpecViolation | undefined) {
+  if (!violation) return;
+  parts.violations.push(violation);
+  parts.options.log?.(`spec violation: ${violation.method} ${violation.path}: ${violation.errors.join("; ")}`);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

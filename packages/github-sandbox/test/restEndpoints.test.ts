@@ -143,6 +143,13 @@ describe("the REST endpoints Steward reads, through the real Octokit", () => {
     await expect(world.octokit("alice").rest.gists.get({ gist_id: "nope" })).rejects.toMatchObject({ status: 404 });
   });
 
+  it("GET /rate_limit tells the core limit without using it", async () => {
+    const before = await world.octokit("carol").rest.rateLimit.get();
+    const after = await world.octokit("carol").rest.rateLimit.get();
+    expect(after.data.resources.core.used).toBe(before.data.resources.core.used);
+    expect(after.data.rate).toMatchObject({ limit: 5000 });
+  });
+
   it("every answer above fits GitHub's OpenAPI description of its operation", () => {
     // Runs after the tests above: the validator checked each 200 they received.
     expect(world.sandbox.violations).toEqual([]);
@@ -158,6 +165,7 @@ describe("the REST endpoints Steward reads, through the real Octokit", () => {
         "/repos/{owner}/{repo}/issues/{issue_number}",
         "/repos/{owner}/{repo}/contributors",
         "/gists/{gist_id}",
+        "/rate_limit",
       ]
         .map((template) => `GET ${template} 200`)
         .sort(),
