@@ -137,7 +137,8 @@ export class GithubState {
   readonly clientIds = new Set<string>(["Iv1.sandbox"]);
   /** Moved on by the control API (POST /sandbox/clock) to expire device codes and reset rate-limit windows. */
   clockOffsetMs = 0;
-  private nextId = 1000;
+  /** The last id given out (ids are unique across kinds, as GitHub's node ids are). */
+  lastId = 1000;
 
   now(): number {
     return Date.now() + this.clockOffsetMs;
@@ -148,8 +149,8 @@ export class GithubState {
   }
 
   id(): number {
-    this.nextId += 1;
-    return this.nextId;
+    this.lastId += 1;
+    return this.lastId;
   }
 
   user(login: string): GithubUser {

@@ -14,6 +14,8 @@ export interface GithubSandboxOptions {
   deviceInterval?: number;
   /** Every 200 answer checked against GitHub's OpenAPI description; violations in `sandbox.violations`. */
   validator?: SpecValidator;
+  /** Keep the users, tokens, repositories, PRs, issues and gists in this JSON file across restarts (absent: memory). */
+  stateFile?: string;
   /** Milliseconds every REST answer waits (a slow GitHub); the control API changes it. */
   latencyMs?: number;
   log?: (line: string) => void;
@@ -23,4 +25,6 @@ export interface SandboxParts extends ControlParts {
   rest: GithubRest;
   validator: SpecValidator | undefined;
   options: GithubSandboxOptions;
+  /** Called after every change the control API or the device flow makes (writes the state file, if any). */
+  changed(): void;
 }

@@ -94,6 +94,7 @@ export async function serveRequest(
         if (!(error instanceof HttpError)) throw error;
         message = error.message;
       }
+      parts.changed();
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(devicePage(message));
       return;
     }
@@ -105,12 +106,14 @@ export async function serveRequest(
   }
   if (method === "POST" && path === "/login/oauth/access_token") {
     const out = parts.deviceFlow.poll({ ...Object.fromEntries(url.searchParams), ...body });
+    if ((out.body as { access_token?: string }).access_token) parts.changed();
     send(out.status, out.body);
     return;
   }
   if (path.startsWith("/sandbox/")) {
     try {
       const out = control(parts as ControlParts, method, path, body);
+      if (method !== "GET") parts.changed();
       if (out instanceof Created) send(201, out.body);
       else send(200, out);
     } catch (error) {

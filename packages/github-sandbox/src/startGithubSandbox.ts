@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DeviceFlow } from "./deviceFlow.ts";
+import { openGithubJournal } from "./githubJournal.ts";
 import { GithubRest } from "./githubRest.ts";
 import { GithubShapes } from "./githubShapes.ts";
 import { GithubState } from "./githubState.ts";
@@ -21,7 +22,8 @@ export interface GithubSandbox {
 
 /** Starts the local GitHub: REST API at the root, the device flow under /login, the control API under /sandbox. */
 export async function startGithubSandbox(options: GithubSandboxOptions = {}): Promise<GithubSandbox> {
-  const state = new GithubState();
+  const journal = options.stateFile ? openGithubJournal(options.stateFile) : undefined;
+  const state = journal?.state ?? new GithubState();
   let baseUrl = "";
   const limits = new RateLimits(() => state.now(), options.rateLimits);
   const violations: SpecViolation[] = [];
@@ -35,6 +37,7 @@ export async function startGithubSandbox(options: GithubSandboxOptions = {}): Pr
     rest: new GithubRest(state, new GithubShapes(state, "", "")),
     stats: { requests: 0, notModified: 0, byPath: new Map() },
     latency: { ms: options.latencyMs ?? 0 },
+    changed: () => journal?.save(),
   };
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 0;
