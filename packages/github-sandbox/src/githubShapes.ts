@@ -18,9 +18,17 @@ import type {
 export class GithubShapes {
   constructor(
     private readonly state: GithubState,
-    private readonly api: string,
-    private readonly web: string,
+    /** The server's address, known once it listens: the API's links and the pages' both point at it. */
+    private readonly base: () => string,
   ) {}
+
+  private get api() {
+    return this.base();
+  }
+
+  private get web() {
+    return this.base();
+  }
 
   private nodeId(kind: string, id: number | string) {
     return Buffer.from(`${kind}:${id}`).toString("base64").replace(/=+$/, "");

@@ -10,7 +10,7 @@ export interface RateLimitSettings {
   perHour: number;
   /** Requests an hour without a token, per client address. GitHub: 60. */
   unauthenticatedPerHour: number;
-  /** Requests in flight at once, all tokens together. GitHub: 100. */
+  /** Requests in flight at once per user (or address). GitHub: 100. */
   maxConcurrent: number;
   /** Points a minute per token (a GET or HEAD is one point). GitHub: 900 for REST. */
   pointsPerMinute: number;
@@ -42,7 +42,7 @@ export class RateLimits {
   settings: RateLimitSettings;
   private readonly hourly = new Map<string, Window>();
   private readonly minutely = new Map<string, Window>();
-  private inFlight = 0;
+  private readonly inFlight = new Map<string, number>();
   /** Every refusal since start, by kind: what benchmarks and tests read (a client that honours limits has none). */
   readonly refused = { primary: 0, secondary: 0 };
 
@@ -87,7 +87,7 @@ export class RateLimits {
    */
   admit(key: string, points: number): LimitVerdict {
     const s = this.settings;
-    if (this.inFlight >= s.maxConcurrent) return this.secondary(key);
+    if ((this.inFlight.get(key) ?? 0) >= s.maxConcurrent) return this.secondary(key);
     const minute = this.window(this.minutely, key, 60_000);
     if (minute.used + points > s.pointsPerMinute) return this.secondary(key);
     const hour = this.window(this.hourly, key, 3_600_000);
@@ -123,11 +123,13 @@ export class RateLimits {
     this.window(this.hourly, key, 3_600_000).used += 1;
   }
 
-  begin() {
-    this.inFlight += 1;
+  begin(key: string) {
+    this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
   }
 
-  end() {
-    this.inFlight -= 1;
+  end(key: string) {
+    const left = (this.inFlight.get(key) ?? 1) - 1;
+    if (left > 0) this.inFlight.set(key, left);
+    else this.inFlight.delete(key);
   }
 }

@@ -165,13 +165,13 @@ async function serveApi(
     send(verdict.status, { message: verdict.message, documentation_url: DOCS }, { ...common, ...verdict.headers });
     return;
   }
-  limits.begin();
+  limits.begin(key);
   let result: RestResult;
   try {
     if (parts.latency.ms > 0) await new Promise((resolve) => setTimeout(resolve, parts.latency.ms));
     result = rest.handle(method, path, login);
   } finally {
-    limits.end();
+    limits.end(key);
   }
   const headers: Record<string, string> = {
     ...common,

@@ -34,7 +34,7 @@ export async function startGithubSandbox(options: GithubSandboxOptions = {}): Pr
     options,
     validator: options.validator,
     deviceFlow: new DeviceFlow(state, () => `${baseUrl}/login/device`, options.deviceInterval ?? 5),
-    rest: new GithubRest(state, new GithubShapes(state, "", "")),
+    rest: new GithubRest(state, new GithubShapes(state, () => baseUrl)),
     stats: { requests: 0, notModified: 0, byPath: new Map() },
     latency: { ms: options.latencyMs ?? 0 },
     changed: () => journal?.save(),
@@ -55,8 +55,6 @@ export async function startGithubSandbox(options: GithubSandboxOptions = {}): Pr
     server.listen(port, host, () => resolve());
   });
   baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
-  // The links in answers point at this server, as api.github.com's point at itself.
-  parts.rest = new GithubRest(state, new GithubShapes(state, baseUrl, baseUrl));
   if (!isLoopbackHost(host)) {
     options.log?.(
       `The local GitHub listens on ${host}, which is not a loopback address: anyone who can reach it can create users and approve device codes.`,
