@@ -32,7 +32,10 @@ export function snapshotOf(state: GithubState): Snapshot {
   };
 }
 
-/** The state kept in `path` (written whole after each change, through a temporary file so a crash leaves the last one). */
+/**
+ * The state kept in `path`: written whole after each change, through a temporary file so that a crash leaves the
+ * last complete one.
+ */
 export function openGithubJournal(path: string): { state: GithubState; save(): void } {
   const state = new GithubState();
   if (existsSync(path)) {
