@@ -161,8 +161,6 @@ export const auditMismatchSchema = z.discriminatedUnion("kind", [
     pays: payment.nullable(),
     transfer: transfer.nullable(),
   }),
-  /** A transfer that is no line of the chunk. */
-  z.object({ kind: z.literal("transfer_extra"), chunk: chunkRef, transfer }),
 ]);
 export type AuditMismatch = z.infer<typeof auditMismatchSchema>;
 export type AuditChunkRef = z.infer<typeof chunkRef>;

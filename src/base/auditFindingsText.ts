@@ -78,8 +78,6 @@ export function auditMismatchText(m: AuditMismatch, token: Token): string {
       return `${chunkLabel(m.chunk)}, line ${m.line}: the distributor held it, but Steward has no record of the held line`;
     case "line_transfer":
       return `${chunkLabel(m.chunk)}, line ${m.line}: the batch pays ${pays(m.pays)}, but the chain's Transfer ${m.transfer ? `went to ${m.transfer.to}, ${tokens(m.transfer.amount)}` : "is missing"}`;
-    case "transfer_extra":
-      return `${chunkLabel(m.chunk)}: the chain's Transfer to ${m.transfer.to}, ${tokens(m.transfer.amount)}, is not a line of the chunk`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chainRefusalSchema } from "./chainRefusal.ts";
 
 /*
  * Why a payout chunk failed (PayoutIntent.failure), as facts: the settlement service writes them, the Discord views,
@@ -12,8 +13,12 @@ export const payoutFailureSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("pays_contract"), line: z.number(), recipient: z.string() }),
   z.object({ kind: z.literal("treasury_short"), treasury: z.string(), balance: z.string(), needed: z.string() }),
   z.object({ kind: z.literal("allowance_short"), allowance: z.string(), needed: z.string() }),
-  /** The chain node refused the transaction for good: `reason` is its refusal, decoded, in its words. */
-  z.object({ kind: z.literal("chain_refused"), reason: z.string() }),
+  /** The chain refused the transaction for good: `refusal` decoded into facts (`reason`: its words, in older rows). */
+  z.object({
+    kind: z.literal("chain_refused"),
+    refusal: chainRefusalSchema.optional(),
+    reason: z.string().optional(),
+  }),
   /** The chunk's batch id was settled by another transaction with other lines. */
   z.object({ kind: z.literal("settled_other_lines"), batchId: z.string(), txHash: z.string(), linesHash: z.string() }),
   z.object({ kind: z.literal("reverted"), txHash: z.string().nullable(), blockNumber: z.number() }),

@@ -1,3 +1,4 @@
+import { chainRefusalText } from "./chainRefusalText.ts";
 import type { PayoutFailureRecord } from "./payoutFailure.ts";
 
 /** Why a payout chunk failed, in words (a sentence stored before failures were facts is shown as it is). */
@@ -13,7 +14,7 @@ export function payoutFailureText(f: PayoutFailureRecord): string {
     case "allowance_short":
       return `the treasury allows the distributor ${f.allowance} and this chunk needs ${f.needed}: approve more`;
     case "chain_refused":
-      return f.reason;
+      return f.refusal ? chainRefusalText(f.refusal) : (f.reason ?? "the chain refused the transaction");
     case "settled_other_lines":
       return `batch id ${f.batchId} was settled on chain by transaction ${f.txHash} with other lines than this chunk's (lines hash ${f.linesHash}): this chunk was not paid as voted; look at that transaction before anything else`;
     case "reverted":

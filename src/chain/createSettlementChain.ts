@@ -9,6 +9,7 @@ import {
   Transaction,
   Wallet,
 } from "ethers";
+import type { ChainRefusalFact } from "../base/chainRefusal.ts";
 import { urlOriginsIn } from "../base/urlOrigin.ts";
 import { packPayouts } from "../services/settlement/chunkBatch.ts";
 import {
@@ -127,23 +128,17 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
     return version;
   };
 
-  // What the chain said, in words: an RPC provider's error quotes its URL (a key in the path): scheme and host only.
-  const decode = (error: unknown): string => urlOriginsIn(decodeRaw(error));
-  const decodeRaw = (error: unknown): string => {
+  // What the chain said, as facts; an RPC provider's error quotes its URL (a key in the path): scheme and host only.
+  const decode = (error: unknown): ChainRefusalFact => {
     const data = isCallException(error) ? error.data : (error as { data?: string })?.data;
     if (typeof data === "string" && data.length >= 10) {
       for (const iface of errors) {
         const parsed = iface.parseError(data);
-        if (!parsed) continue;
-        const named = `${parsed.name}(${parsed.args.map(String).join(", ")})`;
-        if (parsed.name === "PullMismatch" || parsed.name === "BalanceShort") {
-          return `${named}: the token does not move exact amounts (a fee on transfer, or rebasing); Steward pays exactly what was voted and refuses such tokens, so pay in a standard ERC-20`;
-        }
-        return named;
+        if (parsed) return { kind: "contract_error", name: parsed.name, args: parsed.args.map(String) };
       }
     }
-    if (isCallException(error) && error.reason) return error.reason;
-    return (error as Error)?.message?.split("\n")[0] ?? String(error);
+    if (isCallException(error) && error.reason) return { kind: "revert", reason: urlOriginsIn(error.reason) };
+    return { kind: "other", message: urlOriginsIn((error as Error)?.message?.split("\n")[0] ?? String(error)) };
   };
   const settleData = (call: SettleCall) =>
     distributor.interface.encodeFunctionData("settle", [call.batchId, settings.token, call.payouts, call.total]);
@@ -168,7 +163,7 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
       : encodeReturnHeld(call.lineId);
   /** Estimates gas and fees for a call to the distributor and signs it; nothing is sent. */
   const signData = async (data: string, nonce: number, options: { replacing?: string } = {}) => {
-    if (!wallet) throw new ChainRefusal("no treasury key to sign with (SETTLEMENT_MODE=safe-export exports instead)");
+    if (!wallet) throw new ChainRefusal({ kind: "no_key" });
     const accessList = await accessListFor(provider, { from: treasury, to: settings.distributor, data });
     let estimate: bigint;
     try {
@@ -178,9 +173,7 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
     }
     const cap = await gasCap();
     if (estimate > cap) {
-      throw new ChainRefusal(
-        `the chunk needs ${estimate} gas, more than one transaction may use on this chain (${cap}): it must be paid in smaller chunks`,
-      );
+      throw new ChainRefusal({ kind: "gas_cap", needs: estimate.toString(), cap: cap.toString() });
     }
     const fees = await provider.getFeeData();
     let maxFeePerGas = fees.maxFeePerGas ?? fees.gasPrice ?? 0n;
@@ -194,9 +187,11 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
       maxPriorityFeePerGas = bigMax(maxPriorityFeePerGas, bump(old.maxPriorityFeePerGas));
     }
     if (settings.maxFeePerGas !== undefined && maxFeePerGas > settings.maxFeePerGas) {
-      throw new ChainRefusal(
-        `the network asks ${maxFeePerGas} wei per gas, above MAX_FEE_GWEI (${settings.maxFeePerGas} wei)`,
-      );
+      throw new ChainRefusal({
+        kind: "fee_cap",
+        asks: maxFeePerGas.toString(),
+        cap: settings.maxFeePerGas.toString(),
+      });
     }
     const raw = await wallet.signTransaction({
       type: 2,
@@ -375,8 +370,7 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
         // The same signed transaction again: the chain has it (pending or mined); the receipt tells which.
         if (text.includes("already known") || text.includes("nonce too low") || text.includes("already imported"))
           return;
-        if (PERMANENT_REFUSAL.test(text))
-          throw new ChainRefusal(`the node refused the transaction: ${nodeWords(error)}`);
+        if (PERMANENT_REFUSAL.test(text)) throw new ChainRefusal({ kind: "node_refused", message: nodeWords(error) });
         throw error;
       }
     },

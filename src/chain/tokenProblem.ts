@@ -1,4 +1,6 @@
 import { hexlify, randomBytes } from "ethers";
+import { INEXACT_TOKEN_ERRORS } from "../base/chainRefusal.ts";
+import { chainRefusalText } from "../base/chainRefusalText.ts";
 import { packPayouts } from "../services/settlement/chunkBatch.ts";
 import { ChainRefusal } from "../services/settlement/settlementChain.ts";
 import { createSettlementChain } from "./createSettlementChain.ts";
@@ -37,8 +39,9 @@ export async function tokenProblem(settings: {
     return null;
   } catch (error) {
     if (!(error instanceof ChainRefusal)) throw error;
-    if (/^(PullMismatch|BalanceShort)\(/.test(error.reason)) {
-      return `TOKEN_ADDRESS ${settings.token} does not move exact amounts (${error.reason}): it takes a fee on transfer or rebases. Steward pays exactly what was voted and refuses such tokens; pay in a standard ERC-20.`;
+    const f = error.fact;
+    if (f.kind === "contract_error" && INEXACT_TOKEN_ERRORS.includes(f.name)) {
+      return `TOKEN_ADDRESS ${settings.token} does not move exact amounts (${chainRefusalText(f)}): it takes a fee on transfer or rebases. Steward pays exactly what was voted and refuses such tokens; pay in a standard ERC-20.`;
     }
     return null;
   } finally {

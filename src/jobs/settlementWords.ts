@@ -1,3 +1,4 @@
+import { chainRefusalText } from "../base/chainRefusalText.ts";
 import { plannedElsewhereText } from "../base/payoutStuckText.ts";
 import type { AnchorSkip } from "../services/audit/publishAnchors.ts";
 import type { IntentWait } from "../services/settlement/advanceIntent.ts";
@@ -29,7 +30,7 @@ export function intentWaitText(wait: IntentWait): string {
     case "confirming":
       return `${wait.confirmations} of ${wait.needed} confirmations`;
     case "fee_bump_refused":
-      return `transaction ${wait.txHash} is not mined and cannot be sent with a higher fee: ${wait.reason}`;
+      return `transaction ${wait.txHash} is not mined and cannot be sent with a higher fee: ${chainRefusalText(wait.refusal)}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ChainRefusalFact } from "../base/chainRefusal.ts";
 import type { SiweProblem } from "./wallets/parseSiweMessage.ts";
 
 /**
@@ -126,9 +127,9 @@ export type UserErrorContext = {
   held_lines_unavailable: Record<string, never>;
   claim_signature_malformed: { id: number };
   claim_not_asked: { id: number };
-  claim_refused: { id: number; recipient: string; reason: string };
+  claim_refused: { id: number; recipient: string; refusal: ChainRefusalFact };
   held_line_claim_period: { id: number; until: Date };
-  return_refused: { id: number; reason: string };
+  return_refused: { id: number; refusal: ChainRefusalFact };
   trace_unreadable: { ref: string };
   trace_ambiguous: { id: number; kinds: string[] };
   trace_not_found: { kind: string; ref: string };

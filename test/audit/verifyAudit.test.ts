@@ -273,6 +273,17 @@ describe("verifying paid batches against the vote, the audit log and the chain",
         }
       },
     );
+    // A chunk recorded under another batch id than its proposal, chain and distributor give it.
+    const otherId = `0x${"34".repeat(32)}`;
+    await tampered(
+      () => deps.db.payoutIntent.update({ where: { id: second.id }, data: { batchId: otherId } }),
+      async () => {
+        const found = await mismatches();
+        const chunk = { proposalId, index: 1, count: 2, txHash: second.txHash };
+        expect(found).toContainEqual({ kind: "chunk_batch_id", chunk, batchId: otherId });
+        expect(found).toContainEqual({ kind: "chunk_no_settled_event", chunk, batchId: otherId });
+      },
+    );
     expect(await mismatches()).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "../..");
 
 /** The money path's JSON columns, each read through its reader in src/db/json, and the types those readers give. */
-const COLUMNS = ["batch", "entries", "sentTxs", "scores", "failure", "stuck"];
+const COLUMNS = ["batch", "entries", "sentTxs", "scores", "failure", "stuck", "problemFacts"];
 const TYPES = [
   "BatchEntry",
   "PayoutLine",

@@ -34,8 +34,10 @@ describe("settlement words", () => {
       "block 40 is confirmed but the local chain has not saved it yet",
     );
     expect(intentWaitText({ kind: "confirming", confirmations: 1, needed: 3 })).toBe("1 of 3 confirmations");
-    expect(intentWaitText({ kind: "fee_bump_refused", txHash: "0x12", reason: "fee above MAX_FEE_GWEI" })).toBe(
-      "transaction 0x12 is not mined and cannot be sent with a higher fee: fee above MAX_FEE_GWEI",
+    expect(
+      intentWaitText({ kind: "fee_bump_refused", txHash: "0x12", refusal: { kind: "fee_cap", asks: "5", cap: "4" } }),
+    ).toBe(
+      "transaction 0x12 is not mined and cannot be sent with a higher fee: the network asks 5 wei per gas, above MAX_FEE_GWEI (4 wei)",
     );
   });
 

@@ -44,6 +44,21 @@ describe("the outbox", () => {
     expect(await database.prisma.pendingPost.count({ where: { subjectId: 900 } })).toBe(0);
   });
 
+  it("a refused post whose subject changed while it was being sent is tried again at once, with the newest state", async () => {
+    const deps = serviceDeps(database);
+    await enqueuePosts(deps.db, deps.now(), [{ guildId, kind: "appeal", subjectId: 902 }]);
+    const [row] = await claimPosts(deps, await duePosts(deps, ["appeal"], 10));
+    // A moderator decides the appeal while its first post is on its way, and Discord refuses that post.
+    await enqueuePosts(deps.db, deps.now(), [{ guildId, kind: "appeal", subjectId: 902 }]);
+    await failPosts(deps, [row as NonNullable<typeof row>], refused);
+    const again = await duePosts(deps, ["appeal"], 10);
+    expect(again.map((r) => [r.subjectId, r.version, r.attempts, r.reason])).toEqual([[902, 1, 1, refused.reason]]);
+    // Refused again with nothing changed: now it waits for its backoff.
+    await failPosts(deps, await claimPosts(deps, again), refused);
+    expect(await duePosts(deps, ["appeal"], 10)).toEqual([]);
+    await database.prisma.pendingPost.deleteMany({ where: { subjectId: 902 } });
+  });
+
   it("releases a stopped process's claims at once when its instance row goes", async () => {
     const deps = serviceDeps(database);
     await enqueuePosts(deps.db, deps.now(), [{ guildId, kind: "result", subjectId: 901 }]);

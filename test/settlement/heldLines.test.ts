@@ -192,7 +192,7 @@ describe("held lines (StewardDistributorV2)", () => {
     const wrong = await other.signTypedData(domain, types, message);
     await expect(submitClaim(deps, alice, id, wrong)).rejects.toMatchObject({
       code: "claim_refused",
-      context: { reason: expect.stringMatching(/^InvalidClaimSignature/) },
+      context: { refusal: { kind: "contract_error", name: "InvalidClaimSignature" } },
     });
     await expect(submitClaim(deps, alice, id, "not hex")).rejects.toMatchObject({ code: "claim_signature_malformed" });
     const signature = await blocked.signTypedData(domain, types, message);
@@ -213,6 +213,41 @@ describe("held lines (StewardDistributorV2)", () => {
     await expect(deps.db.heldLine.update({ where: { id }, data: { status: "held" } })).rejects.toThrow(
       /was already paid out/,
     );
+  }, 90_000);
+
+  it("the audit names a held line Steward has no record of, and one the distributor held for another line", async () => {
+    const blocked = Wallet.createRandom();
+    const other = Wallet.createRandom();
+    await refuse(blocked.address);
+    const proposalId = await voted(
+      batchOf([
+        [blocked.address, "5"],
+        [other.address, "3"],
+      ]),
+    );
+    await settlePayouts(deps);
+    expect((await verifyAudit(deps)).mismatches).toEqual([]);
+    const intent = await deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId } });
+    const held = await deps.db.heldLine.findFirstOrThrow();
+    const chunk = { proposalId, index: 0, count: 1, txHash: intent.txHash };
+    // As the database's administrator could: its triggers refuse both changes.
+    for (const table of ["HeldLine", "PayoutIntent"]) {
+      await deps.db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
+    }
+    await deps.db.heldLine.delete({ where: { id: held.id } });
+    expect((await verifyAudit(deps)).mismatches).toEqual([
+      { kind: "line_held_unrecorded", chunk, line: held.lineIndex + 1 },
+    ]);
+    const entries = intent.entries as { recipient: string; amount: string }[];
+    const forged = entries.map((e, n) => (n === held.lineIndex ? { ...e, amount: tokens("4").toString() } : e));
+    await deps.db.payoutIntent.update({ where: { id: intent.id }, data: { entries: forged as never } });
+    expect((await verifyAudit(deps)).mismatches).toContainEqual({
+      kind: "line_held_other",
+      chunk,
+      line: held.lineIndex + 1,
+      pays: { recipient: blocked.address, amount: tokens("4").toString() },
+      held: { recipient: blocked.address, amount: tokens("5").toString() },
+    });
   }, 90_000);
 
   it("returns a line to the treasury only after the claim period, and survives a relay that times out", async () => {

@@ -130,7 +130,7 @@ describe("money never stalls", () => {
           proposalId: id,
           failure: {
             kind: "chain_refused",
-            reason: expect.stringMatching(/^the node refused the transaction: .*insufficient funds/i),
+            refusal: { kind: "node_refused", message: expect.stringMatching(/insufficient funds/i) },
           },
         },
       ]);

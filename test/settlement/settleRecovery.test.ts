@@ -1,5 +1,6 @@
 import { AbiCoder, Contract, keccak256, parseUnits, toBeHex, Wallet, zeroPadValue } from "ethers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { payoutFailureText } from "../../src/base/payoutFailureText.ts";
 import { type createSettlementChain, settlementProvider } from "../../src/chain/createSettlementChain.ts";
 import type { Deployed } from "../../src/chain/deployContracts.ts";
 import { loadArtifact } from "../../src/chain/loadArtifact.ts";
@@ -248,7 +249,10 @@ describe("settlement when the chain misbehaves", () => {
         {
           intentId: expect.any(Number),
           proposalId: id,
-          failure: { kind: "chain_refused", reason: `NotOperator(${settlement.chain.treasury})` },
+          failure: {
+            kind: "chain_refused",
+            refusal: { kind: "contract_error", name: "NotOperator", args: [settlement.chain.treasury] },
+          },
         },
       ]);
       expect((await intentOf(id)).txHash).toBeNull();
@@ -265,8 +269,12 @@ describe("settlement when the chain misbehaves", () => {
     expect(report.failed[0]?.proposalId).toBe(id);
     expect(report.failed[0]?.failure).toEqual({
       kind: "chain_refused",
-      reason: expect.stringMatching(/^the network asks \d+ wei per gas, above MAX_FEE_GWEI \(1 wei\)$/),
+      refusal: { kind: "fee_cap", asks: expect.stringMatching(/^\d+$/), cap: "1" },
     });
+    // The words moderators read: what the network asks, against the cap.
+    expect(payoutFailureText(report.failed[0]?.failure ?? "")).toMatch(
+      /^the network asks \d+ wei per gas, above MAX_FEE_GWEI \(1 wei\)$/,
+    );
   }, 60_000);
 
   it("exports for a Safe that already approved enough: the settle call alone, checked first", async () => {

@@ -1,3 +1,5 @@
+import type { ChainRefusalFact } from "../../base/chainRefusal.ts";
+import { chainRefusalText } from "../../base/chainRefusalText.ts";
 import type { UserErrorCode, UserErrorContext } from "../../services/errors.ts";
 import type { SiweProblem } from "../../services/wallets/parseSiweMessage.ts";
 
@@ -134,12 +136,12 @@ export const errorMessages = {
     `That is not a signature: give the 0x… hex your wallet returned for the claim of held line #${id} (\`/payout claim line:${id}\` shows what to sign).`,
   claim_not_asked: ({ id }) =>
     `Nothing to sign yet for held line #${id}: run \`/payout claim line:${id}\` first, sign what it shows, then give the signature.`,
-  claim_refused: ({ id, recipient, reason }) =>
-    `The distributor would refuse this claim of held line #${id}: ${claimRefusal(reason, recipient, id)} Nothing was sent.`,
+  claim_refused: ({ id, recipient, refusal }) =>
+    `The distributor would refuse this claim of held line #${id}: ${claimRefusal(refusal, recipient, id)} Nothing was sent.`,
   held_line_claim_period: ({ id, until }) =>
     `Held line #${id} is still its recipient's to claim until ${absolute(until)} (${relative(until)}); it can be returned to the treasury after that.`,
-  return_refused: ({ id, reason }) =>
-    `The distributor would refuse to return held line #${id}: ${reason}. Nothing was sent.`,
+  return_refused: ({ id, refusal }) =>
+    `The distributor would refuse to return held line #${id}: ${chainRefusalText(refusal)}. Nothing was sent.`,
   trace_unreadable: ({ ref }) =>
     `${code(ref)} is not something I can trace. Give a transaction hash (0x and 64 hex digits), \`proposal 12\`, \`contribution 12\` or \`node 12\`.`,
   trace_ambiguous: ({ id, kinds }) =>
@@ -230,15 +232,16 @@ export const errorMessages = {
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
 
 /** A claim's revert, in words: the signer, the deadline, the line, the token's transfer. */
-function claimRefusal(reason: string, recipient: string, id: number): string {
-  if (reason.startsWith("InvalidClaimSignature"))
+function claimRefusal(refusal: ChainRefusalFact, recipient: string, id: number): string {
+  const error = refusal.kind === "contract_error" ? refusal.name : null;
+  if (error === "InvalidClaimSignature")
     return `the signature was not made by ${code(recipient)} over this claim. Sign the typed data \`/payout claim line:${id}\` shows with that wallet (eth_signTypedData_v4).`;
-  if (reason.startsWith("ClaimExpired"))
+  if (error === "ClaimExpired")
     return `the claim's deadline has passed. Run \`/payout claim line:${id}\` again for a new one.`;
-  if (reason.startsWith("NotHeld")) return "the line is no longer held: it was already paid out or returned.";
-  if (reason.startsWith("InvalidDestination"))
+  if (error === "NotHeld") return "the line is no longer held: it was already paid out or returned.";
+  if (error === "InvalidDestination")
     return "it would pay the distributor itself or the zero address. Link another wallet with `/wallet link` and ask again.";
-  return `${reason}. If the token refused the transfer to your wallet, link another one with \`/wallet link\` and ask again.`;
+  return `${chainRefusalText(refusal)}. If the token refused the transfer to your wallet, link another one with \`/wallet link\` and ask again.`;
 }
 
 /** Why a signature was checked as an ordinary wallet's: said, for those who signed with a contract wallet. */

@@ -1,12 +1,16 @@
 import { type Token, tokenAmountText } from "../../base/token.ts";
-import type { HeldLine } from "../../generated/prisma/client.ts";
 import type { askClaim } from "../../services/settlement/held/askClaim.ts";
 import type { ReturnOutcome } from "../../services/settlement/held/askReturn.ts";
+import type { listHeldLines } from "../../services/settlement/held/listHeldLines.ts";
 import type { ClaimOutcome } from "../../services/settlement/held/submitClaim.ts";
 import { heldLineText } from "./payoutViews.ts";
 
 /** `/payout claim` without a line: what the distributor holds for the member's wallets. */
-export function heldLinesView(lines: HeldLine[], token: Token, signatureWithoutLine: boolean): string {
+export function heldLinesView(
+  lines: Awaited<ReturnType<typeof listHeldLines>>,
+  token: Token,
+  signatureWithoutLine: boolean,
+): string {
   const hint = signatureWithoutLine
     ? "Give the line number with the signature: `/payout claim line:<n> signature:…`.\n"
     : "";
@@ -15,7 +19,7 @@ export function heldLinesView(lines: HeldLine[], token: Token, signatureWithoutL
   }
   const rows = lines.map(
     (l) =>
-      `${heldLineText({ id: l.id, recipient: l.recipient, amount: l.amount.toFixed(), status: l.status, paidTo: l.paidTo, problem: l.problem }, token)} · proposal #${l.proposalId}`,
+      `${heldLineText({ id: l.id, recipient: l.recipient, amount: l.amount.toFixed(), status: l.status, paidTo: l.paidTo, problem: l.lastProblem }, token)} · proposal #${l.proposalId}`,
   );
   return `${hint}The distributor holds ${lines.length} payout line(s) for you: the token refused the transfer to that wallet, so the amount waits for you on chain.\n${rows.join("\n")}\nRun \`/payout claim line:<n>\` to have one paid to your linked wallet.`.slice(
     0,

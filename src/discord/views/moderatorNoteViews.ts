@@ -1,3 +1,4 @@
+import { heldLineProblemText } from "../../base/heldLineProblemText.ts";
 import { payoutFailureText } from "../../base/payoutFailureText.ts";
 import { plannedElsewhereText } from "../../base/payoutStuckText.ts";
 import { type Token, tokenAmountText } from "../../base/token.ts";
@@ -39,6 +40,6 @@ export function moderatorFactText(fact: ModeratorFact, token: Token): string {
         : `Held line #${fact.line.id} (proposal #${fact.proposalId}, ${amount}) was ${fact.how === "claimed" ? "claimed by its recipient" : "redirected by the distributor's owner"} and paid to ${fact.to} in transaction ${fact.txHash}.`;
     }
     case "held_line_relay_refused":
-      return `The ${fact.relay} of held line #${fact.line.id} (proposal #${fact.proposalId}, ${tokenAmountText(fact.line.amount, token)} for ${fact.line.recipient}) was not sent: ${fact.reason}. The line stays held; its recipient can claim it again with \`/payout claim line:${fact.line.id}\`.`;
+      return `The ${fact.relay} of held line #${fact.line.id} (proposal #${fact.proposalId}, ${tokenAmountText(fact.line.amount, token)} for ${fact.line.recipient}) was not sent: ${heldLineProblemText(fact.problem ?? fact.reason ?? "the chain refused it")}. The line stays held; its recipient can claim it again with \`/payout claim line:${fact.line.id}\`.`;
   }
 }

@@ -1,3 +1,5 @@
+import type { HeldLineProblemRecord } from "../../base/heldLineProblem.ts";
+import { heldLineProblemText } from "../../base/heldLineProblemText.ts";
 import { payoutFailureText } from "../../base/payoutFailureText.ts";
 import { payoutStuckText } from "../../base/payoutStuckText.ts";
 import { type Token, tokenAmountText } from "../../base/token.ts";
@@ -120,7 +122,7 @@ export function heldLineText(
     amount: string;
     status: string;
     paidTo: string | null;
-    problem?: string | null;
+    problem?: HeldLineProblemRecord | null;
   },
   token: Token,
 ): string {
@@ -130,7 +132,7 @@ export function heldLineText(
       : h.status === "held"
         ? `held: its owner claims it with \`/payout claim line:${h.id}\``
         : (HELD_STATE[h.status] ?? h.status);
-  const problem = h.problem ? ` (last attempt: ${h.problem})` : "";
+  const problem = h.problem ? ` (last attempt: ${heldLineProblemText(h.problem)})` : "";
   return `held line #${h.id}${h.line === undefined ? "" : ` (line ${h.line + 1})`}: ${tokenAmountText(h.amount, token)} for \`${h.recipient}\` — ${where}${problem}`;
 }
 

@@ -244,9 +244,6 @@ async function checkSettlements(
         const transfer = t ? { to: t.to, amount: t.amount.toString() } : null;
         mismatches.push({ kind: "line_transfer", chunk, line: n + 1, pays, transfer });
       }
-      for (const t of paid.slice(Math.max(next, lines.length - held.length))) {
-        mismatches.push({ kind: "transfer_extra", chunk, transfer: { to: t.to, amount: t.amount.toString() } });
-      }
     }
   }
   checked.push({ kind: "settlements", proposals: proposals.length, chunks, transfers: audit ? transfers : null });

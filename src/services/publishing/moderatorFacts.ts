@@ -1,3 +1,4 @@
+import type { HeldLineProblem } from "../../base/heldLineProblem.ts";
 import type { PayoutFailureRecord } from "../../base/payoutFailure.ts";
 import type { PlannedElsewhere } from "../../base/payoutStuck.ts";
 
@@ -44,5 +45,7 @@ export type ModeratorFact =
       line: Omit<HeldLineRef, "lineIndex">;
       proposalId: number;
       relay: "claim" | "return";
-      reason: string;
+      /** Facts; `reason`: the words a note queued before problems were facts carries. */
+      problem?: HeldLineProblem;
+      reason?: string;
     };

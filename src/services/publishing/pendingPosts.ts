@@ -81,7 +81,9 @@ export async function finishPosts(deps: Deps, rows: PendingPost[], againAfterMs 
 /**
  * Discord refused the posts (or they could not be made): kept with the reason and retried with backoff. When the
  * refusal is certain (`nothingSent`: no message exists) each row keeps its own backoff and may go out differently
- * next time; otherwise the rows keep their nonce and wait together, in case the message was made after all.
+ * next time, and a row whose subject changed while it was being sent is tried again at once (the newest state may
+ * need no post at all: an appeal decided before its post was ever made); otherwise the rows keep their nonce and
+ * wait together, in case the message was made after all.
  */
 export async function failPosts(
   deps: Deps,
@@ -92,18 +94,23 @@ export async function failPosts(
   const together = backoffMs(Math.max(...rows.map((r) => r.attempts + 1)));
   for (const row of rows) {
     const wait = failure.nothingSent ? backoffMs(row.attempts + 1) : together;
-    await deps.db.pendingPost.updateMany({
-      where: { id: row.id },
-      data: {
-        channel: failure.channel,
-        reason: failure.reason,
-        attempts: row.attempts + 1,
-        claimedBy: null,
-        claimedAt: null,
-        nextAttemptAt: new Date(now.getTime() + wait),
-        ...(failure.nothingSent ? { sentWith: null } : {}),
-      },
-    });
+    const data = {
+      channel: failure.channel,
+      reason: failure.reason,
+      attempts: row.attempts + 1,
+      claimedBy: null,
+      claimedAt: null,
+      nextAttemptAt: new Date(now.getTime() + wait),
+      ...(failure.nothingSent ? { sentWith: null } : {}),
+    };
+    if (!failure.nothingSent) {
+      await deps.db.pendingPost.updateMany({ where: { id: row.id }, data });
+      continue;
+    }
+    const unchanged = await deps.db.pendingPost.updateMany({ where: { id: row.id, version: row.version }, data });
+    if (unchanged.count === 0) {
+      await deps.db.pendingPost.updateMany({ where: { id: row.id }, data: { ...data, nextAttemptAt: now } });
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { readHeldLineProblem } from "../../db/json/heldLineProblem.ts";
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
 import { readPayoutFailure } from "../../db/json/payoutFailure.ts";
 import { readPayoutStuck } from "../../db/json/payoutStuck.ts";
@@ -33,7 +34,7 @@ export async function payoutStatus(deps: Pick<ServiceDeps, "db" | "settlement">,
         amount: h.amount.toFixed(),
         status: h.status,
         paidTo: h.paidTo,
-        problem: h.problem,
+        problem: readHeldLineProblem(h),
       })),
     })),
     confirmationsRequired: deps.settlement?.confirmations ?? null,

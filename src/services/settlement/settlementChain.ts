@@ -1,3 +1,5 @@
+import type { ChainRefusalFact } from "../../base/chainRefusal.ts";
+import { chainRefusalText } from "../../base/chainRefusalText.ts";
 /** One `settle(batchId, token, payouts, total)` call: `payouts` are `amount << 160 | recipient` words. */
 export interface SettleCall {
   batchId: string;
@@ -43,10 +45,10 @@ export interface MinedReceipt {
   gasUsed: bigint;
 }
 
-/** A revert or refusal the chain gave, decoded for people (e.g. "AlreadySettled(0x…)", "ERC20InsufficientAllowance"). */
+/** A revert or refusal the chain gave, decoded into facts (e.g. the custom error `AlreadySettled(0x…)`). */
 export class ChainRefusal extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly fact: ChainRefusalFact) {
+    super(chainRefusalText(fact));
   }
 }
 

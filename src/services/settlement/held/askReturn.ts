@@ -1,3 +1,4 @@
+import { Prisma } from "../../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../../audit/appendAuditEvent.ts";
 import { runAudited } from "../../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../../deps.ts";
@@ -33,13 +34,18 @@ export async function askReturn(
     await chain.checkLineCall({ kind: "return", lineId: line.lineId });
   } catch (error) {
     if (!(error instanceof ChainRefusal)) throw error;
-    throw new UserError("return_refused", { id, reason: error.reason });
+    throw new UserError("return_refused", { id, refusal: error.fact });
   }
   const treasury = await chain.fundsSource();
   await runAudited(deps.db, async (tx) => {
     await tx.heldLine.update({
       where: { id: line.id },
-      data: { status: relays ? "return_asked" : line.status, askedBy: actor.discordId, problem: null },
+      data: {
+        status: relays ? "return_asked" : line.status,
+        askedBy: actor.discordId,
+        problem: null,
+        problemFacts: Prisma.DbNull,
+      },
     });
     await appendAuditEvent(tx, {
       guildId: actor.guildId,

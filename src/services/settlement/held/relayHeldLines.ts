@@ -1,4 +1,6 @@
-import type { HeldLine, Prisma } from "../../../generated/prisma/client.ts";
+import type { HeldLineProblem } from "../../../base/heldLineProblem.ts";
+import { readHeldLineProblem } from "../../../db/json/heldLineProblem.ts";
+import { type HeldLine, Prisma } from "../../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../../audit/appendAuditEvent.ts";
 import { runAudited } from "../../audit/runAudited.ts";
 import type { ServiceDeps } from "../../deps.ts";
@@ -11,7 +13,7 @@ export interface RelayReport {
   /** Lines paid out by this run (or found paid out by someone else's transaction). */
   resolved: { id: number; status: "claimed" | "redirected" | "returned"; txHash: string }[];
   /** Lines whose claim or return the chain refused: back to held, with the reason (told once). */
-  refused: { id: number; reason: string }[];
+  refused: { id: number; problem: HeldLineProblem }[];
   /** A relay transaction not mined yet: the next run goes on from it. */
   waiting: number | null;
 }
@@ -51,7 +53,7 @@ export async function relayHeldLines(
         continue;
       }
       if ("resolved" in outcome) report.resolved.push(outcome.resolved);
-      if ("refused" in outcome) report.refused.push({ id: line.id, reason: outcome.refused });
+      if ("refused" in outcome) report.refused.push({ id: line.id, problem: outcome.refused });
       if ("waiting" in outcome) report.waiting = line.id;
       break;
     }
@@ -63,7 +65,7 @@ export async function relayHeldLines(
 type Step =
   | { line: HeldLine }
   | { resolved: RelayReport["resolved"][number] }
-  | { refused: string }
+  | { refused: HeldLineProblem }
   | { waiting: true };
 
 async function advance(
@@ -82,7 +84,7 @@ async function advance(
       const released = receipt.success ? await chain.lineReleased(line.lineId) : null;
       if (released) return { resolved: await resolve(deps, line, released) };
       // Reverted (the token refused the claimed wallet too, a deadline passed on the way): back to held, said.
-      return { refused: await refuse(deps, line, `transaction ${line.txHash} reverted on chain`) };
+      return { refused: await refuse(deps, line, { kind: "reverted", txHash: line.txHash }) };
     }
     const { latest } = await chain.nonces();
     if (latest > (line.nonce ?? 0)) {
@@ -93,7 +95,7 @@ async function advance(
       await chain.broadcast(line.rawTx as string);
     } catch (error) {
       if (!(error instanceof ChainRefusal)) throw error;
-      return { refused: await refuse(deps, line, error.reason) };
+      return { refused: await refuse(deps, line, { kind: "chain_refused", refusal: error.fact }) };
     }
     const deadline = Date.now() + settlement.receiptWaitMs;
     while (Date.now() < deadline) {
@@ -104,7 +106,7 @@ async function advance(
   }
   const call = callOf(line);
   if (call.kind === "claim" && (line.claimDeadline ?? 0) < (await chain.chainTime())) {
-    return { refused: await refuse(deps, line, "the claim's signature expired before it could be sent") };
+    return { refused: await refuse(deps, line, { kind: "claim_expired" }) };
   }
   let signed: { raw: string; hash: string };
   let nonce: number;
@@ -114,7 +116,7 @@ async function advance(
     signed = await chain.signLineCall(call, nonce);
   } catch (error) {
     if (!(error instanceof ChainRefusal)) throw error;
-    return { refused: await refuse(deps, line, error.reason) };
+    return { refused: await refuse(deps, line, { kind: "chain_refused", refusal: error.fact }) };
   }
   const sent = await update(
     deps,
@@ -172,6 +174,7 @@ async function resolve(deps: Pick<ServiceDeps, "db" | "now">, line: HeldLine, re
       txHash: released.txHash,
       resolvedAt: deps.now(),
       problem: null,
+      problemFacts: Prisma.DbNull,
       nonce: null,
       rawTx: null,
     },
@@ -199,14 +202,28 @@ async function resolve(deps: Pick<ServiceDeps, "db" | "now">, line: HeldLine, re
 }
 
 /** The chain refused the claim or return: the line stays held, with the reason, and moderators are told once. */
-async function refuse(deps: Pick<ServiceDeps, "db" | "now">, line: HeldLine, reason: string): Promise<string> {
+async function refuse(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  line: HeldLine,
+  problem: HeldLineProblem,
+): Promise<HeldLineProblem> {
   await update(
     deps,
     line,
     "held_line.relay_refused",
-    { status: "held", relayKind: null, nonce: null, rawTx: null, txHash: null, claimSignature: null, problem: reason },
-    { reason, txHash: line.txHash },
-    line.problem === reason
+    {
+      status: "held",
+      relayKind: null,
+      nonce: null,
+      rawTx: null,
+      txHash: null,
+      claimSignature: null,
+      problem: null,
+      problemFacts: problem,
+    },
+    { problem, txHash: line.txHash },
+    // Told once: the same problem again (the recipient retried, the chain said the same) is not news.
+    JSON.stringify(readHeldLineProblem(line)) === JSON.stringify(problem)
       ? undefined
       : (tx, now) =>
           enqueuePosts(tx, now, [
@@ -220,13 +237,13 @@ async function refuse(deps: Pick<ServiceDeps, "db" | "now">, line: HeldLine, rea
                   line: lineRef(line),
                   proposalId: line.proposalId,
                   relay: line.relayKind === "return" || line.status === "return_asked" ? "return" : "claim",
-                  reason,
+                  problem,
                 },
               },
             },
           ]),
   );
-  return reason;
+  return problem;
 }
 
 const lineRef = (line: HeldLine) => ({ id: line.id, recipient: line.recipient, amount: line.amount.toFixed() });

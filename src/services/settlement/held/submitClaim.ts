@@ -1,3 +1,4 @@
+import { Prisma } from "../../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../../audit/appendAuditEvent.ts";
 import { runAudited } from "../../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../../deps.ts";
@@ -46,13 +47,18 @@ export async function submitClaim(
     await chain.checkLineCall(call);
   } catch (error) {
     if (!(error instanceof ChainRefusal)) throw error;
-    throw new UserError("claim_refused", { id, recipient: line.recipient, reason: error.reason });
+    throw new UserError("claim_refused", { id, recipient: line.recipient, refusal: error.fact });
   }
   const now = deps.now();
   await runAudited(deps.db, async (tx) => {
     await tx.heldLine.update({
       where: { id: line.id },
-      data: { status: relays ? "claim_signed" : "held", claimSignature: sig, problem: null },
+      data: {
+        status: relays ? "claim_signed" : "held",
+        claimSignature: sig,
+        problem: null,
+        problemFacts: Prisma.DbNull,
+      },
     });
     await appendAuditEvent(tx, {
       guildId: actor.guildId,

@@ -91,7 +91,7 @@ export async function awaitMined(
   try {
     await chain.broadcast(intent.rawTx as string);
   } catch (error) {
-    if (error instanceof ChainRefusal) return failIntent(deps, intent, { kind: "chain_refused", reason: error.reason });
+    if (error instanceof ChainRefusal) return failIntent(deps, intent, { kind: "chain_refused", refusal: error.fact });
     throw error;
   }
   await pause(settlement);

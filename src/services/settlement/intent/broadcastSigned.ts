@@ -18,7 +18,7 @@ export async function broadcastSigned(
   } catch (error) {
     // Refused for good (intrinsic gas, funds, an invalid transaction): the chunk fails with the node's words
     // and its nonce is free again; `/payout retry` signs it anew. Anything else is tried again next run.
-    if (error instanceof ChainRefusal) return failIntent(deps, intent, { kind: "chain_refused", reason: error.reason });
+    if (error instanceof ChainRefusal) return failIntent(deps, intent, { kind: "chain_refused", refusal: error.fact });
     throw error;
   }
   checkpoint("after-broadcast", intent.proposalId);

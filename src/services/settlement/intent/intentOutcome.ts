@@ -1,3 +1,4 @@
+import type { ChainRefusalFact } from "../../../base/chainRefusal.ts";
 import type { PayoutFailureRecord } from "../../../base/payoutFailure.ts";
 
 export type IntentOutcome =
@@ -12,4 +13,4 @@ export type IntentWait =
   | { kind: "not_saved"; blockNumber: number }
   | { kind: "confirming"; confirmations: number; needed: number }
   /** `reason`: the chain's refusal of the replacement, in its words. */
-  | { kind: "fee_bump_refused"; txHash: string | null; reason: string };
+  | { kind: "fee_bump_refused"; txHash: string | null; refusal: ChainRefusalFact };

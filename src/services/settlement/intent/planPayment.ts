@@ -70,7 +70,7 @@ export async function planPayment(
     nonce = await nextNonce(deps, settlement);
     signed = await chain.sign(call, nonce);
   } catch (error) {
-    if (error instanceof ChainRefusal) return failIntent(deps, intent, { kind: "chain_refused", reason: error.reason });
+    if (error instanceof ChainRefusal) return failIntent(deps, intent, { kind: "chain_refused", refusal: error.fact });
     throw error;
   }
   checkpoint("before-save-signed", intent.proposalId);

@@ -26,7 +26,7 @@ export async function resign(
     if (!(error instanceof ChainRefusal)) throw error;
     return {
       state: "waiting",
-      wait: { kind: "fee_bump_refused", txHash: intent.txHash, reason: error.reason },
+      wait: { kind: "fee_bump_refused", txHash: intent.txHash, refusal: error.fact },
     };
   }
   return saveIntent(

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HeldLine" ADD COLUMN     "problemFacts" JSONB;
