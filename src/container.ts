@@ -16,6 +16,7 @@ import { createMetrics } from "./metrics/createMetrics.ts";
 import { processAlive } from "./processAlive.ts";
 import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
 import type { ServiceDeps } from "./services/deps.ts";
+import type { GithubDeps } from "./services/github/githubDeps.ts";
 import {
   newProcessInstance,
   type ProcessInstance,
@@ -65,6 +66,8 @@ export async function createContainer(
     chain?: { sandbox: boolean; own: boolean };
     /** The URL this Steward is reached at (PUBLIC_URL, else its bound HTTP address): wallet link messages name it. */
     httpUrl?: string;
+    /** Where code links are checked (`githubConnection`); absent: GitHub is not read. */
+    github?: GithubDeps | undefined;
   } = {},
 ): Promise<Container> {
   const target = databaseTarget(config, logger, options.role);
@@ -83,6 +86,7 @@ export async function createContainer(
     electorate: options.electorate ?? offlineElectorate,
     settlement: chain?.settlement,
     wallets: walletDeps(config, options.httpUrl, chain),
+    github: options.github,
   });
   logger.info(
     {
@@ -154,6 +158,8 @@ export interface ServiceParts {
   /** Paying on-chain, when a chain is connected (`connectSettlement`). */
   settlement: SettlementDeps | undefined;
   wallets: WalletDeps;
+  /** Reading GitHub (code links' facts, `/github link`); absent: off. */
+  github?: GithubDeps | undefined;
 }
 
 /**
@@ -185,6 +191,7 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       duplicateSubmissionWindowMs: config.DUPLICATE_SUBMISSION_WINDOW,
     },
     wallets: parts.wallets,
+    github: parts.github,
     evaluation: {
       rubric,
       llm,
