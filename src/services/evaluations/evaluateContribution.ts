@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
+import type { LinkFacts } from "../../base/githubFacts.ts";
+import { linksInText } from "../../base/parseLink.ts";
 import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { readContributionFacts } from "../github/readContributionFacts.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { buildEvaluationInput } from "./buildEvaluationInput.ts";
 import { runEvaluator } from "./runEvaluator.ts";
@@ -24,7 +27,7 @@ export interface EvaluateOptions {
  * that only lands if the contribution is still `evaluating` (a withdrawal meanwhile wins).
  */
 export async function evaluateContribution(
-  deps: Pick<ServiceDeps, "db" | "evaluation" | "metrics" | "now">,
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "metrics" | "now" | "github">,
   contributionId: number,
   options: EvaluateOptions = {},
 ) {
@@ -34,7 +37,13 @@ export async function evaluateContribution(
     where: { id: contributionId },
     include: { author: true },
   });
+  // GitHub's facts first, outside any transaction: bounded by GITHUB_FACTS_TIMEOUT, after which links stay claims.
+  const githubFacts = await readContributionFacts(deps, [
+    ...contribution.links,
+    ...linksInText(contribution.description),
+  ]);
   const input = await buildEvaluationInput(deps, contribution);
+  if (githubFacts) input.githubFacts = githubFacts;
   const inputHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
   const outcome = await runEvaluator(deps.evaluation, input, options.samples, options.llm ?? deps.evaluation.llm);
   const { run } = outcome;
@@ -100,6 +109,7 @@ export async function evaluateContribution(
         latencyMs: run.latencyMs,
         attempts: run.attempts,
         fallbackReason: outcome.fallbackReason ?? null,
+        ...(githubFacts ? { githubFacts } : {}),
         createdAt: now,
       },
     });
@@ -129,9 +139,24 @@ export async function evaluateContribution(
         suggestedReward: reward.toString(),
         flags: run.draft.flags,
         fallbackReason: outcome.fallbackReason ?? null,
+        ...(githubFacts ? { githubFacts: githubFacts.map(auditedFacts) } : {}),
       },
       createdAt: now,
     });
     return evaluation;
   });
+}
+
+/** A link's facts as the audit trail keeps them: what was decided on, without the ETags. */
+function auditedFacts(f: LinkFacts) {
+  if (f.status === "claim") return { key: f.key, status: f.status, reason: f.reason, readAt: f.readAt };
+  const what = f.pr ?? f.issue;
+  return {
+    key: f.key,
+    status: f.status,
+    readAt: f.readAt,
+    nodeId: what?.nodeId ?? f.commit?.sha ?? null,
+    author: what?.author ?? f.commit?.author ?? null,
+    ...(f.pr ? { merged: f.pr.merged, mergedBy: f.pr.mergedBy } : {}),
+  };
 }
