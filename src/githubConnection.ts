@@ -1,4 +1,5 @@
 import type { Config } from "./config.ts";
+import { DeviceLinks } from "./services/github/deviceLinks.ts";
 import type { GithubDeps } from "./services/github/githubDeps.ts";
 
 export const GITHUB_API = "https://api.github.com";
@@ -27,6 +28,7 @@ export function githubConnection(config: Config, local: LocalGithub | undefined)
     token: config.GITHUB_TOKEN ?? useLocal?.token,
     clientId: config.GITHUB_CLIENT_ID ?? useLocal?.clientId,
     factsTimeoutMs: config.GITHUB_FACTS_TIMEOUT,
+    links: new DeviceLinks(),
   };
 }
 

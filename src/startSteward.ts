@@ -257,6 +257,8 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         stopNodeWatch();
         stopReminderWatch();
         for (const k of [evaluations, closeVotes, settle, remind]) k.stop();
+        // GitHub device flows stop polling (a member whose flow was cut runs /github link again).
+        container.services.github?.links.stop();
         shutdown.abort();
         const httpClosed = http?.close();
         log.info({ graceMs }, "stopping: no new work is taken; running work has the grace period to finish");

@@ -133,6 +133,9 @@ export type UserErrorContext = {
   trace_unreadable: { ref: string };
   trace_ambiguous: { id: number; kinds: string[] };
   trace_not_found: { kind: string; ref: string };
+  github_off: Record<string, never>;
+  github_unreachable: Record<string, never>;
+  github_not_linked: Record<string, never>;
 };
 
 export type UserErrorCode = keyof UserErrorContext;

@@ -6,6 +6,7 @@ import type { Database } from "../../src/db/openDatabase.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import { claimSubmitted } from "../../src/services/evaluations/claimSubmitted.ts";
 import { evaluateContribution } from "../../src/services/evaluations/evaluateContribution.ts";
+import { DeviceLinks } from "../../src/services/github/deviceLinks.ts";
 import type { GithubDeps } from "../../src/services/github/githubDeps.ts";
 import { readContributionFacts } from "../../src/services/github/readContributionFacts.ts";
 import { githubControl, githubPull } from "../helpers/localGithub.ts";
@@ -31,7 +32,7 @@ beforeEach(async () => {
 
 function deps(over: Partial<GithubDeps> = {}) {
   const d = serviceDeps(database);
-  d.github = { apiUrl: github.url, token, factsTimeoutMs: 5_000, ...over };
+  d.github = { apiUrl: github.url, token, factsTimeoutMs: 5_000, links: new DeviceLinks(), ...over };
   return d;
 }
 

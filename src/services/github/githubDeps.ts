@@ -1,3 +1,5 @@
+import type { DeviceLinks } from "./deviceLinks.ts";
+
 /** Where Steward reads GitHub: the API (and device flow) base URL, the token facts are read with, the OAuth app. */
 export interface GithubDeps {
   /** Octokit's `baseUrl`: https://api.github.com, or the local GitHub. */
@@ -8,4 +10,6 @@ export interface GithubDeps {
   clientId?: string | undefined;
   /** How long an evaluation waits for its links' facts before they count as claims. */
   factsTimeoutMs: number;
+  /** The device flows of `/github link` this process is polling. */
+  links: DeviceLinks;
 }
