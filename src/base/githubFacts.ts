@@ -90,6 +90,11 @@ export const linkFactsSchema = z.discriminatedUnion("status", [
     url: z.string(),
     readAt: z.string(),
     etags: z.record(z.string(), z.string()),
+    /**
+     * A PR's author against the member's verified GitHub account: `member` (theirs), `other` (someone else's: refused
+     * as their evidence), `unlinked` (the member linked no account: authorship unproven). Set at evaluation.
+     */
+    authorship: z.enum(["member", "other", "unlinked"]).optional(),
     repo: repoFactsSchema,
     pr: pullFactsSchema.optional(),
     commit: commitFactsSchema.optional(),

@@ -24,6 +24,7 @@ export const FLAGS = [
   "prompt_injection_suspected",
   "keyword_stuffing",
   "needs_human",
+  "not_authors_work",
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { githubControl } from "../helpers/localGithub.ts";
-import { finalResponse } from "../helpers/sandboxClient.ts";
+import { githubControl, githubPull } from "../helpers/localGithub.ts";
+import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
 
 let stack: TestStack;
@@ -8,7 +8,7 @@ let github: string;
 beforeAll(async () => {
   stack = await startTestStack();
   github = stack.steward.github?.url ?? "";
-  for (const name of ["alice", "carol", "mallory"]) {
+  for (const name of ["alice", "carol", "mallory", "dave"]) {
     await stack.client.createUser(name, ["Member"]);
     await githubControl(github, "POST", "/sandbox/users", { login: `gh-${name}` });
   }
@@ -84,5 +84,75 @@ describe("/github", () => {
     expect(await stack.steward.container.services.db.auditEvent.count({ where: { action: "github.unlinked" } })).toBe(
       1,
     );
+  });
+});
+
+/** Submits a code contribution with `link`, waits for its evaluation and returns the evaluation post's text. */
+async function evaluated(user: string, title: string, link: string) {
+  const reply = finalResponse(
+    await stack.client.submitContribution(user, {
+      title,
+      category: "code",
+      description: "Fixed the crash on start and added a regression test for it.",
+      link1: link,
+      hours: 30,
+    }),
+  );
+  const id = Number(/#(\d+)/.exec(reply.content)?.[1]);
+  await stack.steward.evaluationsIdle();
+  const post = (await stack.client.messages("contributions")).find(
+    (m) => m.embeds[0]?.title === `Evaluation of #${id} · ${title}`,
+  );
+  expect(post, `no evaluation post for #${id}`).toBeDefined();
+  const evaluation = await stack.steward.container.services.db.evaluation.findUniqueOrThrow({
+    where: { activeFor: id },
+  });
+  return { id, text: textOf(post as never), evaluation };
+}
+
+describe("code links checked on GitHub at evaluation", () => {
+  it("a member's own merged PR: the evaluation shows what GitHub says; someone else's PR is refused and earns nothing", async () => {
+    await linkGithub("dave", "gh-dave");
+    const pr = await githubPull(github, {
+      owner: "acme",
+      repo: "app",
+      author: "gh-dave",
+      files: [
+        { filename: "src/start.ts", additions: 100, deletions: 20 },
+        { filename: "src/start.test.ts", additions: 20, deletions: 10 },
+        { filename: "package-lock.json", additions: 0, deletions: 0 },
+        { filename: "README.md", additions: 0, deletions: 0 },
+      ],
+      approvedBy: ["gh-carol"],
+      mergedBy: "gh-bob",
+    });
+    const own = await evaluated("dave", "Fix the crash on start", pr.url);
+    expect(own.text).toContain(`PR #${pr.number} merged by @gh-bob, authored by you ✓, +120/−30 in 4 files`);
+    expect(own.text).toContain("approved by @gh-carol");
+    expect(own.evaluation.flags).not.toContain("not_authors_work");
+
+    // alice (linked as gh-alice) claims dave's PR: refused as her evidence, in the issue's words.
+    const stolen = await evaluated("alice", "I fixed the crash", pr.url);
+    expect(stolen.text).toContain(`PR #${pr.number} was authored by @gh-dave: only its author can claim it.`);
+    expect(stolen.evaluation.flags).toContain("not_authors_work");
+    expect(stolen.text).toContain("someone else authored");
+    expect(stolen.evaluation.total).toBeLessThan(own.evaluation.total);
+    expect(BigInt(stolen.evaluation.suggestedReward.toFixed())).toBeLessThan(
+      BigInt(own.evaluation.suggestedReward.toFixed()),
+    );
+  });
+
+  it("the same PR claimed again by its author is held as a claim already made (it pays once)", async () => {
+    const pr = await githubPull(github, { owner: "acme", repo: "twice", author: "gh-dave", mergedBy: "gh-bob" });
+    const first = await evaluated("dave", "Twice, first", pr.url);
+    expect(first.evaluation.flags).not.toContain("possible_duplicate_claim");
+    const second = await evaluated("dave", "Twice, again", `${pr.url}/files`);
+    expect(second.evaluation.flags).toEqual(expect.arrayContaining(["possible_duplicate_claim", "needs_human"]));
+  });
+
+  it("a link GitHub does not know stays a claim, marked as such", async () => {
+    const { text, evaluation } = await evaluated("dave", "Unknown PR", "https://github.com/acme/app/pull/4242");
+    expect(text).toContain("github.com/acme/app/pr/4242: not checked (not found on GitHub, or private)");
+    expect(evaluation.flags).not.toContain("not_authors_work");
   });
 });

@@ -6,6 +6,8 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { claimedByNodeId } from "../github/claimedByNodeId.ts";
+import { judgeAuthorship, refusedPulls } from "../github/judgeFacts.ts";
 import { readContributionFacts } from "../github/readContributionFacts.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { buildEvaluationInput } from "./buildEvaluationInput.ts";
@@ -38,12 +40,21 @@ export async function evaluateContribution(
     include: { author: true },
   });
   // GitHub's facts first, outside any transaction: bounded by GITHUB_FACTS_TIMEOUT, after which links stay claims.
-  const githubFacts = await readContributionFacts(deps, [
-    ...contribution.links,
-    ...linksInText(contribution.description),
-  ]);
+  const read = await readContributionFacts(deps, [...contribution.links, ...linksInText(contribution.description)]);
+  const account =
+    read && read.length > 0
+      ? await deps.db.githubAccount.findUnique({ where: { memberId: contribution.authorId } })
+      : null;
+  const githubFacts = read && judgeAuthorship(read, account);
   const input = await buildEvaluationInput(deps, contribution);
-  if (githubFacts) input.githubFacts = githubFacts;
+  if (githubFacts) {
+    input.githubFacts = githubFacts;
+    // The same PR however its link is written or its repository renamed: GitHub's node id.
+    const sameNode = await claimedByNodeId(deps, contribution, githubFacts);
+    const known = new Set((input.claimedElsewhere ?? []).map((c) => `${c.key}|${c.contributionId}`));
+    const added = sameNode.filter((c) => !known.has(`${c.key}|${c.contributionId}`));
+    if (added.length > 0) input.claimedElsewhere = [...(input.claimedElsewhere ?? []), ...added];
+  }
   const inputHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
   const outcome = await runEvaluator(deps.evaluation, input, options.samples, options.llm ?? deps.evaluation.llm);
   const { run } = outcome;
@@ -51,6 +62,9 @@ export async function evaluateContribution(
   if ((input.claimedElsewhere?.length ?? 0) > 0) {
     run.draft.flags = [...new Set([...run.draft.flags, "possible_duplicate_claim", "needs_human"] as const)];
   }
+  // A PR someone else authored earns nothing (the evaluators leave it out); the evaluation says so.
+  if (refusedPulls(githubFacts).length > 0)
+    run.draft.flags = [...new Set([...run.draft.flags, "not_authors_work" as const])];
   const injection = run.draft.flags.includes("prompt_injection_suspected");
   const reward = suggestReward(
     deps.evaluation.policy,
