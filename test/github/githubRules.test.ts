@@ -92,6 +92,8 @@ describe("the rubric evaluator with verified facts", () => {
     const tiny = score(input(judgeAuthorship([prFacts({}, [1, 1])], { githubId: 7 })), "effort");
     expect(big?.score).toBeGreaterThan(tiny?.score ?? 99);
     expect(tiny?.reason).toContain("verified on GitHub: 2 changed line(s) of work");
+    // Less than a PR link alone earns unchecked: a checked one-line change is not a PR's worth of effort.
+    expect(tiny?.score).toBeLessThan(score(input(), "effort")?.score ?? 0);
   });
 
   it("someone else's PR is no evidence: it scores as a submission without that link", () => {
