@@ -37,3 +37,6 @@ export function githubSandboxPort(config: Config): number {
   if (config.GITHUB_SANDBOX_PORT !== undefined) return config.GITHUB_SANDBOX_PORT;
   return config.SANDBOX_PORT === 0 ? 0 : GITHUB_SANDBOX_DEFAULT_PORT;
 }
+
+/** Whether the port is only the default: taken by something else, a free one will do (GITHUB_SANDBOX_PORT unset). */
+export const githubSandboxPortIsDefault = (config: Config) => config.GITHUB_SANDBOX_PORT === undefined;

@@ -12,17 +12,27 @@ export const LOCAL_GITHUB_CLIENT_ID = "Iv1.sandbox";
  */
 export async function startLocalGithub(options: {
   port: number;
+  /** Another free port when `port` is taken (the port was only the default). */
+  anyPortIfTaken?: boolean;
   host: string;
   stateFile?: string | undefined;
   validator?: SpecValidator | undefined;
   log: (line: string) => void;
 }): Promise<{ sandbox: GithubSandbox; local: LocalGithub }> {
-  const sandbox = await startGithubSandbox({
-    port: options.port,
-    host: options.host,
-    ...(options.stateFile ? { stateFile: options.stateFile } : {}),
-    ...(options.validator ? { validator: options.validator } : {}),
-    log: options.log,
+  const start = (port: number) =>
+    startGithubSandbox({
+      port,
+      host: options.host,
+      ...(options.stateFile ? { stateFile: options.stateFile } : {}),
+      ...(options.validator ? { validator: options.validator } : {}),
+      log: options.log,
+    });
+  const sandbox = await start(options.port).catch((error: Error) => {
+    if (!options.anyPortIfTaken || options.port === 0 || !/already in use/.test(error.message)) throw error;
+    options.log(
+      `port ${options.port} is taken: the local GitHub listens on a free port instead (set GITHUB_SANDBOX_PORT to choose one)`,
+    );
+    return start(0);
   });
   const { state } = sandbox;
   const token = state.users.has(LOCAL_GITHUB_READER)

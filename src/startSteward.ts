@@ -14,7 +14,12 @@ import { closeGate, createInteractionGate } from "./discord/interactionGate.ts";
 import { withMemberListCache } from "./discord/memberListCache.ts";
 import { startPublisher } from "./discord/publisher/startPublisher.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
-import { githubConnection, githubSandboxPort, type LocalGithub } from "./githubConnection.ts";
+import {
+  githubConnection,
+  githubSandboxPort,
+  githubSandboxPortIsDefault,
+  type LocalGithub,
+} from "./githubConnection.ts";
 import { bindHttpServer } from "./http/bindHttpServer.ts";
 import { serveHttp } from "./http/createHttpServer.ts";
 import type { Readiness } from "./http/httpDeps.ts";
@@ -105,6 +110,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     if (!config.GITHUB_API_URL) {
       const started = await startLocalGithub({
         port: githubSandboxPort(config),
+        anyPortIfTaken: githubSandboxPortIsDefault(config),
         host: config.SANDBOX_HOST,
         stateFile: options.sandboxState === "memory" ? undefined : join(config.STEWARD_DATA_DIR, "github-sandbox.json"),
         validator: options.githubValidator,

@@ -57,3 +57,30 @@ describe("which GitHub Steward reads", () => {
     }
   });
 });
+
+describe("the local GitHub's default port taken", () => {
+  it("listens on a free one instead (and says so); a chosen port taken is an error", async () => {
+    const { createServer } = await import("node:net");
+    const { startLocalGithub } = await import("../../src/startLocalGithub.ts");
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", () => r()));
+    const taken = (blocker.address() as { port: number }).port;
+    const lines: string[] = [];
+    try {
+      const started = await startLocalGithub({
+        port: taken,
+        anyPortIfTaken: true,
+        host: "127.0.0.1",
+        log: (l) => lines.push(l),
+      });
+      expect(new URL(started.sandbox.url).port).not.toBe(String(taken));
+      expect(lines.join("\n")).toContain(`port ${taken} is taken`);
+      await started.sandbox.close();
+      await expect(startLocalGithub({ port: taken, host: "127.0.0.1", log: () => {} })).rejects.toThrow(
+        /already in use/,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+});
