@@ -47,3 +47,30 @@ describe("a member's GitHub account", () => {
     expect(isUserError(error) && error.code).toBe("github_off");
   });
 });
+
+describe("/github link with a GitHub that does not answer", () => {
+  it("says GitHub did not answer once the wait for a code is over, instead of holding the member", async () => {
+    const { createServer } = await import("node:http");
+    const { DeviceLinks } = await import("../../src/services/github/deviceLinks.ts");
+    // Accepts connections and never answers.
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", () => r()));
+    const deps = serviceDeps(database);
+    deps.github = {
+      apiUrl: `http://127.0.0.1:${(silent.address() as { port: number }).port}`,
+      clientId: "Iv1.test",
+      factsTimeoutMs: 1_000,
+      links: new DeviceLinks(),
+    };
+    try {
+      const started = Date.now();
+      const error = await startGithubLink(deps, actor("800000000000000031"), undefined, 300).catch((e: unknown) => e);
+      expect(isUserError(error) && error.code).toBe("github_unreachable");
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      deps.github.links.stop();
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});

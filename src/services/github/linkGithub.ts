@@ -7,12 +7,16 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
+import { withTimeout } from "../withTimeout.ts";
 import { attemptKey, type LinkAttempt } from "./deviceLinks.ts";
 
 type Deps = Pick<ServiceDeps, "db" | "now" | "github">;
 type Pending = Extract<LinkAttempt, { status: "pending" }>;
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** How long `/github link` waits for GitHub's device code before saying GitHub did not answer. */
+export const DEVICE_CODE_TIMEOUT_MS = 10_000;
 
 /**
  * Starts `/github link`: asks GitHub for a device code and returns the URL and code for the member to enter. GitHub
@@ -24,6 +28,7 @@ export async function startGithubLink(
   deps: Deps,
   actor: Actor,
   logger?: Logger,
+  codeTimeoutMs = DEVICE_CODE_TIMEOUT_MS,
 ): Promise<Pending & { again: boolean }> {
   const github = deps.github;
   if (!github?.clientId) throw new UserError("github_off", {});
@@ -92,13 +97,17 @@ export async function startGithubLink(
       }),
   );
   // The code comes first; a flow that fails before showing one is GitHub not answering.
-  const first = await Promise.race([
-    verification,
-    flow.then(
-      () => null,
-      () => null,
-    ),
-  ]);
+  const first = await withTimeout(
+    Promise.race([
+      verification,
+      flow.then(
+        () => null,
+        () => null,
+      ),
+    ]),
+    codeTimeoutMs,
+    "GitHub",
+  ).catch(() => null);
   if (!first) throw new UserError("github_unreachable", {});
   return { ...first, again: false };
 }
