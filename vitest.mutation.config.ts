@@ -38,6 +38,8 @@ export default defineConfig({
       "test/llm/rubricBoundaries.test.ts",
       "test/llm/gamingCorpus.test.ts",
       "test/llm/injectionCorpus.test.ts",
+      "test/github/githubRules.test.ts",
+      "test/github/changeSize.test.ts",
       "test/settlement/chunkBatch.test.ts",
       "test/settlement/settlePayouts.test.ts",
       "test/settlement/settleRecovery.test.ts",

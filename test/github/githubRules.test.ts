@@ -96,6 +96,39 @@ describe("the rubric evaluator with verified facts", () => {
     expect(tiny?.score).toBeLessThan(score(input(), "effort")?.score ?? 0);
   });
 
+  it("impact: a merged PR with an approving review counts more than one never merged", () => {
+    const facts = (merged: boolean, approvedBy: string[]) => {
+      const f = prFacts();
+      return input(judgeAuthorship([{ ...f, pr: { ...f.pr, merged, approvedBy } }], { githubId: 7 }));
+    };
+    const unchecked = score(input(), "impact")?.score ?? 0;
+    expect(score(facts(true, ["carol"]), "impact")?.score).toBe(unchecked + 1);
+    expect(score(facts(true, []), "impact")?.score).toBe(unchecked);
+    expect(score(facts(false, ["carol"]), "impact")?.score).toBe(unchecked - 1);
+    expect(score(facts(true, ["carol"]), "impact")?.reason).toContain(
+      "verified on GitHub: 1 merged PR(s), approved by @carol",
+    );
+    expect(score(facts(true, []), "impact")?.reason).toContain("no approving review");
+  });
+
+  it("lines in lockfiles, generated files or whitespace are not work", () => {
+    const f = prFacts({}, [900, 850]);
+    const churn = {
+      ...f,
+      pr: {
+        ...f.pr,
+        size: {
+          ...f.pr.size,
+          apart: { additions: 899, deletions: 850, files: 1, lockfiles: 1, generated: 0, whitespaceOnly: 0 },
+        },
+      },
+    };
+    const effort = score(input(judgeAuthorship([churn], { githubId: 7 })), "effort");
+    expect(effort?.reason).toContain(
+      "1 changed line(s) of work (1749 in lockfiles, generated files or whitespace, not counted)",
+    );
+  });
+
   it("someone else's PR is no evidence: it scores as a submission without that link", () => {
     const refused = input(judgeAuthorship([prFacts()], { githubId: 99 }));
     const own = input(judgeAuthorship([prFacts()], { githubId: 7 }));
