@@ -7,6 +7,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # The workspace packages' manifests, for npm ci to link them (their sources come before the build).
 COPY packages/discord-sandbox/package.json ./packages/discord-sandbox/
+COPY packages/github-sandbox/package.json ./packages/github-sandbox/
 COPY packages/managed-postgres/package.json ./packages/managed-postgres/
 COPY scripts ./scripts
 COPY prisma ./prisma

@@ -14,6 +14,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@steward/discord-sandbox": fileURLToPath(new URL("packages/discord-sandbox/src/index.ts", import.meta.url)),
+      "@steward/github-sandbox": fileURLToPath(new URL("packages/github-sandbox/src/index.ts", import.meta.url)),
       "@steward/managed-postgres": fileURLToPath(new URL("packages/managed-postgres/src/index.ts", import.meta.url)),
     },
   },

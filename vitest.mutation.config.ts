@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@steward/discord-sandbox": fileURLToPath(new URL("packages/discord-sandbox/src/index.ts", import.meta.url)),
+      "@steward/github-sandbox": fileURLToPath(new URL("packages/github-sandbox/src/index.ts", import.meta.url)),
       "@steward/managed-postgres": fileURLToPath(new URL("packages/managed-postgres/src/index.ts", import.meta.url)),
     },
   },
@@ -37,6 +38,8 @@ export default defineConfig({
       "test/llm/rubricBoundaries.test.ts",
       "test/llm/gamingCorpus.test.ts",
       "test/llm/injectionCorpus.test.ts",
+      "test/github/githubRules.test.ts",
+      "test/github/changeSize.test.ts",
       "test/settlement/chunkBatch.test.ts",
       "test/settlement/settlePayouts.test.ts",
       "test/settlement/settleRecovery.test.ts",

@@ -5,6 +5,7 @@ import { computeCommand } from "./compute.ts";
 import { contributeCommand } from "./contribute.ts";
 import { epochCommand } from "./epoch.ts";
 import { evaluationCommand } from "./evaluation.ts";
+import { githubCommand } from "./github.ts";
 import { helpCommand } from "./help.ts";
 import { juryCommand } from "./jury.ts";
 import { nodeCommand } from "./node.ts";
@@ -27,6 +28,7 @@ export const commandDefinitions = [
   proposalCommand,
   payoutCommand,
   walletCommand,
+  githubCommand,
   nodeCommand,
   computeCommand,
   auditCommand,

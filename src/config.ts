@@ -262,6 +262,46 @@ export const configSchema = z.object({
     group: "contributions",
     description: "The same author may not submit the same title again within this window.",
   }),
+  GITHUB_API_URL: optionalString
+    .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional())
+    .meta({
+      group: "contributions",
+      description:
+        "Base URL of the GitHub REST API that code links (PRs, commits, issues) are checked against, and of the OAuth device flow of `/github link`. With any `GITHUB_*` setting (or in the sandbox) Steward reads what each code link is before evaluating it; with none and a real Discord, links stay claims as before.",
+      unset: "*(unset: the local GitHub in the sandbox, else `https://api.github.com`)*",
+    }),
+  GITHUB_CLIENT_ID: optionalString.meta({
+    group: "contributions",
+    description:
+      "Client id of the GitHub OAuth app (device flow enabled) through which `/github link` proves a member controls a GitHub account.",
+    unset: "*(unset: the local GitHub's `Iv1.sandbox` in the sandbox, else `/github link` is off)*",
+  }),
+  GITHUB_TOKEN: optionalString.meta({
+    group: "contributions",
+    description:
+      "Token Steward reads code links' facts with (5,000 requests an hour; no scope is needed for public repositories). Secret.",
+    unset: "*(unset: a user of the local GitHub in the sandbox, else unauthenticated: 60 an hour)*",
+  }),
+  GITHUB_SANDBOX_PORT: optionalString
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, "must be a port number")
+        .transform(Number)
+        .pipe(z.number().int().max(65535))
+        .optional(),
+    )
+    .meta({
+      group: "contributions",
+      description:
+        "Port of the local GitHub the sandbox starts (REST API and device flow at the root, control API `/sandbox`), unless `GITHUB_API_URL` is set.",
+      unset: "`3220` (a free one when `SANDBOX_PORT` is `0`)",
+    }),
+  GITHUB_FACTS_TIMEOUT: duration.prefault("30s").meta({
+    group: "contributions",
+    description:
+      "How long an evaluation waits for GitHub's facts about its links (rate limits included); after it, the links it could not read count as claims.",
+  }),
   OPENAI_API_KEY: optionalString.meta({
     group: "evaluation",
     description:
@@ -748,6 +788,7 @@ export const secretKeys = [
   "DATABASE_URL",
   "RPC_URL",
   "OPENAI_BASE_URL",
+  "GITHUB_TOKEN",
 ] as const;
 
 /** The URL settings among them (an RPC provider's key sits in the path): shown as scheme and host only. */

@@ -19,6 +19,7 @@ import { processAlive } from "./processAlive.ts";
 import { juryAgreements } from "./services/calibration/juryAgreements.ts";
 import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
 import type { ServiceDeps } from "./services/deps.ts";
+import type { GithubDeps } from "./services/github/githubDeps.ts";
 import {
   newProcessInstance,
   type ProcessInstance,
@@ -68,6 +69,8 @@ export async function createContainer(
     chain?: { sandbox: boolean; own: boolean };
     /** The URL this Steward is reached at (PUBLIC_URL, else its bound HTTP address): wallet link messages name it. */
     httpUrl?: string;
+    /** Where code links are checked (`githubConnection`); absent: GitHub is not read. */
+    github?: GithubDeps | undefined;
   } = {},
 ): Promise<Container> {
   const target = databaseTarget(config, logger, options.role);
@@ -86,6 +89,7 @@ export async function createContainer(
     electorate: options.electorate ?? offlineElectorate,
     settlement: chain?.settlement,
     wallets: walletDeps(config, options.httpUrl, chain),
+    github: options.github,
   });
   logger.info(
     {
@@ -157,6 +161,8 @@ export interface ServiceParts {
   /** Paying on-chain, when a chain is connected (`connectSettlement`). */
   settlement: SettlementDeps | undefined;
   wallets: WalletDeps;
+  /** Reading GitHub (code links' facts, `/github link`); absent: off. */
+  github?: GithubDeps | undefined;
 }
 
 /**
@@ -190,6 +196,7 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       duplicateSubmissionWindowMs: config.DUPLICATE_SUBMISSION_WINDOW,
     },
     wallets: parts.wallets,
+    github: parts.github,
     evaluation: {
       rubric,
       llm,

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { SpecValidator } from "@steward/discord-sandbox";
 import { resetSandboxJournal, type Sandbox, startSandbox } from "@steward/discord-sandbox";
+import type { GithubSandbox, SpecValidator as GithubSpecValidator } from "@steward/github-sandbox";
 import { type Client, Status } from "discord.js";
 import { type Config, ConfigError } from "./config.ts";
 import { type Container, createContainer } from "./container.ts";
@@ -13,6 +14,12 @@ import { closeGate, createInteractionGate } from "./discord/interactionGate.ts";
 import { withMemberListCache } from "./discord/memberListCache.ts";
 import { startPublisher } from "./discord/publisher/startPublisher.ts";
 import { createDiscordClient, startBot } from "./discord/startBot.ts";
+import {
+  githubConnection,
+  githubSandboxPort,
+  githubSandboxPortIsDefault,
+  type LocalGithub,
+} from "./githubConnection.ts";
 import { bindHttpServer } from "./http/bindHttpServer.ts";
 import { serveHttp } from "./http/createHttpServer.ts";
 import type { Readiness } from "./http/httpDeps.ts";
@@ -29,6 +36,7 @@ import { type Logger, secretValues } from "./logger.ts";
 import { sandboxChainProblems } from "./sandboxChainProblems.ts";
 import { POSTS_NOTIFY_CHANNEL } from "./services/publishing/enqueuePosts.ts";
 import { discordSettings } from "./settingsFromConfig.ts";
+import { startLocalGithub } from "./startLocalGithub.ts";
 
 export interface Steward {
   container: Container;
@@ -36,6 +44,8 @@ export interface Steward {
   chain?: { rpcUrl: string; token: string; distributor: string; blocked: string | null };
   client: Client<true>;
   sandbox?: Sandbox;
+  /** The local GitHub the sandbox started (absent with GITHUB_API_URL or a real Discord). */
+  github?: GithubSandbox;
   /** Steward's HTTP server (node agents' API): the URL it listens on. */
   http: { url: string };
   /** Resolves once no evaluation run started by a submission is in progress. */
@@ -54,6 +64,8 @@ export interface StartOptions {
   database?: Database;
   /** Checks every sandbox REST body against Discord's OpenAPI spec (tests). */
   validator?: SpecValidator;
+  /** Checks every local GitHub answer against GitHub's OpenAPI description (tests). */
+  githubValidator?: GithubSpecValidator;
   /** Run scheduled jobs in this process (default true). */
   scheduler?: boolean;
   /** Close votes the moment they end (default: as `scheduler`). */
@@ -71,6 +83,8 @@ export interface StartOptions {
  */
 export async function startSteward(config: Config, logger: Logger, options: StartOptions = {}): Promise<Steward> {
   let sandbox: Sandbox | undefined;
+  let githubSandbox: GithubSandbox | undefined;
+  let localGithub: LocalGithub | undefined;
   if (config.DISCORD_TOKEN && !config.DISCORD_GUILD_ID) {
     // Without it, anyone who adds the bot to their own server could propose, vote, approve and be paid there.
     throw new ConfigError([
@@ -92,7 +106,28 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       log: (line) => logger.warn({ component: "sandbox" }, line),
       info: (line) => logger.info({ component: "sandbox" }, line),
     });
+    // The local GitHub beside it, unless GITHUB_API_URL names another one: code links are checked against it.
+    if (!config.GITHUB_API_URL) {
+      const started = await startLocalGithub({
+        port: githubSandboxPort(config),
+        anyPortIfTaken: githubSandboxPortIsDefault(config),
+        host: config.SANDBOX_HOST,
+        stateFile: options.sandboxState === "memory" ? undefined : join(config.STEWARD_DATA_DIR, "github-sandbox.json"),
+        validator: options.githubValidator,
+        log: (line) => logger.warn({ component: "github-sandbox" }, line),
+      }).catch(async (error: unknown) => {
+        await sandbox?.close();
+        throw error;
+      });
+      githubSandbox = started.sandbox;
+      localGithub = started.local;
+      logger.info({ component: "github-sandbox", url: started.sandbox.url }, "local GitHub started");
+    }
   }
+  const closeSandboxes = async () => {
+    await sandbox?.close();
+    await githubSandbox?.close();
+  };
   const settings = discordSettings(config);
   const token = sandbox?.token ?? config.DISCORD_TOKEN ?? "";
   // The servers Steward serves: the configured ones, else the sandbox's own guild.
@@ -101,7 +136,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   const discord = createDiscordClient(apiUrl);
   // The HTTP port first: wallet link messages name its address, and the services are built once, knowing it.
   const bound = await bindHttpServer(config.HTTP_HOST, config.HTTP_PORT).catch(async (error: unknown) => {
-    await sandbox?.close();
+    await closeSandboxes();
     throw error;
   });
   const httpUrl = config.PUBLIC_URL ?? bound.url;
@@ -112,9 +147,10 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     electorate: withMemberListCache(createElectorate(discord, settings)),
     chain: { sandbox: Boolean(sandbox), own: true },
     httpUrl,
+    github: githubConnection(config, localGithub),
   }).catch(async (error: unknown) => {
     await bound.close();
-    await sandbox?.close();
+    await closeSandboxes();
     throw error;
   });
   const chain = container.chain;
@@ -214,6 +250,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
           }
         : {}),
       ...(sandbox ? { sandbox } : {}),
+      ...(githubSandbox ? { github: githubSandbox } : {}),
       evaluationsIdle: evaluations.idle,
       postsIdle: () => publisher.idle(),
       async stop(graceMs = config.SHUTDOWN_GRACE) {
@@ -226,6 +263,8 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         stopNodeWatch();
         stopReminderWatch();
         for (const k of [evaluations, closeVotes, settle, remind]) k.stop();
+        // GitHub device flows stop polling (a member whose flow was cut runs /github link again).
+        container.services.github?.links.stop();
         shutdown.abort();
         const httpClosed = http?.close();
         log.info({ graceMs }, "stopping: no new work is taken; running work has the grace period to finish");
@@ -260,7 +299,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         const closed = [
           await until(closeBy, client.destroy()),
           await until(closeBy, httpClosed ?? Promise.resolve()),
-          await until(closeBy, sandbox?.close() ?? Promise.resolve()),
+          await until(closeBy, closeSandboxes()),
           // The chain Steward runs stops with the container.
           await until(closeBy, container.close()),
         ];
@@ -272,7 +311,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
   } catch (error) {
     await publisher.stop(Date.now());
     await (http?.close() ?? bound.close());
-    await sandbox?.close();
+    await closeSandboxes();
     await container.close();
     throw error;
   }

@@ -6,6 +6,7 @@ import * as compute from "./handlers/compute.ts";
 import * as contribute from "./handlers/contribute.ts";
 import * as epochs from "./handlers/epoch.ts";
 import * as evaluation from "./handlers/evaluation.ts";
+import * as github from "./handlers/github.ts";
 import { help } from "./handlers/help.ts";
 import * as jury from "./handlers/jury.ts";
 import * as nodes from "./handlers/node.ts";
@@ -64,6 +65,9 @@ export const commandHandlers = {
   "wallet link": wallet.link,
   "wallet verify": wallet.verify,
   "wallet show": wallet.show,
+  "github link": github.link,
+  "github show": github.show,
+  "github unlink": github.unlink,
   "node register": nodes.register,
   "node list": nodes.list,
   "node show": nodes.show,

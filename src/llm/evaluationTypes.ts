@@ -1,3 +1,5 @@
+import type { LinkFacts } from "../base/githubFacts.ts";
+
 /** What an evaluator sees of a contribution: the submission (as data) and a little context. */
 export interface EvaluationInput {
   title: string;
@@ -11,6 +13,8 @@ export interface EvaluationInput {
   authorTrackRecord: number;
   /** Links of this submission that another contribution of the guild already claimed (by link key). */
   claimedElsewhere?: { key: string; contributionId: number }[];
+  /** What GitHub says the code links are (read by Steward, not the member's words); absent when GitHub is not read. */
+  githubFacts?: LinkFacts[];
 }
 
 export const FLAGS = [
@@ -20,6 +24,7 @@ export const FLAGS = [
   "prompt_injection_suspected",
   "keyword_stuffing",
   "needs_human",
+  "not_authors_work",
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -11,6 +11,7 @@ import {
   weightedTotal,
 } from "./evaluationTypes.ts";
 import type { Rubric } from "./rubric.ts";
+import { sizePoints, verifiedWork } from "./verifiedWork.ts";
 
 export const RUBRIC_EVALUATOR_VERSION = "rubric-evaluator-2";
 
@@ -97,7 +98,11 @@ function firstSentence(text: string): string | undefined {
 export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationDraft {
   const text = input.description;
   const info = informativeLength(text);
-  const links = distinctLinks([...input.links, ...linksInText(text)]);
+  // GitHub's facts, when Steward read them: someone else's PR is no evidence at all; checked size and review replace
+  // the presence of a code link (which alone proves nothing).
+  const verified = verifiedWork(input.githubFacts);
+  const links = distinctLinks([...input.links, ...linksInText(text)]).filter((l) => !verified.refused.has(l.key));
+  const checked = verified.changes > 0;
   const has = (k: LinkKind) => links.some((l) => l.kind === k);
   const code = has("pr") || has("commit");
   const hours = input.hours ?? 0;
@@ -117,9 +122,18 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
   // Presence, not counts: a second link of a kind, a longer text or more bullets prove no more work offline.
   const described = info >= 80;
   const kindCount = (["pr", "commit", "issue", "doc"] as const).filter(has).length;
-  let impact = clamp(2 + (code ? 3 : 0) + (has("issue") ? 1 : 0) + (has("doc") ? 1 : 0));
+  const reviewedMerge = verified.mergedPulls > 0 && verified.approvers.length > 0;
+  const neverMerged = verified.mergedPulls === 0 && verified.unmergedPulls > 0;
+  let impact = clamp(
+    2 +
+      (code ? 3 : 0) +
+      (has("issue") ? 1 : 0) +
+      (has("doc") ? 1 : 0) +
+      (checked ? (reviewedMerge ? 1 : 0) - (neverMerged ? 1 : 0) : 0),
+  );
   const quality = clamp(2 + (described ? 2 : 0) + (links.length > 0 ? 2 : 0));
-  let effort = clamp(2 + (code ? 2 : 0) + (links.length > 0 ? 1 : 0) + (described ? 1 : 0));
+  const codeEffort = checked ? sizePoints(verified.workLines) : code ? 2 : 0;
+  let effort = clamp(2 + codeEffort + (links.length > 0 ? 1 : 0) + (described ? 1 : 0));
   // Hours the evidence can plausibly back: a claim beyond it is pointed out, and never scored either way.
   const backedHours = 4 + 8 * links.length;
   const hoursUnbacked = hours > backedHours;
@@ -134,9 +148,9 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
 
   const kinds = (["pr", "commit", "issue", "doc", "other"] as const).filter(has);
   const reasons: Record<string, string> = {
-    impact: `${links.length} distinct link(s)${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}${duplicate ? "; near-duplicate of earlier work" : ""}`,
+    impact: `${links.length} distinct link(s)${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}${checked ? `; verified on GitHub: ${verified.mergedPulls} merged PR(s)${verified.approvers.length > 0 ? `, approved by ${verified.approvers.map((a) => `@${a}`).join(", ")}` : ", no approving review"}` : ""}${verified.refused.size > 0 ? `; ${verified.refused.size} PR(s) authored by someone else not counted` : ""}${duplicate ? "; near-duplicate of earlier work" : ""}`,
     quality: `${info} informative characters${described ? "" : " (under 80: too little to judge)"}, ${links.length} distinct link(s)`,
-    effort: `from the evidence${input.hours ? `; ${input.hours} hour(s) stated, not scored${hoursUnbacked ? " and more than the description and links evidence" : ""}` : ""}`,
+    effort: `${checked ? `verified on GitHub: ${verified.workLines} changed line(s) of work${verified.apartLines > 0 ? ` (${verified.apartLines} in lockfiles, generated files or whitespace, not counted)` : ""}` : "from the evidence"}${input.hours ? `; ${input.hours} hour(s) stated, not scored${hoursUnbacked ? " and more than the description and links evidence" : ""}` : ""}`,
     alignment: `${input.category} category, ${input.authorTrackRecord} earlier evaluated contribution(s)`,
   };
   const byName: Record<string, number> = { impact, quality, effort, alignment };

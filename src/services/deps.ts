@@ -8,6 +8,7 @@ import type { Metrics } from "../metrics/createMetrics.ts";
 import type { ComputeDeps } from "./compute/computeDeps.ts";
 import type { HeartbeatWriter } from "./compute/heartbeatWriter.ts";
 import type { RewardPolicy } from "./evaluations/suggestReward.ts";
+import type { GithubDeps } from "./github/githubDeps.ts";
 import type { ProcessInstance } from "./instances/processInstance.ts";
 import type { SettlementDeps } from "./settlement/settlementDeps.ts";
 import type { GovernanceSettings } from "./votes/governanceSettings.ts";
@@ -22,6 +23,8 @@ export interface ServiceDeps {
   /** Wallet links: who Steward is in the message to sign, the chain it pays on, and that chain for contract wallets. */
   readonly wallets: WalletDeps;
   readonly evaluation: EvaluationDeps;
+  /** Reading GitHub: code links' facts and `/github link`; absent when no GitHub is configured (links stay claims). */
+  readonly github?: GithubDeps | undefined;
   /** The token rewards are paid in: every amount a service writes as words or reads from a person. */
   readonly token: Token;
   readonly proposals: { drafter: ProposalDrafter; explainer: DistributionExplainer };

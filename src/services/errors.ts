@@ -140,6 +140,9 @@ export type UserErrorContext = {
   jury_conflicted: { id: number; address: string };
   jury_already_reviewed: { id: number };
   jury_invalid_scores: { criteria: string[] };
+  github_off: Record<string, never>;
+  github_unreachable: Record<string, never>;
+  github_not_linked: Record<string, never>;
 };
 
 export type UserErrorCode = keyof UserErrorContext;

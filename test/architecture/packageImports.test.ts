@@ -37,6 +37,7 @@ const builtins = new Set(builtinModules);
 describe("the workspace packages", () => {
   it("are found", () => {
     expect(PACKAGES).toContain("discord-sandbox");
+    expect(PACKAGES).toContain("github-sandbox");
   });
 
   for (const name of PACKAGES) {

@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { defaultSpecPath, SpecValidator } from "@steward/discord-sandbox";
+import { SpecValidator as GithubSpecValidator } from "@steward/github-sandbox";
 import { expect } from "vitest";
 import { type Database, openDatabase } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -29,7 +30,11 @@ export interface TestStack {
  */
 export async function startTestStack(
   env: Record<string, string> = {},
-  options: { databaseVia?: (url: string) => string | Promise<string> } = {},
+  options: {
+    databaseVia?: (url: string) => string | Promise<string>;
+    /** Check every local GitHub answer against GitHub's OpenAPI description (its `violations`; slower to start). */
+    githubSpec?: boolean;
+  } = {},
 ): Promise<TestStack> {
   validator ??= new SpecValidator(defaultSpecPath());
   const logs: Record<string, unknown>[] = [];
@@ -47,6 +52,7 @@ export async function startTestStack(
   const steward = await startSteward(config, logger, {
     database,
     validator,
+    ...(options.githubSpec ? { githubValidator: new GithubSpecValidator() } : {}),
     scheduler: false,
     sandboxState: "memory",
     // Votes close through the same path as in production: the deadline watcher kicks close-votes.

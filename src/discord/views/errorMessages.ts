@@ -239,6 +239,11 @@ export const errorMessages = {
   not_lease_party: ({ id }) => `Lease #${id} is not yours: only its requester or its provider can end it.`,
   lease_not_in_state: ({ id, status, expected }) =>
     `Lease #${id} is ${status.replace("_", " ")}, not ${expected.replace("_", " ")}, so that can no longer be done.`,
+  github_off: () =>
+    "Linking a GitHub account is not set up on this Steward (no GitHub OAuth app is configured). Your code links count as you describe them.",
+  github_unreachable: () =>
+    "GitHub did not answer, so no code could be asked for. Nothing was changed: please try `/github link` again in a minute.",
+  github_not_linked: () => "You have no GitHub account linked. Link one with `/github link`.",
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
 
 /** A claim's revert, in words: the signer, the deadline, the line, the token's transfer. */

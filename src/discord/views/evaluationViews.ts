@@ -7,7 +7,9 @@ import {
 } from "discord-api-types/v10";
 import { type Token, tokenAmountText } from "../../base/token.ts";
 import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
+import { readGithubFacts } from "../../db/json/githubFacts.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
+import { githubFactLine } from "./githubFactsView.ts";
 import { userLine, userText } from "./userText.ts";
 
 const flagText: Record<string, string> = {
@@ -18,6 +20,7 @@ const flagText: Record<string, string> = {
   possible_duplicate_claim: "a link already claimed by another contribution",
   keyword_stuffing: "stuffed with words that describe a score",
   jury_disagrees: "the blind jury scored it far from the model",
+  not_authors_work: "a pull request someone else authored: it earns nothing here",
 };
 
 export function evaluationEmbed(
@@ -59,6 +62,14 @@ export function evaluationEmbed(
         .map((q) => `> ${userLine(q, 300)}`)
         .join("\n")
         .slice(0, 1024),
+      inline: false,
+    });
+  }
+  const facts = readGithubFacts(e);
+  if (facts && facts.length > 0) {
+    fields.push({
+      name: "Checked on GitHub",
+      value: facts.map(githubFactLine).join("\n").slice(0, 1024),
       inline: false,
     });
   }

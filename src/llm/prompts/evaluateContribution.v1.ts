@@ -1,3 +1,4 @@
+import type { LinkFacts } from "../../base/githubFacts.ts";
 import type { EvaluationInput } from "../evaluationTypes.ts";
 import type { Rubric } from "../rubric.ts";
 
@@ -8,6 +9,7 @@ export const EVALUATE_PROMPT_VERSION = "evaluate-contribution@1";
  * says, it cannot be an instruction. The model scores criteria; it never sees or sets money.
  */
 export function evaluateContributionMessages(input: EvaluationInput, rubric: Rubric) {
+  const facts = input.githubFacts ?? [];
   const criteria = rubric.criteria.map((c) => `- ${c.name} (weight ${c.weight}): ${c.description}`).join("\n");
   const system = [
     "You evaluate contributions to a DAO for its members, who will read and may contest your evaluation.",
@@ -24,6 +26,14 @@ export function evaluateContributionMessages(input: EvaluationInput, rubric: Rub
     "- rationale: at most 1000 characters, plain language, addressed to the contributor.",
     "- confidence: 0 to 1, how sure you are of the scores.",
     "- You do not decide rewards; a policy does.",
+    // Only with facts: without GitHub, the prompt is what it always was.
+    ...(facts.length > 0
+      ? [
+          "- <verified_facts> were read by Steward from GitHub, not written by the contributor: judge impact and",
+          "  effort from them (merged, reviews, size of the work) rather than from claimed hours or the description's",
+          "  words. A link with refused set earns nothing. A link with status claim could not be checked.",
+        ]
+      : []),
   ].join("\n");
   const submission = JSON.stringify(
     {
@@ -37,9 +47,49 @@ export function evaluateContributionMessages(input: EvaluationInput, rubric: Rub
     null,
     2,
   );
-  const user = `<submission>\n${submission}\n</submission>\n\nEvaluate this submission as specified. Respond with the JSON object only.`;
+  const verified =
+    facts.length > 0
+      ? `\n\n<verified_facts>\n${JSON.stringify(facts.map(promptFact), null, 2)}\n</verified_facts>`
+      : "";
+  const user = `<submission>\n${submission}\n</submission>${verified}\n\nEvaluate this submission as specified. Respond with the JSON object only.`;
   return [
     { role: "system" as const, content: system },
     { role: "user" as const, content: user },
   ];
+}
+
+/** A link's facts as the model reads them: what GitHub said, without ETags or read times. */
+function promptFact(f: LinkFacts) {
+  if (f.status === "claim") return { link: f.url, status: "claim", why: f.reason };
+  const size = f.pr?.size ?? f.commit?.size;
+  return {
+    link: f.url,
+    status: "verified",
+    ...(f.pr
+      ? {
+          pr: f.pr.number,
+          state: f.pr.merged ? "merged" : f.pr.state,
+          merged_by: f.pr.mergedBy,
+          author: f.pr.author,
+          authored_by_contributor: f.authorship === "member" ? true : f.authorship === "other" ? false : "unknown",
+          refused: f.authorship === "other",
+          approved_by: f.pr.approvedBy,
+          changes_requested_by: f.pr.changesRequestedBy,
+        }
+      : {}),
+    ...(f.commit ? { commit: f.commit.sha.slice(0, 12), author: f.commit.author } : {}),
+    ...(f.issue
+      ? { issue: f.issue.number, state: f.issue.state, author: f.issue.author, closed_by: f.issue.closedBy }
+      : {}),
+    ...(size
+      ? {
+          additions: size.additions,
+          deletions: size.deletions,
+          files: size.files,
+          not_counted: size.apart,
+        }
+      : {}),
+    repository_owner: f.repo.owner,
+    author_alone_controls_repository: f.repo.authorAloneControls,
+  };
 }

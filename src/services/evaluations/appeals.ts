@@ -84,7 +84,7 @@ export async function appealsAwaitingSecondPass(deps: Pick<ServiceDeps, "db">) {
  * stored inactive; a moderator's Accept makes it the active one. Recorded only if no other run recorded one first.
  */
 export async function runAppealSecondPass(
-  deps: Pick<ServiceDeps, "db" | "evaluation" | "metrics" | "now">,
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "metrics" | "now" | "github">,
   appealId: number,
 ) {
   const appeal = await deps.db.appeal.findUniqueOrThrow({ where: { id: appealId } });

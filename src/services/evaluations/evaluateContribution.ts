@@ -1,9 +1,14 @@
 import { createHash } from "node:crypto";
+import type { LinkFacts } from "../../base/githubFacts.ts";
+import { linksInText } from "../../base/parseLink.ts";
 import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { claimedByNodeId } from "../github/claimedByNodeId.ts";
+import { judgeAuthorship, refusedPulls } from "../github/judgeFacts.ts";
+import { readContributionFacts } from "../github/readContributionFacts.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { buildEvaluationInput } from "./buildEvaluationInput.ts";
 import { currentPolicyVersion } from "./evaluationPolicy.ts";
@@ -25,7 +30,7 @@ export interface EvaluateOptions {
  * that only lands if the contribution is still `evaluating` (a withdrawal meanwhile wins).
  */
 export async function evaluateContribution(
-  deps: Pick<ServiceDeps, "db" | "evaluation" | "metrics" | "now">,
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "metrics" | "now" | "github">,
   contributionId: number,
   options: EvaluateOptions = {},
 ) {
@@ -35,7 +40,22 @@ export async function evaluateContribution(
     where: { id: contributionId },
     include: { author: true },
   });
+  // GitHub's facts first, outside any transaction: bounded by GITHUB_FACTS_TIMEOUT, after which links stay claims.
+  const read = await readContributionFacts(deps, [...contribution.links, ...linksInText(contribution.description)]);
+  const account =
+    read && read.length > 0
+      ? await deps.db.githubAccount.findUnique({ where: { memberId: contribution.authorId } })
+      : null;
+  const githubFacts = read && judgeAuthorship(read, account);
   const input = await buildEvaluationInput(deps, contribution);
+  if (githubFacts) {
+    input.githubFacts = githubFacts;
+    // The same PR however its link is written or its repository renamed: GitHub's node id.
+    const sameNode = await claimedByNodeId(deps, contribution, githubFacts);
+    const known = new Set((input.claimedElsewhere ?? []).map((c) => `${c.key}|${c.contributionId}`));
+    const added = sameNode.filter((c) => !known.has(`${c.key}|${c.contributionId}`));
+    if (added.length > 0) input.claimedElsewhere = [...(input.claimedElsewhere ?? []), ...added];
+  }
   const inputHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
   const outcome = await runEvaluator(deps.evaluation, input, options.samples, options.llm ?? deps.evaluation.llm);
   const { run } = outcome;
@@ -43,6 +63,9 @@ export async function evaluateContribution(
   if ((input.claimedElsewhere?.length ?? 0) > 0) {
     run.draft.flags = [...new Set([...run.draft.flags, "possible_duplicate_claim", "needs_human"] as const)];
   }
+  // A PR someone else authored earns nothing (the evaluators leave it out); the evaluation says so.
+  if (refusedPulls(githubFacts).length > 0)
+    run.draft.flags = [...new Set([...run.draft.flags, "not_authors_work" as const])];
   const injection = run.draft.flags.includes("prompt_injection_suspected");
   const reward = suggestReward(
     deps.evaluation.policy,
@@ -104,6 +127,7 @@ export async function evaluateContribution(
         latencyMs: run.latencyMs,
         attempts: run.attempts,
         fallbackReason: outcome.fallbackReason ?? null,
+        ...(githubFacts ? { githubFacts } : {}),
         createdAt: now,
       },
     });
@@ -134,9 +158,24 @@ export async function evaluateContribution(
         suggestedReward: reward.toString(),
         flags: run.draft.flags,
         fallbackReason: outcome.fallbackReason ?? null,
+        ...(githubFacts ? { githubFacts: githubFacts.map(auditedFacts) } : {}),
       },
       createdAt: now,
     });
     return evaluation;
   });
+}
+
+/** A link's facts as the audit trail keeps them: what was decided on, without the ETags. */
+function auditedFacts(f: LinkFacts) {
+  if (f.status === "claim") return { key: f.key, status: f.status, reason: f.reason, readAt: f.readAt };
+  const what = f.pr ?? f.issue;
+  return {
+    key: f.key,
+    status: f.status,
+    readAt: f.readAt,
+    nodeId: what?.nodeId ?? f.commit?.sha ?? null,
+    author: what?.author ?? f.commit?.author ?? null,
+    ...(f.pr ? { merged: f.pr.merged, mergedBy: f.pr.mergedBy } : {}),
+  };
 }

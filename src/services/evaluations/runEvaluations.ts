@@ -11,7 +11,7 @@ import { evaluateContribution } from "./evaluateContribution.ts";
  * `signal` aborts (the process is stopping), no new evaluation starts and the claims not begun are released.
  */
 export async function runEvaluations(
-  deps: Pick<ServiceDeps, "db" | "evaluation" | "instance" | "metrics" | "now">,
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "instance" | "metrics" | "now" | "github">,
   logger: Logger,
   signal?: AbortSignal,
   batch = 50,

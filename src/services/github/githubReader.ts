@@ -1,0 +1,106 @@
+import { Octokit } from "@octokit/rest";
+import type { ClaimReason } from "../../base/githubFacts.ts";
+import type { GithubDeps } from "./githubDeps.ts";
+
+/** A link that cannot be read now: it stays a claim, for this reason. */
+export class LinkStaysClaim extends Error {
+  constructor(readonly reason: ClaimReason) {
+    super(`link stays a claim: ${reason}`);
+    this.name = "LinkStaysClaim";
+  }
+}
+
+export type Read<T> = { changed: true; data: T; etag: string | undefined } | { changed: false };
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** When GitHub said to stop until, per GitHub (epoch ms), shared by every read of this process. */
+const pauses = new WeakMap<GithubDeps, { until: number }>();
+
+/**
+ * Reads GitHub's REST API as GitHub asks clients to: conditional requests with the ETag of the last read (a 304 costs
+ * no request of the hour's limit), and when a limit is reached (x-ratelimit-remaining 0 until x-ratelimit-reset, or
+ * retry-after on a secondary limit) no request until then — waiting if that comes before the deadline, else the link
+ * stays a claim. Every read gives up at `signal` (the evaluation's wait for facts).
+ */
+export class GithubReader {
+  private readonly octokit: Octokit;
+  private readonly pause: { until: number };
+
+  constructor(
+    deps: GithubDeps,
+    private readonly signal: AbortSignal,
+    private readonly deadline: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.octokit = new Octokit({ baseUrl: deps.apiUrl, auth: deps.token, log: quiet, userAgent: "steward" });
+    let pause = pauses.get(deps);
+    if (!pause) {
+      pause = { until: 0 };
+      pauses.set(deps, pause);
+    }
+    this.pause = pause;
+  }
+
+  /** GET `route` with `params`; `etag`: the last read's, for a 304. */
+  async get<T>(route: string, params: Record<string, string | number>, etag?: string): Promise<Read<T>> {
+    for (;;) {
+      await this.waitForLimit();
+      try {
+        const res = await this.octokit.request(`GET ${route}`, {
+          ...params,
+          headers: etag ? { "if-none-match": etag } : {},
+          request: { signal: this.signal },
+        });
+        this.noteLimit(res.headers as Record<string, string | undefined>);
+        return { changed: true, data: res.data as T, etag: res.headers.etag };
+      } catch (error) {
+        if (this.signal.aborted) throw new LinkStaysClaim("timeout");
+        const status = (error as { status?: number }).status;
+        const headers = ((error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ??
+          {}) as Record<string, string | undefined>;
+        if (status === 304) return { changed: false };
+        if (status === 404 || status === 422 || status === 410) throw new LinkStaysClaim("not_found");
+        if ((status === 403 || status === 429) && this.limited(headers)) continue;
+        throw new LinkStaysClaim("unreachable");
+      }
+    }
+  }
+
+  /** Whether the refusal was a rate limit (then the pause is set and the request is tried again after it). */
+  private limited(headers: Record<string, string | undefined>): boolean {
+    const retryAfter = Number(headers["retry-after"]);
+    if (Number.isFinite(retryAfter) && retryAfter > 0) {
+      this.pause.until = Math.max(this.pause.until, this.now() + retryAfter * 1000);
+      return true;
+    }
+    if (headers["x-ratelimit-remaining"] === "0") {
+      // GitHub: without retry-after, wait until x-ratelimit-reset; with neither, at least a minute.
+      const reset = Number(headers["x-ratelimit-reset"]);
+      this.pause.until = Math.max(this.pause.until, Number.isFinite(reset) ? reset * 1000 : this.now() + 60_000);
+      return true;
+    }
+    return false;
+  }
+
+  /** The last request used the hour's last one: none until the reset. */
+  private noteLimit(headers: Record<string, string | undefined>) {
+    if (headers["x-ratelimit-remaining"] !== "0") return;
+    const reset = Number(headers["x-ratelimit-reset"]);
+    if (Number.isFinite(reset)) this.pause.until = Math.max(this.pause.until, reset * 1000);
+  }
+
+  private async waitForLimit() {
+    const wait = this.pause.until - this.now();
+    if (wait <= 0) return;
+    if (this.now() + wait > this.deadline) throw new LinkStaysClaim("rate_limited");
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, wait);
+      this.signal.addEventListener("abort", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (this.signal.aborted) throw new LinkStaysClaim("timeout");
+  }
+}

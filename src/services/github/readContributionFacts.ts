@@ -1,0 +1,55 @@
+import type { LinkFacts } from "../../base/githubFacts.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { GithubReader, LinkStaysClaim } from "./githubReader.ts";
+import { githubTarget } from "./githubTarget.ts";
+import { type ReadParts, readLinkFacts } from "./readLinkFacts.ts";
+
+/**
+ * What GitHub says each github.com code link (PR, commit, issue) of a contribution is, read before it is evaluated,
+ * never from an interaction. Links GitHub cannot tell about within GITHUB_FACTS_TIMEOUT (not found or private,
+ * rate-limited past the wait, unreachable) are returned as claims with the reason. Undefined when GitHub is not read.
+ */
+export async function readContributionFacts(
+  deps: Pick<ServiceDeps, "db" | "github" | "now">,
+  links: readonly string[],
+): Promise<LinkFacts[] | undefined> {
+  const github = deps.github;
+  if (!github) return undefined;
+  const seen = new Set<string>();
+  const targets = links.flatMap((raw) => {
+    const t = githubTarget(raw);
+    if (!t || seen.has(t.key)) return [];
+    seen.add(t.key);
+    return [t];
+  });
+  if (targets.length === 0) return [];
+  const cached = await deps.db.githubLinkRead.findMany({ where: { key: { in: targets.map((t) => t.key) } } });
+  const previous = new Map(cached.map((c) => [c.key, c.parts as ReadParts]));
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), github.factsTimeoutMs);
+  const reader = new GithubReader(github, stop.signal, Date.now() + github.factsTimeoutMs);
+  const out: LinkFacts[] = [];
+  try {
+    for (const target of targets) {
+      const readAt = deps.now().toISOString();
+      let read: Awaited<ReturnType<typeof readLinkFacts>>;
+      try {
+        read = await readLinkFacts(reader, target, previous.get(target.key) ?? {}, readAt);
+      } catch (error) {
+        const reason = error instanceof LinkStaysClaim ? error.reason : stop.signal.aborted ? "timeout" : "unreachable";
+        out.push({ status: "claim", key: target.key, url: target.url, readAt, reason });
+        continue;
+      }
+      const row = { parts: read.parts as object, readAt: new Date(readAt) };
+      await deps.db.githubLinkRead.upsert({
+        where: { key: target.key },
+        create: { key: target.key, ...row },
+        update: row,
+      });
+      out.push(read.facts);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  return out;
+}
