@@ -232,6 +232,19 @@ describe("verifying paid batches against the vote, the audit log and the chain",
     );
   });
 
+  it("names a chunk whose first line differs from the batch's though it has as many lines", async () => {
+    const first = await intent(0);
+    await tampered(
+      async () => {
+        const lines = first.entries as { recipient: string; amount: string }[];
+        const changed = lines.map((l, n) => (n === 0 ? { ...l, amount: "1" } : l));
+        await deps.db.payoutIntent.update({ where: { id: first.id }, data: { entries: changed as never } });
+      },
+      async () => expect(await mismatches()).toContainEqual({ kind: "chunk_lines", proposalId, line: 1 }),
+    );
+    expect(await mismatches()).toEqual([]);
+  });
+
   it("names a transaction that paid something else, one the chain never saw, and totals that differ", async () => {
     const [first, second] = [await intent(0), await intent(1)];
     await tampered(

@@ -308,6 +308,27 @@ describe("held lines (StewardDistributorV2)", () => {
     }
   }, 90_000);
 
+  it("the audit reads a chunk's held lines against its own records, not another payout's", async () => {
+    const [first, second] = [Wallet.createRandom(), Wallet.createRandom()];
+    await refuse(first.address, second.address);
+    // Two payouts, each holding its only line: both at line 1.
+    const one = await voted(batchOf([[first.address, "5"]]));
+    await settlePayouts(deps);
+    const two = await voted(batchOf([[second.address, "4"]]));
+    await settlePayouts(deps);
+    expect((await deps.db.heldLine.findMany()).map((h) => [h.proposalId, h.lineIndex])).toEqual([
+      [one, 0],
+      [two, 0],
+    ]);
+    expect((await verifyAudit(deps)).mismatches).toEqual([]);
+    await deps.db.$executeRawUnsafe(`ALTER TABLE "HeldLine" DISABLE TRIGGER USER`);
+    await deps.db.heldLine.deleteMany({ where: { proposalId: one } });
+    const intent = await deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId: one } });
+    expect((await verifyAudit(deps)).mismatches).toEqual([
+      { kind: "line_held_unrecorded", chunk: { proposalId: one, index: 0, count: 1, txHash: intent.txHash }, line: 1 },
+    ]);
+  }, 90_000);
+
   it("returns a line to the treasury only after the claim period, and survives a relay that times out", async () => {
     const blocked = Wallet.createRandom();
     await refuse(blocked.address);

@@ -157,6 +157,7 @@ async function checkSettlements(
       where: {
         subjectType: "proposal",
         subjectId: String(p.id),
+        // Stryker disable next-line ObjectLiteral: the filter only narrows the read; each action is looked up by name below
         action: { in: ["proposal.opened", "proposal.settled"] },
       },
       // Stryker disable next-line ObjectLiteral: each is appended once per proposal (status-guarded), so order cannot matter
@@ -218,12 +219,15 @@ async function checkSettlements(
         });
       }
       const paid = event?.transfers ?? [];
+      // Stryker disable next-line ArrayDeclaration: without a Settled event every line is already reported missing
       const held = event?.held ?? [];
       transfers += paid.length;
       if (event?.linesHash && !same(event.linesHash, safeLinesHash(lines))) {
         mismatches.push({ kind: "chunk_lines_hash", chunk, linesHash: event.linesHash });
       }
-      const recordedHeld = held.length > 0 ? await deps.db.heldLine.findMany({ where: { intentId: intent.id } }) : [];
+      const recordedHeld =
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArrayDeclaration: the records are only looked at for a held line: with none held, reading them is merely wasted
+        held.length > 0 ? await deps.db.heldLine.findMany({ where: { intentId: intent.id } }) : [];
       let next = 0;
       for (let n = 0; n < Math.max(lines.length, paid.length + held.length); n++) {
         const line = lines[n];
