@@ -138,13 +138,27 @@ describe("compute rewards at epoch close", () => {
       [`uptime:${closed.epoch.id}:${b}`, "500", String(12 * HOUR), 16],
     ]);
     expect((await deps.db.lease.findUniqueOrThrow({ where: { id: lease.id } })).paidInEpochId).toBe(closed.epoch.id);
+    expect(closed.compute).toMatchObject({ total: 8n * 10n ** 18n + 1_000n, uptimeRewards: 2, leaseRewards: 1 });
+    // The audit log keeps each compute line of the close, the anchor names the epoch, and the proposal is queued.
+    const audited = await deps.db.auditEvent.findFirstOrThrow({
+      where: { action: "epoch.closed", subjectId: String(closed.epoch.id) },
+    });
+    const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+    expect((audited.payload as { compute: { key: string }[] }).compute.sort(byKey)).toEqual(
+      rewards.map((r) => ({ key: r.key, amount: r.amount.toFixed() })),
+    );
+    const anchor = await deps.db.auditAnchor.findFirstOrThrow({ where: { epochId: closed.epoch.id } });
+    expect(anchor.reason).toBe(`epoch ${closed.epoch.number} closed`);
+    expect(await deps.db.pendingPost.count({ where: { kind: "proposal", subjectId: closed.proposal?.id ?? -1 } })).toBe(
+      1,
+    );
 
     // The next close pays neither the lease nor the same hours again; only new uptime counts.
     await deps.db.nodeUptimeSpan.create({ data: { nodeId: b, startsAt: at(14), endsAt: at(15) } });
     deps.clock.now = at(16);
     const next = await closeEpoch(deps, GUILD, "system:test");
     expect(next.batch).toEqual([{ amount: "1000", recipient: quinWallet, refs: [`node:${b}`] }]);
-    expect(next.compute.leaseRewards).toBe(0);
+    expect(next.compute).toMatchObject({ leaseRewards: 0, uptimeRewards: 1 });
   });
 
   it("pays only this guild's nodes, to the active wallet, leaves out nodes whose share rounds to 0, and leases not delivered or not yet ended", async () => {
