@@ -527,11 +527,26 @@ describe("below CALIBRATION_MIN_AGREEMENT", () => {
     expect(paid.filter((p) => p.juryTotal !== p.modelTotal).length).toBeGreaterThan(0);
     expect(closed.proposal?.specification).toContain("Policy (jury): these sampled items are paid the jury's score");
     const [note] = await notes();
-    expect(note?.payload).toMatchObject({ fact: { kind: "jury_disagrees", policy: "jury", held: [] } });
+    const paidIds = paid.map((p) => p.contributionId);
+    expect(note?.payload).toMatchObject({
+      fact: { kind: "jury_disagrees", policy: "jury", held: [], juryPaid: paidIds, proposalId: closed.proposal?.id },
+    });
     const audit = await deps.db.auditEvent.findFirstOrThrow({
       where: { action: "epoch.closed", subjectId: String(closed.epoch.id) },
     });
-    expect(audit.payload).toMatchObject({ calibrationPolicy: { policy: "jury", held: [] } });
+    expect(audit.payload).toMatchObject({
+      calibrationPolicy: {
+        policy: "jury",
+        held: [],
+        juryPaid: paid.map((p) => ({
+          contributionId: p.contributionId,
+          modelTotal: p.modelTotal,
+          juryTotal: p.juryTotal,
+          modelReward: p.modelReward.toString(),
+          juryReward: p.juryReward.toString(),
+        })),
+      },
+    });
   });
 
   it("does nothing at or above the minimum: nothing held, no note", async () => {
