@@ -94,6 +94,11 @@ async function voted(batch: BatchEntry[]): Promise<number> {
   return id;
 }
 
+/** Changes as the database's administrator could make them: the tables' own triggers refuse them otherwise. */
+async function asAdministrator(...tables: string[]) {
+  for (const table of tables) await deps.db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
+}
+
 const batchOf = (lines: [string, string][]): BatchEntry[] =>
   lines.map(([recipient, amount], i) => ({
     recipient,
@@ -230,10 +235,7 @@ describe("held lines (StewardDistributorV2)", () => {
     const intent = await deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId } });
     const held = await deps.db.heldLine.findFirstOrThrow();
     const chunk = { proposalId, index: 0, count: 1, txHash: intent.txHash };
-    // As the database's administrator could: its triggers refuse both changes.
-    for (const table of ["HeldLine", "PayoutIntent"]) {
-      await deps.db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
-    }
+    await asAdministrator("HeldLine", "PayoutIntent");
     await deps.db.heldLine.delete({ where: { id: held.id } });
     expect((await verifyAudit(deps)).mismatches).toEqual([
       { kind: "line_held_unrecorded", chunk, line: held.lineIndex + 1 },
@@ -266,9 +268,7 @@ describe("held lines (StewardDistributorV2)", () => {
     const entries = intent.entries as { recipient: string; amount: string }[];
     const indexOf = (who: string) => entries.findIndex((e) => e.recipient === who);
     const chunk = { proposalId, index: 0, count: 1, txHash: intent.txHash };
-    for (const table of ["HeldLine", "PayoutIntent"]) {
-      await deps.db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
-    }
+    await asAdministrator("HeldLine", "PayoutIntent");
     // One of the two records gone: only its line is named.
     await deps.db.heldLine.deleteMany({ where: { recipient: first.address } });
     expect((await verifyAudit(deps)).mismatches).toEqual([
@@ -321,7 +321,7 @@ describe("held lines (StewardDistributorV2)", () => {
       [two, 0],
     ]);
     expect((await verifyAudit(deps)).mismatches).toEqual([]);
-    await deps.db.$executeRawUnsafe(`ALTER TABLE "HeldLine" DISABLE TRIGGER USER`);
+    await asAdministrator("HeldLine");
     await deps.db.heldLine.deleteMany({ where: { proposalId: one } });
     const intent = await deps.db.payoutIntent.findFirstOrThrow({ where: { proposalId: one } });
     expect((await verifyAudit(deps)).mismatches).toEqual([
