@@ -223,30 +223,9 @@ describe("proven capacity in the compute shares", () => {
   const G = "100000000000000005";
   const who = (id: string, name: string): Actor => ({ guildId: G, discordId: id, username: name });
   async function gpuNode(owner: Actor, gpus: number) {
-    const n = await registerNode(deps, owner, ["Provider"], {
-      name: `g${gpus}`,
-      gpuModel: "H200",
-      gpuCount: gpus,
-      vramGb: 141,
-      cpuCores: 8,
-      ramGb: 64,
-      region: "eu-west",
-      price: "2",
-      publicKey: Wallet.createRandom().address,
-    });
-    await deps.db.computeNode.update({
-      where: { id: n.id },
-      data: {
-        reportedSpecs: {
-          cpuCores: 8,
-          ramGb: 64,
-          os: "Linux",
-          gpus: Array(gpus).fill({ name: "NVIDIA H200", memoryMiB: 143771 }),
-        },
-      },
-    });
-    await deps.db.nodeUptimeSpan.create({ data: { nodeId: n.id, startsAt: at(10), endsAt: at(12) } });
-    return n.id;
+    const { id } = await node(owner, gpus);
+    await deps.db.nodeUptimeSpan.create({ data: { nodeId: id, startsAt: at(10), endsAt: at(12) } });
+    return id;
   }
   const challenge = (nodeId: number, status: "passed" | "failed" | "expired" | "open", units: number, h = 11) =>
     deps.db.nodeChallenge.create({
