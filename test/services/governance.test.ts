@@ -278,7 +278,20 @@ describe("closing and approving", () => {
     const [m1, m2] = [actor(newId()), actor(newId())];
     // Two moderators at once (two processes on PostgreSQL): both count, and the second makes it approved.
     const other = serviceDeps(second ?? database, deps.clock, {}, people);
+    // Each decision queues the result (its count or outcome) and the proposal (its status) to be posted again.
+    const posts = async (id: number) =>
+      (
+        await deps.db.pendingPost.findMany({
+          where: { subjectId: id, kind: { in: ["result", "proposal"] } },
+          orderBy: { kind: "asc" },
+        })
+      ).map((r) => `${r.kind}@${r.version}`);
+    const queuedBefore = await posts(normal.id);
     const both = await Promise.all([approvePayout(deps, m1, normal.id), approvePayout(other, m2, normal.id)]);
+    const bumped = (before: string[], by: number) =>
+      before.map((p) => p.replace(/@(\d+)$/, (_m, v) => `@${Number(v) + by}`));
+    expect(queuedBefore.map((p) => p.split("@")[0])).toEqual(["proposal", "result"]);
+    expect(await posts(normal.id)).toEqual(bumped(queuedBefore, 2));
     expect(both.map((r) => [r.approvals, r.required, r.approved]).sort()).toEqual([
       [1, 2, false],
       [2, 2, true],
@@ -303,8 +316,10 @@ describe("closing and approving", () => {
       context: { approvals: 1, required: 3 },
     });
     await expect(rejectPayout(deps, m2, large.id, "  ")).rejects.toMatchObject({ code: "field_empty_reason" });
+    const beforeVeto = await posts(large.id);
     const vetoed = await rejectPayout(deps, m2, large.id, "Too large for one transfer.");
     expect(vetoed.approvals).toBe(1);
+    expect(await posts(large.id)).toEqual(bumped(beforeVeto, 1));
     const veto = await deps.db.auditEvent.findFirstOrThrow({
       where: { subjectType: "proposal", subjectId: String(large.id), action: "proposal.vetoed" },
     });

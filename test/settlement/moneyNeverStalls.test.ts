@@ -167,6 +167,88 @@ describe("money never stalls", () => {
     }
   }, 60_000);
 
+  it("sizes each chunk to the gas one transaction may use: 85 % of the cap, 25 % over the measured cost per line", async () => {
+    const to = recipients(7, 951);
+    const measured = await settlement.chain.lineGas(batchOf(to));
+    if (!measured) throw new Error("no estimate");
+    // A cap at which 3.5 lines fit with both margins: 3 per chunk. Without the 85 % (or the 25 %) 4 would fit; a
+    // chunk of the configured 10 would need more gas than the block allows, and so does the measure's own probe of
+    // 7 lines (it then measures with 2).
+    const cap = ((measured.base + (35n * measured.perLine * 125n) / 1000n) * 100n) / 85n;
+    const limit = await rpc.send("eth_getBlockByNumber", ["latest", false]).then((b) => b.gasLimit as string);
+    await rpc.send("anvil_setBlockGasLimit", [`0x${cap.toString(16)}`]);
+    await rpc.send("anvil_mine", ["0x1"]);
+    const lineCounts = async (id: number) =>
+      (await deps.db.payoutIntent.findMany({ where: { proposalId: id }, orderBy: { chunkIndex: "asc" } })).map(
+        (i) => (i.entries as unknown[]).length,
+      );
+    try {
+      settlement.chunkSize = 10;
+      const id = await approvedPayout(deps.db, batchOf(to));
+      expect((await settlePayouts(deps)).settled).toEqual([id]);
+      expect(await lineCounts(id)).toEqual([3, 3, 1]);
+      expect(await balances(to)).toEqual(to.map(() => BigInt(tokens("2"))));
+      // Fewer lines configured than would fit: the configured size.
+      settlement.chunkSize = 2;
+      const fewer = recipients(5, 952);
+      const second = await approvedPayout(deps.db, batchOf(fewer));
+      expect((await settlePayouts(deps)).settled).toEqual([second]);
+      expect(await lineCounts(second)).toEqual([2, 2, 1]);
+    } finally {
+      await rpc.send("anvil_setBlockGasLimit", [limit]);
+      await rpc.send("anvil_mine", ["0x1"]);
+    }
+  }, 90_000);
+
+  it("records a proposal whose planning fails, tells moderators once without the RPC's key, and pays the others", async () => {
+    const troubled = recipients(2, 953);
+    const fine = recipients(2, 954);
+    const stuckId = await approvedPayout(deps.db, batchOf(troubled));
+    const paidId = await approvedPayout(deps.db, batchOf(fine));
+    const lineGas = settlement.chain.lineGas.bind(settlement.chain);
+    settlement.chain.lineGas = async (lines) => {
+      if (lines.some((l) => l.recipient === troubled[0])) {
+        throw new Error("could not reach https://rpc.example.org/v2/SECRETKEY (timeout)\n    at estimate (chain.ts:1)");
+      }
+      return lineGas(lines);
+    };
+    const reason = "could not reach https://rpc.example.org (timeout)";
+    const report = await settlePayouts(deps);
+    expect(report.settled).toEqual([paidId]);
+    expect(report.stuck).toEqual([{ proposalId: stuckId, reason }]);
+    expect(await balances(fine)).toEqual([BigInt(tokens("2")), BigInt(tokens("2"))]);
+    const stuck = await deps.db.proposal.findUniqueOrThrow({ where: { id: stuckId } });
+    expect(stuck).toMatchObject({ status: "approved", settlementError: reason });
+    expect(await deps.db.payoutIntent.count({ where: { proposalId: stuckId } })).toBe(0);
+    // Told once, however many runs it stays stuck.
+    expect((await settlePayouts(deps)).stuck).toEqual([{ proposalId: stuckId, reason }]);
+    expect(await queuedNotes(deps.db)).toEqual([
+      { channel: "payouts", fact: { kind: "proposal_not_planned", proposalId: stuckId, reason } },
+    ]);
+    settlement.chain.lineGas = lineGas;
+    expect((await settlePayouts(deps)).settled).toEqual([stuckId]);
+    expect(await deps.db.proposal.findUniqueOrThrow({ where: { id: stuckId } })).toMatchObject({
+      status: "settled",
+      settlementError: null,
+    });
+  }, 60_000);
+
+  it("a crash while planning ends the run as a crash would: nothing recorded, the proposal still approved", async () => {
+    const to = recipients(2, 955);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    const lineGas = settlement.chain.lineGas.bind(settlement.chain);
+    settlement.chain.lineGas = async () => {
+      throw new InjectedCrash("killed while estimating");
+    };
+    await expect(settlePayouts(deps)).rejects.toBeInstanceOf(InjectedCrash);
+    expect(await deps.db.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "approved",
+      settlementError: null,
+    });
+    settlement.chain.lineGas = lineGas;
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+  }, 60_000);
+
   it("replaces a transaction not mined for FEE_BUMP_AFTER blocks with higher fees, keeps both, and adopts the one mined", async () => {
     settlement.feeBumpAfterBlocks = 2;
     settlement.receiptWaitMs = 200;
