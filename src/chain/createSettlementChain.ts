@@ -323,17 +323,15 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
         };
         return provider.estimateGas({ from: treasury, to: settings.distributor, data: settleData(call) });
       };
-      const one = await estimate(1).catch(() => null);
+      const [one, many] = await Promise.all([estimate(1).catch(() => null), estimate(probe.length).catch(() => null)]);
       if (one === null) return null;
       // Eight lines average the cost best; where the block allows less gas than eight lines need (the very case the
       // measure is for), two.
-      for (const n of new Set([probe.length, 2])) {
-        const many = await estimate(n).catch(() => null);
-        if (many === null) continue;
-        const perLine = (many - one) / BigInt(n - 1);
-        return { base: one - perLine, perLine, cap: await gasCap() };
-      }
-      return null;
+      const n = many === null ? 2 : probe.length;
+      const measured = many ?? (n < probe.length ? await estimate(n).catch(() => null) : null);
+      if (measured === null) return null;
+      const perLine = (measured - one) / BigInt(n - 1);
+      return { base: one - perLine, perLine, cap: await gasCap() };
     },
     async preflight(call) {
       try {
