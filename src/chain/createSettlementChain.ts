@@ -314,8 +314,9 @@ export function createSettlementChain(settings: ChainSettings): SettlementChain 
     async lineGas(lines) {
       const probe = lines.slice(0, 8);
       if (probe.length < 2) return null;
-      // A fresh batch id: the probes must not look settled, and they are only estimated, never sent.
-      const estimate = (n: number) => {
+      // A fresh batch id: the probes must not look settled, and they are only estimated, never sent. Async: a line
+      // that cannot be packed rejects like a refused estimate (its chunk then fails saying which line).
+      const estimate = async (n: number) => {
         const call = {
           batchId: hexlify(randomBytes(32)),
           payouts: packPayouts(probe.slice(0, n)),
