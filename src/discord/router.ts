@@ -24,6 +24,7 @@ import { CHOOSE_PREFIX } from "./views/computeNoticeViews.ts";
 import { LEASE_PREFIX, NODE_LIST_PREFIX } from "./views/computeViews.ts";
 import { CONTRIBUTION_FORM_PREFIX, LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
 import { APPEAL_BUTTON_PREFIX } from "./views/evaluationViews.ts";
+import { GITHUB_BUTTON_PREFIX } from "./views/githubViews.ts";
 import {
   GOVERNANCE_BUTTON_PREFIX,
   PAYOUT_BUTTON_PREFIX,
@@ -100,6 +101,7 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [LEASE_PREFIX]: compute.leaseButton,
   [TRACE_PREFIX]: audit.tracePage,
   [JURY_BUTTON_PREFIX]: jury.scoreButton,
+  [GITHUB_BUTTON_PREFIX]: github.checkButton,
 };
 
 /**

@@ -143,6 +143,13 @@ export type UserErrorContext = {
   github_off: Record<string, never>;
   github_unreachable: Record<string, never>;
   github_not_linked: Record<string, never>;
+  github_login_needed: Record<string, never>;
+  github_login_invalid: { login: string };
+  github_user_unknown: { login: string };
+  github_gist_none: Record<string, never>;
+  github_gist_expired: { login: string };
+  github_gist_unreachable: Record<string, never>;
+  github_taken: { login: string };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

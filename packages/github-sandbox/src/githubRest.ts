@@ -93,6 +93,18 @@ export class GithubRest {
       ],
       [/^\/repos\/([^/]+)\/([^/]+)\/contributors$/, (m, login) => ok(this.shapes.contributors(this.visible(m, login)))],
       [
+        /^\/users\/([^/]+)\/gists$/,
+        (m) => {
+          // GitHub lists another user's public gists only, the most recently updated first.
+          const owner = this.state.user(m[1] ?? "").login;
+          const gists = [...this.state.gists.values()]
+            .reverse()
+            .filter((g) => g.owner === owner && g.public)
+            .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+          return ok(gists.map((g) => this.shapes.baseGist(g)));
+        },
+      ],
+      [
         /^\/gists\/([^/]+)$/,
         (m) => {
           const gist = this.state.gists.get(m[1] ?? "");
