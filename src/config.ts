@@ -302,6 +302,12 @@ export const configSchema = z.object({
     description:
       "How long an evaluation waits for GitHub's facts about its links (rate limits included); after it, the links it could not read count as claims.",
   }),
+  GITHUB_WEBHOOK_SECRET: optionalString.meta({
+    group: "contributions",
+    description:
+      "Secret of a GitHub webhook (content type `application/json`, event `Pull requests`) pointed at `<PUBLIC_URL>/api/github/webhook`. With it, a merged PR whose author is a linked member drafts a contribution the member is asked to submit or discard; deliveries without a valid `X-Hub-Signature-256` are refused (401). Secret.",
+    unset: "webhook capture is off (`/api/github/webhook` answers 404)",
+  }),
   OPENAI_API_KEY: optionalString.meta({
     group: "evaluation",
     description:
@@ -789,6 +795,7 @@ export const secretKeys = [
   "RPC_URL",
   "OPENAI_BASE_URL",
   "GITHUB_TOKEN",
+  "GITHUB_WEBHOOK_SECRET",
 ] as const;
 
 /** The URL settings among them (an RPC provider's key sits in the path): shown as scheme and host only. */

@@ -194,6 +194,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       trustProxy: config.TRUST_PROXY,
       metricsToken: config.METRICS_TOKEN,
       secrets: secretValues(config),
+      githubWebhookSecret: config.GITHUB_WEBHOOK_SECRET,
     });
     const client = await startBot(
       discord,

@@ -150,6 +150,8 @@ export type UserErrorContext = {
   github_gist_expired: { login: string };
   github_gist_unreachable: Record<string, never>;
   github_taken: { login: string };
+  github_draft_not_found: { id: number };
+  github_draft_decided: { id: number; status: string };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

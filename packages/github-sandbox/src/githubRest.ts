@@ -22,7 +22,7 @@ export class GithubRest {
 
   constructor(
     private readonly state: GithubState,
-    private readonly shapes: GithubShapes,
+    readonly shapes: GithubShapes,
   ) {
     const ok = (body: unknown): RestResult => ({ status: 200, body });
     this.routes = [

@@ -1,7 +1,10 @@
 import { UserError } from "../../services/errors.ts";
+import { decideGithubDraft } from "../../services/github/captureMergedPull.ts";
 import { checkGistLink, startGistLink } from "../../services/github/gistProof.ts";
 import { githubAccountOf, startGithubLink, unlinkGithub } from "../../services/github/linkGithub.ts";
-import { ephemeral, replyWhenReady } from "../reply.ts";
+import { idArgument } from "../checkInput.ts";
+import { ephemeral, post, replyWhenReady } from "../reply.ts";
+import { githubDraftDecidedText } from "../views/githubDraftViews.ts";
 import { githubGistView, githubLinkView, githubShowView, githubUnlinkedView } from "../views/githubViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
@@ -35,4 +38,13 @@ export const unlink: CommandHandler = async (i, ctx) => {
 export const checkButton: ComponentHandler = async (i, ctx, [action]) => {
   if (action !== "check") throw new UserError("invalid_component", {});
   await replyWhenReady(i, checkGistLink(ctx.deps.services, ctx.actor).then(githubGistView));
+};
+
+/** `github-draft:confirm|discard:<id>` on a draft's post: only its member decides; the post then loses its buttons. */
+export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
+  if (action !== "confirm" && action !== "discard") throw new UserError("invalid_component", {});
+  const draftId = idArgument(id);
+  const outcome = await decideGithubDraft(ctx.deps.services, ctx.actor, draftId, action);
+  if (outcome.status === "confirmed") ctx.deps.kickEvaluations();
+  await i.update(post({ content: githubDraftDecidedText({ id: draftId, url: outcome.url }, outcome), components: [] }));
 };

@@ -256,6 +256,9 @@ export const errorMessages = {
     `Your challenge for @${login} expired before Steward found it in a gist. Nothing was linked: run \`/github link login:${login}\` for a new one.`,
   github_gist_unreachable: () =>
     "GitHub did not answer, so your gists could not be read. Nothing was changed: please try again in a minute.",
+  github_draft_not_found: ({ id }) =>
+    `Draft #${id} is not yours: only the member whose merged pull request it was drafted from can submit or discard it.`,
+  github_draft_decided: ({ id, status }) => `Draft #${id} was already ${status}: nothing was changed.`,
   github_taken: ({ login }) =>
     `GitHub account @${login} is already linked to another member of this server: each GitHub account can belong to one member only. Nothing was linked.`,
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
