@@ -274,7 +274,8 @@ export const configSchema = z.object({
     group: "contributions",
     description:
       "Client id of the GitHub OAuth app (device flow enabled) through which `/github link` proves a member controls a GitHub account.",
-    unset: "*(unset: the local GitHub's `Iv1.sandbox` in the sandbox, else `/github link` is off)*",
+    unset:
+      "*(unset: the local GitHub's `Iv1.sandbox` in the sandbox, else members link with a public gist only: `/github link login:`)*",
   }),
   GITHUB_TOKEN: optionalString.meta({
     group: "contributions",
@@ -306,7 +307,7 @@ export const configSchema = z.object({
     group: "contributions",
     description:
       "Secret of a GitHub webhook (content type `application/json`, event `Pull requests`) pointed at `<PUBLIC_URL>/api/github/webhook`. With it, a merged PR whose author is a linked member drafts a contribution the member is asked to submit or discard; deliveries without a valid `X-Hub-Signature-256` are refused (401). Secret.",
-    unset: "webhook capture is off (`/api/github/webhook` answers 404)",
+    unset: "*(unset: webhook capture is off; `/api/github/webhook` answers 404)*",
   }),
   OPENAI_API_KEY: optionalString.meta({
     group: "evaluation",

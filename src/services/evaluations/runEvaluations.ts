@@ -1,6 +1,6 @@
 import type { Logger } from "../../logger.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { FactsReadStopped } from "../github/readContributionFacts.ts";
+import { FactsReadStopped } from "../github/factsReadStopped.ts";
 import { appealsAwaitingSecondPass, runAppealSecondPass } from "./appeals.ts";
 import { claimSubmitted, releaseClaims } from "./claimSubmitted.ts";
 import { evaluateContribution } from "./evaluateContribution.ts";

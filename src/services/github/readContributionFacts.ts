@@ -1,16 +1,9 @@
 import type { LinkFacts } from "../../base/githubFacts.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { FactsReadStopped } from "./factsReadStopped.ts";
 import { GithubReader, LinkStaysClaim } from "./githubReader.ts";
 import { githubTarget } from "./githubTarget.ts";
 import { type ReadParts, readLinkFacts } from "./readLinkFacts.ts";
-
-/** Steward is stopping: the facts were not all read, and nothing may be recorded as if they had been. */
-export class FactsReadStopped extends Error {
-  constructor() {
-    super("reading GitHub facts stopped: Steward is stopping");
-    this.name = "FactsReadStopped";
-  }
-}
 
 /**
  * What GitHub says each github.com code link (PR, commit, issue) of a contribution is, read before it is evaluated,
