@@ -53,8 +53,10 @@ export async function runEvaluations(
   for (const appealId of signal?.aborted ? [] : await appealsAwaitingSecondPass(deps)) {
     if (signal?.aborted) break;
     try {
-      if (await runAppealSecondPass(deps, appealId)) appeals++;
+      if (await runAppealSecondPass(deps, appealId, signal)) appeals++;
     } catch (err) {
+      // Cut short by the shutdown while reading GitHub: nothing was stored; the next start runs it.
+      if (err instanceof FactsReadStopped) break;
       failed++;
       logger.error({ appealId, err }, "appeal second pass failed; retried at the next run");
     }
