@@ -274,7 +274,8 @@ export const configSchema = z.object({
     group: "contributions",
     description:
       "Client id of the GitHub OAuth app (device flow enabled) through which `/github link` proves a member controls a GitHub account.",
-    unset: "*(unset: the local GitHub's `Iv1.sandbox` in the sandbox, else `/github link` is off)*",
+    unset:
+      "*(unset: the local GitHub's `Iv1.sandbox` in the sandbox, else members link with a public gist only: `/github link login:`)*",
   }),
   GITHUB_TOKEN: optionalString.meta({
     group: "contributions",
@@ -301,6 +302,12 @@ export const configSchema = z.object({
     group: "contributions",
     description:
       "How long an evaluation waits for GitHub's facts about its links (rate limits included); after it, the links it could not read count as claims.",
+  }),
+  GITHUB_WEBHOOK_SECRET: optionalString.meta({
+    group: "contributions",
+    description:
+      "Secret of a GitHub webhook (content type `application/json`, event `Pull requests`) pointed at `<PUBLIC_URL>/api/github/webhook`. With it, a merged PR whose author is a linked member drafts a contribution the member is asked to submit or discard; deliveries without a valid `X-Hub-Signature-256` are refused (401). Secret.",
+    unset: "*(unset: webhook capture is off; `/api/github/webhook` answers 404)*",
   }),
   OPENAI_API_KEY: optionalString.meta({
     group: "evaluation",
@@ -789,6 +796,7 @@ export const secretKeys = [
   "RPC_URL",
   "OPENAI_BASE_URL",
   "GITHUB_TOKEN",
+  "GITHUB_WEBHOOK_SECRET",
 ] as const;
 
 /** The URL settings among them (an RPC provider's key sits in the path): shown as scheme and host only. */

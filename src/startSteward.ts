@@ -34,6 +34,7 @@ import { watchReminders } from "./jobs/watchReminders.ts";
 import { watchVoteDeadlines } from "./jobs/watchVoteDeadlines.ts";
 import { type Logger, secretValues } from "./logger.ts";
 import { sandboxChainProblems } from "./sandboxChainProblems.ts";
+import { resumeDeviceFlows } from "./services/github/linkGithub.ts";
 import { POSTS_NOTIFY_CHANNEL } from "./services/publishing/enqueuePosts.ts";
 import { discordSettings } from "./settingsFromConfig.ts";
 import { startLocalGithub } from "./startLocalGithub.ts";
@@ -193,6 +194,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
       trustProxy: config.TRUST_PROXY,
       metricsToken: config.METRICS_TOKEN,
       secrets: secretValues(config),
+      githubWebhookSecret: config.GITHUB_WEBHOOK_SECRET,
     });
     const client = await startBot(
       discord,
@@ -237,6 +239,10 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     const stopReminderWatch = watch ? watchReminders(container.services, logger, remind.kick) : () => {};
     // Contributions submitted while Steward was down are evaluated right away, not at the next tick.
     evaluations.kick();
+    // `/github link` device flows left pending by the previous run are polled again (the code may have been entered).
+    void resumeDeviceFlows(container.services, logger).catch((err: unknown) =>
+      logger.warn({ err }, "could not resume the pending GitHub device flows"),
+    );
     // Payouts approved (or interrupted) while Steward was down are paid now, not at the next tick.
     if (options.scheduler !== false) settle.kick();
     const s = chain?.settlement;
@@ -263,7 +269,7 @@ export async function startSteward(config: Config, logger: Logger, options: Star
         stopNodeWatch();
         stopReminderWatch();
         for (const k of [evaluations, closeVotes, settle, remind]) k.stop();
-        // GitHub device flows stop polling (a member whose flow was cut runs /github link again).
+        // GitHub device flows stop polling; they stay pending in the database and the next start resumes them.
         container.services.github?.links.stop();
         shutdown.abort();
         const httpClosed = http?.close();

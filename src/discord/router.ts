@@ -24,6 +24,8 @@ import { CHOOSE_PREFIX } from "./views/computeNoticeViews.ts";
 import { LEASE_PREFIX, NODE_LIST_PREFIX } from "./views/computeViews.ts";
 import { CONTRIBUTION_FORM_PREFIX, LIST_BUTTON_PREFIX } from "./views/contributionViews.ts";
 import { APPEAL_BUTTON_PREFIX } from "./views/evaluationViews.ts";
+import { GITHUB_DRAFT_PREFIX } from "./views/githubDraftViews.ts";
+import { GITHUB_BUTTON_PREFIX } from "./views/githubViews.ts";
 import {
   GOVERNANCE_BUTTON_PREFIX,
   PAYOUT_BUTTON_PREFIX,
@@ -100,6 +102,8 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [LEASE_PREFIX]: compute.leaseButton,
   [TRACE_PREFIX]: audit.tracePage,
   [JURY_BUTTON_PREFIX]: jury.scoreButton,
+  [GITHUB_BUTTON_PREFIX]: github.checkButton,
+  [GITHUB_DRAFT_PREFIX]: github.draftButton,
 };
 
 /**
@@ -111,6 +115,7 @@ export const componentLateAnswers: Partial<Record<string, LateAnswer>> = {
   [APPEAL_BUTTON_PREFIX]: "update",
   [LEASE_PREFIX]: "update",
   [CHOOSE_PREFIX]: "reply",
+  [GITHUB_DRAFT_PREFIX]: "update",
 };
 
 /** Modal handlers by the first `:`-separated part of the modal's custom id. */

@@ -6,6 +6,7 @@ import { SECURITY_HEADERS } from "../securityHeaders.ts";
 import { type BoundHttpServer, bindHttpServer } from "./bindHttpServer.ts";
 import type { HttpDeps } from "./httpDeps.ts";
 import { CHECK_EVERY_MS, HEADERS_TIMEOUT_MS, IDLE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from "./httpTimeouts.ts";
+import { githubWebhookRoutes } from "./routes/githubWebhookRoutes.ts";
 import { heartbeatRoutes } from "./routes/heartbeatRoutes.ts";
 import { publicRoutes } from "./routes/publicRoutes.ts";
 import { notStartedYet, statusRoutes } from "./routes/statusRoutes.ts";
@@ -87,6 +88,9 @@ export async function createHttpServer(deps: HttpDeps, bound?: BoundHttpServer):
   );
   await app.register(statusRoutes(deps, deps.readiness ?? notStartedYet));
   await app.register(heartbeatRoutes(deps), { prefix: "/api" });
+  if (deps.githubWebhookSecret) {
+    await app.register(githubWebhookRoutes(deps, deps.githubWebhookSecret), { prefix: "/api/github" });
+  }
   await app.register(publicRoutes(deps), { prefix: "/api/public" });
   await app.register(transparencyPage());
   return app;

@@ -26,6 +26,8 @@ export interface HttpDeps {
   metricsToken?: string | undefined;
   /** The configured secrets, scrubbed from what /readyz says (an RPC error quotes its URL, key and all). */
   secrets?: readonly Secret[];
+  /** GITHUB_WEBHOOK_SECRET: when set, `POST /api/github/webhook` takes GitHub's signed deliveries. */
+  githubWebhookSecret?: string | undefined;
   /** Shorter limits for tests; see REQUEST_TIMEOUT_MS. */
   timeouts?: { requestMs: number; checkEveryMs: number };
 }

@@ -143,6 +143,15 @@ export type UserErrorContext = {
   github_off: Record<string, never>;
   github_unreachable: Record<string, never>;
   github_not_linked: Record<string, never>;
+  github_login_needed: Record<string, never>;
+  github_login_invalid: { login: string };
+  github_user_unknown: { login: string };
+  github_gist_none: Record<string, never>;
+  github_gist_expired: { login: string };
+  github_gist_unreachable: Record<string, never>;
+  github_taken: { login: string };
+  github_draft_not_found: { id: number };
+  github_draft_decided: { id: number; status: string };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

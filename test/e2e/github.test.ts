@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { componentId } from "../helpers/governance.ts";
 import { githubControl, githubPull } from "../helpers/localGithub.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
@@ -8,7 +9,7 @@ let github: string;
 beforeAll(async () => {
   stack = await startTestStack({}, { githubSpec: true });
   github = stack.steward.github?.url ?? "";
-  for (const name of ["alice", "carol", "mallory", "dave"]) {
+  for (const name of ["alice", "carol", "mallory", "dave", "erin", "fay"]) {
     await stack.client.createUser(name, ["Member"]);
     await githubControl(github, "POST", "/sandbox/users", { login: `gh-${name}` });
   }
@@ -88,6 +89,90 @@ describe("/github", () => {
     expect(await stack.steward.container.services.db.auditEvent.count({ where: { action: "github.unlinked" } })).toBe(
       1,
     );
+  });
+});
+
+/** `/github link login:<login>`: the challenge text of the reply (between the code fences) and the reply. */
+async function gistChallenge(user: string, login: string) {
+  const reply = finalResponse(await stack.client.run(user, "github link", { login }));
+  expect(reply.ephemeral).toBe(true);
+  const challenge = /```\n([^\n]+)\n```/.exec(reply.content)?.[1];
+  expect(challenge, reply.content).toBeDefined();
+  return { reply, challenge: challenge as string };
+}
+
+const gist = (owner: string, text: string, isPublic = true) =>
+  githubControl(github, "POST", "/sandbox/gists", {
+    owner,
+    files: { "steward.txt": `${text}\n` },
+    public: isPublic,
+  });
+
+describe("/github link login: a gist proof, read by API", () => {
+  it("links the account whose public gist holds the member's challenge, by GitHub id, audited with the gist", async () => {
+    const { reply, challenge } = await gistChallenge("erin", "gh-erin");
+    expect(challenge).toContain("gh-erin");
+    expect(reply.content).toContain("public");
+    expect(await show("erin")).toContain("A gist proof for @gh-erin is waiting");
+    const check = componentId(reply, "Check my gist");
+    // Before the gist exists: not found, in words, with the challenge again.
+    const early = finalResponse(await stack.client.click("erin", reply.messageId as string, check));
+    expect(early.content).toContain("No public gist of @gh-erin contains your challenge yet");
+    expect(early.content).toContain(challenge);
+    // A secret gist does not count (GitHub lists only public ones), nor another user's gist with the same text.
+    await gist("gh-erin", challenge, false);
+    await gist("gh-carol", challenge);
+    const hidden = finalResponse(await stack.client.click("erin", reply.messageId as string, check));
+    expect(hidden.content).toContain("No public gist of @gh-erin contains your challenge yet");
+    const made = await gist("gh-erin", challenge);
+    const done = finalResponse(await stack.client.click("erin", reply.messageId as string, check));
+    expect(done.content).toContain("GitHub account **@gh-erin** is linked to you");
+    expect(await show("erin")).toContain("**@gh-erin**");
+    const state = (await githubControl(github, "GET", "/sandbox/state")) as { users: { login: string; id: number }[] };
+    const account = await stack.steward.container.services.db.githubAccount.findFirstOrThrow({
+      where: { login: "gh-erin" },
+    });
+    expect(account.githubId).toBe(state.users.find((u) => u.login === "gh-erin")?.id);
+    const event = await stack.steward.container.services.db.auditEvent.findFirstOrThrow({
+      where: { action: "github.linked", subjectId: account.memberId },
+    });
+    expect(event.payload).toMatchObject({
+      login: "gh-erin",
+      githubId: account.githubId,
+      proof: "gist",
+      gistId: made.id,
+    });
+  });
+
+  it("words each failure: no such user, expired challenge, an account linked to someone else", async () => {
+    const unknown = finalResponse(await stack.client.run("fay", "github link", { login: "gh-nobody" }));
+    expect(unknown.content).toContain("GitHub has no user @gh-nobody");
+    const invalid = finalResponse(await stack.client.run("fay", "github link", { login: "not a login" }));
+    expect(invalid.content).toContain("is not a GitHub login");
+
+    const first = await gistChallenge("fay", "gh-fay");
+    await gist("gh-fay", first.challenge);
+    // The hour a challenge lasts has passed.
+    await stack.steward.container.services.db.githubLinkAttempt.updateMany({
+      where: { login: "gh-fay" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const late = finalResponse(
+      await stack.client.click("fay", first.reply.messageId as string, componentId(first.reply, "Check my gist")),
+    );
+    expect(late.content).toContain("Your challenge for @gh-fay expired");
+    expect(await show("fay")).toContain("no GitHub account linked");
+
+    // gh-alice is alice's (linked by device flow above): fay's gist proof of it is refused.
+    const taken = await gistChallenge("fay", "gh-alice");
+    await gist("gh-alice", taken.challenge);
+    const again = finalResponse(await stack.client.run("fay", "github link", { login: "gh-alice" }));
+    expect(again.content).toContain("GitHub account @gh-alice is already linked to another member");
+    expect(await show("fay")).toContain("@gh-alice is already linked to another member");
+    const none = finalResponse(
+      await stack.client.click("fay", taken.reply.messageId as string, componentId(taken.reply, "Check my gist")),
+    );
+    expect(none.content).toContain("You have no gist challenge waiting");
   });
 });
 

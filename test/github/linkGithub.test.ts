@@ -48,6 +48,16 @@ describe("a member's GitHub account", () => {
   });
 });
 
+describe("/github link without an OAuth app", () => {
+  it("asks for the gist proof (login:) instead of a device code", async () => {
+    const { DeviceLinks } = await import("../../src/services/github/deviceLinks.ts");
+    const deps = serviceDeps(database);
+    deps.github = { apiUrl: "http://127.0.0.1:9", factsTimeoutMs: 1_000, links: new DeviceLinks() };
+    const error = await startGithubLink(deps, actor("800000000000000041")).catch((e: unknown) => e);
+    expect(isUserError(error) && error.code).toBe("github_login_needed");
+  });
+});
+
 describe("/github link with a GitHub that does not answer", () => {
   it("says GitHub did not answer once the wait for a code is over, instead of holding the member", async () => {
     const { createServer } = await import("node:http");

@@ -22,7 +22,7 @@ export class GithubRest {
 
   constructor(
     private readonly state: GithubState,
-    private readonly shapes: GithubShapes,
+    readonly shapes: GithubShapes,
   ) {
     const ok = (body: unknown): RestResult => ({ status: 200, body });
     this.routes = [
@@ -92,6 +92,18 @@ export class GithubRest {
         },
       ],
       [/^\/repos\/([^/]+)\/([^/]+)\/contributors$/, (m, login) => ok(this.shapes.contributors(this.visible(m, login)))],
+      [
+        /^\/users\/([^/]+)\/gists$/,
+        (m) => {
+          // GitHub lists another user's public gists only, the most recently updated first.
+          const owner = this.state.user(m[1] ?? "").login;
+          const gists = [...this.state.gists.values()]
+            .reverse()
+            .filter((g) => g.owner === owner && g.public)
+            .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+          return ok(gists.map((g) => this.shapes.baseGist(g)));
+        },
+      ],
       [
         /^\/gists\/([^/]+)$/,
         (m) => {

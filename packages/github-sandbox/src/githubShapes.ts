@@ -418,6 +418,20 @@ export class GithubShapes {
       .map(([login, contributions]) => ({ ...this.simpleUser(login), contributions }));
   }
 
+  /** A gist as GitHub lists it (`base-gist`): its files without their content, which `GET /gists/{id}` gives. */
+  baseGist(g: GithubGist) {
+    const { files, forks: _forks, history: _history, ...rest } = this.gist(g);
+    return {
+      ...rest,
+      files: Object.fromEntries(
+        Object.entries(files).map(([name, f]) => [
+          name,
+          { filename: f.filename, type: f.type, language: f.language, raw_url: f.raw_url, size: f.size },
+        ]),
+      ),
+    };
+  }
+
   gist(g: GithubGist) {
     const url = `${this.api}/gists/${g.id}`;
     return {

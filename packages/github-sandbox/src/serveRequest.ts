@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ControlParts, Created, control } from "./control/control.ts";
 import type { Json } from "./control/controlInputs.ts";
+import { deliverWebhook } from "./deliverWebhook.ts";
 import { devicePage } from "./deviceFlow.ts";
 import type { GithubRest, RestResult } from "./githubRest.ts";
 import { HttpError } from "./githubState.ts";
@@ -108,6 +109,15 @@ export async function serveRequest(
     const out = parts.deviceFlow.poll({ ...Object.fromEntries(url.searchParams), ...body });
     if ((out.body as { access_token?: string }).access_token) parts.changed();
     send(out.status, out.body);
+    return;
+  }
+  if (method === "POST" && path === "/sandbox/webhooks/deliver") {
+    try {
+      send(200, await deliverWebhook(parts, body));
+    } catch (error) {
+      if (error instanceof HttpError) send(error.status, { error: error.message });
+      else throw error;
+    }
     return;
   }
   if (path.startsWith("/sandbox/")) {

@@ -143,6 +143,27 @@ describe("the REST endpoints Steward reads, through the real Octokit", () => {
     await expect(world.octokit("alice").rest.gists.get({ gist_id: "nope" })).rejects.toMatchObject({ status: 404 });
   });
 
+  it("GET /users/{username}/gists: the user's public gists, newest first, files without content; 404 for no such user", async () => {
+    await fetch(`${world.sandbox.url}/sandbox/gists`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ owner: "bob", files: { "secret.txt": "not listed" }, public: false }),
+    });
+    const later = await fetch(`${world.sandbox.url}/sandbox/gists`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ owner: "bob", files: { "later.txt": "second" } }),
+    }).then((r) => r.json() as Promise<{ id: string }>);
+    const { data } = await world.octokit("alice").rest.gists.listForUser({ username: "bob" });
+    expect(data.map((g) => g.id)).toEqual([later.id, world.gistId]);
+    expect(data[1]?.files["steward.txt"]).toMatchObject({ filename: "steward.txt", size: 19 });
+    expect(data[1]?.files["steward.txt"]).not.toHaveProperty("content");
+    expect((await world.octokit("alice").rest.gists.listForUser({ username: "alice" })).data).toEqual([]);
+    await expect(world.octokit("alice").rest.gists.listForUser({ username: "nobody" })).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
   it("GET /rate_limit tells the core limit without using it", async () => {
     const before = await world.octokit("carol").rest.rateLimit.get();
     const after = await world.octokit("carol").rest.rateLimit.get();
@@ -165,6 +186,7 @@ describe("the REST endpoints Steward reads, through the real Octokit", () => {
         "/repos/{owner}/{repo}/issues/{issue_number}",
         "/repos/{owner}/{repo}/contributors",
         "/gists/{gist_id}",
+        "/users/{username}/gists",
         "/rate_limit",
       ]
         .map((template) => `GET ${template} 200`)
@@ -186,6 +208,7 @@ describe("the OpenAPI check itself", () => {
       "/repos/a/b/issues/1",
       "/repos/a/b/contributors",
       "/gists/abc",
+      "/users/bob/gists",
       "/rate_limit",
     ]) {
       expect(validator.findOperation("GET", path), path).toBeDefined();

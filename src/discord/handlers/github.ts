@@ -1,10 +1,23 @@
+import { UserError } from "../../services/errors.ts";
+import { decideGithubDraft } from "../../services/github/captureMergedPull.ts";
+import { checkGistLink, startGistLink } from "../../services/github/gistProof.ts";
 import { githubAccountOf, startGithubLink, unlinkGithub } from "../../services/github/linkGithub.ts";
-import { ephemeral, replyWhenReady } from "../reply.ts";
-import { githubLinkView, githubShowView, githubUnlinkedView } from "../views/githubViews.ts";
-import type { CommandHandler } from "./types.ts";
+import { idArgument } from "../checkInput.ts";
+import { ephemeral, post, replyWhenReady } from "../reply.ts";
+import { githubDraftDecidedText } from "../views/githubDraftViews.ts";
+import { githubGistView, githubLinkView, githubShowView, githubUnlinkedView } from "../views/githubViews.ts";
+import type { CommandHandler, ComponentHandler } from "./types.ts";
 
-/** Asking GitHub for a device code may outlast Discord's 3 seconds: deferred if so; the polling runs in the background. */
+/**
+ * Asking GitHub for a device code (or reading gists) may outlast Discord's 3 seconds: deferred if so; the device
+ * flow's polling runs in the background. With `login:` the member proves the account with a public gist instead.
+ */
 export const link: CommandHandler = async (i, ctx) => {
+  const login = i.options.getString("login")?.trim();
+  if (login) {
+    await replyWhenReady(i, startGistLink(ctx.deps.services, ctx.actor, login).then(githubGistView));
+    return;
+  }
   await replyWhenReady(
     i,
     startGithubLink(ctx.deps.services, ctx.actor, ctx.deps.logger).then((p) => ({ content: githubLinkView(p) })),
@@ -19,4 +32,19 @@ export const show: CommandHandler = async (i, ctx) => {
 export const unlink: CommandHandler = async (i, ctx) => {
   const { login } = await unlinkGithub(ctx.deps.services, ctx.actor);
   await i.reply(ephemeral({ content: githubUnlinkedView(login) }));
+};
+
+/** `github:check`: reads the clicking member's gists for their own challenge (the id carries nothing else). */
+export const checkButton: ComponentHandler = async (i, ctx, [action]) => {
+  if (action !== "check") throw new UserError("invalid_component", {});
+  await replyWhenReady(i, checkGistLink(ctx.deps.services, ctx.actor).then(githubGistView));
+};
+
+/** `github-draft:confirm|discard:<id>` on a draft's post: only its member decides; the post then loses its buttons. */
+export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
+  if (action !== "confirm" && action !== "discard") throw new UserError("invalid_component", {});
+  const draftId = idArgument(id);
+  const outcome = await decideGithubDraft(ctx.deps.services, ctx.actor, draftId, action);
+  if (outcome.status === "confirmed") ctx.deps.kickEvaluations();
+  await i.update(post({ content: githubDraftDecidedText({ id: draftId, url: outcome.url }, outcome), components: [] }));
 };

@@ -12,6 +12,8 @@ export const LANES: PostKind[][] = [
   ["compute"],
   // DMs go to many channels (one per member), never hold up a public post, and keep the reminders in order.
   ["reminder_dm"],
+  // A member's merged PR drafted as a contribution, asking them to confirm it.
+  ["github_draft"],
 ];
 
 /** More than this many waiting in a lane (what Discord lets through a channel in 5 s) are sent as digests… */
@@ -34,6 +36,7 @@ export const laneChannel = (settings: DiscordSettings, kind: PostKind) =>
     reminder: settings.channels.governance,
     reminder_dm: "a direct message",
     epoch_reminder: settings.channels.governance,
+    github_draft: settings.channels.contributions,
   })[kind];
 
 /** One message at a time per lane: the lane's loop and the repost job take turns. */

@@ -5,6 +5,7 @@ import { recordLeaseMessage } from "../../services/compute/leases.ts";
 import { recordContributionMessage } from "../../services/contributions/recordContributionMessage.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { recordAppealMessage } from "../../services/evaluations/appeals.ts";
+import { githubDraftForPost } from "../../services/github/captureMergedPull.ts";
 import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
 import {
   forgetProposalMessage,
@@ -36,6 +37,7 @@ import { computeFactNotice } from "../views/computeNoticeViews.ts";
 import { noticeButtons } from "../views/computeViews.ts";
 import { contributionEmbed } from "../views/contributionViews.ts";
 import { appealOutcome, appealView, evaluationEmbed } from "../views/evaluationViews.ts";
+import { githubDraftMessage } from "../views/githubDraftViews.ts";
 import { moderatorNoteText } from "../views/moderatorNoteViews.ts";
 import { receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
@@ -328,6 +330,21 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
             throw error;
           }
           await recordReminderDmSent(services, dm.id);
+        },
+      };
+    }
+    case "github_draft": {
+      const draft = await githubDraftForPost(services, id);
+      return {
+        guildId: draft.guildId,
+        where: settings.channels.contributions,
+        async send(channel) {
+          // Decided before it could be posted (a second delivery's post is never queued): nothing to ask.
+          if (draft.status !== "waiting") return;
+          await channel.send({
+            ...post({ ...githubDraftMessage(draft), allowedMentions: { parse: [], users: [draft.discordId] } }),
+            ...once(attempt),
+          });
         },
       };
     }

@@ -244,6 +244,23 @@ export const errorMessages = {
   github_unreachable: () =>
     "GitHub did not answer, so no code could be asked for. Nothing was changed: please try `/github link` again in a minute.",
   github_not_linked: () => "You have no GitHub account linked. Link one with `/github link`.",
+  github_login_needed: () =>
+    "This Steward has no GitHub OAuth app, so link your account with a gist instead: run `/github link login:<your GitHub login>` and Steward gives you a text to put in a public gist.",
+  github_login_invalid: ({ login }) =>
+    `"${login}" is not a GitHub login (letters, digits and single hyphens, at most 39 characters). Nothing was changed.`,
+  github_user_unknown: ({ login }) =>
+    `GitHub has no user @${login}. Check the spelling of your login; nothing was changed.`,
+  github_gist_none: () =>
+    "You have no gist challenge waiting. Run `/github link login:<your GitHub login>` to get one.",
+  github_gist_expired: ({ login }) =>
+    `Your challenge for @${login} expired before Steward found it in a gist. Nothing was linked: run \`/github link login:${login}\` for a new one.`,
+  github_gist_unreachable: () =>
+    "GitHub did not answer, so your gists could not be read. Nothing was changed: please try again in a minute.",
+  github_draft_not_found: ({ id }) =>
+    `Draft #${id} is not yours: only the member whose merged pull request it was drafted from can submit or discard it.`,
+  github_draft_decided: ({ id, status }) => `Draft #${id} was already ${status}: nothing was changed.`,
+  github_taken: ({ login }) =>
+    `GitHub account @${login} is already linked to another member of this server: each GitHub account can belong to one member only. Nothing was linked.`,
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C]) => string };
 
 /** A claim's revert, in words: the signer, the deadline, the line, the token's transfer. */

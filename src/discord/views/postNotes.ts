@@ -39,6 +39,7 @@ const what: Record<PostKind, string> = {
   reminder: "vote reminder",
   reminder_dm: "vote reminder DM",
   epoch_reminder: "epoch reminder",
+  github_draft: "contribution draft from a merged PR",
 };
 
 /** The note to moderators about posts that keep failing. */

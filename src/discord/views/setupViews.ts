@@ -13,6 +13,7 @@ const KIND: Record<PendingPost["kind"], string> = {
   reminder: "Vote reminder",
   reminder_dm: "Vote reminder DM",
   epoch_reminder: "Epoch reminder",
+  github_draft: "Contribution draft from a merged PR",
 };
 
 /**

@@ -86,6 +86,7 @@ export async function appealsAwaitingSecondPass(deps: Pick<ServiceDeps, "db">) {
 export async function runAppealSecondPass(
   deps: Pick<ServiceDeps, "db" | "evaluation" | "metrics" | "now" | "github">,
   appealId: number,
+  signal?: AbortSignal,
 ) {
   const appeal = await deps.db.appeal.findUniqueOrThrow({ where: { id: appealId } });
   if (appeal.secondEvaluationId !== null || appeal.status !== "open") return false;
@@ -96,6 +97,7 @@ export async function runAppealSecondPass(
     llm: second.llm ?? deps.evaluation.llm,
     samples: second.samples,
     actorId: appeal.authorDiscordId,
+    signal,
   });
   if (!secondPass) return false;
   return deps.db.$transaction(async (tx) => {

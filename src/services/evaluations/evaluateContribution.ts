@@ -22,6 +22,8 @@ export interface EvaluateOptions {
   /** Make the new evaluation the active one (initial runs do; an appeal's second pass waits for a moderator). */
   activate?: boolean;
   actorId?: string;
+  /** Steward is stopping: GitHub reads in flight are aborted and nothing is stored (`FactsReadStopped`). */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -41,7 +43,11 @@ export async function evaluateContribution(
     include: { author: true },
   });
   // GitHub's facts first, outside any transaction: bounded by GITHUB_FACTS_TIMEOUT, after which links stay claims.
-  const read = await readContributionFacts(deps, [...contribution.links, ...linksInText(contribution.description)]);
+  const read = await readContributionFacts(
+    deps,
+    [...contribution.links, ...linksInText(contribution.description)],
+    options.signal,
+  );
   const account =
     read && read.length > 0
       ? await deps.db.githubAccount.findUnique({ where: { memberId: contribution.authorId } })

@@ -1,5 +1,6 @@
 import type { Logger } from "../../logger.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { FactsReadStopped } from "../github/factsReadStopped.ts";
 import { appealsAwaitingSecondPass, runAppealSecondPass } from "./appeals.ts";
 import { claimSubmitted, releaseClaims } from "./claimSubmitted.ts";
 import { evaluateContribution } from "./evaluateContribution.ts";
@@ -26,11 +27,16 @@ export async function runEvaluations(
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined && !signal?.aborted; id = queue.shift()) {
         try {
-          const evaluation = await evaluateContribution(deps, id);
+          const evaluation = await evaluateContribution(deps, id, { signal });
           if (!evaluation) continue;
           evaluated++;
           if (evaluation.fallbackReason) fallbacks++;
         } catch (err) {
+          if (err instanceof FactsReadStopped) {
+            // Cut short by the shutdown while reading GitHub: nothing was stored; the next start evaluates it.
+            await releaseClaims(deps, [id]);
+            continue;
+          }
           failed++;
           logger.error({ contributionId: id, err }, "evaluation failed; released for a later run");
           await releaseClaims(deps, [id]);
@@ -47,8 +53,10 @@ export async function runEvaluations(
   for (const appealId of signal?.aborted ? [] : await appealsAwaitingSecondPass(deps)) {
     if (signal?.aborted) break;
     try {
-      if (await runAppealSecondPass(deps, appealId)) appeals++;
+      if (await runAppealSecondPass(deps, appealId, signal)) appeals++;
     } catch (err) {
+      // Cut short by the shutdown while reading GitHub: nothing was stored; the next start runs it.
+      if (err instanceof FactsReadStopped) break;
       failed++;
       logger.error({ appealId, err }, "appeal second pass failed; retried at the next run");
     }

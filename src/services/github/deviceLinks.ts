@@ -1,15 +1,46 @@
+import type { GithubLinkAttempt } from "../../generated/prisma/client.ts";
+
+export type LinkFailure = "expired" | "denied" | "taken" | "unreachable" | "unknown_user";
+
 /** A member's `/github link` in progress or just ended, as `/github show` tells it. */
 export type LinkAttempt =
-  | { status: "pending"; verificationUri: string; userCode: string; expiresAt: Date }
+  | { status: "pending"; method: "device"; verificationUri: string; userCode: string; expiresAt: Date }
+  | { status: "pending"; method: "gist"; login: string; challenge: string; expiresAt: Date }
   | { status: "linked"; login: string }
-  | { status: "failed"; reason: "expired" | "denied" | "taken" | "unreachable"; login?: string };
+  | { status: "failed"; reason: LinkFailure; login?: string };
+
+/** The stored attempt (`GithubLinkAttempt`) as `/github show` tells it; a pending one past its expiry has expired. */
+export function attemptOf(row: GithubLinkAttempt, now: Date): LinkAttempt {
+  if (row.status === "linked") return { status: "linked", login: row.login ?? "?" };
+  if (row.status === "pending" && row.expiresAt > now) {
+    if (row.method === "gist") {
+      return {
+        status: "pending",
+        method: "gist",
+        login: row.login ?? "",
+        challenge: row.challenge ?? "",
+        expiresAt: row.expiresAt,
+      };
+    }
+    return {
+      status: "pending",
+      method: "device",
+      verificationUri: row.verificationUri ?? "",
+      userCode: row.userCode ?? "",
+      expiresAt: row.expiresAt,
+    };
+  }
+  const reason = (row.status === "pending" ? "expired" : (row.reason ?? "unreachable")) as LinkFailure;
+  return row.login && reason === "taken"
+    ? { status: "failed", reason, login: row.login }
+    : { status: "failed", reason };
+}
 
 /**
- * The device flows this process is polling, one per member (by guild and Discord id). They live in memory: a restart
- * drops them and the member runs `/github link` again (the code on GitHub expires on its own after 15 minutes).
+ * The device flows this process is polling. The flows themselves are rows of `GithubLinkAttempt`: a restart resumes
+ * polling the pending ones (`resumeDeviceFlows`); this only tracks the polling loops and stops them at shutdown.
  */
 export class DeviceLinks {
-  readonly attempts = new Map<string, LinkAttempt>();
   private readonly running = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
 
@@ -28,10 +59,8 @@ export class DeviceLinks {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  /** No more polling: flows in progress stop at their next request. */
+  /** No more polling: flows in progress stop at their next request and stay pending for the next start. */
   stop() {
     this.stopping.abort();
   }
 }
-
-export const attemptKey = (guildId: string, discordId: string) => `${guildId}:${discordId}`;

@@ -14,7 +14,8 @@ export type SubjectPostKind =
   | "safe_batch"
   | "reminder"
   | "reminder_dm"
-  | "epoch_reminder";
+  | "epoch_reminder"
+  | "github_draft";
 
 /** A button on a compute message: who clicks it acts on what its id names (e.g. "lease:accept:12"). */
 export interface NoticeButton {
