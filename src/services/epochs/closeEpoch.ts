@@ -38,14 +38,14 @@ export async function closeEpoch(
     // Before choosing what to pay: below the jury's minimum agreement, `hold` flags sampled evaluations (left out
     // below like any flagged one) and `jury` replaces sampled items' rewards.
     const policy = await applyCalibrationPolicy(tx, deps, { guildId, epochId: epoch.id, now, actorId }, agreement);
-    const { included, appealed, held, rewardOf } = await contributionsToPay(tx, deps, guildId, now);
+    const { included, appealed, held, rewardOf, policyOf } = await contributionsToPay(tx, deps, guildId, now);
     // The jury's reward replaces the model's only on what this close pays.
     const calibration = policy && {
       ...policy,
       juryPaid: policy.juryPaid.filter((c) => rewardOf.has(c.contributionId)),
     };
     for (const c of calibration?.juryPaid ?? []) rewardOf.set(c.contributionId, c.juryReward);
-    const shares = await memberShares(tx, guildId, { included, rewardOf });
+    const shares = await memberShares(tx, guildId, { included, rewardOf, policyOf });
     const jury = await addJurorShares(tx, deps, guildId, shares);
     const budget = toUnits(epoch.budget);
     const { payable, walletless, lines, total, scaled } = budgetLines(shares, budget);
