@@ -97,10 +97,14 @@ describe("an adopted policy takes effect from the next epoch", () => {
     expect((await evaluated(author)).policyVersion).toBe(1);
     const { proposal: second } = await proposePolicy(deps, author, {
       weights: "impact=0.25,quality=0.25,effort=0.25,alignment=0.25",
+      maxPerContribution: 10n ** 18n,
     });
     expect(await adopt(second.id)).toEqual({ version: 3, effectiveFromEpoch: 3 });
     expect((await adoptedPolicyFor(deps.db, guild, 3))?.proposalId).toBe(second.id);
     await closeEpoch(deps, guild, "mod");
-    expect((await evaluated(author)).policyVersion).toBe(3);
+    const under = await evaluated(author);
+    expect(under.policyVersion).toBe(3);
+    // The adopted cap (1 token, the configuration says 100): the reward is computed from it.
+    expect(BigInt(under.suggestedReward.toFixed())).toBe((10n ** 18n * BigInt(under.total * 100)) / 10_000n);
   });
 });
