@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { policyAgreements } from "../../src/services/calibration/policyAgreements.ts";
 import { componentId, proposalPost, resultPost } from "../helpers/governance.ts";
 import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
@@ -203,6 +204,14 @@ describe("the members govern the evaluation policy", () => {
     expect(next.total).toBe(newTotal);
     expect(newTotal).not.toBe(totalUnder(next, { impact: 0.35, quality: 0.25, effort: 0.2, alignment: 0.2 }));
     expect(BigInt(next.suggestedReward.toFixed())).toBe(rewardFor(newTotal));
+
+    // The transparency page's versions: v2 names the vote that adopted it and the first epoch it governs.
+    const versions = await policyAgreements(db(), stored.guildId);
+    expect(versions.map((v) => [v.version, v.adoptedBy])).toEqual([
+      [2, { proposalId: id, effectiveFromEpoch: 2 }],
+      [1, null],
+    ]);
+    expect(versions[1]?.byEpoch.map((e) => [e.epoch, e.jury.items])).toEqual([[1, 3]]);
 
     const show = textOf(finalResponse(await stack.client.run("cat", "policy show")));
     expect(show).toContain("Active v2 · epoch 2");
