@@ -7,6 +7,7 @@ import { applyCalibrationPolicy } from "../calibration/applyCalibrationPolicy.ts
 import { epochAgreement } from "../calibration/epochAgreement.ts";
 import { addJurorShares, markJurorReviewsPaid } from "../calibration/jurorShares.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { governedEvaluationDeps } from "../policy/policyEvaluation.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { batchHash, canonicalEntries } from "./batchHash.ts";
 import { addComputeLines } from "./closing/addComputeLines.ts";
@@ -34,10 +35,17 @@ export async function closeEpoch(
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const epoch = await ensureOpenEpoch(tx, guildId, deps.epochs.budget, now);
-    const agreement = await epochAgreement(tx, deps.evaluation.rubric, epoch.id);
+    // The weights and caps of the policy governing this epoch (adopted by a vote, else the configuration's).
+    const evaluation = await governedEvaluationDeps(tx, deps.evaluation, guildId);
+    const agreement = await epochAgreement(tx, evaluation.rubric, epoch.id);
     // Before choosing what to pay: below the jury's minimum agreement, `hold` flags sampled evaluations (left out
     // below like any flagged one) and `jury` replaces sampled items' rewards.
-    const policy = await applyCalibrationPolicy(tx, deps, { guildId, epochId: epoch.id, now, actorId }, agreement);
+    const policy = await applyCalibrationPolicy(
+      tx,
+      { ...deps, evaluation },
+      { guildId, epochId: epoch.id, now, actorId },
+      agreement,
+    );
     const { included, appealed, held, rewardOf, policyOf } = await contributionsToPay(tx, deps, guildId, now);
     // The jury's reward replaces the model's only on what this close pays.
     const calibration = policy && {

@@ -1,8 +1,10 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
 import type { Rubric } from "../../llm/rubric.ts";
 import type { EvaluationDeps } from "../deps.ts";
 import type { EvaluationPolicyContent } from "../evaluations/evaluationPolicy.ts";
 import type { RewardPolicy } from "../evaluations/suggestReward.ts";
+import { activePolicy } from "./activePolicy.ts";
 
 export interface PolicyEvaluation {
   rubric: Rubric;
@@ -41,4 +43,19 @@ export function policyEvaluation(evaluation: EvaluationDeps, content: Evaluation
     }
   }
   return { rubric, policy, llm };
+}
+
+/**
+ * The evaluation settings with the rubric and caps of the policy that governs the guild's current epoch: what the
+ * rules that weigh or cap scores outside an evaluation use (an override's cap, the jury's agreement and reward at
+ * the close), so that an adopted policy binds them as it binds the evaluations.
+ */
+export async function governedEvaluationDeps(
+  db: Prisma.TransactionClient,
+  evaluation: EvaluationDeps,
+  guildId: string,
+): Promise<EvaluationDeps> {
+  const { content } = await activePolicy(db, evaluation, guildId);
+  const { rubric, policy } = policyEvaluation(evaluation, content);
+  return { ...evaluation, rubric, policy };
 }

@@ -6,6 +6,7 @@ import { runAudited } from "../../../src/services/audit/runAudited.ts";
 import { submitContribution } from "../../../src/services/contributions/submitContribution.ts";
 import type { Actor } from "../../../src/services/deps.ts";
 import { closeEpoch } from "../../../src/services/epochs/closeEpoch.ts";
+import { overrideEvaluation } from "../../../src/services/evaluations/overrideEvaluation.ts";
 import { runEvaluations } from "../../../src/services/evaluations/runEvaluations.ts";
 import { adoptedPolicyFor } from "../../../src/services/policy/activePolicy.ts";
 import { adoptPolicy } from "../../../src/services/policy/adoptPolicy.ts";
@@ -106,5 +107,13 @@ describe("an adopted policy takes effect from the next epoch", () => {
     expect(under.policyVersion).toBe(3);
     // The adopted cap (1 token, the configuration says 100): the reward is computed from it.
     expect(BigInt(under.suggestedReward.toFixed())).toBe((10n ** 18n * BigInt(under.total * 100)) / 10_000n);
+    // A moderator's override is capped by the adopted cap too, not by the configuration's 100 tokens.
+    const override = (reward: bigint) =>
+      overrideEvaluation(deps, person(), { contributionId: under.contributionId, score: 50, reward, reason: "check" });
+    await expect(override(2n * 10n ** 18n)).rejects.toMatchObject({
+      code: "reward_above_cap",
+      context: { max: (10n ** 18n).toString() },
+    });
+    await expect(override(10n ** 18n)).resolves.toBeDefined();
   });
 });
