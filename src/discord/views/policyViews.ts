@@ -25,6 +25,16 @@ export function diffText(d: PolicyDiff, token: Token): string {
   }
 }
 
+/** A value the configuration sets otherwise than the adopted policy: "impact weight 0.35 (adopted: 0.7)". */
+function configText(d: PolicyDiff, token: Token): string {
+  if (d.field === "weight") return `${d.criterion} weight ${d.to} (adopted: ${d.from})`;
+  const [label, value, adopted] =
+    d.field === "maxPerContribution"
+      ? ["cap per contribution", tokenAmountText(d.to, token), tokenAmountText(d.from, token)]
+      : [d.field === "promptVersion" ? "prompt version" : d.field, d.to, d.from];
+  return `${label} ${value} (adopted: ${adopted})`;
+}
+
 /** "0.80 (Spearman); mean difference 1.2 points" for one version on the re-scored items. */
 export function agreementText(a: Agreement | null): string {
   if (!a) return "no jury-reviewed item yet";
@@ -111,7 +121,7 @@ export function policyStatusView(s: PolicyStatus, token: Token): { embeds: APIEm
     fields.push({
       name: "The configuration differs",
       value: clip(
-        `The adopted policy wins until a later vote; the configuration says: ${s.configDiffers.map((d) => diffText(d, token)).join("; ")}.`,
+        `The adopted policy wins until a later vote. The configuration says: ${s.configDiffers.map((d) => configText(d, token)).join("; ")}.`,
       ),
     });
   if (s.upcoming.length > 0)
