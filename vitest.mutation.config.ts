@@ -30,6 +30,7 @@ export default defineConfig({
       "test/services/policy/rescoreAgreement.test.ts",
       "test/services/policy/adoptPolicy.test.ts",
       "test/services/policy/policyVoteOutcome.test.ts",
+      "test/services/policy/policyEvaluation.test.ts",
       "test/services/governance.test.ts",
       "test/services/wallets.test.ts",
       "test/services/walletSignatures.test.ts",
