@@ -184,7 +184,7 @@ export const errorMessages = {
       missing_criterion: `no weight for ${detail}: give one for each of ${names}`,
       weights_sum: `the weights add up to ${detail}, not 1 (they are shares of the score)`,
       cap_zero: "the cap per contribution must be above 0",
-      model_name: `"${detail}" is not a model name (no spaces, at most 100 characters)`,
+      model_name: `"${detail}" is not a model name (letters, digits and . _ : / @ -, at most 100 characters)`,
       prompt_version: `Steward has no prompt "${detail}" (it has: ${names})`,
       no_llm: "the active evaluator is the offline rubric, which has no model or prompt to change",
       no_change: "it is the same as the active policy: change a weight, the cap, the model or the prompt version",

@@ -6,6 +6,7 @@ import type { PolicyProposalFacts } from "../../services/policy/policyProposalFa
 import type { PolicyStatus } from "../../services/policy/policyStatus.ts";
 import type { PolicyRescoring } from "../../services/policy/rescoreAgreement.ts";
 import { clip, ts } from "./governanceFormat.ts";
+import { userLine } from "./userText.ts";
 
 const two = (n: number) => n.toFixed(2);
 
@@ -17,7 +18,7 @@ export function diffText(d: PolicyDiff, token: Token): string {
     case "maxPerContribution":
       return `cap per contribution ${tokenAmountText(d.from, token)} → ${tokenAmountText(d.to, token)}`;
     case "model":
-      return `model ${d.from} → ${d.to}`;
+      return `model ${userLine(d.from, 100)} → ${userLine(d.to, 100)}`;
     case "promptVersion":
       return `prompt version ${d.from} → ${d.to}`;
     case "evaluator":
@@ -31,7 +32,7 @@ function configText(d: PolicyDiff, token: Token): string {
   const [label, value, adopted] =
     d.field === "maxPerContribution"
       ? ["cap per contribution", tokenAmountText(d.to, token), tokenAmountText(d.from, token)]
-      : [d.field === "promptVersion" ? "prompt version" : d.field, d.to, d.from];
+      : [d.field === "promptVersion" ? "prompt version" : d.field, userLine(d.to, 100), userLine(d.from, 100)];
   return `${label} ${value} (adopted: ${adopted})`;
 }
 
@@ -112,7 +113,7 @@ export function policyStatusView(s: PolicyStatus, token: Token): { embeds: APIEm
           `Source: ${source}`,
           `Weights: ${c.rubric.criteria.map((x) => `${x.name}=${x.weight}`).join(", ")}`,
           `Cap per contribution: ${tokenAmountText(c.caps.maxPerContribution, token)}`,
-          `Evaluator: ${c.evaluator.kind}, model ${c.evaluator.model}, prompt ${c.evaluator.promptVersion}`,
+          `Evaluator: ${c.evaluator.kind}, model ${userLine(c.evaluator.model, 100)}, prompt ${userLine(c.evaluator.promptVersion, 100)}`,
         ].join("\n"),
       ),
     },

@@ -79,7 +79,8 @@ export function candidatePolicy(
     throw new UserError("invalid_policy_change", { problem: "no_llm", known });
   if (change.model !== undefined) {
     const model = change.model.trim();
-    if (model === "" || model.length > MAX_MODEL_LENGTH || /\s/.test(model))
+    // Model names are identifiers (gpt-4o-mini, meta-llama/Llama-3-70b, qwen2.5:7b): nothing else is shown in public.
+    if (model.length > MAX_MODEL_LENGTH || !/^[A-Za-z0-9][A-Za-z0-9._:/@-]*$/.test(model))
       throw new UserError("invalid_policy_change", { problem: "model_name", detail: model.slice(0, 40), known });
     candidate.evaluator.model = model;
   }

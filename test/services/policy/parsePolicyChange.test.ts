@@ -113,6 +113,10 @@ describe("candidatePolicy", () => {
       "prompt_version: evaluate-contribution@9",
     );
     expect(refusal(() => candidatePolicy(ACTIVE, { model: "gpt 4o" }, PROMPTS))).toBe("model_name: gpt 4o");
+    expect(refusal(() => candidatePolicy(ACTIVE, { model: "[x](https://e.example)" }, PROMPTS))).toBe(
+      "model_name: [x](https://e.example)",
+    );
+    expect(refusal(() => candidatePolicy(ACTIVE, { model: "meta-llama/Llama-3-70b" }, PROMPTS))).toBe("accepted");
     const rubricOnly: EvaluationPolicyContent = {
       ...ACTIVE,
       evaluator: { kind: "rubric", model: "rubric-evaluator-2", promptVersion: "none", appealModel: null },
