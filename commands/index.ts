@@ -11,6 +11,7 @@ import { juryCommand } from "./jury.ts";
 import { nodeCommand } from "./node.ts";
 import { notifyCommand } from "./notify.ts";
 import { payoutCommand } from "./payout.ts";
+import { policyCommand } from "./policy.ts";
 import { privacyCommand } from "./privacy.ts";
 import { proposalCommand } from "./proposal.ts";
 import { proposeCommand } from "./propose.ts";
@@ -26,6 +27,7 @@ export const commandDefinitions = [
   epochCommand,
   juryCommand,
   proposalCommand,
+  policyCommand,
   payoutCommand,
   walletCommand,
   githubCommand,

@@ -12,6 +12,7 @@ import { loadRubric } from "./llm/loadRubric.ts";
 import { llmMatchExplainer, templateMatchExplainer } from "./llm/matchExplainers.ts";
 import { EVALUATE_PROMPT_VERSION } from "./llm/prompts/evaluateContribution.v1.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
+import type { Rubric } from "./llm/rubric.ts";
 import { RUBRIC_EVALUATOR_VERSION } from "./llm/rubricEvaluator.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics } from "./metrics/createMetrics.ts";
@@ -200,6 +201,8 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
     evaluation: {
       rubric,
       llm,
+      // A policy adopted by a vote may name another model or weights: its evaluator is made on first use.
+      llmFor: useLlm ? (model: string, r: Rubric) => createLlmEvaluator(llmSettings(model), r) : undefined,
       samples: config.EVAL_SAMPLES,
       concurrency: config.EVAL_CONCURRENCY,
       policy: { maxPerContribution: config.MAX_REWARD_PER_CONTRIBUTION, epochBudget: config.EPOCH_BUDGET },

@@ -19,6 +19,8 @@ export const commandAudience = {
   "proposal show": "everyone",
   "proposal open": "moderator",
   "proposal drafts": "everyone",
+  "policy show": "everyone",
+  "policy propose": "everyone",
   "payout approve": "moderator",
   "payout reject": "moderator",
   "payout status": "everyone",

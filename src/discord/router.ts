@@ -12,6 +12,7 @@ import * as jury from "./handlers/jury.ts";
 import * as nodes from "./handlers/node.ts";
 import { notify } from "./handlers/notify.ts";
 import * as payout from "./handlers/payout.ts";
+import * as policy from "./handlers/policy.ts";
 import * as privacy from "./handlers/privacy.ts";
 import * as proposal from "./handlers/proposal.ts";
 import * as ballot from "./handlers/proposalBallot.ts";
@@ -57,6 +58,8 @@ export const commandHandlers = {
   "proposal show": proposal.showCommand,
   "proposal open": proposal.openCommand,
   "proposal drafts": proposal.drafts,
+  "policy show": policy.show,
+  "policy propose": policy.propose,
   "payout approve": payout.approveCommand,
   "payout reject": payout.rejectCommand,
   "payout status": payout.status,

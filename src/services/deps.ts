@@ -57,6 +57,8 @@ export interface EvaluationDeps {
   rubric: Rubric;
   /** Present when OPENAI_API_KEY or OPENAI_BASE_URL is set; otherwise the rubric evaluator does the job. */
   llm?: LlmEvaluate | undefined;
+  /** Makes an LLM evaluator for another model or rubric (a policy adopted by a vote); absent without an LLM. */
+  llmFor?: ((model: string, rubric: Rubric) => LlmEvaluate) | undefined;
   samples: number;
   concurrency: number;
   policy: RewardPolicy;

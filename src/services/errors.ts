@@ -72,6 +72,23 @@ export type UserErrorContext = {
   nothing_to_retry: { id: number; status: string };
   proposal_not_draft: { id: number; status: string };
   invalid_voting_setup: { problem: string };
+  invalid_policy_change: {
+    problem:
+      | "weights_empty"
+      | "weights_format"
+      | "unknown_criterion"
+      | "duplicate_criterion"
+      | "weight_not_positive"
+      | "missing_criterion"
+      | "weights_sum"
+      | "cap_zero"
+      | "model_name"
+      | "prompt_version"
+      | "no_llm"
+      | "no_change";
+    detail?: string | undefined;
+    known: string[];
+  };
   payout_needs_recipient: { id: number };
   electorate_unavailable: { reason: "offline" | "members_intent" };
   vote_closed: { id: number; status: string; endedAt: Date | null };

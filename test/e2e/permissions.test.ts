@@ -52,6 +52,8 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   "steward status": {},
   "evaluation resolve-appeal": { appeal: 1, decision: "accept" },
   "proposal drafts": {},
+  "policy show": {},
+  "policy propose": { weights: "impact=2" },
   "node register": {
     name: "matrix",
     gpu_model: "H200",

@@ -171,5 +171,9 @@ describe("the evaluation policy", () => {
     expect(p2?.jury).toEqual({ ...expected(v2, weights), jurors: 1 });
     expect(p1?.jury).toEqual({ ...expected(v1, configured.rubric.criteria), jurors: 1 });
     expect(p1?.jury?.items).toBe(2);
+    // Over time: one sample so far, so the epoch-by-epoch figure is the overall one; neither was adopted by a vote.
+    expect(p1?.byEpoch.map((e) => e.jury)).toEqual([p1?.jury]);
+    expect(p2?.byEpoch.map((e) => e.jury)).toEqual([p2?.jury]);
+    expect(p1?.adoptedBy).toBeNull();
   });
 });

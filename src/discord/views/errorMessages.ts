@@ -167,6 +167,30 @@ export const errorMessages = {
   proposal_not_draft: ({ id, status }) =>
     `Proposal #${id} is already ${status.replace("_", " ")}: only a draft can be opened for votes.`,
   invalid_voting_setup: ({ problem }) => `The vote cannot open: ${problem}.`,
+  invalid_policy_change: ({ problem, detail, known }) => {
+    const names = known.join(", ");
+    const example = known
+      .map(
+        (k, i) =>
+          `${k}=${i === 0 ? (1 - ((known.length - 1) * Math.floor(100 / known.length)) / 100).toFixed(2) : (Math.floor(100 / known.length) / 100).toFixed(2)}`,
+      )
+      .join(",");
+    const why = {
+      weights_empty: `give a weight for each criterion (${names}), e.g. \`${example}\``,
+      weights_format: `"${detail}" is not \`criterion=weight\`: write them like \`${example}\``,
+      unknown_criterion: `"${detail}" is not a criterion of the active rubric (its criteria: ${names})`,
+      duplicate_criterion: `${detail} is given twice`,
+      weight_not_positive: `${detail}'s weight must be above 0 (a criterion nobody should weigh is a rubric change, not a weight)`,
+      missing_criterion: `no weight for ${detail}: give one for each of ${names}`,
+      weights_sum: `the weights add up to ${detail}, not 1 (they are shares of the score)`,
+      cap_zero: "the cap per contribution must be above 0",
+      model_name: `"${detail}" is not a model name (letters, digits and . _ : / @ -, at most 100 characters)`,
+      prompt_version: `Steward has no prompt "${detail}" (it has: ${names})`,
+      no_llm: "the active evaluator is the offline rubric, which has no model or prompt to change",
+      no_change: "it is the same as the active policy: change a weight, the cap, the model or the prompt version",
+    }[problem];
+    return `That policy cannot be proposed: ${why}.`;
+  },
   payout_needs_recipient: ({ id }) =>
     `Proposal #${id} asks for a budget but names no recipient address, so there is nothing to pay. Submit a new proposal with the amount and the recipient's address.`,
   electorate_unavailable: ({ reason }) =>

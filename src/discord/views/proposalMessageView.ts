@@ -15,6 +15,7 @@ import {
   ts,
   VOTING_TYPE_TEXT,
 } from "./governanceFormat.ts";
+import { policyProposalFields } from "./policyViews.ts";
 import { quorumLines } from "./quorumText.ts";
 import { userLine, userText } from "./userText.ts";
 
@@ -129,12 +130,14 @@ export function proposalMessage(o: ProposalOverview, token: Token) {
         value: p.authorDiscordId.startsWith("system:") ? "Steward (epoch close)" : `<@${p.authorDiscordId}>`,
         inline: true,
       },
-      ...(p.kind !== "distribution"
-        ? [
-            { name: "Motivation", value: userText(p.motivation, 1024) },
-            { name: "Specification", value: userText(p.specification, 1024) },
-          ]
-        : [{ name: "How it was computed", value: clip(p.specification) }]),
+      ...(p.kind === "distribution"
+        ? [{ name: "How it was computed", value: clip(p.specification) }]
+        : o.policy
+          ? [{ name: "Motivation", value: userText(p.motivation, 1024) }, ...policyProposalFields(o.policy, token)]
+          : [
+              { name: "Motivation", value: userText(p.motivation, 1024) },
+              { name: "Specification", value: userText(p.specification, 1024) },
+            ]),
       ...payoutFields(o, token),
       ...votingFields(o),
     ].slice(0, 25),

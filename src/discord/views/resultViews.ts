@@ -67,6 +67,15 @@ export function resultMessage(o: ProposalOverview, token: Token) {
       });
     }
   }
+  if (o.policy) {
+    fields.push({
+      name: "Evaluation policy",
+      value:
+        o.policy.adoptedVersion !== null && o.policy.effectiveFromEpoch !== null
+          ? `Adopted as policy v${o.policy.adoptedVersion}: evaluations follow it from epoch ${o.policy.effectiveFromEpoch} on; this epoch's keep their version. Nothing is paid by this vote.`
+          : `Not adopted: evaluations keep policy v${o.policy.baseVersion} (or whatever a later vote adopts).`,
+    });
+  }
   if (p.kind === "distribution" && ["rejected", "expired", "vetoed"].includes(p.status)) {
     fields.push({
       name: "What happens to the rewards",

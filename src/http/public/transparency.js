@@ -122,10 +122,18 @@ function policyTable(rows) {
           : j
             ? `not measurable (${j.items} item(s))`
             : "—";
-      return `<tr><td>v${p.version}</td><td>${when(p.createdAt)}</td><td>${esc(c.evaluator.kind)} ${esc(c.evaluator.model)}${c.evaluator.promptVersion !== "none" ? ` · ${esc(c.evaluator.promptVersion)}` : ""}</td><td class="hide-sm">rubric v${c.rubric.version}: ${weights}; cap ${amount(c.caps.maxPerContribution)}</td><td class="num">${p.evaluations}</td><td class="num">${jury}</td></tr>`;
+      const overTime = (p.byEpoch ?? [])
+        .map(
+          (e) => `epoch ${e.epoch}: ${e.jury.overall.spearman === null ? "n/a" : e.jury.overall.spearman.toFixed(2)}`,
+        )
+        .join("; ");
+      const adopted = p.adoptedBy
+        ? `<br><small>adopted by proposal #${p.adoptedBy.proposalId}, from epoch ${p.adoptedBy.effectiveFromEpoch}</small>`
+        : "";
+      return `<tr><td>v${p.version}${adopted}</td><td>${when(p.createdAt)}</td><td>${esc(c.evaluator.kind)} ${esc(c.evaluator.model)}${c.evaluator.promptVersion !== "none" ? ` · ${esc(c.evaluator.promptVersion)}` : ""}</td><td class="hide-sm">rubric v${c.rubric.version}: ${weights}; cap ${amount(c.caps.maxPerContribution)}</td><td class="num">${p.evaluations}</td><td class="num">${jury}${overTime ? `<br><small>${overTime}</small>` : ""}</td></tr>`;
     })
     .join("");
-  return `<p>The rubric, caps, model and prompt that scored contributions, newest first, and the blind jury's agreement (Spearman) with the evaluations each made. <code>sha256</code> of each version's content is in the audit log (<code>policy.recorded</code>).</p><table><thead><tr><th>Version</th><th>Since</th><th>Evaluator</th><th class="hide-sm">Rubric and cap</th><th class="num">Evaluations</th><th class="num">Jury agreement</th></tr></thead><tbody>${body}</tbody></table>`;
+  return `<p>The rubric, caps, model and prompt that scored contributions, newest first, and the blind jury's agreement (Spearman) with the evaluations each made, overall and epoch by epoch. A version adopted by a members' vote (<code>/policy propose</code>) names its proposal and the first epoch it governed. <code>sha256</code> of each version's content is in the audit log (<code>policy.recorded</code>, <code>policy.adopted</code>).</p><table><thead><tr><th>Version</th><th>Since</th><th>Evaluator</th><th class="hide-sm">Rubric and cap</th><th class="num">Evaluations</th><th class="num">Jury agreement</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 async function overview() {

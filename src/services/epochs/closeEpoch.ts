@@ -7,6 +7,7 @@ import { applyCalibrationPolicy } from "../calibration/applyCalibrationPolicy.ts
 import { epochAgreement } from "../calibration/epochAgreement.ts";
 import { addJurorShares, markJurorReviewsPaid } from "../calibration/jurorShares.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { governedEvaluationDeps } from "../policy/policyEvaluation.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { batchHash, canonicalEntries } from "./batchHash.ts";
 import { addComputeLines } from "./closing/addComputeLines.ts";
@@ -34,18 +35,25 @@ export async function closeEpoch(
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const epoch = await ensureOpenEpoch(tx, guildId, deps.epochs.budget, now);
-    const agreement = await epochAgreement(tx, deps.evaluation.rubric, epoch.id);
+    // The weights and caps of the policy governing this epoch (adopted by a vote, else the configuration's).
+    const evaluation = await governedEvaluationDeps(tx, deps.evaluation, guildId);
+    const agreement = await epochAgreement(tx, evaluation.rubric, epoch.id);
     // Before choosing what to pay: below the jury's minimum agreement, `hold` flags sampled evaluations (left out
     // below like any flagged one) and `jury` replaces sampled items' rewards.
-    const policy = await applyCalibrationPolicy(tx, deps, { guildId, epochId: epoch.id, now, actorId }, agreement);
-    const { included, appealed, held, rewardOf } = await contributionsToPay(tx, deps, guildId, now);
+    const policy = await applyCalibrationPolicy(
+      tx,
+      { ...deps, evaluation },
+      { guildId, epochId: epoch.id, now, actorId },
+      agreement,
+    );
+    const { included, appealed, held, rewardOf, policyOf } = await contributionsToPay(tx, deps, guildId, now);
     // The jury's reward replaces the model's only on what this close pays.
     const calibration = policy && {
       ...policy,
       juryPaid: policy.juryPaid.filter((c) => rewardOf.has(c.contributionId)),
     };
     for (const c of calibration?.juryPaid ?? []) rewardOf.set(c.contributionId, c.juryReward);
-    const shares = await memberShares(tx, guildId, { included, rewardOf });
+    const shares = await memberShares(tx, guildId, { included, rewardOf, policyOf });
     const jury = await addJurorShares(tx, deps, guildId, shares);
     const budget = toUnits(epoch.budget);
     const { payable, walletless, lines, total, scaled } = budgetLines(shares, budget);

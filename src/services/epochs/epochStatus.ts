@@ -2,6 +2,7 @@ import { epochStanding } from "../../db/sql/epochStanding.ts";
 import { epochAgreement } from "../calibration/epochAgreement.ts";
 import { computeShares } from "../compute/computeShares.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { governedEvaluationDeps } from "../policy/policyEvaluation.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
 
 /** The open epoch and where its contributions stand. */
@@ -25,7 +26,9 @@ export async function epochStatus(
   });
   const online = standing.onlineNodes;
   // The blind jury so far this epoch (null before its sample is drawn).
-  const jury = await epochAgreement(deps.db, deps.evaluation.rubric, epoch.id);
+  // On the weights of the policy governing this epoch.
+  const { rubric } = await governedEvaluationDeps(deps.db, deps.evaluation, guildId);
+  const jury = await epochAgreement(deps.db, rubric, epoch.id);
   return {
     epoch,
     submitted,

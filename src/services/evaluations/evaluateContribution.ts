@@ -9,9 +9,11 @@ import type { ServiceDeps } from "../deps.ts";
 import { claimedByNodeId } from "../github/claimedByNodeId.ts";
 import { judgeAuthorship, refusedPulls } from "../github/judgeFacts.ts";
 import { readContributionFacts } from "../github/readContributionFacts.ts";
+import { activePolicy } from "../policy/activePolicy.ts";
+import { policyEvaluation } from "../policy/policyEvaluation.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { buildEvaluationInput } from "./buildEvaluationInput.ts";
-import { currentPolicyVersion } from "./evaluationPolicy.ts";
+import { recordPolicyVersion } from "./evaluationPolicy.ts";
 import { runEvaluator } from "./runEvaluator.ts";
 import { suggestReward } from "./suggestReward.ts";
 
@@ -63,7 +65,15 @@ export async function evaluateContribution(
     if (added.length > 0) input.claimedElsewhere = [...(input.claimedElsewhere ?? []), ...added];
   }
   const inputHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
-  const outcome = await runEvaluator(deps.evaluation, input, options.samples, options.llm ?? deps.evaluation.llm);
+  // The policy of the epoch this evaluation belongs to: the one a vote adopted for it, else the configuration's.
+  const { content: policyContent } = await activePolicy(deps.db, deps.evaluation, contribution.guildId);
+  const governed = policyEvaluation(deps.evaluation, policyContent);
+  const outcome = await runEvaluator(
+    { ...deps.evaluation, rubric: governed.rubric },
+    input,
+    options.samples,
+    options.llm ?? governed.llm,
+  );
   const { run } = outcome;
   // Whatever the evaluator said: a link another contribution already claimed is held for a person to look at.
   if ((input.claimedElsewhere?.length ?? 0) > 0) {
@@ -74,8 +84,8 @@ export async function evaluateContribution(
     run.draft.flags = [...new Set([...run.draft.flags, "not_authors_work" as const])];
   const injection = run.draft.flags.includes("prompt_injection_suspected");
   const reward = suggestReward(
-    deps.evaluation.policy,
-    deps.evaluation.rubric,
+    governed.policy,
+    governed.rubric,
     contribution.category,
     run.draft.total,
     injection ? outcome.rubricTotal : undefined,
@@ -103,7 +113,7 @@ export async function evaluateContribution(
     }
     if (activate) await tx.evaluation.updateMany({ where: { activeFor: contributionId }, data: { activeFor: null } });
     // The policy (rubric, caps, evaluator) it was made under, recorded as a new version the first time it is used.
-    const policyVersion = await currentPolicyVersion(tx, deps.evaluation, contribution.guildId, now);
+    const policyVersion = await recordPolicyVersion(tx, policyContent, contribution.guildId, now);
     const evaluation = await tx.evaluation.create({
       data: {
         contributionId,
@@ -113,7 +123,7 @@ export async function evaluateContribution(
         model: run.model,
         promptVersion: run.promptVersion,
         promptSha256: run.promptSha256,
-        rubricVersion: deps.evaluation.rubric.version,
+        rubricVersion: governed.rubric.version,
         policyVersion,
         inputHash,
         temperature: run.temperature,
@@ -157,7 +167,7 @@ export async function evaluateContribution(
         evaluator: outcome.evaluator,
         model: run.model,
         promptSha256: run.promptSha256,
-        rubricVersion: deps.evaluation.rubric.version,
+        rubricVersion: governed.rubric.version,
         policyVersion,
         inputHash,
         total: run.draft.total,

@@ -40,17 +40,28 @@ export const policySha256 = (content: EvaluationPolicyContent) =>
 
 /**
  * The guild's version of the configured policy, recorded (and audited, `policy.recorded`) the first time it is
- * used: the next version number when its content is new, the same version when it is not. Runs in the caller's
- * audited transaction; two first uses at once collide on the unique (guild, hash) or (guild, version) and the
- * loser's re-run finds the winner's row.
+ * used: the next version number when its content is new, the same version when it is not.
  */
-export async function currentPolicyVersion(
+export function currentPolicyVersion(
   tx: Prisma.TransactionClient,
   evaluation: Pick<EvaluationDeps, "rubric" | "policy" | "evaluator">,
   guildId: string,
   now: Date,
 ): Promise<number> {
-  const content = configuredPolicy(evaluation);
+  return recordPolicyVersion(tx, configuredPolicy(evaluation), guildId, now);
+}
+
+/**
+ * The guild's version of a policy content (configured or adopted by a vote), recorded and audited the first time.
+ * Runs in the caller's audited transaction; two first uses at once collide on the unique (guild, hash) or (guild,
+ * version) and the loser's re-run finds the winner's row.
+ */
+export async function recordPolicyVersion(
+  tx: Prisma.TransactionClient,
+  content: EvaluationPolicyContent,
+  guildId: string,
+  now: Date,
+): Promise<number> {
   const sha256 = policySha256(content);
   const known = await tx.evaluationPolicy.findUnique({
     where: { guildId_sha256: { guildId, sha256 } },

@@ -5,6 +5,7 @@ import { runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { governedEvaluationDeps } from "../policy/policyEvaluation.ts";
 import { requireReason } from "../requireText.ts";
 
 /**
@@ -20,7 +21,9 @@ export async function overrideEvaluation(
   if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) {
     throw new UserError("invalid_score", { score: input.score });
   }
-  const cap = deps.evaluation.policy.maxPerContribution;
+  // The cap of the policy in force now (adopted by a vote, else the configuration's): the epoch that will pay it.
+  const governed = await governedEvaluationDeps(deps.db, deps.evaluation, moderator.guildId);
+  const cap = governed.policy.maxPerContribution;
   if (input.reward < 0n || input.reward > cap) throw new UserError("reward_above_cap", { max: cap.toString() });
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {

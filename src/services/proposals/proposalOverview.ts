@@ -2,6 +2,7 @@ import { unitsText } from "../../db/decimalUnits.ts";
 import { readPayoutFailure } from "../../db/json/payoutFailure.ts";
 import { proposalWithTally } from "../../db/sql/proposalWithTally.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { policyProposalFacts } from "../policy/policyProposalFacts.ts";
 import { publicIdentities } from "../transparency/publicIdentity.ts";
 import { type ProposalResult, resultOf } from "../votes/resultOf.ts";
 import { payoutOf } from "./payoutOf.ts";
@@ -51,6 +52,8 @@ export async function proposalOverview(deps: Pick<ServiceDeps, "db" | "governanc
     payouts: chunks,
     explorerTxUrl: deps.settlement?.explorerTxUrl,
     approvers: proposal.status === "awaiting_approval" ? await possibleApprovers(deps, proposal) : null,
+    /** A policy proposal's candidate: the diff and the re-scored agreement stored when it was proposed. */
+    policy: proposal.kind === "policy" ? await policyProposalFacts(deps.db, id) : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { releaseDistribution } from "../epochs/releaseDistribution.ts";
+import { adoptPolicy } from "../policy/adoptPolicy.ts";
 import { isPayoutKind, payoutOf } from "../proposals/payoutOf.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { resultOf } from "./resultOf.ts";
@@ -44,6 +45,9 @@ async function closeOne(deps: Pick<ServiceDeps, "db" | "governance">, id: number
     await audit(`proposal.${outcome.status}`, { binding: result.binding, result, batchHash: proposal.batchHash });
     let status: string = outcome.status;
     if (outcome.status !== "passed") await releaseDistribution(tx, proposal, "system:close-votes", now);
+    // A passed policy proposal is adopted from the next epoch; it pays nothing, so it stops at passed.
+    if (outcome.status === "passed" && proposal.kind === "policy")
+      await adoptPolicy(tx, proposal, "system:close-votes", now);
     if (outcome.status === "passed" && isPayoutKind(proposal.kind)) {
       const total = payoutOf(proposal).total;
       const required = approvalsRequiredFor(deps, total);

@@ -29,7 +29,8 @@ export function resultOf(
     choiceCount: proposal.choices.length,
     quorumWeight: proposal.quorumWeight ?? 0,
     passThreshold: proposal.passThreshold ?? 0.5,
-    payout: isPayoutKind(proposal.kind),
+    // A policy, like a payout, is adopted only when choice 1 (the candidate as posted) wins.
+    payout: isPayoutKind(proposal.kind) || proposal.kind === "policy",
   };
   const ballots = (list: typeof votes) => list.map((v) => ({ choice: v.choice as Choice, balance: v.weight }));
   return {

@@ -39,8 +39,10 @@ export async function contributionsToPay(
   const evaluations = await tx.evaluation.findMany({
     // Stryker disable next-line ObjectLiteral: as above
     where: { activeFor: { in: included.map((c) => c.id) } },
-    select: { activeFor: true, suggestedReward: true },
+    select: { activeFor: true, suggestedReward: true, policyVersion: true },
   });
   const rewardOf = new Map(evaluations.map((e) => [e.activeFor, toUnits(e.suggestedReward)]));
-  return { included, appealed, held, rewardOf };
+  // The evaluation policy version each reward was computed under: part of the batch the vote binds.
+  const policyOf = new Map(evaluations.map((e) => [e.activeFor as number, e.policyVersion]));
+  return { included, appealed, held, rewardOf, policyOf };
 }

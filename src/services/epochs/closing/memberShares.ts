@@ -36,13 +36,20 @@ export class MemberShares {
 export async function memberShares(
   tx: Prisma.TransactionClient,
   guildId: string,
-  { included, rewardOf }: Pick<Awaited<ReturnType<typeof contributionsToPay>>, "included" | "rewardOf">,
+  {
+    included,
+    rewardOf,
+    policyOf,
+  }: Pick<Awaited<ReturnType<typeof contributionsToPay>>, "included" | "rewardOf" | "policyOf">,
 ): Promise<MemberShares> {
   const shares = new MemberShares();
   for (const c of included) {
     const s = shares.shareFor(c.authorId, c.author.discordId, c.author.wallets[0]?.address ?? null);
     s.amount += rewardOf.get(c.id) ?? 0n;
     s.refs.push(`contribution:${c.id}`);
+    // The policy version that computed this reward, once per line: the batch hash covers the rules that paid it.
+    const version = policyOf.get(c.id);
+    if (version != null && !s.refs.includes(`policy:${version}`)) s.refs.push(`policy:${version}`);
   }
   const carries = await tx.rewardCarry.findMany({
     where: { guildId, paidInEpochId: null },

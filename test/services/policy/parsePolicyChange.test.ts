@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { UserError } from "../../../src/services/errors.ts";
+import type { EvaluationPolicyContent } from "../../../src/services/evaluations/evaluationPolicy.ts";
+import { candidatePolicy, parseWeights, policyDiff } from "../../../src/services/policy/parsePolicyChange.ts";
+
+const CRITERIA = [{ name: "impact" }, { name: "quality" }, { name: "effort" }, { name: "alignment" }];
+const ACTIVE: EvaluationPolicyContent = {
+  rubric: {
+    version: 1,
+    criteria: [
+      { name: "impact", weight: 0.35, description: "i" },
+      { name: "quality", weight: 0.25, description: "q" },
+      { name: "effort", weight: 0.2, description: "e" },
+      { name: "alignment", weight: 0.2, description: "a" },
+    ],
+    categoryMultipliers: { code: 1 },
+  },
+  caps: { maxPerContribution: "100", epochBudget: "1000" },
+  evaluator: { kind: "llm", model: "gpt-4o-mini", promptVersion: "evaluate-contribution@1", appealModel: null },
+};
+const PROMPTS = ["evaluate-contribution@1"];
+
+/** The refusal's problem (and detail), or "accepted". */
+function refusal(f: () => unknown): string {
+  try {
+    f();
+    return "accepted";
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const c = error.context as { problem: string; detail?: string };
+    return c.detail === undefined ? c.problem : `${c.problem}: ${c.detail}`;
+  }
+}
+
+describe("parseWeights", () => {
+  it("reads criterion=weight pairs, in any order and case, with , or ; between them", () => {
+    expect(parseWeights(" Impact=0.4; quality = 0.2,effort:0.2 ,alignment=.2", CRITERIA)).toEqual({
+      impact: 0.4,
+      quality: 0.2,
+      effort: 0.2,
+      alignment: 0.2,
+    });
+  });
+
+  it("accepts a sum within the tolerance of 1, and refuses one outside it", () => {
+    expect(refusal(() => parseWeights("impact=0.334,quality=0.333,effort=0.333,alignment=0.001", CRITERIA))).toBe(
+      "accepted",
+    );
+    expect(refusal(() => parseWeights("impact=0.4,quality=0.3,effort=0.3,alignment=0.01", CRITERIA))).toBe(
+      "weights_sum: 1.01",
+    );
+    expect(refusal(() => parseWeights("impact=0.3,quality=0.2,effort=0.2,alignment=0.2", CRITERIA))).toBe(
+      "weights_sum: 0.9",
+    );
+  });
+
+  it("names what is wrong: an unknown, repeated or missing criterion, a weight of 0, a malformed pair", () => {
+    expect(refusal(() => parseWeights("speed=1", CRITERIA))).toBe("unknown_criterion: speed");
+    expect(refusal(() => parseWeights("impact=0.5,impact=0.5", CRITERIA))).toBe("duplicate_criterion: impact");
+    expect(refusal(() => parseWeights("impact=0.5,quality=0.5", CRITERIA))).toBe(
+      "missing_criterion: effort, alignment",
+    );
+    expect(refusal(() => parseWeights("impact=1,quality=0,effort=0,alignment=0", CRITERIA))).toBe(
+      "weight_not_positive: quality",
+    );
+    expect(refusal(() => parseWeights("impact 0.5", CRITERIA))).toBe("weights_format: impact 0.5");
+    expect(refusal(() => parseWeights("impact=-0.5", CRITERIA))).toBe("weights_format: impact=-0.5");
+    expect(refusal(() => parseWeights(" , ", CRITERIA))).toBe("weights_empty");
+  });
+});
+
+describe("candidatePolicy", () => {
+  it("applies new weights and bumps the rubric's version; leaves everything else as it was", () => {
+    const c = candidatePolicy(ACTIVE, { weights: "impact=0.7,quality=0.1,effort=0.1,alignment=0.1" }, PROMPTS);
+    expect(c.rubric.criteria.map((x) => [x.name, x.weight, x.description])).toEqual([
+      ["impact", 0.7, "i"],
+      ["quality", 0.1, "q"],
+      ["effort", 0.1, "e"],
+      ["alignment", 0.1, "a"],
+    ]);
+    expect(c.rubric.version).toBe(2);
+    expect(c.caps).toEqual(ACTIVE.caps);
+    expect(c.evaluator).toEqual(ACTIVE.evaluator);
+    expect(ACTIVE.rubric.criteria[0]?.weight).toBe(0.35);
+    expect(policyDiff(ACTIVE, c)).toEqual([
+      { field: "weight", criterion: "impact", from: 0.35, to: 0.7 },
+      { field: "weight", criterion: "quality", from: 0.25, to: 0.1 },
+      { field: "weight", criterion: "effort", from: 0.2, to: 0.1 },
+      { field: "weight", criterion: "alignment", from: 0.2, to: 0.1 },
+    ]);
+  });
+
+  it("changes the cap, the model and the prompt version, each shown in the diff", () => {
+    const c = candidatePolicy(
+      ACTIVE,
+      { maxPerContribution: 50n, model: "gpt-4o", promptVersion: "evaluate-contribution@1" },
+      PROMPTS,
+    );
+    expect(c.rubric.version).toBe(1);
+    expect(policyDiff(ACTIVE, c)).toEqual([
+      { field: "maxPerContribution", from: "100", to: "50" },
+      { field: "model", from: "gpt-4o-mini", to: "gpt-4o" },
+    ]);
+  });
+
+  it("refuses what cannot be a policy: no change, a cap of 0, an unknown prompt, a model name with spaces, a model for the rubric evaluator", () => {
+    expect(refusal(() => candidatePolicy(ACTIVE, {}, PROMPTS))).toBe("no_change");
+    expect(
+      refusal(() => candidatePolicy(ACTIVE, { weights: "impact=0.35,quality=0.25,effort=0.2,alignment=0.2" }, PROMPTS)),
+    ).toBe("no_change");
+    expect(refusal(() => candidatePolicy(ACTIVE, { maxPerContribution: 0n }, PROMPTS))).toBe("cap_zero");
+    expect(refusal(() => candidatePolicy(ACTIVE, { promptVersion: "evaluate-contribution@9" }, PROMPTS))).toBe(
+      "prompt_version: evaluate-contribution@9",
+    );
+    expect(refusal(() => candidatePolicy(ACTIVE, { model: "gpt 4o" }, PROMPTS))).toBe("model_name: gpt 4o");
+    expect(refusal(() => candidatePolicy(ACTIVE, { model: "[x](https://e.example)" }, PROMPTS))).toBe(
+      "model_name: [x](https://e.example)",
+    );
+    expect(refusal(() => candidatePolicy(ACTIVE, { model: "meta-llama/Llama-3-70b" }, PROMPTS))).toBe("accepted");
+    const rubricOnly: EvaluationPolicyContent = {
+      ...ACTIVE,
+      evaluator: { kind: "rubric", model: "rubric-evaluator-2", promptVersion: "none", appealModel: null },
+    };
+    expect(refusal(() => candidatePolicy(rubricOnly, { model: "gpt-4o" }, PROMPTS))).toBe("no_llm");
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { LlmEvaluate } from "../../../src/llm/llmEvaluator.ts";
+import type { Rubric } from "../../../src/llm/rubric.ts";
+import type { EvaluationDeps } from "../../../src/services/deps.ts";
+import { configuredPolicy } from "../../../src/services/evaluations/evaluationPolicy.ts";
+import { policyEvaluation } from "../../../src/services/policy/policyEvaluation.ts";
+
+const rubric: Rubric = {
+  version: 1,
+  criteria: [
+    { name: "impact", weight: 0.5, description: "i" },
+    { name: "quality", weight: 0.5, description: "q" },
+  ],
+  categoryMultipliers: { code: 1 },
+};
+const configured = (async () => {
+  throw new Error("not called");
+}) as unknown as LlmEvaluate;
+
+function deps(made: { model: string; rubric: Rubric }[]): EvaluationDeps {
+  return {
+    rubric,
+    llm: configured,
+    llmFor: (model, r) => {
+      made.push({ model, rubric: r });
+      return (async () => {
+        throw new Error("not called");
+      }) as unknown as LlmEvaluate;
+    },
+    samples: 1,
+    concurrency: 1,
+    policy: { maxPerContribution: 100n, epochBudget: 1000n },
+    prices: { inputPerMTok: 0, outputPerMTok: 0 },
+    claimTimeoutMs: 1,
+    appeal: { samples: 3, windowMs: 1 },
+    evaluator: { kind: "llm", model: "gpt-4o-mini", promptVersion: "evaluate-contribution@1", appealModel: null },
+  };
+}
+
+describe("evaluating under a policy's content", () => {
+  it("uses the configured evaluator for the configuration's policy, and one made for another model or rubric", () => {
+    const made: { model: string; rubric: Rubric }[] = [];
+    const d = deps(made);
+    const own = policyEvaluation(d, configuredPolicy(d));
+    expect(own.llm).toBe(configured);
+    expect(own.policy).toEqual({ maxPerContribution: 100n, epochBudget: 1000n });
+    expect(made).toHaveLength(0);
+
+    const other = configuredPolicy(d);
+    other.evaluator.model = "gpt-4o";
+    other.rubric.criteria = other.rubric.criteria.map((c) => ({ ...c, weight: c.name === "impact" ? 0.8 : 0.2 }));
+    other.rubric.version = 2;
+    other.caps.maxPerContribution = "7";
+    const governed = policyEvaluation(d, other);
+    expect(governed.llm).not.toBe(configured);
+    expect(made).toEqual([{ model: "gpt-4o", rubric: governed.rubric }]);
+    expect(governed.rubric.criteria.map((c) => c.weight)).toEqual([0.8, 0.2]);
+    expect(governed.policy.maxPerContribution).toBe(7n);
+    // Made once per process for the same model and rubric.
+    expect(policyEvaluation(d, other).llm).toBe(governed.llm);
+    expect(made).toHaveLength(1);
+  });
+
+  it("answers with the rubric evaluator when the policy names no LLM, or none is configured", () => {
+    const d = deps([]);
+    const rubricOnly = configuredPolicy(d);
+    rubricOnly.evaluator.kind = "rubric";
+    expect(policyEvaluation(d, rubricOnly).llm).toBeUndefined();
+    expect(policyEvaluation({ ...d, llm: undefined, llmFor: undefined }, configuredPolicy(d)).llm).toBeUndefined();
+  });
+});
