@@ -208,14 +208,18 @@ describe("money never stalls", () => {
     const lineGas = settlement.chain.lineGas.bind(settlement.chain);
     settlement.chain.lineGas = async (lines) => {
       if (lines.some((l) => l.recipient === troubled[0])) {
-        throw new Error("could not reach https://rpc.example.org/v2/SECRETKEY (timeout)\n    at estimate (chain.ts:1)");
+        throw new Error(
+          `could not reach https://rpc.example.org/v2/SECRETKEY (timeout) ${"x".repeat(400)}\n    at estimate (chain.ts:1)`,
+        );
       }
       return lineGas(lines);
     };
-    const reason = "could not reach https://rpc.example.org (timeout)";
+    // The first line, its URL cut to the origin, at most 300 characters.
+    const reason = `could not reach https://rpc.example.org (timeout) ${"x".repeat(400)}`.slice(0, 300);
     const report = await settlePayouts(deps);
     expect(report.settled).toEqual([paidId]);
     expect(report.stuck).toEqual([{ proposalId: stuckId, reason }]);
+    expect(await queuedNotes(deps.db)).toHaveLength(1);
     expect(await balances(fine)).toEqual([BigInt(tokens("2")), BigInt(tokens("2"))]);
     const stuck = await deps.db.proposal.findUniqueOrThrow({ where: { id: stuckId } });
     expect(stuck).toMatchObject({ status: "approved", settlementError: reason });
@@ -231,6 +235,34 @@ describe("money never stalls", () => {
       status: "settled",
       settlementError: null,
     });
+  }, 60_000);
+
+  it("sizes a Safe file's chunks to the gas one transaction may use too", async () => {
+    settlement.mode = "safe-export";
+    settlement.chunkSize = 10;
+    const to = recipients(5, 956);
+    const measured = await settlement.chain.lineGas(batchOf(to));
+    if (!measured) throw new Error("no estimate");
+    const cap = ((measured.base + (25n * measured.perLine * 125n) / 1000n) * 100n) / 85n;
+    const limit = await rpc.send("eth_getBlockByNumber", ["latest", false]).then((b) => b.gasLimit as string);
+    await rpc.send("anvil_setBlockGasLimit", [`0x${cap.toString(16)}`]);
+    await rpc.send("anvil_mine", ["0x1"]);
+    try {
+      const id = await approvedPayout(deps.db, batchOf(to));
+      await settlePayouts(deps);
+      const intents = await deps.db.payoutIntent.findMany({
+        where: { proposalId: id },
+        orderBy: { chunkIndex: "asc" },
+      });
+      expect(intents.map((i) => [i.status, (i.entries as unknown[]).length])).toEqual([
+        ["awaiting_execution", 2],
+        ["awaiting_execution", 2],
+        ["awaiting_execution", 1],
+      ]);
+    } finally {
+      await rpc.send("anvil_setBlockGasLimit", [limit]);
+      await rpc.send("anvil_mine", ["0x1"]);
+    }
   }, 60_000);
 
   it("a crash while planning ends the run as a crash would: nothing recorded, the proposal still approved", async () => {
