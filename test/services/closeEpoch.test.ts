@@ -199,4 +199,20 @@ describe("closing an epoch", () => {
     );
     expectGolden("test/fixtures/close-epoch-golden.json", JSON.parse(text));
   });
+
+  it("pays a member who replaced their wallet at the active one, never at one they replaced", async () => {
+    const guildId = "100000000000000003";
+    const ivy = { ...actor("900000000000000031", "ivy"), guildId };
+    const keys = [KEYS[0], KEYS[1], KEYS[2]] as string[];
+    for (const key of keys) await link(ivy, key);
+    await contribute(
+      ivy,
+      "Release notes",
+      "Wrote the release notes for the last three versions and checked each link.",
+    );
+    await closeEpoch(deps, guildId, "system:test");
+    const proposal = await deps.db.proposal.findFirstOrThrow({ where: { kind: "distribution", guildId } });
+    const batch = proposal.batch as { recipient: string }[];
+    expect(batch.map((l) => l.recipient)).toEqual([new Wallet(keys[2] as string).address]);
+  });
 });

@@ -324,4 +324,38 @@ describe("compute rewards at epoch close", () => {
     const third = await closeEpoch(deps, G3, "system:test");
     expect(third.batch).toEqual([]);
   });
+
+  it("carries the uptime of a provider left without an active wallet until they link one, then pays it once", async () => {
+    const G4 = "100000000000000004";
+    const zed: Actor = { guildId: G4, discordId: "900000000000000041", username: "zed" };
+    const yan: Actor = { guildId: G4, discordId: "900000000000000042", username: "yan" };
+    await provider(zed, Wallet.createRandom().privateKey);
+    const yanWallet = await provider(yan, Wallet.createRandom().privateKey);
+    const z = await node(zed, "z", 1, 1);
+    const y = await node(yan, "y", 1, 1);
+    // zed's wallet is no longer active (an administrator removed it by hand): their node's hours still count.
+    const zedMember = await deps.db.member.findFirstOrThrow({ where: { guildId: G4, discordId: zed.discordId } });
+    await deps.db.wallet.updateMany({
+      where: { memberId: zedMember.id },
+      data: { activeFor: null, activeAddress: null },
+    });
+    await deps.db.nodeUptimeSpan.createMany({
+      data: [
+        { nodeId: z, startsAt: at(50), endsAt: at(52) },
+        { nodeId: y, startsAt: at(50), endsAt: at(52) },
+      ],
+    });
+    deps.compute = { ...deps.compute, budget: 1_000n };
+    deps.clock.now = at(53);
+    const first = await closeEpoch(deps, G4, "system:test");
+    expect(first.batch).toEqual([{ amount: "500", recipient: yanWallet, refs: [`node:${y}`] }]);
+    const carries = await deps.db.rewardCarry.findMany({ where: { guildId: G4 } });
+    expect(carries.map((c) => [c.memberId, c.amount.toFixed(), c.paidInEpochId])).toEqual([
+      [zedMember.id, "500", null],
+    ]);
+    const zedWallet = await provider(zed, Wallet.createRandom().privateKey);
+    deps.clock.now = at(54);
+    const second = await closeEpoch(deps, G4, "system:test");
+    expect(second.batch).toEqual([{ amount: "500", recipient: zedWallet, refs: [`carry:${carries[0]?.id}`] }]);
+  });
 });
