@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { policyAgreements } from "../../src/services/calibration/policyAgreements.ts";
 import { componentId, proposalPost, resultPost } from "../helpers/governance.ts";
+import { JURY_WORK } from "../helpers/juryWork.ts";
 import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
@@ -28,32 +29,7 @@ afterEach(() => stack.expectNoSpecViolations());
 
 const db = () => stack.steward.container.services.db;
 
-/** Different evidence, so the rubric scores the criteria differently. */
-const WORK = [
-  { user: "ann", title: "Typo", description: "Fixed a typo.", links: [] as string[] },
-  {
-    user: "ben",
-    title: "Release notes",
-    description: "Wrote the release notes tooling that collects merged changes into a changelog per release.",
-    links: ["https://github.com/dao/app/pull/21"],
-  },
-  {
-    user: "cat",
-    title: "Indexer",
-    description: "Rebuilt the indexer so a full resync takes minutes instead of hours, with a benchmark and tests.",
-    links: ["https://github.com/dao/indexer/pull/22", "https://github.com/dao/indexer/issues/23"],
-  },
-  {
-    user: "dan",
-    title: "Bridge audit",
-    description: "Reviewed the bridge contracts line by line and fixed two rounding bugs found on the way, with tests.",
-    links: [
-      "https://github.com/dao/bridge/pull/24",
-      "https://github.com/dao/bridge/commit/0123456789abcdef0123456789abcdef01234567",
-      "https://github.com/dao/bridge/issues/25",
-    ],
-  },
-];
+const WORK = JURY_WORK;
 type Work = (typeof WORK)[number];
 
 async function submit(w: Work) {
