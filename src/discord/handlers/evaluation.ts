@@ -1,5 +1,4 @@
 import { MessageFlags } from "discord.js";
-import { parseUnits } from "ethers";
 import { tokenAmountText } from "../../base/token.ts";
 import { ensureOpenEpoch } from "../../services/epochs/ensureOpenEpoch.ts";
 import { UserError } from "../../services/errors.ts";
@@ -11,6 +10,7 @@ import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { appealOutcome, evaluationEmbed } from "../views/evaluationViews.ts";
+import { parseTokenAmount } from "./parseTokenAmount.ts";
 import { requireModerator } from "./requireModerator.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
@@ -23,16 +23,6 @@ export const show: CommandHandler = async (i, ctx) => {
   await i.reply(ephemeral({ embeds: [evaluationEmbed(evaluation, contribution, ctx.deps.services.token)] }));
 };
 
-function parseReward(input: string, decimals: number): bigint {
-  const text = input.trim();
-  if (!/^\d+(\.\d+)?$/.test(text)) throw new UserError("invalid_reward", { input: text, decimals });
-  try {
-    return parseUnits(text, decimals);
-  } catch {
-    throw new UserError("invalid_reward", { input: text, decimals });
-  }
-}
-
 export const override: CommandHandler = async (i, ctx) => {
   const token = ctx.deps.services.token;
   const {
@@ -42,7 +32,7 @@ export const override: CommandHandler = async (i, ctx) => {
   } = await overrideEvaluation(ctx.deps.services, ctx.actor, {
     contributionId: i.options.getInteger("contribution", true),
     score: i.options.getInteger("score", true),
-    reward: parseReward(i.options.getString("reward", true), token.decimals),
+    reward: parseTokenAmount(i.options.getString("reward", true), token.decimals),
     reason: i.options.getString("reason", true),
   }).catch((error: unknown) => {
     if (error instanceof UserError && error.code === "reward_above_cap") {

@@ -1,22 +1,10 @@
 import { MessageFlags } from "discord.js";
-import { parseUnits } from "ethers";
-import { UserError } from "../../services/errors.ts";
 import { policyStatus } from "../../services/policy/policyStatus.ts";
 import { proposePolicy } from "../../services/policy/proposePolicy.ts";
 import { edit } from "../reply.ts";
 import { policyProposedText, policyStatusView } from "../views/policyViews.ts";
+import { parseTokenAmount } from "./parseTokenAmount.ts";
 import type { CommandHandler } from "./types.ts";
-
-/** A cap typed in whole tokens ("50", "12.5"), in the token's smallest unit. */
-function parseCap(input: string, decimals: number): bigint {
-  const text = input.trim();
-  if (!/^\d+(\.\d+)?$/.test(text)) throw new UserError("invalid_reward", { input: text, decimals });
-  try {
-    return parseUnits(text, decimals);
-  } catch {
-    throw new UserError("invalid_reward", { input: text, decimals });
-  }
-}
 
 export const show: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
@@ -29,7 +17,7 @@ export const propose: CommandHandler = async (i, ctx) => {
   const cap = i.options.getString("cap");
   const change = {
     weights: i.options.getString("weights") ?? undefined,
-    maxPerContribution: cap === null ? undefined : parseCap(cap, token.decimals),
+    maxPerContribution: cap === null ? undefined : parseTokenAmount(cap, token.decimals),
     model: i.options.getString("model") ?? undefined,
     promptVersion: i.options.getString("prompt_version") ?? undefined,
     reason: i.options.getString("reason") ?? undefined,
