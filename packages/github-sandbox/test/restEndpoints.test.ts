@@ -93,8 +93,12 @@ describe("the REST endpoints Steward reads, through the real Octokit", () => {
   });
 
   it("GET a repository's pull requests: open by default, newest first, paged; closed and all on asking", async () => {
-    const list = (q: { state?: "open" | "closed" | "all"; direction?: "asc" | "desc"; per_page?: number; page?: number }) =>
-      world.octokit("carol").rest.pulls.list({ owner: "alice", repo: "app", ...q });
+    const list = (q: {
+      state?: "open" | "closed" | "all";
+      direction?: "asc" | "desc";
+      per_page?: number;
+      page?: number;
+    }) => world.octokit("carol").rest.pulls.list({ owner: "alice", repo: "app", ...q });
     expect((await list({})).data.map((p) => p.number)).toEqual([world.revertNumber]);
     expect((await list({ state: "closed" })).data.map((p) => p.number)).toEqual([world.pullNumber]);
     const all = await list({ state: "all" });
