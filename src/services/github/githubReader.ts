@@ -17,6 +17,12 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 /** When GitHub said to stop until, per GitHub (epoch ms), shared by every read of this process. */
 const pauses = new WeakMap<GithubDeps, { until: number }>();
 
+/** What a repository-wide list last said, with its ETag: shared by every link of the repository this process reads. */
+export type SharedReads = Map<string, { etag: string | undefined; value: unknown }>;
+const sharedReads = new WeakMap<GithubDeps, SharedReads>();
+/** Lists kept per process at most: the oldest read is forgotten first (it is asked again, with no ETag). */
+const SHARED_READS_MAX = 500;
+
 /**
  * Reads GitHub's REST API as GitHub asks clients to: conditional requests with the ETag of the last read (a 304 costs
  * no request of the hour's limit), and when a limit is reached (x-ratelimit-remaining 0 until x-ratelimit-reset, or
@@ -26,6 +32,8 @@ const pauses = new WeakMap<GithubDeps, { until: number }>();
 export class GithubReader {
   private readonly octokit: Octokit;
   private readonly pause: { until: number };
+  /** Repository-wide answers (a repository's PR list) kept across links and evaluations, asked again with their ETag. */
+  readonly shared: SharedReads;
 
   constructor(
     deps: GithubDeps,
@@ -40,6 +48,19 @@ export class GithubReader {
       pauses.set(deps, pause);
     }
     this.pause = pause;
+    let shared = sharedReads.get(deps);
+    if (!shared) {
+      shared = new Map();
+      sharedReads.set(deps, shared);
+    }
+    this.shared = shared;
+  }
+
+  /** Keeps a repository-wide answer, forgetting the oldest beyond SHARED_READS_MAX. */
+  remember(key: string, read: { etag: string | undefined; value: unknown }) {
+    this.shared.delete(key);
+    this.shared.set(key, read);
+    if (this.shared.size > SHARED_READS_MAX) this.shared.delete(this.shared.keys().next().value as string);
   }
 
   /** GET `route` with `params`; `etag`: the last read's, for a 304. */
