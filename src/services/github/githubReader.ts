@@ -17,11 +17,19 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 /** When GitHub said to stop until, per GitHub (epoch ms), shared by every read of this process. */
 const pauses = new WeakMap<GithubDeps, { until: number }>();
 
-/** What a repository-wide list last said, with its ETag: shared by every link of the repository this process reads. */
-export type SharedReads = Map<string, { etag: string | undefined; value: unknown }>;
+/** What a repository-wide answer last said, with its ETag and when: shared by every link of the repository. */
+export type SharedReads = Map<string, { etag: string | undefined; value: unknown; readAt: number }>;
 const sharedReads = new WeakMap<GithubDeps, SharedReads>();
-/** Lists kept per process at most: the oldest read is forgotten first (it is asked again, with no ETag). */
-const SHARED_READS_MAX = 500;
+/** Answers kept per process at most: the oldest read is forgotten first (it is asked again, with no ETag). */
+const SHARED_READS_MAX = 2_000;
+/** GitHub answers `cache-control: max-age=60`: a repository-wide answer younger than this is reused unasked. */
+export const SHARED_MAX_AGE_MS = 60_000;
+/**
+ * Requests this process sends GitHub a minute at most, below GitHub's secondary limit of 900 points a minute for REST
+ * (a GET is one point; a 304 too): paced here so that none is refused, with room for the clocks to differ.
+ */
+export const POINTS_PER_MINUTE = 800;
+const sent = new WeakMap<GithubDeps, number[]>();
 
 /**
  * Reads GitHub's REST API as GitHub asks clients to: conditional requests with the ETag of the last read (a 304 costs
@@ -34,6 +42,7 @@ export class GithubReader {
   private readonly pause: { until: number };
   /** Repository-wide answers (a repository's PR list) kept across links and evaluations, asked again with their ETag. */
   readonly shared: SharedReads;
+  private readonly sent: number[];
 
   constructor(
     deps: GithubDeps,
@@ -54,19 +63,40 @@ export class GithubReader {
       sharedReads.set(deps, shared);
     }
     this.shared = shared;
+    let times = sent.get(deps);
+    if (!times) {
+      times = [];
+      sent.set(deps, times);
+    }
+    this.sent = times;
   }
 
-  /** Keeps a repository-wide answer, forgetting the oldest beyond SHARED_READS_MAX. */
-  remember(key: string, read: { etag: string | undefined; value: unknown }) {
+  /**
+   * A repository-wide answer (the repository, its contributors, a page of its PRs) shared by every link and
+   * evaluation of this process: reused unasked for SHARED_MAX_AGE_MS, then asked again with its ETag.
+   */
+  async sharedRead<T, V>(
+    key: string,
+    route: string,
+    params: Record<string, string | number>,
+    derive: (data: T) => V,
+  ): Promise<V> {
+    const before = this.shared.get(key);
+    if (before && this.now() - before.readAt < SHARED_MAX_AGE_MS) return before.value as V;
+    const read = await this.get<T>(route, params, before?.etag);
+    const value = read.changed ? derive(read.data) : (before?.value as V);
+    if (!read.changed && !before) throw new Error(`GitHub answered 304 to ${route} asked without an ETag`);
     this.shared.delete(key);
-    this.shared.set(key, read);
+    this.shared.set(key, { etag: read.changed ? read.etag : before?.etag, value, readAt: this.now() });
     if (this.shared.size > SHARED_READS_MAX) this.shared.delete(this.shared.keys().next().value as string);
+    return value;
   }
 
   /** GET `route` with `params`; `etag`: the last read's, for a 304. */
   async get<T>(route: string, params: Record<string, string | number>, etag?: string): Promise<Read<T>> {
     for (;;) {
       await this.waitForLimit();
+      await this.paceRequest();
       try {
         const res = await this.octokit.request(`GET ${route}`, {
           ...params,
@@ -109,6 +139,33 @@ export class GithubReader {
     if (headers["x-ratelimit-remaining"] !== "0") return;
     const reset = Number(headers["x-ratelimit-reset"]);
     if (Number.isFinite(reset)) this.pause.until = Math.max(this.pause.until, reset * 1000);
+  }
+
+  /** No more than POINTS_PER_MINUTE requests in any minute: waits for the oldest to leave it, within the deadline. */
+  private async paceRequest() {
+    for (;;) {
+      const now = this.now();
+      while ((this.sent[0] ?? now) <= now - 60_000) this.sent.shift();
+      if (this.sent.length < POINTS_PER_MINUTE) {
+        this.sent.push(now);
+        return;
+      }
+      await this.sleepUntil((this.sent[0] ?? now) + 60_000);
+    }
+  }
+
+  private async sleepUntil(at: number) {
+    const wait = at - this.now();
+    if (wait <= 0) return;
+    if (at > this.deadline) throw new LinkStaysClaim("rate_limited");
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, wait);
+      this.signal.addEventListener("abort", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (this.signal.aborted) throw new LinkStaysClaim("timeout");
   }
 
   private async waitForLimit() {

@@ -26,7 +26,8 @@ const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
  * The later PR of the repository that reverts PR `number`, as GitHub's "Revert" button writes it (body
  * `Reverts owner/repo#n`, branch `revert-n-…`): a merged one first. Read from the repository's PR list, newest first,
- * which every link of the repository shares (asked again with its ETag: a 304 costs nothing of the hour's limit).
+ * which every link of the repository shares (reused for a minute, as GitHub's cache-control allows, then asked again
+ * with its ETag: a 304 costs nothing of the hour's limit).
  */
 export async function revertOf(
   reader: GithubReader,
@@ -50,30 +51,20 @@ export async function revertOf(
   return revert ? { number: revert.number, merged: revert.mergedAt !== null, createdAt: revert.createdAt } : null;
 }
 
-async function listPage(reader: GithubReader, owner: string, repo: string, page: number): Promise<Summary[]> {
-  const key = `pulls:${owner.toLowerCase()}/${repo.toLowerCase()}:${page}`;
-  const before = reader.shared.get(key);
-  const read = await reader.get<ListedPull[]>(
+function listPage(reader: GithubReader, owner: string, repo: string, page: number): Promise<Summary[]> {
+  return reader.sharedRead(
+    `pulls:${owner.toLowerCase()}/${repo.toLowerCase()}:${page}`,
     "/repos/{owner}/{repo}/pulls",
     { owner, repo, state: "all", sort: "created", direction: "desc", per_page: PER_PAGE, page },
-    before?.etag,
+    (list: ListedPull[]): Summary[] =>
+      list.map((p) => ({
+        number: p.number,
+        createdAt: p.created_at,
+        mergedAt: p.merged_at,
+        body: p.body ?? "",
+        headRef: p.head.ref,
+      })),
   );
-  if (!read.changed) {
-    if (before) {
-      reader.remember(key, before);
-      return before.value as Summary[];
-    }
-    throw new Error("GitHub answered 304 to a PR list asked without an ETag");
-  }
-  const value: Summary[] = read.data.map((p) => ({
-    number: p.number,
-    createdAt: p.created_at,
-    mergedAt: p.merged_at,
-    body: p.body ?? "",
-    headRef: p.head.ref,
-  }));
-  reader.remember(key, { etag: read.etag, value });
-  return value;
 }
 
 const CLOSING = /(?:^|[^\w/])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?):?\s+(?:([\w.-]+)\/([\w.-]+))?#(\d+)(?!\d)/gi;

@@ -32,7 +32,6 @@ const pullPart = z.object({
   repo: repoPart,
 });
 const reviewsPart = z.object({ approvedBy: z.array(z.string()), changesRequestedBy: z.array(z.string()) });
-const loginsPart = z.array(z.string());
 const commitPart = z.object({
   sha: z.string(),
   author: z.string().nullable(),
@@ -87,21 +86,27 @@ export async function readLinkFacts(
   };
   const { owner, repo } = target;
   const repoParams = { owner, repo };
+  // The repository and its contributors are the same for each of its links: shared, reused for a minute.
+  const repoKey = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
   const readRepo = () =>
-    part("repo", "/repos/{owner}/{repo}", repoParams, repoPart, (r: { name: string; owner: Account }) => ({
-      owner: r.owner?.login ?? owner,
-      name: r.name,
-      ownerType: ownerType(r.owner?.type),
-    }));
+    reader.sharedRead(
+      `repo:${repoKey}`,
+      "/repos/{owner}/{repo}",
+      repoParams,
+      (r: { name: string; owner: Account }) => ({
+        owner: r.owner?.login ?? owner,
+        name: r.name,
+        ownerType: ownerType(r.owner?.type),
+      }),
+    );
   // Only the author's own repository needs its contributors: does anyone else merge or push there?
   const repoFacts = async (r: z.infer<typeof repoPart>, author: string | null): Promise<RepoFacts> => {
     let alone = false;
     if (author && r.ownerType === "User" && same(r.owner, author)) {
-      const logins = await part(
-        "contributors",
+      const logins = await reader.sharedRead(
+        `contributors:${repoKey}`,
         "/repos/{owner}/{repo}/contributors",
         repoParams,
-        loginsPart,
         (list: { login?: string }[]) => list.map((c) => c.login ?? "").filter(Boolean),
       );
       alone = logins.every((l) => same(l, author));
