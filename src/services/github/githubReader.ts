@@ -159,26 +159,19 @@ export class GithubReader {
     if (wait <= 0) return;
     if (at > this.deadline) throw new LinkStaysClaim("rate_limited");
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, wait);
-      this.signal.addEventListener("abort", () => {
+      // Removed once done: a paced reader waits many times on the same signal.
+      const done = () => {
         clearTimeout(timer);
+        this.signal.removeEventListener("abort", done);
         resolve();
-      });
+      };
+      const timer = setTimeout(done, wait);
+      this.signal.addEventListener("abort", done, { once: true });
     });
     if (this.signal.aborted) throw new LinkStaysClaim("timeout");
   }
 
   private async waitForLimit() {
-    const wait = this.pause.until - this.now();
-    if (wait <= 0) return;
-    if (this.now() + wait > this.deadline) throw new LinkStaysClaim("rate_limited");
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, wait);
-      this.signal.addEventListener("abort", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    if (this.signal.aborted) throw new LinkStaysClaim("timeout");
+    await this.sleepUntil(this.pause.until);
   }
 }
