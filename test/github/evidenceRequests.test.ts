@@ -33,4 +33,21 @@ describe("requests per code link, against the local GitHub at GitHub's limits", 
     expect(again.counted / again.links).toBeLessThanOrEqual(0.2);
     expect(again.counted).toBe(0);
   });
+
+  it("the hour's limit reached with evaluations reading at once: no request is refused, the rest stay claims", async () => {
+    const small = await startGithubSandbox({ rateLimits: { perHour: 45, pointsPerMinute: 900, maxConcurrent: 100 } });
+    try {
+      const world = await buildEvidenceWorld(small, 20, "prs");
+      const { first } = await measureEvidence(database, small, world, {
+        concurrency: 8,
+        factsTimeoutMs: 60_000,
+        guildId: "600000000000000002",
+      });
+      expect(first.refused).toEqual({ primary: 0, secondary: 0 });
+      expect(first.counted).toBe(45);
+      expect(first.claims.rate_limited ?? 0).toBeGreaterThan(0);
+    } finally {
+      await small.close();
+    }
+  });
 });

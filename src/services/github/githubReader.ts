@@ -15,7 +15,18 @@ export type Read<T> = { changed: true; data: T; etag: string | undefined } | { c
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** When GitHub said to stop until, per GitHub (epoch ms), shared by every read of this process. */
-const pauses = new WeakMap<GithubDeps, { until: number }>();
+const pauses = new WeakMap<GithubDeps, PrimaryLimit>();
+
+/** What GitHub last said of the hour's limit, and the requests this process has in flight against it. */
+interface PrimaryLimit {
+  /** No request before (epoch ms): a limit was reached. */
+  until: number;
+  /** x-ratelimit-remaining of the latest answer of the window ending at `reset` (undefined: not known yet). */
+  remaining?: number | undefined;
+  /** x-ratelimit-reset, in epoch ms. */
+  reset: number;
+  inFlight: number;
+}
 
 /** What a repository-wide answer last said, with its ETag and when: shared by every link of the repository. */
 export type SharedReads = Map<string, { etag: string | undefined; value: unknown; readAt: number }>;
@@ -39,7 +50,7 @@ const sent = new WeakMap<GithubDeps, number[]>();
  */
 export class GithubReader {
   private readonly octokit: Octokit;
-  private readonly pause: { until: number };
+  private readonly pause: PrimaryLimit;
   /** Repository-wide answers (a repository's PR list) kept across links and evaluations, asked again with their ETag. */
   readonly shared: SharedReads;
   private readonly sent: number[];
@@ -53,7 +64,7 @@ export class GithubReader {
     this.octokit = new Octokit({ baseUrl: deps.apiUrl, auth: deps.token, log: quiet, userAgent: "steward" });
     let pause = pauses.get(deps);
     if (!pause) {
-      pause = { until: 0 };
+      pause = { until: 0, reset: 0, inFlight: 0 };
       pauses.set(deps, pause);
     }
     this.pause = pause;
@@ -97,6 +108,14 @@ export class GithubReader {
     for (;;) {
       await this.waitForLimit();
       await this.paceRequest();
+      // Requests already in flight may use the hour's last ones: none is sent that could find the limit reached.
+      const primary = this.pause;
+      if (primary.remaining !== undefined && primary.inFlight >= primary.remaining && primary.reset > this.now()) {
+        // They may come back 304 (free): wait for them, not for the reset.
+        await this.sleepUntil(this.now() + 50);
+        continue;
+      }
+      primary.inFlight += 1;
       try {
         const res = await this.octokit.request(`GET ${route}`, {
           ...params,
@@ -110,10 +129,13 @@ export class GithubReader {
         const status = (error as { status?: number }).status;
         const headers = ((error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ??
           {}) as Record<string, string | undefined>;
+        this.noteLimit(headers);
         if (status === 304) return { changed: false };
         if (status === 404 || status === 422 || status === 410) throw new LinkStaysClaim("not_found");
         if ((status === 403 || status === 429) && this.limited(headers)) continue;
         throw new LinkStaysClaim("unreachable");
+      } finally {
+        primary.inFlight -= 1;
       }
     }
   }
@@ -136,9 +158,16 @@ export class GithubReader {
 
   /** The last request used the hour's last one: none until the reset. */
   private noteLimit(headers: Record<string, string | undefined>) {
-    if (headers["x-ratelimit-remaining"] !== "0") return;
-    const reset = Number(headers["x-ratelimit-reset"]);
-    if (Number.isFinite(reset)) this.pause.until = Math.max(this.pause.until, reset * 1000);
+    const remaining = Number(headers["x-ratelimit-remaining"]);
+    const reset = Number(headers["x-ratelimit-reset"]) * 1000;
+    if (headers["x-ratelimit-remaining"] === undefined || !Number.isFinite(remaining) || !Number.isFinite(reset))
+      return;
+    // Answers come back out of order: within an hour's window the lowest count is the latest.
+    const p = this.pause;
+    if (reset < p.reset) return;
+    p.remaining = p.reset === reset && p.remaining !== undefined ? Math.min(p.remaining, remaining) : remaining;
+    p.reset = reset;
+    if (remaining === 0) p.until = Math.max(p.until, reset);
   }
 
   /** No more than POINTS_PER_MINUTE requests in any minute: waits for the oldest to leave it, within the deadline. */
