@@ -80,13 +80,14 @@ export async function evaluateContribution(
     ruleFlags.push("split_work", "needs_human");
   if (ruleFlags.length > 0) run.draft.flags = [...new Set([...run.draft.flags, ...ruleFlags])];
   const injection = run.draft.flags.includes("prompt_injection_suspected");
-  const unreviewedRate = work.selfMerged.length > 0 || work.trivial;
+  // The unreviewed rate, and a trivially small change's: at most what the rubric evaluator gives.
+  const rubricCeiling = work.selfMerged.length > 0 || work.trivial;
   const reward = suggestReward(
     deps.evaluation.policy,
     deps.evaluation.rubric,
     contribution.category,
     run.draft.total,
-    injection || unreviewedRate ? outcome.rubricTotal : undefined,
+    injection || rubricCeiling ? outcome.rubricTotal : undefined,
   );
   const { prices } = deps.evaluation;
   const costMicroUsd = Math.round(run.promptTokens * prices.inputPerMTok + run.completionTokens * prices.outputPerMTok);
