@@ -45,6 +45,9 @@ export default defineConfig({
       "test/llm/injectionCorpus.test.ts",
       "test/github/githubRules.test.ts",
       "test/github/changeSize.test.ts",
+      // GitHub's rules of issue 22 (unreviewed rate, reverts, split work) on the local GitHub.
+      "test/github/pullRules.test.ts",
+      "test/github/githubGamingCorpus.test.ts",
       "test/settlement/chunkBatch.test.ts",
       "test/settlement/settlePayouts.test.ts",
       "test/settlement/settleRecovery.test.ts",

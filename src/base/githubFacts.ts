@@ -57,6 +57,15 @@ export const pullFactsSchema = z.object({
   /** Each reviewer's last approval or change request (comment-only reviews approve nothing). */
   approvedBy: z.array(login),
   changesRequestedBy: z.array(login),
+  /**
+   * False when the reviews were not asked for: someone other than its author merged it, which is itself the review
+   * (absent in facts read before this was recorded: the reviews were read).
+   */
+  reviewsRead: z.boolean().optional(),
+  /** Issues of its repository its description closes with GitHub's closing keywords ("Closes #12"): closed at merge. */
+  closesIssues: z.array(z.number().int()).optional(),
+  /** A later PR of its repository that reverts it (GitHub's "Revert" button: `Reverts owner/repo#n`); null: none. */
+  revertedBy: z.object({ number: z.number().int(), merged: z.boolean(), createdAt: z.string() }).nullable().optional(),
 });
 export type PullFacts = z.infer<typeof pullFactsSchema>;
 

@@ -25,6 +25,12 @@ export const FLAGS = [
   "keyword_stuffing",
   "needs_human",
   "not_authors_work",
+  /** A merged PR of it was reverted later by a merged PR: held for a person. */
+  "reverted",
+  /** A PR merged by its own author in a repository only they control: paid at most at the unreviewed rate. */
+  "self_merged",
+  /** Small or same-day PRs of one repository split over several contributions of the author: held for a person. */
+  "split_work",
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

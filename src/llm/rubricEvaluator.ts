@@ -122,11 +122,13 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
   // Presence, not counts: a second link of a kind, a longer text or more bullets prove no more work offline.
   const described = info >= 80;
   const kindCount = (["pr", "commit", "issue", "doc"] as const).filter(has).length;
-  const reviewedMerge = verified.mergedPulls > 0 && verified.approvers.length > 0;
+  // A merge another person reviewed (approved, or merged it); a PR its author merged alone is unreviewed work.
+  const reviewedMerge = verified.reviewedMerges > 0;
   const neverMerged = verified.mergedPulls === 0 && verified.unmergedPulls > 0;
+  // Trivially small verified code (whitespace, a one-word typo) earns a small change's impact, not a PR's.
   let impact = clamp(
     2 +
-      (code ? 3 : 0) +
+      (code ? (verified.trivial ? 1 : 3) : 0) +
       (has("issue") ? 1 : 0) +
       (has("doc") ? 1 : 0) +
       (checked ? (reviewedMerge ? 1 : 0) - (neverMerged ? 1 : 0) : 0),
@@ -148,7 +150,7 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
 
   const kinds = (["pr", "commit", "issue", "doc", "other"] as const).filter(has);
   const reasons: Record<string, string> = {
-    impact: `${links.length} distinct link(s)${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}${checked ? `; verified on GitHub: ${verified.mergedPulls} merged PR(s)${verified.approvers.length > 0 ? `, approved by ${verified.approvers.map((a) => `@${a}`).join(", ")}` : ", no approving review"}` : ""}${verified.refused.size > 0 ? `; ${verified.refused.size} PR(s) authored by someone else not counted` : ""}${duplicate ? "; near-duplicate of earlier work" : ""}`,
+    impact: `${links.length} distinct link(s)${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}${checked ? `; verified on GitHub: ${verified.mergedPulls} merged PR(s)${verified.approvers.length > 0 ? `, approved by ${verified.approvers.map((a) => `@${a}`).join(", ")}` : reviewedMerge ? ", merged by someone else" : ", no approving review"}${verified.selfMerged.length > 0 ? `; ${verified.selfMerged.length} merged by its author in a repository only they control, counted as unreviewed` : ""}${verified.reverted.length > 0 ? `; ${verified.reverted.length} reverted later` : ""}${verified.trivial ? "; a trivially small change" : ""}` : ""}${verified.refused.size > 0 ? `; ${verified.refused.size} PR(s) authored by someone else not counted` : ""}${duplicate ? "; near-duplicate of earlier work" : ""}`,
     quality: `${info} informative characters${described ? "" : " (under 80: too little to judge)"}, ${links.length} distinct link(s)`,
     effort: `${checked ? `verified on GitHub: ${verified.workLines} changed line(s) of work${verified.apartLines > 0 ? ` (${verified.apartLines} in lockfiles, generated files or whitespace, not counted)` : ""}` : "from the evidence"}${input.hours ? `; ${input.hours} hour(s) stated, not scored${hoursUnbacked ? " and more than the description and links evidence" : ""}` : ""}`,
     alignment: `${input.category} category, ${input.authorTrackRecord} earlier evaluated contribution(s)`,

@@ -97,18 +97,21 @@ describe("the rubric evaluator with verified facts", () => {
   });
 
   it("impact: a merged PR with an approving review counts more than one never merged", () => {
-    const facts = (merged: boolean, approvedBy: string[]) => {
+    const facts = (merged: boolean, approvedBy: string[], mergedBy = "bob") => {
       const f = prFacts();
-      return input(judgeAuthorship([{ ...f, pr: { ...f.pr, merged, approvedBy } }], { githubId: 7 }));
+      return input(judgeAuthorship([{ ...f, pr: { ...f.pr, merged, approvedBy, mergedBy } }], { githubId: 7 }));
     };
     const unchecked = score(input(), "impact")?.score ?? 0;
     expect(score(facts(true, ["carol"]), "impact")?.score).toBe(unchecked + 1);
-    expect(score(facts(true, []), "impact")?.score).toBe(unchecked);
+    // Merged by someone else: that merge is a review. Merged by its author with no approval: unreviewed.
+    expect(score(facts(true, []), "impact")?.score).toBe(unchecked + 1);
+    expect(score(facts(true, [], "alice"), "impact")?.score).toBe(unchecked);
     expect(score(facts(false, ["carol"]), "impact")?.score).toBe(unchecked - 1);
     expect(score(facts(true, ["carol"]), "impact")?.reason).toContain(
       "verified on GitHub: 1 merged PR(s), approved by @carol",
     );
-    expect(score(facts(true, []), "impact")?.reason).toContain("no approving review");
+    expect(score(facts(true, []), "impact")?.reason).toContain("merged by someone else");
+    expect(score(facts(true, [], "alice"), "impact")?.reason).toContain("no approving review");
   });
 
   it("lines in lockfiles, generated files or whitespace are not work", () => {

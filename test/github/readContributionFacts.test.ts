@@ -69,8 +69,11 @@ describe("facts of code links, read from GitHub", () => {
       merged: true,
       mergedBy: "bob",
       author: "alice",
-      approvedBy: ["carol"],
+      // Merged by someone else: the merge is the review, the reviews are not asked (one request less).
+      approvedBy: [],
       changesRequestedBy: [],
+      reviewsRead: false,
+      revertedBy: null,
     });
     expect(f.pr?.nodeId).toMatch(/\S/);
     expect(f.pr?.size).toEqual({
@@ -80,8 +83,22 @@ describe("facts of code links, read from GitHub", () => {
       apart: { additions: 942, deletions: 852, files: 3, lockfiles: 1, generated: 1, whitespaceOnly: 1 },
     });
     expect(f.repo).toEqual({ owner: "acme", name: "app", ownerType: "User", authorAloneControls: false });
-    expect(Object.keys(f.etags).sort()).toEqual(["files", "pull", "reviews"]);
+    expect(Object.keys(f.etags).sort()).toEqual(["files", "pull"]);
     expect(await database.prisma.githubLinkRead.count({ where: { key: f.key } })).toBe(1);
+  });
+
+  it("reviews are read when nobody else merged it: comment-only reviews approve nothing", async () => {
+    const pr = await githubPull(github.url, {
+      owner: "acme",
+      repo: "reviewed",
+      author: "alice",
+      approvedBy: ["carol"],
+      commentedBy: ["dave", "erin"],
+    });
+    const f = verified((await readContributionFacts(deps(), [pr.url]))?.[0]);
+    expect(f.pr).toMatchObject({ merged: false, approvedBy: ["carol"], changesRequestedBy: [] });
+    expect(f.pr?.reviewsRead).toBeUndefined();
+    expect(Object.keys(f.etags).sort()).toEqual(["files", "pull", "reviews"]);
   });
 
   it("reads again with If-None-Match: unchanged answers are 304s, changed ones are read", async () => {
@@ -99,7 +116,9 @@ describe("facts of code links, read from GitHub", () => {
     });
     const merged = verified((await readContributionFacts(deps(), [pr.url]))?.[0]);
     expect(merged.pr).toMatchObject({ merged: true, mergedBy: "bob" });
-    expect((await stats()).not_modified - after.not_modified).toBe(2);
+    // The files are a 304; the reviews are no longer asked (bob merged it); the repository's PR list (is it
+    // reverted?) is read for the first time.
+    expect((await stats()).not_modified - after.not_modified).toBe(1);
   });
 
   it("a PR merged by its author in a repository they alone control is noted as such", async () => {

@@ -1,5 +1,5 @@
 import type { GithubShapes } from "./githubShapes.ts";
-import { type GithubState, HttpError } from "./githubState.ts";
+import { type GithubPull, type GithubRepo, type GithubState, HttpError } from "./githubState.ts";
 
 export interface RestResult {
   status: number;
@@ -14,7 +14,7 @@ export const notFound = (): RestResult => ({
   body: { message: "Not Found", documentation_url: NOT_FOUND_DOCS, status: "404" },
 });
 
-type Route = [RegExp, (m: string[], login: string | undefined) => RestResult];
+type Route = [RegExp, (m: string[], login: string | undefined, query: URLSearchParams) => RestResult];
 
 /** The REST endpoints Steward reads (GET only), answered from the state in GitHub's shapes. */
 export class GithubRest {
@@ -43,6 +43,13 @@ export class GithubRest {
         (m, login) => {
           const repo = this.visible(m, login);
           return ok(this.shapes.pull(repo, this.state.pull(repo, Number(m[3]))));
+        },
+      ],
+      [
+        /^\/repos\/([^/]+)\/([^/]+)\/pulls$/,
+        (m, login, query) => {
+          const repo = this.visible(m, login);
+          return ok(this.pageOf(this.listPulls(repo, query), query).map((p) => this.shapes.pullSimple(repo, p)));
         },
       ],
       [
@@ -124,7 +131,25 @@ export class GithubRest {
     return repo;
   }
 
-  handle(method: string, path: string, login: string | undefined): RestResult {
+  /** GitHub's "List pull requests": `state` (open, closed, all; open by default), `sort` created/updated, `direction`. */
+  private listPulls(repo: GithubRepo, query: URLSearchParams): GithubPull[] {
+    const state = query.get("state") ?? "open";
+    const sort = query.get("sort") === "updated" ? "updatedAt" : "createdAt";
+    // GitHub: "desc when sort is created or sort is not specified, otherwise asc".
+    const direction = (query.get("direction") ?? (sort === "createdAt" ? "desc" : "asc")) === "asc" ? 1 : -1;
+    return this.state.pulls
+      .filter((p) => p.repoId === repo.id && (state === "all" || p.state === state))
+      .sort((a, b) => direction * (a[sort].localeCompare(b[sort]) || a.number - b.number));
+  }
+
+  /** `per_page` (30 by default, at most 100) and `page` (from 1), as GitHub pages lists. */
+  private pageOf<T>(list: T[], query: URLSearchParams): T[] {
+    const perPage = Math.min(100, Math.max(1, Number(query.get("per_page") ?? 30) || 30));
+    const page = Math.max(1, Number(query.get("page") ?? 1) || 1);
+    return list.slice((page - 1) * perPage, page * perPage);
+  }
+
+  handle(method: string, path: string, login: string | undefined, query = new URLSearchParams()): RestResult {
     if (method !== "GET" && method !== "HEAD") return notFound();
     for (const [regex, answer] of this.routes) {
       const m = regex.exec(path);
@@ -133,6 +158,7 @@ export class GithubRest {
         return answer(
           [...m].map((s) => decodeURIComponent(s ?? "")),
           login,
+          query,
         );
       } catch (error) {
         if (error instanceof HttpError && error.status === 404) return notFound();

@@ -289,6 +289,26 @@ export class GithubShapes {
     };
   }
 
+  /** A PR as GitHub lists them (`pull-request-simple`): the full answer without merge state, counts and size. */
+  pullSimple(r: GithubRepo, p: GithubPull) {
+    const {
+      merged: _merged,
+      mergeable: _mergeable,
+      rebaseable: _rebaseable,
+      mergeable_state: _mergeableState,
+      merged_by: _mergedBy,
+      comments: _comments,
+      review_comments: _reviewComments,
+      maintainer_can_modify: _maintainerCanModify,
+      commits: _commits,
+      additions: _additions,
+      deletions: _deletions,
+      changed_files: _changedFiles,
+      ...simple
+    } = this.pull(r, p);
+    return simple;
+  }
+
   review(r: GithubRepo, p: GithubPull, v: GithubReview) {
     const pullUrl = `${this.api}/repos/${r.owner}/${r.name}/pulls/${p.number}`;
     const html = `${this.web}/${r.owner}/${r.name}/pull/${p.number}#pullrequestreview-${v.id}`;

@@ -132,7 +132,7 @@ export async function serveRequest(
     }
     return;
   }
-  await serveApi(parts, parts.rest, req, method, path, send);
+  await serveApi(parts, parts.rest, req, method, path, send, url.searchParams);
 }
 
 async function serveApi(
@@ -142,6 +142,7 @@ async function serveApi(
   method: string,
   path: string,
   send: (status: number, body?: unknown, headers?: Record<string, string>) => void,
+  query: URLSearchParams = new URLSearchParams(),
 ) {
   const { state, limits, stats } = parts;
   const authorization = req.headers.authorization ?? "";
@@ -179,7 +180,7 @@ async function serveApi(
   let result: RestResult;
   try {
     if (parts.latency.ms > 0) await new Promise((resolve) => setTimeout(resolve, parts.latency.ms));
-    result = rest.handle(method, path, login);
+    result = rest.handle(method, path, login, query);
   } finally {
     limits.end(key);
   }

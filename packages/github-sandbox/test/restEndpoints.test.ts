@@ -92,6 +92,27 @@ describe("the REST endpoints Steward reads, through the real Octokit", () => {
     expect(data.state).toBe("open");
   });
 
+  it("GET a repository's pull requests: open by default, newest first, paged; closed and all on asking", async () => {
+    const list = (q: {
+      state?: "open" | "closed" | "all";
+      direction?: "asc" | "desc";
+      per_page?: number;
+      page?: number;
+    }) => world.octokit("carol").rest.pulls.list({ owner: "alice", repo: "app", ...q });
+    expect((await list({})).data.map((p) => p.number)).toEqual([world.revertNumber]);
+    expect((await list({ state: "closed" })).data.map((p) => p.number)).toEqual([world.pullNumber]);
+    const all = await list({ state: "all" });
+    expect(all.data.map((p) => [p.number, p.title, p.body])).toEqual([
+      [world.revertNumber, 'Revert "Fix the crash on start"', `Reverts alice/app#${world.pullNumber}`],
+      [world.pullNumber, "Fix the crash on start", `Closes #${world.issueNumber}`],
+    ]);
+    expect((await list({ state: "all", direction: "asc" })).data.map((p) => p.number)).toEqual([
+      world.pullNumber,
+      world.revertNumber,
+    ]);
+    expect((await list({ state: "all", per_page: 1, page: 2 })).data.map((p) => p.number)).toEqual([world.pullNumber]);
+  });
+
   it("GET a commit by full or short sha; an unknown sha is 422", async () => {
     const { data } = await world
       .octokit("carol")
@@ -179,6 +200,7 @@ describe("the REST endpoints Steward reads, through the real Octokit", () => {
         "/user",
         "/users/{username}",
         "/repos/{owner}/{repo}",
+        "/repos/{owner}/{repo}/pulls",
         "/repos/{owner}/{repo}/pulls/{pull_number}",
         "/repos/{owner}/{repo}/pulls/{pull_number}/files",
         "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",

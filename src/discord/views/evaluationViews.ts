@@ -21,6 +21,9 @@ const flagText: Record<string, string> = {
   keyword_stuffing: "stuffed with words that describe a score",
   jury_disagrees: "the blind jury scored it far from the model",
   not_authors_work: "a pull request someone else authored: it earns nothing here",
+  reverted: "a pull request reverted later: a person looks before it pays",
+  self_merged: "merged by its author in a repository only they control: paid at most as unreviewed work",
+  split_work: "one piece of work split into several pull requests and contributions: a person looks before it pays",
 };
 
 export function evaluationEmbed(

@@ -1,4 +1,5 @@
 import type { ChangeSize, ClaimReason, LinkFacts } from "../../base/githubFacts.ts";
+import { isSelfMerged } from "../../llm/verifiedWork.ts";
 import { userLine } from "./userText.ts";
 
 const CLAIM: Record<ClaimReason, string> = {
@@ -33,10 +34,26 @@ export function githubFactLine(f: LinkFacts): string {
       f.authorship === "member"
         ? "authored by you ✓"
         : `authored by ${login(pr.author)} (not checked against you: link your GitHub account with /github link)`;
+    // Reviews not asked (reviewsRead false): someone else merged it, which the state already says.
     const reviews =
-      pr.approvedBy.length > 0 ? `, approved by ${pr.approvedBy.map(login).join(", ")}` : ", no approving review";
-    const alone = f.repo.authorAloneControls ? ", in a repository only its author controls" : "";
-    return `PR #${pr.number} ${state}, ${by}, ${sizeText(pr.size)}${reviews}${alone}`;
+      pr.approvedBy.length > 0
+        ? `, approved by ${pr.approvedBy.map(login).join(", ")}`
+        : pr.reviewsRead === false
+          ? ""
+          : ", no approving review";
+    const alone = isSelfMerged(f)
+      ? ", merged by its author in a repository only they control: paid at most as unreviewed work"
+      : f.repo.authorAloneControls
+        ? ", in a repository only its author controls"
+        : "";
+    const closes =
+      (pr.closesIssues?.length ?? 0) > 0 ? `, closes ${(pr.closesIssues ?? []).map((n) => `#${n}`).join(", ")}` : "";
+    const reverted = pr.revertedBy
+      ? pr.revertedBy.merged
+        ? `, reverted by PR #${pr.revertedBy.number} ⚠`
+        : `, a revert is proposed in PR #${pr.revertedBy.number}`
+      : "";
+    return `PR #${pr.number} ${state}, ${by}, ${sizeText(pr.size)}${reviews}${closes}${alone}${reverted}`;
   }
   if (f.commit) {
     const author = f.commit.author ? login(f.commit.author) : "an account GitHub does not know";

@@ -1,6 +1,7 @@
 import type { LinkFacts } from "../../base/githubFacts.ts";
 import type { EvaluationInput } from "../evaluationTypes.ts";
 import type { Rubric } from "../rubric.ts";
+import { isSelfMerged } from "../verifiedWork.ts";
 
 export const EVALUATE_PROMPT_VERSION = "evaluate-contribution@1";
 
@@ -75,6 +76,10 @@ function promptFact(f: LinkFacts) {
           refused: f.authorship === "other",
           approved_by: f.pr.approvedBy,
           changes_requested_by: f.pr.changesRequestedBy,
+          ...(f.pr.reviewsRead === false ? { reviewed_by_merge: true } : {}),
+          ...(isSelfMerged(f) ? { self_merged_in_own_repository: true } : {}),
+          ...(f.pr.closesIssues?.length ? { closes_issues: f.pr.closesIssues } : {}),
+          ...(f.pr.revertedBy ? { reverted_by_pr: f.pr.revertedBy.number, revert_merged: f.pr.revertedBy.merged } : {}),
         }
       : {}),
     ...(f.commit ? { commit: f.commit.sha.slice(0, 12), author: f.commit.author } : {}),

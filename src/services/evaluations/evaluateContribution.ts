@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { LinkFacts } from "../../base/githubFacts.ts";
 import { linksInText } from "../../base/parseLink.ts";
+import type { Flag } from "../../llm/evaluationTypes.ts";
 import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
+import { verifiedWork } from "../../llm/verifiedWork.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
 import { runAudited } from "../audit/runAudited.ts";
@@ -9,6 +11,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { claimedByNodeId } from "../github/claimedByNodeId.ts";
 import { judgeAuthorship, refusedPulls } from "../github/judgeFacts.ts";
 import { readContributionFacts } from "../github/readContributionFacts.ts";
+import { splitWork } from "../github/splitWork.ts";
 import { activePolicy } from "../policy/activePolicy.ts";
 import { policyEvaluation } from "../policy/policyEvaluation.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
@@ -82,13 +85,25 @@ export async function evaluateContribution(
   // A PR someone else authored earns nothing (the evaluators leave it out); the evaluation says so.
   if (refusedPulls(githubFacts).length > 0)
     run.draft.flags = [...new Set([...run.draft.flags, "not_authors_work" as const])];
+  // GitHub's rules, whatever the evaluator said: a reverted PR and work split over several contributions are held
+  // for a person; a self-merged PR in the author's own repository and a trivially small change are paid at most what
+  // the rubric gives them (it scores the first as unreviewed work, the second as the small change it is).
+  const work = verifiedWork(githubFacts);
+  const ruleFlags: Flag[] = [];
+  if (work.reverted.length > 0) ruleFlags.push("reverted", "needs_human");
+  if (work.selfMerged.length > 0) ruleFlags.push("self_merged");
+  if (githubFacts && (await splitWork(deps, contribution, githubFacts)).length > 0)
+    ruleFlags.push("split_work", "needs_human");
+  if (ruleFlags.length > 0) run.draft.flags = [...new Set([...run.draft.flags, ...ruleFlags])];
   const injection = run.draft.flags.includes("prompt_injection_suspected");
+  // The unreviewed rate, and a trivially small change's: at most what the rubric evaluator gives.
+  const rubricCeiling = work.selfMerged.length > 0 || work.trivial;
   const reward = suggestReward(
     governed.policy,
     governed.rubric,
     contribution.category,
     run.draft.total,
-    injection ? outcome.rubricTotal : undefined,
+    injection || rubricCeiling ? outcome.rubricTotal : undefined,
   );
   const { prices } = deps.evaluation;
   const costMicroUsd = Math.round(run.promptTokens * prices.inputPerMTok + run.completionTokens * prices.outputPerMTok);

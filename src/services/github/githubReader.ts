@@ -15,7 +15,32 @@ export type Read<T> = { changed: true; data: T; etag: string | undefined } | { c
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** When GitHub said to stop until, per GitHub (epoch ms), shared by every read of this process. */
-const pauses = new WeakMap<GithubDeps, { until: number }>();
+const pauses = new WeakMap<GithubDeps, PrimaryLimit>();
+
+/** What GitHub last said of the hour's limit, and the requests this process has in flight against it. */
+interface PrimaryLimit {
+  /** No request before (epoch ms): a limit was reached. */
+  until: number;
+  /** x-ratelimit-remaining of the latest answer of the window ending at `reset` (undefined: not known yet). */
+  remaining?: number | undefined;
+  /** x-ratelimit-reset, in epoch ms. */
+  reset: number;
+  inFlight: number;
+}
+
+/** What a repository-wide answer last said, with its ETag and when: shared by every link of the repository. */
+export type SharedReads = Map<string, { etag: string | undefined; value: unknown; readAt: number }>;
+const sharedReads = new WeakMap<GithubDeps, SharedReads>();
+/** Answers kept per process at most: the oldest read is forgotten first (it is asked again, with no ETag). */
+const SHARED_READS_MAX = 2_000;
+/** GitHub answers `cache-control: max-age=60`: a repository-wide answer younger than this is reused unasked. */
+export const SHARED_MAX_AGE_MS = 60_000;
+/**
+ * Requests this process sends GitHub a minute at most, below GitHub's secondary limit of 900 points a minute for REST
+ * (a GET is one point; a 304 too): paced here so that none is refused, with room for the clocks to differ.
+ */
+export const POINTS_PER_MINUTE = 800;
+const sent = new WeakMap<GithubDeps, number[]>();
 
 /**
  * Reads GitHub's REST API as GitHub asks clients to: conditional requests with the ETag of the last read (a 304 costs
@@ -25,7 +50,10 @@ const pauses = new WeakMap<GithubDeps, { until: number }>();
  */
 export class GithubReader {
   private readonly octokit: Octokit;
-  private readonly pause: { until: number };
+  private readonly pause: PrimaryLimit;
+  /** Repository-wide answers (a repository's PR list) kept across links and evaluations, asked again with their ETag. */
+  readonly shared: SharedReads;
+  private readonly sent: number[];
 
   constructor(
     deps: GithubDeps,
@@ -36,16 +64,58 @@ export class GithubReader {
     this.octokit = new Octokit({ baseUrl: deps.apiUrl, auth: deps.token, log: quiet, userAgent: "steward" });
     let pause = pauses.get(deps);
     if (!pause) {
-      pause = { until: 0 };
+      pause = { until: 0, reset: 0, inFlight: 0 };
       pauses.set(deps, pause);
     }
     this.pause = pause;
+    let shared = sharedReads.get(deps);
+    if (!shared) {
+      shared = new Map();
+      sharedReads.set(deps, shared);
+    }
+    this.shared = shared;
+    let times = sent.get(deps);
+    if (!times) {
+      times = [];
+      sent.set(deps, times);
+    }
+    this.sent = times;
+  }
+
+  /**
+   * A repository-wide answer (the repository, its contributors, a page of its PRs) shared by every link and
+   * evaluation of this process: reused unasked for SHARED_MAX_AGE_MS, then asked again with its ETag.
+   */
+  async sharedRead<T, V>(
+    key: string,
+    route: string,
+    params: Record<string, string | number>,
+    derive: (data: T) => V,
+  ): Promise<V> {
+    const before = this.shared.get(key);
+    if (before && this.now() - before.readAt < SHARED_MAX_AGE_MS) return before.value as V;
+    const read = await this.get<T>(route, params, before?.etag);
+    const value = read.changed ? derive(read.data) : (before?.value as V);
+    if (!read.changed && !before) throw new Error(`GitHub answered 304 to ${route} asked without an ETag`);
+    this.shared.delete(key);
+    this.shared.set(key, { etag: read.changed ? read.etag : before?.etag, value, readAt: this.now() });
+    if (this.shared.size > SHARED_READS_MAX) this.shared.delete(this.shared.keys().next().value as string);
+    return value;
   }
 
   /** GET `route` with `params`; `etag`: the last read's, for a 304. */
   async get<T>(route: string, params: Record<string, string | number>, etag?: string): Promise<Read<T>> {
     for (;;) {
       await this.waitForLimit();
+      await this.paceRequest();
+      // Requests already in flight may use the hour's last ones: none is sent that could find the limit reached.
+      const primary = this.pause;
+      if (primary.remaining !== undefined && primary.inFlight >= primary.remaining && primary.reset > this.now()) {
+        // They may come back 304 (free): wait for them, not for the reset.
+        await this.sleepUntil(this.now() + 50);
+        continue;
+      }
+      primary.inFlight += 1;
       try {
         const res = await this.octokit.request(`GET ${route}`, {
           ...params,
@@ -59,10 +129,13 @@ export class GithubReader {
         const status = (error as { status?: number }).status;
         const headers = ((error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ??
           {}) as Record<string, string | undefined>;
+        this.noteLimit(headers);
         if (status === 304) return { changed: false };
         if (status === 404 || status === 422 || status === 410) throw new LinkStaysClaim("not_found");
         if ((status === 403 || status === 429) && this.limited(headers)) continue;
         throw new LinkStaysClaim("unreachable");
+      } finally {
+        primary.inFlight -= 1;
       }
     }
   }
@@ -85,22 +158,49 @@ export class GithubReader {
 
   /** The last request used the hour's last one: none until the reset. */
   private noteLimit(headers: Record<string, string | undefined>) {
-    if (headers["x-ratelimit-remaining"] !== "0") return;
-    const reset = Number(headers["x-ratelimit-reset"]);
-    if (Number.isFinite(reset)) this.pause.until = Math.max(this.pause.until, reset * 1000);
+    const remaining = Number(headers["x-ratelimit-remaining"]);
+    const reset = Number(headers["x-ratelimit-reset"]) * 1000;
+    if (headers["x-ratelimit-remaining"] === undefined || !Number.isFinite(remaining) || !Number.isFinite(reset))
+      return;
+    // Answers come back out of order: within an hour's window the lowest count is the latest.
+    const p = this.pause;
+    if (reset < p.reset) return;
+    p.remaining = p.reset === reset && p.remaining !== undefined ? Math.min(p.remaining, remaining) : remaining;
+    p.reset = reset;
+    if (remaining === 0) p.until = Math.max(p.until, reset);
+  }
+
+  /** No more than POINTS_PER_MINUTE requests in any minute: waits for the oldest to leave it, within the deadline. */
+  private async paceRequest() {
+    for (;;) {
+      const now = this.now();
+      while ((this.sent[0] ?? now) <= now - 60_000) this.sent.shift();
+      if (this.sent.length < POINTS_PER_MINUTE) {
+        this.sent.push(now);
+        return;
+      }
+      await this.sleepUntil((this.sent[0] ?? now) + 60_000);
+    }
+  }
+
+  private async sleepUntil(at: number) {
+    const wait = at - this.now();
+    if (wait <= 0) return;
+    if (at > this.deadline) throw new LinkStaysClaim("rate_limited");
+    await new Promise<void>((resolve) => {
+      // Removed once done: a paced reader waits many times on the same signal.
+      const done = () => {
+        clearTimeout(timer);
+        this.signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, wait);
+      this.signal.addEventListener("abort", done, { once: true });
+    });
+    if (this.signal.aborted) throw new LinkStaysClaim("timeout");
   }
 
   private async waitForLimit() {
-    const wait = this.pause.until - this.now();
-    if (wait <= 0) return;
-    if (this.now() + wait > this.deadline) throw new LinkStaysClaim("rate_limited");
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, wait);
-      this.signal.addEventListener("abort", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    if (this.signal.aborted) throw new LinkStaysClaim("timeout");
+    await this.sleepUntil(this.pause.until);
   }
 }

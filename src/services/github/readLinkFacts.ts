@@ -9,6 +9,7 @@ import {
 import { changeSize, type DiffFile } from "./changeSize.ts";
 import type { GithubReader } from "./githubReader.ts";
 import type { GithubTarget } from "./githubTarget.ts";
+import { closingIssues, revertOf } from "./pullHistory.ts";
 
 /** What one request last said, kept with its ETag so the next read can ask "changed since?" (a 304 is free). */
 export type ReadParts = Record<string, { etag?: string | undefined; value: unknown }>;
@@ -27,10 +28,10 @@ const pullPart = z.object({
   author: z.string(),
   authorId: z.number(),
   createdAt: z.string(),
+  closesIssues: z.array(z.number()),
   repo: repoPart,
 });
 const reviewsPart = z.object({ approvedBy: z.array(z.string()), changesRequestedBy: z.array(z.string()) });
-const loginsPart = z.array(z.string());
 const commitPart = z.object({
   sha: z.string(),
   author: z.string().nullable(),
@@ -85,21 +86,27 @@ export async function readLinkFacts(
   };
   const { owner, repo } = target;
   const repoParams = { owner, repo };
+  // The repository and its contributors are the same for each of its links: shared, reused for a minute.
+  const repoKey = `${owner.toLowerCase()}/${repo.toLowerCase()}`;
   const readRepo = () =>
-    part("repo", "/repos/{owner}/{repo}", repoParams, repoPart, (r: { name: string; owner: Account }) => ({
-      owner: r.owner?.login ?? owner,
-      name: r.name,
-      ownerType: ownerType(r.owner?.type),
-    }));
+    reader.sharedRead(
+      `repo:${repoKey}`,
+      "/repos/{owner}/{repo}",
+      repoParams,
+      (r: { name: string; owner: Account }) => ({
+        owner: r.owner?.login ?? owner,
+        name: r.name,
+        ownerType: ownerType(r.owner?.type),
+      }),
+    );
   // Only the author's own repository needs its contributors: does anyone else merge or push there?
   const repoFacts = async (r: z.infer<typeof repoPart>, author: string | null): Promise<RepoFacts> => {
     let alone = false;
     if (author && r.ownerType === "User" && same(r.owner, author)) {
-      const logins = await part(
-        "contributors",
+      const logins = await reader.sharedRead(
+        `contributors:${repoKey}`,
         "/repos/{owner}/{repo}/contributors",
         repoParams,
-        loginsPart,
         (list: { login?: string }[]) => list.map((c) => c.login ?? "").filter(Boolean),
       );
       alone = logins.every((l) => same(l, author));
@@ -130,6 +137,7 @@ export async function readLinkFacts(
         author: p.user?.login ?? "ghost",
         authorId: p.user?.id ?? 0,
         createdAt: p.created_at,
+        closesIssues: closingIssues(p.body, p.base.repo.owner.login, p.base.repo.name),
         repo: {
           owner: p.base.repo.owner.login,
           name: p.base.repo.name,
@@ -144,15 +152,23 @@ export async function readLinkFacts(
       changeSizeSchema,
       (files: DiffFile[]) => changeSize(files),
     );
-    const reviews = await part(
-      "reviews",
-      "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-      { ...params, per_page: 100 },
-      reviewsPart,
-      (list: { user: Account; state: string }[]) => reviewers(list, pull.author),
-    );
+    // Merged by someone else: that merge is the review, and the reviews need not be asked (a request saved).
+    const mergedByOther = pull.merged && pull.mergedBy !== null && !same(pull.mergedBy, pull.author);
+    const reviews = mergedByOther
+      ? { approvedBy: [], changesRequestedBy: [], reviewsRead: false }
+      : await part(
+          "reviews",
+          "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+          { ...params, per_page: 100 },
+          reviewsPart,
+          (list: { user: Account; state: string }[]) => reviewers(list, pull.author),
+        );
+    // Only a merged PR can have been reverted.
+    const revertedBy = pull.merged
+      ? await revertOf(reader, pull.repo.owner, pull.repo.name, { number: pull.number, createdAt: pull.createdAt })
+      : null;
     const { repo: r, ...rest } = pull;
-    const pr: PullFacts = { ...rest, size, ...reviews };
+    const pr: PullFacts = { ...rest, size, ...reviews, revertedBy };
     return { facts: { ...verified, etags: etags(), repo: await repoFacts(r, pull.author), pr }, parts };
   }
   if (target.kind === "commit") {
@@ -202,6 +218,7 @@ interface PullResponse {
   merged_at?: string | null;
   user: Account;
   created_at: string;
+  body?: string | null;
   base: { repo: { name: string; owner: { login: string; type?: string } } };
 }
 
