@@ -1,4 +1,4 @@
-import type { GithubLinkAttempt } from "../../generated/prisma/client.ts";
+import type { GithubLinkAttempt, Prisma } from "../../generated/prisma/client.ts";
 
 export type LinkFailure = "expired" | "denied" | "taken" | "unreachable" | "unknown_user";
 
@@ -63,4 +63,17 @@ export class DeviceLinks {
   stop() {
     this.stopping.abort();
   }
+}
+
+/** A member's new attempt, replacing whatever attempt of theirs came before (one row per member per guild). */
+export function saveLinkAttempt(
+  db: Prisma.TransactionClient,
+  actor: { guildId: string; discordId: string },
+  row: Omit<Prisma.GithubLinkAttemptUncheckedCreateInput, "guildId" | "discordId">,
+) {
+  return db.githubLinkAttempt.upsert({
+    where: { guildId_discordId: { guildId: actor.guildId, discordId: actor.discordId } },
+    create: { guildId: actor.guildId, discordId: actor.discordId, ...row },
+    update: row,
+  });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Octokit } from "@octokit/rest";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { saveLinkAttempt } from "./deviceLinks.ts";
 import type { GithubDeps } from "./githubDeps.ts";
 import { linkGithubAccount } from "./linkGithub.ts";
 
@@ -85,11 +86,7 @@ export async function startGistLink(deps: Deps, actor: Actor, login: string): Pr
     expiresAt,
     endedAt: null,
   };
-  await deps.db.githubLinkAttempt.upsert({
-    where: { guildId_discordId: { guildId: actor.guildId, discordId: actor.discordId } },
-    create: { guildId: actor.guildId, discordId: actor.discordId, ...row },
-    update: row,
-  });
+  await saveLinkAttempt(deps.db, actor, row);
   return { status: "waiting", login: user.data.login, challenge, expiresAt, notFound: false };
 }
 

@@ -9,7 +9,7 @@ import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
 import { withTimeout } from "../withTimeout.ts";
-import { attemptOf, type LinkAttempt, type LinkFailure } from "./deviceLinks.ts";
+import { attemptOf, type LinkAttempt, type LinkFailure, saveLinkAttempt } from "./deviceLinks.ts";
 import type { GithubDeps } from "./githubDeps.ts";
 
 type Deps = Pick<ServiceDeps, "db" | "now" | "github">;
@@ -131,11 +131,7 @@ function runDeviceFlow(
           expiresAt,
           endedAt: null,
         };
-        await deps.db.githubLinkAttempt.upsert({
-          where: { guildId_discordId: { guildId: actor.guildId, discordId: actor.discordId } },
-          create: { guildId: actor.guildId, discordId: actor.discordId, ...row },
-          update: row,
-        });
+        await saveLinkAttempt(deps.db, actor, row);
       }
       shown({
         status: "pending",
