@@ -379,6 +379,36 @@ describe("money never stalls", () => {
       await (await distributor.getFunction("setOperator")(treasury().address)).wait();
     }
   }, 60_000);
+  it("fails a chunk that would pay the distributor or the token itself, naming the line, and pays nothing of it", async () => {
+    const to = recipients(1, 957);
+    const toToken = await approvedPayout(deps.db, [
+      ...batchOf(to),
+      { recipient: deployed.token.toLowerCase(), amount: tokens("1"), refs: ["contribution:2"] },
+    ]);
+    const toDistributor = await approvedPayout(deps.db, [
+      { recipient: deployed.distributor.toUpperCase().replace(/^0X/, "0x"), amount: tokens("1"), refs: ["node:1"] },
+    ]);
+    const report = await settlePayouts(deps);
+    const failures = new Map(report.failed.map((f) => [f.proposalId, f.failure]));
+    // Lines are numbered as the voted batch orders them (canonical: by recipient).
+    const stored = (await deps.db.proposal.findUniqueOrThrow({ where: { id: toToken } })).batch as {
+      recipient: string;
+    }[];
+    const tokenLine = stored.findIndex((l) => l.recipient === deployed.token.toLowerCase()) + 1;
+    expect(tokenLine).toBeGreaterThan(0);
+    expect(failures.get(toToken)).toEqual({
+      kind: "pays_contract",
+      line: tokenLine,
+      recipient: deployed.token.toLowerCase(),
+    });
+    expect(failures.get(toDistributor)).toEqual({
+      kind: "pays_contract",
+      line: 1,
+      recipient: deployed.distributor.toUpperCase().replace(/^0X/, "0x"),
+    });
+    expect(await balances(to)).toEqual([0n]);
+  }, 60_000);
+
   it("checks the funds of the distributor's treasury, not of the operator that signs", async () => {
     // The DAO's treasury (another account) holds the tokens and approves the distributor; Steward's key only operates.
     const dao = new Wallet("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d", rpc);
