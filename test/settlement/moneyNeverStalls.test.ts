@@ -1,4 +1,4 @@
-import { Contract, ContractFactory, parseUnits, Wallet } from "ethers";
+import { Contract, ContractFactory, parseUnits, Transaction, Wallet } from "ethers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type createSettlementChain, settlementProvider } from "../../src/chain/createSettlementChain.ts";
 import type { Deployed } from "../../src/chain/deployContracts.ts";
@@ -311,6 +311,49 @@ describe("money never stalls", () => {
     expect(await balances(to)).toEqual([BigInt(tokens("2"))]);
     const actions = await deps.db.auditEvent.findMany({ where: { subjectType: "payout" }, select: { action: true } });
     expect(actions.map((a) => a.action)).toContain("payout.fee_bumped");
+  }, 60_000);
+
+  it("waits, keeping the sent transaction, when its fee bump would pass MAX_FEE_GWEI, and adopts it once mined", async () => {
+    settlement.feeBumpAfterBlocks = 2;
+    settlement.receiptWaitMs = 200;
+    const to = recipients(1, 958);
+    const id = await approvedPayout(deps.db, batchOf(to));
+    await rpc.send("evm_setAutomine", [false]);
+    try {
+      await settlePayouts(deps);
+      const sent = await intentOf(id);
+      // The cap is what the sent transaction offers: a bump (12.5 % more) would pass it.
+      const offered = Transaction.from(sent.rawTx as string).maxFeePerGas as bigint;
+      settlement.chain.destroy();
+      settlement.chain = localSettlementChain(chain, deployed, { maxFeePerGas: offered });
+      // A fee spike above what it offers: blocks come and go without it.
+      await rpc.send("anvil_setNextBlockBaseFeePerGas", [`0x${(offered * 2n).toString(16)}`]);
+      await rpc.send("anvil_mine", ["0x3"]);
+      const report = await settlePayouts(deps);
+      expect(report.pending).toEqual([
+        {
+          intentId: sent.id,
+          wait: {
+            kind: "fee_bump_refused",
+            txHash: sent.txHash,
+            refusal: { kind: "fee_cap", asks: expect.any(String), cap: offered.toString() },
+          },
+        },
+      ]);
+      const waiting = await intentOf(id);
+      expect(waiting).toMatchObject({ status: "broadcast", txHash: sent.txHash, nonce: sent.nonce });
+      expect((waiting.sentTxs as { hash: string }[]).map((t) => t.hash)).toEqual([sent.txHash]);
+      // The node dropped it while fees were above its offer; the spike passes, it is sent again, mined, adopted.
+      await rpc.send("anvil_setNextBlockBaseFeePerGas", ["0x1"]);
+      await rpc.send("anvil_mine", ["0x1"]);
+      expect((await settlePayouts(deps)).pending).toEqual([expect.objectContaining({ intentId: sent.id })]);
+      await rpc.send("anvil_mine", ["0x1"]);
+    } finally {
+      await rpc.send("evm_setAutomine", [true]);
+    }
+    settlement.receiptWaitMs = 3_000;
+    expect((await settlePayouts(deps)).settled).toEqual([id]);
+    expect(await balances(to)).toEqual([BigInt(tokens("2"))]);
   }, 60_000);
 
   it("signs again at the first free nonce when a transaction below it was dropped (a nonce gap), and pays once", async () => {

@@ -72,7 +72,15 @@ export async function awaitMined(
   if (settlement.feeBumpAfterBlocks > 0 && age >= settlement.feeBumpAfterBlocks) {
     // Not mined for FEE_BUMP_AFTER blocks: the same payment with higher fees replaces it at the same nonce.
     const bumped = await resign(deps, settlement, intent, nonce, intent.rawTx ?? undefined);
-    if ("state" in bumped) return bumped;
+    if ("state" in bumped) {
+      // The bump was refused (MAX_FEE_GWEI): the transaction already sent stays the one to mine. A node drops a
+      // transaction whose fee falls below the base fee; sent again, it is mined once fees come back down. Best
+      // effort: a node that still refuses it now is asked again at the next run.
+      if (bumped.state === "waiting" && bumped.wait.kind === "fee_bump_refused" && intent.rawTx) {
+        await chain.broadcast(intent.rawTx).catch(() => undefined);
+      }
+      return bumped;
+    }
     return bumped;
   }
   if (latest > nonce) {
