@@ -45,9 +45,19 @@ export default defineConfig({
       "test/llm/injectionCorpus.test.ts",
       "test/github/githubRules.test.ts",
       "test/github/changeSize.test.ts",
+      // What verified facts add up to, authorship, closing keywords and reverts, rule by rule (issue 22).
+      "test/github/verifiedWork.test.ts",
+      "test/github/pullHistory.test.ts",
       // GitHub's rules of issue 22 (unreviewed rate, reverts, split work) on the local GitHub.
       "test/github/pullRules.test.ts",
       "test/github/githubGamingCorpus.test.ts",
+      // splitWork's and claimedByNodeId's rules against the database, case by case (issue 22's mutation score).
+      "test/github/splitWork.test.ts",
+      "test/github/claimedByNodeId.test.ts",
+      // The LSH bands, the contribution index and its backfill, the evaluator's input by index (issue 27's mutation score).
+      "test/llm/minHashBands.test.ts",
+      "test/services/contributionIndex.test.ts",
+      "test/services/concurrentClaims.test.ts",
       "test/settlement/chunkBatch.test.ts",
       "test/settlement/settlePayouts.test.ts",
       "test/settlement/settleRecovery.test.ts",
@@ -58,10 +68,17 @@ export default defineConfig({
       "test/settlement/storedPayoutJson.test.ts",
       "test/services/computeRewards.test.ts",
       "test/services/computeChallenges.test.ts",
+      // The challenge's work against its documented reference, and the jury's draw (issue 22).
+      "test/services/challengeWork.test.ts",
+      // nodeChallenges' rules case by case: timing boundaries, refusals, audits, flags (issue 22's mutation score).
+      "test/services/nodeChallengeRules.test.ts",
       "test/compute/computeRules.test.ts",
       "test/audit/anchors.test.ts",
       "test/audit/verifyAudit.test.ts",
       "test/services/jury.test.ts",
+      // applyCalibrationPolicy on hand-set samples, and which policy governs an epoch (issue 22's mutation score).
+      "test/services/calibration/applyCalibrationPolicy.test.ts",
+      "test/services/policy/activePolicy.test.ts",
     ],
   },
 });

@@ -28,7 +28,7 @@ const line = (name: string, p: EvidencePass) => {
   const claims = Object.entries(p.claims)
     .map(([reason, n]) => `${n} ${reason}`)
     .join(", ");
-  return `${name}: ${(p.counted / p.links).toFixed(3)} requests per link (${p.counted} counted + ${p.notModified} answered 304, for ${p.links} links); refused for a limit: ${p.refused.primary} primary, ${p.refused.secondary} secondary; links left claims: ${claims || "none"}; last evaluation after ${p.seconds.toFixed(1)} s\n`;
+  return `${name}: ${(p.counted / p.links).toFixed(3)} requests per link (${p.counted} counted, ${p.graphql} of them GraphQL queries, + ${p.notModified} answered 304, for ${p.links} links); refused for a limit: ${p.refused.primary} primary, ${p.refused.secondary} secondary; links left claims: ${claims || "none"}; last evaluation after ${p.seconds.toFixed(1)} s\n`;
 };
 process.stdout.write(line("first read", first));
 process.stdout.write(line("re-evaluation", again));

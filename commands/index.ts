@@ -15,10 +15,18 @@ import { policyCommand } from "./policy.ts";
 import { privacyCommand } from "./privacy.ts";
 import { proposalCommand } from "./proposal.ts";
 import { proposeCommand } from "./propose.ts";
+import { startCommand } from "./start.ts";
 import { stewardCommand } from "./steward.ts";
 import { walletCommand } from "./wallet.ts";
 
-/** Every slash command Steward registers; `steward deploy-commands` bulk-overwrites exactly this list. */
+/**
+ * Every slash command Steward registers; `steward deploy-commands` bulk-overwrites exactly this list.
+ *
+ * Languages: every description carries `description_localizations` and every choice `name_localizations`
+ * (`localized()`, one text per language Steward speaks), so a member's Discord shows them in their language. Command,
+ * subcommand and option NAMES are deliberately not localized: replies, /help, errors and documents name commands the
+ * same way in every language, so members of a mixed-language server all talk about the same `/wallet link`.
+ */
 export const commandDefinitions = [
   contributeCommand,
   evaluationCommand,
@@ -37,6 +45,7 @@ export const commandDefinitions = [
   privacyCommand,
   notifyCommand,
   helpCommand,
+  startCommand,
   stewardCommand,
 ] as const;
 
@@ -45,7 +54,9 @@ export type CommandName = (typeof commandDefinitions)[number]["name"];
 type Sub<C> = C extends { name: infer N extends string; options: readonly (infer O)[] }
   ? O extends { type: ApplicationCommandOptionType.Subcommand; name: infer S extends string }
     ? `${N} ${S}`
-    : never
+    : O extends { type: ApplicationCommandOptionType.SubcommandGroup }
+      ? `${N} ${Sub<O>}`
+      : never
   : never;
 type Leaf<C> = C extends { name: infer N extends string } ? ([Sub<C>] extends [never] ? N : Sub<C>) : never;
 

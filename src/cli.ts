@@ -4,11 +4,13 @@ import { migrate } from "./db/migrate.ts";
 import { openDatabase } from "./db/openDatabase.ts";
 import { deployCommands, fetchApplicationId } from "./discord/deployCommands.ts";
 import { userErrorMessage } from "./discord/views/errorMessages.ts";
+import { translator } from "./i18n/translator.ts";
 import { jobs } from "./jobs/index.ts";
 import { findJob, runJob } from "./jobs/runJob.ts";
 import { createLogger, redactSecrets, type Secret, secretValues } from "./logger.ts";
 import { readableLogStream } from "./readableLogStream.ts";
 import { readyLines } from "./readyLines.ts";
+import { indexContributions } from "./services/contributions/indexContributions.ts";
 import { isUserError } from "./services/errors.ts";
 import { watchLauncher } from "./watchLauncher.ts";
 
@@ -131,6 +133,8 @@ async function main(argv: string[]): Promise<number> {
       const database = await openDatabase(databaseTarget(config, logger, "migrate"));
       try {
         const applied = await migrate(database.driver);
+        const indexed = await indexContributions(database.prisma);
+        if (indexed > 0) out(`Indexed ${indexed} contribution(s) for the duplicate and claim checks.`);
         out(
           applied.length === 0
             ? "Database is up to date."
@@ -267,7 +271,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-    else if (isUserError(error)) process.stderr.write(`${userErrorMessage(error.code, error.context)}\n`);
+    else if (isUserError(error))
+      process.stderr.write(`${userErrorMessage(translator("en"), error.code, error.context)}\n`);
     else process.stderr.write(`steward failed: ${(error as Error)?.name ?? "Error"}: ${safeMessage(error)}\n`);
     process.exit(1);
   },

@@ -3,6 +3,7 @@ import { anvilDevKeyProblem } from "./base/anvilDevKeys.ts";
 import { MAX_CHUNK } from "./base/gasLimits.ts";
 import { parseDuration } from "./base/parseDuration.ts";
 import { parseTrustProxy, type TrustProxy } from "./base/parseTrustProxy.ts";
+import { LOCALES, supportedLocale } from "./i18n/locales.ts";
 import { parseVotingTypeName, type VotingType } from "./votingTypes.ts";
 
 const duration = z
@@ -118,6 +119,19 @@ export const configSchema = z.object({
       group: "process",
       description:
         "On SIGTERM or SIGINT, how long running work may take to reach a safe point before Steward closes and exits (at most `60s`; keep it under your supervisor's stop timeout: Docker's is 10 s). See \"Posts, load and stopping\".",
+    }),
+  GUILD_LOCALE: z
+    .string()
+    .optional()
+    .transform((tag, ctx) => {
+      if (tag === undefined || tag.trim() === "") return undefined;
+      const locale = supportedLocale(tag);
+      if (!locale) ctx.addIssue({ code: "custom", message: `must be one of ${LOCALES.join(", ")} (got ${tag})` });
+      return locale ?? undefined;
+    })
+    .meta({
+      group: "discord",
+      description: `Language of Steward's public posts (${LOCALES.join(", ")}); unset: the server's own language (its Community setting), else English. Replies to a member always follow that member's Discord language.`,
     }),
   CONTRIBUTIONS_CHANNEL: z.string().min(1).default("contributions").meta({
     group: "discord",
@@ -280,7 +294,7 @@ export const configSchema = z.object({
   GITHUB_TOKEN: optionalString.meta({
     group: "contributions",
     description:
-      "Token Steward reads code links' facts with (5,000 requests an hour; no scope is needed for public repositories). Secret.",
+      "Token Steward reads code links' facts with (REST: 5,000 requests an hour; GraphQL, which reads 50 PRs and issues a query, needs a token and has 5,000 points of its own; no scope is needed for public repositories). Secret.",
     unset: "*(unset: a user of the local GitHub in the sandbox, else unauthenticated: 60 an hour)*",
   }),
   GITHUB_SANDBOX_PORT: optionalString
@@ -347,13 +361,11 @@ export const configSchema = z.object({
     group: "evaluation",
     description: "Samples per evaluation (temperature 0); the median total is kept and the spread stored.",
   }),
-  EVAL_CONCURRENCY: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(64)
-    .default(4)
-    .meta({ group: "evaluation", description: "Evaluations running at once in the `evaluate` job." }),
+  EVAL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4).meta({
+    group: "evaluation",
+    description:
+      "Model calls at once in the `evaluate` job (twice as many evaluations are in flight, so their database work overlaps the calls).",
+  }),
   EVALUATION_CRON: z.string().min(1).default("* * * * *").meta({
     group: "evaluation",
     description: "Schedule of the `evaluate` job (it also runs right after each submission).",

@@ -10,7 +10,7 @@ import { llmExplainer, templateExplainer } from "./llm/distributionExplainers.ts
 import { createLlmEvaluator } from "./llm/llmEvaluator.ts";
 import { loadRubric } from "./llm/loadRubric.ts";
 import { llmMatchExplainer, templateMatchExplainer } from "./llm/matchExplainers.ts";
-import { EVALUATE_PROMPT_VERSION } from "./llm/prompts/evaluateContribution.v1.ts";
+import { EVALUATE_PROMPT_VERSION } from "./llm/prompts/evaluateContribution.v2.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Rubric } from "./llm/rubric.ts";
 import { RUBRIC_EVALUATOR_VERSION } from "./llm/rubricEvaluator.ts";
@@ -19,6 +19,7 @@ import { createMetrics } from "./metrics/createMetrics.ts";
 import { processAlive } from "./processAlive.ts";
 import { juryAgreements } from "./services/calibration/juryAgreements.ts";
 import { createHeartbeatWriter } from "./services/compute/heartbeatWriter.ts";
+import { indexContributions } from "./services/contributions/indexContributions.ts";
 import type { ServiceDeps } from "./services/deps.ts";
 import type { GithubDeps } from "./services/github/githubDeps.ts";
 import {
@@ -81,6 +82,9 @@ export async function createContainer(
     { database: target.kind === "postgres" ? redactUrl(target.url) : `embedded:${target.dataDir}`, applied },
     applied.length > 0 ? "migrations applied" : "database schema up to date",
   );
+  // Contributions stored before their index existed (a data migration: the text's bands need the code that computes them).
+  const indexed = await indexContributions(database.prisma);
+  if (indexed > 0) logger.info({ contributions: indexed }, "contributions indexed for duplicate and claim checks");
   const instance = newProcessInstance(options.role ?? "steward");
   const chain = options.chain ? await connectSettlement(config, database.prisma, logger, options.chain) : null;
   const services = buildServiceDeps(config, {

@@ -36,6 +36,7 @@ export function discordSettings(config: Config): DiscordSettings {
     safeExport: config.SETTLEMENT_MODE === "safe-export",
     explorerTxUrl: config.EXPLORER_TX_URL,
     tallyEditDelayMs: config.VOTE_TALLY_DEBOUNCE,
+    guildLocale: config.GUILD_LOCALE,
   });
 }
 

@@ -225,13 +225,17 @@ export async function startSteward(config: Config, logger: Logger, options: Star
     const scheduler =
       options.scheduler === false
         ? undefined
-        : startScheduler(jobDeps, {
-            evaluate: config.EVALUATION_CRON,
-            "close-epoch": config.EPOCH_CRON,
-            "close-votes": config.CLOSE_VOTES_CRON,
-            settle: config.SETTLEMENT_CRON,
-            "node-health": "* * * * *",
-          });
+        : startScheduler(
+            jobDeps,
+            {
+              evaluate: config.EVALUATION_CRON,
+              "close-epoch": config.EPOCH_CRON,
+              "close-votes": config.CLOSE_VOTES_CRON,
+              settle: config.SETTLEMENT_CRON,
+              "node-health": "* * * * *",
+            },
+            { evaluate: evaluations, "close-votes": closeVotes, settle, remind },
+          );
     const watch = options.watchVoteDeadlines ?? options.scheduler !== false;
     const stopWatching = watch ? watchVoteDeadlines(container.services, logger, closeVotes.kick) : () => {};
     const stopNodeWatch = watch ? watchNodeHealth(container.services, logger) : () => {};

@@ -1,24 +1,26 @@
+import { type Translator, translator } from "../i18n/translator.ts";
 import { type ChainRefusalFact, INEXACT_TOKEN_ERRORS } from "./chainRefusal.ts";
 
-/** What the chain refused, in words. */
-export function chainRefusalText(f: ChainRefusalFact): string {
+/**
+ * What the chain refused, in words: a member's language in Discord, English (the default) in logs, the CLI and
+ * stored texts. What the chain said itself (a revert reason, a node's message) is quoted as it is.
+ */
+export function chainRefusalText(f: ChainRefusalFact, t: Translator = translator("en")): string {
   switch (f.kind) {
     case "no_key":
-      return "no treasury key to sign with (SETTLEMENT_MODE=safe-export exports instead)";
+      return t.t("errors.chainRefusal.no_key");
     case "contract_error": {
       const named = `${f.name}(${f.args.join(", ")})`;
-      return INEXACT_TOKEN_ERRORS.includes(f.name)
-        ? `${named}: the token does not move exact amounts (a fee on transfer, or rebasing); Steward pays exactly what was voted and refuses such tokens, so pay in a standard ERC-20`
-        : named;
+      return INEXACT_TOKEN_ERRORS.includes(f.name) ? t.t("errors.chainRefusal.inexact", { named }) : named;
     }
     case "revert":
       return f.reason;
     case "gas_cap":
-      return `the chunk needs ${f.needs} gas, more than one transaction may use on this chain (${f.cap}): it must be paid in smaller chunks`;
+      return t.t("errors.chainRefusal.gas_cap", { needs: f.needs, cap: f.cap });
     case "fee_cap":
-      return `the network asks ${f.asks} wei per gas, above MAX_FEE_GWEI (${f.cap} wei)`;
+      return t.t("errors.chainRefusal.fee_cap", { asks: f.asks, cap: f.cap });
     case "node_refused":
-      return `the node refused the transaction: ${f.message}`;
+      return t.t("errors.chainRefusal.node_refused", { message: f.message });
     case "other":
       return f.message;
   }

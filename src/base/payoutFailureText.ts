@@ -1,27 +1,31 @@
+import { type Translator, translator } from "../i18n/translator.ts";
 import { chainRefusalText } from "./chainRefusalText.ts";
 import type { PayoutFailureRecord } from "./payoutFailure.ts";
 
-/** Why a payout chunk failed, in words (a sentence stored before failures were facts is shown as it is). */
-export function payoutFailureText(f: PayoutFailureRecord): string {
+/**
+ * Why a payout chunk failed, in words: the reader's language in Discord, English (the default) in logs and the CLI.
+ * A sentence stored before failures were facts, and what the chain said itself, are shown as they are.
+ */
+export function payoutFailureText(f: PayoutFailureRecord, t: Translator = translator("en")): string {
   if (typeof f === "string") return f;
   switch (f.kind) {
     case "amount_unpackable":
-      return `a line of this chunk cannot be paid: amount ${f.amount} cannot be packed`;
+      return t.t("payout.failure.amountUnpackable", { amount: f.amount });
     case "pays_contract":
-      return `line ${f.line} of this chunk pays ${f.recipient}, the distributor or token contract itself: the amount would be stranded`;
+      return t.t("payout.failure.paysContract", { line: f.line, recipient: f.recipient });
     case "treasury_short":
-      return `the treasury ${f.treasury} holds ${f.balance} and this chunk needs ${f.needed} (smallest units)`;
+      return t.t("payout.failure.treasuryShort", { treasury: f.treasury, balance: f.balance, needed: f.needed });
     case "allowance_short":
-      return `the treasury allows the distributor ${f.allowance} and this chunk needs ${f.needed}: approve more`;
+      return t.t("payout.failure.allowanceShort", { allowance: f.allowance, needed: f.needed });
     case "chain_refused":
-      return f.refusal ? chainRefusalText(f.refusal) : (f.reason ?? "the chain refused the transaction");
+      return f.refusal ? chainRefusalText(f.refusal) : (f.reason ?? t.t("payout.failure.chainRefused"));
     case "settled_other_lines":
-      return `batch id ${f.batchId} was settled on chain by transaction ${f.txHash} with other lines than this chunk's (lines hash ${f.linesHash}): this chunk was not paid as voted; look at that transaction before anything else`;
+      return t.t("payout.failure.settledOtherLines", { batchId: f.batchId, txHash: f.txHash, linesHash: f.linesHash });
     case "reverted":
-      return `transaction ${f.txHash} reverted on-chain in block ${f.blockNumber}`;
+      return t.t("payout.failure.reverted", { txHash: String(f.txHash), block: String(f.blockNumber) });
     case "nonce_taken":
-      return `nonce ${f.nonce} of the treasury was used by another transaction; this chunk was not paid`;
+      return t.t("payout.failure.nonceTaken", { nonce: String(f.nonce) });
     case "tx_gone":
-      return `transaction ${f.txHash}, which paid this chunk, is no longer on the chain`;
+      return t.t("payout.failure.txGone", { txHash: String(f.txHash) });
   }
 }

@@ -1,5 +1,6 @@
 import { type Client, DiscordAPIError, type Guild, Routes } from "discord.js";
 import { commandDefinitions } from "../../commands/index.ts";
+import { type Translator, translator } from "../i18n/translator.ts";
 import type { Logger } from "../logger.ts";
 import { canonicalJson } from "../services/audit/canonicalJson.ts";
 import { checkChannels } from "./checkChannels.ts";
@@ -30,17 +31,20 @@ function shape(c: unknown): string {
  * the configured roles (each exactly one role), the Server Members intent, the application's Public Bot setting,
  * and the deployed commands against `commands/`. Empty when all is well.
  */
-export async function checkSetup(client: Client<true>, guild: Guild, settings: DiscordSettings): Promise<string[]> {
-  const problems: string[] = [...checkChannels(client, guild, settings), ...checkRoles(guild, settings)];
+export async function checkSetup(
+  t: Translator,
+  client: Client<true>,
+  guild: Guild,
+  settings: DiscordSettings,
+): Promise<string[]> {
+  const problems: string[] = [...checkChannels(t, client, guild, settings), ...checkRoles(t, guild, settings)];
   try {
     await guild.members.list({ limit: 1 });
   } catch (error) {
     if (!(error instanceof DiscordAPIError) || error.code !== 50001) throw error;
-    problems.push(
-      "The Server Members intent is off, so votes cannot count the eligible members: enable it in the Discord Developer Portal → your application → Bot → Privileged Gateway Intents → Server Members Intent.",
-    );
+    problems.push(t.t("setup.membersIntentOff"));
   }
-  problems.push(...(await checkPublicBot(client)));
+  problems.push(...(await checkPublicBot(t, client)));
   // Raw API objects (discord.js reshapes options), guild commands first: they win over global ones of the same name.
   const inGuild = (await client.rest.get(Routes.applicationGuildCommands(client.application.id, guild.id))) as {
     name: string;
@@ -56,25 +60,24 @@ export async function checkSetup(client: Client<true>, guild: Guild, settings: D
     })
     .map((def) => `/${def.name}`);
   if (stale.length > 0) {
-    problems.push(
-      `Slash commands ${stale.join(", ")} are missing or differ from this version of Steward: run \`steward deploy-commands\`.`,
-    );
+    problems.push(t.t("setup.commands.stale", { commands: stale.join(t.t("setup.itemSeparator")) }));
   }
   const twice = commandDefinitions
     .filter((def) => inGuild.some((c) => c.name === def.name) && global.some((c) => c.name === def.name))
     .map((def) => `/${def.name}`);
   if (twice.length > 0) {
-    problems.push(
-      `Slash commands ${twice.join(", ")} are registered both in ${guild.name} and globally, so members see each twice: run \`steward deploy-commands\` (it keeps one scope).`,
-    );
+    problems.push(t.t("setup.commands.twice", { commands: twice.join(t.t("setup.itemSeparator")), guild: guild.name }));
   }
   return problems;
 }
 
-/** The check on ready and on joining a guild: each problem becomes a warning in the log, all clear an info line. */
+/**
+ * The check on ready and on joining a guild: each problem becomes a warning in the log (in English, as the doctor
+ * prints it), all clear an info line.
+ */
 export async function reportSetup(client: Client<true>, guild: Guild, settings: DiscordSettings, logger: Logger) {
   try {
-    const problems = await checkSetup(client, guild, settings);
+    const problems = await checkSetup(translator("en"), client, guild, settings);
     if (problems.length === 0) logger.info({ guildId: guild.id }, "setup check: all clear");
     for (const problem of problems) logger.warn({ guildId: guild.id }, `setup: ${problem}`);
   } catch (err) {

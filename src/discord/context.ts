@@ -1,3 +1,4 @@
+import type { Translator } from "../i18n/translator.ts";
 import type { Logger } from "../logger.ts";
 import type { Actor, ServiceDeps } from "../services/deps.ts";
 import type { DiscordSettings } from "./discordSettings.ts";
@@ -25,6 +26,8 @@ export interface BotDeps {
 /** Everything a handler needs about the call, resolved once by the router. */
 export interface HandlerContext {
   deps: BotDeps;
+  /** The words of replies to this member: their Discord language when Steward speaks it, else the guild's. */
+  t: Translator;
   actor: Actor;
   isModerator: boolean;
   /**

@@ -50,7 +50,10 @@ export async function fetchApplicationId(token: string, apiUrl?: string): Promis
   return app.id;
 }
 
-/** The bulk-overwrite body: `commands/` as Discord's OpenAPI spec wants it (default_member_permissions an integer). */
+/**
+ * The bulk-overwrite body: `commands/` as Discord's OpenAPI spec wants it (default_member_permissions an integer), with
+ * every description's and choice's localizations as written there.
+ */
 export function deployBody() {
   return commandDefinitions.map((c) =>
     "default_member_permissions" in c ? { ...c, default_member_permissions: Number(c.default_member_permissions) } : c,
@@ -59,7 +62,18 @@ export function deployBody() {
 
 /** A stored command as a bulk overwrite takes it back: its id and the fields that define it. */
 function asOverwrite(c: Record<string, unknown>) {
-  const fields = ["id", "name", "description", "type", "options", "contexts", "integration_types", "nsfw"];
+  const fields = [
+    "id",
+    "name",
+    "name_localizations",
+    "description",
+    "description_localizations",
+    "type",
+    "options",
+    "contexts",
+    "integration_types",
+    "nsfw",
+  ];
   const out: Record<string, unknown> = {};
   for (const f of fields) if (c[f] !== undefined && c[f] !== null) out[f] = c[f];
   if (c.default_member_permissions !== undefined && c.default_member_permissions !== null) {

@@ -1,3 +1,4 @@
+import type { Locale } from "../i18n/locales.ts";
 /**
  * What the Discord adapter is configured with, grouped once at boot (`discordSettings` in the composition root) and
  * never changed: the adapter reads these, not the raw configuration.
@@ -17,6 +18,8 @@ export interface DiscordSettings {
   readonly explorerTxUrl: string | undefined;
   /** VOTE_TALLY_DEBOUNCE: how long a proposal's tally waits before its message is edited again. */
   readonly tallyEditDelayMs: number;
+  /** GUILD_LOCALE: the language of public posts; unset, the guild's own (its preferred locale), else English. */
+  readonly guildLocale: Locale | undefined;
 }
 
 /** How `steward doctor` reaches Discord: the bot token, else the sandbox this data directory runs. */

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { RepliableInteraction } from "discord.js";
+import type { Translator } from "../i18n/translator.ts";
 import type { Logger } from "../logger.ts";
 import { isUserError } from "../services/errors.ts";
-import { describeDiscordFailure } from "./describePostFailure.ts";
+import { describeDiscordFailure, discordFailureText } from "./describePostFailure.ts";
 import { answerPrivately } from "./reply.ts";
 import { userErrorMessage } from "./views/errorMessages.ts";
 
@@ -16,6 +17,7 @@ export function newIncidentId(): string {
  */
 export async function withErrorBoundary(
   interaction: RepliableInteraction,
+  t: Translator,
   logger: Logger,
   context: Record<string, unknown>,
   run: () => Promise<void>,
@@ -25,19 +27,23 @@ export async function withErrorBoundary(
     await run();
   } catch (error) {
     let message: string;
+    const discordFailure = describeDiscordFailure(error);
     outcome = isUserError(error) ? "user_error" : "error";
     if (isUserError(error)) {
       logger.info({ ...context, code: error.code }, "user error");
-      message = userErrorMessage(error.code, error.context);
-    } else if (describeDiscordFailure(error)) {
+      message = userErrorMessage(t, error.code, error.context);
+    } else if (discordFailure) {
       // Discord failed, not Steward: the handler may have saved its change before (it commits before it answers).
       const incidentId = newIncidentId();
       logger.warn({ ...context, incidentId, err: error }, "Discord failed during an interaction");
-      message = `${describeDiscordFailure(error)} while I was answering, so this reply may not say what happened: what you asked may already be done and saved. Check before trying again, so nothing is done twice. Incident id: \`${incidentId}\`.`;
+      message = t.t("common.discordFailedWhileAnswering", {
+        failure: discordFailureText(t, discordFailure),
+        incidentId,
+      });
     } else {
       const incidentId = newIncidentId();
       logger.error({ ...context, incidentId, err: error }, "interaction failed");
-      message = `Something went wrong on our side and nothing was changed. If it keeps happening, give a moderator this incident id: \`${incidentId}\`.`;
+      message = t.t("common.unexpectedError", { incidentId });
     }
     try {
       await answerPrivately(interaction, { content: message });

@@ -6,8 +6,10 @@ import { checkCommandInput, checkModalInput } from "./checkInput.ts";
 import { configuredRoleIds, heldRoleSettings } from "./configuredRoles.ts";
 import type { BotDeps, HandlerContext } from "./context.ts";
 import { withErrorBoundary } from "./errorBoundary.ts";
+import { memberTranslator } from "./interactionLocale.ts";
 import { commandAudience, mayUse } from "./permissions.ts";
 import { refuseForeignGuild } from "./refuseForeignGuild.ts";
+import { rememberMemberLocale } from "./rememberMemberLocale.ts";
 import { commandHandlers, componentHandlers, componentLateAnswers, modalHandlers } from "./router.ts";
 import { tellOfClosedDms } from "./tellOfClosedDms.ts";
 
@@ -26,12 +28,14 @@ function joinedAt(interaction: Interaction): Date | null {
 
 function contextFor(interaction: Interaction, deps: BotDeps): HandlerContext {
   if (!interaction.inGuild()) throw new UserError("guild_only", {});
+  rememberMemberLocale(deps, interaction);
   // Decided by role id: a role someone made with the moderator role's name holds no authority.
   const ids = interaction.guild ? configuredRoleIds(interaction.guild, deps.settings) : new Map<string, string>();
   const roleIds = memberRoleIds(interaction);
   const roles = heldRoleSettings(ids, roleIds);
   return {
     deps,
+    t: memberTranslator(deps.settings, interaction),
     actor: { guildId: interaction.guildId, discordId: interaction.user.id, username: interaction.user.username },
     isModerator: roles.includes(deps.settings.moderatorRole),
     member: { roles, roleIds, joinedAt: joinedAt(interaction) },
@@ -45,8 +49,9 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
     return;
   }
   if (interaction.isChatInputCommand()) {
+    const group = interaction.options.getSubcommandGroup(false);
     const sub = interaction.options.getSubcommand(false);
-    const path = (sub ? `${interaction.commandName} ${sub}` : interaction.commandName) as CommandPath;
+    const path = [interaction.commandName, group, sub].filter(Boolean).join(" ") as CommandPath;
     const log = {
       command: path,
       userId: interaction.user.id,
@@ -56,19 +61,25 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
     // Every command answers privately: a slow one is deferred as a private reply.
     const answer = acknowledgeInTime(interaction, "reply", deps, log);
     await measured(deps, path, () =>
-      withErrorBoundary(answer.interaction, deps.logger, log, async () => {
-        const handler = commandHandlers[path];
-        if (!handler) throw new Error(`no handler for command ${path}`);
-        const ctx = contextFor(interaction, deps);
-        const jurorRole = deps.services.calibration.jurorRole;
-        if (!mayUse(path, ctx.isModerator, ctx.member.roles.includes(jurorRole))) {
-          const role = commandAudience[path] === "juror" ? jurorRole : deps.settings.moderatorRole;
-          throw new UserError("missing_role", { role });
-        }
-        checkCommandInput(interaction);
-        deps.logger.debug(log, "command");
-        await handler(answer.interaction, ctx);
-      }),
+      withErrorBoundary(
+        answer.interaction,
+        memberTranslator(deps.settings, interaction),
+        deps.logger,
+        log,
+        async () => {
+          const handler = commandHandlers[path];
+          if (!handler) throw new Error(`no handler for command ${path}`);
+          const ctx = contextFor(interaction, deps);
+          const jurorRole = deps.services.calibration.jurorRole;
+          if (!mayUse(path, ctx.isModerator, ctx.member.roles.includes(jurorRole))) {
+            const role = commandAudience[path] === "juror" ? jurorRole : deps.settings.moderatorRole;
+            throw new UserError("missing_role", { role });
+          }
+          checkCommandInput(interaction);
+          deps.logger.debug(log, "command");
+          await handler(answer.interaction, ctx);
+        },
+      ),
     ).finally(answer.stop);
     await tellOfClosedDms(interaction, deps);
     return;
@@ -92,7 +103,7 @@ async function dispatchByCustomId<I extends Interaction & RepliableInteraction &
   // Labelled by prefix only ("component:vote"): the rest of a custom id is per message and would explode the series.
   const answer = acknowledgeInTime(interaction, lateAnswerOf(interaction, prefix), deps, log);
   await measured(deps, `${kind}:${handlers[prefix] ? prefix : "unknown"}`, () =>
-    withErrorBoundary(answer.interaction, deps.logger, log, async () => {
+    withErrorBoundary(answer.interaction, memberTranslator(deps.settings, interaction), deps.logger, log, async () => {
       const handler = handlers[prefix];
       if (!handler) throw new Error(`no handler for ${kind} ${interaction.customId}`);
       if (interaction.isModalSubmit()) checkModalInput(interaction);

@@ -1,22 +1,46 @@
 import { PermissionFlagsBits } from "discord.js";
+import type { Translator } from "../i18n/translator.ts";
 import type { DiscordSettings } from "./discordSettings.ts";
 import { POST_PERMISSIONS } from "./postPermissions.ts";
 
-/** A permission Steward uses, and why (the doctor and `steward invite` say why). */
+/** The permissions Steward uses, as their words are named in the catalogs. */
+export type PermissionKey =
+  | "viewChannel"
+  | "sendMessages"
+  | "embedLinks"
+  | "readMessageHistory"
+  | "attachFiles"
+  | "mentionEveryone";
+
+/**
+ * A permission Steward uses, and why (the doctor and `steward invite` say why): `name` and `why` in English for the
+ * CLI; `key` for the words a moderator reads in their language (`permissionWords`).
+ */
 export interface NeededPermission {
   bit: bigint;
+  key: PermissionKey;
   name: string;
   why: string;
 }
 
+/** A permission's name as Discord shows it in the reader's language, and why Steward needs it. */
+export function permissionWords(t: Translator, p: Pick<NeededPermission, "key">): string {
+  return t.t("setup.permission.item", {
+    name: t.t(`setup.permission.${p.key}.name`),
+    why: t.t(`setup.permission.${p.key}.why`),
+  });
+}
+
 export const ATTACH_FILES: NeededPermission = {
   bit: PermissionFlagsBits.AttachFiles,
+  key: "attachFiles",
   name: "Attach Files",
   why: "each approved payout's Safe batch file (SETTLEMENT_MODE=safe-export)",
 };
 
 export const MENTION_EVERYONE: NeededPermission = {
   bit: PermissionFlagsBits.MentionEveryone,
+  key: "mentionEveryone",
   name: "Mention Everyone",
   why: "to notify the moderator role when it is not mentionable; Steward never pings @everyone or @here",
 };

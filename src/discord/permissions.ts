@@ -49,6 +49,8 @@ export const commandAudience = {
   notify: "everyone",
   help: "everyone",
   "steward status": "moderator",
+  start: "everyone",
+  "steward settings budget-floor": "moderator",
 } as const satisfies Record<CommandPath, CommandAudience>;
 
 export function mayUse(path: CommandPath, isModerator: boolean, isJuror = false): boolean {

@@ -17,7 +17,9 @@ import * as privacy from "./handlers/privacy.ts";
 import * as proposal from "./handlers/proposal.ts";
 import * as ballot from "./handlers/proposalBallot.ts";
 import * as proposals from "./handlers/propose.ts";
+import * as startGuide from "./handlers/start.ts";
 import * as steward from "./handlers/steward.ts";
+import * as stewardSettings from "./handlers/stewardSettings.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./handlers/types.ts";
 import * as wallet from "./handlers/wallet.ts";
 import { TRACE_PREFIX } from "./views/auditTraceViews.ts";
@@ -37,6 +39,7 @@ import {
 } from "./views/governanceFormat.ts";
 import { JURY_BUTTON_PREFIX, JURY_MODAL_PREFIX } from "./views/juryViews.ts";
 import { PROPOSAL_BUTTON_PREFIX, PROPOSAL_MODAL_PREFIX } from "./views/proposalViews.ts";
+import { START_PREFIX, START_WALLET_FORM } from "./views/startViews.ts";
 import { WALLET_VERIFY_FORM_PREFIX } from "./views/walletViews.ts";
 
 /** Exactly one handler per command path; the type makes a missing or extra one a compile error. */
@@ -88,6 +91,8 @@ export const commandHandlers = {
   notify,
   help,
   "steward status": steward.status,
+  start: startGuide.start,
+  "steward settings budget-floor": stewardSettings.budgetFloor,
 } satisfies Record<CommandPath, CommandHandler>;
 
 /** Component handlers by the first `:`-separated part of the custom id. */
@@ -107,6 +112,7 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [JURY_BUTTON_PREFIX]: jury.scoreButton,
   [GITHUB_BUTTON_PREFIX]: github.checkButton,
   [GITHUB_DRAFT_PREFIX]: github.draftButton,
+  [START_PREFIX]: startGuide.startControl,
 };
 
 /**
@@ -119,6 +125,8 @@ export const componentLateAnswers: Partial<Record<string, LateAnswer>> = {
   [LEASE_PREFIX]: "update",
   [CHOOSE_PREFIX]: "reply",
   [GITHUB_DRAFT_PREFIX]: "update",
+  // The guide stays: its rules answer in a message of their own.
+  [START_PREFIX]: "reply",
 };
 
 /** Modal handlers by the first `:`-separated part of the modal's custom id. */
@@ -128,4 +136,5 @@ export const modalHandlers: Record<string, ModalHandler> = {
   [PAYOUT_REJECT_MODAL_PREFIX]: payout.rejectModal,
   [WALLET_VERIFY_FORM_PREFIX]: wallet.verifyForm,
   [JURY_MODAL_PREFIX]: jury.scoreModal,
+  [START_WALLET_FORM]: startGuide.startWallet,
 };

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { sandboxBotToken } from "@steward/discord-sandbox";
 import { Events } from "discord.js";
+import { translator } from "../i18n/translator.ts";
 import { findRunning } from "../runningInstance.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import type { Electorate } from "../services/votes/governanceSettings.ts";
@@ -69,8 +70,8 @@ export async function runDoctor(
     }
     const services = openServices ? await openServices(createElectorate(client, settings)) : null;
     for (const guild of guilds) {
-      const found = await checkSetup(client, guild, settings);
-      if (services) found.push(...(await checkQuorum(services.services, guild.id)));
+      const found = await checkSetup(translator("en"), client, guild, settings);
+      if (services) found.push(...(await checkQuorum(translator("en"), services.services, guild.id)));
       problems += found.length;
       if (found.length === 0) out(`✓ ${guild.name}: all clear.`);
       for (const p of found) out(`✗ ${p}`);

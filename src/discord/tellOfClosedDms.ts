@@ -1,6 +1,7 @@
 import type { RepliableInteraction } from "discord.js";
 import { restoreDmsClosedNotice, takeDmsClosedNotice } from "../services/reminders/notifySettings.ts";
 import type { BotDeps } from "./context.ts";
+import { memberTranslator } from "./interactionLocale.ts";
 import { ephemeral } from "./reply.ts";
 import { dmsClosedNotice } from "./views/reminderViews.ts";
 
@@ -14,7 +15,10 @@ export async function tellOfClosedDms(interaction: RepliableInteraction, deps: B
   let at: Date | null = null;
   try {
     at = await takeDmsClosedNotice(deps.services, interaction.guildId, interaction.user.id);
-    if (at) await interaction.followUp(ephemeral({ content: dmsClosedNotice(at) }));
+    if (at)
+      await interaction.followUp(
+        ephemeral({ content: dmsClosedNotice(memberTranslator(deps.settings, interaction), at) }),
+      );
   } catch (err) {
     deps.logger.warn({ err, userId: interaction.user.id }, "could not tell a member that their DMs are closed");
     if (at) {

@@ -1,14 +1,24 @@
 import { type Client, Events, type Guild } from "discord.js";
+import { type Translator, translator } from "../i18n/translator.ts";
 import { matchRole } from "./configuredRoles.ts";
 import type { BotDeps } from "./context.ts";
 
-/** What a role setting that two roles answer to means now, in words for the log and the doctor. */
-export function sameNameProblem(key: string, value: string, sameName: string[], kept: string | null): string {
-  return `${key} "${value}" is the name of ${sameName.length} roles (ids ${sameName.join(", ")}): ${
-    kept
-      ? `Steward keeps the one it resolved first (id ${kept}) and gives the others no authority`
-      : "Steward cannot tell which is meant, so nobody holds it for Steward"
-  }. Set ${key} to the right role's id, and delete or rename the other role${sameName.length > 2 ? "s" : ""} (Server Settings → Roles).`;
+/** What a role setting that two roles answer to means now, in words for the log (English) and the doctor. */
+export function sameNameProblem(
+  t: Translator,
+  key: string,
+  value: string,
+  sameName: string[],
+  kept: string | null,
+): string {
+  const values = {
+    setting: key,
+    value,
+    roleCount: sameName.length,
+    ids: sameName.join(", "),
+    others: sameName.length - 1,
+  };
+  return kept ? t.t("setup.role.sameNameKept", { ...values, kept }) : t.t("setup.role.sameNameNone", values);
 }
 
 /**
@@ -21,7 +31,7 @@ export function watchConfiguredRoles(client: Client, deps: BotDeps): void {
     if (!deps.guildIds.includes(guild.id)) return;
     const problems = deps.settings.roles.flatMap(({ key, value }) => {
       const match = matchRole(guild, value);
-      return match.sameName.length > 0 ? [sameNameProblem(key, value, match.sameName, match.id)] : [];
+      return match.sameName.length > 0 ? [sameNameProblem(translator("en"), key, value, match.sameName, match.id)] : [];
     });
     const summary = problems.join("\n");
     if (said.get(guild.id) === summary) return;

@@ -1,31 +1,36 @@
 import { runJob } from "./runJob.ts";
 import type { Job, JobDeps } from "./types.ts";
 
+export type KickTrigger = "kick" | "schedule";
+
 /**
  * Starts a job now, in the background, without piling up: a kick while it runs makes it run once more after. Work
  * itself is claimed in the database, so a kick that finds nothing to do is cheap and two processes stay safe.
- * `after` runs after (e.g. closing votes may approve payouts: settle them).
+ * `after` runs after (e.g. closing votes may approve payouts: settle them). The scheduler starts a job that has a
+ * kicker through it too (`trigger` "schedule"), so its runs never overlap in one process and every run is followed.
  */
 export function createJobKicker(job: Job, deps: JobDeps, options: { after?: () => void } = {}) {
   let running: Promise<void> | undefined;
-  let again = false;
+  let again: KickTrigger | undefined;
   let stopped = false;
-  const loop = async () => {
+  const loop = async (first: KickTrigger) => {
+    let trigger: KickTrigger | undefined = first;
     do {
-      again = false;
-      await runJob(job, deps, "kick");
-    } while (again && !stopped);
+      again = undefined;
+      await runJob(job, deps, trigger);
+      trigger = again;
+    } while (trigger && !stopped);
     running = undefined;
     if (!stopped) options.after?.();
   };
   return {
-    kick(): void {
+    kick(trigger: KickTrigger = "kick"): void {
       if (stopped) return;
       if (running) {
-        again = true;
+        again ??= trigger;
         return;
       }
-      running = loop().catch((err) => deps.logger.error({ job: job.name, err }, "kicked job crashed"));
+      running = loop(trigger).catch((err) => deps.logger.error({ job: job.name, err }, "kicked job crashed"));
     },
     /** Resolves when no kicked run is in progress (tests, shutdown). */
     async idle(): Promise<void> {

@@ -1,5 +1,6 @@
 import cron from "node-cron";
 import type { Logger } from "../logger.ts";
+import type { KickTrigger } from "./createJobKicker.ts";
 import { jobs } from "./index.ts";
 import { runJob } from "./runJob.ts";
 import type { JobDeps } from "./types.ts";
@@ -20,13 +21,26 @@ function cronLogger(logger: Logger, job: string) {
   };
 }
 
-/** Schedules every job with node-cron. Overlapping runs of one job are skipped. */
-export function startScheduler(deps: JobDeps, schedules: Partial<Record<string, string>> = {}) {
+/**
+ * Schedules every job with node-cron. Overlapping runs of one job are skipped. A job with a kicker (`kickers`) is
+ * started through it: its scheduled runs and its kicks never overlap, and what follows its kicked runs (settle after
+ * close-votes) follows its scheduled ones too, else a vote the schedule closed would wait for the next settle tick.
+ */
+export function startScheduler(
+  deps: JobDeps,
+  schedules: Partial<Record<string, string>> = {},
+  kickers: Partial<Record<string, { kick(trigger: KickTrigger): void }>> = {},
+) {
   const running = new Set<Promise<unknown>>();
   const tasks = jobs.map((job) =>
     cron.schedule(
       schedules[job.name] ?? job.schedule,
       async () => {
+        const kicker = kickers[job.name];
+        if (kicker) {
+          kicker.kick("schedule");
+          return;
+        }
         const run = runJob(job, deps, "schedule");
         running.add(run);
         try {

@@ -7,9 +7,9 @@ export interface EvaluationInput {
   category: string;
   links: string[];
   hours: number | null;
-  /** Earlier submissions of this guild (title + description), for near-duplicate detection. */
+  /** Earlier submissions of this guild (title + description) that may be near-duplicates: LSH candidates of its whole history. */
   earlier: { id: number; text: string; sameAuthor: boolean }[];
-  /** How many earlier contributions of this author were evaluated or final. */
+  /** How many contributions this author submitted before this one (withdrawn ones aside), whatever their state. */
   authorTrackRecord: number;
   /** Links of this submission that another contribution of the guild already claimed (by link key). */
   claimedElsewhere?: { key: string; contributionId: number }[];

@@ -6,7 +6,7 @@ import { evaluationOutputSchema } from "./evaluationOutputSchema.ts";
 import type { CriterionScore, EvaluationInput, EvaluatorRun, Flag } from "./evaluationTypes.ts";
 import { weightedTotal } from "./evaluationTypes.ts";
 import { keepExactQuotes } from "./keepExactQuotes.ts";
-import { EVALUATE_PROMPT_VERSION, evaluateContributionMessages } from "./prompts/evaluateContribution.v1.ts";
+import { EVALUATE_PROMPT_VERSION, evaluateContributionMessages } from "./prompts/evaluateContribution.v2.ts";
 import { retryTransient } from "./retryTransient.ts";
 import type { Rubric } from "./rubric.ts";
 

@@ -11,9 +11,16 @@ import {
   weightedTotal,
 } from "./evaluationTypes.ts";
 import type { Rubric } from "./rubric.ts";
+import { informativeLength, measuredLanguage } from "./textLength.ts";
+import { nearestDuplicate, similarity, skeletonWords } from "./textShingles.ts";
 import { sizePoints, verifiedWork } from "./verifiedWork.ts";
 
-export const RUBRIC_EVALUATOR_VERSION = "rubric-evaluator-2";
+// 3: lengths counted in English-equivalent characters (Chinese, Spanish), Chinese words by segmenter, Chinese and
+// Spanish bait words, accent-insensitive words, sentences ending at 。！？.
+export const RUBRIC_EVALUATOR_VERSION = "rubric-evaluator-3";
+
+/** English-equivalent informative characters from which a description earns its full credit. */
+export const DESCRIBED = 80;
 
 const clamp = (n: number, lo = 0, hi = 10) => Math.round(Math.min(hi, Math.max(lo, n)) * 10) / 10;
 
@@ -23,68 +30,54 @@ export function linkKind(link: string): LinkKind {
   return parseLink(link)?.kind ?? "other";
 }
 
-function words(text: string): string[] {
-  return skeleton(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
+const words = skeletonWords;
 
-function shingles(text: string): Set<string> {
-  const w = words(text);
-  const out = new Set<string>();
-  // Stryker disable next-line ArithmeticOperator: any consistent choice of three neighbours compares texts the same way
-  for (let i = 0; i + 2 < w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
-  // Stryker disable next-line EqualityOperator,StringLiteral: three words joined are the one trigram already added; the separator only keeps "a bc" and "ab c" apart
-  if (w.length < 3 && w.length > 0) out.add(w.join(" "));
-  return out;
-}
-
-/** Jaccard similarity of word-trigram sets of the texts' UTS #39 skeletons, 0-1 (lookalike letters compare equal). */
-export function similarity(a: string, b: string): number {
-  const x = shingles(a);
-  const y = shingles(b);
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: with one side empty nothing is common and the ratio is 0 anyway; the check keeps two empty texts from 0/0
-  if (x.size === 0 || y.size === 0) return 0;
-  let common = 0;
-  for (const s of x) if (y.has(s)) common++;
-  return common / (x.size + y.size - common);
-}
-
-/**
- * The length that carries information: each sentence counted once (by skeleton), so pasting the same lines again
- * adds nothing. The formula only asks whether there is enough to judge (80 characters): more text earns nothing.
- */
-export function informativeLength(text: string): number {
-  const seen = new Set<string>();
-  let n = 0;
-  // Stryker disable next-line Regex: splitting on one blank or one newline more only adds blank pieces, which count nothing
-  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
-    const key = words(sentence).join(" ");
-    if (key === "" || seen.has(key)) continue;
-    seen.add(key);
-    n += sentence.trim().length;
-  }
-  return n;
-}
+export { informativeLength, similarity };
 
 // Words that describe a score rather than the work: text stuffed with them is written for the evaluator. Compared
-// as skeletons, like the text's words ("impact" is "irnpact" there: without this, words with m or l never matched).
+// as skeletons, like the text's words ("impact" is "irnpact" there: without this, words with m or l never matched),
+// without their accents as the text's words are (a stuffer writes "critico" as well as "crítico"). English, then
+// Spanish.
 const BAIT = new Set(
-  "impact impactful critical crucial essential important significant major huge massive excellent outstanding exceptional innovative groundbreaking revolutionary transformative high quality best amazing incredible perfect valuable vital key strategic effort alignment aligned mission maximum score reward"
+  [
+    "impact impactful critical crucial essential important significant major huge massive excellent outstanding exceptional innovative groundbreaking revolutionary transformative high quality best amazing incredible perfect valuable vital key strategic effort alignment aligned mission maximum score reward",
+    "impacto impactante crítico crítica crucial esencial importante importantísimo significativo significativa enorme masivo masiva excelente sobresaliente excepcional extraordinario extraordinaria innovador innovadora rompedor rompedora revolucionario revolucionaria transformador transformadora calidad mejor increíble asombroso asombrosa perfecto perfecta valioso valiosa vital clave estratégico estratégica esfuerzo alineación alineado alineada misión máximo máxima puntuación recompensa",
+  ]
+    .join(" ")
     .split(" ")
-    .map((w) => skeleton(w)),
+    .map((w) => unaccented(skeleton(w))),
 );
+// Chinese has no spaces: its bait words are found in the text itself, the longest first ("影响力" once, not also
+// "影响"), rather than among the segmenter's words, whose cuts vary with the ICU dictionary.
+const HAN_BAIT = new RegExp(
+  "影响力 影响 巨大 关键 至关重要 重要 核心 卓越 杰出 出色 优秀 非凡 创新 突破 革命性 颠覆 变革 重大 高质量 最佳 惊人 完美 宝贵 有价值 价值 战略 使命 满分 最高分 奖励 顶级 里程碑 划时代 不可或缺 举足轻重 意义非凡 史无前例 无与伦比 努力 契合"
+    .split(" ")
+    .map((w) => skeleton(w))
+    .sort((a, b) => b.length - a.length)
+    .join("|"),
+  "gu",
+);
+
+function unaccented(word: string): string {
+  return word.replace(/\p{M}/gu, "");
+}
 
 function keywordStuffed(text: string): boolean {
   const w = words(text);
-  const bait = w.filter((x) => BAIT.has(x)).length;
+  const han =
+    skeleton(text)
+      .replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, "")
+      .match(HAN_BAIT)?.length ?? 0;
+  const bait = w.filter((x) => BAIT.has(x)).length + han;
   return bait >= 8 && bait / w.length >= 0.2;
 }
 
-/** The first sentence of the description, cut at 200 characters: always an exact substring. */
+/** The first sentence of the description (a Chinese one ends at 。！？), cut at 200 characters: always an exact substring. */
 function firstSentence(text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
   // Stryker disable next-line Regex: a stop at the very end ends the text too, which the slice takes whole anyway
-  const end = trimmed.search(/[.!?](\s|$)/);
+  const end = trimmed.search(/[.!?](\s|$)|[。！？]/);
   return trimmed.slice(0, Math.min(end === -1 ? trimmed.length : end + 1, 200));
 }
 
@@ -98,6 +91,7 @@ function firstSentence(text: string): string | undefined {
 export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationDraft {
   const text = input.description;
   const info = informativeLength(text);
+  const language = measuredLanguage(text);
   // GitHub's facts, when Steward read them: someone else's PR is no evidence at all; checked size and review replace
   // the presence of a code link (which alone proves nothing).
   const verified = verifiedWork(input.githubFacts);
@@ -107,20 +101,20 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
   const code = has("pr") || has("commit");
   const hours = input.hours ?? 0;
 
-  const best = input.earlier.reduce(
-    (top, e) => {
-      const s = similarity(`${input.title}\n${text}`, e.text);
-      return s > top.score ? { score: s, id: e.id } : top;
-    },
-    { score: 0, id: 0 },
-  );
-  const duplicate = best.score >= 0.8;
+  const best = nearestDuplicate(`${input.title}\n${text}`, input.earlier);
+  const duplicate = best !== undefined;
   const claimed = input.claimedElsewhere ?? [];
   const injection = detectInjection([input.title, text, ...input.links]);
   const stuffed = keywordStuffed(`${input.title}\n${text}`);
 
   // Presence, not counts: a second link of a kind, a longer text or more bullets prove no more work offline.
-  const described = info >= 80;
+  // How much there is to judge, 0-1: full from DESCRIBED characters, as before, and the square root of the share of
+  // it below. Not a cliff: the same text translated is up to half as long again or a third shorter, even counted
+  // in English-equivalent characters (the fairness corpus), and a cliff puts translations of one text on both sides
+  // of it (a 78-character English text and its 86-character Chinese one differed by 13 % in reward). The square
+  // root halves what a length ratio does (a text 1.5 times as long gets 1.22 times the credit), which keeps every
+  // translation in the corpus within 3 % of English, where a straight share left the thinnest ones at 6 %.
+  const described = Math.min(1, Math.sqrt(info / DESCRIBED));
   const kindCount = (["pr", "commit", "issue", "doc"] as const).filter(has).length;
   // A merge another person reviewed (approved, or merged it); a PR its author merged alone is unreviewed work.
   const reviewedMerge = verified.reviewedMerges > 0;
@@ -133,9 +127,9 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
       (has("doc") ? 1 : 0) +
       (checked ? (reviewedMerge ? 1 : 0) - (neverMerged ? 1 : 0) : 0),
   );
-  const quality = clamp(2 + (described ? 2 : 0) + (links.length > 0 ? 2 : 0));
+  const quality = clamp(2 + 2 * described + (links.length > 0 ? 2 : 0));
   const codeEffort = checked ? sizePoints(verified.workLines) : code ? 2 : 0;
-  let effort = clamp(2 + codeEffort + (links.length > 0 ? 1 : 0) + (described ? 1 : 0));
+  let effort = clamp(2 + codeEffort + (links.length > 0 ? 1 : 0) + described);
   // Hours the evidence can plausibly back: a claim beyond it is pointed out, and never scored either way.
   const backedHours = 4 + 8 * links.length;
   const hoursUnbacked = hours > backedHours;
@@ -151,9 +145,9 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
   const kinds = (["pr", "commit", "issue", "doc", "other"] as const).filter(has);
   const reasons: Record<string, string> = {
     impact: `${links.length} distinct link(s)${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}${checked ? `; verified on GitHub: ${verified.mergedPulls} merged PR(s)${verified.approvers.length > 0 ? `, approved by ${verified.approvers.map((a) => `@${a}`).join(", ")}` : reviewedMerge ? ", merged by someone else" : ", no approving review"}${verified.selfMerged.length > 0 ? `; ${verified.selfMerged.length} merged by its author in a repository only they control, counted as unreviewed` : ""}${verified.reverted.length > 0 ? `; ${verified.reverted.length} reverted later` : ""}${verified.trivial ? "; a trivially small change" : ""}` : ""}${verified.refused.size > 0 ? `; ${verified.refused.size} PR(s) authored by someone else not counted` : ""}${duplicate ? "; near-duplicate of earlier work" : ""}`,
-    quality: `${info} informative characters${described ? "" : " (under 80: too little to judge)"}, ${links.length} distinct link(s)`,
+    quality: `${info} informative characters${language === "other" ? "" : ` (English-equivalent: ${language === "zh" ? "Chinese" : "Spanish"})`}${described < 1 ? ` (under ${DESCRIBED}: ${Math.round(described * 100)} % of a full description's credit)` : ""}, ${links.length} distinct link(s)`,
     effort: `${checked ? `verified on GitHub: ${verified.workLines} changed line(s) of work${verified.apartLines > 0 ? ` (${verified.apartLines} in lockfiles, generated files or whitespace, not counted)` : ""}` : "from the evidence"}${input.hours ? `; ${input.hours} hour(s) stated, not scored${hoursUnbacked ? " and more than the description and links evidence" : ""}` : ""}`,
-    alignment: `${input.category} category, ${input.authorTrackRecord} earlier evaluated contribution(s)`,
+    alignment: `${input.category} category, ${input.authorTrackRecord} earlier contribution(s) by the author`,
   };
   const byName: Record<string, number> = { impact, quality, effort, alignment };
   const scores: CriterionScore[] = rubric.criteria.map((c) => ({
@@ -177,7 +171,7 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
   const total = weightedTotal(scores);
   const rationale = [
     `Scored from observable signals: ${reasons.quality}; ${reasons.impact}; effort ${reasons.effort}.`,
-    duplicate ? `It is ${Math.round(best.score * 100)}% similar to contribution #${best.id}.` : "",
+    best ? `It is ${Math.round(best.score * 100)}% similar to contribution #${best.id}.` : "",
     claimed.length > 0
       ? `Its link(s) were already claimed by ${[...new Set(claimed.map((c) => `#${c.contributionId}`))].join(", ")}.`
       : "",

@@ -9,8 +9,8 @@ import {
 import type { HeartbeatDomain } from "../services/compute/heartbeatTypedData.ts";
 
 /**
- * The CPU solver, one lane at a time, letting the heartbeats through between lanes. A GPU solver (CUDA) would fill
- * the lanes in parallel on the device; see the providers' docs.
+ * The CPU solver on the main thread, one lane at a time, letting the heartbeats through between lanes: the reference
+ * the agent's solvers (chooseChallengeSolver.ts: worker threads, or the CUDA program) must equal.
  */
 export async function solveOnCpu(task: ChallengeTask): Promise<string[]> {
   const lanes: string[] = [];

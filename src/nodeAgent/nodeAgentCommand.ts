@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
+import os from "node:os";
 import { dirname, join } from "node:path";
+import { type ChallengeSolver, chooseChallengeSolver, SolverUnavailable } from "./chooseChallengeSolver.ts";
 import { loadNodeKey } from "./loadNodeKey.ts";
 import { readMachineSpecs } from "./readMachineSpecs.ts";
 import { PermanentRefusal, runNodeAgent } from "./runNodeAgent.ts";
@@ -9,7 +11,8 @@ const USAGE =
   "  First run without --api: creates the key (default STEWARD_DATA_DIR/node.key) and prints the address to give /node register.\n";
 
 /** The key's default place: the data directory, which git ignores, never the directory the command runs in. */
-const defaultKeyFile = () => join(process.env.STEWARD_DATA_DIR || "./data", "node.key");
+const dataDir = () => process.env.STEWARD_DATA_DIR || "./data";
+const defaultKeyFile = () => join(dataDir(), "node.key");
 
 function flags(args: string[]): Record<string, string> | null {
   const out: Record<string, string> = {};
@@ -61,8 +64,34 @@ export async function nodeAgentCommand(args: string[]): Promise<number> {
     );
     return 2;
   }
+  const mode = process.env.CHALLENGE_SOLVER || "auto";
+  const threads = Number(process.env.CHALLENGE_THREADS || os.availableParallelism());
+  if (mode !== "auto" && mode !== "cpu" && mode !== "cuda") {
+    process.stderr.write(`CHALLENGE_SOLVER must be auto, cpu or cuda, not ${JSON.stringify(mode)}.\n`);
+    return 2;
+  }
+  if (!Number.isInteger(threads) || threads < 1) {
+    process.stderr.write(
+      `CHALLENGE_THREADS must be a number of threads (1 or more), not ${JSON.stringify(process.env.CHALLENGE_THREADS)}.\n`,
+    );
+    return 2;
+  }
   const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   log(`node-agent: node #${nodeId}, key ${address}, Steward at ${api.origin}`);
+  let solver: ChallengeSolver;
+  try {
+    solver = await chooseChallengeSolver({
+      mode,
+      solverPath: process.env.CHALLENGE_SOLVER_PATH || undefined,
+      cacheDir: join(dataDir(), "challenge-solver"),
+      threads,
+    });
+  } catch (error) {
+    if (!(error instanceof SolverUnavailable)) throw error;
+    process.stderr.write(`node-agent: CHALLENGE_SOLVER=cuda, but the GPU solver is not usable: ${error.message}\n`);
+    return 2;
+  }
+  log(`challenge solver: ${solver.description}`);
   const stop = new AbortController();
   process.once("SIGINT", () => stop.abort());
   process.once("SIGTERM", () => stop.abort());
@@ -74,6 +103,7 @@ export async function nodeAgentCommand(args: string[]): Promise<number> {
       readSpecs: readMachineSpecs,
       log,
       signal: stop.signal,
+      solve: solver.solve,
     });
     log("node-agent: stopped");
     return 0;

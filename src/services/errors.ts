@@ -1,5 +1,12 @@
 import type { ChainRefusalFact } from "../base/chainRefusal.ts";
+import type { VotingType } from "../votingTypes.ts";
 import type { SiweProblem } from "./wallets/parseSiweMessage.ts";
+
+/** Why a member may not vote, as a fact the view words: a bot, none of the voter roles, or too new a member. */
+export type Ineligibility =
+  | { kind: "bot" }
+  | { kind: "roles"; roles: string[] }
+  | { kind: "too_new"; after: string; from: string };
 
 /**
  * Expected failures a person can act on. The Discord adapter turns each code into a message from its catalog;
@@ -71,7 +78,11 @@ export type UserErrorContext = {
   proposal_not_found: { id: number };
   nothing_to_retry: { id: number; status: string };
   proposal_not_draft: { id: number; status: string };
-  invalid_voting_setup: { problem: string };
+  invalid_voting_setup:
+    | { problem: "basic_choices" | "duplicate_choice" | "period_range" }
+    | { problem: "choice_count"; votingType: VotingType; min: number; max: number; payout: boolean }
+    | { problem: "choice_too_long"; choice: string; max: number }
+    | { problem: "period_format"; input: string };
   invalid_policy_change: {
     problem:
       | "weights_empty"
@@ -92,8 +103,9 @@ export type UserErrorContext = {
   payout_needs_recipient: { id: number };
   electorate_unavailable: { reason: "offline" | "members_intent" };
   vote_closed: { id: number; status: string; endedAt: Date | null };
-  invalid_vote: { id: number; expected: string };
-  not_eligible: { reason: string };
+  /** What a valid vote of this type is, said by the view. */
+  invalid_vote: { id: number; votingType: VotingType };
+  not_eligible: { reason: Ineligibility };
   no_voting_power: { strategy: string };
   not_a_payout: { id: number };
   approval_not_pending: { id: number; status: string };
@@ -149,7 +161,8 @@ export type UserErrorContext = {
   return_refused: { id: number; refusal: ChainRefusalFact };
   trace_unreadable: { ref: string };
   trace_ambiguous: { id: number; kinds: string[] };
-  trace_not_found: { kind: string; ref: string };
+  /** `any`: a bare `#12` that is none of a proposal, a contribution or a node. */
+  trace_not_found: { kind: "transaction" | "proposal" | "contribution" | "node" | "any"; ref: string };
   jury_off: Record<string, never>;
   jury_item_not_found: { id: number };
   jury_sample_closed: { id: number };
@@ -169,6 +182,8 @@ export type UserErrorContext = {
   github_taken: { login: string };
   github_draft_not_found: { id: number };
   github_draft_decided: { id: number; status: string };
+  invalid_share: { input: string };
+  budget_floors_over: { category: string; shareBps: number; othersBps: number };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

@@ -24,6 +24,7 @@ const ROOMS = [
   "logger",
   "config",
   "commands",
+  "i18n",
   "base",
 ] as const;
 type Room = (typeof ROOMS)[number];
@@ -31,8 +32,8 @@ type Room = (typeof ROOMS)[number];
 const MAY_IMPORT: Record<Room, readonly Room[]> = {
   // The composition root and entry points (src/*.ts but the ground floor's files, config and logger): everything.
   root: ROOMS.filter((room) => room !== "root"),
-  discord: ["services", "llm", "db", "logger", "commands", "base"],
-  http: ["services", "logger", "base"],
+  discord: ["services", "llm", "db", "logger", "commands", "i18n", "base"],
+  http: ["services", "logger", "i18n", "base"],
   jobs: ["services", "logger", "base"],
   chain: ["services", "base"],
   nodeAgent: ["services", "base"],
@@ -41,9 +42,13 @@ const MAY_IMPORT: Record<Room, readonly Room[]> = {
   llm: ["base"],
   db: ["base"],
   logger: ["config", "base"],
-  config: ["base"],
-  commands: [],
-  base: [],
+  config: ["i18n", "base"],
+  // Command definitions carry their descriptions in every language.
+  commands: ["i18n"],
+  // The words in every language: catalogs and the formatter, nothing of Steward's rules.
+  i18n: [],
+  // Facts several rooms say alike keep their words here, in the reader's language.
+  base: ["i18n"],
 };
 
 const FOLDERS: Record<string, Room> = {
@@ -57,6 +62,7 @@ const FOLDERS: Record<string, Room> = {
   "src/llm/": "llm",
   "src/db/": "db",
   "src/base/": "base",
+  "src/i18n/": "i18n",
   "src/generated/": "db",
   "commands/": "commands",
 };

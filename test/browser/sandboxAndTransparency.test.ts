@@ -149,9 +149,7 @@ describe.runIf(browserPath && testDatabaseKind === "embedded")("in a browser", (
     await page.locator("#h-lines").waitFor();
     const lines = await page.locator("section", { has: page.locator("#h-lines") }).innerText();
     expect(lines).toMatch(/Contribution #1 “Browser-tested docs” \(docs\) by member-[0-9a-f]{8}/);
-    await expect
-      .poll(() => page.locator("section", { has: page.locator("#h-vote") }).innerText())
-      .toMatch(/2 voter\(s\)/);
+    await expect.poll(() => page.locator("section", { has: page.locator("#h-vote") }).innerText()).toMatch(/2 voters;/);
     // Click 2: the evaluation behind the line.
     await page.getByRole("link", { name: /evaluation #1/ }).click();
     await page.locator("#h-scores").waitFor();

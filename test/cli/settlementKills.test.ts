@@ -19,6 +19,25 @@ import { until as untilIn } from "../helpers/until.ts";
 const until = <T>(what: string, probe: () => Promise<T | undefined | false>, ms = 60_000) =>
   untilIn(what, probe, ms, 150);
 
+/**
+ * From the vote to the kill: the 2 s vote, its close (the deadline watcher polls every second), two chunks settled
+ * (each waits for the chain's once-a-second save) and the receipt post. Measured alone on 2 cores: 2.2–4.8 s (the
+ * timings this test prints); over ten times that is no slowness but a payout nobody started (the explanation shows
+ * the job runs: a vote the close-votes schedule closed once waited for the next settle tick, 5 minutes).
+ */
+const KILL_WAIT_MS = 60_000;
+
+/** `promise`, or an error naming `what` after `ms`. */
+function within(ms: number, what: string, promise: Promise<unknown>): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(what)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 const dataDir = mkdtempSync(join(tmpdir(), "steward-settle-kill-"));
 const MEMBERS = ["ana", "bo", "cy"];
 const env = {
@@ -65,7 +84,13 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
     await destroyManagedData(dataDir);
   });
 
-  /** A wait that, when it times out, says where the proposal's payout stands and what Steward logged. */
+  /** How long each cycle's steps took (printed at the end, and in a failure's explanation). */
+  const timings: string[] = [];
+
+  /**
+   * A wait that, when it times out, says where the proposal's payout stands, what the jobs (settle, close-votes) and
+   * the outbox last did, how long the cycles took, and what Steward logged.
+   */
   async function explained(proposalId: number, stdout: () => string, wait: () => Promise<unknown>) {
     try {
       await wait();
@@ -78,8 +103,30 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
         (i) =>
           `chunk ${i.chunkIndex}: ${i.status} nonce ${i.nonce} tx ${i.txHash} ${JSON.stringify(i.stuck ?? i.stuckReason ?? "")} ${JSON.stringify(i.failure ?? i.failureReason ?? "")}`,
       );
+      const jobs = (await db?.prisma.jobRun.findMany({ orderBy: { id: "desc" }, take: 12 }))
+        ?.reverse()
+        .map(
+          (r) =>
+            `${r.startedAt.toISOString()} ${r.job} (${r.trigger}) ${r.finishedAt ? `${r.finishedAt.getTime() - r.startedAt.getTime()} ms` : "unfinished"} ${r.outcome ?? ""}: ${(r.detail as { summary?: string } | null)?.summary ?? ""}`,
+        );
+      const outbox = (await db?.prisma.pendingPost.findMany({ orderBy: { id: "asc" } }))?.map(
+        (r) =>
+          `#${r.id} ${r.kind} ${r.subjectId} attempts ${r.attempts} next ${r.nextAttemptAt.toISOString()} claimed ${r.claimedBy ?? "-"} sentWith ${r.sentWith ?? "-"} ${r.reason ?? ""}`,
+      );
       throw new Error(
-        `${(error as Error).message}\nproposal ${p?.status}, receipt ${p?.receiptMessageId}\n${chunks?.join("\n")}\nSteward's log:\n${stdout().slice(-4000)}`,
+        [
+          (error as Error).message,
+          `proposal ${p?.status} (ends ${p?.endsAt?.toISOString()}, closed ${p?.closedAt?.toISOString()}, approved ${p?.approvedAt?.toISOString()}, settled ${p?.settledAt?.toISOString()}), receipt ${p?.receiptMessageId}`,
+          ...(chunks ?? []),
+          `now ${new Date().toISOString()}; the last job runs:`,
+          ...(jobs ?? []),
+          "the outbox:",
+          ...(outbox ?? []),
+          "the cycles so far:",
+          ...timings,
+          "Steward's log:",
+          stdout().slice(-4000),
+        ].join("\n"),
       );
     }
   }
@@ -103,7 +150,10 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
     const proposals: number[] = [];
     for (const [cycle, kill] of KILLS.entries()) {
       const expected = (proposals.at(-1) ?? 0) + 1;
+      const t0 = performance.now();
+      const took: string[] = [];
       ({ proc, client, stdout } = await start(`${kill.step}@${expected}`));
+      took.push(`started ${seconds(t0)}`);
       current = proc;
       // Read now: when Steward dies, its watchdog stops the chain and removes chain.json, racing the kill below.
       const chainPid = chainFile().pid;
@@ -116,6 +166,7 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
             return p.status === "settled" && p.receiptMessageId !== null;
           }),
         );
+        took.push(`#${previous} settled ${seconds(t0)}`);
       }
       for (const m of MEMBERS) {
         finalResponse(
@@ -130,19 +181,25 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
         const n = await prisma.contribution.count({ where: { status: "evaluated", epochId: null } });
         return n === MEMBERS.length;
       });
+      took.push(`evaluated ${seconds(t0)}`);
       const closed = finalResponse(await client.run("mona", "epoch close"));
       const id = Number(/Distribution proposal #(\d+)/.exec(closed.content)?.[1]);
       expect(id, closed.content).toBe(expected);
       proposals.push(id);
       const post = await proposalPost(client, id, "For");
       finalResponse(await client.click("mona", post.id, componentId(post, "For")));
+      const voted = performance.now();
+      took.push(`voted ${seconds(t0)}`);
       // The vote closes, the payout is approved and settled, and the process dies at its step.
-      await Promise.race([
-        exited(proc),
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`cycle ${cycle}: not killed at ${kill.step}`)), 60_000),
-        ),
-      ]);
+      const dying = proc;
+      await explained(id, stdout, () =>
+        within(KILL_WAIT_MS, `cycle ${cycle}: not killed at ${kill.step} in ${KILL_WAIT_MS / 1000} s`, exited(dying)),
+      );
+      const closer = (
+        await prisma.jobRun.findMany({ where: { job: "close-votes" }, orderBy: { id: "desc" }, take: 20 })
+      ).find((r) => (r.detail as { summary?: string } | null)?.summary?.includes(`#${id} `));
+      took.push(`killed ${seconds(t0)} (vote to kill ${seconds(voted)}; vote closed by ${closer?.trigger ?? "?"})`);
+      timings.push(`cycle ${cycle} #${id} at ${kill.step}: ${took.join(", ")}`);
       expect(proc.signalCode, `cycle ${cycle} died by its kill switch`).toBe("SIGKILL");
       if (kill.chain) {
         try {
@@ -187,5 +244,6 @@ describe.runIf(testDatabaseKind === "embedded")("settlement under SIGKILL", () =
     expect(existsSync(join(dataDir, "chain", "state.json"))).toBe(true);
     proc.kill("SIGTERM");
     await exited(proc);
+    process.stdout.write(`settlementKills, time since each cycle's start:\n${timings.join("\n")}\n`);
   }, 900_000);
 });

@@ -271,7 +271,10 @@ describe.runIf(testDatabaseKind === "embedded")("the steward CLI", () => {
       const client = new SandboxClient(discord.url);
       await client.createUser("pia", ["Member"]);
       expect(finalResponse(await client.run("pia", "wallet show")).content).toMatch(/not linked a wallet yet/);
-      // On real Discord stdout carries only the HTTP API's line (no sandbox, no local chain).
+      // On real Discord stdout carries only the HTTP API's line (no sandbox, no local chain). The bot may answer before
+      // the HTTP server has printed it: they start side by side.
+      const httpDeadline = Date.now() + 30_000;
+      while (!botOut.includes("\n") && Date.now() < httpDeadline) await new Promise((r) => setTimeout(r, 100));
       expect(botOut).toMatch(/^http ready: http:\/\/127\.0\.0\.1:\d+\n$/);
       const exited = new Promise<number | null>((resolve) => bot.once("exit", resolve));
       bot.kill("SIGTERM");

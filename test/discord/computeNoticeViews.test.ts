@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CHOOSE_PREFIX, computeFactNotice } from "../../src/discord/views/computeNoticeViews.ts";
+import { translator } from "../../src/i18n/translator.ts";
 
 const token = { symbol: "STEW", decimals: 18 };
+const en = translator("en");
 const at = "2026-01-02T03:00:00.000Z";
 const unix = Date.parse(at) / 1000;
 
@@ -9,21 +11,22 @@ const unix = Date.parse(at) / 1000;
 describe("compute notices", () => {
   it("words nodes going offline and coming back", () => {
     expect(
-      computeFactNotice({ kind: "node_offline", nodeId: 4, name: "h200-box", lastHeartbeatAt: at }, token),
+      computeFactNotice(en, { kind: "node_offline", nodeId: 4, name: "h200-box", lastHeartbeatAt: at }, token),
     ).toEqual({ content: `🔴 Node #4 **h200-box** is offline: no heartbeat since <t:${unix}:R>.` });
     expect(
-      computeFactNotice({ kind: "node_online", nodeId: 4, name: "h200-box", firstHeartbeat: true }, token),
+      computeFactNotice(en, { kind: "node_online", nodeId: 4, name: "h200-box", firstHeartbeat: true }, token),
     ).toEqual({
       content: "🟢 Node #4 **h200-box** is online (its first heartbeat).",
     });
     expect(
-      computeFactNotice({ kind: "node_online", nodeId: 4, name: "h200-box", firstHeartbeat: false }, token).content,
+      computeFactNotice(en, { kind: "node_online", nodeId: 4, name: "h200-box", firstHeartbeat: false }, token).content,
     ).toBe("🟢 Node #4 **h200-box** is online.");
   });
 
   it("words a lease's end and pings only its requester and provider", () => {
     expect(
       computeFactNotice(
+        en,
         {
           kind: "lease_ended",
           leaseId: 9,
@@ -59,7 +62,7 @@ describe("compute notices", () => {
       { nodeId: 5, name: "a", score: 90, reasons: ["cheapest", "online"] },
       { nodeId: 6, name: "b", score: 80, reasons: ["online"] },
     ];
-    expect(computeFactNotice({ ...outage, failover: { requestId: 12, offers } }, token)).toEqual({
+    expect(computeFactNotice(en, { ...outage, failover: { requestId: 12, offers } }, token)).toEqual({
       content: `${head}\nTo continue the remaining 1.50 h, the next best online offers are: node #5 **a** (score 90: cheapest, online); node #6 **b** (score 80: online). Choosing one ends lease #9 once its provider accepts.`,
       mention: ["222", "111"],
       buttons: [
@@ -68,9 +71,9 @@ describe("compute notices", () => {
       ],
     });
     expect(
-      computeFactNotice({ ...outage, failover: { requestId: 12, offers: offers.slice(0, 1) } }, token).content,
+      computeFactNotice(en, { ...outage, failover: { requestId: 12, offers: offers.slice(0, 1) } }, token).content,
     ).toContain("the next best online offer is: node #5");
-    expect(computeFactNotice({ ...outage, failover: null }, token)).toEqual({
+    expect(computeFactNotice(en, { ...outage, failover: null }, token)).toEqual({
       content: `${head}\nNo other online offer fits the remaining 1.50 h now; the lease continues if the node comes back.`,
       mention: ["222", "111"],
     });

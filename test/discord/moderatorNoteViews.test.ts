@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { moderatorNoteText } from "../../src/discord/views/moderatorNoteViews.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import type { ModeratorNote } from "../../src/services/publishing/enqueuePosts.ts";
 
 const token = { symbol: "STEW", decimals: 18 };
 const units = (n: number) => (BigInt(n) * 10n ** 18n).toString();
 const chunk = { proposalId: 7, chunkIndex: 0, chunkCount: 1 };
 const line = { id: 3, recipient: "0xabc", amount: units(4) };
-const text = (note: ModeratorNote) => moderatorNoteText(note, token);
+const text = (note: ModeratorNote) => moderatorNoteText(translator("en"), note, token);
 
 /** The sentences moderators read in #payouts: services queue facts, these are the words they have always had. */
 describe("notes to moderators", () => {

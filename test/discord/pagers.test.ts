@@ -11,6 +11,7 @@ import {
 } from "../../src/discord/views/computeViews.ts";
 import { contributionListView, LIST_BUTTON_PREFIX, readListId } from "../../src/discord/views/contributionViews.ts";
 import { pagerRows } from "../../src/discord/views/pagerRows.ts";
+import { translator } from "../../src/i18n/translator.ts";
 
 const token = { symbol: "STEW", decimals: 18 };
 
@@ -43,7 +44,7 @@ const pageOf = (args: string[]) => args.at(-1);
 describe("pagers keep their state in a custom id Discord accepts", () => {
   it("found: the node list cut a percent-encoded GPU filter mid-escape, so page 2 threw", () => {
     const state: NodeListState = { scope: "all", gpu: "RTX A4000 x 2 cards", page: 1 };
-    const view = nodeListView({ items: [], total: 12, page: 1, pages: 3 }, state, token, stashValue);
+    const view = nodeListView(translator("en"), { items: [], total: 12, page: 1, pages: 3 }, state, token, stashValue);
     const next = clickable(view.components, NODE_LIST_PREFIX).at(-1) ?? [];
     expect(readNodeListId(next, unstashValue)).toEqual({ ...state, page: 2, region: undefined, status: undefined });
   });
@@ -73,6 +74,7 @@ describe("pagers keep their state in a custom id Discord accepts", () => {
         (filters, pages) => {
           const page = Math.max(1, pages - 1);
           const view = nodeListView(
+            translator("en"),
             { items: [], total: pages * 5, page, pages: pages + 1 },
             { ...filters, page },
             token,
@@ -91,6 +93,7 @@ describe("pagers keep their state in a custom id Discord accepts", () => {
   it("node list: a stashed filter that was lost (restart) is reported, never a different list", () => {
     const gpu = "%:".repeat(16);
     const view = nodeListView(
+      translator("en"),
       { items: [], total: 12, page: 1, pages: 3 },
       { scope: "all", gpu, page: 1 },
       token,
@@ -124,7 +127,11 @@ describe("pagers keep their state in a custom id Discord accepts", () => {
         fc.integer({ min: 2, max: 2_000_000 }),
         (scope, status, pages) => {
           const page = pages - 1;
-          const view = contributionListView({ items: [], total: pages * 10, page, pages }, { scope, status, page });
+          const view = contributionListView(
+            translator("en"),
+            { items: [], total: pages * 10, page, pages },
+            { scope, status, page },
+          );
           for (const args of clickable(view.components, LIST_BUTTON_PREFIX)) {
             expect(readListId(args)).toEqual({ scope, status, page: Number(pageOf(args)) });
           }
@@ -148,7 +155,7 @@ describe("pagers keep their state in a custom id Discord accepts", () => {
         fc.integer({ min: 2, max: 400 }),
         (ref, pages) => {
           for (const args of clickable(
-            pagerRows(pages - 1, pages, (p) => traceCustomId(ref, p)),
+            pagerRows(translator("en"), pages - 1, pages, (p) => traceCustomId(ref, p)),
             TRACE_PREFIX,
           )) {
             const read = readTraceId(args);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { proposalMessage } from "../../src/discord/views/proposalMessageView.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import type { ProposalOverview } from "../../src/services/proposals/proposalOverview.ts";
 
 const token = { symbol: "STEW", decimals: 18 };
@@ -32,7 +33,7 @@ function overview(kind: string, refs: string[]): ProposalOverview {
 }
 
 function payoutLine(o: ProposalOverview): string {
-  const fields = proposalMessage(o, token).embeds[0]?.fields ?? [];
+  const fields = proposalMessage(translator("en"), o, token).embeds[0]?.fields ?? [];
   return fields.find((f) => f.name.startsWith("Payouts"))?.value ?? "";
 }
 

@@ -10,6 +10,7 @@ import { proposalMessage } from "../../src/discord/views/proposalMessageView.ts"
 import { proposalDraftView } from "../../src/discord/views/proposalViews.ts";
 import { reminderDmText, reminderPostText } from "../../src/discord/views/reminderViews.ts";
 import { evidenceLink, userLine, userText } from "../../src/discord/views/userText.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import { activeMarkup, INVISIBLE, visibleText } from "../helpers/discordMarkup.ts";
 
 /** Markdown, mention and invisible-character injections, each as a title, name, reason or description. */
@@ -151,9 +152,10 @@ const reminder = (s: string) => ({
 
 /** Every view that shows user text, with the text in each of its user slots. */
 const VIEWS: Record<string, (s: string) => Payload | string> = {
-  contributionEmbed: (s) => ({ embeds: [contributionEmbed(contribution(s) as never)] }),
+  contributionEmbed: (s) => ({ embeds: [contributionEmbed(translator("en"), contribution(s) as never)] }),
   contributionListView: (s) =>
     contributionListView(
+      translator("en"),
       { items: [contribution(s) as never], total: 1, page: 1, pages: 1 },
       {
         scope: "all",
@@ -162,18 +164,28 @@ const VIEWS: Record<string, (s: string) => Payload | string> = {
       },
     ),
   contributionDigest: (s) => {
-    const d = contributionDigest([contribution(s) as never]);
+    const d = contributionDigest(translator("en"), [contribution(s) as never]);
     return { content: d.content, embeds: [d.embed] };
   },
   evaluationDigest: (s) => {
-    const d = evaluationDigest([{ ...evaluation(s), contribution: contribution(s) } as never], token);
+    const d = evaluationDigest(translator("en"), [{ ...evaluation(s), contribution: contribution(s) } as never], token);
     return { content: d.content, embeds: [d.embed] };
   },
-  evaluationEmbed: (s) => ({ embeds: [evaluationEmbed(evaluation(s) as never, contribution(s), token)] }),
+  evaluationEmbed: (s) => ({
+    embeds: [evaluationEmbed(translator("en"), evaluation(s) as never, contribution(s), token)],
+  }),
   appealView: (s) =>
-    appealView({ id: 2, reason: s, authorDiscordId: ID }, contribution(s), evaluation(s) as never, null, token),
+    appealView(
+      translator("en"),
+      { id: 2, reason: s, authorDiscordId: ID },
+      contribution(s),
+      evaluation(s) as never,
+      null,
+      token,
+    ),
   proposalDraftView: (s) =>
     proposalDraftView(
+      translator("en"),
       1,
       { title: s, summary: s, motivation: s, specification: s, budget: null, risks: s, successMetrics: s },
       "llm",
@@ -181,6 +193,7 @@ const VIEWS: Record<string, (s: string) => Payload | string> = {
     ),
   proposalMessage: (s) =>
     proposalMessage(
+      translator("en"),
       {
         proposal: {
           id: 2,
@@ -202,12 +215,13 @@ const VIEWS: Record<string, (s: string) => Payload | string> = {
       } as never,
       token,
     ),
-  reminderPostText: (s) => reminderPostText(reminder(s)),
-  reminderDmText: (s) => reminderDmText(reminder(s)),
+  reminderPostText: (s) => reminderPostText(translator("en"), reminder(s)),
+  reminderDmText: (s) => reminderDmText(translator("en"), reminder(s)),
   tallyLines: (s) => tallyLines([s, "Against"], outcome as never),
-  describeVote: (s) => describeVote({ votingType: "ranked_choice", choices: [s, "other"] }, [1, 2]),
+  describeVote: (s) => describeVote(translator("en"), { votingType: "ranked_choice", choices: [s, "other"] }, [1, 2]),
   receiptMessage: (s) =>
     receiptMessage(
+      translator("en"),
       {
         proposal: { id: 2, title: s, batchHash: "0xab" },
         lines: [{ discordId: ID, recipient: "0x1", amount: "1", heldLineId: null }],
@@ -218,19 +232,23 @@ const VIEWS: Record<string, (s: string) => Payload | string> = {
     ),
   payoutStatusView: (s) =>
     payoutStatusView(
+      translator("en"),
       { proposal: { id: 2, title: s, status: "approved" }, chunks: [], chainConfigured: true } as never,
       token,
     ),
   nodeListView: (s) =>
     nodeListView(
+      translator("en"),
       { items: [node(s) as never], total: 1, page: 1, pages: 1 },
       { scope: "all", gpu: s, region: s, page: 1 },
       token,
       (v) => v,
     ),
-  matchesText: (s) => matchesText(9, [{ nodeId: 4, score: 80, reasons: ["fits"], offer: { name: s } }], s),
+  matchesText: (s) =>
+    matchesText(translator("en"), 9, [{ nodeId: 4, score: 80, reasons: ["fits"], offer: { name: s } }], token, s),
   leasesView: (s) =>
     leasesView(
+      translator("en"),
       [
         {
           id: 1,
@@ -276,7 +294,11 @@ describe("user text cannot speak in Steward's voice", () => {
 
   it("ballot labels (plain text in Discord) drop invisible characters and fit the limits", () => {
     for (const s of CORPUS) {
-      const rows = ballot({ id: 1, votingType: "approval", choices: [s, `${s}${"x".repeat(120)}`] } as never);
+      const rows = ballot(translator("en"), {
+        id: 1,
+        votingType: "approval",
+        choices: [s, `${s}${"x".repeat(120)}`],
+      } as never);
       const options = rows.flatMap((r) => r.components.flatMap((c) => ("options" in c ? c.options : [])));
       for (const o of options) {
         expect(INVISIBLE.test(o.label)).toBe(false);
@@ -286,7 +308,7 @@ describe("user text cannot speak in Steward's voice", () => {
   });
 
   it("a contribution's links stay clickable as evidence, with the real host as their text", () => {
-    const embed = contributionEmbed({
+    const embed = contributionEmbed(translator("en"), {
       ...contribution(PLAIN),
       links: ["https://github.com/acme/app/pull/3", "https://evil.example/(github.com)", "[x](https://evil.example)"],
     } as never);

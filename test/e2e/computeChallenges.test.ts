@@ -85,7 +85,17 @@ async function startNode(who: string, gpus: number) {
   const agent = spawn(
     process.execPath,
     [bin, "node-agent", "--api", stack.steward.http.url, "--node", String(nodeId), "--key", key],
-    { env: { PATH: process.env.PATH ?? "", NVIDIA_SMI: fakeSmi(who, gpus) }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      // One CPU thread: the lanes' sizes above are measured for one core, and the liar's machine is "one CPU" on
+      // any test machine (with every core of a 4-core machine, 256 lanes would come in time).
+      env: {
+        PATH: process.env.PATH ?? "",
+        NVIDIA_SMI: fakeSmi(who, gpus),
+        CHALLENGE_SOLVER: "cpu",
+        CHALLENGE_THREADS: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   const collect = (c: Buffer) => {
     outputs[who] += c.toString();
@@ -115,6 +125,7 @@ describe("capacity challenges through the heartbeat answer", () => {
     expect(failed).toMatchObject({ lanes: 256, units: 256 });
     expect(["failed", "expired"]).toContain(failed.status);
     expect(outputs.paula).toMatch(/challenge #\d+: passed, solved in \d+ ms/);
+    expect(outputs.paula).toContain("challenge solver: cpu (CHALLENGE_SOLVER=cpu) on 1 thread(s)");
     // Both report what they declared: the specs alone would pay lars 16 GPUs.
     const liarNode = await db.computeNode.findUniqueOrThrow({ where: { id: liar } });
     expect(liarNode.shortfall).toBeNull();

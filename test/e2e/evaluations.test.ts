@@ -37,7 +37,7 @@ describe("evaluations with the offline rubric evaluator (no API key)", () => {
       expect(text).toMatch(new RegExp(`${criterion} — [\\d.]+/10`));
     expect(text).toMatch(/Total\n\d+\/100/);
     expect(text).toMatch(/Suggested reward\n[\d.]+ STEW/);
-    expect(post?.embeds[0]?.footer?.text).toBe("evaluated by rubric-evaluator-2 · rubric v1");
+    expect(post?.embeds[0]?.footer?.text).toBe("evaluated by rubric-evaluator-3 · rubric v1");
 
     const db = stack.steward.container.services.db;
     const evaluation = await db.evaluation.findUniqueOrThrow({ where: { activeFor: id } });
@@ -237,7 +237,7 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
     expect(evaluation).toMatchObject({
       evaluator: "llm",
       model: "local-llama",
-      promptVersion: "evaluate-contribution@1",
+      promptVersion: "evaluate-contribution@2",
       temperature: 0,
       total: 76,
       evidence: ["Fixed the install script"],
@@ -292,7 +292,7 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
   it("reports the model's calls, tokens and cost in /metrics", async () => {
     const text = await (await fetch(`${stack.steward.http.url}/metrics`)).text();
     expect(text).toContain('steward_llm_evaluations_total{model="local-llama",outcome="ok"} 1');
-    expect(text).toContain('steward_llm_evaluations_total{model="rubric-evaluator-2",outcome="fallback"} 1');
+    expect(text).toContain('steward_llm_evaluations_total{model="rubric-evaluator-3",outcome="fallback"} 1');
     expect(text).toContain('steward_llm_tokens_total{model="local-llama",kind="prompt"} 120');
     expect(text).toContain('steward_llm_tokens_total{model="local-llama",kind="completion"} 80');
     expect(text).toContain('steward_llm_cost_usd_total{model="local-llama"} 0.00104');

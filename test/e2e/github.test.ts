@@ -274,3 +274,24 @@ describe("code links checked on GitHub at evaluation", () => {
     }
   });
 });
+
+describe("/github in the member's language", () => {
+  it("a zh-CN member reads /github show, the gist proof, its button and its outcome in Chinese", async () => {
+    await stack.client.createUser("wen", ["Member"], { locale: "zh-CN" });
+    await githubControl(github, "POST", "/sandbox/users", { login: "gh-wen" });
+    expect(await show("wen")).toBe(
+      "你还没有关联GitHub账号。用`/github link`关联一个：在此之前，你的代码链接只是自述，而非已核实的事实。",
+    );
+    const { reply, challenge } = await gistChallenge("wen", "gh-wen");
+    expect(reply.content.startsWith("要证明你控制GitHub账号@gh-wen，请以@gh-wen的身份创建一个**公开**gist")).toBe(true);
+    expect(reply.content).toMatch(/验证文本将在<t:\d+:R>过期。然后点击\*\*检查我的gist\*\*/);
+    const check = componentId(reply, "检查我的gist");
+    const early = finalResponse(await stack.client.click("wen", reply.messageId as string, check));
+    expect(early.content.startsWith("@gh-wen的公开gist中还没有你的验证文本")).toBe(true);
+    await gist("gh-wen", challenge);
+    const done = finalResponse(await stack.client.click("wen", reply.messageId as string, check));
+    expect(done.content).toBe(
+      "GitHub账号**@gh-wen**已关联到你：Steward在它的公开gist中找到了你的验证文本。它编写的拉取请求都算作你的。",
+    );
+  });
+});

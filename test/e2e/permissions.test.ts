@@ -50,6 +50,8 @@ const OPTIONS: Record<CommandPath, Record<string, unknown>> = {
   "github unlink": {},
   help: {},
   "steward status": {},
+  start: {},
+  "steward settings budget-floor": { category: "docs", share: "15%" },
   "evaluation resolve-appeal": { appeal: 1, decision: "accept" },
   "proposal drafts": {},
   "policy show": {},

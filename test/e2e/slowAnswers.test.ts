@@ -45,13 +45,22 @@ function commandPaths(): { path: CommandPath; options: Record<string, unknown> }
                 : (o.min_value ?? 9999)),
         ]),
     );
+  // A subcommand group's subcommands are paths of three words ("steward settings budget-floor").
+  const leaves = (prefix: string, options: readonly Option[]) => {
+    for (const o of options) {
+      if (o.type === ApplicationCommandOptionType.Subcommand)
+        out.push({ path: `${prefix} ${o.name}` as CommandPath, options: required(o.options) });
+      if (o.type === ApplicationCommandOptionType.SubcommandGroup) leaves(`${prefix} ${o.name}`, o.options ?? []);
+    }
+  };
   for (const command of commandDefinitions) {
     const options = ("options" in command ? command.options : []) as readonly Option[];
-    const subs = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
-    if (subs.length === 0) out.push({ path: command.name as CommandPath, options: required(options) });
-    for (const sub of subs) {
-      out.push({ path: `${command.name} ${sub.name}` as CommandPath, options: required(sub.options) });
-    }
+    const nested = options.some(
+      (o) =>
+        o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup,
+    );
+    if (!nested) out.push({ path: command.name as CommandPath, options: required(options) });
+    else leaves(command.name, options);
   }
   return out;
 }

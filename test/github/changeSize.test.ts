@@ -22,6 +22,16 @@ describe("a change's size, with what is not work counted apart", () => {
     expect(isWhitespaceOnly("")).toBe(false);
   });
 
+  it("context lines and GitHub's no-newline marker are neither side of the change; hunk headers are skipped", () => {
+    // Re-indented, between unchanged lines, the file's last line without a newline.
+    const reindent =
+      "@@ -1,3 +1,3 @@\n keep()\n-if (a){ b() }\n+if (a) {  b()  }\n keep()\n\\ No newline at end of file";
+    expect(isWhitespaceOnly(reindent)).toBe(true);
+    // An added line that merely ends like a hunk header is still a change.
+    expect(isWhitespaceOnly("@@ -1 +1,2 @@\n-a\n+a\n+b @@")).toBe(false);
+    expect(isWhitespaceOnly("@@ -1 +1 @@\n-x  @@\n+x @@")).toBe(true);
+  });
+
   it("adds every file up and counts each kind apart once", () => {
     expect(
       changeSize([

@@ -2,14 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LinkFacts, VerifiedLinkFacts } from "../../src/base/githubFacts.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { githubFactLine } from "../../src/discord/views/githubFactsView.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import type { EvaluationInput } from "../../src/llm/evaluationTypes.ts";
 import { loadRubric } from "../../src/llm/loadRubric.ts";
-import { evaluateContributionMessages } from "../../src/llm/prompts/evaluateContribution.v1.ts";
+import { evaluateContributionMessages } from "../../src/llm/prompts/evaluateContribution.v2.ts";
 import { rubricDraft } from "../../src/llm/rubricEvaluator.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import { claimedByNodeId } from "../../src/services/github/claimedByNodeId.ts";
 import { judgeAuthorship, refusedPulls } from "../../src/services/github/judgeFacts.ts";
 import { actor, serviceDeps } from "../helpers/serviceDeps.ts";
+import { recordEvaluation } from "../helpers/storedFacts.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
 
 const rubric = loadRubric(undefined);
@@ -73,9 +75,11 @@ describe("who authored a PR, against the member's verified account", () => {
 
   it("is shown in the evaluation as the issue words it", () => {
     const [other] = judgeAuthorship([prFacts({ author: "carol" })], { githubId: 99 });
-    expect(githubFactLine(other as LinkFacts)).toBe("PR #81 was authored by @carol: only its author can claim it.");
+    expect(githubFactLine(translator("en"), other as LinkFacts)).toBe(
+      "PR #81 was authored by @carol: only its author can claim it.",
+    );
     const [own] = judgeAuthorship([prFacts()], { githubId: 7 });
-    expect(githubFactLine(own as LinkFacts)).toBe(
+    expect(githubFactLine(translator("en"), own as LinkFacts)).toBe(
       "PR #81 merged by @bob, authored by you ✓, +120/−30 in 4 files, approved by @carol",
     );
   });
@@ -176,31 +180,9 @@ describe("the same PR claimed twice pays once, by GitHub's node id", () => {
     const draft = (title: string) => ({ title, description: "Did it.", category: "code" as const, links: [] });
     const first = await submitContribution(deps, author, draft("First"));
     const second = await submitContribution(deps, author, draft("Second"));
-    const base = {
-      contributionId: first.id,
-      activeFor: first.id,
-      evaluator: "rubric" as const,
-      model: "m",
-      promptVersion: "none",
-      promptSha256: "x",
-      rubricVersion: 1,
-      inputHash: "x",
-      temperature: 0,
-      samples: 1,
-      spread: 0,
-      scores: [],
-      total: 50,
-      confidence: 0.5,
-      rationale: "",
-      evidence: [],
-      droppedQuotes: 0,
-      flags: [],
-      suggestedReward: "1",
-      latencyMs: 1,
-    };
-    await database.prisma.evaluation.create({
-      data: { ...base, githubFacts: [{ ...prFacts({ key: "github.com/old-name/app/pr/81" }), authorship: "member" }] },
-    });
+    await recordEvaluation(database, first.id, [
+      { ...prFacts({ key: "github.com/old-name/app/pr/81" }), authorship: "member" },
+    ]);
     const renamed = { ...prFacts({ key: "github.com/new-name/app/pr/81" }), authorship: "member" as const };
     const now = [renamed];
     expect(await claimedByNodeId(deps, second, now)).toEqual([
@@ -211,10 +193,10 @@ describe("the same PR claimed twice pays once, by GitHub's node id", () => {
       [],
     );
     // An earlier claim that was refused (someone else's PR) was never paid: it does not count.
-    await database.prisma.evaluation.update({
-      where: { activeFor: first.id },
-      data: { githubFacts: [{ ...prFacts({ key: "github.com/old-name/app/pr/81" }), authorship: "other" }] },
-    });
+    await database.prisma.evaluation.update({ where: { activeFor: first.id }, data: { activeFor: null } });
+    await recordEvaluation(database, first.id, [
+      { ...prFacts({ key: "github.com/old-name/app/pr/81" }), authorship: "other" },
+    ]);
     expect(await claimedByNodeId(deps, second, now)).toEqual([]);
   });
 });

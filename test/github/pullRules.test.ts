@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LinkFacts, VerifiedLinkFacts } from "../../src/base/githubFacts.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { githubFactLine } from "../../src/discord/views/githubFactsView.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import type { EvaluationInput, EvaluatorRun } from "../../src/llm/evaluationTypes.ts";
 import type { LlmEvaluate } from "../../src/llm/llmEvaluator.ts";
 import { loadRubric } from "../../src/llm/loadRubric.ts";
-import { evaluateContributionMessages } from "../../src/llm/prompts/evaluateContribution.v1.ts";
+import { evaluateContributionMessages } from "../../src/llm/prompts/evaluateContribution.v2.ts";
 import { rubricDraft } from "../../src/llm/rubricEvaluator.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import { claimSubmitted } from "../../src/services/evaluations/claimSubmitted.ts";
@@ -80,7 +81,7 @@ describe("linked issues closed", () => {
     });
     const f = await read(`https://github.com/acme/${repo}/pull/${pr.number}`);
     expect(f.pr?.closesIssues).toEqual([issue.number]);
-    expect(githubFactLine(owned(f))).toContain(`, closes #${issue.number}`);
+    expect(githubFactLine(translator("en"), owned(f))).toContain(`, closes #${issue.number}`);
   });
 });
 
@@ -103,13 +104,13 @@ describe("a reverted PR is flagged", () => {
     });
     const proposed = await read(tenth.url);
     expect(proposed.pr?.revertedBy).toMatchObject({ number: revert.number, merged: false });
-    expect(githubFactLine(owned(proposed))).toContain(`a revert is proposed in PR #${revert.number}`);
+    expect(githubFactLine(translator("en"), owned(proposed))).toContain(`a revert is proposed in PR #${revert.number}`);
     await githubControl(github.url, "POST", `/sandbox/repos/acme/${repo}/pulls/${revert.number}/merge`, {
       merged_by: "bob",
     });
     const reverted = await read(tenth.url);
     expect(reverted.pr?.revertedBy).toMatchObject({ number: revert.number, merged: true });
-    expect(githubFactLine(owned(reverted))).toContain(`reverted by PR #${revert.number} ⚠`);
+    expect(githubFactLine(translator("en"), owned(reverted))).toContain(`reverted by PR #${revert.number} ⚠`);
     expect((await read(first.url)).pr?.revertedBy).toBeNull();
     expect((await read(third.url)).pr?.revertedBy).toBeNull();
   });
@@ -154,7 +155,7 @@ describe("a PR merged by its author in a repository they alone control", () => {
     const noApproval = { ...rest, pr: pr && { ...pr, approvedBy: [] } } as LinkFacts;
     expect(impact([f])?.score).toBe(impact([noApproval])?.score);
     expect(impact([f])?.reason).toContain("merged by its author in a repository only they control");
-    expect(githubFactLine(f)).toContain("paid at most as unreviewed work");
+    expect(githubFactLine(translator("en"), f)).toContain("paid at most as unreviewed work");
     const [, user] = evaluateContributionMessages(input([f]), rubric);
     expect(user?.content).toContain('"self_merged_in_own_repository": true');
   });

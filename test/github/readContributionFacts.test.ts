@@ -8,6 +8,8 @@ import { claimSubmitted } from "../../src/services/evaluations/claimSubmitted.ts
 import { evaluateContribution } from "../../src/services/evaluations/evaluateContribution.ts";
 import { DeviceLinks } from "../../src/services/github/deviceLinks.ts";
 import type { GithubDeps } from "../../src/services/github/githubDeps.ts";
+import { githubTarget } from "../../src/services/github/githubTarget.ts";
+import { askAhead } from "../../src/services/github/linkNodes.ts";
 import { readContributionFacts } from "../../src/services/github/readContributionFacts.ts";
 import { githubControl, githubPull } from "../helpers/localGithub.ts";
 import { actor, serviceDeps } from "../helpers/serviceDeps.ts";
@@ -26,8 +28,13 @@ afterAll(async () => {
   await database.close();
 });
 beforeEach(async () => {
-  await githubControl(github.url, "PUT", "/sandbox/rate-limits", { perHour: 5000, pointsPerMinute: 900 });
+  await githubControl(github.url, "PUT", "/sandbox/rate-limits", {
+    perHour: 5000,
+    pointsPerMinute: 900,
+    graphqlPerHour: 5000,
+  });
   await githubControl(github.url, "PUT", "/sandbox/latency", { ms: 0 });
+  await githubControl(github.url, "PUT", "/sandbox/graphql", { enabled: true });
 });
 
 function deps(over: Partial<GithubDeps> = {}) {
@@ -60,6 +67,7 @@ describe("facts of code links, read from GitHub", () => {
       commentedBy: ["dave"],
       mergedBy: "bob",
     });
+    const before = await stats();
     const [facts] = (await readContributionFacts(deps(), [pr.url, `${pr.url}/files`])) ?? [];
     const f = verified(facts);
     expect(f.key).toBe(`github.com/acme/app/pr/${pr.number}`);
@@ -69,12 +77,12 @@ describe("facts of code links, read from GitHub", () => {
       merged: true,
       mergedBy: "bob",
       author: "alice",
-      // Merged by someone else: the merge is the review, the reviews are not asked (one request less).
-      approvedBy: [],
+      // Read with the PR in one GraphQL query: who approved is known even when someone else merged it.
+      approvedBy: ["carol"],
       changesRequestedBy: [],
-      reviewsRead: false,
       revertedBy: null,
     });
+    expect(f.pr?.reviewsRead).toBeUndefined();
     expect(f.pr?.nodeId).toMatch(/\S/);
     expect(f.pr?.size).toEqual({
       additions: 1062,
@@ -83,8 +91,48 @@ describe("facts of code links, read from GitHub", () => {
       apart: { additions: 942, deletions: 852, files: 3, lockfiles: 1, generated: 1, whitespaceOnly: 1 },
     });
     expect(f.repo).toEqual({ owner: "acme", name: "app", ownerType: "User", authorAloneControls: false });
-    expect(Object.keys(f.etags).sort()).toEqual(["files", "pull"]);
+    // The PR by GraphQL (no ETag there), its files by REST (patches: GraphQL has none), the PR list for a revert.
+    expect(Object.keys(f.etags).sort()).toEqual(["files"]);
+    expect((await stats()).requests - before.requests).toBe(3);
     expect(await database.prisma.githubLinkRead.count({ where: { key: f.key } })).toBe(1);
+  });
+
+  it("without GraphQL (an API that has none), the same facts by REST, and the reviews not asked when another merged", async () => {
+    const pr = await githubPull(github.url, {
+      owner: "acme",
+      repo: "restonly",
+      author: "alice",
+      files: [
+        { filename: "src/start.ts", additions: 120, deletions: 30 },
+        { filename: "package-lock.json", additions: 900, deletions: 850 },
+      ],
+      approvedBy: ["carol"],
+      mergedBy: "bob",
+    });
+    const issue = await githubControl(github.url, "POST", "/sandbox/repos/acme/restonly/issues", {
+      author: "carol",
+      title: "It crashes",
+    });
+    const links = [pr.url, `https://github.com/acme/restonly/issues/${issue.number}`];
+    const byGraphql = ((await readContributionFacts(deps(), links)) ?? []).map(verified);
+    await githubControl(github.url, "PUT", "/sandbox/graphql", { enabled: false });
+    const byRest = ((await readContributionFacts(deps(), links)) ?? []).map(verified);
+    expect(byRest[0]?.pr).toMatchObject({
+      merged: true,
+      mergedBy: "bob",
+      author: "alice",
+      // Merged by someone else: the merge is the review, the reviews are not asked (one request less).
+      approvedBy: [],
+      reviewsRead: false,
+    });
+    expect(Object.keys(byRest[0]?.etags ?? {}).sort()).toEqual(["files", "pull"]);
+    expect(Object.keys(byRest[1]?.etags ?? {}).sort()).toEqual(["issue"]);
+    // Apart from what REST did not ask and the ETags, GraphQL and REST say the same.
+    const same = (f: VerifiedLinkFacts) => {
+      const { etags: _etags, readAt: _readAt, ...rest } = f;
+      return rest.pr ? { ...rest, pr: { ...rest.pr, approvedBy: [], reviewsRead: false } } : rest;
+    };
+    expect(byGraphql.map(same)).toEqual(byRest.map(same));
   });
 
   it("reviews are read when nobody else merged it: comment-only reviews approve nothing", async () => {
@@ -98,7 +146,7 @@ describe("facts of code links, read from GitHub", () => {
     const f = verified((await readContributionFacts(deps(), [pr.url]))?.[0]);
     expect(f.pr).toMatchObject({ merged: false, approvedBy: ["carol"], changesRequestedBy: [] });
     expect(f.pr?.reviewsRead).toBeUndefined();
-    expect(Object.keys(f.etags).sort()).toEqual(["files", "pull", "reviews"]);
+    expect(Object.keys(f.etags).sort()).toEqual(["files"]);
   });
 
   it("reads again with If-None-Match: unchanged answers are 304s, changed ones are read", async () => {
@@ -107,8 +155,9 @@ describe("facts of code links, read from GitHub", () => {
     const before = await stats();
     const again = verified((await readContributionFacts(deps(), [pr.url]))?.[0]);
     const after = await stats();
-    expect(after.requests - before.requests).toBe(3);
-    expect(after.not_modified - before.not_modified).toBe(3);
+    // The PR and its reviews in one GraphQL query (no ETags there); the files a 304.
+    expect(after.requests - before.requests).toBe(2);
+    expect(after.not_modified - before.not_modified).toBe(1);
     expect(again.pr?.merged).toBe(false);
     // Merged meanwhile: the PR's answer changes and is read anew; the rest stays 304.
     await githubControl(github.url, "POST", `/sandbox/repos/acme/cached/pulls/${pr.number}/merge`, {
@@ -116,8 +165,7 @@ describe("facts of code links, read from GitHub", () => {
     });
     const merged = verified((await readContributionFacts(deps(), [pr.url]))?.[0]);
     expect(merged.pr).toMatchObject({ merged: true, mergedBy: "bob" });
-    // The files are a 304; the reviews are no longer asked (bob merged it); the repository's PR list (is it
-    // reverted?) is read for the first time.
+    // The files are a 304; the repository's PR list (is it reverted?) is read for the first time.
     expect((await stats()).not_modified - after.not_modified).toBe(1);
   });
 
@@ -168,7 +216,7 @@ describe("facts of code links, read from GitHub", () => {
 
   it("a primary limit used up until after the wait: the links stay claims at once (no hour-long wait)", async () => {
     const pr = await githubPull(github.url, { owner: "acme", repo: "limited", author: "alice" });
-    await githubControl(github.url, "PUT", "/sandbox/rate-limits", { perHour: 1 });
+    await githubControl(github.url, "PUT", "/sandbox/rate-limits", { perHour: 1, graphqlPerHour: 0 });
     const started = Date.now();
     const facts = await readContributionFacts(
       deps({
@@ -178,6 +226,35 @@ describe("facts of code links, read from GitHub", () => {
     );
     expect(facts?.[0]).toMatchObject({ status: "claim", reason: "rate_limited" });
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("GraphQL's hour spent, REST's not: the links are read by REST", async () => {
+    const pr = await githubPull(github.url, { owner: "acme", repo: "gqlspent", author: "alice", mergedBy: "bob" });
+    await githubControl(github.url, "PUT", "/sandbox/rate-limits", { graphqlPerHour: 0 });
+    const started = Date.now();
+    const f = verified((await readContributionFacts(deps(), [pr.url]))?.[0]);
+    expect(f.pr).toMatchObject({ merged: true, mergedBy: "bob", author: "alice", reviewsRead: false });
+    expect(Object.keys(f.etags).sort()).toEqual(["files", "pull"]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("an issue link to a PR's number: GraphQL says it is a PR, and REST reads it as the issue GitHub shows", async () => {
+    const pr = await githubPull(github.url, { owner: "acme", repo: "prasissue", author: "alice" });
+    const [f] = ((await readContributionFacts(deps(), [`https://github.com/acme/prasissue/issues/${pr.number}`])) ??
+      []) as LinkFacts[];
+    expect(verified(f).issue).toMatchObject({ number: pr.number, author: "alice", state: "open" });
+    expect(Object.keys(verified(f).etags)).toEqual(["issue"]);
+  });
+
+  it("a link asked ahead whose batch ran out of time is read by the evaluation itself, in its own time", async () => {
+    const pr = await githubPull(github.url, { owner: "acme", repo: "aheadlate", author: "alice" });
+    const d = deps();
+    const target = githubTarget(pr.url);
+    if (d.github === undefined || target?.kind !== "pr") throw new Error("no GitHub");
+    // The evaluate job asked it ahead, and that batch's wait is over before it was answered.
+    askAhead(d.github, [target], AbortSignal.abort(), Date.now());
+    const f = verified((await readContributionFacts(d, [pr.url]))?.[0]);
+    expect(f.pr).toMatchObject({ author: "alice", merged: false });
   });
 
   it("a secondary limit with retry-after inside the wait: waits, then reads", async () => {

@@ -18,6 +18,8 @@ export interface EvidencePass {
   counted: number;
   /** Requests answered 304 Not Modified: free of the primary limit, a point of the secondary one. */
   notModified: number;
+  /** Of the counted requests, GraphQL queries (each reads many links; counted against GraphQL's own hour). */
+  graphql: number;
   refused: { primary: number; secondary: number };
   /** Links that stayed claims, by reason (none when every fact was fetched). */
   claims: Record<string, number>;
@@ -28,6 +30,7 @@ export interface EvidencePass {
 interface Stats {
   requests: number;
   not_modified: number;
+  by_path: Record<string, number>;
   refused: { primary: number; secondary: number };
 }
 
@@ -138,6 +141,7 @@ export async function measureEvidence(
       links: facts.length,
       counted: after.requests - before.requests - notModified - refused.primary - refused.secondary,
       notModified,
+      graphql: (after.by_path["/graphql"] ?? 0) - (before.by_path["/graphql"] ?? 0),
       refused,
       claims,
       seconds,

@@ -34,6 +34,10 @@ export async function startTestStack(
     databaseVia?: (url: string) => string | Promise<string>;
     /** Check every local GitHub answer against GitHub's OpenAPI description (its `violations`; slower to start). */
     githubSpec?: boolean;
+    /** Run the scheduled jobs on their schedules, as a production start does (default: only the deadline watcher). */
+    scheduler?: boolean;
+    /** The deadline watcher kicks close-votes the moment a vote ends (default true). */
+    watchVoteDeadlines?: boolean;
   } = {},
 ): Promise<TestStack> {
   validator ??= new SpecValidator(defaultSpecPath());
@@ -53,10 +57,10 @@ export async function startTestStack(
     database,
     validator,
     ...(options.githubSpec ? { githubValidator: new GithubSpecValidator() } : {}),
-    scheduler: false,
+    scheduler: options.scheduler ?? false,
     sandboxState: "memory",
     // Votes close through the same path as in production: the deadline watcher kicks close-votes.
-    watchVoteDeadlines: true,
+    watchVoteDeadlines: options.watchVoteDeadlines ?? true,
     now: () => new Date(Date.now() + offset),
   });
   const sandbox = steward.sandbox;

@@ -44,7 +44,8 @@ describe("the rubric evaluator", () => {
     expect(d.confidence).toBe(0.5);
     expect(d.flags).toEqual([]);
     const thin = rubricDraft({ ...input, description: "Fixed it.", links: [] }, defaultRubric);
-    expect(thin.scores.map((s) => s.score)).toEqual([2, 2, 2, 5.6]);
+    // 9 informative characters: √(9/80) = 0.34 of a description's credit. quality 2 + 2×0.34, effort 2 + 0.34.
+    expect(thin.scores.map((s) => s.score)).toEqual([2, 2.7, 2.3, 5.6]);
     expect(thin.confidence).toBe(0.3); // 0.4 − 0.1 for low_evidence
   });
 

@@ -24,10 +24,17 @@ const sentence = (n: number) =>
     .padEnd(n - 1, "x")}.`;
 
 describe("rubric thresholds, on both sides of each edge", () => {
-  it("counts a description as enough to judge from 80 informative characters", () => {
+  it("counts a description as enough to judge from 80 informative characters, and the square root of its share below", () => {
     expect(informativeLength(sentence(80))).toBe(80);
     expect(score(draft({ description: sentence(80) }), "quality")).toBe(4);
-    expect(score(draft({ description: sentence(79) }), "quality")).toBe(2);
+    expect(score(draft({ description: sentence(80) }), "effort")).toBe(3);
+    // More text earns nothing.
+    expect(score(draft({ description: sentence(400) }), "quality")).toBe(4);
+    // A quarter of it is half the credit: quality 2 + 2 × 0.5, effort 2 + 0.5.
+    expect(score(draft({ description: sentence(20) }), "quality")).toBe(3);
+    expect(score(draft({ description: sentence(20) }), "effort")).toBe(2.5);
+    expect(score(draft({ description: sentence(45) }), "quality")).toBe(3.5);
+    expect(score(draft({ description: "" }), "quality")).toBe(2);
   });
 
   it("flags low evidence without links under 200 informative characters, not at 200", () => {

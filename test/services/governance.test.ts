@@ -172,11 +172,11 @@ describe("votes", () => {
     const [member, moderator, noRole] = members as [GuildMemberProfile, GuildMemberProfile, GuildMemberProfile];
     await expect(castVote(deps, voter(noRole), p.id, 1)).rejects.toMatchObject({
       code: "not_eligible",
-      context: { reason: "voting needs one of these roles: Member" },
+      context: { reason: { kind: "roles", roles: ["Member"] } },
     });
     await expect(castVote(deps, voter(recent), p.id, 1)).rejects.toMatchObject({
       code: "not_eligible",
-      context: { reason: "members vote after 7d in the server; you can vote from 2026-12-02T12:00:00Z" },
+      context: { reason: { kind: "too_new", after: "7d", from: "2026-12-02T12:00:00Z" } },
     });
     await expect(castVote(deps, { ...voter(member), bot: true }, p.id, 1)).rejects.toMatchObject({
       code: "not_eligible",

@@ -5,6 +5,7 @@ import { readEvaluationScores } from "../../src/db/json/evaluationScores.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { juryText } from "../../src/discord/views/auditTraceViews.ts";
 import { epochReminderText } from "../../src/discord/views/reminderViews.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import { createLogger } from "../../src/logger.ts";
 import { calibrationAgreement, ranks, spearman } from "../../src/services/calibration/agreement.ts";
 import { drawCalibrationSample } from "../../src/services/calibration/drawCalibrationSample.ts";
@@ -615,7 +616,7 @@ describe("the jury in public", () => {
           100,
       ),
     });
-    expect(juryText(pending.jury)).toContain(
+    expect(juryText(translator("en"), pending.jury)).toContain(
       `blind jury: sampled in epoch ${drawn.epoch.number} (compared with evaluation #${first.evaluationId}): 2 review(s), jury `,
     );
     const third = await traceAudit(deps, guild, `contribution ${(items[2] as (typeof items)[0]).contributionId}`);
@@ -623,10 +624,12 @@ describe("the jury in public", () => {
       reviews: 0,
       juryTotal: null,
     });
-    expect(juryText(third.pending?.kind === "contribution" ? third.pending.jury : null)).toMatch(/, not reviewed$/);
+    expect(juryText(translator("en"), third.pending?.kind === "contribution" ? third.pending.jury : null)).toMatch(
+      /, not reviewed$/,
+    );
     const unsampled = await traceAudit(deps, guild, `contribution ${late}`);
     expect(unsampled.pending?.kind === "contribution" && unsampled.pending.jury).toBeNull();
-    expect(juryText(null)).toBe("  blind jury: not sampled");
+    expect(juryText(translator("en"), null)).toBe("  blind jury: not sampled");
 
     const status = await epochAgreement(deps.db, deps.evaluation.rubric, drawn.epoch.id);
     const summary = await publicSummary(deps, guild);
@@ -706,7 +709,7 @@ describe("the draw before the close", () => {
       expect(facts.jury).toEqual({ sampled: 3, unreviewed: 3 });
       await recordJuryReview(deps, person(), JUROR, { itemId: sample.items[0]?.id as number, scores: allScores(6) });
       expect((await epochReminderForPost(deps, reminder.id)).jury).toEqual({ sampled: 3, unreviewed: 2 });
-      expect(epochReminderText(facts)).toContain(
+      expect(epochReminderText(translator("en"), facts)).toContain(
         "Jurors: the blind jury's sample is drawn, 3 contributions, 3 not scored by anyone yet: `/jury next` before the close.",
       );
       // Made once: the run again sends nothing and draws nothing.
@@ -741,7 +744,7 @@ describe("the draw before the close", () => {
       const reminder = await deps.db.epochReminder.findFirstOrThrow({ where: { guildId: guild, status: "sent" } });
       const facts = await epochReminderForPost(deps, reminder.id);
       expect(facts.jury).toBeNull();
-      expect(epochReminderText(facts)).not.toContain("Jurors");
+      expect(epochReminderText(translator("en"), facts)).not.toContain("Jurors");
     } finally {
       deps.reminders = { beforeSeconds: [] };
       deps.calibration = { ...deps.calibration, percent: 10 };

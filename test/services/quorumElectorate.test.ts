@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { quorumProblem } from "../../src/discord/checkQuorum.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import { openVoting } from "../../src/services/proposals/openVoting.ts";
 import { castVote } from "../../src/services/votes/castVote.ts";
@@ -197,7 +198,7 @@ describe("the quorum's reach", () => {
       outOfReach: "turnout",
       active: { members: 50, weight: 50, needed: 5 },
     });
-    expect(quorumProblem(reach as NonNullable<typeof reach>)).toBe(
+    expect(quorumProblem(translator("en"), reach as NonNullable<typeof reach>)).toBe(
       "Quorum is out of reach of the people who take part: a vote opened now needs 100 votes (QUORUM=10% of 1,000 members), but the best of the last 5 closed votes had 12 votes, so votes would expire and nothing would be paid: count it over the active members (QUORUM_OF=active: 5 votes of 50), or lower QUORUM.",
     );
 
@@ -210,7 +211,7 @@ describe("the quorum's reach", () => {
     fresh.deps.governance.quorum = "25";
     const absolute = await quorumReach(fresh.deps, fresh.guildId);
     expect(absolute).toMatchObject({ best: null, outOfReach: "active" });
-    expect(quorumProblem(absolute as NonNullable<typeof absolute>)).toBe(
+    expect(quorumProblem(translator("en"), absolute as NonNullable<typeof absolute>)).toBe(
       "Quorum is out of reach of the people who take part: a vote opened now needs 25 votes (QUORUM=25), but only 20 members are active (contributed, proposed or voted lately), so votes would expire and nothing would be paid: lower QUORUM.",
     );
     fresh.deps.governance.quorum = "10%";

@@ -4,6 +4,7 @@ import { createWalletChain } from "../../src/chain/createWalletChain.ts";
 import { type LocalChain, startAnvil } from "../../src/chain/startAnvil.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { userErrorMessage } from "../../src/discord/views/errorMessages.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import { isUserError, type UserErrorCode } from "../../src/services/errors.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { getActiveWallet } from "../../src/services/wallets/getActiveWallet.ts";
@@ -68,7 +69,11 @@ async function refusal(work: Promise<unknown>) {
     (e: unknown) => e,
   );
   if (!isUserError(error)) throw error;
-  return { code: error.code, context: error.context, text: userErrorMessage(error.code, error.context) };
+  return {
+    code: error.code,
+    context: error.context,
+    text: userErrorMessage(translator("en"), error.code, error.context),
+  };
 }
 
 const expectRefused = async (work: Promise<unknown>, code: UserErrorCode, words: RegExp) => {

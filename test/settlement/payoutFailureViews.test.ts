@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { payoutStatusView } from "../../src/discord/views/payoutViews.ts";
 import { resultMessage } from "../../src/discord/views/resultViews.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import { proposalOverview } from "../../src/services/proposals/proposalOverview.ts";
 import { payoutStatus } from "../../src/services/settlement/payoutStatus.ts";
 import { approvedPayout, recipients } from "../helpers/approvedPayout.ts";
@@ -68,7 +69,7 @@ describe("a failed chunk's reason, where people read it", () => {
       data: { ...chunk(0), stuck: { kind: "error", message: "request timeout after 30000 ms" } },
     });
     await deps.db.payoutIntent.create({ data: { ...chunk(1), stuckReason: "an older sentence" } });
-    const status = payoutStatusView(await payoutStatus(deps, guildId, id), token);
+    const status = payoutStatusView(translator("en"), await payoutStatus(deps, guildId, id), token);
     expect(status).toContain(
       "Chunk 1 of 2: 1 line(s), 0.000000000000003 STEW — planned — stuck: request timeout after 30000 ms",
     );
@@ -79,13 +80,13 @@ describe("a failed chunk's reason, where people read it", () => {
     const { deps, id } = await twoFailedChunks();
     const words = "the treasury allows the distributor 1 and this chunk needs 3000: approve more";
 
-    const status = payoutStatusView(await payoutStatus(deps, guildId, id), token);
+    const status = payoutStatusView(translator("en"), await payoutStatus(deps, guildId, id), token);
     expect(status).toContain(`Chunk 1 of 2: 1 line(s), 0.000000000000003 STEW — failed — ${words}`);
     expect(status).toContain(
       "Chunk 2 of 2: 1 line(s), 0.000000000000003 STEW — failed — an RPC said no, in 2025's words",
     );
 
-    const result = JSON.stringify(resultMessage(await proposalOverview(deps, id), token));
+    const result = JSON.stringify(resultMessage(translator("en"), await proposalOverview(deps, id), token));
     expect(result).toContain(
       `Being paid; 2 chunk(s) failed and wait for a moderator: ${words}; an RPC said no, in 2025's words`,
     );

@@ -71,14 +71,14 @@ function base(state: SandboxState, p: PendingInteraction, user: SandboxUser, cha
     token: p.token,
     version: 1,
     guild_id: state.guildId,
-    guild: { id: state.guildId, locale: "en-US", features: [] },
+    guild: { id: state.guildId, locale: state.guildLocale, features: [] },
     channel_id: channel.id,
     channel: state.apiChannel(channel),
     member: state.apiMember(user),
     // What the bot may do in this channel (overwrites included), as Discord sends it.
     app_permissions: botPermissions(state, channel).toString(),
-    locale: "en-US",
-    guild_locale: "en-US",
+    locale: user.locale ?? "en-US",
+    guild_locale: state.guildLocale,
     // discord.js never acknowledges an interaction that lacks these two.
     entitlements: [],
     authorizing_integration_owners: { "0": state.guildId },

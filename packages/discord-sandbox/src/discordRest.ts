@@ -1,4 +1,5 @@
 import { mentionRightsOf, PERMISSIONS, requireBotPermissions } from "./channelPermissions.ts";
+import { unknownLocalization } from "./commandLocalizations.ts";
 import { DiscordApiError } from "./discordApiError.ts";
 import { RateLimits } from "./rateLimits.ts";
 import {
@@ -292,6 +293,10 @@ export class DiscordRest {
   private storeCommands(definitions: Json[], guildId: string | undefined): StoredCommand[] {
     if (!Array.isArray(definitions)) throw new DiscordApiError(400, 50035, "Invalid Form Body: expected an array");
     const previous = guildId ? this.state.guildCommands : this.state.globalCommands;
+    for (const def of definitions) {
+      const problem = unknownLocalization(def);
+      if (problem) throw new DiscordApiError(400, 50035, `Invalid Form Body: ${problem} is not a valid locale`);
+    }
     return definitions.map((def) => {
       const name = String(def.name);
       const kept = previous.find((c) => c.name === name);
@@ -307,6 +312,9 @@ export class DiscordRest {
         type: (def.type as number | undefined) ?? 1,
         name,
         description: String(def.description ?? ""),
+        // As Discord answers a bulk overwrite: the languages given for the name and description, else null.
+        name_localizations: def.name_localizations ?? null,
+        description_localizations: def.description_localizations ?? null,
         dm_permission: def.dm_permission ?? true,
         contexts: def.contexts ?? null,
         integration_types: def.integration_types ?? [0],

@@ -57,12 +57,21 @@ export class SandboxClient {
     return out;
   }
 
-  createUser(username: string, roles: string[] = ["Member"], extra: { inGuild?: boolean; joinedAt?: string } = {}) {
+  createUser(
+    username: string,
+    roles: string[] = ["Member"],
+    extra: { inGuild?: boolean; joinedAt?: string; locale?: string } = {},
+  ) {
     return this.ok<{ id: string; username: string; roles: string[] }>("POST", "/sandbox/users", {
       username,
       roles,
       ...extra,
     });
+  }
+
+  /** The server's language (`preferred_locale`, each interaction's `guild_locale`), as a server admin sets it. */
+  setGuildLocale(locale: string) {
+    return this.ok<{ locale: string }>("PUT", "/sandbox/guild", { locale });
   }
 
   /** Many members at once: `${prefix}1` … `${prefix}${count}` (existing ones are left as they are). */

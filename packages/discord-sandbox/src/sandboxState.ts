@@ -18,6 +18,8 @@ export interface SandboxUser {
   dmChannelId?: string;
   /** The user turned off DMs from the server's members: the bot's DMs are refused with 50007. */
   dmsClosed?: boolean;
+  /** The language of the user's Discord client (each interaction's `locale`); unset: en-US. */
+  locale?: string;
 }
 
 /** A permission overwrite as Discord stores it on a channel (type 0 a role, 1 a member). */
@@ -144,7 +146,8 @@ export type SandboxChange =
   | { t: "channels"; channels: SandboxChannel[] }
   | { t: "intents"; members: boolean }
   | { t: "roles"; roles: SandboxRole[] }
-  | { t: "application"; botPublic: boolean };
+  | { t: "application"; botPublic: boolean }
+  | { t: "guild"; locale: string };
 
 /** The sandbox's one guild and everything in it: the data the REST API, the gateway and the control API share. */
 export class SandboxState {
@@ -179,6 +182,8 @@ export class SandboxState {
   guildCommands: StoredCommand[] = [];
   /** Told of every lasting change, after it is made (the journal writes it down). */
   onChange: (change: SandboxChange) => void = () => {};
+  /** The guild's language (Server Settings › Community › Server Primary Language): `preferred_locale`, `guild_locale`. */
+  guildLocale = "en-US";
 
   constructor(identity?: SandboxIdentity) {
     if (identity) {
@@ -227,6 +232,7 @@ export class SandboxState {
     else if (change.t === "intents") this.membersIntent = change.members;
     else if (change.t === "roles") this.roles.splice(0, this.roles.length, ...change.roles);
     else if (change.t === "application") this.botPublic = change.botPublic;
+    else if (change.t === "guild") this.guildLocale = change.locale;
     else if (change.t === "commands") {
       if (change.scope === "global") this.globalCommands = change.commands;
       else this.guildCommands = change.commands;
@@ -242,6 +248,7 @@ export class SandboxState {
     yield { t: "intents", members: this.membersIntent };
     // Written only when on: off is the default a journal without it restores.
     if (this.botPublic) yield { t: "application", botPublic: true };
+    if (this.guildLocale !== "en-US") yield { t: "guild", locale: this.guildLocale };
     yield { t: "commands", scope: "global", commands: this.globalCommands };
     yield { t: "commands", scope: "guild", commands: this.guildCommands };
   }
@@ -254,7 +261,7 @@ export class SandboxState {
 
   updateUser(
     user: SandboxUser,
-    patch: Partial<Pick<SandboxUser, "roles" | "inGuild" | "joinedAt" | "dmChannelId" | "dmsClosed">>,
+    patch: Partial<Pick<SandboxUser, "roles" | "inGuild" | "joinedAt" | "dmChannelId" | "dmsClosed" | "locale">>,
   ): SandboxUser {
     Object.assign(user, patch);
     this.onChange({ t: "user", user });
@@ -269,6 +276,11 @@ export class SandboxState {
   /** A role was created or changed (a server admin's doing: the control API). */
   rolesChanged(): void {
     this.onChange({ t: "roles", roles: this.roles });
+  }
+
+  setGuildLocale(locale: string): void {
+    this.guildLocale = locale;
+    this.onChange({ t: "guild", locale });
   }
 
   setBotPublic(on: boolean): void {
@@ -288,7 +300,11 @@ export class SandboxState {
 
   // ---- users -------------------------------------------------------------------------------------------------
 
-  addUser(username: string, roles: string[], options: { inGuild?: boolean; joinedAt?: string } = {}): SandboxUser {
+  addUser(
+    username: string,
+    roles: string[],
+    options: { inGuild?: boolean; joinedAt?: string; locale?: string } = {},
+  ): SandboxUser {
     const user: SandboxUser = {
       id: snowflake(),
       username,
@@ -296,6 +312,7 @@ export class SandboxState {
       bot: false,
       joinedAt: options.joinedAt ?? new Date().toISOString(),
       inGuild: options.inGuild ?? true,
+      ...(options.locale ? { locale: options.locale } : {}),
     };
     this.users.set(user.id, user);
     this.onChange({ t: "user", user });
@@ -430,7 +447,7 @@ export class SandboxState {
       banner: null,
       premium_tier: 0,
       premium_subscription_count: 0,
-      preferred_locale: "en-US",
+      preferred_locale: this.guildLocale,
       public_updates_channel_id: null,
       nsfw_level: 0,
       premium_progress_bar_enabled: false,

@@ -12,13 +12,17 @@ import type { Json } from "./sandboxState.ts";
 import { SECURITY_HEADERS } from "./securityHeaders.ts";
 import type { SpecViolation } from "./specValidator.ts";
 import { readStaticPages } from "./staticPages.ts";
+import { webIndexPages } from "./webPage.ts";
 
 /** The browser client (web/ beside this file): served as files, it talks to the same control API as tests and the terminal. */
-const WEB_CLIENT = readStaticPages(join(import.meta.dirname, "web"), {
+const WEB_DIR = join(import.meta.dirname, "web");
+const WEB_CLIENT = readStaticPages(WEB_DIR, {
   "/": "index.html",
   "/web/sandbox.js": "sandbox.js",
   "/web/sandbox.css": "sandbox.css",
 });
+/** The client's page in the browser's language (or the one its language links chose). */
+const WEB_INDEX = webIndexPages(WEB_DIR, WEB_CLIENT.get("/") as NonNullable<ReturnType<typeof WEB_CLIENT.get>>);
 
 const MAX_BODY = 1_000_000;
 
@@ -80,7 +84,7 @@ export async function serveRequest(
       return;
     }
   }
-  const page = method === "GET" ? WEB_CLIENT.get(url.pathname) : undefined;
+  const page = method !== "GET" ? undefined : url.pathname === "/" ? WEB_INDEX(req, url) : WEB_CLIENT.get(url.pathname);
   if (page) {
     res.writeHead(200, page.headers).end(page.body);
     return;

@@ -30,7 +30,8 @@ export class GithubShapes {
     return this.base();
   }
 
-  private nodeId(kind: string, id: number | string) {
+  /** The global node id of an object, the same in REST answers (`node_id`) and GraphQL ones (`id`). */
+  nodeId(kind: string, id: number | string) {
     return Buffer.from(`${kind}:${id}`).toString("base64").replace(/=+$/, "");
   }
 

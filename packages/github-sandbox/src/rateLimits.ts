@@ -4,6 +4,8 @@
  *   x-ratelimit-* headers on every answer; a 304 to a conditional request does not count;
  * - secondary: no more than a number of requests at once, and no more than a number of points a minute (a GET is one
  *   point); exceeding one is answered 403 with retry-after.
+ * And on the GraphQL API ("Rate limits and query limits for the GraphQL API"), limits of their own: points an hour
+ * (a query's cost) and a minute, under the key `graphqlKey(key)`.
  */
 export interface RateLimitSettings {
   /** Requests an hour for an authenticated token. GitHub: 5,000. */
@@ -16,6 +18,10 @@ export interface RateLimitSettings {
   pointsPerMinute: number;
   /** Seconds told in retry-after when a secondary limit is hit. */
   retryAfterSeconds: number;
+  /** GraphQL points an hour for an authenticated token (its own limit, apart from REST's). GitHub: 5,000. */
+  graphqlPerHour: number;
+  /** GraphQL points a minute (a query is one point here). GitHub: 2,000. */
+  graphqlPointsPerMinute: number;
 }
 
 export const GITHUB_LIMITS: RateLimitSettings = {
@@ -24,7 +30,13 @@ export const GITHUB_LIMITS: RateLimitSettings = {
   maxConcurrent: 100,
   pointsPerMinute: 900,
   retryAfterSeconds: 60,
+  graphqlPerHour: 5000,
+  graphqlPointsPerMinute: 2000,
 };
+
+/** The key of `key`'s GraphQL limits: GitHub keeps them apart from REST's (x-ratelimit-resource: graphql). */
+export const graphqlKey = (key: string) => `${key}#graphql`;
+const isGraphql = (key: string) => key.endsWith("#graphql");
 
 interface Window {
   used: number;
@@ -64,6 +76,7 @@ export class RateLimits {
   }
 
   private limitFor(key: string) {
+    if (isGraphql(key)) return this.settings.graphqlPerHour;
     return key.startsWith("ip:") ? this.settings.unauthenticatedPerHour : this.settings.perHour;
   }
 
@@ -76,7 +89,7 @@ export class RateLimits {
       "x-ratelimit-remaining": String(Math.max(0, limit - w.used)),
       "x-ratelimit-used": String(w.used),
       "x-ratelimit-reset": String(Math.ceil(w.resetAt / 1000)),
-      "x-ratelimit-resource": "core",
+      "x-ratelimit-resource": isGraphql(key) ? "graphql" : "core",
     };
   }
 
@@ -85,13 +98,16 @@ export class RateLimits {
    * then the primary. Nothing is counted against the primary limit yet: `count` does that once the answer is known
    * not to be a 304.
    */
-  admit(key: string, points: number): LimitVerdict {
+  admit(key: string, points: number, cost = 1): LimitVerdict {
     const s = this.settings;
-    if ((this.inFlight.get(key) ?? 0) >= s.maxConcurrent) return this.secondary(key);
+    // The requests at once are limited across REST and GraphQL alike.
+    if ((this.inFlight.get(key.replace(/#graphql$/, "")) ?? 0) >= s.maxConcurrent) return this.secondary(key);
     const minute = this.window(this.minutely, key, 60_000);
-    if (minute.used + points > s.pointsPerMinute) return this.secondary(key);
+    if (minute.used + points > (isGraphql(key) ? s.graphqlPointsPerMinute : s.pointsPerMinute))
+      return this.secondary(key);
     const hour = this.window(this.hourly, key, 3_600_000);
-    if (hour.used >= this.limitFor(key)) {
+    // A query is refused when its cost passes what is left of the hour (a REST request costs 1).
+    if (hour.used + cost > this.limitFor(key)) {
       this.refused.primary += 1;
       const who = key.startsWith("ip:") ? key.slice(3) : `user ID ${key}`;
       return {
@@ -118,9 +134,9 @@ export class RateLimits {
     };
   }
 
-  /** Counts an answered request against the token's hour (not called for a 304). */
-  count(key: string) {
-    this.window(this.hourly, key, 3_600_000).used += 1;
+  /** Counts an answered request (or a query's cost in points) against the token's hour (not called for a 304). */
+  count(key: string, cost = 1) {
+    this.window(this.hourly, key, 3_600_000).used += cost;
   }
 
   begin(key: string) {

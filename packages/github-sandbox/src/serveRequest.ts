@@ -6,6 +6,7 @@ import { deliverWebhook } from "./deliverWebhook.ts";
 import { devicePage } from "./deviceFlow.ts";
 import type { GithubRest, RestResult } from "./githubRest.ts";
 import { HttpError } from "./githubState.ts";
+import { serveGraphql } from "./graphql/serveGraphql.ts";
 import { refuseForeignRequest } from "./refuseForeignRequest.ts";
 import type { SandboxParts } from "./sandboxParts.ts";
 import type { SpecViolation } from "./specValidator.ts";
@@ -30,7 +31,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(",").some((t) => t.trim() === "*" || bare(t) === bare(etag));
 }
 
-/** One request: the OAuth device flow under /login, the control API under /sandbox, else the REST API. */
+/** One request: the OAuth device flow under /login, the control API under /sandbox, GraphQL, else the REST API. */
 export async function serveRequest(
   parts: SandboxParts,
   hostnames: ReadonlySet<string>,
@@ -130,6 +131,10 @@ export async function serveRequest(
       if (error instanceof HttpError) send(error.status, { error: error.message });
       else throw error;
     }
+    return;
+  }
+  if (method === "POST" && path === "/graphql" && parts.graphql.enabled) {
+    await serveGraphql(parts, req, body, send);
     return;
   }
   await serveApi(parts, parts.rest, req, method, path, send, url.searchParams);

@@ -5,6 +5,7 @@ import { openGithubJournal } from "./githubJournal.ts";
 import { GithubRest } from "./githubRest.ts";
 import { GithubShapes } from "./githubShapes.ts";
 import { GithubState } from "./githubState.ts";
+import { githubSchema } from "./graphql/githubSchema.ts";
 import { RateLimits } from "./rateLimits.ts";
 import { isLoopbackHost, sandboxHostnames } from "./refuseForeignRequest.ts";
 import type { GithubSandboxOptions, SandboxParts } from "./sandboxParts.ts";
@@ -37,6 +38,7 @@ export async function startGithubSandbox(options: GithubSandboxOptions = {}): Pr
     rest: new GithubRest(state, new GithubShapes(state, () => baseUrl)),
     stats: { requests: 0, notModified: 0, byPath: new Map() },
     latency: { ms: options.latencyMs ?? 0 },
+    graphql: { enabled: true },
     changed: () => journal?.save(),
   };
   const host = options.host ?? "127.0.0.1";
@@ -48,6 +50,9 @@ export async function startGithubSandbox(options: GithubSandboxOptions = {}): Pr
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // GitHub's GraphQL schema is built before the first answer (about a second of work that would otherwise hold up
+  // the process in the middle of someone's request), once per process.
+  await githubSchema();
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new Error(`port ${port} on ${host} is already in use`) : error),

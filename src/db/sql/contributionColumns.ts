@@ -15,10 +15,11 @@ export const CONTRIBUTION_WITH_AUTHOR = Prisma.sql`
   c."id", c."guildId", c."authorId", c."title", c."titleKey", c."description", c."category",
   COALESCE(c."links", '{}') AS "links", c."hours", c."status", c."channelId", c."messageId", c."createdAt",
   c."updatedAt", c."withdrawnAt", c."evaluationClaimedAt", c."evaluationClaimedBy", c."postIsDigest", c."epochId",
+  COALESCE(c."bands", '{}') AS "bands", c."indexVersion",
   a."id" AS "author.id", a."guildId" AS "author.guildId", a."discordId" AS "author.discordId",
   a."username" AS "author.username", a."createdAt" AS "author.createdAt", a."lastSeenAt" AS "author.lastSeenAt",
   a."showName" AS "author.showName", a."showWallet" AS "author.showWallet", a."notifyVotes" AS "author.notifyVotes",
-  a."dmsClosedAt" AS "author.dmsClosedAt"`;
+  a."dmsClosedAt" AS "author.dmsClosedAt", a."locale" AS "author.locale"`;
 
 export type ContributionWithAuthor = Contribution & { author: Member };
 

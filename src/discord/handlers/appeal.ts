@@ -15,7 +15,13 @@ export const appeal: CommandHandler = async (i, ctx) => {
   ctx.deps.kickEvaluations();
   await i.editReply(
     edit({
-      content: `Your appeal #${result.appeal.id} of contribution #${result.contribution.id} is filed. A second evaluation runs now; when it is done, both are posted in ${result.contribution.channelId ? `<#${result.contribution.channelId}>` : `#${ctx.deps.settings.channels.contributions}`} for a moderator to accept or reject.`,
+      content: ctx.t.t("evaluation.appeal.filed", {
+        appealId: String(result.appeal.id),
+        id: String(result.contribution.id),
+        channel: result.contribution.channelId
+          ? `<#${result.contribution.channelId}>`
+          : `#${ctx.deps.settings.channels.contributions}`,
+      }),
     }),
   );
 };

@@ -1,4 +1,5 @@
 import { MessageFlags } from "discord.js";
+import { type Translator, translator } from "../../i18n/translator.ts";
 import {
   approveLease,
   chooseOffer,
@@ -10,11 +11,18 @@ import {
 import { explainRequest, requestCompute } from "../../services/compute/requestCompute.ts";
 import { UserError } from "../../services/errors.ts";
 import type { HandlerContext } from "../context.ts";
+import { guildLocale } from "../interactionLocale.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { chooseButtons } from "../views/computeNoticeViews.ts";
-import { leaseButtons, leasesView, leaseTerms, matchesText, noticeButtons } from "../views/computeViews.ts";
+import {
+  leaseStatusText,
+  leasesView,
+  leaseTerms,
+  leaseTermsFact,
+  matchesText,
+  noticeButtons,
+} from "../views/computeViews.ts";
 import { ts } from "../views/governanceFormat.ts";
-import { userLine } from "../views/userText.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
 export const request: CommandHandler = async (i, ctx) => {
@@ -34,9 +42,10 @@ export const request: CommandHandler = async (i, ctx) => {
   const why = await explainRequest(ctx.deps.services, input, matches);
   await i.editReply(
     edit({
-      content: matchesText(request.id, matches, why),
+      content: matchesText(ctx.t, request.id, matches, ctx.deps.services.token, why),
       components: noticeButtons(
         chooseButtons(
+          ctx.t,
           request.id,
           matches.map((m) => m.nodeId),
         ),
@@ -45,65 +54,68 @@ export const request: CommandHandler = async (i, ctx) => {
   );
 };
 
+/** The words of a message everyone in the compute channel reads: the guild's language, as the publisher's. */
+const publicT = (i: { guildLocale: string | null }, ctx: HandlerContext) =>
+  translator(guildLocale(ctx.deps.settings, i.guildLocale));
+
 /**
  * What a new or approved lease announces: the provider is asked in the compute channel (Accept / Decline), or first
  * the moderators (a note, and Approve on the message); the message with the buttons is recorded on the lease.
  */
 const leaseOffer =
-  (ctx: HandlerContext): LeaseAnnouncement =>
+  (ctx: HandlerContext, guildT: Translator): LeaseAnnouncement =>
   (lease) => {
-    const token = ctx.deps.services.token;
-    const requester = lease.request.requester.discordId;
-    const provider = lease.node.provider.discordId;
+    const facts = {
+      lease: leaseTermsFact(lease),
+      requesterId: lease.request.requester.discordId,
+      providerId: lease.node.provider.discordId,
+      purpose: lease.purpose,
+    };
     if (lease.status === "awaiting_approval") {
       return [
         {
           guildId: lease.guildId,
           kind: "note",
           note: {
-            text: `Lease #${lease.id} (${leaseTerms(lease, token)}) costs more than LEASE_APPROVAL_ABOVE: approve it in #${ctx.deps.settings.channels.compute}.`,
+            // A moderators' note is words, written now in the guild's language (notes have no fact for this).
+            text: guildT.t("compute.note.leaseNeedsApproval", {
+              leaseId: String(lease.id),
+              terms: leaseTerms(guildT, lease, ctx.deps.services.token),
+              channel: ctx.deps.settings.channels.compute,
+            }),
             channel: "governance",
           },
         },
-        {
-          guildId: lease.guildId,
-          kind: "compute",
-          notice: {
-            content: `Lease **#${lease.id}** waits for a moderator's approval before <@${provider}> is asked: <@${requester}> wants ${leaseTerms(lease, token)} for “${userLine(lease.purpose, 200)}”.`,
-            buttons: leaseButtons(lease.id, "approve"),
-            leaseId: lease.id,
-          },
-        },
+        { guildId: lease.guildId, kind: "compute", notice: { fact: { kind: "lease_awaiting_approval", ...facts } } },
       ];
     }
-    return [
-      {
-        guildId: lease.guildId,
-        kind: "compute",
-        notice: {
-          content: `<@${provider}>, <@${requester}> asks for ${leaseTerms(lease, token)} for “${userLine(lease.purpose, 200)}”. Accept to start lease **#${lease.id}** now; it is paid for the time your node is online during it.`,
-          mention: [provider],
-          buttons: leaseButtons(lease.id, "decide"),
-          leaseId: lease.id,
-        },
-      },
-    ];
+    return [{ guildId: lease.guildId, kind: "compute", notice: { fact: { kind: "lease_offered", ...facts } } }];
   };
 
 export const choose: ComponentHandler = async (i, ctx, [requestId, nodeId]) => {
   const r = Number(requestId);
   const n = Number(nodeId);
   if (!Number.isInteger(r) || !Number.isInteger(n)) throw new UserError("invalid_component", {});
-  const { lease, created } = await chooseOffer(ctx.deps.services, ctx.actor, r, n, leaseOffer(ctx));
-  const next =
-    lease.status === "awaiting_approval"
-      ? "A moderator approves leases of this size first; the provider is asked right after."
-      : `<@${lease.node.provider.discordId}> was asked in #${ctx.deps.settings.channels.compute}.`;
+  const { lease, created } = await chooseOffer(ctx.deps.services, ctx.actor, r, n, leaseOffer(ctx, publicT(i, ctx)));
+  const t = ctx.t;
+  const terms = leaseTerms(t, lease, ctx.deps.services.token);
+  const leaseNumber = String(lease.id);
   await i.reply(
     ephemeral({
-      content: created
-        ? `Lease **#${lease.id}**: ${leaseTerms(lease, ctx.deps.services.token)}. ${next}`
-        : `You already chose for request #${r}: lease **#${lease.id}** (${lease.status.replace("_", " ")}).`,
+      content: !created
+        ? t.t("compute.choose.already", {
+            requestId: String(r),
+            leaseId: leaseNumber,
+            status: leaseStatusText(t, lease.status),
+          })
+        : lease.status === "awaiting_approval"
+          ? t.t("compute.choose.awaitingApproval", { leaseId: leaseNumber, terms })
+          : t.t("compute.choose.asked", {
+              leaseId: leaseNumber,
+              terms,
+              providerId: lease.node.provider.discordId,
+              channel: ctx.deps.settings.channels.compute,
+            }),
     }),
   );
 };
@@ -115,12 +127,18 @@ export const leaseButton: ComponentHandler = async (i, ctx, [action, leaseId]) =
   }
   const token = ctx.deps.services.token;
   const services = ctx.deps.services;
+  // The message clicked is the public one in the compute channel: it stays in the guild's language.
+  const t = publicT(i, ctx);
   if (action === "approve") {
     // The provider is asked with the approval itself, even if this click's answer never reaches Discord.
-    const lease = await approveLease(services, ctx.actor, ctx.isModerator, id, leaseOffer(ctx));
+    const lease = await approveLease(services, ctx.actor, ctx.isModerator, id, leaseOffer(ctx, t));
     await i.update(
       post({
-        content: `Lease **#${lease.id}** (${leaseTerms(lease, token)}) was approved by <@${ctx.actor.discordId}>.`,
+        content: t.t("compute.lease.approved", {
+          leaseId: String(lease.id),
+          terms: leaseTerms(t, lease, token),
+          actorId: ctx.actor.discordId,
+        }),
         components: [],
         allowedMentions: noMentions,
       }),
@@ -129,16 +147,22 @@ export const leaseButton: ComponentHandler = async (i, ctx, [action, leaseId]) =
   }
   const lease = await decideLease(services, ctx.actor, id, action === "accept");
   const requester = lease.request.requester.discordId;
+  const who = { leaseId: String(lease.id), actorId: ctx.actor.discordId, requesterId: requester };
   const content =
     lease.status === "active"
-      ? `✅ Lease **#${lease.id}** accepted by <@${ctx.actor.discordId}>: ${leaseTerms(lease, token)}, from ${ts(lease.startsAt ?? new Date())} until ${ts(lease.endsAt ?? new Date())}. <@${requester}>, your compute is ready.`
-      : `Lease **#${lease.id}** was declined by <@${ctx.actor.discordId}>. <@${requester}>, ask again with \`/compute request\` for other offers.`;
+      ? t.t("compute.lease.accepted", {
+          ...who,
+          terms: leaseTerms(t, lease, token),
+          from: ts(lease.startsAt ?? new Date()),
+          until: ts(lease.endsAt ?? new Date()),
+        })
+      : t.t("compute.lease.declined", who);
   await i.update(post({ content, components: [], allowedMentions: { parse: [], users: [requester] } }));
 };
 
 export const leases: CommandHandler = async (i, ctx) => {
   const rows = await listLeases(ctx.deps.services, ctx.actor);
-  await i.reply(ephemeral({ content: leasesView(rows, ctx.actor.discordId, ctx.deps.services.token) }));
+  await i.reply(ephemeral({ content: leasesView(ctx.t, rows, ctx.actor.discordId, ctx.deps.services.token) }));
 };
 
 export const end: CommandHandler = async (i, ctx) => {
@@ -152,11 +176,10 @@ export const end: CommandHandler = async (i, ctx) => {
         guildId: ended.guildId,
         kind: "compute",
         notice: {
-          content: `Lease **#${ended.id}** was ended early by <@${ctx.actor.discordId}>; it is paid for what the node delivered until now. <@${other}>`,
-          mention: [other],
+          fact: { kind: "lease_ended_early", leaseId: ended.id, actorId: ctx.actor.discordId, otherId: other },
         },
       },
     ];
   });
-  await i.reply(ephemeral({ content: `Lease **#${lease.id}** ended. It is paid pro rata at the epoch's close.` }));
+  await i.reply(ephemeral({ content: ctx.t.t("compute.end.reply", { leaseId: String(lease.id) }) }));
 };

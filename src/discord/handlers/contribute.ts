@@ -35,7 +35,7 @@ export const submit: CommandHandler = async (i, ctx) => {
   const description = o.getString("description");
   // Slash-command text is one line on Discord: without a description, a form takes several lines.
   if (description === null) {
-    await i.showModal(contributionFormModal({ title: o.getString("title", true), category, hours, links }));
+    await i.showModal(contributionFormModal(ctx.t, { title: o.getString("title", true), category, hours, links }));
     return;
   }
   await i.deferReply({ flags: MessageFlags.Ephemeral });
@@ -62,10 +62,14 @@ async function finishSubmission(
 ) {
   const contribution = await submitContribution(ctx.deps.services, ctx.actor, input);
   ctx.deps.kickEvaluations();
-  const where = postNote(await ctx.deps.posts.outcomeOf("contribution", contribution.id));
+  const where = postNote(ctx.t, await ctx.deps.posts.outcomeOf("contribution", contribution.id));
   await i.editReply(
     edit({
-      content: `Contribution **#${contribution.id}** “${userLine(contribution.title, 120)}” is submitted and waiting for evaluation.${where}`,
+      content: ctx.t.t("contribution.submitted", {
+        id: String(contribution.id),
+        title: userLine(contribution.title, 120),
+        postNote: where,
+      }),
     }),
   );
 }
@@ -77,7 +81,7 @@ async function renderList(ctx: HandlerContext, state: ContributionListState) {
     status: state.status,
     page: state.page,
   });
-  return contributionListView(result, { ...state, page: result.page });
+  return contributionListView(ctx.t, result, { ...state, page: result.page });
 }
 
 export const list: CommandHandler = async (i, ctx) => {
@@ -95,13 +99,18 @@ export const listPage: ComponentHandler = async (i, ctx, args) => {
 
 export const show: CommandHandler = async (i, ctx) => {
   const contribution = await getContribution(ctx.deps.services, ctx.actor.guildId, i.options.getInteger("id", true));
-  await i.reply(ephemeral({ embeds: [contributionEmbed(contribution)] }));
+  await i.reply(ephemeral({ embeds: [contributionEmbed(ctx.t, contribution)] }));
 };
 
 export const withdraw: CommandHandler = async (i, ctx) => {
   // The public post is brought up to date (it shows the contribution withdrawn) by the publisher.
   const contribution = await withdrawContribution(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
   await i.reply(
-    ephemeral({ content: `Contribution **#${contribution.id}** “${userLine(contribution.title, 120)}” is withdrawn.` }),
+    ephemeral({
+      content: ctx.t.t("contribution.withdrawn", {
+        id: String(contribution.id),
+        title: userLine(contribution.title, 120),
+      }),
+    }),
   );
 };

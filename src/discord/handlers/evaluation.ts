@@ -1,5 +1,5 @@
 import { MessageFlags } from "discord.js";
-import { tokenAmountText } from "../../base/token.ts";
+import { translator } from "../../i18n/translator.ts";
 import { ensureOpenEpoch } from "../../services/epochs/ensureOpenEpoch.ts";
 import { UserError } from "../../services/errors.ts";
 import { resolveAppeal } from "../../services/evaluations/appeals.ts";
@@ -8,8 +8,9 @@ import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluat
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
 import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
+import { guildLocale } from "../interactionLocale.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
-import { appealOutcome, evaluationEmbed } from "../views/evaluationViews.ts";
+import { appealOutcome, evaluationEmbed, tokenText } from "../views/evaluationViews.ts";
 import { parseTokenAmount } from "./parseTokenAmount.ts";
 import { requireModerator } from "./requireModerator.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
@@ -20,7 +21,7 @@ export const show: CommandHandler = async (i, ctx) => {
     ctx.actor.guildId,
     i.options.getInteger("contribution", true),
   );
-  await i.reply(ephemeral({ embeds: [evaluationEmbed(evaluation, contribution, ctx.deps.services.token)] }));
+  await i.reply(ephemeral({ embeds: [evaluationEmbed(ctx.t, evaluation, contribution, ctx.deps.services.token)] }));
 };
 
 export const override: CommandHandler = async (i, ctx) => {
@@ -37,14 +38,20 @@ export const override: CommandHandler = async (i, ctx) => {
   }).catch((error: unknown) => {
     if (error instanceof UserError && error.code === "reward_above_cap") {
       const max = (error.context as { max: string }).max;
-      throw new UserError("reward_above_cap", { max: tokenAmountText(max, token) });
+      throw new UserError("reward_above_cap", { max: tokenText(ctx.t, max, token) });
     }
     throw error;
   });
   await i.reply(
     ephemeral({
-      content: `Evaluation of #${contribution.id} overridden: ${original.total}/100 → ${created.total}/100, ${tokenAmountText(original.suggestedReward, token)} → ${tokenAmountText(created.suggestedReward, token)}. The original is kept.`,
-      embeds: [evaluationEmbed(created, contribution, token)],
+      content: ctx.t.t("evaluation.overridden", {
+        id: String(contribution.id),
+        oldTotal: ctx.t.number(original.total),
+        newTotal: ctx.t.number(created.total),
+        oldReward: tokenText(ctx.t, original.suggestedReward, token),
+        newReward: tokenText(ctx.t, created.suggestedReward, token),
+      }),
+      embeds: [evaluationEmbed(ctx.t, created, contribution, token)],
     }),
   );
 };
@@ -58,7 +65,11 @@ export const clear: CommandHandler = async (i, ctx) => {
   );
   await i.reply(
     ephemeral({
-      content: `Cleared: contribution #${contribution.id}'s evaluation (${evaluation.total}/100, ${tokenAmountText(evaluation.suggestedReward, ctx.deps.services.token)}) will pay as evaluated in its epoch's distribution. Your note is recorded in the audit log.`,
+      content: ctx.t.t("evaluation.cleared", {
+        id: String(contribution.id),
+        total: ctx.t.number(evaluation.total),
+        reward: tokenText(ctx.t, evaluation.suggestedReward, ctx.deps.services.token),
+      }),
     }),
   );
 };
@@ -68,7 +79,9 @@ export const resolveAppealButton: ComponentHandler = async (i, ctx, [action, id]
   requireModerator(ctx);
   const appealId = idArgument(id);
   const resolved = await resolveAppeal(ctx.deps.services, ctx.actor, appealId, action === "accept");
-  const outcome = appealOutcome(appealId, resolved.status, ctx.actor.discordId);
+  // The appeal's post is public: it speaks the guild's language, not the clicking moderator's.
+  const guildT = translator(guildLocale(ctx.deps.settings, i.guildLocale));
+  const outcome = appealOutcome(guildT, appealId, resolved.status, ctx.actor.discordId);
   await i.update(post({ content: outcome, components: [], allowedMentions: noMentions }));
 };
 
@@ -82,7 +95,7 @@ export const resolveAppealCommand: CommandHandler = async (i, ctx) => {
     appealId,
     i.options.getString("decision", true) === "accept",
   );
-  await i.editReply(edit({ content: appealOutcome(appealId, resolved.status, ctx.actor.discordId) }));
+  await i.editReply(edit({ content: appealOutcome(ctx.t, appealId, resolved.status, ctx.actor.discordId) }));
 };
 
 export const usage: CommandHandler = async (i, ctx) => {
@@ -105,23 +118,46 @@ export const usage: CommandHandler = async (i, ctx) => {
       : epoch.startsAt
     : new Date(ctx.deps.services.now().getTime() - (days ?? 7) * 86_400_000);
   const u = await summariseUsage(ctx.deps.services, ctx.actor.guildId, since);
+  const t = ctx.t;
   const by = Object.entries(u.byEvaluator)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, n]) => `${k}: ${n}`)
+    .map(([k, n]) => `${t.t("evaluation.evaluator", { evaluator: k })}: ${t.number(n)}`)
     .join(", ");
   await i.reply(
     ephemeral({
       embeds: [
         {
           title: epoch
-            ? `Evaluation usage, epoch ${epoch.number}${epoch.number === 1 ? "" : ` (since <t:${Math.floor(since.getTime() / 1000)}:d>)`}`
-            : `Evaluation usage, last ${days} day${days === 1 ? "" : "s"}`,
+            ? epoch.number === 1
+              ? t.t("evaluation.usage.epoch.embedTitle", { epoch: String(epoch.number) })
+              : t.t("evaluation.usage.epochSince.embedTitle", {
+                  epoch: String(epoch.number),
+                  since: `<t:${Math.floor(since.getTime() / 1000)}:d>`,
+                })
+            : t.t("evaluation.usage.days.embedTitle", { count: days ?? 7 }),
           color: 0x5865f2,
           fields: [
-            { name: "Evaluations", value: `${u.evaluations}${by ? ` (${by})` : ""}`, inline: false },
-            { name: "Rubric fallbacks after an LLM failure", value: String(u.fallbacks), inline: true },
-            { name: "Tokens in / out", value: `${u.promptTokens} / ${u.completionTokens}`, inline: true },
-            { name: "Cost", value: `$${(u.costMicroUsd / 1_000_000).toFixed(4)}`, inline: true },
+            {
+              name: t.t("evaluation.usage.evaluations.fieldName"),
+              value: `${t.number(u.evaluations)}${by ? ` (${by})` : ""}`,
+              inline: false,
+            },
+            { name: t.t("evaluation.usage.fallbacks.fieldName"), value: t.number(u.fallbacks), inline: true },
+            {
+              name: t.t("evaluation.usage.tokens.fieldName"),
+              value: `${t.number(u.promptTokens)} / ${t.number(u.completionTokens)}`,
+              inline: true,
+            },
+            {
+              name: t.t("evaluation.usage.cost.fieldName"),
+              value: t.number(u.costMicroUsd / 1_000_000, {
+                style: "currency",
+                currency: "USD",
+                minimumFractionDigits: 4,
+                maximumFractionDigits: 4,
+              }),
+              inline: true,
+            },
           ],
         },
       ],

@@ -11,7 +11,7 @@ export const next: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const found = await nextJuryItem(ctx.deps.services, ctx.actor, ctx.member.roles);
   const { item } = found;
-  await i.editReply(edit(item ? juryItemView({ ...found, item }) : { content: juryNothingText(found) }));
+  await i.editReply(edit(item ? juryItemView(ctx.t, { ...found, item }) : { content: juryNothingText(ctx.t, found) }));
 };
 
 /** "Score it" under a blind item: `jury:score:<itemId>` opens the form. */
@@ -21,6 +21,7 @@ export const scoreButton: ComponentHandler = async (i, ctx, [action, id]) => {
   if (!ctx.member.roles.includes(jurorRole)) throw new UserError("missing_role", { role: jurorRole });
   await i.showModal(
     juryScoreModal(
+      ctx.t,
       idArgument(id),
       ctx.deps.services.evaluation.rubric.criteria.map((c) => c.name),
     ),
@@ -42,5 +43,5 @@ export const scoreModal: ModalHandler = async (i, ctx, [id]) => {
     itemId,
     scores,
   });
-  await i.editReply(edit({ content: juryRecordedText(itemId, recorded) }));
+  await i.editReply(edit({ content: juryRecordedText(ctx.t, itemId, recorded) }));
 };

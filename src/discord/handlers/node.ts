@@ -1,4 +1,3 @@
-import { tokenAmountText } from "../../base/token.ts";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
 import { retireNode, updateNode } from "../../services/compute/changeNode.ts";
 import { listNodes } from "../../services/compute/listNodes.ts";
@@ -8,7 +7,7 @@ import { UserError } from "../../services/errors.ts";
 import type { HandlerContext } from "../context.ts";
 import { stashValue, unstashValue } from "../pagerStash.ts";
 import { ephemeral, noMentions, post } from "../reply.ts";
-import { hardwareText, type NodeListState, nodeListView, nodeShowView, readNodeListId } from "../views/computeViews.ts";
+import { type NodeListState, nodeListView, nodeShowView, perHourText, readNodeListId } from "../views/computeViews.ts";
 import { userLine } from "../views/userText.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
@@ -38,17 +37,25 @@ export const register: CommandHandler = async (i, ctx) => {
         guildId: n.guildId,
         kind: "compute",
         notice: {
-          content: `🖥️ <@${ctx.actor.discordId}> registered node **#${n.id} ${userLine(n.name, 64)}**: ${hardwareText(n)}, ${userLine(n.region, 24)}, ${tokenAmountText(n.price, ctx.deps.services.token)} per ${n.gpuModel ? "GPU" : "CPU"}-hour. Pending until its agent's first heartbeat.`,
+          fact: {
+            kind: "node_registered",
+            nodeId: n.id,
+            name: n.name,
+            providerId: ctx.actor.discordId,
+            gpuModel: n.gpuModel,
+            gpuCount: n.gpuCount,
+            vramGb: n.vramGb,
+            cpuCores: n.cpuCores,
+            ramGb: n.ramGb,
+            region: n.region,
+            price: n.price.toFixed(),
+          },
         },
       },
     ],
   );
-  const api = ctx.deps.httpUrl ?? "<Steward's HTTP URL>";
-  await i.reply(
-    ephemeral({
-      content: `Node **#${node.id}** is registered and pending until its first heartbeat. On the machine, keep the agent running with the key it created (add \`--key <file>\` if you gave it one):\n\`npm run steward -- node-agent --api ${api} --node ${node.id}\`\n(in a clone of Steward; where Steward is installed as a package: \`steward node-agent …\`). It turns online with the first signed heartbeat; \`/node show id:${node.id}\` follows it.`,
-    }),
-  );
+  const api = ctx.deps.httpUrl ?? ctx.t.t("compute.register.noApiUrl");
+  await i.reply(ephemeral({ content: ctx.t.t("compute.register.reply", { nodeId: String(node.id), api }) }));
 };
 
 async function renderList(ctx: HandlerContext, state: NodeListState) {
@@ -60,7 +67,7 @@ async function renderList(ctx: HandlerContext, state: NodeListState) {
     status: state.status,
     page: state.page,
   });
-  return nodeListView(result, { ...state, page: result.page }, ctx.deps.services.token, stashValue);
+  return nodeListView(ctx.t, result, { ...state, page: result.page }, ctx.deps.services.token, stashValue);
 }
 
 export const list: CommandHandler = async (i, ctx) => {
@@ -85,7 +92,7 @@ export const listPage: ComponentHandler = async (i, ctx, args) => {
 
 export const show: CommandHandler = async (i, ctx) => {
   const details = await nodeDetails(ctx.deps.services, ctx.actor, i.options.getInteger("id", true));
-  await i.reply(ephemeral(nodeShowView(details, ctx.deps.services.token)));
+  await i.reply(ephemeral(nodeShowView(ctx.t, details, ctx.deps.services.token)));
 };
 
 export const update: CommandHandler = async (i, ctx) => {
@@ -94,10 +101,13 @@ export const update: CommandHandler = async (i, ctx) => {
     region: i.options.getString("region"),
     description: i.options.getString("description"),
   });
-  const price = tokenAmountText(node.price, ctx.deps.services.token);
   await i.reply(
     ephemeral({
-      content: `Node **#${node.id}** now offers ${price} per ${node.gpuModel ? "GPU" : "CPU"}-hour in ${userLine(node.region, 24)}. Leases already agreed keep their price.`,
+      content: ctx.t.t("compute.update.reply", {
+        nodeId: String(node.id),
+        perHour: perHourText(ctx.t, node.price, node.gpuModel, ctx.deps.services.token),
+        region: userLine(node.region, 24),
+      }),
     }),
   );
 };
@@ -107,12 +117,8 @@ export const retire: CommandHandler = async (i, ctx) => {
     {
       guildId: n.guildId,
       kind: "compute",
-      notice: { content: `⚫ <@${ctx.actor.discordId}> retired node **#${n.id} ${userLine(n.name, 64)}**.` },
+      notice: { fact: { kind: "node_retired", nodeId: n.id, name: n.name, actorId: ctx.actor.discordId } },
     },
   ]);
-  await i.reply(
-    ephemeral({
-      content: `Node **#${node.id}** is retired: its heartbeats are refused from now on and its active leases ended (paid for what was delivered). Its key can serve a new node.`,
-    }),
-  );
+  await i.reply(ephemeral({ content: ctx.t.t("compute.retire.reply", { nodeId: String(node.id) }) }));
 };

@@ -7,14 +7,10 @@ import type { CommandHandler } from "./types.ts";
 export const notify: CommandHandler = async (i, ctx) => {
   const value = i.options.getString("votes", false);
   if (value === null) {
-    await i.reply(ephemeral({ content: notifyView(await notifySettings(ctx.deps.services, ctx.actor)) }));
+    await i.reply(ephemeral({ content: notifyView(ctx.t, await notifySettings(ctx.deps.services, ctx.actor)) }));
     return;
   }
   const on = value === "on";
   const v = await setNotifyVotes(ctx.deps.services, ctx.actor, on);
-  await i.reply(
-    ephemeral({
-      content: notifyView(v, on ? "Vote reminders by DM are now on." : "Vote reminders by DM are now off."),
-    }),
-  );
+  await i.reply(ephemeral({ content: notifyView(ctx.t, v, on ? "on" : "off") }));
 };

@@ -18,12 +18,12 @@ import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts"
 
 export const status: CommandHandler = async (i, ctx) => {
   const s = await payoutStatus(ctx.deps.services, ctx.actor.guildId, i.options.getInteger("proposal", true));
-  await i.reply(ephemeral({ content: payoutStatusView(s, ctx.deps.services.token) }));
+  await i.reply(ephemeral({ content: payoutStatusView(ctx.t, s, ctx.deps.services.token) }));
 };
 
 export const history: CommandHandler = async (i, ctx) => {
   const h = await payoutHistory(ctx.deps.services, ctx.actor.guildId, ctx.actor.discordId);
-  await i.reply(ephemeral({ content: payoutHistoryView(h, ctx.deps.services.token) }));
+  await i.reply(ephemeral({ content: payoutHistoryView(ctx.t, h, ctx.deps.services.token) }));
 };
 
 export const retry: CommandHandler = async (i, ctx) => {
@@ -32,7 +32,7 @@ export const retry: CommandHandler = async (i, ctx) => {
   ctx.deps.kickSettlement();
   await i.reply(
     ephemeral({
-      content: `${r.chunks} failed chunk(s) of proposal #${id} will be paid again now (each at most once: the chain refuses a chunk it already paid). \`/payout status proposal:${id}\` follows it.`,
+      content: ctx.t.t("payout.retry.done", { count: r.chunks, id }),
     }),
   );
 };
@@ -43,42 +43,42 @@ export const claim: CommandHandler = async (i, ctx) => {
   const signature = i.options.getString("signature");
   if (line === null) {
     const held = await listHeldLines(ctx.deps.services, ctx.actor);
-    await i.reply(ephemeral({ content: heldLinesView(held, ctx.deps.services.token, signature !== null) }));
+    await i.reply(ephemeral({ content: heldLinesView(ctx.t, held, ctx.deps.services.token, signature !== null) }));
     return;
   }
   if (signature === null) {
     const asked = await askClaim(ctx.deps.services, ctx.actor, line);
-    await i.reply(ephemeral({ content: claimAskedView(asked, ctx.deps.services.token) }));
+    await i.reply(ephemeral({ content: claimAskedView(ctx.t, asked, ctx.deps.services.token) }));
     return;
   }
   const outcome = await submitClaim(ctx.deps.services, ctx.actor, line, signature);
   if (outcome.queued) ctx.deps.kickSettlement();
-  await i.reply(ephemeral({ content: claimSubmittedView(outcome) }));
+  await i.reply(ephemeral({ content: claimSubmittedView(ctx.t, outcome) }));
 };
 
 /** `/payout return`: a held line back to the treasury, after its claim period. */
 export const returnLine: CommandHandler = async (i, ctx) => {
   const outcome = await askReturn(ctx.deps.services, ctx.actor, i.options.getInteger("line", true));
   if (outcome.queued) ctx.deps.kickSettlement();
-  await i.reply(ephemeral({ content: returnAskedView(outcome) }));
+  await i.reply(ephemeral({ content: returnAskedView(ctx.t, outcome) }));
 };
 
 async function approve(ctx: HandlerContext, id: number): Promise<string> {
   const r = await approvePayout(ctx.deps.services, ctx.actor, id);
   if (r.approved) ctx.deps.kickSettlement();
   const posted = await ctx.deps.posts.outcomeOf("result", id);
-  const next = ctx.deps.services.settlement
-    ? "it is being paid on-chain now; the receipt follows in the payouts channel"
-    : "no chain is set up for payouts here, so it waits for one";
-  return r.approved
-    ? `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals, so it is **approved**: ${next}.${failedPostNote(posted)}`
-    : `You approved proposal #${id}: ${r.approvals} of ${r.required} approvals so far.${failedPostNote(posted)}`;
+  const key = !r.approved
+    ? "payout.approve.counted"
+    : ctx.deps.services.settlement
+      ? "payout.approve.approvedPaying"
+      : "payout.approve.approvedWaiting";
+  return `${ctx.t.t(key, { id, approvals: r.approvals, required: r.required })}${failedPostNote(ctx.t, posted)}`;
 }
 
 async function reject(ctx: HandlerContext, id: number, reason: string): Promise<string> {
   await rejectPayout(ctx.deps.services, ctx.actor, id, reason);
   const posted = await ctx.deps.posts.outcomeOf("result", id);
-  return `You rejected proposal #${id}: it is **vetoed** and will not be paid. Your reason is recorded and shown on its result.${failedPostNote(posted)}`;
+  return `${ctx.t.t("payout.reject.done", { id })}${failedPostNote(ctx.t, posted)}`;
 }
 
 export const approveCommand: CommandHandler = async (i, ctx) => {
@@ -97,7 +97,7 @@ export const payoutButton: ComponentHandler = async (i, ctx, [action, id]) => {
   requireModerator(ctx);
   const proposalId = idArgument(id);
   if (action === "reject") {
-    await i.showModal(rejectPayoutModal(proposalId));
+    await i.showModal(rejectPayoutModal(ctx.t, proposalId));
     return;
   }
   await i.deferReply({ flags: MessageFlags.Ephemeral });

@@ -9,7 +9,7 @@ import type { CommandHandler } from "./types.ts";
 export const show: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const status = await policyStatus(ctx.deps.services, ctx.actor.guildId);
-  await i.editReply(edit(policyStatusView(status, ctx.deps.services.token)));
+  await i.editReply(edit(policyStatusView(ctx.t, status, ctx.deps.services.token)));
 };
 
 export const propose: CommandHandler = async (i, ctx) => {
@@ -24,5 +24,5 @@ export const propose: CommandHandler = async (i, ctx) => {
   };
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const proposed = await proposePolicy(ctx.deps.services, ctx.actor, change);
-  await i.editReply(edit({ content: policyProposedText(proposed, token) }));
+  await i.editReply(edit({ content: policyProposedText(ctx.t, proposed, token) }));
 };

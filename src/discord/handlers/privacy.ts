@@ -4,7 +4,7 @@ import { privacyView } from "../views/privacyViews.ts";
 import type { CommandHandler } from "./types.ts";
 
 export const show: CommandHandler = async (i, ctx) => {
-  await i.reply(ephemeral({ content: privacyView(await privacySettings(ctx.deps.services, ctx.actor)) }));
+  await i.reply(ephemeral({ content: privacyView(ctx.t, await privacySettings(ctx.deps.services, ctx.actor)) }));
 };
 
 export const showName: CommandHandler = async (i, ctx) => {
@@ -12,7 +12,7 @@ export const showName: CommandHandler = async (i, ctx) => {
   const v = await setPrivacy(ctx.deps.services, ctx.actor, "showName", on);
   await i.reply(
     ephemeral({
-      content: privacyView(v, on ? "Your user name is now shown publicly." : "Your user name is hidden again."),
+      content: privacyView(ctx.t, v, ctx.t.t(on ? "privacy.changed.nameShown" : "privacy.changed.nameHidden")),
     }),
   );
 };
@@ -22,10 +22,7 @@ export const showWallet: CommandHandler = async (i, ctx) => {
   const v = await setPrivacy(ctx.deps.services, ctx.actor, "showWallet", on);
   await i.reply(
     ephemeral({
-      content: privacyView(
-        v,
-        on ? "Your wallet address is now shown in full publicly." : "Your wallet address is shortened again.",
-      ),
+      content: privacyView(ctx.t, v, ctx.t.t(on ? "privacy.changed.walletFull" : "privacy.changed.walletShort")),
     }),
   );
 };

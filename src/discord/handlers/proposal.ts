@@ -30,8 +30,16 @@ async function open(ctx: HandlerContext, id: number, type?: VotingType, choices?
     periodMs,
   });
   const posted = await ctx.deps.posts.outcomeOf("proposal", id);
-  const ballot = posted.state === "posted" ? ` The ballot is on its message in ${posted.channel}.` : postNote(posted);
-  return `Proposal #${id} is open for votes until <t:${unix(proposal.endsAt as Date)}:f> (${proposal.votingType?.replace("_", "-")} vote, quorum: ${quorumText(proposal)}).${ballot}`;
+  const { t } = ctx;
+  const ballot =
+    posted.state === "posted" ? t.t("proposal.open.ballotIn", { channel: posted.channel }) : postNote(t, posted);
+  return t.t("proposal.open.opened", {
+    id,
+    until: `<t:${unix(proposal.endsAt as Date)}:f>`,
+    type: proposal.votingType ?? "undefined",
+    quorum: quorumText(t, proposal),
+    ballot,
+  });
 }
 
 export const openCommand: CommandHandler = async (i, ctx) => {
@@ -45,9 +53,7 @@ export const openCommand: CommandHandler = async (i, ctx) => {
     try {
       periodMs = parseDuration(periodText);
     } catch {
-      throw new UserError("invalid_voting_setup", {
-        problem: `"${periodText.slice(0, 20)}" is not a period: write it like 30m, 48h or 7d`,
-      });
+      throw new UserError("invalid_voting_setup", { problem: "period_format", input: periodText.slice(0, 20) });
     }
   }
   await i.deferReply({ flags: MessageFlags.Ephemeral });
@@ -67,14 +73,22 @@ export const showCommand: CommandHandler = async (i, ctx) => {
   await findProposal(ctx.deps.services, ctx.actor.guildId, id);
   const overview = await proposalOverview(ctx.deps.services, id);
   const mine = await memberVote(ctx.deps.services, id, ctx.actor.discordId);
-  const view = proposalMessage(overview, ctx.deps.services.token);
+  const { t } = ctx;
+  const view = proposalMessage(t, overview, ctx.deps.services.token);
   await i.reply(
     ephemeral({
       content: mine
-        ? `Your vote: **${describeVote(overview.proposal, mine.choice as Choice)}** (weight ${formatWeight(mine.weight)}).`
+        ? t.t("proposal.show.yourVote", {
+            vote: describeVote(t, overview.proposal, mine.choice as Choice),
+            weight: formatWeight(mine.weight),
+          })
         : overview.proposal.status === "open"
-          ? `You have not voted on this proposal yet: use the ballot on its message in ${overview.proposal.channelId ? `<#${overview.proposal.channelId}>` : `#${ctx.deps.settings.channels.governance}`}.`
-          : `Status: ${statusText(overview.proposal.status)}.`,
+          ? t.t("proposal.show.notVoted", {
+              channel: overview.proposal.channelId
+                ? `<#${overview.proposal.channelId}>`
+                : `#${ctx.deps.settings.channels.governance}`,
+            })
+          : t.t("proposal.show.status", { status: statusText(t, overview.proposal.status) }),
       embeds: view.embeds,
     }),
   );
@@ -85,12 +99,13 @@ export const drafts: CommandHandler = async (i, ctx) => {
   const open = await listOpenDrafts(ctx.deps.services, ctx.actor);
   const wanted = i.options.getInteger("draft");
   if (open.length === 0 && wanted === null) {
-    await i.reply(ephemeral({ content: "You have no proposal drafts waiting: start one with `/propose idea:…`." }));
+    await i.reply(ephemeral({ content: ctx.t.t("proposal.drafts.none") }));
     return;
   }
   const draft = wanted === null ? open[0] : await getProposalDraft(ctx.deps.services, ctx.actor, wanted);
   if (!draft) return;
   const view = proposalDraftView(
+    ctx.t,
     draft.id,
     draft.content as unknown as ProposalContent,
     draft.drafter,
@@ -100,6 +115,10 @@ export const drafts: CommandHandler = async (i, ctx) => {
   const list =
     others.length === 0
       ? ""
-      : `Your other drafts: ${others.map((d) => `#${d.id} “${userLine((d.content as { title?: string }).title ?? d.idea.slice(0, 40), 80)}”`).join(", ")} (reopen one with \`/proposal drafts draft:<id>\`).`;
+      : ctx.t.t("proposal.drafts.others", {
+          drafts: others
+            .map((d) => `#${d.id} “${userLine((d.content as { title?: string }).title ?? d.idea.slice(0, 40), 80)}”`)
+            .join(", "),
+        });
   await i.reply(ephemeral({ ...view, content: `${view.content ?? ""}${list ? `\n${list}` : ""}`.trim() }));
 };

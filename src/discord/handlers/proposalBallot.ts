@@ -26,15 +26,21 @@ async function storeVote(i: MessageComponentInteraction, ctx: HandlerContext, id
     id,
     choice,
   );
-  const now = describeVote(proposal, choice);
-  if (unchanged) {
-    return {
-      content: `You already voted **${now}** on proposal #${id} (weight ${formatWeight(vote.weight)}); nothing changed. You can change your vote until <t:${unix(proposal.endsAt as Date)}:f>.`,
-    };
-  }
-  const was = previous ? ` (it replaces your earlier vote: ${describeVote(proposal, previous.choice as Choice)})` : "";
+  const { t } = ctx;
+  const now = describeVote(t, proposal, choice);
+  const until = `<t:${unix(proposal.endsAt as Date)}:f>`;
+  const weight = formatWeight(vote.weight);
+  if (unchanged) return { content: t.t("ballot.unchanged", { vote: now, id, weight, until }) };
   return {
-    content: `Your vote on proposal #${id}: **${now}**${was}, weight ${formatWeight(vote.weight)}.${vote.conflicted ? " Your wallet receives a payout in this proposal, so the result is also shown without your vote." : ""} The last vote counts: you can change it until <t:${unix(proposal.endsAt as Date)}:f>.`,
+    content: t.t("ballot.recorded", {
+      id,
+      vote: now,
+      replaced: previous !== null && previous !== undefined,
+      previous: previous ? describeVote(t, proposal, previous.choice as Choice) : "",
+      weight,
+      conflicted: vote.conflicted,
+      until,
+    }),
   };
 }
 
@@ -80,8 +86,11 @@ export const rankComponent: ComponentHandler = async (i, ctx, [id, sofar]) => {
     return;
   }
   const view = {
-    content: `Ranking for proposal #${proposal.id} so far: ${describeRanking(proposal.choices, ranked)}.`,
-    components: [{ type: 1, components: [rankSelect(proposal, ranked)] }],
+    content: ctx.t.t("ballot.rankingSoFar", {
+      id: proposal.id,
+      ranking: describeRanking(ctx.t, proposal.choices, ranked),
+    }),
+    components: [{ type: 1, components: [rankSelect(ctx.t, proposal, ranked)] }],
   };
   if (fromBallot) await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
   else await i.update(post({ ...view, allowedMentions: noMentions }));
@@ -100,10 +109,17 @@ export const pointsComponent: ComponentHandler = async (i, ctx, [id, sofar]) => 
     return;
   }
   const sofarText =
-    given.length > 0 ? ` So far: ${given.map((n, k) => `${proposal.choices[k]} ${n}`).join(", ")}.` : "";
+    given.length > 0
+      ? ctx.t.t("ballot.spreadSoFar", { given: given.map((n, k) => `${proposal.choices[k]} ${n}`).join(", ") })
+      : "";
   const view = {
-    content: `Spread up to ${MAX_POINTS} points on each choice of proposal #${proposal.id}; your weight is split in proportion${proposal.votingType === "quadratic" ? " (quadratic: each choice counts the square root of its part)" : ""}.${sofarText}`,
-    components: [{ type: 1, components: [pointsSelect(proposal, given)] }],
+    content: ctx.t.t("ballot.spread", {
+      max: MAX_POINTS,
+      id: proposal.id,
+      quadratic: proposal.votingType === "quadratic",
+      sofar: sofarText,
+    }),
+    components: [{ type: 1, components: [pointsSelect(ctx.t, proposal, given)] }],
   };
   if (i.isButton()) await i.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
   else await i.update(post({ ...view, allowedMentions: noMentions }));

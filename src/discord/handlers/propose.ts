@@ -16,11 +16,12 @@ import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts"
 
 export const propose: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  await i.editReply(edit({ content: "Drafting your proposal…" }));
+  await i.editReply(edit({ content: ctx.t.t("proposal.drafting") }));
   const draft = await draftProposal(ctx.deps.services, ctx.actor, i.options.getString("idea", true));
   await i.editReply(
     edit(
       proposalDraftView(
+        ctx.t,
         draft.id,
         draft.content as unknown as ProposalContent,
         draft.drafter,
@@ -35,14 +36,14 @@ export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
   const draftId = idArgument(id);
   if (action === "edit") {
     const draft = await getProposalDraft(ctx.deps.services, ctx.actor, draftId);
-    await i.showModal(proposalEditModal(draftId, draft.content));
+    await i.showModal(proposalEditModal(ctx.t, draftId, draft.content));
     return;
   }
   if (action === "cancel") {
     await cancelProposalDraft(ctx.deps.services, ctx.actor, draftId);
     await i.update(
       post({
-        content: `Proposal draft #${draftId} cancelled. Nothing was submitted.`,
+        content: ctx.t.t("proposal.draft.cancelled", { id: draftId }),
         embeds: [],
         components: [],
       }),
@@ -55,7 +56,12 @@ export const draftButton: ComponentHandler = async (i, ctx, [action, id]) => {
   const posted = await ctx.deps.posts.outcomeOf("proposal", proposal.id);
   await i.editReply(
     post({
-      content: `Proposal #${proposal.id} “${userLine(proposal.title, 200)}” is saved as a ${proposal.kind} proposal draft.${postNote(posted)} A moderator opens it for votes.`,
+      content: ctx.t.t("proposal.draft.submitted", {
+        id: proposal.id,
+        title: userLine(proposal.title, 200),
+        kind: proposal.kind,
+        posted: postNote(ctx.t, posted),
+      }),
       embeds: [],
       components: [],
       allowedMentions: noMentions,
@@ -75,6 +81,7 @@ export const editModal: ModalHandler = async (i, ctx, [id]) => {
     budget: field("budget"),
   });
   const view = proposalDraftView(
+    ctx.t,
     draftId,
     draft.content as unknown as ProposalContent,
     draft.drafter,

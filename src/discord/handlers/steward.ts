@@ -11,9 +11,9 @@ export const status: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const guild = i.guild ?? (await i.client.guilds.fetch(ctx.actor.guildId));
   const problems = [
-    ...(await checkSetup(i.client, guild, ctx.deps.settings)),
-    ...(await checkQuorum(ctx.deps.services, ctx.actor.guildId)),
+    ...(await checkSetup(ctx.t, i.client, guild, ctx.deps.settings)),
+    ...(await checkQuorum(ctx.t, ctx.deps.services, ctx.actor.guildId)),
   ];
   const waiting = await pendingPosts(ctx.deps.services, ctx.actor.guildId);
-  await i.editReply(edit({ content: setupStatusText(problems, waiting) }));
+  await i.editReply(edit({ content: setupStatusText(ctx.t, problems, waiting) }));
 };

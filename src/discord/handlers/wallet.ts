@@ -1,10 +1,10 @@
-import { tokenAmountText } from "../../base/token.ts";
 import { createWalletChallenge } from "../../services/wallets/createWalletChallenge.ts";
 import { getActiveWallet } from "../../services/wallets/getActiveWallet.ts";
 import { verifyWalletSignature } from "../../services/wallets/verifyWalletSignature.ts";
 import { withTimeout } from "../../services/withTimeout.ts";
 import type { HandlerContext } from "../context.ts";
 import { ephemeral, replyWhenReady } from "../reply.ts";
+import { tokenAmountIn } from "../views/tokenAmountIn.ts";
 import { walletChallengeView, walletLinkedView, walletShowView, walletVerifyForm } from "../views/walletViews.ts";
 import type { CommandHandler, ModalHandler } from "./types.ts";
 
@@ -12,13 +12,15 @@ export const link: CommandHandler = async (i, ctx) => {
   const address = i.options.getString("address", true);
   const challenge = await createWalletChallenge(ctx.deps.services, ctx.actor, address, i.guild?.name);
   const { chainId, chain } = ctx.deps.services.wallets;
-  await i.reply(ephemeral({ content: walletChallengeView(challenge, { chainId, contractWallets: Boolean(chain) }) }));
+  await i.reply(
+    ephemeral({ content: walletChallengeView(ctx.t, challenge, { chainId, contractWallets: Boolean(chain) }) }),
+  );
 };
 
 export const verify: CommandHandler = async (i, ctx) => {
   const signature = i.options.getString("signature");
   if (signature === null) {
-    await i.showModal(walletVerifyForm());
+    await i.showModal(walletVerifyForm(ctx.t));
     return;
   }
   // A contract wallet is asked on the chain, which may take longer than Discord's 3 seconds: deferred if so.
@@ -36,7 +38,7 @@ export const verifyForm: ModalHandler = async (i, ctx) => {
 
 async function verified(ctx: HandlerContext, signature: string, message?: string) {
   const linked = await verifyWalletSignature(ctx.deps.services, ctx.actor, signature, message);
-  return { content: walletLinkedView(linked.wallet.address, linked.previousAddress, linked) };
+  return { content: walletLinkedView(ctx.t, linked.wallet.address, linked.previousAddress, linked) };
 }
 
 /** A balance is a courtesy on `/wallet show`: a chain slower than this is shown as not answering. */
@@ -50,9 +52,9 @@ export const show: CommandHandler = async (i, ctx) => {
   const balance =
     wallet && chain
       ? await withTimeout(chain.tokenBalance(wallet.address), BALANCE_TIMEOUT_MS, "the chain").then(
-          (units) => ({ text: tokenAmountText(units, token) }),
-          () => ({ unavailable: "the chain did not answer" }),
+          (units) => tokenAmountIn(ctx.t, units, token),
+          () => null,
         )
       : undefined;
-  await i.reply(ephemeral(walletShowView(wallet, balance)));
+  await i.reply(ephemeral(walletShowView(ctx.t, wallet, balance)));
 };

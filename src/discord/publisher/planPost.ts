@@ -1,6 +1,8 @@
 import { type Client, DiscordAPIError, type MessageCreateOptions, type MessageEditOptions } from "discord.js";
 import type { Token } from "../../base/token.ts";
 import type { PendingPost } from "../../generated/prisma/client.ts";
+import { supportedLocale } from "../../i18n/locales.ts";
+import { type Translator, translator } from "../../i18n/translator.ts";
 import { recordLeaseMessage } from "../../services/compute/leases.ts";
 import { recordContributionMessage } from "../../services/contributions/recordContributionMessage.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
@@ -39,7 +41,7 @@ import { contributionEmbed } from "../views/contributionViews.ts";
 import { appealOutcome, appealView, evaluationEmbed } from "../views/evaluationViews.ts";
 import { githubDraftMessage } from "../views/githubDraftViews.ts";
 import { moderatorNoteText } from "../views/moderatorNoteViews.ts";
-import { receiptMessage, safeBatchText } from "../views/payoutViews.ts";
+import { isReceiptOf, receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
 import { epochReminderText, reminderDmText, reminderPostText } from "../views/reminderViews.ts";
 import { resultMessage } from "../views/resultViews.ts";
@@ -50,6 +52,8 @@ export interface SendContext {
   services: ServiceDeps;
   settings: DiscordSettings;
   token: Token;
+  /** The words of a guild's public posts (GUILD_LOCALE, else the guild's own language). */
+  guildT: (guildId: string) => Translator;
 }
 
 /** Where a post goes (a channel setting or a recorded channel id), and how to make it there; returns the channel id. */
@@ -96,7 +100,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
         async send(channel) {
           // Announced in a digest: it has no post of its own to bring up to date.
           if (c.postIsDigest) return;
-          const payload = post({ embeds: [contributionEmbed(c)], allowedMentions: noMentions });
+          const payload = post({ embeds: [contributionEmbed(ctx.guildT(c.guildId), c)], allowedMentions: noMentions });
           if (c.messageId) {
             await editUnlessDeleted(channel, c.messageId, payload);
             return;
@@ -113,10 +117,11 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
         guildId: c.guildId,
         where: c.channelId ?? settings.channels.contributions,
         async send(channel) {
+          const t = ctx.guildT(c.guildId);
           await channel.send({
             ...post({
-              content: `<@${c.author.discordId}>, your contribution **#${c.id}** has been evaluated.`,
-              embeds: [evaluationEmbed(evaluation, c, token)],
+              content: t.t("evaluation.posted", { author: c.author.discordId, id: String(c.id) }),
+              embeds: [evaluationEmbed(t, evaluation, c, token)],
               allowedMentions: { users: [c.author.discordId] },
               ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
             }),
@@ -131,10 +136,11 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
         guildId: contribution.guildId,
         where: appeal.channelId ?? contribution.channelId ?? settings.channels.contributions,
         async send(channel) {
+          const t = ctx.guildT(contribution.guildId);
           if (appeal.status !== "open") {
             // Decided: the post (if it was ever made) shows the outcome and loses its buttons.
             if (!appeal.messageId) return;
-            const outcome = appealOutcome(appeal.id, appeal.status, appeal.resolvedBy ?? "");
+            const outcome = appealOutcome(t, appeal.id, appeal.status, appeal.resolvedBy ?? "");
             await editUnlessDeleted(
               channel,
               appeal.messageId,
@@ -145,7 +151,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           if (appeal.messageId) return;
           const message = await sendFresh(
             channel,
-            post({ ...appealView(appeal, contribution, original, second, token), allowedMentions: noMentions }),
+            post({ ...appealView(t, appeal, contribution, original, second, token), allowedMentions: noMentions }),
             attempt,
           );
           await recordAppealMessage(services, appeal.id, channel.id, message.id);
@@ -159,7 +165,10 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
         guildId: p.guildId,
         where: p.channelId ?? settings.channels.governance,
         async send(channel) {
-          const payload = post({ ...proposalMessage(overview, token), allowedMentions: noMentions });
+          const payload = post({
+            ...proposalMessage(ctx.guildT(p.guildId), overview, token),
+            allowedMentions: noMentions,
+          });
           if (p.messageId) {
             try {
               await channel.messages.edit(p.messageId, payload);
@@ -182,7 +191,10 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
         guildId: p.guildId,
         where: p.channelId ?? settings.channels.governance,
         async send(channel) {
-          const payload = post({ ...resultMessage(overview, token), allowedMentions: noMentions });
+          const payload = post({
+            ...resultMessage(ctx.guildT(p.guildId), overview, token),
+            allowedMentions: noMentions,
+          });
           if (p.resultMessageId) {
             try {
               await channel.messages.edit(p.resultMessageId, payload);
@@ -217,10 +229,13 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
             // A repeat after a crash between sending and recording: the nonce returns the receipt already posted;
             // older than Discord's nonce window, the channel's recent messages still show it.
             const recent = await channel.messages.fetch({ limit: 50 });
-            const marker = `Paid: proposal #${id} `;
-            const earlier = recent.find((m) => m.author.id === ctx.client.user?.id && m.content.startsWith(marker));
+            const earlier = recent.find((m) => m.author.id === ctx.client.user?.id && isReceiptOf(m.content, id));
             const message =
-              earlier ?? (await channel.send({ ...post(receiptMessage(receipt, token)), ...once(attempt) }));
+              earlier ??
+              (await channel.send({
+                ...post(receiptMessage(ctx.guildT(p.guildId), receipt, token)),
+                ...once(attempt),
+              }));
             services.settlement?.checkpoint("after-receipt-sent", id);
             await recordReceiptMessage(services, id, message.id);
             services.settlement?.checkpoint("after-receipt", id);
@@ -242,7 +257,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           const role = moderatorRole(ctx, channel);
           await channel.send({
             ...post({
-              content: safeBatchText(intent, role?.id),
+              content: safeBatchText(ctx.guildT(intent.proposal.guildId), intent, role?.id),
               allowedMentions: { parse: [], roles: role ? [role.id] : [] },
             }),
             files: [
@@ -266,7 +281,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           const role = moderatorRole(ctx, channel);
           await channel.send({
             ...post({
-              content: `${role ? `<@&${role.id}> ` : ""}${moderatorNoteText(note, ctx.token)}`,
+              content: `${role ? `<@&${role.id}> ` : ""}${moderatorNoteText(ctx.guildT(row.guildId), note, ctx.token)}`,
               allowedMentions: { parse: [], roles: role ? [role.id] : [] },
             }),
             ...once(attempt),
@@ -283,7 +298,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           // The vote closed before the reminder could go out: its result says the rest.
           if (!facts.open) return;
           await channel.send({
-            ...post({ content: reminderPostText(facts), allowedMentions: noMentions }),
+            ...post({ content: reminderPostText(ctx.guildT(facts.guildId), facts), allowedMentions: noMentions }),
             ...once(attempt),
           });
         },
@@ -298,14 +313,14 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           // Closed (by hand, or at its time) before the reminder could go out: there is nothing left to remind of.
           if (!facts.open) return;
           await channel.send({
-            ...post({ content: epochReminderText(facts), allowedMentions: noMentions }),
+            ...post({ content: epochReminderText(ctx.guildT(facts.guildId), facts), allowedMentions: noMentions }),
             ...once(attempt),
           });
         },
       };
     }
     case "reminder_dm": {
-      const { dm, facts, voted, optedIn } = await reminderDmForPost(services, id);
+      const { dm, facts, voted, optedIn, locale } = await reminderDmForPost(services, id);
       return {
         guildId: facts.guildId,
         where: "a direct message",
@@ -318,7 +333,10 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           try {
             const channel = await ctx.client.users.createDM(dm.discordId);
             await channel.send({
-              ...post({ content: reminderDmText(facts), allowedMentions: noMentions }),
+              ...post({
+                content: reminderDmText(memberT(ctx, facts.guildId, locale), facts),
+                allowedMentions: noMentions,
+              }),
               ...once(attempt),
             });
           } catch (error) {
@@ -342,7 +360,10 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           // Decided before it could be posted (a second delivery's post is never queued): nothing to ask.
           if (draft.status !== "waiting") return;
           await channel.send({
-            ...post({ ...githubDraftMessage(draft), allowedMentions: { parse: [], users: [draft.discordId] } }),
+            ...post({
+              ...githubDraftMessage(ctx.guildT(draft.guildId), draft),
+              allowedMentions: { parse: [], users: [draft.discordId] },
+            }),
             ...once(attempt),
           });
         },
@@ -350,7 +371,8 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
     }
     case "compute": {
       const stored = row.payload as unknown as ComputeNotice;
-      const notice = "fact" in stored ? computeFactNotice(stored.fact, token) : stored;
+      // A notice queued before its words were facts carries English words, shown as they are.
+      const notice = "fact" in stored ? computeFactNotice(ctx.guildT(row.guildId), stored.fact, token) : stored;
       return {
         guildId: row.guildId,
         where: settings.channels.compute,
@@ -384,6 +406,12 @@ async function editUnlessDeleted(
   } catch (error) {
     if (!isUnknownMessage(error)) throw error;
   }
+}
+
+/** A DM's words: its member's language as they last used Steward in, when Steward speaks it; else the guild's. */
+function memberT(ctx: SendContext, guildId: string, locale: string | null): Translator {
+  const known = supportedLocale(locale);
+  return known ? translator(known) : ctx.guildT(guildId);
 }
 
 /** The moderator role MODERATOR_ROLE resolves to (never a role that only shares its name), to mention in notes. */

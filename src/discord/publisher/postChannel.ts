@@ -2,23 +2,20 @@ import { type Client, DiscordAPIError } from "discord.js";
 import { PostRefused } from "../describePostFailure.ts";
 import { missingPostPermissions } from "../postPermissions.ts";
 
-const listWords = (words: string[]) =>
-  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-
 /**
  * The text channel to post in, checked before anything is sent: a missing channel or permission is refused here
  * with what to fix (a 403 from Discord would say less, and many of them get a bot temporarily banned).
  */
 export function postChannel(client: Client, guildId: string, nameOrId: string) {
-  if (!client.isReady()) throw new PostRefused("the bot is not connected to Discord");
+  if (!client.isReady()) throw new PostRefused({ kind: "not_connected" });
   const channel = client.guilds.cache
     .get(guildId)
     ?.channels.cache.find((c) => c.id === nameOrId || c.name === nameOrId);
   if (!channel?.isTextBased() || !("send" in channel)) {
-    throw new PostRefused(`there is no text channel named #${nameOrId} (create it, or set the channel setting)`);
+    throw new PostRefused({ kind: "no_channel", channel: nameOrId });
   }
   const missing = missingPostPermissions(channel, client.user).map((p) => p.name);
-  if (missing.length > 0) throw new PostRefused(`I lack ${listWords(missing)} there`);
+  if (missing.length > 0) throw new PostRefused({ kind: "missing_permissions", permissions: missing });
   return channel;
 }
 

@@ -1,10 +1,12 @@
 import type { Client } from "discord.js";
 import type { PendingPost } from "../../generated/prisma/client.ts";
+import { translator } from "../../i18n/translator.ts";
 import type { Logger } from "../../logger.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { markSentWith } from "../../services/publishing/pendingPosts.ts";
 import { installationKey } from "../../services/publishing/postSubjects.ts";
 import type { DiscordSettings } from "../discordSettings.ts";
+import { guildLocale } from "../interactionLocale.ts";
 import { LaneLocks } from "./lanes.ts";
 import type { Attempt, SendContext } from "./planPost.ts";
 import { PostOutcomes } from "./postOutcomes.ts";
@@ -40,7 +42,13 @@ export function createPublisherRun(deps: PublisherDeps): PublisherRun {
   let installKey: Promise<string> | undefined;
   return {
     deps,
-    ctx: { client, services, settings, token: services.token },
+    ctx: {
+      client,
+      services,
+      settings,
+      token: services.token,
+      guildT: (guildId) => translator(guildLocale(settings, client.guilds.cache.get(guildId)?.preferredLocale)),
+    },
     stopping: false,
     failedSinceReport: false,
     sending: new Set(),

@@ -50,7 +50,7 @@ export async function runLane(run: PublisherRun, lane: number): Promise<void> {
     // Caught up: posts that failed together this round are told of together.
     if (run.failedSinceReport) {
       run.failedSinceReport = false;
-      await tellModeratorsOfFailing(services).catch((err: unknown) =>
+      await tellModeratorsOfFailing(services, run.ctx.guildT).catch((err: unknown) =>
         logger.error({ err }, "could not tell the moderators about failing posts"),
       );
     }
@@ -73,7 +73,7 @@ export async function drainOnce(run: PublisherRun): Promise<{ sent: number; refu
   }
   if (refused > 0) {
     run.failedSinceReport = false;
-    await tellModeratorsOfFailing(run.deps.services);
+    await tellModeratorsOfFailing(run.deps.services, run.ctx.guildT);
   }
   return { sent, refused };
 }

@@ -25,7 +25,7 @@ export async function sendDigest(
     const contributions = await contributionsForDigest(services, ids);
     const guildId = contributions[0]?.guildId ?? "";
     const channel = postChannel(client, guildId, settings.channels.contributions);
-    const { content, embed, count } = contributionDigest(contributions);
+    const { content, embed, count } = contributionDigest(ctx.guildT(guildId), contributions);
     const included = new Set(contributions.slice(0, count).map((c) => c.id));
     const sent = rows.filter((r) => included.has(r.subjectId ?? 0));
     const attempt = await markSent(sent);
@@ -39,7 +39,7 @@ export async function sendDigest(
   const evaluations = await evaluationsForDigest(services, ids);
   const guildId = evaluations[0]?.contribution.guildId ?? "";
   const channel = postChannel(client, guildId, settings.channels.contributions);
-  const { content, embed, count, authors } = evaluationDigest(evaluations, ctx.token);
+  const { content, embed, count, authors } = evaluationDigest(ctx.guildT(guildId), evaluations, ctx.token);
   const included = new Set(evaluations.slice(0, count).map((e) => e.id));
   const sent = rows.filter((r) => included.has(r.subjectId ?? 0));
   const attempt = await markSent(sent);

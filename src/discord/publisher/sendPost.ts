@@ -1,7 +1,7 @@
 import { DiscordAPIError } from "discord.js";
 import type { PendingPost } from "../../generated/prisma/client.ts";
 import { failPosts, finishPosts, releasePosts } from "../../services/publishing/pendingPosts.ts";
-import { describePostFailure, PostRefused } from "../describePostFailure.ts";
+import { describePostFailure, PostRefused, postFailureText } from "../describePostFailure.ts";
 import { laneChannel } from "./lanes.ts";
 import { type PostPlan, planPost } from "./planPost.ts";
 import { channelLabel, postChannel } from "./postChannel.ts";
@@ -47,14 +47,16 @@ export async function sendPost(run: PublisherRun, rows: PendingPost[]): Promise<
       run.outcomes.settle(rows, {
         state: "refused",
         channel: laneChannel(settings, first.kind),
-        reason: "what it showed no longer exists",
+        reason: postFailureText(run.ctx.guildT(first.guildId), { kind: "subject_gone" }),
       });
       return "refused";
     }
-    const reason = describePostFailure(error) ?? "an error on Steward's side (the log has the details)";
+    const failure = describePostFailure(error);
+    // Stored and shown to the server's moderators (and to the member waiting for the post): the server's language.
+    const reason = postFailureText(run.ctx.guildT(first.guildId), failure ?? { kind: "steward_error" });
     const channel = channelLabel(client, plan?.where ?? laneChannel(settings, first.kind));
-    const log = { kind: first.kind, subjectId: first.subjectId, rows: rows.length, channel, reason };
-    if (describePostFailure(error) === null) logger.error({ ...log, err: error }, "post failed");
+    const log = { kind: first.kind, subjectId: first.subjectId, rows: rows.length, channel, failure };
+    if (failure === null) logger.error({ ...log, err: error }, "post failed");
     else logger.warn(log, "post refused");
     await failPosts(services, rows, { channel, reason, nothingSent: refusedOutright(error) });
     run.outcomes.settle(rows, { state: "refused", channel, reason });

@@ -1,9 +1,17 @@
 import type { APIEmbed } from "discord-api-types/v10";
-import { type Token, tokenAmountText } from "../../base/token.ts";
+import type { Token } from "../../base/token.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import type { JuryVerdict } from "../../services/calibration/juryVerdicts.ts";
-import type { AuditTrace, TracedLine, TracedReason, TraceRef } from "../../services/transparency/traceAudit.ts";
-import { clip, formatWeight, STATUS_COLOUR, statusText, tallyLines, ts, VOTING_TYPE_TEXT } from "./governanceFormat.ts";
+import type {
+  AuditTrace,
+  TracedLine,
+  TracedReason,
+  TraceNote,
+  TraceRef,
+} from "../../services/transparency/traceAudit.ts";
+import { clip, formatWeight, STATUS_COLOUR, tallyLines, ts } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine } from "./userText.ts";
 
 export const TRACE_PREFIX = "audit-trace";
@@ -23,122 +31,261 @@ const txText = (hash: string, explorer: string | undefined) =>
   explorer ? `[\`${hash.slice(0, 18)}…\`](${explorer.replace("{hash}", hash)})` : `\`${hash}\``;
 
 /** Page 1: the path from the transaction to the vote and approvals; pages 2+: the payout lines and their reasons. */
-export function auditTraceView(t: AuditTrace, page: number, token: Token, explorer?: string) {
-  const linePages = Math.ceil(t.lines.length / LINES_PER_PAGE);
+export function auditTraceView(t: Translator, trace: AuditTrace, page: number, token: Token, explorer?: string) {
+  const linePages = Math.ceil(trace.lines.length / LINES_PER_PAGE);
   const pages = 1 + linePages;
   const current = Math.min(Math.max(1, page), pages);
-  const embed: APIEmbed = current === 1 ? pathEmbed(t, token, explorer) : linesEmbed(t, current - 1, token);
-  embed.footer = { text: `Trace of ${t.subject} · page ${current} of ${pages} · check it all: steward audit verify` };
-  return { embeds: [embed], components: pagerRows(current, pages, (p) => traceCustomId(t.ref, p)) };
+  const subject = t.t("audit.subject", { kind: trace.ref.kind, key: trace.ref.key });
+  const embed: APIEmbed =
+    current === 1 ? pathEmbed(t, trace, subject, token, explorer) : linesEmbed(t, trace, subject, current - 1, token);
+  embed.footer = { text: t.t("audit.footer", { subject, page: current, pages }) };
+  return { embeds: [embed], components: pagerRows(t, current, pages, (p) => traceCustomId(trace.ref, p)) };
 }
 
-function pathEmbed(t: AuditTrace, token: Token, explorer: string | undefined): APIEmbed {
+function pathEmbed(
+  t: Translator,
+  trace: AuditTrace,
+  subject: string,
+  token: Token,
+  explorer: string | undefined,
+): APIEmbed {
   const parts: string[] = [];
-  const p = t.proposal;
-  if (t.chunk) {
-    const c = t.chunk;
+  const p = trace.proposal;
+  const chunkStatus = (status: string) => t.t("audit.chunkStatus", { status });
+  if (trace.chunk) {
+    const c = trace.chunk;
+    const tx = { tx: txText(c.txHash ?? "", explorer), status: chunkStatus(c.status) };
     parts.push(
-      `**① Transaction** ${txText(c.txHash ?? "", explorer)} — ${c.status}${c.blockNumber ? ` in block ${c.blockNumber}` : ""}`,
-      `Chunk ${c.index + 1} of ${c.count}: ${c.lines} payout(s), ${tokenAmountText(c.total, token)} · batch id \`${c.batchId.slice(0, 18)}…\``,
+      c.blockNumber
+        ? t.t("audit.path.transactionInBlock", { ...tx, block: String(c.blockNumber) })
+        : t.t("audit.path.transaction", tx),
+      t.t("audit.path.chunk", {
+        index: c.index + 1,
+        count: c.count,
+        lines: c.lines,
+        amount: tokenAmountIn(t, c.total, token),
+        batchId: c.batchId.slice(0, 18),
+      }),
     );
   }
-  if (t.node) {
+  if (trace.node) {
+    const n = trace.node;
     parts.push(
-      `**Node #${t.node.id} ${userLine(t.node.name, 64)}** — ${userLine(t.node.gpu, 64)}, ${userLine(t.node.region, 24)}, ${t.node.status}; provider ${userLine(t.node.provider, 40)}`,
+      t.t("audit.path.node", {
+        id: n.id,
+        name: userLine(n.name, 64),
+        gpu: userLine(n.gpu, 64),
+        region: userLine(n.region, 24),
+        status: t.t("audit.nodeStatus", { status: n.status }),
+        provider: userLine(n.provider, 40),
+      }),
     );
   }
   if (p) {
+    const batch = { id: p.id, hash: p.batchHash ?? t.t("audit.path.noHash") };
     parts.push(
-      `**② Batch** of proposal #${p.id} — hash \`${p.batchHash ?? "none"}\`${p.epoch ? ` (epoch ${p.epoch})` : ""}`,
-      `**③ Proposal #${p.id}** ${userLine(p.title, 200)} — ${statusText(p.status as never)}, by ${userLine(p.author, 40)}`,
+      p.epoch ? t.t("audit.path.batchOfEpoch", { ...batch, epoch: p.epoch }) : t.t("audit.path.batch", batch),
+      t.t("audit.path.proposal", {
+        id: p.id,
+        title: userLine(p.title, 200),
+        status: t.t("audit.proposalStatus", { status: p.status }),
+        author: userLine(p.author, 40),
+      }),
     );
     if (p.votingType) {
       const r = p.result;
       const binding = r ? r[r.binding] : null;
       parts.push(
-        `**④ Vote** (${VOTING_TYPE_TEXT[p.votingType] ?? p.votingType}) — ${p.voters} voter(s); quorum ${formatWeight(p.quorumWeight ?? 0)} of ${formatWeight(p.eligibleWeight ?? 0)} eligible weight${binding ? `, ${binding.quorumMet ? "reached" : "not reached"}` : ""}`,
-        ...(binding ? [tallyLines(p.choices, binding)] : ["No tally yet."]),
+        t.t("audit.path.vote", {
+          type: t.t("audit.votingType", { type: p.votingType }),
+          voters: p.voters,
+          quorum: formatWeight(p.quorumWeight ?? 0),
+          eligible: formatWeight(p.eligibleWeight ?? 0),
+          quorumMet: binding ? binding.quorumMet : "unknown",
+        }),
+        ...(binding ? [tallyLines(p.choices, binding)] : [t.t("audit.path.noTally")]),
         ...(p.conflictedVoters > 0
           ? [
-              `${p.conflictedVoters} voter(s) are paid by this batch${r?.binding === "withoutConflicted" ? ": their votes did not count" : " (counted; shown separately on the proposal)"}.`,
+              t.t(
+                r?.binding === "withoutConflicted" ? "audit.path.conflictedExcluded" : "audit.path.conflictedCounted",
+                {
+                  count: p.conflictedVoters,
+                },
+              ),
             ]
           : []),
       );
     }
+    const approvals = {
+      count: p.approvals.length,
+      required: p.approvalsRequired ?? 0,
+      list: p.approvals.map((a) => `${a.by} ${ts(a.at)}`).join(", "),
+    };
     parts.push(
-      `**⑤ Approvals** — ${p.approvals.length}${p.approvalsRequired ? ` of ${p.approvalsRequired} required` : ""}${p.approvals.length > 0 ? `: ${p.approvals.map((a) => `${a.by} ${ts(a.at)}`).join(", ")}` : ""}`,
+      t.t(
+        p.approvalsRequired
+          ? p.approvals.length > 0
+            ? "audit.path.approvalsOfRequiredBy"
+            : "audit.path.approvalsOfRequired"
+          : p.approvals.length > 0
+            ? "audit.path.approvalsBy"
+            : "audit.path.approvals",
+        approvals,
+      ),
     );
-    if (!t.chunk && p.chunks.length > 0) {
-      parts.push(
-        `**Transactions** — ${p.chunks.map((c) => `${c.index + 1}/${c.count} ${c.status}${c.txHash ? ` ${txText(c.txHash, explorer)}` : ""}`).join("; ")}`,
-      );
+    if (!trace.chunk && p.chunks.length > 0) {
+      const list = p.chunks
+        .map(
+          (c) =>
+            `${c.index + 1}/${c.count} ${chunkStatus(c.status)}${c.txHash ? ` ${txText(c.txHash, explorer)}` : ""}`,
+        )
+        .join("; ");
+      parts.push(t.t("audit.path.transactions", { list }));
     }
     if (p.anchor) {
+      const anchor = { eventId: p.anchor.eventId, hash: p.anchor.hash.slice(0, 16) };
       parts.push(
-        `**Audit head at the close** — event #${p.anchor.eventId} \`${p.anchor.hash.slice(0, 16)}…\`${p.anchor.blockNumber ? `, anchored on chain in block ${p.anchor.blockNumber}` : ", not anchored on chain yet"}`,
+        p.anchor.blockNumber
+          ? t.t("audit.path.anchored", { ...anchor, block: String(p.anchor.blockNumber) })
+          : t.t("audit.path.notAnchored", anchor),
       );
     }
     parts.push(
-      t.lines.length > 0
-        ? `**⑥ Reasons** — ${t.lines.length} payout line(s) on the next page${t.lines.length > LINES_PER_PAGE ? "s" : ""}.`
+      trace.lines.length > 0
+        ? t.t("audit.path.reasons", {
+            count: trace.lines.length,
+            pages: Math.ceil(trace.lines.length / LINES_PER_PAGE),
+          })
         : "",
     );
   }
-  if (t.pending) parts.push(reasonText(t.pending, token));
-  if (t.note) parts.push(`*${t.note}*`);
+  if (trace.pending) parts.push(reasonText(t, trace.pending, token));
+  if (trace.noteFact) parts.push(`*${noteText(t, trace.noteFact)}*`);
+  else if (trace.note) parts.push(`*${trace.note}*`);
   return {
-    title: `Audit trace: ${t.subject}`,
+    title: t.t("audit.path.embedTitle", { subject }),
     color: p ? STATUS_COLOUR[p.status as keyof typeof STATUS_COLOUR] : undefined,
     description: clip(parts.filter(Boolean).join("\n"), 4000),
   };
 }
 
-function linesEmbed(t: AuditTrace, page: number, token: Token): APIEmbed {
-  const lines = t.lines.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE);
+/** Where the trace stops, and why. */
+function noteText(t: Translator, note: TraceNote): string {
+  switch (note.kind) {
+    case "withdrawn":
+      return t.t("audit.note.withdrawn");
+    case "not_in_closed_epoch":
+      return t.t("audit.note.notInClosedEpoch");
+    case "carried":
+      return t.t(note.paidLater ? "audit.note.carriedPaid" : "audit.note.carried", {
+        epoch: String(note.epoch ?? "?"),
+      });
+    case "no_share":
+      return t.t("audit.note.noShare");
+    case "node_unpaid":
+      return t.t("audit.note.nodeUnpaid");
+    case "node_latest_epoch":
+      return t.t("audit.note.nodeLatestEpoch");
+    case "not_paid_yet":
+      return t.t("audit.note.notPaidYet", { status: note.status });
+  }
+}
+
+function linesEmbed(t: Translator, trace: AuditTrace, subject: string, page: number, token: Token): APIEmbed {
+  const lines = trace.lines.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE);
   return {
-    title: `Audit trace: ${t.subject} — payouts ${(page - 1) * LINES_PER_PAGE + 1}–${(page - 1) * LINES_PER_PAGE + lines.length} of ${t.lines.length}`,
-    description: clip(lines.map((l) => lineText(l, token)).join("\n\n"), 4000),
+    title: t.t("audit.lines.embedTitle", {
+      subject,
+      from: (page - 1) * LINES_PER_PAGE + 1,
+      to: (page - 1) * LINES_PER_PAGE + lines.length,
+      total: trace.lines.length,
+    }),
+    description: clip(lines.map((l) => lineText(t, l, token)).join("\n\n"), 4000),
   };
 }
 
-function lineText(l: TracedLine, token: Token): string {
+function lineText(t: Translator, l: TracedLine, token: Token): string {
+  const line = { recipient: l.recipient, amount: tokenAmountIn(t, l.amount, token) };
   return [
-    `**${l.recipient}** — ${tokenAmountText(l.amount, token)}${l.chunk !== null ? ` (chunk ${l.chunk + 1})` : ""}`,
-    ...l.reasons.map((r) => reasonText(r, token)),
+    l.chunk !== null ? t.t("audit.lineInChunk", { ...line, chunk: l.chunk + 1 }) : t.t("audit.line", line),
+    ...l.reasons.map((r) => reasonText(t, r, token)),
   ].join("\n");
 }
 
-function reasonText(r: TracedReason, token: Token): string {
+function reasonText(t: Translator, r: TracedReason, token: Token): string {
   if (r.kind === "uptime")
-    return `• uptime of node #${r.nodeId} ${userLine(r.node, 64)}: ${r.hours.toFixed(2)} h → ${tokenAmountText(r.amount, token)}`;
+    return `• ${t.t("audit.reason.uptime", {
+      id: r.nodeId,
+      node: userLine(r.node, 64),
+      hours: t.number(r.hours, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }),
+      amount: tokenAmountIn(t, r.amount, token),
+    })}`;
   if (r.kind === "lease")
-    return `• lease #${r.leaseId} on node #${r.nodeId} ${userLine(r.node, 64)} → ${tokenAmountText(r.amount, token)}`;
-  if (r.kind === "carry") return `• a reward carried from an earlier epoch (carry #${r.id})`;
+    return `• ${t.t("audit.reason.lease", {
+      leaseId: r.leaseId,
+      nodeId: r.nodeId,
+      node: userLine(r.node, 64),
+      amount: tokenAmountIn(t, r.amount, token),
+    })}`;
+  if (r.kind === "carry") return `• ${t.t("audit.reason.carry", { id: r.id })}`;
   const e = r.evaluation;
-  const head = `• contribution #${r.id} "${userLine(r.title, 120)}" (${r.category}) by ${userLine(r.author, 40)}, ${ts(r.submittedAt)}`;
-  if (!e) return `${head}\n  no active evaluation`;
+  const head = `• ${t.t("audit.reason.contribution", {
+    id: r.id,
+    title: userLine(r.title, 120),
+    category: r.category,
+    author: userLine(r.author, 40),
+    when: ts(r.submittedAt),
+  })}`;
+  if (!e) return `${head}\n  ${t.t("audit.reason.noEvaluation")}`;
+  const details = `${e.purpose !== "initial" ? `, ${e.purpose}` : ""}${e.policyVersion !== null ? t.t("audit.evaluation.policy", { version: e.policyVersion }) : ""}`;
   return [
     head,
-    `  evaluation #${e.id}: ${e.evaluator}${e.model ? ` (${e.model})` : ""}, rubric v${e.rubricVersion}, prompt sha256 \`${e.promptSha256.slice(0, 16)}…\`, total ${e.total}/100, confidence ${Math.round(e.confidence * 100)}%${e.purpose !== "initial" ? `, ${e.purpose}` : ""}${e.policyVersion !== null ? `, policy v${e.policyVersion}` : ""}`,
-    `  scores: ${e.scores.map((s) => `${s.criterion} ${s.score}`).join(", ")}`,
+    `  ${t.t("audit.evaluation", {
+      id: e.id,
+      evaluator: e.evaluator,
+      model: e.model ? ` (${e.model})` : "",
+      rubric: e.rubricVersion,
+      sha: e.promptSha256.slice(0, 16),
+      total: e.total,
+      confidence: Math.round(e.confidence * 100),
+      details,
+    })}`,
+    `  ${t.t("audit.evaluation.scores", { scores: e.scores.map((s) => `${s.criterion} ${s.score}`).join(", ") })}`,
     ...(e.evidence.length > 0
       ? [
-          `  evidence: ${e.evidence
-            .slice(0, 2)
-            .map((q) => `"${userLine(q, 140)}"`)
-            .join(" · ")}`,
+          `  ${t.t("audit.evaluation.evidence", {
+            quotes: e.evidence
+              .slice(0, 2)
+              .map((q) => `"${userLine(q, 140)}"`)
+              .join(" · "),
+          })}`,
         ]
       : []),
-    ...(e.flags.length > 0 ? [`  flags: ${e.flags.join(", ")}${e.cleared ? " (cleared by a person)" : ""}`] : []),
-    juryText(r.jury),
+    ...(e.flags.length > 0
+      ? [
+          `  ${t.t(e.cleared ? "audit.evaluation.flagsCleared" : "audit.evaluation.flags", { flags: e.flags.join(", ") })}`,
+        ]
+      : []),
+    juryText(t, r.jury),
   ].join("\n");
 }
 
 /** Whether the blind jury sampled it, and what it said (jurors are not named). */
-export function juryText(j: JuryVerdict | null): string {
-  if (!j) return "  blind jury: not sampled";
-  const drawn = `  blind jury: sampled${j.epoch !== null ? ` in epoch ${j.epoch}` : ""} (compared with evaluation #${j.evaluationId})`;
-  if (j.juryTotal === null) return `${drawn}, not reviewed`;
-  const one = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-  return `${drawn}: ${j.reviews} review(s), jury ${j.juryTotal}/100 vs model ${j.modelTotal}/100; ${j.scores.map((s) => `${s.criterion} ${one(s.jury ?? 0)} vs ${one(s.model)}`).join(", ")}`;
+export function juryText(t: Translator, j: JuryVerdict | null): string {
+  if (!j) return `  ${t.t("audit.jury.notSampled")}`;
+  const drawn =
+    j.epoch !== null
+      ? t.t("audit.jury.sampledInEpoch", { epoch: j.epoch, id: j.evaluationId })
+      : t.t("audit.jury.sampled", { id: j.evaluationId });
+  if (j.juryTotal === null) return `  ${t.t("audit.jury.notReviewed", { drawn })}`;
+  const one = (n: number) =>
+    t.number(n, {
+      minimumFractionDigits: Number.isInteger(n) ? 0 : 1,
+      maximumFractionDigits: Number.isInteger(n) ? 0 : 1,
+      useGrouping: false,
+    });
+  const scores = j.scores
+    .map((s) => t.t("audit.jury.criterion", { criterion: s.criterion, jury: one(s.jury ?? 0), model: one(s.model) }))
+    .join(", ");
+  return `  ${t.t("audit.jury.reviewed", { drawn, reviews: j.reviews, jury: j.juryTotal, model: j.modelTotal, scores })}`;
 }

@@ -1,10 +1,19 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/v10";
+import type { Translator } from "../../i18n/translator.ts";
 import type { Choice } from "../../services/votes/tally.ts";
-import { MAX_POINTS, POINTS_PREFIX, type Proposal, RANK_PREFIX, type Row, VOTE_PREFIX } from "./governanceFormat.ts";
+import {
+  choiceNames,
+  MAX_POINTS,
+  POINTS_PREFIX,
+  type Proposal,
+  RANK_PREFIX,
+  type Row,
+  VOTE_PREFIX,
+} from "./governanceFormat.ts";
 import { userLabel, userLine } from "./userText.ts";
 
 /** Ballots: buttons, selects and the private ranking and points flows, and how a vote reads back. */
-export function ballot(p: Proposal): Row[] {
+export function ballot(t: Translator, p: Proposal): Row[] {
   const id = p.id;
   const button = (
     customId: string,
@@ -17,9 +26,9 @@ export function ballot(p: Proposal): Row[] {
         {
           type: ComponentType.ActionRow,
           components: [
-            button(`${VOTE_PREFIX}:${id}:1`, "For", ButtonStyle.Success),
-            button(`${VOTE_PREFIX}:${id}:2`, "Against", ButtonStyle.Danger),
-            button(`${VOTE_PREFIX}:${id}:3`, "Abstain", ButtonStyle.Secondary),
+            button(`${VOTE_PREFIX}:${id}:1`, t.t("ballot.for.button"), ButtonStyle.Success),
+            button(`${VOTE_PREFIX}:${id}:2`, t.t("ballot.against.button"), ButtonStyle.Danger),
+            button(`${VOTE_PREFIX}:${id}:3`, t.t("ballot.abstain.button"), ButtonStyle.Secondary),
           ],
         },
       ];
@@ -38,7 +47,7 @@ export function ballot(p: Proposal): Row[] {
             {
               type: ComponentType.StringSelect,
               custom_id: `${VOTE_PREFIX}:${id}:approval`,
-              placeholder: "Approve any number of choices",
+              placeholder: t.t("ballot.approval.placeholder"),
               min_values: 0,
               max_values: p.choices.length,
               options: p.choices.map((c, i) => ({ label: userLabel(c), value: String(i + 1) })),
@@ -47,13 +56,13 @@ export function ballot(p: Proposal): Row[] {
         },
       ];
     case "ranked_choice":
-      return [{ type: ComponentType.ActionRow, components: [rankSelect(p, [])] }];
+      return [{ type: ComponentType.ActionRow, components: [rankSelect(t, p, [])] }];
     case "weighted":
     case "quadratic":
       return [
         {
           type: ComponentType.ActionRow,
-          components: [button(`${POINTS_PREFIX}:${id}:`, "Spread your points", ButtonStyle.Primary)],
+          components: [button(`${POINTS_PREFIX}:${id}:`, t.t("ballot.spreadPoints.button"), ButtonStyle.Primary)],
         },
       ];
     default:
@@ -62,13 +71,11 @@ export function ballot(p: Proposal): Row[] {
 }
 
 /** The select for the next rank: the choices not ranked yet. */
-export function rankSelect(p: Pick<Proposal, "id" | "choices">, ranked: number[]) {
-  const position = ranked.length + 1;
-  const ordinal = ["1st", "2nd", "3rd"][position - 1] ?? `${position}th`;
+export function rankSelect(t: Translator, p: Pick<Proposal, "id" | "choices">, ranked: number[]) {
   return {
     type: ComponentType.StringSelect,
     custom_id: `${RANK_PREFIX}:${p.id}:${ranked.join(",")}`,
-    placeholder: `Pick your ${ordinal} choice`,
+    placeholder: t.t("ballot.rank.placeholder", { position: ranked.length + 1 }),
     min_values: 1,
     max_values: 1,
     options: p.choices
@@ -78,16 +85,16 @@ export function rankSelect(p: Pick<Proposal, "id" | "choices">, ranked: number[]
 }
 
 /** The select for the points of the next choice (weighted and quadratic). */
-export function pointsSelect(p: Pick<Proposal, "id" | "choices">, given: number[]) {
+export function pointsSelect(t: Translator, p: Pick<Proposal, "id" | "choices">, given: number[]) {
   const choice = p.choices[given.length] ?? "";
   return {
     type: ComponentType.StringSelect,
     custom_id: `${POINTS_PREFIX}:${p.id}:${given.join(",")}`,
-    placeholder: `Points for “${userLabel(choice, 60)}”`,
+    placeholder: t.t("ballot.points.placeholder", { choice: userLabel(choice, 60) }),
     min_values: 1,
     max_values: 1,
     options: Array.from({ length: MAX_POINTS + 1 }, (_, n) => ({
-      label: `${n} point${n === 1 ? "" : "s"}`,
+      label: t.t("ballot.points.optionLabel", { count: n }),
       value: String(n),
     })),
   } as const;
@@ -95,26 +102,29 @@ export function pointsSelect(p: Pick<Proposal, "id" | "choices">, given: number[
 
 /** The proposal's message in #governance: what is decided, what is paid, how to vote, and the tally. */
 
-export function describeChoice(choices: string[], choice: Choice): string {
-  const label = (i: number) => userLine(choices[i - 1] ?? `choice ${i}`, 100);
+export function describeChoice(t: Translator, choices: string[], choice: Choice): string {
+  const label = (i: number) => userLine(choices[i - 1] ?? t.t("ballot.choiceNumber", { n: i }), 100);
   if (typeof choice === "number") return label(choice);
-  if (Array.isArray(choice)) return choice.length === 0 ? "none of the choices" : choice.map(label).join(", ");
+  if (Array.isArray(choice)) return choice.length === 0 ? t.t("ballot.noneOfTheChoices") : choice.map(label).join(", ");
   return Object.entries(choice)
-    .map(([i, n]) => `${label(Number(i))}: ${n} point${n === 1 ? "" : "s"}`)
+    .map(([i, n]) => t.t("ballot.choicePoints", { choice: label(Number(i)), count: n }))
     .join(", ");
 }
 
-/** A stored vote in words, rankings with their ordinals. */
-export function describeVote(p: { votingType: string | null; choices: string[] }, choice: Choice): string {
+/** A stored vote in words, rankings with their ordinals; a basic vote's For / Against / Abstain in the reader's words. */
+export function describeVote(
+  t: Translator,
+  p: { votingType: string | null; choices: string[] },
+  choice: Choice,
+): string {
+  const choices = choiceNames(t, p);
   return p.votingType === "ranked_choice" && Array.isArray(choice)
-    ? describeRanking(p.choices, choice)
-    : describeChoice(p.choices, choice);
+    ? describeRanking(t, choices, choice)
+    : describeChoice(t, choices, choice);
 }
 
-export function describeRanking(choices: string[], ranking: number[]): string {
+export function describeRanking(t: Translator, choices: string[], ranking: number[]): string {
   return ranking
-    .map((c, i) => `${["1st", "2nd", "3rd"][i] ?? `${i + 1}th`} ${userLine(choices[c - 1] ?? String(c), 100)}`)
+    .map((c, i) => t.t("ballot.ranked", { position: i + 1, choice: userLine(choices[c - 1] ?? String(c), 100) }))
     .join(", ");
 }
-
-/** The result, posted as a reply to the proposal; for a payout awaiting approval, with the moderators' buttons. */

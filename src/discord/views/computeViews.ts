@@ -5,11 +5,12 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { type Token, type TokenUnits, tokenAmountText } from "../../base/token.ts";
+import { type Token, type TokenUnits, tokenAmount } from "../../base/token.ts";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import type { StoredSpecs } from "../../services/compute/declaredSpecs.ts";
 import type { nodeDetails } from "../../services/compute/nodeDetails.ts";
-import { percent } from "../../services/compute/uptime.ts";
+import type { FitFacts } from "../../services/compute/rankOffers.ts";
 import type { NoticeButton } from "../../services/publishing/enqueuePosts.ts";
 import { decodeIdPart, encodeIdPart, isStashKey, joinCustomId } from "./customIdCodec.ts";
 import { clip, ts } from "./governanceFormat.ts";
@@ -51,11 +52,57 @@ interface NodeLike extends Omit<StoredSpecs, "description" | "price"> {
   status: NodeStatus;
 }
 
-export const hardwareText = (n: NodeLike) =>
-  `${n.gpuModel ? `${n.gpuCount} × ${userLine(n.gpuModel, 64)} (${n.vramGb} GB)` : "no GPU"}, ${cores(n.cpuCores)}, ${n.ramGb} GB RAM`;
+/** An amount of the token as the language writes numbers, with the token's symbol ("12.5 STEW", "12,5 STEW"). */
+export const amountText = (t: Translator, amount: TokenUnits, token: Token) =>
+  `${t.amount(tokenAmount(amount, token))} ${token.symbol}`;
 
-export function nodeLine(n: NodeLike & { provider: { discordId: string } }, token: Token) {
-  return `${STATUS_ICON[n.status]} **#${n.id}** ${userLine(n.name, 64)} · ${hardwareText(n)} · ${userLine(n.region, 24)} · ${tokenAmountText(n.price, token)}/${n.gpuModel ? "GPU" : "CPU"}-h · <@${n.provider.discordId}>`;
+/** A fixed number of decimals, ungrouped as `toFixed` writes them, in the language's decimal sign. */
+export const fixed = (t: Translator, n: number, digits: number) =>
+  t.number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+
+/** Hours as a lease's decimal stores them ("4", "0.5"). */
+export const hoursText = (t: Translator, hours: { toString(): string } | number) =>
+  t.number(Number(hours.toString()), { maximumFractionDigits: 2, useGrouping: false });
+
+/** A share of time, rounded down to a tenth of a percent ("99.9 %"): never shown as more than was covered. */
+export const percentText = (t: Translator, ratio: number) =>
+  t.t("compute.percent", { value: fixed(t, Math.floor(ratio * 1000) / 10, 1) });
+
+/** The price per GPU-hour (per CPU-hour for a node without GPUs). */
+export const perHourText = (t: Translator, price: TokenUnits, gpuModel: string | null, token: Token) =>
+  t.t("compute.perHour", { price: amountText(t, price, token), unit: gpuModel ? "gpu" : "cpu" });
+
+export const hardwareText = (
+  t: Translator,
+  n: Pick<NodeLike, "gpuModel" | "gpuCount" | "vramGb" | "cpuCores" | "ramGb">,
+) =>
+  t.t("compute.hardware", {
+    gpu: n.gpuModel
+      ? t.t("compute.hardware.gpu", {
+          gpuCount: String(n.gpuCount),
+          model: userLine(n.gpuModel, 64),
+          vramGb: String(n.vramGb),
+        })
+      : t.t("compute.hardware.noGpu"),
+    coreCount: n.cpuCores,
+    cores: String(n.cpuCores),
+    ramGb: String(n.ramGb),
+  });
+
+const nodeStatusText = (t: Translator, status: string) => t.t("compute.nodeStatus", { status });
+export const leaseStatusText = (t: Translator, status: string) => t.t("compute.leaseStatus", { status });
+
+export function nodeLine(t: Translator, n: NodeLike & { provider: { discordId: string } }, token: Token) {
+  return t.t("compute.nodeLine", {
+    icon: STATUS_ICON[n.status],
+    nodeId: String(n.id),
+    name: userLine(n.name, 64),
+    hardware: hardwareText(t, n),
+    region: userLine(n.region, 24),
+    price: amountText(t, n.price, token),
+    unit: n.gpuModel ? "gpu" : "cpu",
+    providerId: n.provider.discordId,
+  });
 }
 
 export interface NodeListState {
@@ -108,117 +155,184 @@ export function readNodeListId(
 const NODE_STATUSES: NodeStatus[] = ["pending", "online", "offline", "retired"];
 
 export function nodeListView(
+  t: Translator,
   result: { items: (NodeLike & { provider: { discordId: string } })[]; total: number; page: number; pages: number },
   state: NodeListState,
   token: Token,
   stash: Stash,
 ) {
   const filters = [
-    state.gpu && `GPU ${userLine(state.gpu, 40)}`,
-    state.region && `region ${userLine(state.region, 30)}`,
-    state.status,
+    state.gpu && t.t("compute.nodeList.filter.gpu", { gpu: userLine(state.gpu, 40) }),
+    state.region && t.t("compute.nodeList.filter.region", { region: userLine(state.region, 30) }),
+    state.status && nodeStatusText(t, state.status),
   ]
     .filter(Boolean)
-    .join(", ");
+    .join(t.t("compute.separator"));
   const embed: APIEmbed = {
-    title: `${state.scope === "mine" ? "Your nodes" : "All nodes"}${filters ? ` (${filters})` : ""}`,
+    title: filters
+      ? t.t("compute.nodeList.filtered.embedTitle", { scope: state.scope, filters })
+      : t.t("compute.nodeList.embedTitle", { scope: state.scope }),
     description:
       result.items.length > 0
-        ? result.items.map((n) => nodeLine(n, token)).join("\n")
+        ? result.items.map((n) => nodeLine(t, n, token)).join("\n")
         : state.scope === "mine"
-          ? "You have no nodes here yet. Run `steward node-agent` on the machine, then `/node register`."
-          : "No nodes match.",
+          ? t.t("compute.nodeList.emptyMine")
+          : t.t("compute.nodeList.emptyAll"),
     color: 0x2ecc71,
-    footer: { text: `Page ${result.page} of ${result.pages} · ${result.total} in total` },
+    footer: {
+      // Ungrouped, as the English has always shown them.
+      text: t.t("compute.nodeList.footer", {
+        page: String(result.page),
+        pages: String(result.pages),
+        total: String(result.total),
+      }),
+    },
   };
-  const components = pagerRows(result.page, result.pages, (page) => nodeListCustomId({ ...state, page }, stash));
+  const components = pagerRows(t, result.page, result.pages, (page) => nodeListCustomId({ ...state, page }, stash));
   return { embeds: [embed], components };
 }
 
-export function nodeShowView(d: Awaited<ReturnType<typeof nodeDetails>>, token: Token) {
+export function nodeShowView(t: Translator, d: Awaited<ReturnType<typeof nodeDetails>>, token: Token) {
   const n = d.node;
-  const reported = d.reported
-    ? `${d.reported.gpus.length > 0 ? d.reported.gpus.map((g) => `${userLine(g.name, 80)} (${Math.floor(g.memoryMiB / 1024)} GB)`).join(", ") : "no GPU"}, ${cores(d.reported.cpuCores)}, ${d.reported.ramGb} GB RAM, ${userLine(d.reported.os, 80)}`
-    : "nothing yet (no heartbeat)";
-  const leases = d.leases.map(
-    (l) =>
-      `#${l.id} ${l.status.replace("_", " ")} · ${l.gpuCount} GPU × ${l.hours.toString()} h at ${tokenAmountText(l.price, token)}${l.endsAt ? ` · ends ${ts(l.endsAt)}` : ""}`,
-  );
+  const r = d.reported;
+  const reported = r
+    ? t.t("compute.node.reported", {
+        gpus:
+          r.gpus.length > 0
+            ? r.gpus
+                .map((g) =>
+                  t.t("compute.node.reportedGpu", {
+                    name: userLine(g.name, 80),
+                    gb: String(Math.floor(g.memoryMiB / 1024)),
+                  }),
+                )
+                .join(t.t("compute.separator"))
+            : t.t("compute.hardware.noGpu"),
+        coreCount: r.cpuCores,
+        cores: String(r.cpuCores),
+        ramGb: String(r.ramGb),
+        os: userLine(r.os, 80),
+      })
+    : t.t("compute.node.reportedNothing");
+  const leases = d.leases.map((l) => {
+    const terms = {
+      leaseId: String(l.id),
+      status: leaseStatusText(t, l.status),
+      gpuCount: String(l.gpuCount),
+      hours: hoursText(t, l.hours),
+      price: amountText(t, l.price, token),
+    };
+    return l.endsAt
+      ? t.t("compute.node.leaseEnds", { ...terms, endsAt: ts(l.endsAt) })
+      : t.t("compute.node.lease", terms);
+  });
+  const status = nodeStatusText(t, n.status);
   const embed: APIEmbed = {
-    title: `${STATUS_ICON[n.status]} Node #${n.id} · ${userLine(n.name, 200)}`,
+    title: t.t("compute.node.embedTitle", {
+      icon: STATUS_ICON[n.status],
+      nodeId: String(n.id),
+      name: userLine(n.name, 200),
+    }),
     description: userText(n.description ?? "", 700),
     color: n.shortfall ? 0xe67e22 : 0x2ecc71,
     fields: [
-      { name: "Provider", value: `<@${n.provider.discordId}>`, inline: true },
+      { name: t.t("compute.node.provider.fieldName"), value: `<@${n.provider.discordId}>`, inline: true },
       {
-        name: "Status",
-        value: `${n.status}${n.lastHeartbeatAt ? `, last seen ${ts(n.lastHeartbeatAt)}` : ""}`,
+        name: t.t("compute.node.status.fieldName"),
+        value: n.lastHeartbeatAt ? t.t("compute.node.lastSeen", { status, seen: ts(n.lastHeartbeatAt) }) : status,
         inline: true,
       },
       {
-        name: "Price",
-        value: `${tokenAmountText(n.price, token)} per ${n.gpuModel ? "GPU" : "CPU"}-hour · ${n.region}`,
+        name: t.t("compute.node.price.fieldName"),
+        value: t.t("compute.node.price", { perHour: perHourText(t, n.price, n.gpuModel, token), region: n.region }),
         inline: true,
       },
-      { name: "Declared", value: hardwareText(n) },
-      { name: "Reported", value: clip(reported) },
-      { name: "Proven", value: provenText(d.challenge) },
+      { name: t.t("compute.node.declared.fieldName"), value: hardwareText(t, n) },
+      { name: t.t("compute.node.reported.fieldName"), value: clip(reported) },
+      { name: t.t("compute.node.proven.fieldName"), value: provenText(t, d.challenge) },
+      { name: t.t("compute.node.uptime.fieldName"), value: uptimeText(t, d) },
       {
-        name: "Uptime",
-        value: uptimeText(d),
+        name: t.t("compute.node.flags.fieldName"),
+        value: n.shortfall ? t.t("compute.node.flagged", { shortfall: clip(n.shortfall, 900) }) : t.t("compute.none"),
       },
       {
-        name: "Flags",
-        value: n.shortfall ? `⚠️ ${clip(n.shortfall, 900)} (reward capped at the reported capacity)` : "none",
+        name: t.t("compute.node.leases.fieldName"),
+        value: leases.length > 0 ? clip(leases.join("\n")) : t.t("compute.none"),
       },
-      { name: "Leases", value: leases.length > 0 ? clip(leases.join("\n")) : "none" },
-      { name: "Earned", value: `${tokenAmountText(d.earned, token)} in epoch distributions`, inline: true },
-      { name: "Key", value: `\`${n.publicKey}\``, inline: true },
+      {
+        name: t.t("compute.node.earned.fieldName"),
+        value: t.t("compute.node.earned", { amount: amountText(t, d.earned, token) }),
+        inline: true,
+      },
+      { name: t.t("compute.node.key.fieldName"), value: `\`${n.publicKey}\``, inline: true },
     ],
   };
-  const note = d.shortfallNote
-    ? `⚠️ Your node's last heartbeat reports less than you declared: ${d.shortfallNote}. Its reward is capped at what it reports; fix the machine or \`/node update\` what you offer.`
-    : undefined;
+  const note = d.shortfallNote ? t.t("compute.node.shortfallNote", { shortfall: d.shortfallNote }) : undefined;
   return { ...(note ? { content: note } : {}), embeds: [embed] };
 }
 
-const FAILURE_TEXT: Record<string, string> = {
-  late: "answered after the deadline",
-  unanswered: "not answered",
-  wrong_lane: "a sampled lane was wrong",
-  wrong_lane_count: "the wrong number of lanes",
-};
-
 /** The last capacity challenge's verdict: what Steward checked itself, shown apart from what the agent reports. */
-function provenText(c: Awaited<ReturnType<typeof nodeDetails>>["challenge"]): string {
-  if (!c) return "not challenged yet: its capacity earns the CPU rate until it passes a challenge";
+function provenText(t: Translator, c: Awaited<ReturnType<typeof nodeDetails>>["challenge"]): string {
+  if (!c) return t.t("compute.node.notChallenged");
   if (c.status === "passed") {
-    return `✅ challenge #${c.id} ${ts(c.issuedAt)} passed: ${c.lanes} lane(s) in ${((c.elapsedMs ?? 0) / 1000).toFixed(1)} s`;
+    return t.t("compute.node.challengePassed", {
+      challengeId: String(c.id),
+      issuedAt: ts(c.issuedAt),
+      laneCount: c.lanes,
+      seconds: fixed(t, (c.elapsedMs ?? 0) / 1000, 1),
+    });
   }
-  return `❌ challenge #${c.id} ${ts(c.issuedAt)} failed (${FAILURE_TEXT[c.failure ?? ""] ?? c.failure}): its capacity earns the CPU rate until it passes one`;
+  return t.t("compute.node.challengeFailed", {
+    challengeId: String(c.id),
+    issuedAt: ts(c.issuedAt),
+    failure: c.failure ?? "",
+  });
+}
+
+/** Why an offer ranks where it does, in the language; a match stored before its facts were kept has English words. */
+export function fitText(t: Translator, m: { reasons: string[]; fit?: FitFacts | undefined }, token: Token): string[] {
+  const f = m.fit;
+  if (!f) return m.reasons;
+  return [
+    t.t("compute.reason.uptime", { percent: percentText(t, f.uptime) }),
+    t.t("compute.reason.price", { price: amountText(t, f.price, token), maxPrice: amountText(t, f.maxPrice, token) }),
+    f.askedRegion === null
+      ? f.region
+      : f.regionMatch
+        ? t.t("compute.reason.regionAsked", { region: f.region })
+        : t.t("compute.reason.regionNotAsked", { region: f.region, asked: f.askedRegion }),
+    f.shortfall ? t.t("compute.reason.flagged", { shortfall: f.shortfall }) : t.t("compute.reason.specsMatch"),
+  ];
 }
 
 export function matchesText(
+  t: Translator,
   requestId: number,
-  matches: { nodeId: number; score: number; reasons: string[]; offer: { name: string } }[],
+  matches: { nodeId: number; score: number; reasons: string[]; fit?: FitFacts; offer: { name: string } }[],
+  token: Token,
   explanation?: string | null,
 ) {
   return [
-    `Compute request **#${requestId}**: the best fitting online offers (score out of 100: uptime, price under your maximum, region, verified specs). Choose one to ask its provider.`,
-    ...matches.map(
-      (m, i) =>
-        `${i + 1}. **node #${m.nodeId} ${userLine(m.offer.name, 64)}** · score ${m.score} · ${m.reasons.join(" · ")}`,
+    t.t("compute.matches.header", { requestId: String(requestId) }),
+    ...matches.map((m, i) =>
+      t.t("compute.matches.line", {
+        position: String(i + 1),
+        nodeId: String(m.nodeId),
+        name: userLine(m.offer.name, 64),
+        score: t.number(m.score),
+        reasons: fitText(t, m, token).join(" · "),
+      }),
     ),
-    ...(explanation ? [`**The agent:** ${userText(explanation, 600)}`] : []),
+    ...(explanation ? [t.t("compute.matches.agent", { explanation: userText(explanation, 600) })] : []),
   ].join("\n");
 }
 
-export const leaseButtons = (leaseId: number, action: "decide" | "approve"): NoticeButton[] =>
+export const leaseButtons = (t: Translator, leaseId: number, action: "decide" | "approve"): NoticeButton[] =>
   action === "approve"
-    ? [{ customId: `${LEASE_PREFIX}:approve:${leaseId}`, label: "Approve lease", style: "primary" }]
+    ? [{ customId: `${LEASE_PREFIX}:approve:${leaseId}`, label: t.t("compute.lease.approve.button"), style: "primary" }]
     : [
-        { customId: `${LEASE_PREFIX}:accept:${leaseId}`, label: "Accept", style: "success" },
-        { customId: `${LEASE_PREFIX}:decline:${leaseId}`, label: "Decline", style: "danger" },
+        { customId: `${LEASE_PREFIX}:accept:${leaseId}`, label: t.t("compute.lease.accept.button"), style: "success" },
+        { customId: `${LEASE_PREFIX}:decline:${leaseId}`, label: t.t("compute.lease.decline.button"), style: "danger" },
       ];
 
 interface LeaseLike {
@@ -235,37 +349,82 @@ interface LeaseLike {
   request: { requester: { discordId: string } };
 }
 
-export const leaseTerms = (l: LeaseLike, token: Token) =>
-  `${l.gpuCount} GPU × ${l.hours.toString()} h on node #${l.node.id} **${userLine(l.node.name, 64)}** at ${tokenAmountText(l.price, token)} per GPU-hour`;
+/** A lease's terms as a notice stores them (for the guild's words, later). */
+export const leaseTermsFact = (
+  l: Omit<LeaseLike, "request" | "purpose" | "startsAt" | "endsAt" | "endedAt" | "status">,
+) => ({
+  leaseId: l.id,
+  gpuCount: l.gpuCount,
+  hours: l.hours.toString(),
+  nodeId: l.node.id,
+  nodeName: l.node.name,
+  price: tokenUnitsString(l.price),
+});
 
-export function leasesView(leases: LeaseLike[], me: string, token: Token) {
-  if (leases.length === 0) return "You have no leases. Ask for compute with `/compute request`.";
+const tokenUnitsString = (u: TokenUnits) =>
+  typeof u === "string" ? u : typeof u === "bigint" ? u.toString() : u.toFixed();
+
+export const leaseTerms = (
+  t: Translator,
+  l: { gpuCount: number; hours: { toString(): string }; price: TokenUnits; node: { id: number; name: string } },
+  token: Token,
+) =>
+  t.t("compute.leaseTerms", {
+    gpuCount: String(l.gpuCount),
+    hours: hoursText(t, l.hours),
+    nodeId: String(l.node.id),
+    nodeName: userLine(l.node.name, 64),
+    price: amountText(t, l.price, token),
+  });
+
+export function leasesView(t: Translator, leases: LeaseLike[], me: string, token: Token) {
+  if (leases.length === 0) return t.t("compute.leases.none");
   return leases
     .map((l) => {
-      const role = l.request.requester.discordId === me ? "you lease" : `<@${l.request.requester.discordId}> leases`;
-      const when = l.endedAt ? `ended ${ts(l.endedAt)}` : l.endsAt ? `ends ${ts(l.endsAt)}` : "";
-      return `**#${l.id}** ${l.status.replace("_", " ")} · ${role} ${leaseTerms(l, token)} ${when} · “${userLine(l.purpose, 80)}”`;
+      const requesterId = l.request.requester.discordId;
+      const when = l.endedAt
+        ? t.t("compute.leases.ended", { at: ts(l.endedAt) })
+        : l.endsAt
+          ? t.t("compute.leases.ends", { at: ts(l.endsAt) })
+          : "";
+      return t.t("compute.leases.line", {
+        leaseId: String(l.id),
+        status: leaseStatusText(t, l.status),
+        role: requesterId === me ? "requester" : "provider",
+        requesterId,
+        terms: leaseTerms(t, l, token),
+        when,
+        purpose: userLine(l.purpose, 80),
+      });
     })
     .join("\n");
 }
-
-const cores = (count: number) => `${count} ${count === 1 ? "core" : "cores"}`;
 
 /**
  * Uptime is measured over the part of each window the node existed in: for a node younger than the window, the
  * line says "since registration" rather than "24 h", so a young node's percentage is read for what it is.
  */
-function uptimeText(d: Awaited<ReturnType<typeof nodeDetails>>): string {
+function uptimeText(t: Translator, d: Awaited<ReturnType<typeof nodeDetails>>): string {
   const age = d.now.getTime() - d.node.registeredAt.getTime();
-  const since = `since registration ${ts(d.node.registeredAt, "R")}`;
+  const registeredAt = ts(d.node.registeredAt, "R");
+  const since = (ratio: number) =>
+    t.t("compute.uptime.sinceRegistration", { registeredAt, percent: percentText(t, ratio) });
+  const day = t.t("compute.uptime.day", { percent: percentText(t, d.uptime.day) });
   const windows =
     age < DAY
-      ? [`${since}: ${percent(d.uptime.day)}`]
+      ? [since(d.uptime.day)]
       : age < 7 * DAY
-        ? [`24 h: ${percent(d.uptime.day)}`, `${since}: ${percent(d.uptime.week)}`]
-        : [`24 h: ${percent(d.uptime.day)}`, `7 days: ${percent(d.uptime.week)}`];
-  if (d.uptime.epoch) windows.push(`epoch ${d.uptime.epoch.number}: ${percent(d.uptime.epoch.ratio)}`);
-  return `${windows.join(" · ")}\n(the share of each window, counted from registration, that signed heartbeats cover)`;
+        ? [day, since(d.uptime.week)]
+        : [day, t.t("compute.uptime.week", { percent: percentText(t, d.uptime.week) })];
+  if (d.uptime.epoch) {
+    windows.push(
+      t.t("compute.uptime.epoch", {
+        epochNumber: String(d.uptime.epoch.number),
+        percent: percentText(t, d.uptime.epoch.ratio),
+      }),
+    );
+  }
+  return t.t("compute.uptime.explained", { windows: windows.join(" · ") });
 }
 
 const DAY = 86_400_000;

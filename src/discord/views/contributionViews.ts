@@ -1,5 +1,6 @@
 import type { APIEmbed, APIModalInteractionResponseCallbackData } from "discord-api-types/v10";
 import type { Contribution, Member } from "../../generated/prisma/client.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import { pagerRows } from "./pagerRows.ts";
 import { textInputRow } from "./textInputRow.ts";
 import { evidenceLink, userLine, userText } from "./userText.ts";
@@ -16,23 +17,38 @@ const statusColor: Record<Contribution["status"], number> = {
 
 const timestamp = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:f>`;
 
-export function contributionEmbed(c: ContributionWithAuthor): APIEmbed {
+/** A category's name in the member's language (the database keeps the English code). */
+export const categoryName = (t: Translator, category: string) => t.t("contribution.category", { category });
+/** A contribution status in the member's language. */
+export const statusName = (t: Translator, status: string) => t.t("contribution.status", { status });
+
+export function contributionEmbed(t: Translator, c: ContributionWithAuthor): APIEmbed {
   const fields = [
-    { name: "Category", value: c.category, inline: true },
-    { name: "Status", value: c.status, inline: true },
-    { name: "Author", value: `<@${c.author.discordId}>`, inline: true },
+    { name: t.t("contribution.embed.category.fieldName"), value: categoryName(t, c.category), inline: true },
+    { name: t.t("contribution.embed.status.fieldName"), value: statusName(t, c.status), inline: true },
+    { name: t.t("contribution.embed.author.fieldName"), value: `<@${c.author.discordId}>`, inline: true },
   ];
-  if (c.hours !== null) fields.push({ name: "Hours", value: c.hours.toString(), inline: true });
+  if (c.hours !== null)
+    fields.push({
+      name: t.t("contribution.embed.hours.fieldName"),
+      value: t.number(Number(c.hours.toString()), { maximumFractionDigits: 2 }),
+      inline: true,
+    });
   if (c.links.length > 0)
-    fields.push({ name: "Links", value: c.links.map((l) => `• ${evidenceLink(l)}`).join("\n"), inline: false });
-  fields.push({ name: "Submitted", value: timestamp(c.createdAt), inline: true });
-  if (c.withdrawnAt) fields.push({ name: "Withdrawn", value: timestamp(c.withdrawnAt), inline: true });
+    fields.push({
+      name: t.t("contribution.embed.links.fieldName"),
+      value: c.links.map((l) => `• ${evidenceLink(l)}`).join("\n"),
+      inline: false,
+    });
+  fields.push({ name: t.t("contribution.embed.submitted.fieldName"), value: timestamp(c.createdAt), inline: true });
+  if (c.withdrawnAt)
+    fields.push({ name: t.t("contribution.embed.withdrawn.fieldName"), value: timestamp(c.withdrawnAt), inline: true });
   return {
     title: `#${c.id} · ${userLine(c.title, 240)}`,
     description: userText(c.description),
     color: statusColor[c.status],
     fields,
-    footer: { text: `Steward · contribution #${c.id}` },
+    footer: { text: t.t("contribution.embed.footer", { id: String(c.id) }) },
     timestamp: c.createdAt.toISOString(),
   };
 }
@@ -59,26 +75,38 @@ export function readListId([scope, status, page]: string[]): ContributionListSta
 }
 
 export function contributionListView(
+  t: Translator,
   result: { items: ContributionWithAuthor[]; total: number; page: number; pages: number },
   state: ContributionListState,
 ) {
-  const heading = `${state.scope === "mine" ? "Your contributions" : "All contributions"}${state.status ? ` (${state.status})` : ""}`;
+  const heading = state.status
+    ? t.t(
+        state.scope === "mine"
+          ? "contribution.list.mineWithStatus.embedTitle"
+          : "contribution.list.allWithStatus.embedTitle",
+        { status: statusName(t, state.status) },
+      )
+    : t.t(state.scope === "mine" ? "contribution.list.mine.embedTitle" : "contribution.list.all.embedTitle");
   const lines = result.items.map(
     (c) =>
-      `**#${c.id}** · ${userLine(c.title, 120)} · ${c.category} · ${c.status} · <@${c.author.discordId}> · ${timestamp(c.createdAt)}`,
+      `**#${c.id}** · ${userLine(c.title, 120)} · ${categoryName(t, c.category)} · ${statusName(t, c.status)} · <@${c.author.discordId}> · ${timestamp(c.createdAt)}`,
   );
   const embed: APIEmbed = {
     title: heading,
     description:
       lines.length > 0
         ? lines.join("\n")
-        : state.scope === "mine"
-          ? "You have no contributions here yet. Submit one with `/contribute submit`."
-          : "No contributions match.",
+        : t.t(state.scope === "mine" ? "contribution.list.mineEmpty" : "contribution.list.noMatch"),
     color: 0x5865f2,
-    footer: { text: `Page ${result.page} of ${result.pages} · ${result.total} in total` },
+    footer: {
+      text: t.t("contribution.list.footer", {
+        page: t.number(result.page),
+        pages: t.number(result.pages),
+        total: t.number(result.total),
+      }),
+    },
   };
-  const components = pagerRows(result.page, result.pages, (page) => listCustomId({ ...state, page }));
+  const components = pagerRows(t, result.page, result.pages, (page) => listCustomId({ ...state, page }));
   return { embeds: [embed], components };
 }
 
@@ -88,19 +116,22 @@ export const CONTRIBUTION_FORM_PREFIX = "contribution-form";
  * The multi-line form for a contribution: title, description and links, pre-filled from the command; category and
  * hours travel in the custom id (`contribution-form:<category>:<hours>`).
  */
-export function contributionFormModal(o: {
-  title: string;
-  category: string;
-  hours: number | undefined;
-  links: string[];
-}): APIModalInteractionResponseCallbackData {
+export function contributionFormModal(
+  t: Translator,
+  o: {
+    title: string;
+    category: string;
+    hours: number | undefined;
+    links: string[];
+  },
+): APIModalInteractionResponseCallbackData {
   return {
     custom_id: `${CONTRIBUTION_FORM_PREFIX}:${o.category}:${o.hours ?? ""}`,
-    title: "Submit a contribution",
+    title: t.t("contribution.form.modalTitle"),
     components: [
-      textInputRow("title", "Title", o.title, 120, false, true),
-      textInputRow("description", "What you did and why it matters", "", 4000, true, true),
-      textInputRow("links", "Links (up to 5, one per line)", o.links.join("\n"), 1000, true, false),
+      textInputRow("title", t.t("contribution.form.title.inputLabel"), o.title, 120, false, true),
+      textInputRow("description", t.t("contribution.form.description.inputLabel"), "", 4000, true, true),
+      textInputRow("links", t.t("contribution.form.links.inputLabel"), o.links.join("\n"), 1000, true, false),
     ],
   };
 }

@@ -1,7 +1,9 @@
 import type { APIEmbed } from "discord-api-types/v10";
-import { type Token, tokenAmountText } from "../../base/token.ts";
+import type { Token } from "../../base/token.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import { DISCORD_LIMITS } from "./clampPayload.ts";
+import { localAmountText } from "./moneyText.ts";
 import { userLine } from "./userText.ts";
 
 type Author = { discordId: string };
@@ -16,7 +18,7 @@ export interface Digest {
   count: number;
 }
 
-const quoteTitle = (title: string) => `“${userLine(title, 100)}”`;
+const quoteTitle = (t: Translator, title: string) => t.t("steward.digest.quotedTitle", { title: userLine(title, 100) });
 
 /** As many lines as fit an embed's description; the caller sends the rest in the next message. */
 function fitLines(lines: string[]): string[] {
@@ -34,16 +36,23 @@ function fitLines(lines: string[]): string[] {
  * Many new contributions waiting for the channel at once (a burst): one message listing them instead of one
  * each. Authors are named, nobody is pinged.
  */
-export function contributionDigest(contributions: DigestContribution[]): Digest {
+export function contributionDigest(t: Translator, contributions: DigestContribution[]): Digest {
   const lines = fitLines(
-    contributions.map((c) => `**#${c.id}** ${quoteTitle(c.title)} · ${c.category} · by <@${c.author.discordId}>`),
+    contributions.map((c) =>
+      t.t("steward.digest.contributionLine", {
+        id: String(c.id),
+        title: quoteTitle(t, c.title),
+        category: c.category,
+        author: c.author.discordId,
+      }),
+    ),
   );
   return {
-    content: `**${lines.length} new contributions**, listed together because many arrived at once.`,
+    content: t.t("steward.digest.contributions", { count: lines.length }),
     embed: {
       description: lines.join("\n"),
       color: 0x5865f2,
-      footer: { text: "/contribute show id shows one in full" },
+      footer: { text: t.t("steward.digest.contributions.footer") },
     },
     count: lines.length,
   };
@@ -55,6 +64,7 @@ export function contributionDigest(contributions: DigestContribution[]): Digest 
  * to its post.
  */
 export function evaluationDigest(
+  t: Translator,
   evaluations: (Pick<Evaluation, "total" | "suggestedReward" | "flags"> & { contribution: DigestContribution })[],
   token: Token,
 ): Digest & { authors: string[] } {
@@ -62,23 +72,27 @@ export function evaluationDigest(
     evaluations.map(({ contribution: c, ...e }) => {
       const title =
         c.messageId && c.channelId
-          ? `[${quoteTitle(c.title)}](https://discord.com/channels/${c.guildId}/${c.channelId}/${c.messageId})`
-          : quoteTitle(c.title);
-      const held = e.flags.includes("needs_human") ? " · held for a person to review" : "";
-      return `**#${c.id}** ${title} by <@${c.author.discordId}>: ${e.total}/100, suggested ${tokenAmountText(e.suggestedReward, token)}${held}`;
+          ? `[${quoteTitle(t, c.title)}](https://discord.com/channels/${c.guildId}/${c.channelId}/${c.messageId})`
+          : quoteTitle(t, c.title);
+      return t.t("steward.digest.evaluationLine", {
+        id: String(c.id),
+        title,
+        author: c.author.discordId,
+        score: String(e.total),
+        reward: localAmountText(t, e.suggestedReward, token),
+        held: e.flags.includes("needs_human"),
+      });
     }),
   );
   const authors = [...new Set(evaluations.slice(0, lines.length).map((e) => e.contribution.author.discordId))];
   return {
-    content:
-      `**${lines.length} contributions evaluated**, listed together because many were evaluated at once: ${authors.map((a) => `<@${a}>`).join(" ")}`.slice(
-        0,
-        DISCORD_LIMITS.content,
-      ),
+    content: t
+      .t("steward.digest.evaluations", { count: lines.length, mentions: authors.map((a) => `<@${a}>`).join(" ") })
+      .slice(0, DISCORD_LIMITS.content),
     embed: {
       description: lines.join("\n"),
       color: 0x57f287,
-      footer: { text: "/evaluation show contribution shows the scores, evidence and flags" },
+      footer: { text: t.t("steward.digest.evaluations.footer") },
     },
     count: lines.length,
     authors,

@@ -5,28 +5,26 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { type Token, tokenAmountText } from "../../base/token.ts";
+import { type Token, type TokenUnits, tokenAmount } from "../../base/token.ts";
 import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import { readGithubFacts } from "../../db/json/githubFacts.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import { githubFactLine } from "./githubFactsView.ts";
 import { userLine, userText } from "./userText.ts";
 
-const flagText: Record<string, string> = {
-  possible_duplicate: "possible duplicate",
-  low_evidence: "low evidence",
-  prompt_injection_suspected: "instructions to the evaluator found in the text",
-  needs_human: "needs a human look",
-  possible_duplicate_claim: "a link already claimed by another contribution",
-  keyword_stuffing: "stuffed with words that describe a score",
-  jury_disagrees: "the blind jury scored it far from the model",
-  not_authors_work: "a pull request someone else authored: it earns nothing here",
-  reverted: "a pull request reverted later: a person looks before it pays",
-  self_merged: "merged by its author in a repository only they control: paid at most as unreviewed work",
-  split_work: "one piece of work split into several pull requests and contributions: a person looks before it pays",
-};
+/** A token amount in the reader's language ("1,234.5 STEW", "1.234,5 STEW"). */
+export const tokenText = (t: Translator, amount: TokenUnits, token: Token) =>
+  `${t.amount(tokenAmount(amount, token))} ${token.symbol}`;
+
+/** A rubric criterion's name in the reader's language (a criterion a RUBRIC_FILE adds is shown as it is named). */
+export const criterionName = (t: Translator, criterion: string) => t.t("evaluation.criterion", { criterion });
+
+/** What an evaluation flag means, in the reader's language. */
+export const flagName = (t: Translator, flag: string) => t.t("evaluation.flag", { flag });
 
 export function evaluationEmbed(
+  t: Translator,
   e: Evaluation,
   c: Pick<Contribution, "id" | "title"> & { status?: string },
   token: Token,
@@ -35,32 +33,40 @@ export function evaluationEmbed(
   // An override sets the total and reward as a whole: the evaluator's per-criterion scores no longer add up to it.
   const scores = overridden ? [] : readEvaluationScores(e);
   const fields = scores.map((s) => ({
-    name: `${s.criterion} — ${s.score}/10 (weight ${Math.round(s.weight * 100)}%)`,
+    name: t.t("evaluation.score.fieldName", {
+      criterion: criterionName(t, s.criterion),
+      score: t.number(s.score, { maximumFractionDigits: 3 }),
+      weight: t.number(s.weight, { style: "percent" }),
+    }),
     value: userText(s.reason, 1024),
     inline: false,
   }));
   if (overridden) {
     fields.push({
-      name: "Set by a moderator",
-      value: `<@${e.reviewedBy ?? "?"}> set the total and the reward; the evaluator's scores are kept in the audit log.`,
+      name: t.t("evaluation.override.fieldName"),
+      value: t.t("evaluation.override.value", { moderator: e.reviewedBy ?? "?" }),
       inline: false,
     });
   }
   const withdrawn = c.status === "withdrawn";
   fields.push(
-    { name: "Total", value: `${e.total}/100`, inline: true },
+    { name: t.t("evaluation.total.fieldName"), value: `${t.number(e.total)}/100`, inline: true },
     {
-      name: "Suggested reward",
+      name: t.t("evaluation.reward.fieldName"),
       value: withdrawn
-        ? `none: the contribution was withdrawn (it was ${tokenAmountText(e.suggestedReward, token)})`
-        : tokenAmountText(e.suggestedReward, token),
+        ? t.t("evaluation.reward.withdrawn", { amount: tokenText(t, e.suggestedReward, token) })
+        : tokenText(t, e.suggestedReward, token),
       inline: true,
     },
-    { name: "Confidence", value: `${Math.round(e.confidence * 100)}%`, inline: true },
+    {
+      name: t.t("evaluation.confidence.fieldName"),
+      value: t.number(e.confidence, { style: "percent" }),
+      inline: true,
+    },
   );
   if (e.evidence.length > 0) {
     fields.push({
-      name: "Evidence",
+      name: t.t("evaluation.evidence.fieldName"),
       value: e.evidence
         .map((q) => `> ${userLine(q, 300)}`)
         .join("\n")
@@ -71,22 +77,32 @@ export function evaluationEmbed(
   const facts = readGithubFacts(e);
   if (facts && facts.length > 0) {
     fields.push({
-      name: "Checked on GitHub",
-      value: facts.map(githubFactLine).join("\n").slice(0, 1024),
+      name: t.t("evaluation.github.fieldName"),
+      value: facts
+        .map((f) => githubFactLine(t, f))
+        .join("\n")
+        .slice(0, 1024),
       inline: false,
     });
   }
   if (e.flags.length > 0) {
-    fields.push({ name: "Flags", value: e.flags.map((f) => `⚠ ${flagText[f] ?? f}`).join("\n"), inline: false });
+    fields.push({
+      name: t.t("evaluation.flags.fieldName"),
+      value: e.flags.map((f) => `⚠ ${flagName(t, f)}`).join("\n"),
+      inline: false,
+    });
   }
-  const kind =
-    e.purpose === "appeal" ? "Appeal review" : e.purpose === "override" ? "Moderator's evaluation" : "Evaluation";
+  const title = t.t("evaluation.embed.title", {
+    purpose: e.purpose,
+    id: String(c.id),
+    title: userLine(c.title, 180),
+  });
   return {
-    title: `${kind} of #${c.id} · ${userLine(c.title, 180)}${withdrawn ? " (withdrawn)" : ""}`,
+    title: `${title}${withdrawn ? t.t("evaluation.embed.withdrawnSuffix") : ""}`,
     description: userText(e.rationale),
     color: e.flags.includes("needs_human") ? 0xfee75c : 0x57f287,
     fields: fields.slice(0, 25),
-    footer: { text: `evaluated by ${e.model} · rubric v${e.rubricVersion}` },
+    footer: { text: t.t("evaluation.embed.footer", { model: e.model, version: String(e.rubricVersion) }) },
     timestamp: e.createdAt.toISOString(),
   };
 }
@@ -94,6 +110,7 @@ export function evaluationEmbed(
 export const APPEAL_BUTTON_PREFIX = "appeal";
 
 export function appealView(
+  t: Translator,
   a: { id: number; reason: string; authorDiscordId: string },
   c: Pick<Contribution, "id" | "title">,
   original: Evaluation,
@@ -102,30 +119,30 @@ export function appealView(
 ) {
   const embeds: APIEmbed[] = [
     {
-      title: `Appeal #${a.id} of the evaluation of #${c.id}`.slice(0, 256),
+      title: t.t("evaluation.appeal.embedTitle", { appealId: String(a.id), id: String(c.id) }).slice(0, 256),
       description: userText(a.reason),
       color: 0xeb459e,
       fields: [
-        { name: "By", value: `<@${a.authorDiscordId}>`, inline: true },
+        { name: t.t("evaluation.appeal.by.fieldName"), value: `<@${a.authorDiscordId}>`, inline: true },
         {
-          name: "First pass",
-          value: `${original.total}/100 · ${tokenAmountText(original.suggestedReward, token)}`,
+          name: t.t("evaluation.appeal.firstPass.fieldName"),
+          value: `${t.number(original.total)}/100 · ${tokenText(t, original.suggestedReward, token)}`,
           inline: true,
         },
         ...(second
           ? [
               {
-                name: "Second pass",
-                value: `${second.total}/100 · ${tokenAmountText(second.suggestedReward, token)}`,
+                name: t.t("evaluation.appeal.secondPass.fieldName"),
+                value: `${t.number(second.total)}/100 · ${tokenText(t, second.suggestedReward, token)}`,
                 inline: true,
               },
             ]
           : []),
       ],
-      footer: { text: "Moderators: Accept makes the second pass the evaluation that counts; Reject keeps the first." },
+      footer: { text: t.t("evaluation.appeal.footer") },
     },
   ];
-  if (second) embeds.push(evaluationEmbed(second, c, token));
+  if (second) embeds.push(evaluationEmbed(t, second, c, token));
   return {
     embeds,
     components: [
@@ -135,13 +152,13 @@ export function appealView(
           {
             type: ComponentType.Button,
             style: ButtonStyle.Success,
-            label: "Accept",
+            label: t.t("evaluation.appeal.accept.button"),
             custom_id: `${APPEAL_BUTTON_PREFIX}:accept:${a.id}`,
           },
           {
             type: ComponentType.Button,
             style: ButtonStyle.Danger,
-            label: "Reject",
+            label: t.t("evaluation.appeal.reject.button"),
             custom_id: `${APPEAL_BUTTON_PREFIX}:reject:${a.id}`,
           },
         ],
@@ -151,7 +168,8 @@ export function appealView(
 }
 
 /** What an appeal's post says once a moderator decided it. */
-export const appealOutcome = (appealId: number, status: string, moderatorId: string) =>
-  status === "accepted"
-    ? `Appeal #${appealId} accepted by <@${moderatorId}>: the second pass is now the evaluation that counts.`
-    : `Appeal #${appealId} rejected by <@${moderatorId}>: the first evaluation stands.`;
+export const appealOutcome = (t: Translator, appealId: number, status: string, moderatorId: string) =>
+  t.t(status === "accepted" ? "evaluation.appeal.accepted" : "evaluation.appeal.rejected", {
+    appealId: String(appealId),
+    moderator: moderatorId,
+  });

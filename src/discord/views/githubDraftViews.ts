@@ -1,19 +1,25 @@
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from "discord-api-types/v10";
+import type { Translator } from "../../i18n/translator.ts";
 import { userText } from "./userText.ts";
 
 /** The buttons of a draft's post: `github-draft:confirm:<id>` / `github-draft:discard:<id>`. */
 export const GITHUB_DRAFT_PREFIX = "github-draft";
 
 /** The post asking the member (mentioned) to submit the contribution Steward drafted from their merged PR, or not. */
-export function githubDraftMessage(d: { id: number; discordId: string; title: string; url: string }): {
+export function githubDraftMessage(
+  t: Translator,
+  d: { id: number; discordId: string; title: string; url: string },
+): {
   content: string;
   components: APIActionRowComponent<APIButtonComponent>[];
 } {
   return {
-    content: [
-      `<@${d.discordId}>, your pull request ${d.url} was merged. Steward drafted a code contribution from it (draft #${d.id}): **${userText(d.title)}**.`,
-      "Nothing is submitted unless you confirm it; once submitted it is evaluated with what GitHub says about the PR.",
-    ].join("\n"),
+    content: t.t("github.draft.post", {
+      member: d.discordId,
+      url: d.url,
+      id: String(d.id),
+      title: userText(d.title),
+    }),
     components: [
       {
         type: ComponentType.ActionRow,
@@ -22,13 +28,13 @@ export function githubDraftMessage(d: { id: number; discordId: string; title: st
             type: ComponentType.Button,
             style: ButtonStyle.Success,
             custom_id: `${GITHUB_DRAFT_PREFIX}:confirm:${d.id}`,
-            label: "Submit it",
+            label: t.t("github.draft.submit.button"),
           },
           {
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
             custom_id: `${GITHUB_DRAFT_PREFIX}:discard:${d.id}`,
-            label: "Discard",
+            label: t.t("github.draft.discard.button"),
           },
         ],
       },
@@ -38,10 +44,11 @@ export function githubDraftMessage(d: { id: number; discordId: string; title: st
 
 /** The post once the member decided: no buttons left. */
 export function githubDraftDecidedText(
+  t: Translator,
   d: { id: number; url: string },
   outcome: { status: "confirmed"; contributionId: number } | { status: "discarded" },
 ): string {
   return outcome.status === "confirmed"
-    ? `Draft #${d.id} from ${d.url} was submitted as contribution #${outcome.contributionId}; its evaluation follows.`
-    : `Draft #${d.id} from ${d.url} was discarded: nothing was submitted.`;
+    ? t.t("github.draft.confirmed", { id: String(d.id), url: d.url, contributionId: String(outcome.contributionId) })
+    : t.t("github.draft.discarded", { id: String(d.id), url: d.url });
 }

@@ -1,68 +1,74 @@
-import type { ChangeSize, ClaimReason, LinkFacts } from "../../base/githubFacts.ts";
+import type { ChangeSize, LinkFacts } from "../../base/githubFacts.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import { isSelfMerged } from "../../llm/verifiedWork.ts";
 import { userLine } from "./userText.ts";
 
-const CLAIM: Record<ClaimReason, string> = {
-  not_found: "not found on GitHub, or private",
-  rate_limited: "GitHub's rate limit was reached",
-  timeout: "GitHub did not answer in time",
-  unreachable: "GitHub did not answer",
-};
-
-const files = (n: number) => `${n} file${n === 1 ? "" : "s"}`;
 const login = (l: string) => `@${userLine(l, 40)}`;
+/** Counts of lines and files stay bare digits ("+1200/−30 in 1234 files"), as diffs show them. */
+const digits = (n: number) => String(n);
 
-function sizeText(s: ChangeSize): string {
-  const apart =
-    s.apart.files > 0 ? ` (+${s.apart.additions}/−${s.apart.deletions} of it lockfiles, generated or whitespace)` : "";
-  return `+${s.additions}/−${s.deletions} in ${files(s.files)}${apart}`;
+function sizeText(t: Translator, s: ChangeSize): string {
+  const size = {
+    additions: digits(s.additions),
+    deletions: digits(s.deletions),
+    files: digits(s.files),
+    fileCount: s.files,
+  };
+  return s.apart.files > 0
+    ? t.t("github.fact.sizeApart", {
+        ...size,
+        apartAdditions: digits(s.apart.additions),
+        apartDeletions: digits(s.apart.deletions),
+      })
+    : t.t("github.fact.size", size);
 }
 
 /** One line per code link: what GitHub says it is ("PR #81 merged by @bob, authored by you ✓, +120/−30 in 4 files"). */
-export function githubFactLine(f: LinkFacts): string {
-  if (f.status === "claim") return `${userLine(f.key, 120)}: not checked (${CLAIM[f.reason]}), counted as described`;
+export function githubFactLine(t: Translator, f: LinkFacts): string {
+  if (f.status === "claim") return t.t("github.fact.claim", { key: userLine(f.key, 120), reason: f.reason });
+  const list = (items: string[]) => items.join(t.t("github.fact.listSeparator"));
   if (f.pr) {
     const pr = f.pr;
-    if (f.authorship === "other")
-      return `PR #${pr.number} was authored by ${login(pr.author)}: only its author can claim it.`;
-    const state = pr.merged
-      ? `merged${pr.mergedBy ? ` by ${login(pr.mergedBy)}` : ""}`
-      : pr.state === "closed"
-        ? "closed without merging"
-        : "open, not merged";
-    const by =
+    const number = String(pr.number);
+    if (f.authorship === "other") return t.t("github.fact.otherAuthor", { number, author: login(pr.author) });
+    const details = [
+      pr.merged
+        ? pr.mergedBy
+          ? t.t("github.fact.mergedBy", { login: login(pr.mergedBy) })
+          : t.t("github.fact.merged")
+        : pr.state === "closed"
+          ? t.t("github.fact.closed")
+          : t.t("github.fact.open"),
       f.authorship === "member"
-        ? "authored by you ✓"
-        : `authored by ${login(pr.author)} (not checked against you: link your GitHub account with /github link)`;
+        ? t.t("github.fact.byYou")
+        : t.t("github.fact.byUnchecked", { login: login(pr.author) }),
+      sizeText(t, pr.size),
+    ];
     // Reviews not asked (reviewsRead false): someone else merged it, which the state already says.
-    const reviews =
-      pr.approvedBy.length > 0
-        ? `, approved by ${pr.approvedBy.map(login).join(", ")}`
-        : pr.reviewsRead === false
-          ? ""
-          : ", no approving review";
-    const alone = isSelfMerged(f)
-      ? ", merged by its author in a repository only they control: paid at most as unreviewed work"
-      : f.repo.authorAloneControls
-        ? ", in a repository only its author controls"
-        : "";
-    const closes =
-      (pr.closesIssues?.length ?? 0) > 0 ? `, closes ${(pr.closesIssues ?? []).map((n) => `#${n}`).join(", ")}` : "";
-    const reverted = pr.revertedBy
-      ? pr.revertedBy.merged
-        ? `, reverted by PR #${pr.revertedBy.number} ⚠`
-        : `, a revert is proposed in PR #${pr.revertedBy.number}`
-      : "";
-    return `PR #${pr.number} ${state}, ${by}, ${sizeText(pr.size)}${reviews}${closes}${alone}${reverted}`;
+    if (pr.approvedBy.length > 0)
+      details.push(t.t("github.fact.approvedBy", { logins: list(pr.approvedBy.map(login)) }));
+    else if (pr.reviewsRead !== false) details.push(t.t("github.fact.noApproval"));
+    const closes = pr.closesIssues ?? [];
+    if (closes.length > 0) details.push(t.t("github.fact.closes", { issues: list(closes.map((n) => `#${n}`)) }));
+    if (isSelfMerged(f)) details.push(t.t("github.fact.selfMerged"));
+    else if (f.repo.authorAloneControls) details.push(t.t("github.fact.authorAlone"));
+    if (pr.revertedBy) {
+      const revert = { number: String(pr.revertedBy.number) };
+      details.push(t.t(pr.revertedBy.merged ? "github.fact.reverted" : "github.fact.revertProposed", revert));
+    }
+    return t.t("github.fact.pr", { number, details: details.join(t.t("github.fact.separator")) });
   }
   if (f.commit) {
-    const author = f.commit.author ? login(f.commit.author) : "an account GitHub does not know";
-    return `Commit ${f.commit.sha.slice(0, 7)} by ${author}, ${sizeText(f.commit.size)}`;
+    const author = f.commit.author ? login(f.commit.author) : t.t("github.fact.unknownAuthor");
+    return t.t("github.fact.commit", { sha: f.commit.sha.slice(0, 7), author, size: sizeText(t, f.commit.size) });
   }
   if (f.issue) {
     const i = f.issue;
-    const state = i.state === "closed" ? `closed${i.closedBy ? ` by ${login(i.closedBy)}` : ""}` : "open";
-    return `Issue #${i.number} ${state}, opened by ${login(i.author)}`;
+    const values = { number: String(i.number), author: login(i.author) };
+    if (i.state !== "closed") return t.t("github.fact.issueOpen", values);
+    return i.closedBy
+      ? t.t("github.fact.issueClosedBy", { ...values, closer: login(i.closedBy) })
+      : t.t("github.fact.issueClosed", values);
   }
   return userLine(f.key, 120);
 }

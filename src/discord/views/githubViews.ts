@@ -1,4 +1,6 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/v10";
+import type { MessageKey } from "../../i18n/catalogs/index.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import type { LinkAttempt } from "../../services/github/deviceLinks.ts";
 import type { GistOutcome } from "../../services/github/gistProof.ts";
 
@@ -8,67 +10,74 @@ export const GITHUB_BUTTON_PREFIX = "github";
 const relative = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:R>`;
 
 /** The device flow's code and where to enter it. */
-export function githubLinkView(p: { verificationUri: string; userCode: string; expiresAt: Date; again: boolean }) {
+export function githubLinkView(
+  t: Translator,
+  p: { verificationUri: string; userCode: string; expiresAt: Date; again: boolean },
+) {
   return [
-    `${p.again ? "Your GitHub link is still waiting. " : ""}Open ${p.verificationUri} , sign in to GitHub as the account you want to link, and enter this code:`,
+    t.t(p.again ? "github.link.openAgain" : "github.link.open", { uri: p.verificationUri }),
     `# \`${p.userCode}\``,
-    `The code expires ${relative(p.expiresAt)}. Steward checks with GitHub in the background: once you authorize it, \`/github show\` shows your account. Steward asks for no access to your repositories: it only reads who you are.`,
+    t.t("github.link.expires", { expires: relative(p.expiresAt) }),
   ].join("\n");
 }
 
-const FAILED: Record<Extract<LinkAttempt, { status: "failed" }>["reason"], (login?: string) => string> = {
-  expired: () => "Your last `/github link` code expired before it was entered. Run `/github link` again.",
-  denied: () => "You cancelled your last `/github link` on GitHub. Nothing was linked.",
-  taken: (login) =>
-    `GitHub account @${login ?? "?"} is already linked to another member of this server: each GitHub account can belong to one member only. Nothing was linked.`,
-  unreachable: () => "Your last `/github link` did not finish: GitHub stopped answering. Run `/github link` again.",
-  unknown_user: (login) => `GitHub no longer has a user @${login ?? "?"}: your last \`/github link\` could not finish.`,
+const FAILED: Record<Extract<LinkAttempt, { status: "failed" }>["reason"], MessageKey> = {
+  expired: "github.failed.expired",
+  denied: "github.failed.denied",
+  taken: "github.failed.taken",
+  unreachable: "github.failed.unreachable",
+  unknown_user: "github.failed.unknownUser",
 };
 
 /** The member's linked account, and what became of their last `/github link`. */
 export function githubShowView(
+  t: Translator,
   account: { login: string; githubId: number; linkedAt: Date } | null,
   attempt: LinkAttempt | null,
 ): string {
   const lines = [
     account
-      ? `Your GitHub account: **@${account.login}** (GitHub id ${account.githubId}), linked ${relative(account.linkedAt)}. Pull requests it authored count as yours.`
-      : "You have no GitHub account linked. Link one with `/github link`: until then your code links are claims, not checked facts.",
+      ? t.t("github.show.linked", {
+          login: account.login,
+          githubId: String(account.githubId),
+          linked: relative(account.linkedAt),
+        })
+      : t.t("github.show.none"),
   ];
   if (attempt?.status === "pending" && attempt.method === "gist") {
-    lines.push(
-      `A gist proof for @${attempt.login} is waiting (expires ${relative(attempt.expiresAt)}): put the text \`/github link login:${attempt.login}\` gives you in a public gist, then run it again.`,
-    );
+    lines.push(t.t("github.show.gistPending", { login: attempt.login, expires: relative(attempt.expiresAt) }));
   } else if (attempt?.status === "pending") {
     lines.push(
-      `A link is waiting for you: enter \`${attempt.userCode}\` at ${attempt.verificationUri} (expires ${relative(attempt.expiresAt)}).`,
+      t.t("github.show.devicePending", {
+        code: attempt.userCode,
+        uri: attempt.verificationUri,
+        expires: relative(attempt.expiresAt),
+      }),
     );
   } else if (attempt?.status === "failed") {
-    lines.push(FAILED[attempt.reason](attempt.login));
+    lines.push(t.t(FAILED[attempt.reason], { login: attempt.login ?? "?" }));
   }
   return lines.join("\n");
 }
 
-export function githubUnlinkedView(login: string): string {
-  return `GitHub account @${login} is no longer linked. Your pull requests are claims again until you run \`/github link\`.`;
+export function githubUnlinkedView(t: Translator, login: string): string {
+  return t.t("github.unlinked", { login });
 }
 
 /** The gist proof: the challenge to put in a public gist and a button to check, or the account it linked. */
-export function githubGistView(o: GistOutcome) {
+export function githubGistView(t: Translator, o: GistOutcome) {
   if (o.status !== "waiting") {
     return {
-      content: `GitHub account **@${o.login}** is ${o.status === "relinked" ? "now linked to you, replacing your previous one" : "linked to you"}: Steward found your challenge in its public gist. Pull requests it authored count as yours.`,
+      content: t.t(o.status === "relinked" ? "github.gist.relinked" : "github.gist.linked", { login: o.login }),
       components: [],
     };
   }
-  const lead = o.notFound
-    ? `No public gist of @${o.login} contains your challenge yet (Steward read its newest public gists). Create one with exactly this text, then check again:`
-    : `To prove you control GitHub account @${o.login}, create a **public** gist (https://gist.github.com) as @${o.login} containing exactly this text:`;
+  const button = t.t("github.gist.check.button");
   return {
     content: [
-      lead,
+      t.t(o.notFound ? "github.gist.notFound" : "github.gist.create", { login: o.login }),
       `\`\`\`\n${o.challenge}\n\`\`\``,
-      `The challenge expires ${relative(o.expiresAt)}. Then press **Check my gist** (or run \`/github link login:${o.login}\` again). You may delete the gist once linked.`,
+      t.t("github.gist.expires", { expires: relative(o.expiresAt), button, login: o.login }),
     ].join("\n"),
     components: [
       {
@@ -78,7 +87,7 @@ export function githubGistView(o: GistOutcome) {
             type: ComponentType.Button,
             style: ButtonStyle.Primary,
             custom_id: `${GITHUB_BUTTON_PREFIX}:check`,
-            label: "Check my gist",
+            label: button,
           },
         ],
       },

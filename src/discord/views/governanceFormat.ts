@@ -1,6 +1,10 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from "discord-api-types/v10";
+import { type Token, type TokenUnits, tokenAmount, tokenAmountText } from "../../base/token.ts";
+import type { MessageKey } from "../../i18n/catalogs/index.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
 import type { Outcome } from "../../services/votes/decideOutcome.ts";
+import { BASIC_CHOICES } from "../../services/votes/tally.ts";
 import { userLine } from "./userText.ts";
 
 /** What the governance views share: custom-id prefixes, status words and colours, weights, tally lines. */
@@ -15,18 +19,18 @@ export const MAX_POINTS = 10;
 export type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 export type Proposal = ProposalOverview["proposal"];
 
-const STATUS_TEXT: Record<string, string> = {
-  draft: "Draft: not open for votes yet",
-  open: "Open for votes",
-  passed: "Passed",
-  rejected: "Rejected",
-  expired: "Expired: quorum not reached",
-  awaiting_approval: "Passed · awaiting moderator approval",
-  approved: "Approved · waiting for settlement",
-  vetoed: "Vetoed by a moderator",
-  settling: "Settling on-chain",
-  settled: "Settled",
-  failed: "Settlement failed",
+const STATUS_TEXT: Record<string, MessageKey> = {
+  draft: "proposal.status.draft",
+  open: "proposal.status.open",
+  passed: "proposal.status.passed",
+  rejected: "proposal.status.rejected",
+  expired: "proposal.status.expired",
+  awaiting_approval: "proposal.status.awaitingApproval",
+  approved: "proposal.status.approved",
+  vetoed: "proposal.status.vetoed",
+  settling: "proposal.status.settling",
+  settled: "proposal.status.settled",
+  failed: "proposal.status.failed",
 };
 export const STATUS_COLOUR: Record<string, number> = {
   draft: 0xfee75c,
@@ -42,7 +46,21 @@ export const STATUS_COLOUR: Record<string, number> = {
   settling: 0x5865f2,
 };
 
-export const statusText = (status: string) => STATUS_TEXT[status] ?? status;
+export const statusText = (t: Translator, status: string) => {
+  const key = STATUS_TEXT[status];
+  return key ? t.t(key) : status;
+};
+
+/**
+ * A token amount with its symbol in the reader's language: "1.234,5 STEW" in Spanish. English keeps the digits as
+ * they have always been written ("1234.5 STEW", no grouping), so posts and replies read the same as before.
+ */
+export const tokenText = (t: Translator, amount: TokenUnits, token: Token) =>
+  t.locale === "en" ? tokenAmountText(amount, token) : `${t.amount(tokenAmount(amount, token))} ${token.symbol}`;
+
+/** A decimal amount of whole tokens ("750", "12.5") in the reader's language; English as written. */
+export const decimalText = (t: Translator, decimal: string) =>
+  t.locale === "en" || !/^\d+(\.\d+)?$/.test(decimal) ? decimal : t.amount(decimal);
 export const ts = (d: Date, style: "R" | "f" = "R") => `<t:${Math.floor(d.getTime() / 1000)}:${style}>`;
 export const formatWeight = (w: number) => (Number.isInteger(w) ? String(w) : String(Number(w.toFixed(2))));
 export const clip = (text: string, max = 1024) => (text.length > max ? `${text.slice(0, max - 2)} …` : text) || "—";
@@ -63,11 +81,31 @@ export function tallyLines(choices: string[], o: Outcome): string {
     .join("\n");
 }
 
-export const VOTING_TYPE_TEXT: Record<string, string> = {
-  basic: "basic (For / Against / Abstain)",
-  single_choice: "single-choice",
-  approval: "approval (pick any number)",
-  weighted: "weighted (spread your points)",
-  quadratic: "quadratic (spread your points; weight counts as its square root per choice)",
-  ranked_choice: "ranked-choice (instant runoff)",
+const VOTING_TYPE_TEXT: Record<string, MessageKey> = {
+  basic: "proposal.votingType.basic",
+  single_choice: "proposal.votingType.singleChoice",
+  approval: "proposal.votingType.approval",
+  weighted: "proposal.votingType.weighted",
+  quadratic: "proposal.votingType.quadratic",
+  ranked_choice: "proposal.votingType.rankedChoice",
 };
+
+/** A proposal's kind in words: "funding", "distribution"… */
+export const kindText = (t: Translator, kind: string) =>
+  t.t("proposal.kind", { kind: ["distribution", "funding", "general", "policy"].includes(kind) ? kind : "other" });
+
+/** A voting type as the proposal's post explains it: "ranked-choice (instant runoff)". */
+export const votingTypeText = (t: Translator, type: string) => {
+  const key = VOTING_TYPE_TEXT[type];
+  return key ? t.t(key) : type;
+};
+
+/**
+ * The names of a proposal's choices as a reader sees them: a basic vote's For / Against / Abstain in their language
+ * (stored and tallied in English), anything else as its author wrote it.
+ */
+export function choiceNames(t: Translator, p: { votingType: string | null; choices: string[] }): string[] {
+  if (p.votingType !== "basic") return p.choices;
+  const names = [t.t("ballot.for.button"), t.t("ballot.against.button"), t.t("ballot.abstain.button")];
+  return p.choices.map((c, i) => (c === BASIC_CHOICES[i] ? (names[i] ?? c) : c));
+}

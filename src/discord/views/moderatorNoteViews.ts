@@ -1,57 +1,99 @@
 import { heldLineProblemText } from "../../base/heldLineProblemText.ts";
 import { payoutFailureText } from "../../base/payoutFailureText.ts";
 import { plannedElsewhereText } from "../../base/payoutStuckText.ts";
-import { type Token, tokenAmountText } from "../../base/token.ts";
+import type { Token } from "../../base/token.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import type { ModeratorNote } from "../../services/publishing/enqueuePosts.ts";
 import type { ChunkRef, ModeratorFact } from "../../services/publishing/moderatorFacts.ts";
+import { localAmountText } from "./moneyText.ts";
 
-const chunkOf = (c: ChunkRef) => `chunk ${c.chunkIndex + 1} of ${c.chunkCount}`;
-const TRIED_AGAIN = "It is tried again at every settle run; the other payouts go on.";
+const chunkOf = (c: ChunkRef) => ({
+  proposalId: String(c.proposalId),
+  chunk: String(c.chunkIndex + 1),
+  chunkCount: String(c.chunkCount),
+});
 
 /** A note to moderators in words (without the role mention the publisher puts before it). */
-export function moderatorNoteText(note: ModeratorNote, token: Token): string {
-  return "text" in note ? note.text : moderatorFactText(note.fact, token);
+export function moderatorNoteText(t: Translator, note: ModeratorNote, token: Token): string {
+  return "text" in note ? note.text : moderatorFactText(t, note.fact, token);
 }
 
-export function moderatorFactText(fact: ModeratorFact, token: Token): string {
+export function moderatorFactText(t: Translator, fact: ModeratorFact, token: Token): string {
+  const amount = (units: string) => localAmountText(t, units, token);
   switch (fact.kind) {
     case "proposal_not_paid":
-      return `Proposal #${fact.proposalId} was not paid: ${fact.reason}.`;
+      return t.t("notes.proposalNotPaid", { proposalId: String(fact.proposalId), reason: fact.reason });
     case "proposal_not_planned":
-      return `Proposal #${fact.proposalId} could not be planned for payment: ${fact.reason}. ${TRIED_AGAIN}`;
+      return t.t("notes.proposalNotPlanned", { proposalId: String(fact.proposalId), reason: fact.reason });
     case "proposal_waits":
-      return `Proposal #${fact.proposalId} waits to be paid: ${fact.reason}.`;
+      return t.t("notes.proposalWaits", { proposalId: String(fact.proposalId), reason: fact.reason });
     case "chunk_stuck":
-      return `Payout of proposal #${fact.chunk.proposalId} (${chunkOf(fact.chunk)}) is stuck: ${fact.reason}. ${TRIED_AGAIN}`;
+      return t.t("notes.chunkStuck", { ...chunkOf(fact.chunk), reason: fact.reason });
     case "chunk_failed":
-      return `Payout of proposal #${fact.chunk.proposalId} (${chunkOf(fact.chunk)}, ${tokenAmountText(fact.total, token)}) failed and was not retried: ${payoutFailureText(fact.failure ?? fact.reason ?? "")}. Fix the cause, then \`/payout retry proposal:${fact.chunk.proposalId}\`.`;
+      return t.t("notes.chunkFailed", {
+        ...chunkOf(fact.chunk),
+        total: amount(fact.total),
+        reason: payoutFailureText(fact.failure ?? fact.reason ?? ""),
+      });
     case "settlement_stopped":
-      return `Payouts wait: ${fact.stopped ? plannedElsewhereText(fact.stopped) : fact.reason}.`;
+      return t.t("notes.settlementStopped", {
+        reason: fact.stopped ? plannedElsewhereText(fact.stopped) : (fact.reason ?? ""),
+      });
     case "lines_held": {
       const listed = fact.lines
-        .map((h) => `held line #${h.id} (line ${h.lineIndex + 1}, ${h.recipient}, ${tokenAmountText(h.amount, token)})`)
-        .join("; ");
-      return `Payout of proposal #${fact.chunk.proposalId} (${chunkOf(fact.chunk)}) was paid except ${fact.count} line(s) whose transfer the token refused: ${listed}${fact.count > fact.lines.length ? "; …" : ""}. The distributor keeps each amount for its recipient, who claims it to a wallet of theirs with \`/payout claim\`; after the claim period a moderator can send it back to the treasury with \`/payout return\`.`;
+        .map((h) =>
+          t.t("notes.heldLineItem", {
+            id: String(h.id),
+            line: String(h.lineIndex + 1),
+            recipient: h.recipient,
+            amount: amount(h.amount),
+          }),
+        )
+        .join(t.t("notes.itemSeparator"));
+      return t.t("notes.linesHeld", {
+        ...chunkOf(fact.chunk),
+        count: fact.count,
+        listed: `${listed}${fact.count > fact.lines.length ? `${t.t("notes.itemSeparator")}…` : ""}`,
+      });
     }
     case "held_line_released": {
-      const amount = tokenAmountText(fact.line.amount, token);
+      const values = {
+        id: String(fact.line.id),
+        proposalId: String(fact.proposalId),
+        amount: amount(fact.line.amount),
+        to: fact.to,
+        txHash: fact.txHash,
+      };
       return fact.how === "returned"
-        ? `Held line #${fact.line.id} (proposal #${fact.proposalId}, ${amount} for ${fact.line.recipient}) went back to the treasury ${fact.to} in transaction ${fact.txHash}.`
-        : `Held line #${fact.line.id} (proposal #${fact.proposalId}, ${amount}) was ${fact.how === "claimed" ? "claimed by its recipient" : "redirected by the distributor's owner"} and paid to ${fact.to} in transaction ${fact.txHash}.`;
+        ? t.t("notes.heldLineReturned", { ...values, recipient: fact.line.recipient })
+        : t.t("notes.heldLinePaid", { ...values, how: fact.how });
     }
     case "jury_disagrees": {
-      const ids = (xs: number[]) => xs.map((id) => `#${id}`).join(", ");
-      const head = `The blind jury disagrees with the model in epoch ${fact.epochNumber}: agreement ${fact.spearman.toFixed(2)} (Spearman), below the minimum of ${fact.minAgreement.toFixed(2)}.`;
+      const ids = (xs: number[]) => xs.map((id) => `#${id}`).join(t.t("notes.idSeparator"));
+      const head = t.t("notes.juryDisagrees", {
+        epochNumber: String(fact.epochNumber),
+        spearman: fact.spearman.toFixed(2),
+        minAgreement: fact.minAgreement.toFixed(2),
+      });
       const what =
         fact.policy === "hold"
           ? fact.held.length > 0
-            ? ` Held for your review, paying nothing until cleared: ${ids(fact.held)} (\`/evaluation clear\` or \`/evaluation override\`).`
-            : " No sampled evaluation was held (the jury's scores were close to the model's on each, or a person already looked)."
-          : ` Paid the jury's score instead of the model's: ${ids(fact.juryPaid)}.`;
-      const vote = fact.proposalId === null ? "" : ` Check distribution #${fact.proposalId} before it is voted.`;
+            ? t.t("notes.juryHeld", { ids: ids(fact.held) })
+            : t.t("notes.juryNoneHeld")
+          : t.t("notes.juryPaid", { ids: ids(fact.juryPaid) });
+      const vote = fact.proposalId === null ? "" : t.t("notes.juryCheck", { proposalId: String(fact.proposalId) });
       return `${head}${what}${vote}`;
     }
-    case "held_line_relay_refused":
-      return `The ${fact.relay} of held line #${fact.line.id} (proposal #${fact.proposalId}, ${tokenAmountText(fact.line.amount, token)} for ${fact.line.recipient}) was not sent: ${heldLineProblemText(fact.problem ?? fact.reason ?? "the chain refused it")}. The line stays held; its recipient can claim it again with \`/payout claim line:${fact.line.id}\`.`;
+    case "held_line_relay_refused": {
+      const problem = fact.problem ?? fact.reason;
+      return t.t("notes.relayRefused", {
+        relay: fact.relay,
+        id: String(fact.line.id),
+        proposalId: String(fact.proposalId),
+        amount: amount(fact.line.amount),
+        recipient: fact.line.recipient,
+        reason: problem === undefined ? t.t("notes.chainRefused") : heldLineProblemText(problem),
+      });
+    }
   }
 }

@@ -2,49 +2,75 @@ import type { HeldLineProblemRecord } from "../../base/heldLineProblem.ts";
 import { heldLineProblemText } from "../../base/heldLineProblemText.ts";
 import { payoutFailureText } from "../../base/payoutFailureText.ts";
 import { payoutStuckText } from "../../base/payoutStuckText.ts";
-import { type Token, tokenAmountText } from "../../base/token.ts";
+import type { Token } from "../../base/token.ts";
+import { LOCALES } from "../../i18n/locales.ts";
+import { type Translator, translator } from "../../i18n/translator.ts";
 import type { PayoutReceipt } from "../../services/settlement/payoutReceipt.ts";
 import { txLink } from "./resultViews.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine } from "./userText.ts";
 
 const MAX_LINES = 40;
+
+/** How a receipt's content starts, up to its title: one proposal's receipt and no other's. */
+const receiptStart = (t: Translator, id: number) =>
+  t.t("payout.receipt.content", { id, title: "\u0000" }).split("\u0000")[0] ?? "";
+
+/**
+ * Whether a message is the receipt of this proposal, in any language (the guild's may have changed since it was
+ * posted): a repeat after a crash finds it instead of posting a second one.
+ */
+export const isReceiptOf = (content: string, id: number) =>
+  LOCALES.some((locale) => content.startsWith(receiptStart(translator(locale), id)));
 
 /**
  * The receipt in the payouts channel: total, each recipient (by mention when a member linked the wallet) with the
  * amount, and the transactions. Mentions are limited to exactly the members paid.
  */
-export function receiptMessage(r: PayoutReceipt, token: Token) {
+export function receiptMessage(t: Translator, r: PayoutReceipt, token: Token) {
   const p = r.proposal;
   const shown = r.lines.slice(0, MAX_LINES).map((l) => {
     const who = l.discordId ? `<@${l.discordId}>` : `\`${l.recipient}\``;
-    const held =
-      l.heldLineId === null
-        ? ""
-        : ` · **held**: the token refused the transfer; its owner claims it with \`/payout claim line:${l.heldLineId}\``;
-    return `${who} · ${tokenAmountText(l.amount, token)}${held}`;
+    const amount = tokenAmountIn(t, l.amount, token);
+    return l.heldLineId === null
+      ? `${who} · ${amount}`
+      : t.t("payout.receipt.lineHeld", { who, amount, line: l.heldLineId });
   });
   const heldLines = r.lines.filter((l) => l.heldLineId !== null);
   const heldTotal = heldLines.reduce((n, l) => n + BigInt(l.amount), 0n);
   if (r.lines.length > MAX_LINES)
-    shown.push(`… and ${r.lines.length - MAX_LINES} more (see \`/payout status proposal:${p.id}\`).`);
-  const txs = r.transactions.map((t) => (t.txHash ? txLink(t.txHash, r.explorerTxUrl) : "(unknown)"));
+    shown.push(t.t("payout.receipt.more", { count: r.lines.length - MAX_LINES, id: p.id }));
+  const txs = r.transactions.map((x) =>
+    x.txHash ? txLink(x.txHash, r.explorerTxUrl) : t.t("payout.receipt.unknownTransaction"),
+  );
   const users = [...new Set(r.lines.slice(0, MAX_LINES).flatMap((l) => (l.discordId ? [l.discordId] : [])))];
+  const total = { amount: tokenAmountIn(t, r.total, token), count: r.lines.length };
   return {
     // Mentions notify only from the content, never from an embed.
-    content: `Paid: proposal #${p.id} “${userLine(p.title, 200)}”.${users.length > 0 ? ` ${users.map((u) => `<@${u}>`).join(" ")}` : ""}`,
+    content: `${t.t("payout.receipt.content", { id: p.id, title: userLine(p.title, 200) })}${users.length > 0 ? ` ${users.map((u) => `<@${u}>`).join(" ")}` : ""}`,
     embeds: [
       {
-        title: `Receipt · proposal #${p.id}`,
+        title: t.t("payout.receipt.embedTitle", { id: p.id }),
         description: shown.join("\n").slice(0, 4096),
         color: 0x57f287,
         fields: [
           {
-            name: "Total",
-            value: `${tokenAmountText(r.total, token)} to ${r.lines.length} recipient(s)${heldLines.length > 0 ? `; ${tokenAmountText(heldTotal, token)} of it held for ${heldLines.length} recipient(s) whose transfer failed, until claimed` : ""}`,
+            name: t.t("payout.receipt.total.fieldName"),
+            value:
+              heldLines.length > 0
+                ? t.t("payout.receipt.totalWithHeld", {
+                    ...total,
+                    heldAmount: tokenAmountIn(t, heldTotal, token),
+                    heldCount: heldLines.length,
+                  })
+                : t.t("payout.receipt.total", total),
             inline: true,
           },
-          { name: txs.length === 1 ? "Transaction" : "Transactions", value: txs.join("\n").slice(0, 1024) },
-          { name: "Batch", value: `\`${p.batchHash}\`` },
+          {
+            name: t.t("payout.receipt.transactions.fieldName", { count: txs.length }),
+            value: txs.join("\n").slice(0, 1024),
+          },
+          { name: t.t("payout.receipt.batch.fieldName"), value: `\`${p.batchHash}\`` },
         ],
       },
     ],
@@ -55,66 +81,51 @@ export function receiptMessage(r: PayoutReceipt, token: Token) {
 type Status = Awaited<ReturnType<typeof import("../../services/settlement/payoutStatus.ts").payoutStatus>>;
 type History = Awaited<ReturnType<typeof import("../../services/settlement/payoutStatus.ts").payoutHistory>>;
 
-const STEP: Record<string, string> = {
-  planned: "planned",
-  signed: "signed, about to be sent",
-  broadcast: "sent, waiting to be mined",
-  mined: "mined, waiting for confirmations",
-  confirmed: "paid",
-  failed: "failed",
-  awaiting_execution: "exported for the Safe, waiting for its execution",
-};
-
 /** `/payout status`: the proposal's payout chunk by chunk. */
-export function payoutStatusView(s: Status, token: Token): string {
+export function payoutStatusView(t: Translator, s: Status, token: Token): string {
   const p = s.proposal;
-  const head = `**Proposal #${p.id}** “${userLine(p.title)}” is ${p.status.replace("_", " ")}.`;
+  const head = t.t("payout.status.head", { id: p.id, title: userLine(p.title), status: p.status });
   if (s.chunks.length === 0) {
-    const why =
-      p.status === "approved"
-        ? s.chainConfigured
-          ? " It is approved and the settle job pays it on its next run."
-          : " It is approved; no chain is set up for payouts here, so it waits."
-        : p.status === "failed"
-          ? ` Not paid: ${p.settlementError ?? "settlement refused"}.`
-          : " Nothing has been paid for it.";
-    return `${head}${why}`;
+    if (p.status === "approved")
+      return t.t(s.chainConfigured ? "payout.status.waitsForSettle" : "payout.status.waitsForChain", { head });
+    if (p.status === "failed")
+      return t.t("payout.status.notPaid", {
+        head,
+        reason: p.settlementError ?? t.t("payout.status.settlementRefused"),
+      });
+    return t.t("payout.status.nothingPaid", { head });
   }
   const lines = s.chunks.map((c) => {
     const tx = c.txHash ? ` · ${txLink(c.txHash, s.explorerTxUrl)}` : "";
     const conf =
       c.confirmations !== null && s.confirmationsRequired !== null
-        ? ` (${c.confirmations} of ${s.confirmationsRequired} confirmations)`
+        ? t.t("payout.status.confirmations", { confirmations: c.confirmations, required: s.confirmationsRequired })
         : "";
     const why = c.failure
-      ? ` — ${payoutFailureText(c.failure)}`
+      ? ` — ${payoutFailureText(c.failure, t)}`
       : c.stuck
-        ? ` — stuck: ${payoutStuckText(c.stuck)}`
+        ? t.t("payout.status.stuck", { reason: payoutStuckText(c.stuck, t) })
         : "";
-    const held = c.held.map((h) => `  ↳ ${heldLineText(h, token)}`);
+    const held = c.held.map((h) => `  ↳ ${heldLineText(t, h, token)}`);
     return [
-      `Chunk ${c.index + 1} of ${c.count}: ${c.lines} line(s), ${tokenAmountText(c.total, token)} — ${STEP[c.status] ?? c.status}${conf}${tx}${why}`,
+      t.t("payout.status.chunk", {
+        index: c.index + 1,
+        count: c.count,
+        lines: c.lines,
+        amount: tokenAmountIn(t, c.total, token),
+        step: t.t("payout.status.step", { status: c.status }),
+        details: `${conf}${tx}${why}`,
+      }),
       ...held,
     ].join("\n");
   });
-  const retry = s.chunks.some((c) => c.status === "failed")
-    ? `\nA moderator can pay the failed chunk(s) again once the cause is fixed: \`/payout retry proposal:${p.id}\`.`
-    : "";
+  const retry = s.chunks.some((c) => c.status === "failed") ? `\n${t.t("payout.status.retry", { id: p.id })}` : "";
   return `${head}\n${lines.join("\n")}${retry}`.slice(0, 2000);
 }
 
-const HELD_STATE: Record<string, string> = {
-  held: "held",
-  claim_signed: "claim signed, sent at the next settle run",
-  return_asked: "being returned to the treasury",
-  sent: "claim or return on its way to the chain",
-  claimed: "claimed",
-  redirected: "redirected by the distributor's owner",
-  returned: "returned to the treasury",
-};
-
 /** One held line: its number, whose, how much, and where it is (with the command that moves it). */
 export function heldLineText(
+  t: Translator,
   h: {
     id: number;
     line?: number;
@@ -126,40 +137,68 @@ export function heldLineText(
   },
   token: Token,
 ): string {
+  const state = t.t("payout.held.state", { status: h.status });
   const where =
     h.status === "claimed" || h.status === "redirected"
-      ? `${HELD_STATE[h.status]}, paid to \`${h.paidTo}\``
+      ? t.t("payout.held.paidTo", { state, paidTo: String(h.paidTo) })
       : h.status === "held"
-        ? `held: its owner claims it with \`/payout claim line:${h.id}\``
-        : (HELD_STATE[h.status] ?? h.status);
-  const problem = h.problem ? ` (last attempt: ${heldLineProblemText(h.problem)})` : "";
-  return `held line #${h.id}${h.line === undefined ? "" : ` (line ${h.line + 1})`}: ${tokenAmountText(h.amount, token)} for \`${h.recipient}\` — ${where}${problem}`;
+        ? t.t("payout.held.claimIt", { id: h.id })
+        : state;
+  const values = {
+    id: h.id,
+    amount: tokenAmountIn(t, h.amount, token),
+    recipient: h.recipient,
+    where,
+    problem: h.problem ? t.t("payout.held.problem", { problem: heldLineProblemText(h.problem, t) }) : "",
+  };
+  return h.line === undefined
+    ? t.t("payout.held.line", values)
+    : t.t("payout.held.lineNumbered", { ...values, line: h.line + 1 });
 }
 
 /** `/payout history`: what the member was paid. */
-export function payoutHistoryView(h: History, token: Token): string {
-  if (h.wallets === 0) return "You have no linked wallet, so nothing was paid to you. `/wallet link` links one.";
-  if (h.lines.length === 0) return "Nothing has been paid to your wallet(s) yet.";
+export function payoutHistoryView(t: Translator, h: History, token: Token): string {
+  if (h.wallets === 0) return t.t("payout.history.noWallet");
+  if (h.lines.length === 0) return t.t("payout.history.none");
   // A line the distributor still holds (or returned) did not reach the member.
   const reached = h.lines.filter((l) => !l.held || l.held.status === "claimed" || l.held.status === "redirected");
   const total = reached.reduce((n, l) => n + BigInt(l.amount), 0n);
-  const rows = h.lines
-    .slice(0, 20)
-    .map(
-      (l) =>
-        `${l.at ? `<t:${Math.floor(l.at.getTime() / 1000)}:d>` : "?"} · ${tokenAmountText(l.amount, token)} · proposal #${l.proposalId} “${userLine(l.title, 60)}”${l.txHash ? ` · ${txLink(l.txHash, undefined)}` : ""}${l.held ? ` · ${l.held.status === "held" ? `**held** (the transfer failed): claim it with \`/payout claim line:${l.held.id}\`` : `held line #${l.held.id}: ${HELD_STATE[l.held.status] ?? l.held.status}${l.held.paidTo && l.held.status !== "returned" ? ` to \`${l.held.paidTo}\`` : ""}`}` : ""}`,
-    );
-  const more = h.lines.length > 20 ? `\n… and ${h.lines.length - 20} earlier payout(s).` : "";
-  return `You were paid ${tokenAmountText(total, token)} in ${reached.length} payout(s)${reached.length < h.lines.length ? ` (${h.lines.length - reached.length} more held or returned)` : ""}:\n${rows.join("\n")}${more}`.slice(
-    0,
-    2000,
-  );
+  const heldText = (held: NonNullable<History["lines"][number]["held"]>) => {
+    if (held.status === "held") return t.t("payout.history.held", { id: held.id });
+    const state = t.t("payout.held.state", { status: held.status });
+    return held.paidTo && held.status !== "returned"
+      ? t.t("payout.history.heldLineTo", { id: held.id, state, paidTo: held.paidTo })
+      : t.t("payout.history.heldLine", { id: held.id, state });
+  };
+  const rows = h.lines.slice(0, 20).map((l) => {
+    const row = t.t("payout.history.row", {
+      date: l.at ? `<t:${Math.floor(l.at.getTime() / 1000)}:d>` : "?",
+      amount: tokenAmountIn(t, l.amount, token),
+      id: l.proposalId,
+      title: userLine(l.title, 60),
+    });
+    return `${row}${l.txHash ? ` · ${txLink(l.txHash, undefined)}` : ""}${l.held ? ` · ${heldText(l.held)}` : ""}`;
+  });
+  const more = h.lines.length > 20 ? `\n${t.t("payout.history.more", { count: h.lines.length - 20 })}` : "";
+  const paid = { amount: tokenAmountIn(t, total, token), count: reached.length };
+  const head =
+    reached.length < h.lines.length
+      ? t.t("payout.history.paidSomeHeld", { ...paid, held: h.lines.length - reached.length })
+      : t.t("payout.history.paid", paid);
+  return `${head}\n${rows.join("\n")}${more}`.slice(0, 2000);
 }
 
 /** The note beside a chunk exported for the Safe: what to do with the attached file, and what happens after. */
 export function safeBatchText(
+  t: Translator,
   intent: { proposalId: number; chunkIndex: number; chunkCount: number; treasury: string; batchId: string },
   moderatorRoleId: string | undefined,
 ): string {
-  return `${moderatorRoleId ? `<@&${moderatorRoleId}> ` : ""}Proposal #${intent.proposalId}, chunk ${intent.chunkIndex + 1} of ${intent.chunkCount}, is ready for the Safe \`${intent.treasury}\`: import the attached file in the Safe's Transaction Builder, check it, sign and execute it. Steward records the payout and posts the receipt once the distributor's Settled event for batch \`${intent.batchId}\` is on-chain; \`/payout status proposal:${intent.proposalId}\` follows it.`;
+  return `${moderatorRoleId ? `<@&${moderatorRoleId}> ` : ""}${t.t("payout.safeBatch", {
+    id: intent.proposalId,
+    index: intent.chunkIndex + 1,
+    count: intent.chunkCount,
+    treasury: intent.treasury,
+    batchId: intent.batchId,
+  })}`;
 }

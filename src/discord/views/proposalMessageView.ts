@@ -1,19 +1,23 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord-api-types/v10";
-import { type Token, tokenAmountText } from "../../base/token.ts";
+import type { Token } from "../../base/token.ts";
+import type { Translator } from "../../i18n/translator.ts";
 import { payoutOf } from "../../services/proposals/payoutOf.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
 import { shortAddress } from "../../services/transparency/publicIdentity.ts";
 import { ballot } from "./ballotViews.ts";
 import {
+  choiceNames,
   clip,
   formatWeight,
   GOVERNANCE_BUTTON_PREFIX,
+  kindText,
   type Row,
   STATUS_COLOUR,
   statusText,
   tallyLines,
+  tokenText,
   ts,
-  VOTING_TYPE_TEXT,
+  votingTypeText,
 } from "./governanceFormat.ts";
 import { policyProposalFields } from "./policyViews.ts";
 import { quorumLines } from "./quorumText.ts";
@@ -24,47 +28,69 @@ const shownAddress = (o: ProposalOverview, address: string) =>
   o.publicAddress?.[address.toLowerCase()] ?? shortAddress(address);
 
 /** A proposal's public message in #governance: payout, voting terms, live tally and ballot. */
-function payoutFields(o: ProposalOverview, token: Token): APIEmbedField[] {
+function payoutFields(t: Translator, o: ProposalOverview, token: Token): APIEmbedField[] {
   const { entries, total } = payoutOf(o.proposal);
   if (entries.length === 0 && o.proposal.kind === "funding") {
     const amount = o.proposal.budgetAmount;
+    const recipient = o.proposal.budgetRecipient;
     return [
       {
-        name: "Budget request",
+        name: t.t("proposal.budget.fieldName"),
         value: amount
-          ? `${tokenAmountText(amount, token)} to ${o.proposal.budgetRecipient ? `\`${shownAddress(o, o.proposal.budgetRecipient)}\`` : "no address given"}`
-          : "none",
+          ? recipient
+            ? t.t("proposal.post.budgetTo", {
+                amount: tokenText(t, amount, token),
+                recipient: `\`${shownAddress(o, recipient)}\``,
+              })
+            : t.t("proposal.post.budgetNoAddress", { amount: tokenText(t, amount, token) })
+          : t.t("proposal.none"),
       },
     ];
   }
-  if (entries.length === 0) return o.proposal.kind === "distribution" ? [{ name: "Payouts", value: "none" }] : [];
+  if (entries.length === 0)
+    return o.proposal.kind === "distribution"
+      ? [{ name: t.t("proposal.post.payouts.fieldName"), value: t.t("proposal.none") }]
+      : [];
   const lines = entries.map((e) => {
     const contributions = e.refs.filter((r) => r.startsWith("contribution:")).map((r) => `#${r.slice(13)}`);
     const carried = e.refs.filter((r) => r.startsWith("carry:")).length;
     // Compute lines name their node and lease; a funding line's only ref is this proposal itself: nothing to add.
     const compute = e.refs
       .filter((r) => r.startsWith("node:") || r.startsWith("lease:"))
-      .map((r) => r.replace(":", " #"));
+      .map((r) =>
+        r.startsWith("node:")
+          ? t.t("proposal.post.nodeRef", { id: r.slice(5) })
+          : t.t("proposal.post.leaseRef", { id: r.slice(6) }),
+      );
     const refs = [
       ...contributions,
       ...compute,
-      ...(carried > 0 ? [`${carried === 1 ? "a reward" : `${carried} rewards`} carried from an earlier epoch`] : []),
+      ...(carried > 0 ? [t.t("proposal.post.carriedRewards", { count: carried })] : []),
     ].join(", ");
-    return `\`${shownAddress(o, e.recipient)}\` — ${tokenAmountText(e.amount, token)}${refs ? ` (${refs})` : ""}`;
+    const line = `\`${shownAddress(o, e.recipient)}\` — ${tokenText(t, e.amount, token)}`;
+    return refs ? `${line} (${refs})` : line;
   });
   const list = lines.join("\n");
   return [
     {
-      name: `Payouts (${entries.length}) · total ${tokenAmountText(total, token)}`,
-      value: list.length > 1024 ? `${list.slice(0, 990)}\n… and ${entries.length} in all` : list,
+      name: t.t("proposal.post.payoutsTotal.fieldName", { count: entries.length, total: tokenText(t, total, token) }),
+      value:
+        list.length > 1024
+          ? `${list.slice(0, 990)}\n${t.t("proposal.post.payoutsInAll", { count: entries.length })}`
+          : list,
     },
-    { name: "Batch hash (the vote binds it)", value: `\`${o.proposal.batchHash ?? "computed when the vote opens"}\`` },
-    ...(o.anchor ? [{ name: "Audit chain head at the close", value: anchorText(o.anchor, o.explorerTxUrl) }] : []),
+    {
+      name: t.t("proposal.post.batchHash.fieldName"),
+      value: `\`${o.proposal.batchHash ?? t.t("proposal.post.batchHashLater")}\``,
+    },
+    ...(o.anchor
+      ? [{ name: t.t("proposal.post.anchor.fieldName"), value: anchorText(t, o.anchor, o.explorerTxUrl) }]
+      : []),
     ...(o.carried.length > 0
       ? [
           {
-            name: "Carried to the next epoch (no verified wallet)",
-            value: clip(o.carried.map((c) => `<@${c.discordId}> — ${tokenAmountText(c.amount, token)}`).join("\n")),
+            name: t.t("proposal.post.carried.fieldName"),
+            value: clip(o.carried.map((c) => `<@${c.discordId}> — ${tokenText(t, c.amount, token)}`).join("\n")),
           },
         ]
       : []),
@@ -72,76 +98,99 @@ function payoutFields(o: ProposalOverview, token: Token): APIEmbedField[] {
 }
 
 /** The head published for this epoch: anyone can later check the audit log still holds it (`steward audit verify`). */
-function anchorText(a: NonNullable<ProposalOverview["anchor"]>, explorerTxUrl: string | undefined): string {
-  const head = `event #${a.eventId} · \`${a.hash}\``;
-  if (!a.txHash) return `${head}\nTo be published on chain by the next settle run.`;
+function anchorText(
+  t: Translator,
+  a: NonNullable<ProposalOverview["anchor"]>,
+  explorerTxUrl: string | undefined,
+): string {
+  const head = t.t("proposal.post.anchorHead", { eventId: String(a.eventId), hash: a.hash });
+  if (!a.txHash) return `${head}\n${t.t("proposal.post.anchorPending")}`;
   const tx = explorerTxUrl
     ? `[${a.txHash.slice(0, 10)}…](${explorerTxUrl.replace("{hash}", a.txHash)})`
     : `\`${a.txHash}\``;
-  return `${head}\nAnchored on chain ${a.chainId} in block ${a.blockNumber} (tx ${tx}).`;
+  return `${head}\n${t.t("proposal.post.anchored", { chainId: String(a.chainId), block: String(a.blockNumber), tx })}`;
 }
 
-function votingFields(o: ProposalOverview): APIEmbedField[] {
+function votingFields(t: Translator, o: ProposalOverview): APIEmbedField[] {
   const p = o.proposal;
   if (!p.votingType || !p.endsAt) return [];
+  const strategy = p.weightStrategy ?? "";
   const fields: APIEmbedField[] = [
     {
-      name: "Voting",
+      name: t.t("proposal.post.voting.fieldName"),
       value: [
-        `Type: ${VOTING_TYPE_TEXT[p.votingType] ?? p.votingType}`,
-        `Weight: ${p.weightStrategy}${p.snapshotBlock !== null ? ` at block ${p.snapshotBlock}` : ""}`,
-        ...quorumLines(p),
+        t.t("proposal.post.type", { type: votingTypeText(t, p.votingType) }),
+        p.snapshotBlock !== null
+          ? t.t("proposal.post.weightAtBlock", { strategy, block: p.snapshotBlock })
+          : t.t("proposal.post.weight", { strategy }),
+        ...quorumLines(t, p),
         ...(p.votingType === "basic"
-          ? [`Passes when For is above ${Math.round((p.passThreshold ?? 0.5) * 100)}% of For + Against`]
+          ? [t.t("proposal.post.passThreshold", { percent: Math.round((p.passThreshold ?? 0.5) * 100) })]
           : []),
-        p.status === "open" ? `Ends ${ts(p.endsAt)} (${ts(p.endsAt, "f")})` : `Ended ${ts(p.endsAt, "f")}`,
+        p.status === "open"
+          ? t.t("proposal.post.ends", { relative: ts(p.endsAt), full: ts(p.endsAt, "f") })
+          : t.t("proposal.post.ended", { full: ts(p.endsAt, "f") }),
       ].join("\n"),
     },
   ];
   const r = o.result;
   if (r) {
+    const choices = choiceNames(t, p);
     const binding = r[r.binding];
     fields.push({
-      name: `${p.status === "open" ? "Live tally" : "Final tally"} · ${binding.voters} voter${binding.voters === 1 ? "" : "s"} · weight ${formatWeight(binding.scoresTotal)}`,
-      value: tallyLines(p.choices, binding),
+      name: t.t("proposal.post.tally.fieldName", {
+        open: p.status === "open",
+        count: binding.voters,
+        voters: String(binding.voters),
+        weight: formatWeight(binding.scoresTotal),
+      }),
+      value: tallyLines(choices, binding),
     });
     if (r.conflictedVoters > 0) {
       const other = r.binding === "all" ? r.withoutConflicted : r.all;
       fields.push({
-        name: `${r.binding === "all" ? "Without" : "With"} the ${r.conflictedVoters} vote${r.conflictedVoters === 1 ? "" : "s"} of payout recipients${r.binding === "all" ? " (for information)" : " (not binding: EXCLUDE_CONFLICTED_VOTES)"}`,
-        value: `${tallyLines(p.choices, other)}\nOutcome that way: ${other.status}`,
+        name: t.t("proposal.post.conflicted.fieldName", {
+          binding: r.binding === "all" ? "all" : "withoutConflicted",
+          count: r.conflictedVoters,
+        }),
+        value: `${tallyLines(choices, other)}\n${t.t("proposal.post.outcomeThatWay", { status: other.status })}`,
       });
     }
   }
   return fields;
 }
 
-export function proposalMessage(o: ProposalOverview, token: Token) {
+export function proposalMessage(t: Translator, o: ProposalOverview, token: Token) {
   const p = o.proposal;
   const embed: APIEmbed = {
-    title: `Proposal #${p.id} · ${userLine(p.title, 230)}`,
+    title: t.t("proposal.post.embedTitle", { id: p.id, title: userLine(p.title, 230) }),
     description: userText(p.summary),
     color: STATUS_COLOUR[p.status] ?? 0x5865f2,
     fields: [
-      { name: "Status", value: statusText(p.status), inline: true },
-      { name: "Kind", value: p.kind, inline: true },
+      { name: t.t("proposal.post.status.fieldName"), value: statusText(t, p.status), inline: true },
+      { name: t.t("proposal.post.kind.fieldName"), value: kindText(t, p.kind), inline: true },
       {
-        name: "Proposed by",
-        value: p.authorDiscordId.startsWith("system:") ? "Steward (epoch close)" : `<@${p.authorDiscordId}>`,
+        name: t.t("proposal.post.proposedBy.fieldName"),
+        value: p.authorDiscordId.startsWith("system:") ? t.t("proposal.post.byEpochClose") : `<@${p.authorDiscordId}>`,
         inline: true,
       },
       ...(p.kind === "distribution"
-        ? [{ name: "How it was computed", value: clip(p.specification) }]
+        ? [{ name: t.t("proposal.post.computed.fieldName"), value: clip(p.specification) }]
         : o.policy
-          ? [{ name: "Motivation", value: userText(p.motivation, 1024) }, ...policyProposalFields(o.policy, token)]
+          ? [
+              { name: t.t("proposal.motivation.fieldName"), value: userText(p.motivation, 1024) },
+              ...policyProposalFields(t, o.policy, token),
+            ]
           : [
-              { name: "Motivation", value: userText(p.motivation, 1024) },
-              { name: "Specification", value: userText(p.specification, 1024) },
+              { name: t.t("proposal.motivation.fieldName"), value: userText(p.motivation, 1024) },
+              { name: t.t("proposal.specification.fieldName"), value: userText(p.specification, 1024) },
             ]),
-      ...payoutFields(o, token),
-      ...votingFields(o),
+      ...payoutFields(t, o, token),
+      ...votingFields(t, o),
     ].slice(0, 25),
-    footer: { text: p.status === "draft" ? "A moderator opens it for votes" : `Proposal #${p.id}` },
+    footer: {
+      text: p.status === "draft" ? t.t("proposal.post.draft.footer") : t.t("proposal.post.footer", { id: p.id }),
+    },
   };
   let components: Row[] = [];
   if (p.status === "draft") {
@@ -152,16 +201,14 @@ export function proposalMessage(o: ProposalOverview, token: Token) {
           {
             type: ComponentType.Button,
             custom_id: `${GOVERNANCE_BUTTON_PREFIX}:open:${p.id}`,
-            label: "Open vote (moderators)",
+            label: t.t("proposal.post.openVote.button"),
             style: ButtonStyle.Primary,
           },
         ],
       },
     ];
   } else if (p.status === "open") {
-    components = ballot(p);
+    components = ballot(t, p);
   }
   return { embeds: [embed], components };
 }
-
-/** A member's vote in words: "For", "Logo A, Logo C", "1st Alice, 2nd Carol", "Alice 3 points, Bob 7 points". */

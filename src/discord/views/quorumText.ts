@@ -1,3 +1,4 @@
+import type { Translator } from "../../i18n/translator.ts";
 import { votesNeeded } from "../../services/votes/quorumElectorate.ts";
 import { formatWeight } from "./governanceFormat.ts";
 
@@ -14,39 +15,35 @@ export interface QuorumTerms {
   activeSince: Date | null;
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
-
-const GROUP: Record<string, string> = {
-  active: "active members",
-  voters: "members with a voter role",
-  members: "members",
-};
-
 /**
  * What the quorum means in people: "needs 38 of 380 active members (10%)"; in weight when votes are weighted.
  * Proposals opened before QUORUM_OF existed keep their old words (weight of the whole eligible electorate).
  */
-export function quorumText(p: QuorumTerms): string {
+export function quorumText(t: Translator, p: QuorumTerms): string {
   const spec = p.quorumSpec ?? "0";
-  const needed = p.quorumWeight ?? 0;
+  const needed = formatWeight(p.quorumWeight ?? 0);
   if (p.quorumOf === null || p.quorumMembers === null) {
+    const eligible = formatWeight(p.eligibleWeight ?? 0);
     return spec.endsWith("%")
-      ? `${formatWeight(needed)} — ${spec} of the ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`
-      : `${formatWeight(needed)} of ${formatWeight(p.eligibleWeight ?? 0)} eligible weight`;
+      ? t.t("proposal.quorum.legacyShare", { needed, spec, eligible })
+      : t.t("proposal.quorum.legacy", { needed, eligible });
   }
-  const noun = GROUP[p.quorumOf] ?? "members";
-  const group = `${count(p.quorumMembers)} ${p.quorumMembers === 1 ? noun.replace("members", "member") : noun}`;
-  const share = spec.endsWith("%") ? ` (${spec})` : "";
-  if (p.weightStrategy === "one-member-one-vote") return `needs ${count(votesNeeded(needed))} of ${group}${share}`;
-  return `needs weight ${formatWeight(needed)} of the ${formatWeight(p.quorumBaseWeight ?? 0)} held by ${group}${share}`;
+  const group = ["active", "voters"].includes(p.quorumOf) ? p.quorumOf : "members";
+  const values = { group, members: p.quorumMembers, spec, share: spec.endsWith("%") };
+  if (p.weightStrategy === "one-member-one-vote")
+    return t.t("proposal.quorum.votes", { ...values, votes: votesNeeded(p.quorumWeight ?? 0) });
+  return t.t("proposal.quorum.weight", { ...values, needed, held: formatWeight(p.quorumBaseWeight ?? 0) });
 }
 
 /** The quorum line of a proposal's post, with who counts as active and how many may vote. */
-export function quorumLines(p: QuorumTerms): string[] {
-  const lines = [`Quorum: ${quorumText(p)}`];
+export function quorumLines(t: Translator, p: QuorumTerms): string[] {
+  const lines = [t.t("proposal.quorum.line", { quorum: quorumText(t, p) })];
   if (p.quorumOf === "active") {
+    const eligible = p.eligibleVoters ?? 0;
     lines.push(
-      `Active: contributed, proposed or voted ${p.activeSince ? `since <t:${Math.floor(p.activeSince.getTime() / 1000)}:d>` : "so far"}; all ${count(p.eligibleVoters ?? 0)} eligible members may vote`,
+      p.activeSince
+        ? t.t("proposal.quorum.activeSince", { since: `<t:${Math.floor(p.activeSince.getTime() / 1000)}:d>`, eligible })
+        : t.t("proposal.quorum.activeSoFar", { eligible }),
     );
   }
   return lines;

@@ -1,21 +1,25 @@
 import type { APIEmbed, APIModalInteractionResponseCallbackData } from "discord-api-types/v10";
+import type { Translator } from "../../i18n/translator.ts";
 import type { WalletKind } from "../../services/wallets/checkWalletSignature.ts";
 import { textInputRow } from "./textInputRow.ts";
 
 export const WALLET_VERIFY_FORM_PREFIX = "wallet-verify";
 
-/** The message to sign between ``` fences (copied as is), and how each kind of wallet signs it. */
+/**
+ * The message to sign between ``` fences (copied as is), and how each kind of wallet signs it. The message stays as
+ * Steward made it in every language: it is what the wallet signs and what the signature is checked against.
+ */
 export function walletChallengeView(
+  t: Translator,
   c: { address: string; message: string; expiresAt: Date },
   chain: { chainId: number; contractWallets: boolean },
 ): string {
   const expires = `<t:${Math.floor(c.expiresAt.getTime() / 1000)}:R>`;
-  const contracts = chain.contractWallets
-    ? `A Safe or another contract wallet signs it as the wallet (EIP-1271, checked on chain ${chain.chainId}); a smart account not deployed yet signs with ERC-6492.`
-    : "Contract wallets (Safes, smart accounts) cannot link here: this Steward is not connected to a chain.";
   return [
-    `To link **${c.address}**, sign the message below with that wallet, then run \`/wallet verify signature:<the signature>\`. The request expires ${expires}.`,
-    `It is a Sign-In with Ethereum message (EIP-4361): a wallet signs it with \`personal_sign\` (EIP-191), for free, and sends no transaction. ${contracts}`,
+    t.t("wallet.challenge.sign", { address: c.address, expires }),
+    chain.contractWallets
+      ? t.t("wallet.challenge.howWithContracts", { chainId: String(chain.chainId) })
+      : t.t("wallet.challenge.howWithoutContracts"),
     "```",
     c.message,
     "```",
@@ -23,6 +27,7 @@ export function walletChallengeView(
 }
 
 export function walletLinkedView(
+  t: Translator,
   address: string,
   previousAddress: string | null,
   how?: { kind: WalletKind; chainId: number },
@@ -30,48 +35,55 @@ export function walletLinkedView(
   const contract =
     !how || how.kind === "eoa"
       ? ""
-      : ` It is a ${how.kind === "erc6492" ? "smart account (ERC-6492)" : "contract wallet (EIP-1271)"}: its signature was checked on chain ${how.chainId}.`;
-  if (previousAddress === null)
-    return `Wallet **${address}** is now linked. Your rewards will be paid to it.${contract}`;
-  if (previousAddress === address) return `Wallet **${address}** is linked (verified again).${contract}`;
-  return `Wallet **${address}** is now linked and replaces **${previousAddress}**. Your rewards will be paid to the new address.${contract}`;
+      : t.t(how.kind === "erc6492" ? "wallet.linked.smartAccount" : "wallet.linked.contractWallet", {
+          chainId: String(how.chainId),
+        });
+  if (previousAddress === null) return t.t("wallet.linked.first", { address, how: contract });
+  if (previousAddress === address) return t.t("wallet.linked.again", { address, how: contract });
+  return t.t("wallet.linked.replaced", { address, previous: previousAddress, how: contract });
 }
 
 /**
  * `/wallet verify` without a signature: a form, since slash-command text is one line and a wallet that hands back
  * the text it signed (a sign-in page, a tool) gives several.
  */
-export function walletVerifyForm(): APIModalInteractionResponseCallbackData {
+export function walletVerifyForm(t: Translator): APIModalInteractionResponseCallbackData {
   return {
     custom_id: WALLET_VERIFY_FORM_PREFIX,
-    title: "Finish linking your wallet",
+    title: t.t("wallet.verify.modalTitle"),
     components: [
-      textInputRow("signature", "Signature (0x…)", "", 4000, true, true),
-      textInputRow("message", "The message you signed (optional)", "", 4000, true, false),
+      textInputRow("signature", t.t("wallet.verify.signature.inputLabel"), "", 4000, true, true),
+      textInputRow("message", t.t("wallet.verify.message.inputLabel"), "", 4000, true, false),
     ],
   };
 }
 
+/** `/wallet show`: the linked wallet and, when a chain answers, its token balance (`null`: the chain did not). */
 export function walletShowView(
+  t: Translator,
   wallet: { address: string; linkedAt: Date } | null,
-  balance?: { text: string } | { unavailable: string },
+  balance?: string | null,
 ): {
   content?: string;
   embeds?: APIEmbed[];
 } {
-  if (!wallet)
-    return { content: "You have not linked a wallet yet. Use `/wallet link address:<your address>` to start." };
+  if (!wallet) return { content: t.t("wallet.show.none") };
   return {
     embeds: [
       {
-        title: "Your wallet",
+        title: t.t("wallet.show.embedTitle"),
         color: 0x57f287,
         fields: [
-          { name: "Address", value: wallet.address },
-          { name: "Linked", value: `<t:${Math.floor(wallet.linkedAt.getTime() / 1000)}:f>` },
-          ...(balance
-            ? [{ name: "Balance", value: "text" in balance ? balance.text : `unavailable: ${balance.unavailable}` }]
-            : []),
+          { name: t.t("wallet.show.address.fieldName"), value: wallet.address },
+          {
+            name: t.t("wallet.show.linked.fieldName"),
+            value: `<t:${Math.floor(wallet.linkedAt.getTime() / 1000)}:f>`,
+          },
+          ...(balance === undefined
+            ? []
+            : [
+                { name: t.t("wallet.show.balance.fieldName"), value: balance ?? t.t("wallet.show.balanceUnavailable") },
+              ]),
         ],
       },
     ],

@@ -1,26 +1,39 @@
 // The transparency page: plain JavaScript on /api/public. Routes by the URL hash: #/ (overview),
 // #/proposal/<id> (a distribution, its vote and every payout line's reasons), #/evaluation/<id>.
+// Its words come from the server in the page's language (the `web` catalog, in the #words block) and are formatted
+// by format-message.js; numbers, amounts and dates follow the same language (<html lang>).
 
 const main = document.getElementById("main");
+const LANG = document.documentElement.lang || "en";
+const WORDS = JSON.parse(document.getElementById("words")?.textContent || "{}");
 let token = { symbol: "", decimals: 18 };
 const COLOURS = ["#0b57d0", "#b3261e", "#146c2e", "#7c4dff", "#a05a00", "#00687a", "#8b1a6b", "#5f6368", "#3b6e00"];
+
+/** A message of the page's language; values are HTML (escape text with esc before giving it). */
+const t = (key, values) => (key in WORDS ? globalThis.formatMessage(WORDS[key], values, LANG) : key);
 
 const esc = (s) =>
   String(s ?? "").replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
   );
-const when = (iso) => (iso ? new Date(iso).toLocaleString() : "—");
+const dateTime = new Intl.DateTimeFormat(LANG, { dateStyle: "medium", timeStyle: "short" });
+const when = (iso) => (iso ? dateTime.format(new Date(iso)) : "—");
+const number = (n, options) => new Intl.NumberFormat(LANG, options).format(n);
 function amount(units) {
   if (units === null || units === undefined) return "—";
   const v = BigInt(units);
   const base = 10n ** BigInt(token.decimals);
-  const whole = v / base;
-  const frac = (v % base).toString().padStart(token.decimals, "0").slice(0, 4).replace(/0+$/, "");
-  return `${whole.toLocaleString()}${frac ? `.${frac}` : ""} ${esc(token.symbol)}`;
+  const sign = v < 0n ? "-" : "";
+  const abs = v < 0n ? -v : v;
+  const frac = (abs % base).toString().padStart(token.decimals, "0").slice(0, 4).replace(/0+$/, "");
+  // A decimal string keeps every digit (Intl.NumberFormat v3): grouped and punctuated as the language writes it.
+  const text = number(`${sign}${abs / base}${frac ? `.${frac}` : ""}`, { maximumFractionDigits: 4 });
+  return `${text} ${esc(token.symbol)}`;
 }
-const pct = (r) => `${(Math.floor(r * 1000) / 10).toFixed(1)} %`;
-const status = (s) => `<span class="status">${esc(String(s).replace(/_/g, " "))}</span>`;
+const pct = (r) => number(Math.floor(r * 1000) / 1000, { style: "percent", minimumFractionDigits: 1 });
+const status = (s) => `<span class="status">${esc(t("web.status", { status: String(s) }).replace(/_/g, " "))}</span>`;
+const category = (c) => esc(t("web.category", { category: String(c) }));
 
 async function api(path) {
   const res = await fetch(`/api/public${path}`, { headers: { accept: "application/json" } });
@@ -35,8 +48,10 @@ function card(title, html, id) {
   return `<section class="card"${id ? ` aria-labelledby="${id}"` : ""}><h2${id ? ` id="${id}"` : ""}>${title}</h2>${html}</section>`;
 }
 
+const th = (key, cls) => `<th${cls ? ` class="${cls}"` : ""}>${t(key)}</th>`;
+
 function chart(rows) {
-  if (rows.length === 0) return "<p>No epoch has closed yet.</p>";
+  if (rows.length === 0) return `<p>${t("web.chart.none")}</p>`;
   const categories = [...new Set(rows.flatMap((r) => Object.keys(r.byCategory)))].sort();
   const totals = rows.map((r) => Object.values(r.byCategory).reduce((n, v) => n + BigInt(v), 0n));
   // biome-ignore lint/complexity/useMathMinMax: BigInt values, which Math.max does not take
@@ -54,50 +69,63 @@ function chart(rows) {
         .map((c, ci) => {
           const v = BigInt(r.byCategory[c] ?? "0");
           const w = Number((v * BigInt(width - left - 8)) / max);
-          const rect = `<rect x="${x}" y="${y}" width="${w}" height="${barH}" fill="${COLOURS[ci % COLOURS.length]}"><title>Epoch ${r.epoch}, ${esc(c)}: ${amount(v.toString())}</title></rect>`;
+          const title = t("web.chart.bar", {
+            epoch: String(r.epoch),
+            category: category(c),
+            amount: amount(v.toString()),
+          });
+          const rect = `<rect x="${x}" y="${y}" width="${w}" height="${barH}" fill="${COLOURS[ci % COLOURS.length]}"><title>${title}</title></rect>`;
           x += w;
           return rect;
         })
         .join("");
-      return `<text x="0" y="${y + 16}" font-size="13">Epoch ${r.epoch}</text>${parts}`;
+      return `<text x="0" y="${y + 16}" font-size="13">${t("web.chart.epoch", { epoch: String(r.epoch) })}</text>${parts}`;
     })
     .join("");
   const legend = categories
-    .map((c, ci) => `<li><i style="background:${COLOURS[ci % COLOURS.length]}"></i>${esc(c)}</li>`)
+    .map((c, ci) => `<li><i style="background:${COLOURS[ci % COLOURS.length]}"></i>${category(c)}</li>`)
     .join("");
-  const table = `<table><caption class="skip">Rewards per epoch and category</caption><thead><tr><th>Epoch</th>${categories.map((c) => `<th class="num">${esc(c)}</th>`).join("")}</tr></thead><tbody>${rows
+  const table = `<table><caption class="skip">${t("web.card.rewards")}</caption><thead><tr>${th("web.column.epoch")}${categories.map((c) => `<th class="num">${category(c)}</th>`).join("")}</tr></thead><tbody>${rows
     .map(
       (r) =>
         `<tr><td>${r.epoch}</td>${categories.map((c) => `<td class="num">${amount(r.byCategory[c] ?? "0")}</td>`).join("")}</tr>`,
     )
     .join("")}</tbody></table>`;
-  return `<svg role="img" aria-label="Rewards per epoch, stacked by category" viewBox="0 0 ${width} ${height}" width="100%">${bars}</svg><ul class="legend">${legend}</ul><details><summary>As a table</summary>${table}</details>`;
+  return `<svg role="img" aria-label="${esc(t("web.chart.label"))}" viewBox="0 0 ${width} ${height}" width="100%">${bars}</svg><ul class="legend">${legend}</ul><details><summary>${t("web.chart.asTable")}</summary>${table}</details>`;
 }
 
 function auditStatus(a) {
   const v = a.lastVerification;
   const anchored = a.anchors.find((x) => x.blockNumber !== null);
   const verified = v
-    ? `<p class="${v.ok ? "ok" : "bad"}">${v.ok ? "Chain verified" : "Verification found mismatches"} at ${when(v.at)}.</p>${v.ok ? "" : `<ul>${v.mismatches.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`}`
-    : "<p>Not verified yet (the verify-audit job runs hourly; operators: <code>steward audit verify</code>).</p>";
+    ? `<p class="${v.ok ? "ok" : "bad"}">${t(v.ok ? "web.audit.verified" : "web.audit.mismatches", { at: when(v.at) })}</p>${v.ok ? "" : `<ul>${v.mismatches.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`}`
+    : `<p>${t("web.audit.notVerified")}</p>`;
   const anchor = anchored
-    ? `<p>Anchored at block ${anchored.blockNumber} on chain ${anchored.chainId}: event #${anchored.eventId} <code>${esc(anchored.hash.slice(0, 16))}…</code> (${esc(anchored.reason)}).</p>`
+    ? `<p>${t("web.audit.anchored", {
+        block: String(anchored.blockNumber),
+        chain: String(anchored.chainId),
+        event: String(anchored.eventId),
+        hash: esc(anchored.hash.slice(0, 16)),
+        reason: esc(anchored.reason),
+      })}</p>`
     : a.anchors[0]
-      ? `<p>Head recorded (event #${a.anchors[0].eventId}), not on chain yet.</p>`
-      : "<p>No anchor published yet.</p>";
-  return `<p>${a.events.toLocaleString()} events in the audit log.</p>${verified}${anchor}`;
+      ? `<p>${t("web.audit.headRecorded", { event: String(a.anchors[0].eventId) })}</p>`
+      : `<p>${t("web.audit.noAnchor")}</p>`;
+  return `<p>${t("web.audit.events", { count: a.events })}</p>${verified}${anchor}`;
 }
 
 /** The blind jury's agreement with the model per epoch: rank correlation and mean difference, with the sample size. */
 function juryTable(rows) {
-  if (!rows || rows.length === 0) return "<p>No epoch has drawn a jury sample yet.</p>";
-  const rho = (a) => (a.spearman === null ? "—" : a.spearman.toFixed(2));
-  const diff = (a) => (a.meanDifference === null ? "—" : a.meanDifference.toFixed(1));
+  if (!rows || rows.length === 0) return `<p>${t("web.jury.none")}</p>`;
+  const rho = (a) =>
+    a.spearman === null ? "—" : number(a.spearman, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const diff = (a) =>
+    a.meanDifference === null ? "—" : number(a.meanDifference, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const criteria = rows[0].criteria.map((c) => c.criterion);
   const body = rows
     .map(
       (j) =>
-        `<tr><td>${j.epoch}${j.status === "open" ? " (open)" : ""}</td><td class="num">${j.items} of ${j.sampled}</td><td class="num">${j.jurors}</td><td class="num">${rho(j.overall)}</td><td class="num">${diff(j.overall)}</td>${criteria
+        `<tr><td>${j.status === "open" ? t("web.jury.openEpoch", { epoch: String(j.epoch) }) : j.epoch}</td><td class="num">${t("web.jury.itemsOf", { items: String(j.items), sampled: String(j.sampled) })}</td><td class="num">${j.jurors}</td><td class="num">${rho(j.overall)}</td><td class="num">${diff(j.overall)}</td>${criteria
           .map((name) => {
             const c = j.criteria.find((x) => x.criterion === name);
             return `<td class="num hide-sm">${c ? `${rho(c)} / ${diff(c)}` : "—"}</td>`;
@@ -105,35 +133,44 @@ function juryTable(rows) {
           .join("")}</tr>`,
     )
     .join("");
-  return `<p>Each epoch jurors score a random sample blind, on the same rubric. Spearman's rank correlation (1: same order) and the mean difference in points of 10 between the model's and the jurors' scores.</p><table><thead><tr><th>Epoch</th><th class="num">Items reviewed</th><th class="num">Jurors</th><th class="num">Spearman</th><th class="num">Mean difference</th>${criteria.map((c) => `<th class="num hide-sm">${esc(c)}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<p>${t("web.jury.intro")}</p><table><thead><tr>${th("web.column.epoch")}${th("web.column.itemsReviewed", "num")}${th("web.column.jurors", "num")}${th("web.column.spearman", "num")}${th("web.column.meanDifference", "num")}${criteria.map((c) => `<th class="num hide-sm">${esc(c)}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** The evaluation policy's versions: what each fixes, how much it evaluated, and how the jury agreed with it. */
 function policyTable(rows) {
-  if (!rows || rows.length === 0) return "<p>No evaluation has been made yet.</p>";
+  if (!rows || rows.length === 0) return `<p>${t("web.policy.none")}</p>`;
+  const rho = (value) => number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const body = rows
     .map((p) => {
       const c = p.content;
-      const weights = c.rubric.criteria.map((x) => `${esc(x.name)} ${x.weight}`).join(", ");
+      const weights = c.rubric.criteria.map((x) => `${esc(x.name)} ${number(x.weight)}`).join(", ");
       const j = p.jury;
       const jury =
         j && j.overall.spearman !== null
-          ? `${j.overall.spearman.toFixed(2)} (${j.items} item(s), ${j.jurors} juror(s))`
+          ? t("web.policy.jury", { rho: rho(j.overall.spearman), items: j.items, jurors: j.jurors })
           : j
-            ? `not measurable (${j.items} item(s))`
+            ? t("web.policy.notMeasurable", { items: j.items })
             : "—";
       const overTime = (p.byEpoch ?? [])
-        .map(
-          (e) => `epoch ${e.epoch}: ${e.jury.overall.spearman === null ? "n/a" : e.jury.overall.spearman.toFixed(2)}`,
+        .map((e) =>
+          t("web.policy.epochAgreement", {
+            epoch: String(e.epoch),
+            rho: e.jury.overall.spearman === null ? t("web.notApplicable") : rho(e.jury.overall.spearman),
+          }),
         )
         .join("; ");
       const adopted = p.adoptedBy
-        ? `<br><small>adopted by proposal #${p.adoptedBy.proposalId}, from epoch ${p.adoptedBy.effectiveFromEpoch}</small>`
+        ? `<br><small>${t("web.policy.adopted", { proposal: String(p.adoptedBy.proposalId), epoch: String(p.adoptedBy.effectiveFromEpoch) })}</small>`
         : "";
-      return `<tr><td>v${p.version}${adopted}</td><td>${when(p.createdAt)}</td><td>${esc(c.evaluator.kind)} ${esc(c.evaluator.model)}${c.evaluator.promptVersion !== "none" ? ` · ${esc(c.evaluator.promptVersion)}` : ""}</td><td class="hide-sm">rubric v${c.rubric.version}: ${weights}; cap ${amount(c.caps.maxPerContribution)}</td><td class="num">${p.evaluations}</td><td class="num">${jury}${overTime ? `<br><small>${overTime}</small>` : ""}</td></tr>`;
+      const rubric = t("web.policy.rubric", {
+        version: String(c.rubric.version),
+        weights,
+        cap: amount(c.caps.maxPerContribution),
+      });
+      return `<tr><td>v${p.version}${adopted}</td><td>${when(p.createdAt)}</td><td>${esc(c.evaluator.kind)} ${esc(c.evaluator.model)}${c.evaluator.promptVersion !== "none" ? ` · ${esc(c.evaluator.promptVersion)}` : ""}</td><td class="hide-sm">${rubric}</td><td class="num">${number(p.evaluations)}</td><td class="num">${jury}${overTime ? `<br><small>${overTime}</small>` : ""}</td></tr>`;
     })
     .join("");
-  return `<p>The rubric, caps, model and prompt that scored contributions, newest first, and the blind jury's agreement (Spearman) with the evaluations each made, overall and epoch by epoch. A version adopted by a members' vote (<code>/policy propose</code>) names its proposal and the first epoch it governed. <code>sha256</code> of each version's content is in the audit log (<code>policy.recorded</code>, <code>policy.adopted</code>).</p><table><thead><tr><th>Version</th><th>Since</th><th>Evaluator</th><th class="hide-sm">Rubric and cap</th><th class="num">Evaluations</th><th class="num">Jury agreement</th></tr></thead><tbody>${body}</tbody></table>`;
+  return `<p>${t("web.policy.intro")}</p><table><thead><tr>${th("web.column.version")}${th("web.column.since")}${th("web.column.evaluator")}${th("web.column.rubricAndCap", "hide-sm")}${th("web.column.evaluations", "num")}${th("web.column.juryAgreement", "num")}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 async function overview() {
@@ -145,51 +182,57 @@ async function overview() {
   ]);
   token = summary.token;
   const open = summary.openEpoch
-    ? `<p>Epoch <strong>${summary.openEpoch.number}</strong> is open since ${when(summary.openEpoch.startsAt)}: budget ${amount(summary.openEpoch.budget)}, ${summary.openEpoch.contributions} contribution(s) waiting for its close.</p>`
-    : "<p>No epoch is open.</p>";
+    ? `<p>${t("web.openEpoch.open", {
+        number: String(summary.openEpoch.number),
+        since: when(summary.openEpoch.startsAt),
+        budget: amount(summary.openEpoch.budget),
+        count: summary.openEpoch.contributions,
+      })}</p>`
+    : `<p>${t("web.openEpoch.none")}</p>`;
   const proposalRows = proposals.items
     .map((p) => {
-      const t = p.tally;
-      const tally = t ? `${t.voters} voter(s), ${t.quorumMet ? "quorum reached" : "no quorum"}` : "no votes yet";
+      const tally = p.tally
+        ? t("web.proposals.tally", { voters: p.tally.voters, quorum: p.tally.quorumMet })
+        : t("web.proposals.noVotes");
       return `<tr><td><a href="#/proposal/${p.id}">#${p.id} ${esc(p.title)}</a></td><td>${status(p.status)}</td><td class="hide-sm">${tally}</td><td class="num">${amount(p.total)}</td></tr>`;
     })
     .join("");
   const payoutRows = payouts.items
     .map(
       (i) =>
-        `<tr><td><a href="#/proposal/${i.proposalId}">#${i.proposalId}</a> chunk ${i.chunk}/${i.chunks}</td><td>${status(i.status)}</td><td class="num">${amount(i.total)}</td><td class="hide-sm mono">${i.txHash ? (i.txUrl ? `<a href="${esc(i.txUrl)}">${esc(i.txHash.slice(0, 14))}…</a>` : `${esc(i.txHash.slice(0, 14))}…`) : "—"}</td></tr>`,
+        `<tr><td><a href="#/proposal/${i.proposalId}">#${i.proposalId}</a> ${t("web.payouts.chunk", { chunk: String(i.chunk), chunks: String(i.chunks) })}</td><td>${status(i.status)}</td><td class="num">${amount(i.total)}</td><td class="hide-sm mono">${i.txHash ? (i.txUrl ? `<a href="${esc(i.txUrl)}">${esc(i.txHash.slice(0, 14))}…</a>` : `${esc(i.txHash.slice(0, 14))}…`) : "—"}</td></tr>`,
     )
     .join("");
   const nodeRows = nodes.items
     .map(
       (n) =>
-        `<tr><td>#${n.id} ${esc(n.name)}</td><td class="hide-sm">${esc(n.provider)}</td><td>${n.gpu ? `${n.gpu.count} × ${esc(n.gpu.model)}` : `${n.cpuCores} cores`}</td><td>${status(n.status)}</td><td class="num"><span class="bar"><span class="fill" style="width:${Math.round(n.uptime7d * 60)}px"></span>${pct(n.uptime7d)}</span></td></tr>`,
+        `<tr><td>#${n.id} ${esc(n.name)}</td><td class="hide-sm">${esc(n.provider)}</td><td>${n.gpu ? `${n.gpu.count} × ${esc(n.gpu.model)}` : t("web.nodes.cores", { count: n.cpuCores })}</td><td>${status(n.status)}</td><td class="num"><span class="bar"><span class="fill" style="width:${Math.round(n.uptime7d * 60)}px"></span>${pct(n.uptime7d)}</span></td></tr>`,
     )
     .join("");
   main.innerHTML = [
-    `<div class="grid">${card("Open epoch", open, "h-open")}${card("Audit status", auditStatus(summary.audit), "h-audit")}</div>`,
-    card("Rewards per epoch and category", chart(summary.rewardsByEpoch), "h-chart"),
-    card("Blind jury: agreement with the model", juryTable(summary.jury), "h-jury"),
-    card("Evaluation policy versions", policyTable(summary.policies), "h-policies"),
+    `<div class="grid">${card(t("web.card.openEpoch"), open, "h-open")}${card(t("web.card.audit"), auditStatus(summary.audit), "h-audit")}</div>`,
+    card(t("web.card.rewards"), chart(summary.rewardsByEpoch), "h-chart"),
+    card(t("web.card.jury"), juryTable(summary.jury), "h-jury"),
+    card(t("web.card.policies"), policyTable(summary.policies), "h-policies"),
     card(
-      "Proposals",
+      t("web.card.proposals"),
       proposalRows
-        ? `<table><thead><tr><th>Proposal</th><th>Status</th><th class="hide-sm">Vote</th><th class="num">Pays</th></tr></thead><tbody>${proposalRows}</tbody></table>`
-        : "<p>No proposal yet.</p>",
+        ? `<table><thead><tr>${th("web.column.proposal")}${th("web.column.status")}${th("web.column.vote", "hide-sm")}${th("web.column.pays", "num")}</tr></thead><tbody>${proposalRows}</tbody></table>`
+        : `<p>${t("web.proposals.none")}</p>`,
       "h-proposals",
     ),
     card(
-      "Payouts",
+      t("web.card.payouts"),
       payoutRows
-        ? `<p>Each payout opens its proposal: every line there links to the evaluation behind it.</p><table><thead><tr><th>Payout</th><th>Status</th><th class="num">Total</th><th class="hide-sm">Transaction</th></tr></thead><tbody>${payoutRows}</tbody></table>`
-        : "<p>Nothing paid on chain yet.</p>",
+        ? `<p>${t("web.payouts.intro")}</p><table><thead><tr>${th("web.column.payout")}${th("web.column.status")}${th("web.column.total", "num")}${th("web.column.transaction", "hide-sm")}</tr></thead><tbody>${payoutRows}</tbody></table>`
+        : `<p>${t("web.payouts.none")}</p>`,
       "h-payouts",
     ),
     card(
-      "Compute providers",
+      t("web.card.nodes"),
       nodeRows
-        ? `<table><thead><tr><th>Node</th><th class="hide-sm">Provider</th><th>Hardware</th><th>Status</th><th class="num">Uptime 7 days</th></tr></thead><tbody>${nodeRows}</tbody></table>`
-        : "<p>No compute node registered.</p>",
+        ? `<table><thead><tr>${th("web.column.node")}${th("web.column.provider", "hide-sm")}${th("web.column.hardware")}${th("web.column.status")}${th("web.column.uptime", "num")}</tr></thead><tbody>${nodeRows}</tbody></table>`
+        : `<p>${t("web.nodes.none")}</p>`,
       "h-nodes",
     ),
   ].join("");
@@ -198,43 +241,73 @@ async function overview() {
 /** Whether the blind jury sampled the contribution, and what it said (jurors are not named). */
 function juryHtml(j) {
   if (!j) return "";
-  const drawn = ` · blind jury: sampled${j.epoch !== null ? ` in epoch ${j.epoch}` : ""}`;
-  if (j.juryTotal === null) return `${drawn}, not reviewed`;
-  const one = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-  return `${drawn}, ${j.reviews} review(s): jury ${j.juryTotal}/100 vs model ${j.modelTotal}/100 (${j.scores.map((s) => `${esc(s.criterion)} ${one(s.jury ?? 0)} vs ${one(s.model)}`).join(", ")})`;
+  const sampled =
+    j.epoch !== null ? t("web.reason.jurySampledIn", { epoch: String(j.epoch) }) : t("web.reason.jurySampled");
+  if (j.juryTotal === null) return ` · ${t("web.reason.juryNotReviewed", { sampled })}`;
+  const one = (n) => number(n, { maximumFractionDigits: 1 });
+  const scores = j.scores
+    .map((s) => t("web.reason.juryScore", { criterion: esc(s.criterion), jury: one(s.jury ?? 0), model: one(s.model) }))
+    .join(", ");
+  return ` · ${t("web.reason.juryReviewed", { sampled, reviews: j.reviews, jury: String(j.juryTotal), model: String(j.modelTotal), scores })}`;
 }
 
 function reasonHtml(r) {
   if (r.kind === "contribution") {
     const e = r.evaluation;
-    return `<li class="reason">Contribution #${r.id} “${esc(r.title)}” (${esc(r.category)}) by ${esc(r.author)} — ${
-      e
-        ? `<a href="#/evaluation/${e.id}">evaluation #${e.id}</a>: ${esc(e.evaluator)}${e.model ? ` (${esc(e.model)})` : ""}, total ${e.total}/100${e.flags.length ? `, flags: ${esc(e.flags.join(", "))}${e.cleared ? " (cleared by a person)" : ""}` : ""}`
-        : "no active evaluation"
-    }${juryHtml(r.jury)}</li>`;
+    let evaluation = t("web.reason.noEvaluation");
+    if (e) {
+      const values = {
+        link: `<a href="#/evaluation/${e.id}">${t("web.reason.evaluationLink", { id: String(e.id) })}</a>`,
+        evaluator: `${esc(e.evaluator)}${e.model ? ` (${esc(e.model)})` : ""}`,
+        total: String(e.total),
+        flags: esc(e.flags.join(", ")),
+      };
+      const key = !e.flags.length
+        ? "web.reason.evaluation"
+        : e.cleared
+          ? "web.reason.evaluationCleared"
+          : "web.reason.evaluationFlagged";
+      evaluation = t(key, values);
+    }
+    return `<li class="reason">${t("web.reason.contribution", {
+      id: String(r.id),
+      title: esc(r.title),
+      category: category(r.category),
+      author: esc(r.author),
+      evaluation,
+      jury: juryHtml(r.jury),
+    })}</li>`;
   }
   if (r.kind === "uptime")
-    return `<li class="reason">Uptime of node #${r.nodeId} ${esc(r.node)}: ${r.hours.toFixed(2)} h → ${amount(r.amount)}</li>`;
+    return `<li class="reason">${t("web.reason.uptime", { node: String(r.nodeId), name: esc(r.node), hours: number(r.hours, { minimumFractionDigits: 2, maximumFractionDigits: 2 }), amount: amount(r.amount) })}</li>`;
   if (r.kind === "lease")
-    return `<li class="reason">Lease #${r.leaseId} on node #${r.nodeId} ${esc(r.node)} → ${amount(r.amount)}</li>`;
-  return `<li class="reason">A reward carried from an earlier epoch</li>`;
+    return `<li class="reason">${t("web.reason.lease", { lease: String(r.leaseId), node: String(r.nodeId), name: esc(r.node), amount: amount(r.amount) })}</li>`;
+  return `<li class="reason">${t("web.reason.carried")}</li>`;
 }
 
 async function proposalPage(id) {
   if (!token.symbol) token = (await api("/summary")).token;
   const { proposal: p, lines, note } = await api(`/proposals/${id}`);
   const r = p.result;
-  const tally = r
-    ? `<table><thead><tr><th>Choice</th><th class="num">Weight</th></tr></thead><tbody>${p.choices
-        .map((c, i) => `<tr><td>${esc(c)}</td><td class="num">${r[r.binding].scores[i] ?? 0}</td></tr>`)
-        .join(
-          "",
-        )}</tbody></table><p>${r[r.binding].voters} voter(s); quorum ${p.quorumWeight} of ${p.eligibleWeight} eligible weight ${r[r.binding].quorumMet ? "reached" : "not reached"}.${p.conflictedVoters ? ` ${p.conflictedVoters} voter(s) are paid by this batch${r.binding === "withoutConflicted" ? " and did not count" : ""}.` : ""}</p>`
-    : "<p>No tally yet.</p>";
+  let tally = `<p>${t("web.proposal.noTally")}</p>`;
+  if (r) {
+    const binding = r[r.binding];
+    const conflicted = p.conflictedVoters
+      ? ` ${t(r.binding === "withoutConflicted" ? "web.proposal.conflictedExcluded" : "web.proposal.conflicted", { count: p.conflictedVoters })}`
+      : "";
+    tally = `<table><thead><tr>${th("web.column.choice")}${th("web.column.weight", "num")}</tr></thead><tbody>${p.choices
+      .map((c, i) => `<tr><td>${esc(c)}</td><td class="num">${binding.scores[i] ?? 0}</td></tr>`)
+      .join("")}</tbody></table><p>${t("web.proposal.tally", {
+      voters: binding.voters,
+      quorum: String(p.quorumWeight),
+      eligible: String(p.eligibleWeight),
+      reached: binding.quorumMet,
+    })}${conflicted}</p>`;
+  }
   const chunks = p.chunks
     .map(
       (c) =>
-        `<li>Chunk ${c.index + 1}/${c.count}: ${status(c.status)} ${c.txHash ? `<code>${esc(c.txHash)}</code>${c.blockNumber ? ` in block ${c.blockNumber}` : ""}` : ""}</li>`,
+        `<li>${t("web.proposal.chunk", { index: String(c.index + 1), count: String(c.count), status: status(c.status) })} ${c.txHash ? `<code>${esc(c.txHash)}</code>${c.blockNumber ? ` ${t("web.proposal.inBlock", { block: String(c.blockNumber) })}` : ""}` : ""}</li>`,
     )
     .join("");
   const lineRows = lines
@@ -243,19 +316,34 @@ async function proposalPage(id) {
         `<tr><td class="mono">${esc(l.recipient)}</td><td class="num">${amount(l.amount)}</td><td><ul>${l.reasons.map(reasonHtml).join("")}</ul></td></tr>`,
     )
     .join("");
+  const summary = [
+    t("web.proposal.summary", { status: status(p.status), kind: esc(t("web.proposalKind", { kind: String(p.kind) })) }),
+    ...(p.epoch ? [t("web.proposal.epoch", { epoch: String(p.epoch) })] : []),
+    t("web.proposal.author", { author: esc(p.author) }),
+  ].join(" · ");
+  const head = p.anchor
+    ? `<p>${t(p.anchor.blockNumber ? "web.proposal.auditHeadAnchored" : "web.proposal.auditHead", {
+        event: String(p.anchor.eventId),
+        hash: esc(p.anchor.hash.slice(0, 16)),
+        block: String(p.anchor.blockNumber ?? ""),
+      })}</p>`
+    : "";
+  const approvals = p.approvalsRequired
+    ? t("web.proposal.approvalsOf", { count: String(p.approvals.length), required: String(p.approvalsRequired) })
+    : String(p.approvals.length);
   main.innerHTML = [
-    `<p><a href="#/">← Overview</a></p>`,
+    `<p><a href="#/">${t("web.page.overviewLink")}</a></p>`,
     card(
-      `Proposal #${p.id}: ${esc(p.title)}`,
-      `<p>${status(p.status)} · ${esc(p.kind)}${p.epoch ? ` · epoch ${p.epoch}` : ""} · proposed by ${esc(p.author)}</p><p>Batch hash (the vote bound it): <code>${esc(p.batchHash ?? "none")}</code></p>${p.anchor ? `<p>Audit head at the close: event #${p.anchor.eventId} <code>${esc(p.anchor.hash.slice(0, 16))}…</code>${p.anchor.blockNumber ? `, anchored in block ${p.anchor.blockNumber}` : ""}</p>` : ""}${note ? `<p><em>${esc(note)}</em></p>` : ""}`,
+      t("web.proposal.heading", { id: String(p.id), title: esc(p.title) }),
+      `<p>${summary}</p><p>${t("web.proposal.batchHash", { hash: esc(p.batchHash ?? t("web.proposal.noBatchHash")) })}</p>${head}${note ? `<p><em>${esc(note)}</em></p>` : ""}`,
       "h-proposal",
     ),
-    `<div class="grid">${card("Vote", tally, "h-vote")}${card("Approvals", `<p>${p.approvals.length}${p.approvalsRequired ? ` of ${p.approvalsRequired} required` : ""}</p><ul>${p.approvals.map((a) => `<li>${esc(a.by)} — ${when(a.at)}</li>`).join("")}</ul>${chunks ? `<h3>Transactions</h3><ul>${chunks}</ul>` : ""}`, "h-approvals")}</div>`,
+    `<div class="grid">${card(t("web.card.vote"), tally, "h-vote")}${card(t("web.card.approvals"), `<p>${approvals}</p><ul>${p.approvals.map((a) => `<li>${esc(a.by)} — ${when(a.at)}</li>`).join("")}</ul>${chunks ? `<h3>${t("web.card.transactions")}</h3><ul>${chunks}</ul>` : ""}`, "h-approvals")}</div>`,
     card(
-      `Payouts (${lines.length})`,
+      t("web.proposal.lines", { count: String(lines.length) }),
       lineRows
-        ? `<table><thead><tr><th>Recipient</th><th class="num">Amount</th><th>Why</th></tr></thead><tbody>${lineRows}</tbody></table>`
-        : "<p>No payout line.</p>",
+        ? `<table><thead><tr>${th("web.column.recipient")}${th("web.column.amount", "num")}${th("web.column.why")}</tr></thead><tbody>${lineRows}</tbody></table>`
+        : `<p>${t("web.proposal.noLines")}</p>`,
       "h-lines",
     ),
   ].join("");
@@ -264,31 +352,45 @@ async function proposalPage(id) {
 async function evaluationPage(id) {
   const e = await api(`/evaluations/${id}`);
   const c = e.contribution;
+  const flags = e.flags.length
+    ? `<p class="bad">${t(e.cleared ? "web.evaluation.flagsCleared" : "web.evaluation.flags", { flags: esc(e.flags.join(", ")) })}</p>`
+    : "";
   main.innerHTML = [
-    `<p><a href="#/">← Overview</a></p>`,
+    `<p><a href="#/">${t("web.page.overviewLink")}</a></p>`,
     card(
-      `Evaluation #${e.id} of contribution #${c.id}: “${esc(c.title)}”`,
-      `<p>${esc(c.category)} · by ${esc(c.author)} · submitted ${when(c.submittedAt)} · ${status(c.status)}</p>
-       <p>Evaluator: <strong>${esc(e.evaluator)}</strong>${e.model ? ` (${esc(e.model)})` : ""}, rubric v${e.rubricVersion}, ${e.samples} sample(s), prompt ${esc(e.promptVersion)} sha256 <code>${esc(e.promptSha256)}</code></p>
-       <p>Total <strong>${e.total}/100</strong>, confidence ${Math.round(e.confidence * 100)} %, suggested reward ${amount(e.suggestedReward)}${e.active ? "" : " (not the active evaluation)"}</p>
-       ${e.flags.length ? `<p class="bad">Flags: ${esc(e.flags.join(", "))}${e.cleared ? " — cleared by a person" : ""}</p>` : ""}`,
+      t("web.evaluation.heading", { id: String(e.id), contribution: String(c.id), title: esc(c.title) }),
+      `<p>${t("web.evaluation.summary", { category: category(c.category), author: esc(c.author), at: when(c.submittedAt), status: status(c.status) })}</p>
+       <p>${t("web.evaluation.evaluator", {
+         evaluator: `${esc(e.evaluator)}${e.model ? ` (${esc(e.model)})` : ""}`,
+         rubric: String(e.rubricVersion),
+         samples: e.samples,
+         prompt: esc(e.promptVersion),
+         sha: esc(e.promptSha256),
+       })}</p>
+       <p>${t("web.evaluation.total", {
+         total: String(e.total),
+         confidence: number(Math.round(e.confidence * 100) / 100, { style: "percent" }),
+         reward: amount(e.suggestedReward),
+         active: Boolean(e.active),
+       })}</p>
+       ${flags}`,
       "h-eval",
     ),
     card(
-      "Scores",
-      `<table><thead><tr><th>Criterion</th><th class="num">Score</th><th class="num">Weight</th><th>Reason</th></tr></thead><tbody>${e.scores
+      t("web.card.scores"),
+      `<table><thead><tr>${th("web.column.criterion")}${th("web.column.score", "num")}${th("web.column.weight", "num")}${th("web.column.reason")}</tr></thead><tbody>${e.scores
         .map(
           (s) =>
-            `<tr><td>${esc(s.criterion)}</td><td class="num">${s.score}/10</td><td class="num">${s.weight}</td><td>${esc(s.reason ?? "")}</td></tr>`,
+            `<tr><td>${esc(s.criterion)}</td><td class="num">${number(s.score)}/10</td><td class="num">${number(s.weight)}</td><td>${esc(s.reason ?? "")}</td></tr>`,
         )
         .join("")}</tbody></table><p>${esc(e.rationale)}</p>`,
       "h-scores",
     ),
     card(
-      "Evidence quoted from the submission",
+      t("web.card.evidence"),
       e.evidence.length
         ? e.evidence.map((q) => `<blockquote class="quote">${esc(q)}</blockquote>`).join("")
-        : "<p>None.</p>",
+        : `<p>${t("web.none")}</p>`,
       "h-evidence",
     ),
   ].join("");
@@ -296,16 +398,24 @@ async function evaluationPage(id) {
 
 async function route() {
   const [, kind, id] = location.hash.split("/");
-  main.innerHTML = '<p class="loading">Loading…</p>';
+  main.innerHTML = `<p class="loading">${t("web.page.loading")}</p>`;
   try {
     if (kind === "proposal" && id) await proposalPage(Number(id));
     else if (kind === "evaluation" && id) await evaluationPage(Number(id));
     else await overview();
-    document.title = `Steward — ${main.querySelector("h2")?.textContent ?? "transparency"}`;
+    const heading = main.querySelector("h2")?.textContent;
+    document.title = heading ? `Steward — ${heading}` : t("web.page.title");
     if (kind) main.focus();
   } catch (error) {
-    main.innerHTML = `<p class="bad" role="alert">Could not load this page: ${esc(error.message)}</p><p><a href="#/">Back to the overview</a></p>`;
+    main.innerHTML = `<p class="bad" role="alert">${t("web.page.loadFailed", { message: esc(error.message) })}</p><p><a href="#/">${t("web.page.backToOverview")}</a></p>`;
   }
+}
+
+// The language links keep the page the reader is on (the server reads ?lang=, the hash stays in the browser).
+for (const link of document.querySelectorAll("a[hreflang]")) {
+  link.addEventListener("click", () => {
+    link.hash = location.hash;
+  });
 }
 
 window.addEventListener("hashchange", route);

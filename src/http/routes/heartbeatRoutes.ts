@@ -218,9 +218,7 @@ export const heartbeatRoutes =
           {
             guildId,
             kind: "compute",
-            notice: {
-              content: `⚠️ Node #${nodeId}'s reported specs fall short of what was declared: ${shortfall}. Its reward is capped at the capacity it reports until that changes.`,
-            },
+            notice: { fact: { kind: "node_shortfall", nodeId, shortfall } },
           },
         ]);
       }

@@ -44,7 +44,7 @@ export function solveLane(seed: string, lane: number, laneKib: number): string {
   return `0x${Buffer.from(x).toString("hex")}`;
 }
 
-/** Every lane, in order (the CPU solver; a GPU solver would compute the same lanes in parallel). */
+/** Every lane, in order, one after the other: the reference the node agent's solvers (CPU threads, CUDA) equal. */
 export function solveChallenge(task: Pick<ChallengeTask, "seed" | "lanes" | "laneKib">): string[] {
   const out: string[] = [];
   for (let lane = 0; lane < task.lanes; lane++) out.push(solveLane(task.seed, lane, task.laneKib));

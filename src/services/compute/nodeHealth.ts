@@ -145,6 +145,7 @@ export async function checkNodeHealth(deps: Pick<ServiceDeps, "compute" | "db" |
             name: m.offer.name,
             score: m.score,
             reasons: m.reasons,
+            fit: m.fit,
           })),
         },
       });

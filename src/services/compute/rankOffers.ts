@@ -23,11 +23,29 @@ export interface Want {
   region?: string | undefined;
 }
 
+/**
+ * Why a fitting offer ranks where it does, as facts a view words in the member's language (amounts in smallest
+ * units): the same four signals as `reasons`.
+ */
+export interface FitFacts {
+  /** 0–1 over the last 7 days. */
+  uptime: number;
+  price: string;
+  maxPrice: string;
+  region: string;
+  /** The region asked (null: none), and whether the offer's region is it. */
+  askedRegion: string | null;
+  regionMatch: boolean;
+  shortfall: string | null;
+}
+
 export interface Ranked {
   offer: Offer;
   /** 0–100. */
   score: number;
+  /** In English, for the agent's prompt; members read `fit` in their language. */
   reasons: string[];
+  fit: FitFacts;
 }
 
 /** Why an offer does not fit, in words; empty when it fits. The hard filters: never left to a model. */
@@ -75,6 +93,15 @@ export function rankOffers(offers: Offer[], want: Want, price: (units: bigint) =
           : offer.region,
         offer.shortfall ? `flagged: ${offer.shortfall}` : "reported specs match the declared ones",
       ],
+      fit: {
+        uptime: offer.uptime,
+        price: offer.price.toString(),
+        maxPrice: want.maxPrice.toString(),
+        region: offer.region,
+        askedRegion: want.region ?? null,
+        regionMatch,
+        shortfall: offer.shortfall,
+      },
     });
   }
   fits.sort((a, b) =>

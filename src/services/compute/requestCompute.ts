@@ -4,7 +4,7 @@ import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
 import { LIMITS, parsePrice } from "./declaredSpecs.ts";
 import { loadOffers } from "./loadOffers.ts";
-import { rankOffers } from "./rankOffers.ts";
+import { type FitFacts, rankOffers } from "./rankOffers.ts";
 
 export interface ComputeRequestInput {
   gpuModel?: string | null | undefined;
@@ -23,6 +23,7 @@ export interface StoredMatch {
   nodeId: number;
   score: number;
   reasons: string[];
+  fit: FitFacts;
 }
 
 /**
@@ -80,7 +81,7 @@ export async function requestCompute(
   }
   const matches: StoredMatch[] = fits
     .slice(0, SHOWN_MATCHES)
-    .map((f) => ({ nodeId: f.offer.id, score: f.score, reasons: f.reasons }));
+    .map((f) => ({ nodeId: f.offer.id, score: f.score, reasons: f.reasons, fit: f.fit }));
   const member = await ensureMember(deps.db, actor, now);
   const request = await deps.db.computeRequest.create({
     data: {

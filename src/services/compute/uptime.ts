@@ -21,5 +21,3 @@ export function uptimeRatio(spans: Span[], from: Date, to: Date, registeredAt: D
   if (window <= 0) return 0;
   return Math.min(1, coveredMs(spans, start, to) / window);
 }
-
-export const percent = (ratio: number) => `${(Math.floor(ratio * 1000) / 10).toFixed(1)} %`;

@@ -4,6 +4,7 @@ import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
+import { CONTRIBUTION_INDEX_VERSION, contributionIndex } from "./contributionIndex.ts";
 import { type ContributionDraft, titleKey, validateContribution } from "./contributionRules.ts";
 
 /** Stores a new contribution as `submitted`, records it in the audit chain and queues its public post. */
@@ -14,6 +15,7 @@ export async function submitContribution(
 ) {
   const clean = validateContribution(draft);
   const key = titleKey(clean.title);
+  const index = contributionIndex(clean);
   const now = deps.now();
   return runAudited(deps.db, async (tx) => {
     const member = await ensureMember(tx, actor, now);
@@ -38,9 +40,22 @@ export async function submitContribution(
         category: clean.category,
         links: clean.links,
         hours: clean.hours ?? null,
+        bands: index.bands,
+        indexVersion: CONTRIBUTION_INDEX_VERSION,
         createdAt: now,
       },
     });
+    // Its evidence claims, in the same transaction: the shared-claim rule of a later evaluation finds them by index.
+    if (index.linkKeys.length > 0) {
+      await tx.contributionClaim.createMany({
+        data: index.linkKeys.map((k) => ({
+          guildId: actor.guildId,
+          contributionId: contribution.id,
+          key: k,
+          source: "link",
+        })),
+      });
+    }
     await enqueuePosts(tx, now, [{ guildId: actor.guildId, kind: "contribution", subjectId: contribution.id }]);
     // The audit event last: the chain's lock is held from here to the commit.
     await appendAuditEvent(tx, {

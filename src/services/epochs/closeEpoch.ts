@@ -3,6 +3,7 @@ import { toUnits } from "../../db/decimalUnits.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import { takeAnchor } from "../audit/takeAnchor.ts";
+import { budgetFloors } from "../budget/budgetFloors.ts";
 import { applyCalibrationPolicy } from "../calibration/applyCalibrationPolicy.ts";
 import { epochAgreement } from "../calibration/epochAgreement.ts";
 import { addJurorShares, markJurorReviewsPaid } from "../calibration/jurorShares.ts";
@@ -56,7 +57,9 @@ export async function closeEpoch(
     const shares = await memberShares(tx, guildId, { included, rewardOf, policyOf });
     const jury = await addJurorShares(tx, deps, guildId, shares);
     const budget = toUnits(epoch.budget);
-    const { payable, walletless, lines, total, scaled } = budgetLines(shares, budget);
+    // The floors moderators set: read at the close, so the distribution put to the vote shows what they did.
+    const floors = await budgetFloors(tx, guildId);
+    const { payable, walletless, lines, total, scaled, floors: floorFacts } = budgetLines(shares, budget, floors);
     const compute = await addComputeLines(tx, deps, { guildId, epoch, now }, shares, lines, walletless);
     const computeTotal = compute.rewards.reduce((n, r) => n + r.amount, 0n);
     // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: a line scaled down to 0 units needs a budget below the member count in smallest units; allocateBudget's tests pin that rounding
@@ -82,6 +85,7 @@ export async function closeEpoch(
                   computeBudget: deps.compute.budget,
                   total,
                   scaled,
+                  floors: floorFacts,
                   paid,
                   recipients: canonical.length,
                   paidContributions: canonical.flatMap((e) => e.refs).filter((r) => r.startsWith("contribution:"))

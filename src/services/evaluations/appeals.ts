@@ -1,7 +1,9 @@
 import { isUniqueViolation } from "../../db/isUniqueViolation.ts";
+import { readGithubFacts } from "../../db/json/githubFacts.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import { refuseIfSettledOrWithdrawn, refuseSelfDealing } from "../conflicts/refuseSelfDealing.ts";
+import { writeGithubClaims } from "../contributions/contributionIndex.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
@@ -152,10 +154,13 @@ export async function resolveAppeal(
     if (accept && appeal.secondEvaluationId) {
       await tx.evaluation.updateMany({ where: { activeFor: appeal.contributionId }, data: { activeFor: null } });
       // A moderator read both evaluations to decide: that is the human look a flagged second pass waits for.
-      await tx.evaluation.update({
+      const second = await tx.evaluation.update({
         where: { id: appeal.secondEvaluationId },
         data: { activeFor: appeal.contributionId, reviewedBy: moderator.discordId, reviewedAt: now },
       });
+      // Its GitHub facts are now the contribution's claims (a second pass without them leaves the first's).
+      const facts = readGithubFacts(second);
+      if (facts) await writeGithubClaims(tx, contribution, facts);
     }
     await appendAuditEvent(tx, {
       guildId: moderator.guildId,

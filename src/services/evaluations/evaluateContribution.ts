@@ -1,12 +1,15 @@
 import { createHash } from "node:crypto";
+import type { Permits } from "../../base/createPermits.ts";
 import type { LinkFacts } from "../../base/githubFacts.ts";
 import { linksInText } from "../../base/parseLink.ts";
 import type { Flag } from "../../llm/evaluationTypes.ts";
 import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
+import { nearestDuplicate } from "../../llm/textShingles.ts";
 import { verifiedWork } from "../../llm/verifiedWork.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
 import { runAudited } from "../audit/runAudited.ts";
+import { writeGithubClaims } from "../contributions/contributionIndex.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { claimedByNodeId } from "../github/claimedByNodeId.ts";
 import { judgeAuthorship, refusedPulls } from "../github/judgeFacts.ts";
@@ -29,6 +32,8 @@ export interface EvaluateOptions {
   actorId?: string;
   /** Steward is stopping: GitHub reads in flight are aborted and nothing is stored (`FactsReadStopped`). */
   signal?: AbortSignal | undefined;
+  /** Model calls at once across the job's evaluations (EVAL_CONCURRENCY); unlimited when absent. */
+  modelCalls?: Permits | undefined;
 }
 
 /**
@@ -76,11 +81,21 @@ export async function evaluateContribution(
     input,
     options.samples,
     options.llm ?? governed.llm,
+    options.modelCalls,
   );
   const { run } = outcome;
-  // Whatever the evaluator said: a link another contribution already claimed is held for a person to look at.
+  // Whatever the evaluator said: a link another contribution already claimed, and a copy of earlier work however
+  // lightly edited, are held for a person to look at.
   if ((input.claimedElsewhere?.length ?? 0) > 0) {
     run.draft.flags = [...new Set([...run.draft.flags, "possible_duplicate_claim", "needs_human"] as const)];
+  }
+  const copied = nearestDuplicate(`${input.title}\n${input.description}`, input.earlier);
+  if (copied) {
+    run.draft.flags = [...new Set([...run.draft.flags, "possible_duplicate", "needs_human"] as const)];
+    // The moderator who looks needs to know what it copies; the rubric's rationale says it already.
+    const which = `${Math.round(copied.score * 100)}% similar to contribution #${copied.id}`;
+    if (!run.draft.rationale.includes(which))
+      run.draft.rationale = `${run.draft.rationale} (It is ${which}.)`.slice(0, 1000);
   }
   // A PR someone else authored earns nothing (the evaluators leave it out); the evaluation says so.
   if (refusedPulls(githubFacts).length > 0)
@@ -126,7 +141,11 @@ export async function evaluateContribution(
       });
       if (moved.count === 0) return null;
     }
-    if (activate) await tx.evaluation.updateMany({ where: { activeFor: contributionId }, data: { activeFor: null } });
+    if (activate) {
+      await tx.evaluation.updateMany({ where: { activeFor: contributionId }, data: { activeFor: null } });
+      // The PRs it claims on GitHub are those its active evaluation verified: a later contribution finds them by index.
+      if (githubFacts) await writeGithubClaims(tx, contribution, githubFacts);
+    }
     // The policy (rubric, caps, evaluator) it was made under, recorded as a new version the first time it is used.
     const policyVersion = await recordPolicyVersion(tx, policyContent, contribution.guildId, now);
     const evaluation = await tx.evaluation.create({

@@ -1,3 +1,4 @@
+import type { Permits } from "../../base/createPermits.ts";
 import type { EvaluationInput, EvaluatorRun, Flag } from "../../llm/evaluationTypes.ts";
 import { rubricEvaluate } from "../../llm/rubricEvaluator.ts";
 import type { EvaluationDeps } from "../deps.ts";
@@ -22,13 +23,14 @@ export async function runEvaluator(
   input: EvaluationInput,
   samples = evaluation.samples,
   llm = evaluation.llm,
+  modelCalls: Permits = (call) => call(),
 ): Promise<EvaluatorOutcome> {
   const rubricRun = rubricEvaluate(input, evaluation.rubric);
   const rubricTotal = rubricRun.draft.total;
   if (!llm) return { run: rubricRun, evaluator: "rubric", samples: 1, spread: 0, rubricTotal };
   try {
     const runs: EvaluatorRun[] = [];
-    for (let i = 0; i < samples; i++) runs.push(await llm(input));
+    for (let i = 0; i < samples; i++) runs.push(await modelCalls(() => llm(input)));
     const sorted = [...runs].sort((a, b) => a.draft.total - b.draft.total);
     const median = sorted[Math.floor((sorted.length - 1) / 2)] as EvaluatorRun;
     const totals = sorted.map((r) => r.draft.total);

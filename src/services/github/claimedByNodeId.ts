@@ -1,12 +1,12 @@
 import type { LinkFacts } from "../../base/githubFacts.ts";
-import { readGithubFacts } from "../../db/json/githubFacts.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
+import { githubClaimKey } from "../contributions/contributionIndex.ts";
 import type { ServiceDeps } from "../deps.ts";
 
 /**
- * Earlier contributions of the guild whose evaluation verified the same PR (by GitHub's node id, which survives a
- * renamed repository and any spelling of the link), as the shared-link rule counts them: the PR pays once. A PR an
- * earlier evaluation refused (someone else's) was never paid and does not count.
+ * Earlier contributions of the guild whose active evaluation verified the same PR (by GitHub's node id, which
+ * survives a renamed repository and any spelling of the link), as the shared-link rule counts them: the PR pays
+ * once. One indexed read of the claims table, which each evaluation that reads GitHub keeps current. A PR an earlier
+ * evaluation refused (someone else's) was never paid and claims nothing.
  */
 export async function claimedByNodeId(
   deps: Pick<ServiceDeps, "db">,
@@ -14,20 +14,22 @@ export async function claimedByNodeId(
   facts: readonly LinkFacts[],
 ): Promise<{ key: string; contributionId: number }[]> {
   const keyOf = new Map<string, string>();
-  for (const f of facts) if (f.status === "verified" && f.pr && f.authorship !== "other") keyOf.set(f.pr.nodeId, f.key);
+  for (const f of facts) {
+    // Stryker disable next-line ConditionalExpression: only verified facts carry a pr (the facts' schema)
+    if (f.status === "verified" && f.pr && f.authorship !== "other") keyOf.set(githubClaimKey(f.pr.nodeId), f.key);
+  }
+  // Stryker disable next-line ConditionalExpression: a key among none matches no row; the check saves the read
   if (keyOf.size === 0) return [];
-  const earlier = await deps.db.evaluation.findMany({
+  const earlier = await deps.db.contributionClaim.findMany({
     where: {
-      activeFor: { not: null },
-      githubFacts: { not: Prisma.DbNull },
-      contribution: { guildId: contribution.guildId, id: { lt: contribution.id }, status: { not: "withdrawn" } },
+      guildId: contribution.guildId,
+      key: { in: [...keyOf.keys()] },
+      source: "github",
+      contributionId: { lt: contribution.id },
+      contribution: { status: { not: "withdrawn" } },
     },
-    select: { id: true, contributionId: true, githubFacts: true },
+    orderBy: [{ contributionId: "asc" }, { key: "asc" }],
+    select: { key: true, contributionId: true },
   });
-  return earlier.flatMap((e) =>
-    (readGithubFacts(e) ?? []).flatMap((f) => {
-      const key = f.status === "verified" && f.pr && f.authorship !== "other" ? keyOf.get(f.pr.nodeId) : undefined;
-      return key ? [{ key, contributionId: e.contributionId }] : [];
-    }),
-  );
+  return earlier.map((c) => ({ key: keyOf.get(c.key) as string, contributionId: c.contributionId }));
 }

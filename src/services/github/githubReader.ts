@@ -10,12 +10,33 @@ export class LinkStaysClaim extends Error {
   }
 }
 
+/** GitHub's GraphQL API cannot answer (its answer had no data, or the request failed): read by REST instead. */
+export class GraphqlUnavailable extends Error {
+  constructor(why: string) {
+    super(`GitHub's GraphQL API did not answer: ${why}`);
+    this.name = "GraphqlUnavailable";
+  }
+}
+
+/** A GraphQL answer: `data`, and `errors` beside it (a missing object is an error of type NOT_FOUND with its path). */
+export interface GraphqlAnswer<T> {
+  data?: T | null;
+  errors?: { type?: string; path?: (string | number)[]; message: string }[];
+}
+
 export type Read<T> = { changed: true; data: T; etag: string | undefined } | { changed: false };
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** When GitHub said to stop until, per GitHub (epoch ms), shared by every read of this process. */
-const pauses = new WeakMap<GithubDeps, PrimaryLimit>();
+/** What GitHub said of its limits, shared by every read of this process: REST's hour, GraphQL's, and a pause. */
+interface Limits {
+  core: PrimaryLimit;
+  graphql: PrimaryLimit;
+  /** No request of either API before (epoch ms): a secondary limit's retry-after. */
+  secondaryUntil: number;
+}
+const pauses = new WeakMap<GithubDeps, Limits>();
+type Resource = "core" | "graphql";
 
 /** What GitHub last said of the hour's limit, and the requests this process has in flight against it. */
 interface PrimaryLimit {
@@ -50,10 +71,12 @@ const sent = new WeakMap<GithubDeps, number[]>();
  */
 export class GithubReader {
   private readonly octokit: Octokit;
-  private readonly pause: PrimaryLimit;
+  private readonly limits: Limits;
   /** Repository-wide answers (a repository's PR list) kept across links and evaluations, asked again with their ETag. */
   readonly shared: SharedReads;
   private readonly sent: number[];
+  /** GitHub Enterprise serves REST under /api/v3 and GraphQL at /api/graphql; github.com both at its API's root. */
+  private readonly graphqlUrl: string;
 
   constructor(
     deps: GithubDeps,
@@ -61,13 +84,18 @@ export class GithubReader {
     private readonly deadline: number,
     private readonly now: () => number = Date.now,
   ) {
+    this.graphqlUrl = `${deps.apiUrl.replace(/\/+$/, "").replace(/\/api\/v3$/, "/api")}/graphql`;
     this.octokit = new Octokit({ baseUrl: deps.apiUrl, auth: deps.token, log: quiet, userAgent: "steward" });
-    let pause = pauses.get(deps);
-    if (!pause) {
-      pause = { until: 0, reset: 0, inFlight: 0 };
-      pauses.set(deps, pause);
+    let limits = pauses.get(deps);
+    if (!limits) {
+      limits = {
+        core: { until: 0, reset: 0, inFlight: 0 },
+        graphql: { until: 0, reset: 0, inFlight: 0 },
+        secondaryUntil: 0,
+      };
+      pauses.set(deps, limits);
     }
-    this.pause = pause;
+    this.limits = limits;
     let shared = sharedReads.get(deps);
     if (!shared) {
       shared = new Map();
@@ -106,15 +134,8 @@ export class GithubReader {
   /** GET `route` with `params`; `etag`: the last read's, for a 304. */
   async get<T>(route: string, params: Record<string, string | number>, etag?: string): Promise<Read<T>> {
     for (;;) {
-      await this.waitForLimit();
-      await this.paceRequest();
-      // Requests already in flight may use the hour's last ones: none is sent that could find the limit reached.
-      const primary = this.pause;
-      if (primary.remaining !== undefined && primary.inFlight >= primary.remaining && primary.reset > this.now()) {
-        // They may come back 304 (free): wait for them, not for the reset.
-        await this.sleepUntil(this.now() + 50);
-        continue;
-      }
+      const primary = await this.admit("core");
+      if (!primary) continue;
       primary.inFlight += 1;
       try {
         const res = await this.octokit.request(`GET ${route}`, {
@@ -140,17 +161,76 @@ export class GithubReader {
     }
   }
 
+  /**
+   * POST `query` to GitHub's GraphQL API, paced and limited as `get` is, against GraphQL's own hour. GitHub answers
+   * the hour's limit reached with 200 and an error of type RATE_LIMITED: waited for, then asked again. Throws
+   * `GraphqlUnavailable` when the API cannot answer the query (an older GitHub Enterprise, a schema without a field):
+   * the caller reads by REST instead.
+   */
+  async graphql<T>(query: string, variables: Record<string, unknown>): Promise<GraphqlAnswer<T>> {
+    for (;;) {
+      const primary = await this.admit("graphql");
+      if (!primary) continue;
+      primary.inFlight += 1;
+      try {
+        const res = await this.octokit.request("POST {+url}", {
+          url: this.graphqlUrl,
+          query,
+          variables,
+          request: { signal: this.signal },
+        });
+        const headers = res.headers as Record<string, string | undefined>;
+        this.noteLimit(headers);
+        const body = res.data as GraphqlAnswer<T>;
+        if (body.errors?.some((e) => e.type === "RATE_LIMITED")) {
+          this.limited({ ...headers, "x-ratelimit-remaining": "0" }, "graphql");
+          continue;
+        }
+        if (!body.data) throw new GraphqlUnavailable(body.errors?.[0]?.message ?? "no data");
+        return body;
+      } catch (error) {
+        if (this.signal.aborted) throw new LinkStaysClaim("timeout");
+        if (error instanceof GraphqlUnavailable) throw error;
+        const status = (error as { status?: number }).status;
+        const headers = ((error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ??
+          {}) as Record<string, string | undefined>;
+        this.noteLimit(headers);
+        if ((status === 403 || status === 429) && this.limited(headers, "graphql")) continue;
+        throw new GraphqlUnavailable(`HTTP ${status ?? "error"}`);
+      } finally {
+        primary.inFlight -= 1;
+      }
+    }
+  }
+
+  /**
+   * Waits until a request of `resource` may be sent: no limit's pause, the minute's pace kept, and no request sent
+   * that could find the hour's limit reached by those already in flight (undefined: wait and ask again).
+   */
+  private async admit(resource: Resource): Promise<PrimaryLimit | undefined> {
+    const primary = this.limits[resource];
+    await this.sleepUntil(Math.max(primary.until, this.limits.secondaryUntil));
+    await this.paceRequest();
+    if (primary.remaining !== undefined && primary.inFlight >= primary.remaining && primary.reset > this.now()) {
+      // They may come back 304 (free): wait for them, not for the reset.
+      await this.sleepUntil(this.now() + 50);
+      return undefined;
+    }
+    return primary;
+  }
+
   /** Whether the refusal was a rate limit (then the pause is set and the request is tried again after it). */
-  private limited(headers: Record<string, string | undefined>): boolean {
+  private limited(headers: Record<string, string | undefined>, resource: Resource = "core"): boolean {
     const retryAfter = Number(headers["retry-after"]);
     if (Number.isFinite(retryAfter) && retryAfter > 0) {
-      this.pause.until = Math.max(this.pause.until, this.now() + retryAfter * 1000);
+      this.limits.secondaryUntil = Math.max(this.limits.secondaryUntil, this.now() + retryAfter * 1000);
       return true;
     }
     if (headers["x-ratelimit-remaining"] === "0") {
       // GitHub: without retry-after, wait until x-ratelimit-reset; with neither, at least a minute.
       const reset = Number(headers["x-ratelimit-reset"]);
-      this.pause.until = Math.max(this.pause.until, Number.isFinite(reset) ? reset * 1000 : this.now() + 60_000);
+      const p = this.limits[resource];
+      p.until = Math.max(p.until, Number.isFinite(reset) ? reset * 1000 : this.now() + 60_000);
       return true;
     }
     return false;
@@ -163,7 +243,7 @@ export class GithubReader {
     if (headers["x-ratelimit-remaining"] === undefined || !Number.isFinite(remaining) || !Number.isFinite(reset))
       return;
     // Answers come back out of order: within an hour's window the lowest count is the latest.
-    const p = this.pause;
+    const p = this.limits[headers["x-ratelimit-resource"] === "graphql" ? "graphql" : "core"];
     if (reset < p.reset) return;
     p.remaining = p.reset === reset && p.remaining !== undefined ? Math.min(p.remaining, remaining) : remaining;
     p.reset = reset;
@@ -198,9 +278,5 @@ export class GithubReader {
       this.signal.addEventListener("abort", done, { once: true });
     });
     if (this.signal.aborted) throw new LinkStaysClaim("timeout");
-  }
-
-  private async waitForLimit() {
-    await this.sleepUntil(this.pause.until);
   }
 }

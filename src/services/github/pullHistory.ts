@@ -40,7 +40,8 @@ export async function revertOf(
   for (let page = 1; page <= MAX_PAGES; page++) {
     const list = await listPage(reader, owner, repo, page);
     for (const p of list) {
-      if (p.number !== pull.number && (says.test(p.body) || p.headRef.startsWith(`revert-${pull.number}-`)))
+      // A later PR has a higher number: one opened before this PR (naming the number it would get) reverts nothing.
+      if (p.number > pull.number && (says.test(p.body) || p.headRef.startsWith(`revert-${pull.number}-`)))
         found.push(p);
     }
     // Newest first: a page ending before the PR was opened holds nothing later.

@@ -3,6 +3,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { FactsReadStopped } from "./factsReadStopped.ts";
 import { GithubReader, LinkStaysClaim } from "./githubReader.ts";
 import { githubTarget } from "./githubTarget.ts";
+import { askedAhead, type LinkNode, type NodeTarget, readLinkNode } from "./linkNodes.ts";
 import { type ReadParts, readLinkFacts } from "./readLinkFacts.ts";
 
 /**
@@ -34,14 +35,34 @@ export async function readContributionFacts(
   const timer = setTimeout(() => stop.abort(), github.factsTimeoutMs);
   const stopNow = () => stop.abort();
   shutdown?.addEventListener("abort", stopNow, { once: true });
-  const reader = new GithubReader(github, stop.signal, Date.now() + github.factsTimeoutMs);
+  const deadline = Date.now() + github.factsTimeoutMs;
+  const reader = new GithubReader(github, stop.signal, deadline);
+  // Every PR and issue link asked at once, so that one GraphQL query serves them (and those of other evaluations).
+  const nodes = new Map<string, Promise<LinkNode | undefined>>();
+  for (const t of targets) {
+    if (t.kind === "commit") continue;
+    const own = () => readLinkNode(github, t, stop.signal, deadline);
+    const ahead = askedAhead(github, t.key);
+    // Asked ahead but not answered in that batch's time: this evaluation's own wait still counts.
+    const node = ahead
+      ? ahead.catch((error: unknown) => {
+          if (error instanceof LinkStaysClaim && (error.reason === "timeout" || error.reason === "rate_limited"))
+            return own();
+          throw error;
+        })
+      : own();
+    // Awaited by readLinkFacts below; a rejection is its to handle, not an unhandled one meanwhile.
+    node.catch(() => {});
+    nodes.set(t.key, node);
+  }
+  const nodeOf = (t: NodeTarget) => nodes.get(t.key) ?? Promise.resolve(undefined);
   const out: LinkFacts[] = [];
   try {
     for (const target of targets) {
       const readAt = deps.now().toISOString();
       let read: Awaited<ReturnType<typeof readLinkFacts>>;
       try {
-        read = await readLinkFacts(reader, target, previous.get(target.key) ?? {}, readAt);
+        read = await readLinkFacts(reader, target, previous.get(target.key) ?? {}, readAt, nodeOf);
       } catch (error) {
         if (shutdown?.aborted) throw new FactsReadStopped();
         const reason = error instanceof LinkStaysClaim ? error.reason : stop.signal.aborted ? "timeout" : "unreachable";

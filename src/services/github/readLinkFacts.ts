@@ -9,6 +9,7 @@ import {
 import { changeSize, type DiffFile } from "./changeSize.ts";
 import type { GithubReader } from "./githubReader.ts";
 import type { GithubTarget } from "./githubTarget.ts";
+import type { IssueNode, LinkNode, NodeTarget, PullNode, RepoNode } from "./linkNodes.ts";
 import { closingIssues, revertOf } from "./pullHistory.ts";
 
 /** What one request last said, kept with its ETag so the next read can ask "changed since?" (a 304 is free). */
@@ -55,14 +56,17 @@ const ownerType = (type: string | undefined): "User" | "Organization" =>
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
- * Reads what a github.com code link is, asking again only what changed since `previous` (each request with the ETag
- * of its last answer). Throws `LinkStaysClaim` when GitHub cannot say (not found or private, limited, timed out).
+ * Reads what a github.com code link is: a PR's or an issue's state, people and reviews from `nodeOf` (GraphQL, many
+ * links a request) when it can tell, else by REST; a PR's files and a commit by REST, asking again only what changed
+ * since `previous` (each request with the ETag of its last answer). Throws `LinkStaysClaim` when GitHub cannot say
+ * (not found or private, limited, timed out).
  */
 export async function readLinkFacts(
   reader: GithubReader,
   target: GithubTarget,
   previous: ReadParts,
   readAt: string,
+  nodeOf: (target: NodeTarget) => Promise<LinkNode | undefined> = async () => undefined,
 ): Promise<{ facts: LinkFacts; parts: ReadParts }> {
   const parts: ReadParts = {};
   const part = async <T, V>(
@@ -82,6 +86,11 @@ export async function readLinkFacts(
     if (!read.changed) throw new Error(`GitHub answered 304 to ${route} asked without an ETag`);
     const value = derive(read.data);
     parts[name] = { etag: read.etag, value };
+    return value;
+  };
+  /** A part read by GraphQL: kept with no ETag (GraphQL has none), asked again at the next read. */
+  const keep = <V>(name: string, value: V): V => {
+    parts[name] = { value };
     return value;
   };
   const { owner, repo } = target;
@@ -121,30 +130,28 @@ export async function readLinkFacts(
 
   if (target.kind === "pr") {
     const params = { ...repoParams, pull_number: target.number };
-    const pull = await part(
-      "pull",
-      "/repos/{owner}/{repo}/pulls/{pull_number}",
-      params,
-      pullPart,
-      (p: PullResponse) => ({
-        nodeId: p.node_id,
-        number: p.number,
-        title: p.title,
-        state: p.state === "closed" ? ("closed" as const) : ("open" as const),
-        merged: Boolean(p.merged),
-        mergedBy: p.merged_by?.login ?? null,
-        mergedAt: p.merged_at ?? null,
-        author: p.user?.login ?? "ghost",
-        authorId: p.user?.id ?? 0,
-        createdAt: p.created_at,
-        closesIssues: closingIssues(p.body, p.base.repo.owner.login, p.base.repo.name),
-        repo: {
-          owner: p.base.repo.owner.login,
-          name: p.base.repo.name,
-          ownerType: ownerType(p.base.repo.owner.type),
-        },
-      }),
-    );
+    const node = await nodeOf(target);
+    const pull =
+      node?.kind === "pr"
+        ? keep("pull", pullOfNode(node.pull))
+        : await part("pull", "/repos/{owner}/{repo}/pulls/{pull_number}", params, pullPart, (p: PullResponse) => ({
+            nodeId: p.node_id,
+            number: p.number,
+            title: p.title,
+            state: p.state === "closed" ? ("closed" as const) : ("open" as const),
+            merged: Boolean(p.merged),
+            mergedBy: p.merged_by?.login ?? null,
+            mergedAt: p.merged_at ?? null,
+            author: p.user?.login ?? "ghost",
+            authorId: p.user?.id ?? 0,
+            createdAt: p.created_at,
+            closesIssues: closingIssues(p.body, p.base.repo.owner.login, p.base.repo.name),
+            repo: {
+              owner: p.base.repo.owner.login,
+              name: p.base.repo.name,
+              ownerType: ownerType(p.base.repo.owner.type),
+            },
+          }));
     const size = await part(
       "files",
       "/repos/{owner}/{repo}/pulls/{pull_number}/files",
@@ -154,15 +161,18 @@ export async function readLinkFacts(
     );
     // Merged by someone else: that merge is the review, and the reviews need not be asked (a request saved).
     const mergedByOther = pull.merged && pull.mergedBy !== null && !same(pull.mergedBy, pull.author);
-    const reviews = mergedByOther
-      ? { approvedBy: [], changesRequestedBy: [], reviewsRead: false }
-      : await part(
-          "reviews",
-          "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-          { ...params, per_page: 100 },
-          reviewsPart,
-          (list: { user: Account; state: string }[]) => reviewers(list, pull.author),
-        );
+    const reviews =
+      node?.kind === "pr"
+        ? keep("reviews", reviewers(reviewsOfNode(node.pull), pull.author))
+        : mergedByOther
+          ? { approvedBy: [], changesRequestedBy: [], reviewsRead: false }
+          : await part(
+              "reviews",
+              "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+              { ...params, per_page: 100 },
+              reviewsPart,
+              (list: { user: Account; state: string }[]) => reviewers(list, pull.author),
+            );
     // Only a merged PR can have been reverted.
     const revertedBy = pull.merged
       ? await revertOf(reader, pull.repo.owner, pull.repo.name, { number: pull.number, createdAt: pull.createdAt })
@@ -188,6 +198,12 @@ export async function readLinkFacts(
     const r = await readRepo();
     return { facts: { ...verified, etags: etags(), repo: await repoFacts(r, commit.author), commit }, parts };
   }
+  const node = await nodeOf(target);
+  if (node?.kind === "issue") {
+    const issue = keep("issue", issueOfNode(node.issue));
+    const r = repoOfNode(node.repo);
+    return { facts: { ...verified, etags: etags(), repo: await repoFacts(r, issue.author), issue }, parts };
+  }
   const issue = await part(
     "issue",
     "/repos/{owner}/{repo}/issues/{issue_number}",
@@ -206,6 +222,47 @@ export async function readLinkFacts(
   );
   const r = await readRepo();
   return { facts: { ...verified, etags: etags(), repo: await repoFacts(r, issue.author), issue }, parts };
+}
+
+type Pull = z.infer<typeof pullPart>;
+
+const repoOfNode = (r: RepoNode) => ({ owner: r.owner.login, name: r.name, ownerType: ownerType(r.owner.__typename) });
+
+/** A PR as GraphQL tells it, in the shape its REST answer gives (the same facts either way). */
+function pullOfNode(p: PullNode): Pull {
+  const base = p.baseRepository;
+  const repo = base ? repoOfNode(base) : { owner: "", name: "", ownerType: "User" as const };
+  return {
+    nodeId: p.id,
+    number: p.number,
+    title: p.title,
+    state: p.state === "OPEN" ? "open" : "closed",
+    merged: p.merged,
+    mergedBy: p.mergedBy?.login ?? null,
+    mergedAt: p.mergedAt,
+    author: p.author?.login ?? "ghost",
+    authorId: p.author?.databaseId ?? 0,
+    createdAt: p.createdAt,
+    closesIssues: closingIssues(p.body, repo.owner, repo.name),
+    repo,
+  };
+}
+
+const reviewsOfNode = (p: PullNode) =>
+  (p.reviews?.nodes ?? []).map((r) => ({ user: r.author ? { login: r.author.login, id: 0 } : null, state: r.state }));
+
+/** An issue as GraphQL tells it, in its REST answer's shape: who closed it is the actor of its last closing. */
+function issueOfNode(i: IssueNode): z.infer<typeof issuePart> {
+  return {
+    nodeId: i.id,
+    number: i.number,
+    title: i.title,
+    state: i.state === "OPEN" ? "open" : "closed",
+    stateReason: i.stateReason?.toLowerCase() ?? null,
+    author: i.author?.login ?? "ghost",
+    authorId: i.author?.databaseId ?? 0,
+    closedBy: i.timelineItems.nodes.at(-1)?.actor?.login ?? null,
+  };
 }
 
 interface PullResponse {

@@ -67,7 +67,7 @@ export function candidatePolicy(
   if (change.weights !== undefined) {
     const weights = parseWeights(change.weights, active.rubric.criteria);
     candidate.rubric.criteria = active.rubric.criteria.map((c) => ({ ...c, weight: weights[c.name] as number }));
-    if (candidate.rubric.criteria.some((c, i) => c.weight !== active.rubric.criteria[i]?.weight))
+    if (active.rubric.criteria.some((c) => weights[c.name] !== c.weight))
       candidate.rubric.version = active.rubric.version + 1;
   }
   if (change.maxPerContribution !== undefined) {

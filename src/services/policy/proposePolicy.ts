@@ -1,4 +1,4 @@
-import { EVALUATE_PROMPT_VERSION } from "../../llm/prompts/evaluateContribution.v1.ts";
+import { EVALUATE_PROMPT_VERSION } from "../../llm/prompts/evaluateContribution.v2.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";

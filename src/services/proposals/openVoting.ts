@@ -26,9 +26,7 @@ const MAX_CHOICE_LENGTH = 80;
 function choicesFor(type: VotingType, given: string[] | undefined, payout: boolean): string[] {
   if (type === "basic") {
     if (given && given.length > 0) {
-      throw new UserError("invalid_voting_setup", {
-        problem: "basic votes always offer For, Against and Abstain; choices are for the other types",
-      });
+      throw new UserError("invalid_voting_setup", { problem: "basic_choices" });
     }
     return [...BASIC_CHOICES];
   }
@@ -36,16 +34,22 @@ function choicesFor(type: VotingType, given: string[] | undefined, payout: boole
   const min = type === "ranked_choice" ? 3 : 2;
   if (choices.length < min || choices.length > MAX_CHOICES) {
     throw new UserError("invalid_voting_setup", {
-      problem: `a ${type.replace("_", "-")} vote needs ${min} to ${MAX_CHOICES} choices, separated by ; (${payout ? "choice 1 is the payout as posted, e.g. " : "e.g. "}"${payout ? "Pay as posted;Do not pay" : "Option A;Option B"}${type === "ranked_choice" ? ";Option C" : ""}")`,
+      problem: "choice_count",
+      votingType: type,
+      min,
+      max: MAX_CHOICES,
+      payout,
     });
   }
   if (new Set(choices.map((c) => c.toLowerCase())).size !== choices.length) {
-    throw new UserError("invalid_voting_setup", { problem: "two choices have the same label" });
+    throw new UserError("invalid_voting_setup", { problem: "duplicate_choice" });
   }
   const long = choices.find((c) => c.length > MAX_CHOICE_LENGTH);
   if (long)
     throw new UserError("invalid_voting_setup", {
-      problem: `choice "${long.slice(0, 20)}…" is longer than ${MAX_CHOICE_LENGTH} characters`,
+      problem: "choice_too_long",
+      choice: long.slice(0, 20),
+      max: MAX_CHOICE_LENGTH,
     });
   return choices;
 }
@@ -88,7 +92,7 @@ export async function openVoting(
   const choices = choicesFor(votingType, options.choices, payout);
   const periodMs = options.periodMs ?? g.votingPeriodMs;
   if (periodMs < 1000 || periodMs > 90 * 86_400_000) {
-    throw new UserError("invalid_voting_setup", { problem: "the voting period must be between 1s and 90d" });
+    throw new UserError("invalid_voting_setup", { problem: "period_range" });
   }
   let batch = readPayoutBatch(proposal);
   if (proposal.kind === "funding" && !batch) batch = fundingBatch(proposal);

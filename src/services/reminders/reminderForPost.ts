@@ -77,7 +77,7 @@ export async function reminderForPost(deps: Pick<ServiceDeps, "db">, reminderId:
   };
 }
 
-/** A reminder DM and the facts of its vote; `member` is who it goes to. */
+/** A reminder DM and the facts of its vote; `locale` is its member's Discord language, as last recorded. */
 export async function reminderDmForPost(deps: Pick<ServiceDeps, "db">, dmId: number) {
   const dm = await deps.db.reminderDm.findUniqueOrThrow({ where: { id: dmId } });
   const facts = await reminderForPost(deps, dm.reminderId);
@@ -86,5 +86,5 @@ export async function reminderDmForPost(deps: Pick<ServiceDeps, "db">, dmId: num
     select: { id: true },
   });
   const member = await deps.db.member.findUniqueOrThrow({ where: { id: dm.memberId } });
-  return { dm, facts, voted: voted !== null, optedIn: member.notifyVotes };
+  return { dm, facts, voted: voted !== null, optedIn: member.notifyVotes, locale: member.locale };
 }

@@ -41,8 +41,7 @@ export async function readTraceRef(deps: Pick<ServiceDeps, "db">, guildId: strin
   const kinds = KINDS.filter((_, i) => [p, c, n][i]);
   const only = kinds[0];
   if (kinds.length === 1 && only) return { kind: only, key: String(id) };
-  if (kinds.length === 0)
-    throw new UserError("trace_not_found", { kind: "proposal, contribution or node", ref: `#${id}` });
+  if (kinds.length === 0) throw new UserError("trace_not_found", { kind: "any", ref: `#${id}` });
   throw new UserError("trace_ambiguous", { id, kinds: [...kinds] });
 }
 
@@ -129,7 +128,19 @@ export interface AuditTrace {
   node: { id: number; name: string; provider: string; status: string; gpu: string; region: string } | null;
   /** Where the trace stops and why (e.g. "not in a closed epoch yet"). */
   note: string | null;
+  /** The same as a fact, for words in the reader's language. */
+  noteFact: TraceNote | null;
 }
+
+/** Why a trace stops where it does. */
+export type TraceNote =
+  | { kind: "withdrawn" }
+  | { kind: "not_in_closed_epoch" }
+  | { kind: "carried"; epoch: number | null; paidLater: boolean }
+  | { kind: "no_share" }
+  | { kind: "node_unpaid" }
+  | { kind: "node_latest_epoch" }
+  | { kind: "not_paid_yet"; status: string };
 
 /** Follows a payout from its transaction to its reasons (or back up from a contribution or node). Public data only. */
 export async function traceAudit(deps: Pick<ServiceDeps, "db">, guildId: string, text: string): Promise<AuditTrace> {
@@ -143,6 +154,7 @@ export async function traceAudit(deps: Pick<ServiceDeps, "db">, guildId: string,
     pending: null,
     node: null,
     note: null,
+    noteFact: null,
   };
   if (ref.kind === "transaction") {
     const intent = await deps.db.payoutIntent.findFirst({
@@ -172,6 +184,9 @@ export async function traceAudit(deps: Pick<ServiceDeps, "db">, guildId: string,
     const carried = c.epochId
       ? await deps.db.rewardCarry.findFirst({ where: { fromEpochId: c.epochId, memberId: c.authorId } })
       : null;
+    const unpaidFact: TraceNote = carried
+      ? { kind: "carried", epoch: c.epoch?.number ?? null, paidLater: carried.paidInEpochId !== null }
+      : { kind: "no_share" };
     const unpaid = carried
       ? `Its author had no verified wallet when epoch ${c.epoch?.number} closed: the share was carried${carried.paidInEpochId ? ", and paid with a later epoch's distribution" : " to the next epoch's distribution (paid once a wallet is linked)"}.`
       : "Its epoch closed without a payout for it (no payable share).";
@@ -187,6 +202,8 @@ export async function traceAudit(deps: Pick<ServiceDeps, "db">, guildId: string,
             : c.epochId
               ? unpaid
               : "It is not in a closed epoch yet: it is paid by the distribution of the epoch it is in, once voted.",
+        noteFact:
+          c.status === "withdrawn" ? { kind: "withdrawn" } : c.epochId ? unpaidFact : { kind: "not_in_closed_epoch" },
       };
     }
     const trace = await proposalTrace(deps, guildId, proposalId, { ...base, subject });
@@ -194,6 +211,7 @@ export async function traceAudit(deps: Pick<ServiceDeps, "db">, guildId: string,
     if (trace.lines.length === 0) {
       trace.pending = (await contributionReasons(deps, guildId, [id]))[0] ?? null;
       trace.note = unpaid;
+      trace.noteFact = unpaidFact;
     }
     return trace;
   }
@@ -211,13 +229,20 @@ export async function traceAudit(deps: Pick<ServiceDeps, "db">, guildId: string,
   const last = await deps.db.computeReward.findFirst({ where: { nodeId: id }, orderBy: { epochId: "desc" } });
   const proposal = last ? await deps.db.proposal.findUnique({ where: { epochId: last.epochId } }) : null;
   if (!proposal) {
-    return { ...base, subject: `node #${id}`, node: nodeInfo, note: "It has earned nothing in a closed epoch yet." };
+    return {
+      ...base,
+      subject: `node #${id}`,
+      node: nodeInfo,
+      note: "It has earned nothing in a closed epoch yet.",
+      noteFact: { kind: "node_unpaid" },
+    };
   }
   const trace = await proposalTrace(deps, guildId, proposal.id, { ...base, subject: `node #${id}`, node: nodeInfo });
   trace.lines = trace.lines.filter((l) =>
     l.reasons.some((r) => (r.kind === "uptime" || r.kind === "lease") && r.nodeId === id),
   );
   trace.note = "The node's latest paid epoch is shown.";
+  trace.noteFact = { kind: "node_latest_epoch" };
   return trace;
 }
 
@@ -335,6 +360,7 @@ async function proposalTrace(
     },
     lines,
     note: p.payouts.length === 0 ? `Not paid on chain yet: the proposal is ${p.status.replace("_", " ")}.` : null,
+    noteFact: p.payouts.length === 0 ? { kind: "not_paid_yet", status: p.status } : null,
   };
 }
 

@@ -9,18 +9,9 @@ import { enqueue, type ItemOutcome } from "../groupCommit.ts";
 import { ensureMember } from "../members/ensureMember.ts";
 import { payoutOf } from "../proposals/payoutOf.ts";
 import { enqueuePostsOn } from "../publishing/enqueuePosts.ts";
-import { type Choice, isValidChoice, type VotingType } from "./tally.ts";
+import { type Choice, isValidChoice } from "./tally.ts";
 import { requireEligible, voterWeight } from "./voterWeight.ts";
 import type { PreparedVote, Proposal, Voter, Written } from "./voteWriter.ts";
-
-const EXPECTED: Record<VotingType, string> = {
-  basic: "pick For, Against or Abstain",
-  single_choice: "pick exactly one of the choices",
-  approval: "approve any of the choices, each at most once",
-  ranked_choice: "rank every choice exactly once",
-  weighted: "give at least one choice a positive number of points",
-  quadratic: "give at least one choice a positive number of points",
-};
 
 const closedError = (p: { id: number; status: string; endsAt: Date | null }) =>
   new UserError("vote_closed", {
@@ -58,7 +49,7 @@ async function prepareVote(
     throw closedError((await deps.db.proposal.findUnique({ where: { id: proposalId } })) ?? proposal);
   }
   if (!isValidChoice(proposal.votingType, choice, proposal.choices.length)) {
-    throw new UserError("invalid_vote", { id: proposalId, expected: EXPECTED[proposal.votingType] });
+    throw new UserError("invalid_vote", { id: proposalId, votingType: proposal.votingType });
   }
   requireEligible(deps, voter, now);
   const recipients = payoutOf(proposal).recipients;

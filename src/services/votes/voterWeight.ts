@@ -1,24 +1,26 @@
 import type { ServiceDeps } from "../deps.ts";
-import { UserError } from "../errors.ts";
+import { type Ineligibility, UserError } from "../errors.ts";
 import { formatDuration } from "../formatDuration.ts";
 import type { GuildMemberProfile } from "./governanceSettings.ts";
+
+export type { Ineligibility };
 
 /** Why a member may not vote, or null when they may. */
 export function ineligibility(
   deps: Pick<ServiceDeps, "governance">,
   member: Pick<GuildMemberProfile, "roles" | "joinedAt" | "bot">,
   at: Date,
-): string | null {
+): Ineligibility | null {
   const g = deps.governance;
-  if (member.bot) return "bots do not vote";
+  if (member.bot) return { kind: "bot" };
   if (g.voterRoles.length > 0 && !member.roles.some((r) => g.voterRoles.includes(r))) {
-    return `voting needs one of these roles: ${g.voterRoles.join(", ")}`;
+    return { kind: "roles", roles: [...g.voterRoles] };
   }
   if (g.minMembershipMs > 0) {
     const since = member.joinedAt?.getTime() ?? at.getTime();
     if (at.getTime() - since < g.minMembershipMs) {
       const from = new Date(since + g.minMembershipMs).toISOString().replace(/\.\d+Z$/, "Z");
-      return `members vote after ${formatDuration(g.minMembershipMs)} in the server; you can vote from ${from}`;
+      return { kind: "too_new", after: formatDuration(g.minMembershipMs), from };
     }
   }
   return null;

@@ -20,6 +20,17 @@ const ACTIVE: EvaluationPolicyContent = {
 };
 const PROMPTS = ["evaluate-contribution@1"];
 
+/** The criteria or prompt versions a refusal names to the member, or "accepted". */
+function known(f: () => unknown): readonly string[] | "accepted" {
+  try {
+    f();
+    return "accepted";
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return (error.context as { known: readonly string[] }).known;
+  }
+}
+
 /** The refusal's problem (and detail), or "accepted". */
 function refusal(f: () => unknown): string {
   try {
@@ -27,6 +38,8 @@ function refusal(f: () => unknown): string {
     return "accepted";
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
+    // The view's catalog words every refusal of a policy change under this one code.
+    expect(error.code).toBe("invalid_policy_change");
     const c = error.context as { problem: string; detail?: string };
     return c.detail === undefined ? c.problem : `${c.problem}: ${c.detail}`;
   }
@@ -122,5 +135,114 @@ describe("candidatePolicy", () => {
       evaluator: { kind: "rubric", model: "rubric-evaluator-2", promptVersion: "none", appealModel: null },
     };
     expect(refusal(() => candidatePolicy(rubricOnly, { model: "gpt-4o" }, PROMPTS))).toBe("no_llm");
+  });
+});
+
+describe("what a member sees when a policy change is refused (issue 22 §4)", () => {
+  const NAMES = ["impact", "quality", "effort", "alignment"];
+  const RUBRIC_ONLY: EvaluationPolicyContent = {
+    ...ACTIVE,
+    evaluator: { kind: "rubric", model: "rubric-evaluator-2", promptVersion: "none", appealModel: null },
+  };
+
+  it("refuses a pair with anything before the name or after the number", () => {
+    expect(refusal(() => parseWeights("+impact=0.4,quality=0.2,effort=0.2,alignment=0.2", CRITERIA))).toBe(
+      "weights_format: +impact=0.4",
+    );
+    expect(refusal(() => parseWeights("impact=0.4x,quality=0.2,effort=0.2,alignment=0.2", CRITERIA))).toBe(
+      "weights_format: impact=0.4x",
+    );
+    expect(refusal(() => parseWeights("impact=0.4,quality=0.2,effort=0.2,alignment=0.2%", CRITERIA))).toBe(
+      "weights_format: alignment=0.2%",
+    );
+  });
+
+  it("names the rubric's criteria in every weight refusal, so the member can retype them", () => {
+    for (const text of [
+      "",
+      "impact",
+      "speed=1",
+      "impact=0.5,IMPACT=0.5",
+      "impact=1,quality=0,effort=0,alignment=0",
+      "impact=1",
+      "impact=0.5,quality=0.2,effort=0.2,alignment=0.2",
+    ])
+      expect(known(() => parseWeights(text, CRITERIA))).toEqual(NAMES);
+    expect(known(() => candidatePolicy(ACTIVE, { maxPerContribution: -1n }, PROMPTS))).toEqual(NAMES);
+    expect(known(() => candidatePolicy(RUBRIC_ONLY, { model: "gpt-4o" }, PROMPTS))).toEqual(NAMES);
+    expect(known(() => candidatePolicy(ACTIVE, {}, PROMPTS))).toEqual(NAMES);
+    expect(known(() => candidatePolicy(ACTIVE, { model: "a b" }, PROMPTS))).toEqual(NAMES);
+  });
+
+  it("reports a repeated criterion by the rubric's spelling, whatever case the member typed", () => {
+    expect(refusal(() => parseWeights("IMPACT=0.5,Impact=0.5", CRITERIA))).toBe("duplicate_criterion: impact");
+    expect(refusal(() => parseWeights("Speed=1", CRITERIA))).toBe("unknown_criterion: Speed");
+  });
+
+  it("refuses a sum just outside the tolerance and accepts one just inside, both ways", () => {
+    expect(refusal(() => parseWeights("impact=0.4,quality=0.2,effort=0.2,alignment=0.206", CRITERIA))).toBe(
+      "weights_sum: 1.006",
+    );
+    expect(refusal(() => parseWeights("impact=0.4,quality=0.2,effort=0.2,alignment=0.194", CRITERIA))).toBe(
+      "weights_sum: 0.994",
+    );
+    expect(refusal(() => parseWeights("impact=0.4,quality=0.2,effort=0.2,alignment=0.204", CRITERIA))).toBe("accepted");
+    expect(refusal(() => parseWeights("impact=0.4,quality=0.2,effort=0.2,alignment=0.196", CRITERIA))).toBe("accepted");
+    expect(refusal(() => parseWeights("impact=1.2345,quality=1,effort=1,alignment=1", CRITERIA))).toBe(
+      "weights_sum: 4.235",
+    );
+  });
+
+  it("bumps the rubric's version when only some weights change", () => {
+    const c = candidatePolicy(ACTIVE, { weights: "impact=0.45,quality=0.15,effort=0.2,alignment=0.2" }, PROMPTS);
+    expect(c.rubric.version).toBe(2);
+    expect(c.rubric.criteria.map((x) => x.weight)).toEqual([0.45, 0.15, 0.2, 0.2]);
+  });
+
+  it("refuses a negative cap like a cap of 0, and keeps a positive cap as its exact digits", () => {
+    expect(refusal(() => candidatePolicy(ACTIVE, { maxPerContribution: -5n }, PROMPTS))).toBe("cap_zero");
+    const c = candidatePolicy(ACTIVE, { maxPerContribution: 12345678901234567890n }, PROMPTS);
+    expect(c.caps).toEqual({ maxPerContribution: "12345678901234567890", epochBudget: "1000" });
+  });
+
+  it("refuses a prompt version under the offline rubric evaluator, even one Steward has", () => {
+    expect(refusal(() => candidatePolicy(RUBRIC_ONLY, { promptVersion: "evaluate-contribution@1" }, PROMPTS))).toBe(
+      "no_llm",
+    );
+    expect(refusal(() => candidatePolicy(RUBRIC_ONLY, { maxPerContribution: 7n }, PROMPTS))).toBe("accepted");
+  });
+
+  it("trims the model and the prompt version the member typed", () => {
+    const prompts = ["evaluate-contribution@1", "evaluate-contribution@2"];
+    const c = candidatePolicy(ACTIVE, { model: "  qwen2.5:7b ", promptVersion: " evaluate-contribution@2 " }, prompts);
+    expect(c.evaluator).toEqual({
+      kind: "llm",
+      model: "qwen2.5:7b",
+      promptVersion: "evaluate-contribution@2",
+      appealModel: null,
+    });
+  });
+
+  it("accepts a model name of 100 characters, refuses one of 101 and echoes only its first 40", () => {
+    const hundred = `m${"x".repeat(99)}`;
+    expect(candidatePolicy(ACTIVE, { model: hundred }, PROMPTS).evaluator.model).toBe(hundred);
+    expect(refusal(() => candidatePolicy(ACTIVE, { model: `${hundred}y` }, PROMPTS))).toBe(
+      `model_name: m${"x".repeat(39)}`,
+    );
+  });
+
+  it("names the prompt versions Steward has when refusing another, echoing at most 60 characters of it", () => {
+    const prompts = ["evaluate-contribution@1", "evaluate-contribution@2"];
+    const typed = `p${"v".repeat(80)}`;
+    expect(refusal(() => candidatePolicy(ACTIVE, { promptVersion: typed }, prompts))).toBe(
+      `prompt_version: ${typed.slice(0, 60)}`,
+    );
+    expect(known(() => candidatePolicy(ACTIVE, { promptVersion: typed }, prompts))).toEqual(prompts);
+  });
+
+  it("shows a criterion the active rubric lacks as coming from 0", () => {
+    const to: EvaluationPolicyContent = structuredClone(ACTIVE);
+    to.rubric.criteria.push({ name: "novelty", weight: 0.1, description: "n" });
+    expect(policyDiff(ACTIVE, to)).toEqual([{ field: "weight", criterion: "novelty", from: 0, to: 0.1 }]);
   });
 });

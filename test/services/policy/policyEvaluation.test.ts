@@ -69,3 +69,42 @@ describe("evaluating under a policy's content", () => {
     expect(policyEvaluation({ ...d, llm: undefined, llmFor: undefined }, configuredPolicy(d)).llm).toBeUndefined();
   });
 });
+
+describe("which evaluator a policy's content gets", () => {
+  it("the configured one only when both the rubric and the model are the configuration's", () => {
+    const made: { model: string; rubric: Rubric }[] = [];
+    const d = deps(made);
+    // Same rubric, another model: one made for that model.
+    const otherModel = configuredPolicy(d);
+    otherModel.evaluator.model = "gpt-4.1";
+    const byModel = policyEvaluation(d, otherModel);
+    expect(byModel.llm).not.toBe(configured);
+    expect(byModel.llm).toBeDefined();
+    expect(made).toEqual([{ model: "gpt-4.1", rubric: byModel.rubric }]);
+    // Same model, another rubric (weights): one made for that rubric.
+    const otherRubric = configuredPolicy(d);
+    otherRubric.rubric.criteria = otherRubric.rubric.criteria.map((c) => ({
+      ...c,
+      weight: c.name === "impact" ? 0.9 : 0.1,
+    }));
+    const byRubric = policyEvaluation(d, otherRubric);
+    expect(byRubric.llm).not.toBe(configured);
+    expect(byRubric.llm).not.toBe(byModel.llm);
+    expect(made).toHaveLength(2);
+    expect(made[1]).toEqual({ model: "gpt-4o-mini", rubric: byRubric.rubric });
+    // A third model with the configuration's rubric: not the first model's evaluator from the cache.
+    const third = configuredPolicy(d);
+    third.evaluator.model = "gpt-4o";
+    const byThird = policyEvaluation(d, third);
+    expect(byThird.llm).not.toBe(byModel.llm);
+    expect(made.map((m) => m.model)).toEqual(["gpt-4.1", "gpt-4o-mini", "gpt-4o"]);
+  });
+
+  it("no evaluator for another model when nothing can make one", () => {
+    const d = { ...deps([]), llmFor: undefined };
+    const otherModel = configuredPolicy(d);
+    otherModel.evaluator.model = "gpt-4.1";
+    expect(policyEvaluation(d, otherModel).llm).toBeUndefined();
+    expect(policyEvaluation(d, configuredPolicy(d)).llm).toBe(configured);
+  });
+});

@@ -1,3 +1,4 @@
+import { discordLocaleProblem } from "../discordLocales.ts";
 import { FaultInputError } from "../restFaults.ts";
 import type { SandboxParts } from "../sandboxParts.ts";
 import type { Json } from "../sandboxState.ts";
@@ -35,16 +36,26 @@ export async function control(
           .filter((r) => r.name !== "@everyone")
           .map(({ id, name, mentionable }) => ({ id, name, mentionable: mentionable ?? true })),
         application: { botPublic: state.botPublic },
-        users: [...state.users.values()].map(({ id, username, roles, inGuild, joinedAt }) => ({
+        locale: state.guildLocale,
+        users: [...state.users.values()].map(({ id, username, roles, inGuild, joinedAt, locale }) => ({
           id,
           username,
           roles,
           inGuild,
           joinedAt,
+          locale: locale ?? "en-US",
         })),
       };
     case "POST /sandbox/users":
       return createUser(state, body);
+    case "PUT /sandbox/guild": {
+      // A server admin sets the server's language (Community › Server Primary Language).
+      const problem = discordLocaleProblem(body.locale);
+      if (problem) throw new HttpError(400, problem);
+      state.setGuildLocale(body.locale as string);
+      gateway.dispatch("GUILD_UPDATE", state.apiGuild());
+      return { locale: state.guildLocale };
+    }
     case "POST /sandbox/users/bulk":
       return createUsersInBulk(state, body);
     case "POST /sandbox/interactions":

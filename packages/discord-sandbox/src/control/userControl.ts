@@ -1,3 +1,4 @@
+import { discordLocaleProblem } from "../discordLocales.ts";
 import { type Json, ROLE_NAMES, type SandboxState, type SandboxUser } from "../sandboxState.ts";
 import { Created, HttpError } from "./httpError.ts";
 
@@ -28,7 +29,12 @@ export function createUser(state: SandboxState, body: Json) {
       "joinedAt must be an ISO date such as 2026-01-31T12:00:00Z (when the user joined the guild).",
     );
   }
+  if (body.locale !== undefined) {
+    const problem = discordLocaleProblem(body.locale);
+    if (problem) throw new HttpError(400, problem);
+  }
   const options = {
+    ...(body.locale !== undefined ? { locale: body.locale as string } : {}),
     ...(body.inGuild !== undefined ? { inGuild: body.inGuild as boolean } : {}),
     ...(joinedAt !== undefined ? { joinedAt: new Date(joinedAt as string).toISOString() } : {}),
   };
@@ -38,6 +44,7 @@ export function createUser(state: SandboxState, body: Json) {
     roles: u.roles,
     inGuild: u.inGuild,
     joinedAt: u.joinedAt,
+    locale: u.locale ?? "en-US",
   });
   // Creating an existing user is not an error: it returns that user, with the roles and options given applied.
   const existing = state.findUser(username);

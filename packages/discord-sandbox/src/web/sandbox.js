@@ -1,7 +1,16 @@
 // The sandbox's web client: a small Discord look-alike that drives Steward only through the sandbox's control API
 // (/sandbox/*), like the tests and the terminal client. No build step, no dependency.
+// Its words come in the page's language (the server's #words block, from the browser's Accept-Language or a language
+// link); the person using it is a member whose Discord is in that language, so their interactions carry it as
+// `locale` and Steward answers them in it.
 
 const $ = (id) => document.getElementById(id);
+const LANG = document.documentElement.lang || "en";
+const DISCORD_LOCALE = document.documentElement.dataset.discordLocale || "en-US";
+const WORDS = JSON.parse($("words")?.textContent || "{}");
+/** A word of the page's language, `{name}` filled with values (escape text before giving it where it is HTML). */
+const w = (key, values = {}) =>
+  (WORDS[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => (name in values ? String(values[name]) : `{${name}}`));
 const state = { users: [], roles: [], channels: [], commands: [], user: "", channel: "general", shown: "" };
 const esc = (s) =>
   String(s ?? "").replace(
@@ -47,7 +56,7 @@ function markdown(text) {
 function timestamp(typed, seconds, style) {
   const d = new Date(Number(seconds) * 1000);
   if (Number.isNaN(d.getTime())) return typed;
-  return `<time datetime="${d.toISOString()}">${style === "R" ? relative(d) : d.toLocaleString()}</time>`;
+  return `<time datetime="${d.toISOString()}">${style === "R" ? relative(d) : d.toLocaleString(LANG)}</time>`;
 }
 function relative(d) {
   const s = Math.round((d.getTime() - Date.now()) / 1000);
@@ -60,7 +69,8 @@ function relative(d) {
         : abs < 86400
           ? [Math.round(abs / 3600), "hour"]
           : [Math.round(abs / 86400), "day"];
-  return s >= 0 ? `in ${n} ${unit}${n === 1 ? "" : "s"}` : `${n} ${unit}${n === 1 ? "" : "s"} ago`;
+  // As Discord shows <t:…:R> in the reader's language: "in 2 hours", "2小时后", "dentro de 2 horas".
+  return new Intl.RelativeTimeFormat(LANG, { numeric: "always" }).format(s >= 0 ? n : -n, unit);
 }
 
 function embedHtml(e) {
@@ -87,7 +97,7 @@ function componentsHtml(rows, messageId) {
           }
           if (c.type === 3) {
             const multiple = (c.max_values ?? 1) > 1;
-            return `<label class="sr" for="sel-${esc(messageId)}-${esc(c.custom_id)}">${esc(c.placeholder ?? "Choose")}</label><select id="sel-${esc(messageId)}-${esc(c.custom_id)}" data-message="${esc(messageId)}" data-custom="${esc(c.custom_id)}"${multiple ? ` multiple size="${Math.min(5, c.options.length)}"` : ""}${c.disabled ? " disabled" : ""}>${multiple ? "" : `<option value="">${esc(c.placeholder ?? "Choose…")}</option>`}${c.options.map((o) => `<option value="${esc(o.value)}">${esc(o.label)}</option>`).join("")}</select>${multiple ? `<button type="button" data-select-send="${esc(c.custom_id)}" data-message="${esc(messageId)}">Send choice</button>` : ""}`;
+            return `<label class="sr" for="sel-${esc(messageId)}-${esc(c.custom_id)}">${esc(c.placeholder ?? w("choose"))}</label><select id="sel-${esc(messageId)}-${esc(c.custom_id)}" data-message="${esc(messageId)}" data-custom="${esc(c.custom_id)}"${multiple ? ` multiple size="${Math.min(5, c.options.length)}"` : ""}${c.disabled ? " disabled" : ""}>${multiple ? "" : `<option value="">${esc(c.placeholder ?? w("chooseEllipsis"))}</option>`}${c.options.map((o) => `<option value="${esc(o.value)}">${esc(o.label)}</option>`).join("")}</select>${multiple ? `<button type="button" data-select-send="${esc(c.custom_id)}" data-message="${esc(messageId)}">${esc(w("sendChoice"))}</button>` : ""}`;
           }
           return "";
         })
@@ -99,9 +109,12 @@ function componentsHtml(rows, messageId) {
 
 function messageHtml(m, opts = {}) {
   const attachments = (m.attachments ?? [])
-    .map((a) => `<div><a href="${esc(a.url)}">${esc(a.filename)}</a> (${a.size} bytes)</div>`)
+    .map(
+      (a) =>
+        `<div><a href="${esc(a.url)}">${esc(a.filename)}</a> (${esc(w("bytes", { size: a.size.toLocaleString(LANG) }))})</div>`,
+    )
     .join("");
-  return `<article class="msg" data-id="${esc(m.id ?? "")}">${opts.badge ? `<div class="badge">${opts.badge}</div>` : `<div class="meta">Steward · ${new Date(m.createdAt).toLocaleTimeString()}${m.editedAt ? " (edited)" : ""}</div>`}${m.content ? `<div class="content">${markdown(m.content)}</div>` : ""}${(m.embeds ?? []).map(embedHtml).join("")}${componentsHtml(m.components, m.id ?? m.messageId)}${attachments}</article>`;
+  return `<article class="msg" data-id="${esc(m.id ?? "")}">${opts.badge ? `<div class="badge">${opts.badge}</div>` : `<div class="meta">Steward · ${new Date(m.createdAt).toLocaleTimeString(LANG)}${m.editedAt ? ` ${esc(w("edited"))}` : ""}</div>`}${m.content ? `<div class="content">${markdown(m.content)}</div>` : ""}${(m.embeds ?? []).map(embedHtml).join("")}${componentsHtml(m.components, m.id ?? m.messageId)}${attachments}</article>`;
 }
 
 let lastState = "";
@@ -123,12 +136,12 @@ async function refreshState() {
             `<option value="${esc(u.username)}">${esc(u.username)}${u.roles.length ? ` (${esc(u.roles.join(", "))})` : ""}</option>`,
         )
         .join("")
-    : '<option value="">No users yet: create one below</option>';
+    : `<option value="">${esc(w("noUsers"))}</option>`;
   select.value = current;
   state.user = select.value;
   if (!state.users.length) $("new-user").open = true;
   $("role-boxes").innerHTML =
-    "<legend>Roles</legend>" +
+    `<legend>${esc(w("roles"))}</legend>` +
     state.roles
       .map(
         (r) =>
@@ -145,7 +158,7 @@ async function refreshState() {
 
 async function refreshMessages() {
   const messages = await control("GET", `/sandbox/messages?channel=${encodeURIComponent(state.channel)}`);
-  const html = messages.map((m) => messageHtml(m)).join("") || '<p class="hint">No messages yet.</p>';
+  const html = messages.map((m) => messageHtml(m)).join("") || `<p class="hint">${esc(w("noMessages"))}</p>`;
   if (html === state.shown) return;
   const box = $("messages");
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
@@ -166,16 +179,28 @@ function showPrivate(result) {
     const node = document.createElement("div");
     node.innerHTML = messageHtml(
       { ...r, id: r.messageId },
-      { badge: `Only you (${esc(state.user)}) can see this · /${esc(r.kind)}` },
+      { badge: w("onlyYou", { user: esc(state.user), kind: esc(r.kind) }) },
     );
     $("private").append(node.firstChild);
     $("private").scrollTop = $("private").scrollHeight;
   }
 }
 
+/**
+ * The person at the page is the member they act as, with a Discord client in the page's language: that member's
+ * `locale` (every interaction's) is made the page's before they act, so Steward answers them in it.
+ */
+async function speakPageLanguage() {
+  const user = state.users.find((u) => u.username === state.user);
+  if (!user || user.locale === DISCORD_LOCALE) return;
+  const updated = await control("POST", "/sandbox/users", { username: user.username, locale: DISCORD_LOCALE });
+  user.locale = updated.locale;
+}
+
 async function act(run) {
   $("command-error").textContent = "";
   try {
+    await speakPageLanguage();
     showPrivate(await run());
   } catch (error) {
     $("command-error").textContent = error.message;
@@ -207,33 +232,37 @@ function openModal(r, interactionId) {
   $("modal").showModal();
 }
 
-// The command box: paths from the registered commands; the chosen command's options become fields.
+// The command box: paths from the registered commands; the chosen command's options become fields. Names stay as
+// registered (typed the same in every language); descriptions and choices show in the page's language when the
+// command gave one, as Discord's client shows them.
+const described = (o) => o.description_localizations?.[DISCORD_LOCALE] || o.description;
+const choiceName = (c) => c.name_localizations?.[DISCORD_LOCALE] || c.name;
 function commandPaths() {
   const out = [];
   for (const c of state.commands) {
     const subs = (c.options ?? []).filter((o) => o.type === 1);
-    if (subs.length === 0) out.push({ path: c.name, description: c.description, options: c.options ?? [] });
+    if (subs.length === 0) out.push({ path: c.name, description: described(c), options: c.options ?? [] });
     for (const s of subs)
-      out.push({ path: `${c.name} ${s.name}`, description: s.description, options: s.options ?? [] });
+      out.push({ path: `${c.name} ${s.name}`, description: described(s), options: s.options ?? [] });
   }
   return out;
 }
 function renderOptions() {
   const path = $("command-input").value.trim().replace(/^\//, "");
   const cmd = commandPaths().find((c) => c.path === path);
-  $("command-help").textContent = cmd ? cmd.description : "Type a command; its options appear below.";
+  $("command-help").textContent = cmd ? cmd.description : w("commandHelp");
   $("options").innerHTML = (cmd?.options ?? [])
     .map((o) => {
       const id = `opt-${esc(o.name)}`;
-      const label = `<label for="${id}">${esc(o.name)}${o.required ? " *" : ""} <span class="hint">${esc(o.description)}</span></label>`;
+      const label = `<label for="${id}">${esc(o.name)}${o.required ? " *" : ""} <span class="hint">${esc(described(o))}</span></label>`;
       if (o.choices?.length) {
-        return `<div>${label}<select id="${id}" name="${esc(o.name)}" data-type="${o.type}"${o.required ? " required" : ""}><option value=""></option>${o.choices.map((c) => `<option value="${esc(c.value)}">${esc(c.name)}</option>`).join("")}</select></div>`;
+        return `<div>${label}<select id="${id}" name="${esc(o.name)}" data-type="${o.type}"${o.required ? " required" : ""}><option value=""></option>${o.choices.map((c) => `<option value="${esc(c.value)}">${esc(choiceName(c))}</option>`).join("")}</select></div>`;
       }
       if (o.type === 5) {
-        return `<div>${label}<select id="${id}" name="${esc(o.name)}" data-type="5"><option value=""></option><option value="true">true</option><option value="false">false</option></select></div>`;
+        return `<div>${label}<select id="${id}" name="${esc(o.name)}" data-type="5"><option value=""></option><option value="true">${esc(w("yes"))}</option><option value="false">${esc(w("no"))}</option></select></div>`;
       }
       const kind = o.type === 4 || o.type === 10 ? `type="number"${o.type === 10 ? ' step="any"' : ""}` : 'type="text"';
-      const hint = o.type === 6 ? ' placeholder="user name"' : "";
+      const hint = o.type === 6 ? ` placeholder="${esc(w("userNamePlaceholder"))}"` : "";
       return `<div>${label}<input id="${id}" name="${esc(o.name)}" ${kind} data-type="${o.type}"${hint}${o.required ? " required" : ""}${o.max_length ? ` maxlength="${o.max_length}"` : ""}></div>`;
     })
     .join("");
@@ -268,6 +297,7 @@ function wire() {
       const u = await control("POST", "/sandbox/users", {
         username: form.get("username"),
         roles: form.getAll("roles"),
+        locale: DISCORD_LOCALE,
       });
       state.user = u.username;
       lastState = "";
@@ -292,7 +322,7 @@ function wire() {
     e.preventDefault();
     const command = $("command-input").value.trim().replace(/^\//, "");
     if (!state.user) {
-      $("command-error").textContent = "Pick or create a user first (left).";
+      $("command-error").textContent = w("pickUser");
       return;
     }
     void act(() =>
@@ -366,6 +396,6 @@ async function start() {
 start().catch((error) => {
   document.body.insertAdjacentHTML(
     "afterbegin",
-    `<p class="error" role="alert">The sandbox did not answer: ${esc(error.message)}</p>`,
+    `<p class="error" role="alert">${esc(w("noAnswer", { message: error.message }))}</p>`,
   );
 });

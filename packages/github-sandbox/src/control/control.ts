@@ -11,6 +11,8 @@ export interface ControlParts {
   stats: { requests: number; notModified: number; byPath: Map<string, number> };
   violations: SpecViolation[];
   latency: { ms: number };
+  /** Off: POST /graphql answers 404, as an API without GraphQL would (clients must read by REST). */
+  graphql: { enabled: boolean };
 }
 
 /** A control API answer that created something (HTTP 201). */
@@ -179,6 +181,12 @@ export function control(parts: ControlParts, method: string, path: string, body:
   if (route === "PUT /sandbox/latency") {
     parts.latency.ms = count(body.ms, "ms");
     return { ms: parts.latency.ms };
+  }
+  if (route === "PUT /sandbox/graphql") {
+    const enabled = optionalBoolean(body, "enabled");
+    if (enabled === undefined) throw new HttpError(400, "Send { enabled: true } or { enabled: false }.");
+    parts.graphql.enabled = enabled;
+    return { enabled };
   }
   if (route === "POST /sandbox/clock") {
     state.clockOffsetMs += count(body.advance_ms, "advance_ms");

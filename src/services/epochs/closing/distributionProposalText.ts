@@ -1,6 +1,7 @@
 import type { Agreement } from "../../calibration/agreement.ts";
 import type { CalibrationPolicyOutcome } from "../../calibration/applyCalibrationPolicy.ts";
 import type { ComputeReward } from "../../compute/computeShares.ts";
+import type { FloorFact } from "./budgetLines.ts";
 import { juryAgreementText } from "./juryAgreementText.ts";
 
 export interface DistributionFigures {
@@ -10,6 +11,8 @@ export interface DistributionFigures {
   /** The suggested total before scaling, and whether it was scaled down to the budget. */
   total: bigint;
   scaled: boolean;
+  /** What each category floor did (absent or empty: no floors). */
+  floors?: readonly FloorFact[];
   paid: bigint;
   recipients: number;
   paidContributions: number;
@@ -39,6 +42,7 @@ export function distributionProposalText(f: DistributionFigures, tokens: (units:
     motivation: "Rewards for the contributions evaluated this epoch, from their active evaluations' suggested rewards.",
     specification: [
       `Budget: ${tokens(f.budget)}. Suggested total: ${tokens(f.total)}. ${f.scaled ? "Scaled: each share × budget / total, rounded down; the smallest units lost to rounding go one each to the largest remainders." : "Within budget: paid as suggested."}`,
+      ...(f.floors && f.floors.length > 0 ? [floorsText(f.floors, f.scaled, tokens)] : []),
       ...(f.computeTotal > 0n
         ? [
             `Compute: ${tokens(f.computeBudget)} shared by verified capacity × uptime, plus each ended lease's delivered GPU-hours × its price: ${f.computeRewards.map((r) => `${r.kind === "lease" ? `lease #${r.leaseId}` : `node #${r.nodeId} uptime`} ${tokens(r.amount)}`).join(", ")}.`,
@@ -75,4 +79,18 @@ function calibrationPolicyText(c: CalibrationPolicyOutcome, tokens: (units: bigi
   return c.juryPaid.length === 0
     ? "Policy (jury): no sampled item is paid in this distribution."
     : `Policy (jury): these sampled items are paid the jury's score, not the model's: ${c.juryPaid.map((j) => `#${j.contributionId} ${tokens(j.juryReward)} (jury ${j.juryTotal}/100; the model's ${j.modelTotal}/100 would pay ${tokens(j.modelReward)})`).join(", ")}.`;
+}
+
+/** What the category floors did: the reserved share of each, or why it changed nothing. */
+function floorsText(floors: readonly FloorFact[], scaled: boolean, tokens: (units: bigint) => string): string {
+  const percent = (bps: number) => `${bps / 100}%`;
+  const parts = floors.map((f) => {
+    const work = `${f.contributions} contribution(s)`;
+    if (f.requested === 0n) return `${f.category} (${percent(f.shareBps)} floor): no contribution this epoch`;
+    if (!scaled) return `${f.category} (${percent(f.shareBps)} floor): not needed, the budget covers every reward`;
+    if (f.requested <= f.floor)
+      return `${f.category} asked for less than its ${percent(f.shareBps)} floor (${tokens(f.floor)}): its ${work} paid in full, ${tokens(f.requested)}`;
+    return `${f.category} received its ${percent(f.shareBps)} floor first: ${tokens(f.reserved)} for ${work}, then its share of the rest by score`;
+  });
+  return `Category floors: ${parts.join("; ")}.`;
 }

@@ -9,6 +9,8 @@ export interface MemberShare {
   amount: bigint;
   refs: string[];
   carryIds: number[];
+  /** The part of `amount` that pays contributions, by their category, and how many (category floors). */
+  categories: Map<string, { amount: bigint; contributions: number }>;
 }
 
 /** Each member's share of the epoch, by member id; a share is made on first use. */
@@ -18,7 +20,7 @@ export class MemberShares {
   shareFor(memberId: string, discordId: string, address: string | null): MemberShare {
     let s = this.byMember.get(memberId);
     if (!s) {
-      s = { memberId, discordId, address, amount: 0n, refs: [], carryIds: [] };
+      s = { memberId, discordId, address, amount: 0n, refs: [], carryIds: [], categories: new Map() };
       this.byMember.set(memberId, s);
     }
     return s;
@@ -45,8 +47,11 @@ export async function memberShares(
   const shares = new MemberShares();
   for (const c of included) {
     const s = shares.shareFor(c.authorId, c.author.discordId, c.author.wallets[0]?.address ?? null);
-    s.amount += rewardOf.get(c.id) ?? 0n;
+    const reward = rewardOf.get(c.id) ?? 0n;
+    s.amount += reward;
     s.refs.push(`contribution:${c.id}`);
+    const category = s.categories.get(c.category) ?? { amount: 0n, contributions: 0 };
+    s.categories.set(c.category, { amount: category.amount + reward, contributions: category.contributions + 1 });
     // The policy version that computed this reward, once per line: the batch hash covers the rules that paid it.
     const version = policyOf.get(c.id);
     if (version != null && !s.refs.includes(`policy:${version}`)) s.refs.push(`policy:${version}`);

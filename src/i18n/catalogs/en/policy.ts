@@ -1,0 +1,60 @@
+/** English: the source every other catalog translates. Keys start with "policy.". */
+export const policy = {
+  "policy.diff.weight": "{criterion} weight {from} → {to}",
+  "policy.diff.cap": "cap per contribution {from} → {to}",
+  "policy.diff.model": "model {from} → {to}",
+  "policy.diff.promptVersion": "prompt version {from} → {to}",
+  "policy.diff.evaluator": "evaluator {from} → {to}",
+  "policy.config.weight": "{criterion} weight {value} (adopted: {adopted})",
+  "policy.config.cap": "cap per contribution {value} (adopted: {adopted})",
+  "policy.config.model": "model {value} (adopted: {adopted})",
+  "policy.config.promptVersion": "prompt version {value} (adopted: {adopted})",
+  "policy.config.evaluator": "evaluator {value} (adopted: {adopted})",
+  "policy.agreement.noJuryItem": "no jury-reviewed item yet",
+  "policy.agreement.notMeasurable": "not measurable (Spearman needs two items with different scores)",
+  "policy.agreement.spearman": "{rho} (Spearman)",
+  "policy.agreement.withDifference": "{rho}; mean difference {difference} points",
+  "policy.method.rubricRecomputed":
+    "Re-scored without a model: the rubric evaluator scores each criterion the same under any weights, so each item's stored criterion scores, weighted by each version's weights, are exactly what each version gives it.",
+  "policy.method.llmReweighted":
+    "Recomputed without calling the model: each item's stored criterion scores, weighted by each version's weights. The model saw the active weights in its prompt; under the candidate's its criterion scores may move a little.",
+  "policy.method.llmNotRerun":
+    "Not re-run: the candidate changes the model or the prompt, and only calling it would measure that. Shown: the stored criterion scores under the candidate's weights; the first epoch under it measures the rest.",
+  "policy.rescoring.nothing":
+    "No jury sample has been reviewed yet: nothing to re-score. Members vote without a measurement.",
+  "policy.rescoring.active": "Active v{version}: {agreement}",
+  "policy.rescoring.candidate": "Candidate: {agreement}",
+  "policy.rescoring.sample":
+    "On {items} jury-reviewed item(s) of {epochCount, plural, one {epoch {epochs}} other {epochs {epochs}}}, {jurors} juror(s), {reviews} review(s).",
+  "policy.change.fieldName": "Policy change (from v{version})",
+  "policy.rescored.fieldName": "Re-scored agreement with the jury",
+  "policy.takesEffect.fieldName": "Takes effect",
+  "policy.takesEffect.adopted":
+    "Adopted as policy v{version}: evaluations follow it from epoch {epoch} on. This epoch's keep their version.",
+  "policy.takesEffect.ifPassed":
+    "If the vote passes: from the next epoch on. Evaluations of the current epoch keep their version.",
+  "policy.proposed": "Proposed as proposal #{id} (policy, draft): {diff}.",
+  "policy.proposedNext":
+    "It is posted in the governance channel; a moderator opens its vote with /proposal open, and if it passes it applies from the next epoch.",
+  "policy.status.adoptedBy": "adopted by proposal #{id}, in effect since epoch {epoch}",
+  "policy.status.fromConfiguration": "the configuration's (no policy adopted by a vote)",
+  "policy.status.active.fieldName": "Active v{version} · epoch {epoch}",
+  "policy.status.activeUnrecorded.fieldName": "Active (recorded with its first evaluation) · epoch {epoch}",
+  "policy.status.source": "Source: {source}",
+  "policy.status.weights": "Weights: {weights}",
+  "policy.status.cap": "Cap per contribution: {cap}",
+  "policy.status.evaluator": "Evaluator: {kind}, model {model}, prompt {prompt}",
+  "policy.status.configDiffers.fieldName": "The configuration differs",
+  "policy.status.configDiffers": "The adopted policy wins until a later vote. The configuration says: {differences}.",
+  "policy.status.upcoming.fieldName": "Adopted, waiting for its epoch",
+  "policy.status.upcoming": "v{version} (proposal #{id}) from epoch {epoch}",
+  "policy.status.candidates.fieldName": "Candidates",
+  "policy.status.noCandidates": "None: propose one with /policy propose.",
+  "policy.status.candidateOpen": "Proposal #{id}: vote open, ends {ends}",
+  "policy.status.candidateDraft": "Proposal #{id}: draft, waiting for a moderator to open its vote",
+  "policy.status.versions.fieldName": "Versions and the jury's agreement",
+  "policy.status.versionJury": "v{version} ({evaluations} evaluation(s)): {agreement}, {items} item(s)",
+  "policy.status.versionNoJury": "v{version} ({evaluations} evaluation(s)): no jury-reviewed item yet",
+  "policy.status.noVersions": "None recorded yet.",
+  "policy.status.embedTitle": "Evaluation policy",
+} as const;

@@ -1,0 +1,146 @@
+/** English: the source every other catalog translates. Keys start with "proposal.". */
+export const proposal = {
+  "proposal.status.draft": "Draft: not open for votes yet",
+  "proposal.status.open": "Open for votes",
+  "proposal.status.passed": "Passed",
+  "proposal.status.rejected": "Rejected",
+  "proposal.status.expired": "Expired: quorum not reached",
+  "proposal.status.awaitingApproval": "Passed · awaiting moderator approval",
+  "proposal.status.approved": "Approved · waiting for settlement",
+  "proposal.status.vetoed": "Vetoed by a moderator",
+  "proposal.status.settling": "Settling on-chain",
+  "proposal.status.settled": "Settled",
+  "proposal.status.failed": "Settlement failed",
+
+  "proposal.votingType.basic": "basic (For / Against / Abstain)",
+  "proposal.votingType.singleChoice": "single-choice",
+  "proposal.votingType.approval": "approval (pick any number)",
+  "proposal.votingType.weighted": "weighted (spread your points)",
+  "proposal.votingType.quadratic": "quadratic (spread your points; weight counts as its square root per choice)",
+  "proposal.votingType.rankedChoice": "ranked-choice (instant runoff)",
+
+  "proposal.quorum.legacyShare": "{needed} — {spec} of the {eligible} eligible weight",
+  "proposal.quorum.legacy": "{needed} of {eligible} eligible weight",
+  "proposal.quorum.votes":
+    "needs {votes, number} of {members, plural, one {# {group, select, active {active member} voters {member with a voter role} other {member}}} other {# {group, select, active {active members} voters {members with a voter role} other {members}}}}{share, select, yes { ({spec})} other {}}",
+  "proposal.quorum.weight":
+    "needs weight {needed} of the {held} held by {members, plural, one {# {group, select, active {active member} voters {member with a voter role} other {member}}} other {# {group, select, active {active members} voters {members with a voter role} other {members}}}}{share, select, yes { ({spec})} other {}}",
+  "proposal.quorum.line": "Quorum: {quorum}",
+  "proposal.quorum.activeSince":
+    "Active: contributed, proposed or voted since {since}; all {eligible, number} eligible members may vote",
+  "proposal.quorum.activeSoFar":
+    "Active: contributed, proposed or voted so far; all {eligible, number} eligible members may vote",
+
+  "proposal.motivation.fieldName": "Motivation",
+  "proposal.specification.fieldName": "Specification",
+  "proposal.budget.fieldName": "Budget request",
+  "proposal.risks.fieldName": "Risks",
+  "proposal.successMetrics.fieldName": "Success metrics",
+  "proposal.none": "none",
+  "proposal.draft.budget": "{amount} {symbol} to {recipient}",
+  "proposal.draft.footer":
+    "Draft #{id} · drafted by {drafter, select, llm {the AI agent} other {the offline template}} · only you see this",
+  "proposal.draft.edit.button": "Edit",
+  "proposal.draft.submit.button": "Submit",
+  "proposal.draft.cancel.button": "Cancel",
+  "proposal.draft.intro":
+    "Here is your proposal draft. Edit it if needed, then Submit it as a draft for the DAO, or Cancel.",
+  "proposal.edit.modalTitle": "Edit proposal draft #{id}",
+  "proposal.edit.title.inputLabel": "Title",
+  "proposal.edit.summary.inputLabel": "Summary",
+  "proposal.edit.motivation.inputLabel": "Motivation",
+  "proposal.edit.specification.inputLabel": "Specification",
+  "proposal.edit.budget.inputLabel": "Budget: amount and 0x recipient, or empty",
+
+  "proposal.drafting": "Drafting your proposal…",
+  "proposal.draft.cancelled": "Proposal draft #{id} cancelled. Nothing was submitted.",
+  "proposal.draft.submitted":
+    "Proposal #{id} “{title}” is saved as a {kind, select, funding {funding} general {general} distribution {distribution} policy {policy} other {{kind}}} proposal draft.{posted} A moderator opens it for votes.",
+
+  "proposal.kind":
+    "{kind, select, distribution {distribution} funding {funding} general {general} policy {policy} other {other}}",
+  "proposal.post.embedTitle": "Proposal #{id} · {title}",
+  "proposal.post.status.fieldName": "Status",
+  "proposal.post.kind.fieldName": "Kind",
+  "proposal.post.proposedBy.fieldName": "Proposed by",
+  "proposal.post.byEpochClose": "Steward (epoch close)",
+  "proposal.post.computed.fieldName": "How it was computed",
+  "proposal.post.draft.footer": "A moderator opens it for votes",
+  "proposal.post.footer": "Proposal #{id}",
+  "proposal.post.openVote.button": "Open vote (moderators)",
+  "proposal.post.budgetTo": "{amount} to {recipient}",
+  "proposal.post.budgetNoAddress": "{amount} to no address given",
+  "proposal.post.payouts.fieldName": "Payouts",
+  "proposal.post.carriedRewards": "{count, plural, one {a reward} other {# rewards}} carried from an earlier epoch",
+  "proposal.post.payoutsTotal.fieldName": "Payouts ({count}) · total {total}",
+  "proposal.post.payoutsInAll": "… and {count} in all",
+  "proposal.post.nodeRef": "node #{id}",
+  "proposal.post.leaseRef": "lease #{id}",
+  "proposal.post.batchHash.fieldName": "Batch hash (the vote binds it)",
+  "proposal.post.batchHashLater": "computed when the vote opens",
+  "proposal.post.anchor.fieldName": "Audit chain head at the close",
+  "proposal.post.carried.fieldName": "Carried to the next epoch (no verified wallet)",
+  "proposal.post.anchorHead": "event #{eventId} · `{hash}`",
+  "proposal.post.anchorPending": "To be published on chain by the next settle run.",
+  "proposal.post.anchored": "Anchored on chain {chainId} in block {block} (tx {tx}).",
+  "proposal.post.voting.fieldName": "Voting",
+  "proposal.post.type": "Type: {type}",
+  "proposal.post.weight": "Weight: {strategy}",
+  "proposal.post.weightAtBlock": "Weight: {strategy} at block {block}",
+  "proposal.post.passThreshold": "Passes when For is above {percent}% of For + Against",
+  "proposal.post.ends": "Ends {relative} ({full})",
+  "proposal.post.ended": "Ended {full}",
+  "proposal.post.tally.fieldName":
+    "{open, select, yes {Live tally} other {Final tally}} · {count, plural, one {{voters} voter} other {{voters} voters}} · weight {weight}",
+  "proposal.post.conflicted.fieldName":
+    "{binding, select, all {Without the {count, plural, one {# vote} other {# votes}} of payout recipients (for information)} other {With the {count, plural, one {# vote} other {# votes}} of payout recipients (not binding: EXCLUDE_CONFLICTED_VOTES)}}",
+  "proposal.post.outcomeThatWay":
+    "Outcome that way: {status, select, passed {passed} rejected {rejected} expired {expired} other {{status}}}",
+
+  "proposal.result.embedTitle": "Proposal #{id} · {status}",
+  "proposal.result.turnout":
+    "{count, plural, one {{voters} voter} other {{voters} voters}}, weight {weight}; quorum {quorum} {reached, select, yes {reached} other {not reached}}.",
+  "proposal.result.tie": "The top choices are tied, so nothing won.",
+  "proposal.result.leading": "Leading choice: **{choice}**.",
+  "proposal.result.tally.fieldName": "Tally",
+  "proposal.result.withoutRecipients.fieldName": "Without the payout recipients' votes (for information)",
+  "proposal.result.withRecipients.fieldName": "With the payout recipients' votes (not binding)",
+  "proposal.result.payout.fieldName": "Payout",
+  "proposal.result.payout": "{total} · batch `{batch}`",
+  "proposal.result.approval.fieldName": "Moderator approval",
+  "proposal.result.vetoed": "Vetoed by {moderator}: {reason}",
+  "proposal.result.autoApproved": "Approved automatically: the total is below the auto-approval limit.",
+  "proposal.result.approvals": "{count} of {required} approvals",
+  "proposal.result.approvalsBy": "{count} of {required} approvals: {moderators}",
+  "proposal.result.settlement.fieldName": "Settlement",
+  "proposal.result.cannotBeApproved.fieldName": "⚠ This payout cannot be approved as it stands",
+  "proposal.result.cannotBeApproved":
+    "It needs {required} approvals, but only {possible, plural, one {# moderator} other {# moderators}} can approve it{paid, plural, =0 {} one { (# is paid by it, and nobody approves their own payout)} other { (# are paid by it, and nobody approves their own payout)}}. Give another member the moderator role, or reject it.",
+  "proposal.result.policy.fieldName": "Evaluation policy",
+  "proposal.result.policyAdopted":
+    "Adopted as policy v{version}: evaluations follow it from epoch {epoch} on; this epoch's keep their version. Nothing is paid by this vote.",
+  "proposal.result.policyNotAdopted":
+    "Not adopted: evaluations keep policy v{version} (or whatever a later vote adopts).",
+  "proposal.result.rewards.fieldName": "What happens to the rewards",
+  "proposal.result.rewardsReturn":
+    "Nothing is paid now. The contributions and carries of this distribution return to the open epoch: the next epoch close drafts them again, with any overrides or clears moderators make in the meantime.",
+  "proposal.result.approve.button": "Approve payout",
+  "proposal.result.reject.button": "Reject",
+  "proposal.result.notPaid": "Not paid: {reason}",
+  "proposal.result.settlementRefused": "settlement refused",
+  "proposal.result.paid":
+    "Paid on-chain in {count, plural, one {# transaction} other {# transactions}}: {transactions}",
+  "proposal.result.chunksFailed": "Being paid; {failed} chunk(s) failed and wait for a moderator: {reasons}",
+  "proposal.result.chunksConfirmed": "Being paid: {confirmed} of {chunks} chunk(s) confirmed.",
+  "proposal.reject.modalTitle": "Reject payout of proposal #{id}",
+  "proposal.reject.reason.inputLabel": "Reason (recorded and shown to members)",
+
+  "proposal.open.ballotIn": " The ballot is on its message in {channel}.",
+  "proposal.open.opened":
+    "Proposal #{id} is open for votes until {until} ({type, select, basic {basic} single_choice {single-choice} approval {approval} weighted {weighted} quadratic {quadratic} ranked_choice {ranked-choice} other {{type}}} vote, quorum: {quorum}).{ballot}",
+  "proposal.show.yourVote": "Your vote: **{vote}** (weight {weight}).",
+  "proposal.show.notVoted": "You have not voted on this proposal yet: use the ballot on its message in {channel}.",
+  "proposal.show.status": "Status: {status}.",
+  "proposal.drafts.none": "You have no proposal drafts waiting: start one with `/propose idea:…`.",
+  "proposal.drafts.others": "Your other drafts: {drafts} (reopen one with `/proposal drafts draft:<id>`).",
+} as const;
