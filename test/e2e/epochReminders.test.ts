@@ -26,7 +26,12 @@ const config = testConfig({
 let database: Database;
 let steward: Steward;
 let client: SandboxClient;
-let offset = 0;
+/**
+ * Steward's clock starts at the next local noon, whatever the real time: the reminders fall in the hour before
+ * midnight, and a run that starts in that hour would find them due before the test has set anything up.
+ */
+const noonAfter = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 12);
+let offset = noonAfter(new Date()).getTime() - Date.now();
 const now = () => new Date(Date.now() + offset);
 /** The next local midnight after `d`: when EPOCH_CRON closes the epoch (computed here without node-cron). */
 const midnightAfter = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1);
