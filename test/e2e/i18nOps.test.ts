@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { componentId, waitForMessage } from "../helpers/governance.ts";
 import { finalResponse } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
+import { NEVER } from "../helpers/testConfig.ts";
 
 const HOUR = 3_600_000;
 
@@ -9,7 +10,12 @@ const HOUR = 3_600_000;
 describe("a member's language in help, reminders and the setup status", () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ VOTING_PERIOD: "3h", REMINDER_BEFORE: "1h", VOTE_TALLY_DEBOUNCE: "100ms" });
+    stack = await startTestStack({
+      VOTING_PERIOD: "3h",
+      REMINDER_BEFORE: "1h",
+      EPOCH_CRON: NEVER,
+      VOTE_TALLY_DEBOUNCE: "100ms",
+    });
     await stack.client.createUser("ann", ["Member"]);
     await stack.client.createUser("li", ["Member"], { locale: "zh-CN" });
     await stack.client.createUser("wei", ["Member"], { locale: "zh-CN" });

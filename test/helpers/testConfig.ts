@@ -9,6 +9,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: "silent",
     STEWARD_DATA_DIR: "memory",
     SETTLEMENT_MODE: "off",
+    // Reminders off unless a test asks for them: the default (24h before the weekly Monday close) would post an epoch
+    // reminder into #governance of every stack started on a Sunday, and tests counting posts would fail that day only.
+    REMINDER_BEFORE: "off",
     ...overrides,
   });
 }
+
+/** An EPOCH_CRON that never fires (31 February): no epoch close, hence no epoch reminder, on any day a test runs. */
+export const NEVER = "0 0 31 2 *";
