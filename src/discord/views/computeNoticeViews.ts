@@ -2,8 +2,9 @@ import type { Token } from "../../base/token.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { ComputeFact, LeaseTermsFact } from "../../services/publishing/computeFacts.ts";
 import type { ComputeText, NoticeButton } from "../../services/publishing/enqueuePosts.ts";
-import { amountText, fitText, fixed, hardwareText, leaseButtons, leaseTerms, perHourText } from "./computeViews.ts";
+import { fitText, fixed, hardwareText, leaseButtons, leaseTerms, perHourText } from "./computeViews.ts";
 import { ts } from "./governanceFormat.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine } from "./userText.ts";
 
 /** The Choose buttons under a request's matches: a click asks for that node (`compute.choose` in the router). */
@@ -101,7 +102,7 @@ export function computeFactNotice(t: Translator, fact: ComputeFact, token: Token
           nodeId: String(fact.nodeId),
           delivered: fixed(t, fact.deliveredGpuHours, 2),
           agreed: fixed(t, fact.agreedGpuHours, 2),
-          amount: amountText(t, fact.amount, token),
+          amount: tokenAmountIn(t, fact.amount, token),
           providerId: fact.providerId,
           requesterId: fact.requesterId,
         }),

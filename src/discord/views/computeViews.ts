@@ -5,7 +5,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { type Token, type TokenUnits, tokenAmount } from "../../base/token.ts";
+import type { Token, TokenUnits } from "../../base/token.ts";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { StoredSpecs } from "../../services/compute/declaredSpecs.ts";
@@ -15,6 +15,7 @@ import type { NoticeButton } from "../../services/publishing/enqueuePosts.ts";
 import { decodeIdPart, encodeIdPart, isStashKey, joinCustomId } from "./customIdCodec.ts";
 import { clip, ts } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine, userText } from "./userText.ts";
 
 export const NODE_LIST_PREFIX = "node-list";
@@ -52,10 +53,6 @@ interface NodeLike extends Omit<StoredSpecs, "description" | "price"> {
   status: NodeStatus;
 }
 
-/** An amount of the token as the language writes numbers, with the token's symbol ("12.5 STEW", "12,5 STEW"). */
-export const amountText = (t: Translator, amount: TokenUnits, token: Token) =>
-  `${t.amount(tokenAmount(amount, token))} ${token.symbol}`;
-
 /** A fixed number of decimals, ungrouped as `toFixed` writes them, in the language's decimal sign. */
 export const fixed = (t: Translator, n: number, digits: number) =>
   t.number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
@@ -70,7 +67,7 @@ export const percentText = (t: Translator, ratio: number) =>
 
 /** The price per GPU-hour (per CPU-hour for a node without GPUs). */
 export const perHourText = (t: Translator, price: TokenUnits, gpuModel: string | null, token: Token) =>
-  t.t("compute.perHour", { price: amountText(t, price, token), unit: gpuModel ? "gpu" : "cpu" });
+  t.t("compute.perHour", { price: tokenAmountIn(t, price, token), unit: gpuModel ? "gpu" : "cpu" });
 
 export const hardwareText = (
   t: Translator,
@@ -99,7 +96,7 @@ export function nodeLine(t: Translator, n: NodeLike & { provider: { discordId: s
     name: userLine(n.name, 64),
     hardware: hardwareText(t, n),
     region: userLine(n.region, 24),
-    price: amountText(t, n.price, token),
+    price: tokenAmountIn(t, n.price, token),
     unit: n.gpuModel ? "gpu" : "cpu",
     providerId: n.provider.discordId,
   });
@@ -220,7 +217,7 @@ export function nodeShowView(t: Translator, d: Awaited<ReturnType<typeof nodeDet
       status: leaseStatusText(t, l.status),
       gpuCount: String(l.gpuCount),
       hours: hoursText(t, l.hours),
-      price: amountText(t, l.price, token),
+      price: tokenAmountIn(t, l.price, token),
     };
     return l.endsAt
       ? t.t("compute.node.leaseEnds", { ...terms, endsAt: ts(l.endsAt) })
@@ -261,7 +258,7 @@ export function nodeShowView(t: Translator, d: Awaited<ReturnType<typeof nodeDet
       },
       {
         name: t.t("compute.node.earned.fieldName"),
-        value: t.t("compute.node.earned", { amount: amountText(t, d.earned, token) }),
+        value: t.t("compute.node.earned", { amount: tokenAmountIn(t, d.earned, token) }),
         inline: true,
       },
       { name: t.t("compute.node.key.fieldName"), value: `\`${n.publicKey}\``, inline: true },
@@ -295,7 +292,10 @@ export function fitText(t: Translator, m: { reasons: string[]; fit?: FitFacts | 
   if (!f) return m.reasons;
   return [
     t.t("compute.reason.uptime", { percent: percentText(t, f.uptime) }),
-    t.t("compute.reason.price", { price: amountText(t, f.price, token), maxPrice: amountText(t, f.maxPrice, token) }),
+    t.t("compute.reason.price", {
+      price: tokenAmountIn(t, f.price, token),
+      maxPrice: tokenAmountIn(t, f.maxPrice, token),
+    }),
     f.askedRegion === null
       ? f.region
       : f.regionMatch
@@ -374,7 +374,7 @@ export const leaseTerms = (
     hours: hoursText(t, l.hours),
     nodeId: String(l.node.id),
     nodeName: userLine(l.node.name, 64),
-    price: amountText(t, l.price, token),
+    price: tokenAmountIn(t, l.price, token),
   });
 
 export function leasesView(t: Translator, leases: LeaseLike[], me: string, token: Token) {

@@ -29,6 +29,8 @@ export const notes = {
   "notes.relayRefused":
     "暂扣行 #{id}（提案 #{proposalId}，给{recipient}的{amount}）的{relay, select, claim {领取} other {退回}}交易未发送：{reason}。该行仍处于暂扣状态；收款人可以用`/payout claim line:{id}`再次领取。",
   "notes.chainRefused": "区块链拒绝了该交易",
+  "notes.nodeChallengesFailed":
+    "⚠️ 节点#{nodeId}最近{failures}次算力挑战均未通过：它无法证明其提供者声明的算力，因此只按CPU费率获得奖励。可以用`/node show id:{nodeId}`查看，并询问其提供者。",
   "notes.post.posted": "已发布在{channel}。",
   "notes.post.inAMoment": "稍后会发布在{channel}。",
   "notes.post.queued":
