@@ -48,6 +48,17 @@ describe("the catalogs", () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
   });
 
+  it.each(LOCALES)(
+    "%s words each set of names once (a category, a status is one key, used wherever it is shown)",
+    (locale) => {
+      const byMessage = new Map<string, string[]>();
+      for (const [key, message] of Object.entries(catalogs[locale])) {
+        if (message.includes(", select,")) byMessage.set(message, [...(byMessage.get(message) ?? []), key]);
+      }
+      expect([...byMessage.values()].filter((ks) => ks.length > 1)).toEqual([]);
+    },
+  );
+
   it.each(translations)("%s has every English key and no other (no English shipped in its place)", (locale) => {
     expect(Object.keys(catalogs[locale]).sort()).toEqual(keys);
     const untranslated = keys.filter(

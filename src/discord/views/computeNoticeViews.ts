@@ -2,8 +2,9 @@ import type { Token } from "../../base/token.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { ComputeFact, LeaseTermsFact } from "../../services/publishing/computeFacts.ts";
 import type { ComputeText, NoticeButton } from "../../services/publishing/enqueuePosts.ts";
+import { shortfallText } from "./computeFactText.ts";
 import { fitText, fixed, hardwareText, leaseButtons, leaseTerms, perHourText } from "./computeViews.ts";
-import { ts } from "./governanceFormat.ts";
+import { clip, ts } from "./governanceFormat.ts";
 import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine } from "./userText.ts";
 
@@ -44,7 +45,10 @@ export function computeFactNotice(t: Translator, fact: ComputeFact, token: Token
       };
     case "node_shortfall":
       return {
-        content: t.t("compute.notice.nodeShortfall", { nodeId: String(fact.nodeId), shortfall: fact.shortfall }),
+        content: t.t("compute.notice.nodeShortfall", {
+          nodeId: String(fact.nodeId),
+          shortfall: clip(shortfallText(t, fact.shortfall), 1500),
+        }),
       };
     case "node_offline":
       return {

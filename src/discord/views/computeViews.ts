@@ -12,6 +12,7 @@ import type { StoredSpecs } from "../../services/compute/declaredSpecs.ts";
 import type { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import type { FitFacts } from "../../services/compute/rankOffers.ts";
 import type { NoticeButton } from "../../services/publishing/enqueuePosts.ts";
+import { shortfallText, storedShortfallText } from "./computeFactText.ts";
 import { decodeIdPart, encodeIdPart, isStashKey, joinCustomId } from "./customIdCodec.ts";
 import { clip, ts } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
@@ -86,7 +87,7 @@ export const hardwareText = (
     ramGb: String(n.ramGb),
   });
 
-const nodeStatusText = (t: Translator, status: string) => t.t("compute.nodeStatus", { status });
+export const nodeStatusText = (t: Translator, status: string) => t.t("compute.nodeStatus", { status });
 export const leaseStatusText = (t: Translator, status: string) => t.t("compute.leaseStatus", { status });
 
 export function nodeLine(t: Translator, n: NodeLike & { provider: { discordId: string } }, token: Token) {
@@ -250,7 +251,9 @@ export function nodeShowView(t: Translator, d: Awaited<ReturnType<typeof nodeDet
       { name: t.t("compute.node.uptime.fieldName"), value: uptimeText(t, d) },
       {
         name: t.t("compute.node.flags.fieldName"),
-        value: n.shortfall ? t.t("compute.node.flagged", { shortfall: clip(n.shortfall, 900) }) : t.t("compute.none"),
+        value: n.shortfall
+          ? t.t("compute.node.flagged", { shortfall: clip(storedShortfallText(t, n.shortfall), 900) })
+          : t.t("compute.none"),
       },
       {
         name: t.t("compute.node.leases.fieldName"),
@@ -264,7 +267,9 @@ export function nodeShowView(t: Translator, d: Awaited<ReturnType<typeof nodeDet
       { name: t.t("compute.node.key.fieldName"), value: `\`${n.publicKey}\``, inline: true },
     ],
   };
-  const note = d.shortfallNote ? t.t("compute.node.shortfallNote", { shortfall: d.shortfallNote }) : undefined;
+  const note = d.shortfallNote
+    ? t.t("compute.node.shortfallNote", { shortfall: clip(shortfallText(t, d.shortfallNote), 1500) })
+    : undefined;
   return { ...(note ? { content: note } : {}), embeds: [embed] };
 }
 
@@ -301,7 +306,9 @@ export function fitText(t: Translator, m: { reasons: string[]; fit?: FitFacts | 
       : f.regionMatch
         ? t.t("compute.reason.regionAsked", { region: f.region })
         : t.t("compute.reason.regionNotAsked", { region: f.region, asked: f.askedRegion }),
-    f.shortfall ? t.t("compute.reason.flagged", { shortfall: f.shortfall }) : t.t("compute.reason.specsMatch"),
+    f.shortfall
+      ? t.t("compute.reason.flagged", { shortfall: shortfallText(t, f.shortfall) })
+      : t.t("compute.reason.specsMatch"),
   ];
 }
 

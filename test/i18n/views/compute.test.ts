@@ -101,7 +101,12 @@ const offers = Array.from({ length: 5 }, (_, i) => ({
     region: long(24),
     askedRegion: i % 2 ? long(24, "us") : null,
     regionMatch: i % 3 === 0,
-    shortfall: i % 2 ? long(150, "reports") : null,
+    shortfall:
+      i % 3 === 1
+        ? long(150, "reports")
+        : i % 3 === 2
+          ? [{ kind: "gpu_count" as const, model: long(64), reported: 1, declared: 16 }]
+          : null,
   },
 }));
 
@@ -157,6 +162,16 @@ const facts: ComputeFact[] = [
     hoursLeft: 719.25,
     failover,
   })),
+  {
+    kind: "node_shortfall",
+    nodeId: 42,
+    shortfall: [
+      { kind: "other_gpu", model: long(64), reported: Array.from({ length: 16 }, (_, i) => long(80, `GPU${i}`)) },
+      { kind: "vram", reportedGb: 1023, declaredGb: 1024 },
+      { kind: "cpu_cores", reported: 4095, declared: 4096 },
+      { kind: "ram", reportedGb: 65535, declaredGb: 65536 },
+    ],
+  },
 ];
 
 /** Every view of the compute area, rendered as Discord receives it. */

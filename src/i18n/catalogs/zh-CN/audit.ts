@@ -30,8 +30,6 @@ export const audit = {
   "audit.path.reasons": "**⑥ 原因**——{count}条付款明细，见后面{pages, plural, other {的页面}}。",
   "audit.chunkStatus":
     "{status, select, planned {已计划} signed {已签名} broadcast {已广播} mined {已打包} confirmed {已确认} failed {失败} awaiting_execution {等待执行} other {{status}}}",
-  "audit.nodeStatus":
-    "{status, select, pending {待上线} online {在线} offline {离线} retired {已退役} other {{status}}}",
   "audit.proposalStatus":
     "{status, select, draft {草稿：尚未开放投票} open {投票中} passed {已通过} rejected {未通过} expired {已过期：未达到法定人数} awaiting_approval {已通过 · 等待管理员批准} approved {已批准 · 等待结算} vetoed {已被管理员否决} settling {正在链上结算} settled {已结算} failed {结算失败} other {{status}}}",
   "audit.votingType":
