@@ -272,7 +272,7 @@ describe("the compute views in every language", () => {
     expect(show("es-ES")).toContain("24 h: 99,8 % · 7 días: 95,0 % · época 123: 50,0 %");
     expect(show("es-ES")).toContain("16 carriles en 12,3 s");
     expect(show("es-ES")).toContain("123.456.789,012345678901234567 STEW por hora de GPU");
-    expect(show("zh-CN")).toContain("24小时：99.8% · 7天：95.0% · 第123周期：50.0%");
+    expect(show("zh-CN")).toContain("24小时：99.8% · 7天：95.0% · 第123纪元：50.0%");
     const ended = (locale: Locale) => computeFactNotice(translator(locale), facts[9] as ComputeFact, token).content;
     expect(ended("en")).toContain("11519.50 of 11520.00 GPU-hours delivered");
     expect(ended("es-ES")).toContain("11519,50 de 11520,00 horas de GPU entregadas");
