@@ -36,8 +36,10 @@ export const audit = {
     "{type, select, basic {基本（赞成/反对/弃权）} single_choice {单选} approval {认可投票（可选任意数量）} weighted {加权（分配你的点数）} quadratic {二次方（分配你的点数；每个选项的权重按平方根计算）} ranked_choice {排序投票（即时决选）} other {{type}}}",
   "audit.note.withdrawn": "它已被撤回：不会为它付款。",
   "audit.note.notInClosedEpoch": "它还不在已结束的纪元中：投票通过后，由它所在纪元的分配付款。",
-  "audit.note.carried": "第{epoch}纪元结束时，它的作者没有已验证的钱包：这份奖励已结转到下一个纪元的分配（绑定钱包后支付）。",
-  "audit.note.carriedPaid": "第{epoch}纪元结束时，它的作者没有已验证的钱包：这份奖励已结转，并随之后某个纪元的分配支付。",
+  "audit.note.carried":
+    "第{epoch}纪元结束时，它的作者没有已验证的钱包：这份奖励已结转到下一个纪元的分配（绑定钱包后支付）。",
+  "audit.note.carriedPaid":
+    "第{epoch}纪元结束时，它的作者没有已验证的钱包：这份奖励已结转，并随之后某个纪元的分配支付。",
   "audit.note.noShare": "它所在的纪元结束时没有为它付款（没有可支付的份额）。",
   "audit.note.nodeUnpaid": "它在已结束的各纪元中还没有获得任何收益。",
   "audit.note.nodeLatestEpoch": "显示的是该节点最近一次获得付款的那个纪元。",
