@@ -41,7 +41,7 @@ export const evaluationCommand = {
           name: "days",
           description: "How many days back (default: the current epoch)",
           description_localizations: localized({
-            "zh-CN": "往前查看的天数（默认：当前周期）",
+            "zh-CN": "往前查看的天数（默认：当前纪元）",
             "es-ES": "Cuántos días atrás (por defecto: la época actual)",
           }),
           required: false,

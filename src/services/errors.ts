@@ -1,5 +1,7 @@
 import type { ChainRefusalFact } from "../base/chainRefusal.ts";
+import type { Token } from "../base/token.ts";
 import type { VotingType } from "../votingTypes.ts";
+import type { NearOffer, OfferMiss } from "./compute/rankOffers.ts";
 import type { SiweProblem } from "./wallets/parseSiweMessage.ts";
 
 /** Why a member may not vote, as a fact the view words: a bot, none of the voter roles, or too new a member. */
@@ -137,10 +139,10 @@ export type UserErrorContext = {
   not_your_node: { id: number };
   node_is_retired: { id: number };
   nothing_to_update: Record<string, never>;
-  no_fitting_offer: { nearest: string[] };
+  no_fitting_offer: { nearest: NearOffer[]; token: Token };
   compute_request_not_found: { id: number };
   not_your_request: { id: number };
-  offer_gone: { nodeId: number; problems: string[] };
+  offer_gone: { nodeId: number; problems: OfferMiss[]; token: Token };
   own_node_lease: { nodeId: number };
   lease_not_found: { id: number };
   own_lease_approval: { id: number };

@@ -10,8 +10,11 @@ import { agreedCost, deliveredCost } from "../../src/services/compute/leaseCost.
 import { type Offer, rankOffers } from "../../src/services/compute/rankOffers.ts";
 import {
   capacityWeight,
+  readShortfall,
+  type ShortfallFact,
   sameGpuModel,
   specsShortfall,
+  storedShortfall,
   verifiedCapacity,
 } from "../../src/services/compute/reportedSpecs.ts";
 import { coveredMs, uptimeRatio } from "../../src/services/compute/uptime.ts";
@@ -111,18 +114,28 @@ describe("reported against declared specs", () => {
     expect(sameGpuModel("RTX4090", "NVIDIA GeForce RTX 4090")).toBe(true);
   });
 
-  it("names each shortfall and caps the verified capacity at what is reported", () => {
+  it("names each shortfall as facts and caps the verified capacity at what is reported", () => {
     expect(specsShortfall(declared, reported(Array(8).fill(h200)))).toBeNull();
-    expect(specsShortfall(declared, reported([h200, h200]))).toBe("reports 2 × H200, 8 declared");
-    expect(specsShortfall(declared, reported([{ name: "NVIDIA A10", memoryMiB: 24000 }]))).toBe(
-      "reports NVIDIA A10, not the declared H200",
-    );
-    expect(specsShortfall(declared, reported([]))).toBe("reports no GPU, 8 × H200 declared");
+    expect(specsShortfall(declared, reported([h200, h200]))).toEqual([
+      { kind: "gpu_count", model: "H200", reported: 2, declared: 8 },
+    ]);
+    const a10 = { name: "NVIDIA A10", memoryMiB: 24000 };
+    expect(specsShortfall(declared, reported([a10, a10]))).toEqual([
+      { kind: "other_gpu", model: "H200", reported: ["NVIDIA A10"] },
+    ]);
+    expect(specsShortfall(declared, reported([]))).toEqual([{ kind: "no_gpu", model: "H200", declared: 8 }]);
     const small = Array(8).fill({ name: "NVIDIA H200", memoryMiB: 80_000 });
-    expect(specsShortfall(declared, reported(small))).toBe("reports 78 GB of VRAM per GPU, 141 GB declared");
-    expect(specsShortfall(declared, reported(Array(8).fill(h200), 32, 500))).toBe(
-      "reports 32 CPU cores, 64 declared; reports 500 GB of RAM, 1024 GB declared",
-    );
+    expect(specsShortfall(declared, reported(small))).toEqual([{ kind: "vram", reportedGb: 78, declaredGb: 141 }]);
+    expect(specsShortfall(declared, reported(Array(8).fill(h200), 32, 500))).toEqual([
+      { kind: "cpu_cores", reported: 32, declared: 64 },
+      { kind: "ram", reportedGb: 500, declaredGb: 1024 },
+    ]);
+    // Stored as JSON text; a row written before shortfalls were facts reads back as its words.
+    const facts = specsShortfall(declared, reported([])) as ShortfallFact[];
+    expect(readShortfall(storedShortfall(facts) as string)).toEqual(facts);
+    expect(storedShortfall(null)).toBeNull();
+    expect(readShortfall("reports no GPU, 8 × H200 declared")).toBe("reports no GPU, 8 × H200 declared");
+    expect(readShortfall("[not json")).toBe("[not json");
     expect(verifiedCapacity(declared, reported([h200, h200]))).toEqual({ gpus: 2, cores: 64 });
     expect(verifiedCapacity(declared, reported(small)).gpus).toBe(0);
     expect(verifiedCapacity(declared, reported(Array(12).fill(h200))).gpus).toBe(8);
@@ -133,7 +146,7 @@ describe("reported against declared specs", () => {
     // A CPU-only node that happens to have a GPU: it offers cores, so the GPU neither counts nor is a shortfall.
     expect(capacityWeight(cpu, reported([h200], 8))).toBe(8);
     expect(specsShortfall(cpu, reported([h200], 8, 64))).toBeNull();
-    expect(specsShortfall(cpu, reported([], 4, 64))).toBe("reports 4 CPU cores, 8 declared");
+    expect(specsShortfall(cpu, reported([], 4, 64))).toEqual([{ kind: "cpu_cores", reported: 4, declared: 8 }]);
   });
 
   it("draws the tolerances exactly: 95 % of the VRAM, 90 % of the RAM", () => {
@@ -143,15 +156,17 @@ describe("reported against declared specs", () => {
     expect(verifiedCapacity(d, reported([at(95 * 1024)], 8, 90)).gpus).toBe(1);
     expect(specsShortfall(d, reported([at(95 * 1024)], 8, 90))).toBeNull();
     expect(verifiedCapacity(d, reported([at(95 * 1024 - 1)], 8, 90)).gpus).toBe(0);
-    expect(specsShortfall(d, reported([at(95 * 1024 - 1)], 8, 90))).toBe(
-      "reports 94 GB of VRAM per GPU, 100 GB declared",
-    );
-    expect(specsShortfall(d, reported([at(95 * 1024)], 8, 89))).toBe("reports 89 GB of RAM, 100 GB declared");
+    expect(specsShortfall(d, reported([at(95 * 1024 - 1)], 8, 90))).toEqual([
+      { kind: "vram", reportedGb: 94, declaredGb: 100 },
+    ]);
+    expect(specsShortfall(d, reported([at(95 * 1024)], 8, 89))).toEqual([
+      { kind: "ram", reportedGb: 89, declaredGb: 100 },
+    ]);
     // The smallest short GPU is named; other models are listed once each.
     const two = parseDeclaredSpecs({ ...base(), gpuCount: 2, vramGb: 100, ramGb: 1, cpuCores: 1 }, 18);
-    expect(specsShortfall(two, reported([at(50 * 1024), at(60 * 1024)], 1, 1))).toBe(
-      "reports 50 GB of VRAM per GPU, 100 GB declared",
-    );
+    expect(specsShortfall(two, reported([at(50 * 1024), at(60 * 1024)], 1, 1))).toEqual([
+      { kind: "vram", reportedGb: 50, declaredGb: 100 },
+    ]);
     expect(
       specsShortfall(
         two,
@@ -165,7 +180,7 @@ describe("reported against declared specs", () => {
           1,
         ),
       ),
-    ).toBe("reports NVIDIA A10, NVIDIA T4, not the declared H200");
+    ).toEqual([{ kind: "other_gpu", model: "H200", reported: ["NVIDIA A10", "NVIDIA T4"] }]);
   });
 });
 
@@ -256,11 +271,18 @@ describe("ranking offers", () => {
     expect(fits[2]?.reasons[3]).toBe("flagged: reports 1 × H200, 8 declared");
     expect(fits[0]?.reasons[2]).toBe("eu-west (the region you asked)");
     expect(nearest.map((n) => [n.offer.id, n.misses])).toEqual([
-      [3, ["offline"]],
-      [5, ["A10, not H200"]],
-      [6, ["1 free GPU(s), 2 wanted"]],
-      [4, ["5 STEW per GPU-hour, above 4 STEW"]],
-      [10, ["offline", "no GPU, not H200", "9 STEW per GPU-hour, above 4 STEW"]],
+      [3, [{ kind: "offline" }]],
+      [5, [{ kind: "gpu_model", offered: "A10", wanted: "H200" }]],
+      [6, [{ kind: "free_gpus", free: 1, wanted: 2 }]],
+      [4, [{ kind: "price", price: "5", maxPrice: "4" }]],
+      [
+        10,
+        [
+          { kind: "offline" },
+          { kind: "gpu_model", offered: null, wanted: "H200" },
+          { kind: "price", price: "9", maxPrice: "4" },
+        ],
+      ],
     ]);
   });
 
@@ -283,8 +305,8 @@ describe("ranking offers", () => {
     ]);
     expect(fits[2]?.reasons[2]).toBe("us-east");
     expect(nearest.map((n) => [n.offer.id, n.misses])).toEqual([
-      [4, ["79 GB of VRAM per GPU, under 80"]],
-      [5, ["offline", "10 GB of VRAM per GPU, under 80"]],
+      [4, [{ kind: "vram", vramGb: 79, minVramGb: 80 }]],
+      [5, [{ kind: "offline" }, { kind: "vram", vramGb: 10, minVramGb: 80 }]],
     ]);
     // Equal misses and equal prices: the older node first.
     const tie = rankOffers(

@@ -1,10 +1,10 @@
 import { Wallet } from "ethers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { startHttpServer } from "../../src/http/createHttpServer.ts";
 import { createLogger } from "../../src/logger.ts";
 import { HEARTBEAT_TYPES, heartbeatDomain, specsHash } from "../../src/services/compute/heartbeatTypedData.ts";
-import type { ReportedSpecs } from "../../src/services/compute/reportedSpecs.ts";
+import { type ReportedSpecs, readShortfall } from "../../src/services/compute/reportedSpecs.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import { serviceDeps } from "../helpers/serviceDeps.ts";
 import { createTestDatabase } from "../helpers/testDatabase.ts";
@@ -183,7 +183,14 @@ describe("POST /api/nodes/:id/heartbeat", () => {
     const r = await post(ids.b, await signed(ids.b, keys.b, { specs: { ...SPECS, gpus: [] } }));
     expect(r.status).toBe(200);
     const node = await deps.db.computeNode.findUniqueOrThrow({ where: { id: ids.b } });
-    expect(node.shortfall).toBe("reports no GPU, 1 × H200 declared");
+    expect(readShortfall(node.shortfall as string)).toEqual([{ kind: "no_gpu", model: "H200", declared: 1 }]);
+    // Announced to the compute channel as facts (the view words them in the guild's language), once the reply is sent.
+    const notice = {
+      fact: { kind: "node_shortfall", nodeId: ids.b, shortfall: [{ kind: "no_gpu", model: "H200", declared: 1 }] },
+    };
+    await vi.waitFor(async () =>
+      expect(await deps.db.pendingPost.count({ where: { kind: "compute", payload: { equals: notice } } })).toBe(1),
+    );
     await post(ids.b, await signed(ids.b, keys.b));
     expect((await deps.db.computeNode.findUniqueOrThrow({ where: { id: ids.b } })).shortfall).toBeNull();
   });

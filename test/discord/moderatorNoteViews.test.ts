@@ -106,6 +106,19 @@ describe("notes to moderators", () => {
     expect(text({ channel: "governance", text: "3 posts keep failing." })).toBe("3 posts keep failing.");
   });
 
+  it("words a node's failed capacity challenges in the guild's language", () => {
+    const note = { channel: "governance", fact: { kind: "node_challenges_failed", nodeId: 12, failures: 3 } } as const;
+    expect(text(note)).toBe(
+      "⚠️ Node #12 failed its last 3 capacity challenges: it cannot show the capacity its provider declared, so it earns only the CPU rate. Consider `/node show id:12` and asking its provider.",
+    );
+    expect(moderatorNoteText(translator("zh-CN"), note, token)).toBe(
+      "⚠️ 节点#12最近3次算力挑战均未通过：它无法证明其提供者声明的算力，因此只按CPU费率获得奖励。可以用`/node show id:12`查看，并询问其提供者。",
+    );
+    expect(moderatorNoteText(translator("es-ES"), note, token)).toBe(
+      "⚠️ El nodo #12 no superó sus últimos 3 desafíos de capacidad: no puede demostrar la capacidad que declaró su proveedor, así que solo gana la tarifa de CPU. Conviene revisar `/node show id:12` y preguntar a su proveedor.",
+    );
+  });
+
   it("tells moderators the jury disagrees with the model, and what the policy did", () => {
     const base = { kind: "jury_disagrees", epochNumber: 4, spearman: -0.5, minAgreement: 0.5 } as const;
     const governance = "governance" as const;

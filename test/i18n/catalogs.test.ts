@@ -48,6 +48,24 @@ describe("the catalogs", () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
   });
 
+  it("keep the glossary: epoch = 纪元 (not 周期 or 期), a lease = 租约; wallet = cartera", () => {
+    const zhWrong = Object.entries(catalogs["zh-CN"]).filter(([, m]) => /周期|第\{\w+\}期|本期|下一期|租用#/.test(m));
+    expect(zhWrong.map(([k]) => k)).toEqual([]);
+    const esWrong = Object.entries(catalogs["es-ES"]).filter(([, m]) => /monedero|billetera/i.test(m));
+    expect(esWrong.map(([k]) => k)).toEqual([]);
+  });
+
+  it.each(LOCALES)(
+    "%s words each set of names once (a category, a status is one key, used wherever it is shown)",
+    (locale) => {
+      const byMessage = new Map<string, string[]>();
+      for (const [key, message] of Object.entries(catalogs[locale])) {
+        if (message.includes(", select,")) byMessage.set(message, [...(byMessage.get(message) ?? []), key]);
+      }
+      expect([...byMessage.values()].filter((ks) => ks.length > 1)).toEqual([]);
+    },
+  );
+
   it.each(translations)("%s has every English key and no other (no English shipped in its place)", (locale) => {
     expect(Object.keys(catalogs[locale]).sort()).toEqual(keys);
     const untranslated = keys.filter(

@@ -198,7 +198,12 @@ describe("capacity challenges", () => {
     deps.clock.now = at(6);
     const notes = () =>
       deps.db.pendingPost.count({
-        where: { kind: "note", payload: { path: ["text"], string_starts_with: `⚠️ Node #${n.id} failed` } },
+        where: {
+          kind: "note",
+          payload: {
+            equals: { channel: "governance", fact: { kind: "node_challenges_failed", nodeId: n.id, failures: 3 } },
+          },
+        },
       });
     for (let i = 0; i < FLAG_AFTER_FAILURES + 1; i++) {
       const task = await issue(n);

@@ -104,7 +104,7 @@ const audits = (n: Node, action: string) =>
   deps.db.auditEvent.findMany({ where: { action, subjectId: String(n.id) }, orderBy: { id: "asc" } });
 const flagNotes = (n: Node) =>
   deps.db.pendingPost.findMany({
-    where: { kind: "note", payload: { path: ["text"], string_starts_with: `⚠️ Node #${n.id} failed` } },
+    where: { kind: "note", payload: { path: ["fact", "nodeId"], equals: n.id } },
   });
 const wrongLanes = async (task: ChallengeTask) => {
   const row = await deps.db.nodeChallenge.findUniqueOrThrow({ where: { id: task.id } });
@@ -313,7 +313,10 @@ describe("answers", () => {
     expect(await answer(n, third, await wrongLanes(third))).toMatchObject({ failure: "wrong_lane" });
     const notes = await flagNotes(n);
     expect(notes).toHaveLength(1);
-    expect(notes[0]?.payload).toMatchObject({ channel: "governance" });
+    expect(notes[0]?.payload).toEqual({
+      channel: "governance",
+      fact: { kind: "node_challenges_failed", nodeId: n.id, failures: 3 },
+    });
     const [flag] = await audits(n, "node.challenges_flagged");
     expect(flag).toMatchObject({ actorId: "system:challenge", subjectType: "node", payload: { failures: 3 } });
     expect(await flagNotes(other)).toHaveLength(0);

@@ -10,7 +10,8 @@ import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
 import { guildLocale } from "../interactionLocale.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
-import { appealOutcome, evaluationEmbed, tokenText } from "../views/evaluationViews.ts";
+import { appealOutcome, evaluationEmbed } from "../views/evaluationViews.ts";
+import { tokenAmountIn } from "../views/tokenAmountIn.ts";
 import { parseTokenAmount } from "./parseTokenAmount.ts";
 import { requireModerator } from "./requireModerator.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
@@ -38,7 +39,7 @@ export const override: CommandHandler = async (i, ctx) => {
   }).catch((error: unknown) => {
     if (error instanceof UserError && error.code === "reward_above_cap") {
       const max = (error.context as { max: string }).max;
-      throw new UserError("reward_above_cap", { max: tokenText(ctx.t, max, token) });
+      throw new UserError("reward_above_cap", { max: tokenAmountIn(ctx.t, max, token) });
     }
     throw error;
   });
@@ -48,8 +49,8 @@ export const override: CommandHandler = async (i, ctx) => {
         id: String(contribution.id),
         oldTotal: ctx.t.number(original.total),
         newTotal: ctx.t.number(created.total),
-        oldReward: tokenText(ctx.t, original.suggestedReward, token),
-        newReward: tokenText(ctx.t, created.suggestedReward, token),
+        oldReward: tokenAmountIn(ctx.t, original.suggestedReward, token),
+        newReward: tokenAmountIn(ctx.t, created.suggestedReward, token),
       }),
       embeds: [evaluationEmbed(ctx.t, created, contribution, token)],
     }),
@@ -68,7 +69,7 @@ export const clear: CommandHandler = async (i, ctx) => {
       content: ctx.t.t("evaluation.cleared", {
         id: String(contribution.id),
         total: ctx.t.number(evaluation.total),
-        reward: tokenText(ctx.t, evaluation.suggestedReward, ctx.deps.services.token),
+        reward: tokenAmountIn(ctx.t, evaluation.suggestedReward, ctx.deps.services.token),
       }),
     }),
   );

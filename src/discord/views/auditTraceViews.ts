@@ -9,6 +9,7 @@ import type {
   TraceNote,
   TraceRef,
 } from "../../services/transparency/traceAudit.ts";
+import { nodeStatusText } from "./computeViews.ts";
 import { clip, formatWeight, STATUS_COLOUR, tallyLines, ts } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
 import { tokenAmountIn } from "./tokenAmountIn.ts";
@@ -76,7 +77,7 @@ function pathEmbed(
         name: userLine(n.name, 64),
         gpu: userLine(n.gpu, 64),
         region: userLine(n.region, 24),
-        status: t.t("audit.nodeStatus", { status: n.status }),
+        status: nodeStatusText(t, n.status),
         provider: userLine(n.provider, 40),
       }),
     );

@@ -1,11 +1,10 @@
 import type { Translator } from "../../i18n/translator.ts";
 import type { BudgetFloorChange } from "../../services/budget/budgetFloors.ts";
+import { categoryName } from "./categoryName.ts";
 
 /** A share in basis points as the language writes a percentage ("15%", "15 %"). */
 export const percentOf = (t: Translator, bps: number) =>
   t.number(bps / 10_000, { style: "percent", maximumFractionDigits: 2 });
-
-const categoryName = (t: Translator, category: string) => t.t("budget.category", { category });
 
 /** Every floor of a guild in one line, and what is left to share by score. */
 export function floorsText(t: Translator, floors: readonly { category: string; shareBps: number }[]): string {

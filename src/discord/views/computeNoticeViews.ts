@@ -2,8 +2,10 @@ import type { Token } from "../../base/token.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { ComputeFact, LeaseTermsFact } from "../../services/publishing/computeFacts.ts";
 import type { ComputeText, NoticeButton } from "../../services/publishing/enqueuePosts.ts";
-import { amountText, fitText, fixed, hardwareText, leaseButtons, leaseTerms, perHourText } from "./computeViews.ts";
-import { ts } from "./governanceFormat.ts";
+import { shortfallText } from "./computeFactText.ts";
+import { fitText, fixed, hardwareText, leaseButtons, leaseTerms, perHourText } from "./computeViews.ts";
+import { clip, ts } from "./governanceFormat.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine } from "./userText.ts";
 
 /** The Choose buttons under a request's matches: a click asks for that node (`compute.choose` in the router). */
@@ -43,7 +45,10 @@ export function computeFactNotice(t: Translator, fact: ComputeFact, token: Token
       };
     case "node_shortfall":
       return {
-        content: t.t("compute.notice.nodeShortfall", { nodeId: String(fact.nodeId), shortfall: fact.shortfall }),
+        content: t.t("compute.notice.nodeShortfall", {
+          nodeId: String(fact.nodeId),
+          shortfall: clip(shortfallText(t, fact.shortfall), 1500),
+        }),
       };
     case "node_offline":
       return {
@@ -101,7 +106,7 @@ export function computeFactNotice(t: Translator, fact: ComputeFact, token: Token
           nodeId: String(fact.nodeId),
           delivered: fixed(t, fact.deliveredGpuHours, 2),
           agreed: fixed(t, fact.agreedGpuHours, 2),
-          amount: amountText(t, fact.amount, token),
+          amount: tokenAmountIn(t, fact.amount, token),
           providerId: fact.providerId,
           requesterId: fact.requesterId,
         }),

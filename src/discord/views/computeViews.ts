@@ -5,16 +5,18 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { type Token, type TokenUnits, tokenAmount } from "../../base/token.ts";
+import type { Token, TokenUnits } from "../../base/token.ts";
 import type { NodeStatus } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { StoredSpecs } from "../../services/compute/declaredSpecs.ts";
 import type { nodeDetails } from "../../services/compute/nodeDetails.ts";
 import type { FitFacts } from "../../services/compute/rankOffers.ts";
 import type { NoticeButton } from "../../services/publishing/enqueuePosts.ts";
+import { shortfallText, storedShortfallText } from "./computeFactText.ts";
 import { decodeIdPart, encodeIdPart, isStashKey, joinCustomId } from "./customIdCodec.ts";
 import { clip, ts } from "./governanceFormat.ts";
 import { pagerRows } from "./pagerRows.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine, userText } from "./userText.ts";
 
 export const NODE_LIST_PREFIX = "node-list";
@@ -52,10 +54,6 @@ interface NodeLike extends Omit<StoredSpecs, "description" | "price"> {
   status: NodeStatus;
 }
 
-/** An amount of the token as the language writes numbers, with the token's symbol ("12.5 STEW", "12,5 STEW"). */
-export const amountText = (t: Translator, amount: TokenUnits, token: Token) =>
-  `${t.amount(tokenAmount(amount, token))} ${token.symbol}`;
-
 /** A fixed number of decimals, ungrouped as `toFixed` writes them, in the language's decimal sign. */
 export const fixed = (t: Translator, n: number, digits: number) =>
   t.number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
@@ -70,7 +68,7 @@ export const percentText = (t: Translator, ratio: number) =>
 
 /** The price per GPU-hour (per CPU-hour for a node without GPUs). */
 export const perHourText = (t: Translator, price: TokenUnits, gpuModel: string | null, token: Token) =>
-  t.t("compute.perHour", { price: amountText(t, price, token), unit: gpuModel ? "gpu" : "cpu" });
+  t.t("compute.perHour", { price: tokenAmountIn(t, price, token), unit: gpuModel ? "gpu" : "cpu" });
 
 export const hardwareText = (
   t: Translator,
@@ -89,7 +87,7 @@ export const hardwareText = (
     ramGb: String(n.ramGb),
   });
 
-const nodeStatusText = (t: Translator, status: string) => t.t("compute.nodeStatus", { status });
+export const nodeStatusText = (t: Translator, status: string) => t.t("compute.nodeStatus", { status });
 export const leaseStatusText = (t: Translator, status: string) => t.t("compute.leaseStatus", { status });
 
 export function nodeLine(t: Translator, n: NodeLike & { provider: { discordId: string } }, token: Token) {
@@ -99,7 +97,7 @@ export function nodeLine(t: Translator, n: NodeLike & { provider: { discordId: s
     name: userLine(n.name, 64),
     hardware: hardwareText(t, n),
     region: userLine(n.region, 24),
-    price: amountText(t, n.price, token),
+    price: tokenAmountIn(t, n.price, token),
     unit: n.gpuModel ? "gpu" : "cpu",
     providerId: n.provider.discordId,
   });
@@ -220,7 +218,7 @@ export function nodeShowView(t: Translator, d: Awaited<ReturnType<typeof nodeDet
       status: leaseStatusText(t, l.status),
       gpuCount: String(l.gpuCount),
       hours: hoursText(t, l.hours),
-      price: amountText(t, l.price, token),
+      price: tokenAmountIn(t, l.price, token),
     };
     return l.endsAt
       ? t.t("compute.node.leaseEnds", { ...terms, endsAt: ts(l.endsAt) })
@@ -253,7 +251,9 @@ export function nodeShowView(t: Translator, d: Awaited<ReturnType<typeof nodeDet
       { name: t.t("compute.node.uptime.fieldName"), value: uptimeText(t, d) },
       {
         name: t.t("compute.node.flags.fieldName"),
-        value: n.shortfall ? t.t("compute.node.flagged", { shortfall: clip(n.shortfall, 900) }) : t.t("compute.none"),
+        value: n.shortfall
+          ? t.t("compute.node.flagged", { shortfall: clip(storedShortfallText(t, n.shortfall), 900) })
+          : t.t("compute.none"),
       },
       {
         name: t.t("compute.node.leases.fieldName"),
@@ -261,13 +261,15 @@ export function nodeShowView(t: Translator, d: Awaited<ReturnType<typeof nodeDet
       },
       {
         name: t.t("compute.node.earned.fieldName"),
-        value: t.t("compute.node.earned", { amount: amountText(t, d.earned, token) }),
+        value: t.t("compute.node.earned", { amount: tokenAmountIn(t, d.earned, token) }),
         inline: true,
       },
       { name: t.t("compute.node.key.fieldName"), value: `\`${n.publicKey}\``, inline: true },
     ],
   };
-  const note = d.shortfallNote ? t.t("compute.node.shortfallNote", { shortfall: d.shortfallNote }) : undefined;
+  const note = d.shortfallNote
+    ? t.t("compute.node.shortfallNote", { shortfall: clip(shortfallText(t, d.shortfallNote), 1500) })
+    : undefined;
   return { ...(note ? { content: note } : {}), embeds: [embed] };
 }
 
@@ -295,13 +297,18 @@ export function fitText(t: Translator, m: { reasons: string[]; fit?: FitFacts | 
   if (!f) return m.reasons;
   return [
     t.t("compute.reason.uptime", { percent: percentText(t, f.uptime) }),
-    t.t("compute.reason.price", { price: amountText(t, f.price, token), maxPrice: amountText(t, f.maxPrice, token) }),
+    t.t("compute.reason.price", {
+      price: tokenAmountIn(t, f.price, token),
+      maxPrice: tokenAmountIn(t, f.maxPrice, token),
+    }),
     f.askedRegion === null
       ? f.region
       : f.regionMatch
         ? t.t("compute.reason.regionAsked", { region: f.region })
         : t.t("compute.reason.regionNotAsked", { region: f.region, asked: f.askedRegion }),
-    f.shortfall ? t.t("compute.reason.flagged", { shortfall: f.shortfall }) : t.t("compute.reason.specsMatch"),
+    f.shortfall
+      ? t.t("compute.reason.flagged", { shortfall: shortfallText(t, f.shortfall) })
+      : t.t("compute.reason.specsMatch"),
   ];
 }
 
@@ -374,7 +381,7 @@ export const leaseTerms = (
     hours: hoursText(t, l.hours),
     nodeId: String(l.node.id),
     nodeName: userLine(l.node.name, 64),
-    price: amountText(t, l.price, token),
+    price: tokenAmountIn(t, l.price, token),
   });
 
 export function leasesView(t: Translator, leases: LeaseLike[], me: string, token: Token) {

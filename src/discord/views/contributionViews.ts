@@ -1,6 +1,7 @@
 import type { APIEmbed, APIModalInteractionResponseCallbackData } from "discord-api-types/v10";
 import type { Contribution, Member } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../i18n/translator.ts";
+import { categoryName } from "./categoryName.ts";
 import { pagerRows } from "./pagerRows.ts";
 import { textInputRow } from "./textInputRow.ts";
 import { evidenceLink, userLine, userText } from "./userText.ts";
@@ -17,8 +18,6 @@ const statusColor: Record<Contribution["status"], number> = {
 
 const timestamp = (d: Date) => `<t:${Math.floor(d.getTime() / 1000)}:f>`;
 
-/** A category's name in the member's language (the database keeps the English code). */
-export const categoryName = (t: Translator, category: string) => t.t("contribution.category", { category });
 /** A contribution status in the member's language. */
 export const statusName = (t: Translator, status: string) => t.t("contribution.status", { status });
 

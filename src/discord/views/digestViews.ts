@@ -3,7 +3,7 @@ import type { Token } from "../../base/token.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import { DISCORD_LIMITS } from "./clampPayload.ts";
-import { localAmountText } from "./moneyText.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine } from "./userText.ts";
 
 type Author = { discordId: string };
@@ -79,7 +79,7 @@ export function evaluationDigest(
         title,
         author: c.author.discordId,
         score: String(e.total),
-        reward: localAmountText(t, e.suggestedReward, token),
+        reward: tokenAmountIn(t, e.suggestedReward, token),
         held: e.flags.includes("needs_human"),
       });
     }),

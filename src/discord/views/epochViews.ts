@@ -5,8 +5,8 @@ import type { Translator } from "../../i18n/translator.ts";
 import type { Agreement } from "../../services/calibration/agreement.ts";
 import type { closeEpochForVote } from "../../services/epochs/closeEpochForVote.ts";
 import type { epochStatus } from "../../services/epochs/epochStatus.ts";
-import { tokenText } from "./governanceFormat.ts";
 import { type PostWait, postNote } from "./postNotes.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 
 type EpochStatus = Awaited<ReturnType<typeof epochStatus>>;
 type ClosedEpoch = Awaited<ReturnType<typeof closeEpochForVote>>;
@@ -29,8 +29,8 @@ export function epochStatusEmbed(t: Translator, s: EpochStatus, token: Token): A
             value: `<t:${Math.floor(s.epoch.startsAt.getTime() / 1000)}:f>`,
             inline: true,
           },
-      { name: t.t("epoch.status.budget.fieldName"), value: tokenText(t, budget, token), inline: true },
-      { name: t.t("epoch.status.budgetLeft.fieldName"), value: tokenText(t, left, token), inline: true },
+      { name: t.t("epoch.status.budget.fieldName"), value: tokenAmountIn(t, budget, token), inline: true },
+      { name: t.t("epoch.status.budgetLeft.fieldName"), value: tokenAmountIn(t, left, token), inline: true },
       { name: t.t("epoch.status.submitted.fieldName"), value: String(s.submitted), inline: true },
       { name: t.t("epoch.status.evaluated.fieldName"), value: String(s.evaluated), inline: true },
       { name: t.t("epoch.status.underAppeal.fieldName"), value: String(s.underAppeal), inline: true },
@@ -53,12 +53,12 @@ export function epochStatusEmbed(t: Translator, s: EpochStatus, token: Token): A
         name: t.t("epoch.status.compute.fieldName"),
         value:
           c.total === 0n
-            ? t.t("epoch.status.computeNothing", { online: c.online, budget: tokenText(t, c.budget, token) })
+            ? t.t("epoch.status.computeNothing", { online: c.online, budget: tokenAmountIn(t, c.budget, token) })
             : t.t("epoch.status.computeShared", {
-                total: tokenText(t, c.total, token),
+                total: tokenAmountIn(t, c.total, token),
                 providers: c.providers,
                 nodes: c.nodes,
-                budget: tokenText(t, c.budget, token),
+                budget: tokenAmountIn(t, c.budget, token),
                 hasLeases: c.leases > 0,
                 leases: c.leases,
                 online: c.online,

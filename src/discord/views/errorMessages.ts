@@ -6,6 +6,8 @@ import type { UserErrorCode, UserErrorContext } from "../../services/errors.ts";
 import type { SiweProblem } from "../../services/wallets/parseSiweMessage.ts";
 import { votingTypeName } from "../../votingTypes.ts";
 import { percentOf } from "./budgetViews.ts";
+import { categoryName } from "./categoryName.ts";
+import { nearOfferText, offerMissesText } from "./computeFactText.ts";
 
 // Echoed input is cut: a 4,000-character "address" must not push the answer past Discord's 2,000-character limit.
 // The messages put it between backticks, so a backtick inside would end the code span early.
@@ -232,11 +234,14 @@ export const errorMessages = {
   nothing_to_update: (_c, t) => t.t("errors.nothing_to_update"),
   no_fitting_offer: (c, t) =>
     c.nearest.length > 0
-      ? t.t("errors.no_fitting_offer.nearest", { nearest: c.nearest.map((line) => `- ${line}`).join("\n") })
+      ? t.t("errors.no_fitting_offer.nearest", {
+          nearest: c.nearest.map((o) => `- ${nearOfferText(t, o, c.token)}`).join("\n"),
+        })
       : t.t("errors.no_fitting_offer.none"),
   compute_request_not_found: (c, t) => t.t("errors.compute_request_not_found", { id: n(c.id) }),
   not_your_request: (c, t) => t.t("errors.not_your_request", { id: n(c.id) }),
-  offer_gone: (c, t) => t.t("errors.offer_gone", { nodeId: n(c.nodeId), problems: c.problems.join(", ") }),
+  offer_gone: (c, t) =>
+    t.t("errors.offer_gone", { nodeId: n(c.nodeId), problems: offerMissesText(t, c.problems, c.token) }),
   own_node_lease: (c, t) => t.t("errors.own_node_lease", { nodeId: n(c.nodeId) }),
   lease_not_found: (c, t) => t.t("errors.lease_not_found", { id: n(c.id) }),
   own_lease_approval: (c, t) => t.t("errors.own_lease_approval", { id: n(c.id) }),
@@ -259,7 +264,7 @@ export const errorMessages = {
   invalid_share: ({ input }, t) => t.t("budget.error.invalidShare", { input: echo(input) }),
   budget_floors_over: ({ category, shareBps, othersBps }, t) =>
     t.t("budget.error.floorsOver", {
-      category: t.t("budget.category", { category }),
+      category: categoryName(t, category),
       share: percentOf(t, shareBps),
       others: percentOf(t, othersBps),
     }),

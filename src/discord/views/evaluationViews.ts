@@ -5,17 +5,14 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { type Token, type TokenUnits, tokenAmount } from "../../base/token.ts";
+import type { Token } from "../../base/token.ts";
 import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import { readGithubFacts } from "../../db/json/githubFacts.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import { githubFactLine } from "./githubFactsView.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine, userText } from "./userText.ts";
-
-/** A token amount in the reader's language ("1,234.5 STEW", "1.234,5 STEW"). */
-export const tokenText = (t: Translator, amount: TokenUnits, token: Token) =>
-  `${t.amount(tokenAmount(amount, token))} ${token.symbol}`;
 
 /** A rubric criterion's name in the reader's language (a criterion a RUBRIC_FILE adds is shown as it is named). */
 export const criterionName = (t: Translator, criterion: string) => t.t("evaluation.criterion", { criterion });
@@ -54,8 +51,8 @@ export function evaluationEmbed(
     {
       name: t.t("evaluation.reward.fieldName"),
       value: withdrawn
-        ? t.t("evaluation.reward.withdrawn", { amount: tokenText(t, e.suggestedReward, token) })
-        : tokenText(t, e.suggestedReward, token),
+        ? t.t("evaluation.reward.withdrawn", { amount: tokenAmountIn(t, e.suggestedReward, token) })
+        : tokenAmountIn(t, e.suggestedReward, token),
       inline: true,
     },
     {
@@ -126,14 +123,14 @@ export function appealView(
         { name: t.t("evaluation.appeal.by.fieldName"), value: `<@${a.authorDiscordId}>`, inline: true },
         {
           name: t.t("evaluation.appeal.firstPass.fieldName"),
-          value: `${t.number(original.total)}/100 · ${tokenText(t, original.suggestedReward, token)}`,
+          value: `${t.number(original.total)}/100 · ${tokenAmountIn(t, original.suggestedReward, token)}`,
           inline: true,
         },
         ...(second
           ? [
               {
                 name: t.t("evaluation.appeal.secondPass.fieldName"),
-                value: `${t.number(second.total)}/100 · ${tokenText(t, second.suggestedReward, token)}`,
+                value: `${t.number(second.total)}/100 · ${tokenAmountIn(t, second.suggestedReward, token)}`,
                 inline: true,
               },
             ]

@@ -1,5 +1,4 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow } from "discord-api-types/v10";
-import { type Token, type TokenUnits, tokenAmount, tokenAmountText } from "../../base/token.ts";
 import type { MessageKey } from "../../i18n/catalogs/index.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
@@ -51,16 +50,9 @@ export const statusText = (t: Translator, status: string) => {
   return key ? t.t(key) : status;
 };
 
-/**
- * A token amount with its symbol in the reader's language: "1.234,5 STEW" in Spanish. English keeps the digits as
- * they have always been written ("1234.5 STEW", no grouping), so posts and replies read the same as before.
- */
-export const tokenText = (t: Translator, amount: TokenUnits, token: Token) =>
-  t.locale === "en" ? tokenAmountText(amount, token) : `${t.amount(tokenAmount(amount, token))} ${token.symbol}`;
-
-/** A decimal amount of whole tokens ("750", "12.5") in the reader's language; English as written. */
+/** A decimal amount of whole tokens ("750", "12.5") in the reader's language; anything else as written. */
 export const decimalText = (t: Translator, decimal: string) =>
-  t.locale === "en" || !/^\d+(\.\d+)?$/.test(decimal) ? decimal : t.amount(decimal);
+  /^\d+(\.\d+)?$/.test(decimal) ? t.amount(decimal) : decimal;
 export const ts = (d: Date, style: "R" | "f" = "R") => `<t:${Math.floor(d.getTime() / 1000)}:${style}>`;
 export const formatWeight = (w: number) => (Number.isInteger(w) ? String(w) : String(Number(w.toFixed(2))));
 export const clip = (text: string, max = 1024) => (text.length > max ? `${text.slice(0, max - 2)} …` : text) || "—";

@@ -5,7 +5,7 @@ import type { Token } from "../../base/token.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { ModeratorNote } from "../../services/publishing/enqueuePosts.ts";
 import type { ChunkRef, ModeratorFact } from "../../services/publishing/moderatorFacts.ts";
-import { localAmountText } from "./moneyText.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 
 const chunkOf = (c: ChunkRef) => ({
   proposalId: String(c.proposalId),
@@ -19,7 +19,7 @@ export function moderatorNoteText(t: Translator, note: ModeratorNote, token: Tok
 }
 
 export function moderatorFactText(t: Translator, fact: ModeratorFact, token: Token): string {
-  const amount = (units: string) => localAmountText(t, units, token);
+  const amount = (units: string) => tokenAmountIn(t, units, token);
   switch (fact.kind) {
     case "proposal_not_paid":
       return t.t("notes.proposalNotPaid", { proposalId: String(fact.proposalId), reason: fact.reason });
@@ -95,5 +95,7 @@ export function moderatorFactText(t: Translator, fact: ModeratorFact, token: Tok
         reason: problem === undefined ? t.t("notes.chainRefused") : heldLineProblemText(problem),
       });
     }
+    case "node_challenges_failed":
+      return t.t("notes.nodeChallengesFailed", { nodeId: String(fact.nodeId), failures: fact.failures });
   }
 }

@@ -6,7 +6,8 @@ import type { PolicyDiff } from "../../services/policy/parsePolicyChange.ts";
 import type { PolicyProposalFacts } from "../../services/policy/policyProposalFacts.ts";
 import type { PolicyStatus } from "../../services/policy/policyStatus.ts";
 import type { PolicyRescoring } from "../../services/policy/rescoreAgreement.ts";
-import { clip, tokenText, ts } from "./governanceFormat.ts";
+import { clip, ts } from "./governanceFormat.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine } from "./userText.ts";
 
 const two = (n: number) => n.toFixed(2);
@@ -17,7 +18,7 @@ export function diffText(t: Translator, d: PolicyDiff, token: Token): string {
     case "weight":
       return t.t("policy.diff.weight", { criterion: d.criterion, from: d.from, to: d.to });
     case "maxPerContribution":
-      return t.t("policy.diff.cap", { from: tokenText(t, d.from, token), to: tokenText(t, d.to, token) });
+      return t.t("policy.diff.cap", { from: tokenAmountIn(t, d.from, token), to: tokenAmountIn(t, d.to, token) });
     case "model":
       return t.t("policy.diff.model", { from: userLine(d.from, 100), to: userLine(d.to, 100) });
     case "promptVersion":
@@ -33,7 +34,10 @@ function configText(t: Translator, d: PolicyDiff, token: Token): string {
     case "weight":
       return t.t("policy.config.weight", { criterion: d.criterion, value: d.to, adopted: d.from });
     case "maxPerContribution":
-      return t.t("policy.config.cap", { value: tokenText(t, d.to, token), adopted: tokenText(t, d.from, token) });
+      return t.t("policy.config.cap", {
+        value: tokenAmountIn(t, d.to, token),
+        adopted: tokenAmountIn(t, d.from, token),
+      });
     case "model":
       return t.t("policy.config.model", { value: userLine(d.to, 100), adopted: userLine(d.from, 100) });
     case "promptVersion":
@@ -127,7 +131,7 @@ export function policyStatusView(t: Translator, s: PolicyStatus, token: Token): 
         [
           t.t("policy.status.source", { source }),
           t.t("policy.status.weights", { weights: c.rubric.criteria.map((x) => `${x.name}=${x.weight}`).join(", ") }),
-          t.t("policy.status.cap", { cap: tokenText(t, c.caps.maxPerContribution, token) }),
+          t.t("policy.status.cap", { cap: tokenAmountIn(t, c.caps.maxPerContribution, token) }),
           t.t("policy.status.evaluator", {
             kind: c.evaluator.kind,
             model: userLine(c.evaluator.model, 100),

@@ -15,12 +15,12 @@ import {
   STATUS_COLOUR,
   statusText,
   tallyLines,
-  tokenText,
   ts,
   votingTypeText,
 } from "./governanceFormat.ts";
 import { policyProposalFields } from "./policyViews.ts";
 import { quorumLines } from "./quorumText.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine, userText } from "./userText.ts";
 
 /** An address as the member allows it in public (`/privacy show-wallet`); shortened when nothing says otherwise. */
@@ -39,10 +39,10 @@ function payoutFields(t: Translator, o: ProposalOverview, token: Token): APIEmbe
         value: amount
           ? recipient
             ? t.t("proposal.post.budgetTo", {
-                amount: tokenText(t, amount, token),
+                amount: tokenAmountIn(t, amount, token),
                 recipient: `\`${shownAddress(o, recipient)}\``,
               })
-            : t.t("proposal.post.budgetNoAddress", { amount: tokenText(t, amount, token) })
+            : t.t("proposal.post.budgetNoAddress", { amount: tokenAmountIn(t, amount, token) })
           : t.t("proposal.none"),
       },
     ];
@@ -67,13 +67,16 @@ function payoutFields(t: Translator, o: ProposalOverview, token: Token): APIEmbe
       ...compute,
       ...(carried > 0 ? [t.t("proposal.post.carriedRewards", { count: carried })] : []),
     ].join(", ");
-    const line = `\`${shownAddress(o, e.recipient)}\` — ${tokenText(t, e.amount, token)}`;
+    const line = `\`${shownAddress(o, e.recipient)}\` — ${tokenAmountIn(t, e.amount, token)}`;
     return refs ? `${line} (${refs})` : line;
   });
   const list = lines.join("\n");
   return [
     {
-      name: t.t("proposal.post.payoutsTotal.fieldName", { count: entries.length, total: tokenText(t, total, token) }),
+      name: t.t("proposal.post.payoutsTotal.fieldName", {
+        count: entries.length,
+        total: tokenAmountIn(t, total, token),
+      }),
       value:
         list.length > 1024
           ? `${list.slice(0, 990)}\n${t.t("proposal.post.payoutsInAll", { count: entries.length })}`
@@ -90,7 +93,7 @@ function payoutFields(t: Translator, o: ProposalOverview, token: Token): APIEmbe
       ? [
           {
             name: t.t("proposal.post.carried.fieldName"),
-            value: clip(o.carried.map((c) => `<@${c.discordId}> — ${tokenText(t, c.amount, token)}`).join("\n")),
+            value: clip(o.carried.map((c) => `<@${c.discordId}> — ${tokenAmountIn(t, c.amount, token)}`).join("\n")),
           },
         ]
       : []),

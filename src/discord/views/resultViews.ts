@@ -20,8 +20,8 @@ import {
   STATUS_COLOUR,
   statusText,
   tallyLines,
-  tokenText,
 } from "./governanceFormat.ts";
+import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine, userText } from "./userText.ts";
 
 /** A closed proposal's result post, its approval buttons and the rejection modal. */
@@ -62,7 +62,7 @@ export function resultMessage(t: Translator, o: ProposalOverview, token: Token) 
   if (["awaiting_approval", "approved", "vetoed", "settling", "settled", "failed"].includes(p.status)) {
     fields.push({
       name: t.t("proposal.result.payout.fieldName"),
-      value: t.t("proposal.result.payout", { total: tokenText(t, total, token), batch: p.batchHash ?? "null" }),
+      value: t.t("proposal.result.payout", { total: tokenAmountIn(t, total, token), batch: p.batchHash ?? "null" }),
     });
     fields.push({
       name: t.t("proposal.result.approval.fieldName"),

@@ -8,6 +8,7 @@ import {
 } from "../../services/compute/acceptHeartbeat.ts";
 import { answerChallenge, type ChallengeAnswer, challengeForHeartbeat } from "../../services/compute/nodeChallenges.ts";
 import { nodeCameOnline } from "../../services/compute/nodeHealth.ts";
+import { readShortfall } from "../../services/compute/reportedSpecs.ts";
 import { enqueuePosts } from "../../services/publishing/enqueuePosts.ts";
 import type { HttpDeps } from "../httpDeps.ts";
 import { WindowCounter } from "../windowCounter.ts";
@@ -218,7 +219,7 @@ export const heartbeatRoutes =
           {
             guildId,
             kind: "compute",
-            notice: { fact: { kind: "node_shortfall", nodeId, shortfall } },
+            notice: { fact: { kind: "node_shortfall", nodeId, shortfall: readShortfall(shortfall) } },
           },
         ]);
       }

@@ -5,7 +5,7 @@ import { declaredOf } from "./declaredSpecs.ts";
 import { HEARTBEAT_TYPES, heartbeatDigestBytes, heartbeatDomain, specsHash } from "./heartbeatTypedData.ts";
 import { type CachedNode, storeHeartbeat } from "./heartbeatWriter.ts";
 import { recoverAddressLower } from "./recoverSigner.ts";
-import { type ReportedSpecs, specsShortfall } from "./reportedSpecs.ts";
+import { type ReportedSpecs, specsShortfall, storedShortfall } from "./reportedSpecs.ts";
 
 export interface HeartbeatBody {
   timestamp: number;
@@ -32,7 +32,7 @@ export interface HeartbeatAccepted {
   sequence: number;
   /** The node was pending or offline and is online again with this heartbeat. */
   cameOnline: boolean;
-  /** The reported specs fall short in a new way (null: no new shortfall). */
+  /** The reported specs fall short in a new way, as stored (see `readShortfall`; null: no new shortfall). */
   newShortfall: string | null;
 }
 
@@ -105,7 +105,7 @@ export async function verifyHeartbeat(
   const same = node.lastSpecs?.json === specsJson ? node.lastSpecs : undefined;
   const { hash, shortfall } = same ?? {
     hash: specsHash(body.specs),
-    shortfall: specsShortfall(node.declared, body.specs),
+    shortfall: storedShortfall(specsShortfall(node.declared, body.specs)),
   };
   node.lastSpecs = { json: specsJson, hash, shortfall };
   const digest = heartbeatDigestBytes(node.guildId, {

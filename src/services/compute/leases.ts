@@ -1,4 +1,3 @@
-import { tokenAmountText } from "../../base/token.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import { sharedWallet } from "../conflicts/refuseSelfDealing.ts";
@@ -7,7 +6,7 @@ import { UserError } from "../errors.ts";
 import { enqueuePosts, type PostRequest } from "../publishing/enqueuePosts.ts";
 import { agreedCost } from "./leaseCost.ts";
 import { loadOffers } from "./loadOffers.ts";
-import { misses } from "./rankOffers.ts";
+import { misses, type OfferMiss } from "./rankOffers.ts";
 import type { StoredMatch } from "./requestCompute.ts";
 
 const leaseWith = { node: { include: { provider: true } }, request: { include: { requester: true } } } as const;
@@ -54,10 +53,9 @@ export async function chooseOffer(
     });
     if (existing) return { lease: existing, created: false };
     const offer = (await loadOffers(tx, actor.guildId, now)).find((o) => o.id === nodeId);
-    const price = (units: bigint) => tokenAmountText(units, deps.token);
     const want = { gpuCount: request.gpuCount, maxPrice: BigInt(request.maxPrice.toString()) };
-    const problems = offer ? misses(offer, want, price) : ["retired"];
-    if (!offer || problems.length > 0) throw new UserError("offer_gone", { nodeId, problems });
+    const problems: OfferMiss[] = offer ? misses(offer, want) : [{ kind: "retired" }];
+    if (!offer || problems.length > 0) throw new UserError("offer_gone", { nodeId, problems, token: deps.token });
     const node = await tx.computeNode.findUniqueOrThrow({ where: { id: nodeId }, include: { provider: true } });
     // Nobody is paid for their own lease: not from their own node, nor from an alt account's (a shared wallet).
     if (

@@ -2,7 +2,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { declaredOf } from "./declaredSpecs.ts";
 import type { Offer } from "./rankOffers.ts";
-import { type ReportedSpecs, verifiedCapacity } from "./reportedSpecs.ts";
+import { type ReportedSpecs, readShortfallOrNull, verifiedCapacity } from "./reportedSpecs.ts";
 import { uptimeRatio } from "./uptime.ts";
 
 const WEEK = 7 * 86_400_000;
@@ -34,7 +34,7 @@ export async function loadOffers(
       price: BigInt(n.price.toString()),
       online: n.status === "online",
       uptime: uptimeRatio(n.spans, new Date(now.getTime() - WEEK), now, n.registeredAt),
-      shortfall: n.shortfall,
+      shortfall: readShortfallOrNull(n.shortfall),
     };
   });
 }

@@ -169,7 +169,7 @@ async function flagIfFailingRepeatedly(tx: Tx, guildId: string, nodeId: number, 
       kind: "note",
       note: {
         channel: "governance",
-        text: `⚠️ Node #${nodeId} failed its last ${failures} capacity challenges: it cannot show the capacity its provider declared, so it earns only the CPU rate. Consider \`/node show id:${nodeId}\` and asking its provider.`,
+        fact: { kind: "node_challenges_failed", nodeId, failures },
       },
     },
   ]);

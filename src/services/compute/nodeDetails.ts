@@ -1,7 +1,7 @@
 import { toUnits } from "../../db/decimalUnits.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { findNode } from "./findNode.ts";
-import type { ReportedSpecs } from "./reportedSpecs.ts";
+import { type ReportedSpecs, readShortfallOrNull } from "./reportedSpecs.ts";
 import { uptimeRatio } from "./uptime.ts";
 
 const DAY = 86_400_000;
@@ -51,7 +51,7 @@ export async function nodeDetails(deps: Pick<ServiceDeps, "db" | "now">, actor: 
     },
     leases,
     earned: rewards.reduce((n, r) => n + toUnits(r.amount), 0n),
-    shortfallNote: showShortfall ? node.shortfall : null,
+    shortfallNote: showShortfall ? readShortfallOrNull(node.shortfall) : null,
     challenge,
     now,
   };

@@ -1,4 +1,4 @@
-import { sameGpuModel } from "./reportedSpecs.ts";
+import { type KnownShortfall, sameGpuModel } from "./reportedSpecs.ts";
 
 export interface Offer {
   id: number;
@@ -12,7 +12,7 @@ export interface Offer {
   online: boolean;
   /** 0–1 over the last 7 days. */
   uptime: number;
-  shortfall: string | null;
+  shortfall: KnownShortfall | null;
 }
 
 export interface Want {
@@ -36,7 +36,8 @@ export interface FitFacts {
   /** The region asked (null: none), and whether the offer's region is it. */
   askedRegion: string | null;
   regionMatch: boolean;
-  shortfall: string | null;
+  /** Words in a request stored before shortfalls were facts. */
+  shortfall: KnownShortfall | null;
 }
 
 export interface Ranked {
@@ -48,20 +49,42 @@ export interface Ranked {
   fit: FitFacts;
 }
 
-/** Why an offer does not fit, in words; empty when it fits. The hard filters: never left to a model. */
-export function misses(offer: Offer, want: Want, price: (units: bigint) => string): string[] {
-  const out: string[] = [];
-  if (!offer.online) out.push("offline");
+/** Why an offer does not fit a request, as facts a view words (prices in smallest units). */
+export type OfferMiss =
+  | { kind: "offline" }
+  | { kind: "retired" }
+  | { kind: "gpu_model"; offered: string | null; wanted: string }
+  | { kind: "vram"; vramGb: number; minVramGb: number }
+  | { kind: "free_gpus"; free: number; wanted: number }
+  | { kind: "price"; price: string; maxPrice: string };
+
+/** An offer that does not fit, named in a refusal with what it misses. */
+export interface NearOffer {
+  nodeId: number;
+  name: string;
+  misses: OfferMiss[];
+}
+
+/** Why an offer does not fit; empty when it fits. The hard filters: never left to a model. */
+export function misses(offer: Offer, want: Want): OfferMiss[] {
+  const out: OfferMiss[] = [];
+  if (!offer.online) out.push({ kind: "offline" });
   if (want.gpuModel && (offer.gpuModel === null || !sameGpuModel(want.gpuModel, offer.gpuModel))) {
-    out.push(`${offer.gpuModel ?? "no GPU"}, not ${want.gpuModel}`);
+    out.push({ kind: "gpu_model", offered: offer.gpuModel, wanted: want.gpuModel });
   }
   if (want.minVramGb !== undefined && offer.vramGb < want.minVramGb) {
-    out.push(`${offer.vramGb} GB of VRAM per GPU, under ${want.minVramGb}`);
+    out.push({ kind: "vram", vramGb: offer.vramGb, minVramGb: want.minVramGb });
   }
-  if (offer.freeGpus < want.gpuCount) out.push(`${offer.freeGpus} free GPU(s), ${want.gpuCount} wanted`);
-  if (offer.price > want.maxPrice) out.push(`${price(offer.price)} per GPU-hour, above ${price(want.maxPrice)}`);
+  if (offer.freeGpus < want.gpuCount) out.push({ kind: "free_gpus", free: offer.freeGpus, wanted: want.gpuCount });
+  if (offer.price > want.maxPrice) {
+    out.push({ kind: "price", price: offer.price.toString(), maxPrice: want.maxPrice.toString() });
+  }
   return out;
 }
+
+// The agent reads the facts as they are: a model needs no sentence, and a JSON object cannot be misread.
+const shortfallForModel = (s: KnownShortfall) =>
+  typeof s === "string" ? s : s.map((f) => JSON.stringify(f)).join("; ");
 
 /**
  * The documented deterministic ranking of fitting offers (score 0–100): 45 × uptime over 7 days, 35 × how far the
@@ -71,9 +94,9 @@ export function misses(offer: Offer, want: Want, price: (units: bigint) => strin
  */
 export function rankOffers(offers: Offer[], want: Want, price: (units: bigint) => string) {
   const fits: Ranked[] = [];
-  const nearest: { offer: Offer; misses: string[] }[] = [];
+  const nearest: { offer: Offer; misses: OfferMiss[] }[] = [];
   for (const offer of offers) {
-    const m = misses(offer, want, price);
+    const m = misses(offer, want);
     if (m.length > 0) {
       nearest.push({ offer, misses: m });
       continue;
@@ -91,7 +114,7 @@ export function rankOffers(offers: Offer[], want: Want, price: (units: bigint) =
         want.region
           ? `${offer.region}${regionMatch ? " (the region you asked)" : ` (not ${want.region})`}`
           : offer.region,
-        offer.shortfall ? `flagged: ${offer.shortfall}` : "reported specs match the declared ones",
+        offer.shortfall ? `flagged: ${shortfallForModel(offer.shortfall)}` : "reported specs match the declared ones",
       ],
       fit: {
         uptime: offer.uptime,

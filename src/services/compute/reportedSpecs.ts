@@ -55,30 +55,65 @@ export function capacityWeight(declared: DeclaredSpecs, reported: ReportedSpecs 
   return declared.gpuModel === null ? v.cores : v.gpus * CORES_PER_GPU;
 }
 
-/** Where the reported specs fall short of the declared ones, in words; null when they back every declared figure. */
-export function specsShortfall(declared: DeclaredSpecs, reported: ReportedSpecs): string | null {
-  const problems: string[] = [];
+/** One way the reported specs fall short of the declared ones, as facts a view words (sizes in whole GB). */
+export type ShortfallFact =
+  | { kind: "no_gpu"; model: string; declared: number }
+  | { kind: "other_gpu"; model: string; reported: string[] }
+  | { kind: "gpu_count"; model: string; reported: number; declared: number }
+  | { kind: "vram"; reportedGb: number; declaredGb: number }
+  | { kind: "cpu_cores"; reported: number; declared: number }
+  | { kind: "ram"; reportedGb: number; declaredGb: number };
+
+/**
+ * A node's shortfall as read back: the facts, or the English words a node's row held before shortfalls were facts
+ * (shown as they were stored until its next heartbeat writes facts).
+ */
+export type KnownShortfall = ShortfallFact[] | string;
+
+/** Where the reported specs fall short of the declared ones; null when they back every declared figure. */
+export function specsShortfall(declared: DeclaredSpecs, reported: ReportedSpecs): ShortfallFact[] | null {
+  const problems: ShortfallFact[] = [];
   const model = declared.gpuModel;
   if (model !== null) {
     const ofModel = reported.gpus.filter((g) => sameGpuModel(model, g.name));
-    if (reported.gpus.length === 0) problems.push(`reports no GPU, ${declared.gpuCount} × ${model} declared`);
+    if (reported.gpus.length === 0) problems.push({ kind: "no_gpu", model, declared: declared.gpuCount });
     else if (ofModel.length === 0) {
-      const names = [...new Set(reported.gpus.map((g) => g.name))].join(", ");
-      problems.push(`reports ${names}, not the declared ${model}`);
+      problems.push({ kind: "other_gpu", model, reported: [...new Set(reported.gpus.map((g) => g.name))] });
     } else if (ofModel.length < declared.gpuCount) {
-      problems.push(`reports ${ofModel.length} × ${model}, ${declared.gpuCount} declared`);
+      problems.push({ kind: "gpu_count", model, reported: ofModel.length, declared: declared.gpuCount });
     }
     const small = ofModel.filter((g) => g.memoryMiB / 1024 < declared.vramGb * VRAM_TOLERANCE);
     if (small.length > 0) {
       const gb = Math.floor(Math.min(...small.map((g) => g.memoryMiB)) / 1024);
-      problems.push(`reports ${gb} GB of VRAM per GPU, ${declared.vramGb} GB declared`);
+      problems.push({ kind: "vram", reportedGb: gb, declaredGb: declared.vramGb });
     }
   }
   if (reported.cpuCores < declared.cpuCores) {
-    problems.push(`reports ${reported.cpuCores} CPU cores, ${declared.cpuCores} declared`);
+    problems.push({ kind: "cpu_cores", reported: reported.cpuCores, declared: declared.cpuCores });
   }
   if (reported.ramGb < declared.ramGb * RAM_TOLERANCE) {
-    problems.push(`reports ${reported.ramGb} GB of RAM, ${declared.ramGb} GB declared`);
+    problems.push({ kind: "ram", reportedGb: reported.ramGb, declaredGb: declared.ramGb });
   }
-  return problems.length === 0 ? null : problems.join("; ");
+  return problems.length === 0 ? null : problems;
 }
+
+/**
+ * The shortfall as `ComputeNode.shortfall` holds it: JSON, compared as text by the heartbeat writer (the same facts
+ * always serialise the same way, so an unchanged shortfall is not announced again).
+ */
+export const storedShortfall = (facts: ShortfallFact[] | null): string | null =>
+  facts === null ? null : JSON.stringify(facts);
+
+/** A stored shortfall read back: facts, or a row's English words from before shortfalls were facts. */
+export function readShortfall(stored: string): KnownShortfall {
+  if (!stored.startsWith("[")) return stored;
+  try {
+    return JSON.parse(stored) as ShortfallFact[];
+  } catch {
+    return stored;
+  }
+}
+
+/** A stored shortfall (or none) read back. */
+export const readShortfallOrNull = (stored: string | null): KnownShortfall | null =>
+  stored === null ? null : readShortfall(stored);

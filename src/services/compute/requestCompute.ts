@@ -76,7 +76,8 @@ export async function requestCompute(
   const { fits, nearest } = rankOffers(offers, want, price);
   if (fits.length === 0) {
     throw new UserError("no_fitting_offer", {
-      nearest: nearest.slice(0, 3).map((n) => `node #${n.offer.id} ${n.offer.name}: ${n.misses.join(", ")}`),
+      nearest: nearest.slice(0, 3).map((n) => ({ nodeId: n.offer.id, name: n.offer.name, misses: n.misses })),
+      token: deps.token,
     });
   }
   const matches: StoredMatch[] = fits

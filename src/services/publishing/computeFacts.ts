@@ -1,4 +1,5 @@
 import type { FitFacts } from "../compute/rankOffers.ts";
+import type { KnownShortfall } from "../compute/reportedSpecs.ts";
 
 /** An offer named in a failover notice: the node, its name, its score and the ranking's reasons. */
 export interface FailoverOffer {
@@ -76,5 +77,5 @@ export type ComputeActionFact =
   /** The provider is asked to accept or decline (the buttons). */
   | { kind: "lease_offered"; lease: LeaseTermsFact; requesterId: string; providerId: string; purpose: string }
   | { kind: "lease_ended_early"; leaseId: number; actorId: string; otherId: string }
-  /** A heartbeat reports less than was declared; `shortfall` is the service's description of what falls short. */
-  | { kind: "node_shortfall"; nodeId: number; shortfall: string };
+  /** A heartbeat reports less than was declared: what falls short (words in a notice queued before it was facts). */
+  | { kind: "node_shortfall"; nodeId: number; shortfall: KnownShortfall };

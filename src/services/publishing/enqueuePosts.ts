@@ -36,7 +36,10 @@ export interface ComputeText {
 /** A message in the compute channel: words an adapter wrote, or facts a service queued (the view words them). */
 export type ComputeNotice = ComputeText | { fact: ComputeFact };
 
-/** A message to the moderators, mentioning their role: words an adapter wrote, or facts a service queued. */
+/**
+ * A message to the moderators, mentioning their role: facts a service queued, or (rows queued before every note
+ * was facts) English words, shown as they were stored.
+ */
 export type ModeratorNote = { channel: "governance" | "payouts" } & ({ text: string } | { fact: ModeratorFact });
 
 export type PostRequest =

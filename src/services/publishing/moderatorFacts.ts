@@ -18,7 +18,7 @@ export interface HeldLineRef {
 }
 
 /**
- * What moderators are told about payouts, as facts; the Discord view puts them in words. A `reason` is a sentence
+ * What moderators are told (payouts, calibration, compute nodes), as facts; the Discord view puts them in words. A `reason` is a sentence
  * that is stored as words elsewhere too (a chunk's `stuckReason`, a chain's refusal), carried as it is.
  */
 export type ModeratorFact =
@@ -60,4 +60,6 @@ export type ModeratorFact =
       /** Facts; `reason`: the words a note queued before problems were facts carries. */
       problem?: HeldLineProblem;
       reason?: string;
-    };
+    }
+  /** A node's last `failures` decided capacity challenges all failed: it earns only the CPU rate. */
+  | { kind: "node_challenges_failed"; nodeId: number; failures: number };

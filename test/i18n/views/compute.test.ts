@@ -101,7 +101,12 @@ const offers = Array.from({ length: 5 }, (_, i) => ({
     region: long(24),
     askedRegion: i % 2 ? long(24, "us") : null,
     regionMatch: i % 3 === 0,
-    shortfall: i % 2 ? long(150, "reports") : null,
+    shortfall:
+      i % 3 === 1
+        ? long(150, "reports")
+        : i % 3 === 2
+          ? [{ kind: "gpu_count" as const, model: long(64), reported: 1, declared: 16 }]
+          : null,
   },
 }));
 
@@ -157,6 +162,16 @@ const facts: ComputeFact[] = [
     hoursLeft: 719.25,
     failover,
   })),
+  {
+    kind: "node_shortfall",
+    nodeId: 42,
+    shortfall: [
+      { kind: "other_gpu", model: long(64), reported: Array.from({ length: 16 }, (_, i) => long(80, `GPU${i}`)) },
+      { kind: "vram", reportedGb: 1023, declaredGb: 1024 },
+      { kind: "cpu_cores", reported: 4095, declared: 4096 },
+      { kind: "ram", reportedGb: 65535, declaredGb: 65536 },
+    ],
+  },
 ];
 
 /** Every view of the compute area, rendered as Discord receives it. */
@@ -257,7 +272,7 @@ describe("the compute views in every language", () => {
     expect(show("es-ES")).toContain("24 h: 99,8 % · 7 días: 95,0 % · época 123: 50,0 %");
     expect(show("es-ES")).toContain("16 carriles en 12,3 s");
     expect(show("es-ES")).toContain("123.456.789,012345678901234567 STEW por hora de GPU");
-    expect(show("zh-CN")).toContain("24小时：99.8% · 7天：95.0% · 第123周期：50.0%");
+    expect(show("zh-CN")).toContain("24小时：99.8% · 7天：95.0% · 第123纪元：50.0%");
     const ended = (locale: Locale) => computeFactNotice(translator(locale), facts[9] as ComputeFact, token).content;
     expect(ended("en")).toContain("11519.50 of 11520.00 GPU-hours delivered");
     expect(ended("es-ES")).toContain("11519,50 de 11520,00 horas de GPU entregadas");

@@ -10,6 +10,7 @@ import {
 import { errorMessages, userErrorMessage } from "../../../src/discord/views/errorMessages.ts";
 import { LOCALES } from "../../../src/i18n/locales.ts";
 import { translator } from "../../../src/i18n/translator.ts";
+import type { OfferMiss } from "../../../src/services/compute/rankOffers.ts";
 import type { UserErrorCode, UserErrorContext } from "../../../src/services/errors.ts";
 import type { SiweProblem } from "../../../src/services/wallets/parseSiweMessage.ts";
 import { discordLimitProblems } from "../../helpers/discordLimits.ts";
@@ -51,6 +52,16 @@ const siweProblems: SiweProblem[] = [
   "resource",
   "unexpected_line",
   "too_short",
+];
+const token = { symbol: "STEW", decimals: 18 };
+// Every way an offer misses a request, at the largest figures a node can declare.
+const everyMiss: OfferMiss[] = [
+  { kind: "offline" },
+  { kind: "gpu_model", offered: "NVIDIA-GeForce-RTX-4090-with-a-very-long-model-name-of-64-chars", wanted: "H200" },
+  { kind: "gpu_model", offered: null, wanted: "NVIDIA-H200-with-a-very-long-model-name-as-a-member-types-it-64" },
+  { kind: "vram", vramGb: 1023, minVramGb: 1024 },
+  { kind: "free_gpus", free: 1, wanted: 64 },
+  { kind: "price", price: "123456789012345678901234567", maxPrice: "123456789012345678901234566" },
 ];
 const criteria = ["clarity", "impact", "effort", "originality", "evidence"];
 const actions = ["override", "clear", "appeal"] as const;
@@ -236,18 +247,22 @@ const samples: { [C in UserErrorCode]: UserErrorContext[C][] } = {
   node_is_retired: [{ id: bigId }],
   nothing_to_update: [{}],
   no_fitting_offer: [
-    { nearest: [] },
+    { nearest: [], token },
     {
-      nearest: Array.from(
-        { length: 3 },
-        (_, i) =>
-          `node #${i + 1} ${"a-very-long-node-name-".repeat(3)}: 4 × A100 (wants 8 × H200), 40 GB VRAM per GPU (wants 80), price 12.5 STEW/h (wants ≤ 10)`,
-      ),
+      nearest: Array.from({ length: 3 }, (_, i) => ({
+        nodeId: bigId - i,
+        name: "a-very-long-node-name-".repeat(3).slice(0, 64),
+        misses: everyMiss,
+      })),
+      token,
     },
   ],
   compute_request_not_found: [{ id: bigId }],
   not_your_request: [{ id: bigId }],
-  offer_gone: [{ nodeId: bigId, problems: ["retired"] }],
+  offer_gone: [
+    { nodeId: bigId, problems: [{ kind: "retired" }], token },
+    { nodeId: bigId, problems: everyMiss, token },
+  ],
   own_node_lease: [{ nodeId: bigId }],
   lease_not_found: [{ id: bigId }],
   own_lease_approval: [{ id: bigId }],

@@ -154,6 +154,7 @@ const FACTS: ModeratorFact[] = [
   },
   { kind: "held_line_relay_refused", line, proposalId: 7, relay: "claim" },
   { kind: "held_line_relay_refused", line, proposalId: 7, relay: "return", reason: "execution reverted" },
+  { kind: "node_challenges_failed", nodeId: 2_147_483_647, failures: 3 },
 ];
 
 const contribution = (i: number) => ({

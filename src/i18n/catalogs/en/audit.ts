@@ -31,8 +31,6 @@ export const audit = {
   "audit.path.reasons": "**⑥ Reasons** — {count} payout line(s) on the next {pages, plural, one {page} other {pages}}.",
   "audit.chunkStatus":
     "{status, select, planned {planned} signed {signed} broadcast {broadcast} mined {mined} confirmed {confirmed} failed {failed} awaiting_execution {awaiting_execution} other {{status}}}",
-  "audit.nodeStatus":
-    "{status, select, pending {pending} online {online} offline {offline} retired {retired} other {{status}}}",
   "audit.proposalStatus":
     "{status, select, draft {Draft: not open for votes yet} open {Open for votes} passed {Passed} rejected {Rejected} expired {Expired: quorum not reached} awaiting_approval {Passed · awaiting moderator approval} approved {Approved · waiting for settlement} vetoed {Vetoed by a moderator} settling {Settling on-chain} settled {Settled} failed {Settlement failed} other {{status}}}",
   "audit.votingType":

@@ -1,7 +1,5 @@
 /** English: the source every other catalog translates. Keys start with "budget.". */
 export const budget = {
-  "budget.category":
-    "{category, select, code {code} docs {docs} design {design} research {research} community {community} ops {ops} other {other}}",
   "budget.floorItem": "{category} {share}",
   "budget.floorsNone": "No category has a floor: when rewards exceed the budget, all of it is shared by score.",
   "budget.floorsNow": "Floors now: {floors}; the rest ({rest}) is shared by score.",

@@ -29,6 +29,8 @@ export const notes = {
   "notes.relayRefused":
     "The {relay, select, claim {claim} other {return}} of held line #{id} (proposal #{proposalId}, {amount} for {recipient}) was not sent: {reason}. The line stays held; its recipient can claim it again with `/payout claim line:{id}`.",
   "notes.chainRefused": "the chain refused it",
+  "notes.nodeChallengesFailed":
+    "⚠️ Node #{nodeId} failed its last {failures, plural, one {capacity challenge} other {# capacity challenges}}: it cannot show the capacity its provider declared, so it earns only the CPU rate. Consider `/node show id:{nodeId}` and asking its provider.",
   "notes.post.posted": " It is posted in {channel}.",
   "notes.post.inAMoment": " It will be posted in {channel} in a moment.",
   "notes.post.queued":

@@ -36,8 +36,6 @@ export const audit = {
     "**⑥ Motivos** — {count, plural, one {# línea de pago} other {# líneas de pago}} en {pages, plural, one {la página siguiente} other {las páginas siguientes}}.",
   "audit.chunkStatus":
     "{status, select, planned {planificado} signed {firmado} broadcast {enviado} mined {minado} confirmed {confirmado} failed {fallido} awaiting_execution {esperando ejecución} other {{status}}}",
-  "audit.nodeStatus":
-    "{status, select, pending {pendiente} online {en línea} offline {desconectado} retired {retirado} other {{status}}}",
   "audit.proposalStatus":
     "{status, select, draft {Borrador: aún no abierta a votación} open {Abierta a votación} passed {Aprobada en votación} rejected {Rechazada} expired {Caducada: no se alcanzó el quórum} awaiting_approval {Aprobada en votación · pendiente de aprobación de un moderador} approved {Aprobada · esperando la liquidación} vetoed {Vetada por un moderador} settling {Liquidándose en la cadena} settled {Liquidada} failed {Liquidación fallida} other {{status}}}",
   "audit.votingType":

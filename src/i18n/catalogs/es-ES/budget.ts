@@ -2,8 +2,6 @@ import type { CatalogOf } from "../catalogOf.ts";
 import type { budget as source } from "../en/budget.ts";
 
 export const budget = {
-  "budget.category":
-    "{category, select, code {código} docs {documentación} design {diseño} research {investigación} community {comunidad} ops {operaciones} other {otros}}",
   "budget.floorItem": "{category} {share}",
   "budget.floorsNone":
     "Ninguna categoría tiene un mínimo: cuando las recompensas superan el presupuesto, todo se reparte según la puntuación.",

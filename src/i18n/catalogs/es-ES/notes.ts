@@ -31,6 +31,8 @@ export const notes = {
   "notes.relayRefused":
     "No se ha enviado {relay, select, claim {la reclamación} other {la devolución}} de la línea retenida #{id} (propuesta #{proposalId}, {amount} para {recipient}): {reason}. La línea sigue retenida; su destinatario puede volver a reclamarla con `/payout claim line:{id}`.",
   "notes.chainRefused": "la cadena la rechazó",
+  "notes.nodeChallengesFailed":
+    "⚠️ El nodo #{nodeId} no superó {failures, plural, one {su último desafío de capacidad} other {sus últimos # desafíos de capacidad}}: no puede demostrar la capacidad que declaró su proveedor, así que solo gana la tarifa de CPU. Conviene revisar `/node show id:{nodeId}` y preguntar a su proveedor.",
   "notes.post.posted": " Está publicado en {channel}.",
   "notes.post.inAMoment": " Se publicará en {channel} en un momento.",
   "notes.post.queued":

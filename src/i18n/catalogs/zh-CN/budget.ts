@@ -2,8 +2,6 @@ import type { CatalogOf } from "../catalogOf.ts";
 import type { budget as source } from "../en/budget.ts";
 
 export const budget = {
-  "budget.category":
-    "{category, select, code {代码} docs {文档} design {设计} research {研究} community {社区} ops {运维} other {其他}}",
   "budget.floorItem": "{category} {share}",
   "budget.floorsNone": "没有任何类别设置保底：奖励超出预算时，全部预算按评分分配。",
   "budget.floorsNow": "当前保底：{floors}；其余（{rest}）按评分分配。",

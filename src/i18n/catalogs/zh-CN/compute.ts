@@ -45,7 +45,7 @@ export const compute = {
   "compute.node.lease": "#{leaseId} {status} · {gpuCount}块GPU × {hours}小时，单价{price}",
   "compute.node.leaseEnds": "#{leaseId} {status} · {gpuCount}块GPU × {hours}小时，单价{price} · {endsAt}结束",
   "compute.node.flagged": "⚠️ {shortfall}（奖励以上报的容量为上限）",
-  "compute.node.earned": "周期分配中共{amount}",
+  "compute.node.earned": "纪元分配中共{amount}",
   "compute.node.shortfallNote":
     "⚠️ 你的节点最近一次心跳上报的配置低于你的声明：{shortfall}。其奖励以上报的配置为上限；请修好机器，或用`/node update`修改你提供的内容。",
   "compute.node.notChallenged": "尚未接受挑战：通过挑战之前，其容量按CPU费率计酬",
@@ -55,7 +55,7 @@ export const compute = {
   "compute.uptime.sinceRegistration": "自注册（{registeredAt}）以来：{percent}",
   "compute.uptime.day": "24小时：{percent}",
   "compute.uptime.week": "7天：{percent}",
-  "compute.uptime.epoch": "第{epochNumber}周期：{percent}",
+  "compute.uptime.epoch": "第{epochNumber}纪元：{percent}",
   "compute.uptime.explained": "{windows}\n（每个时间段中、自注册起算，由签名心跳覆盖的时间占比）",
 
   "compute.register.reply":
@@ -93,7 +93,7 @@ export const compute = {
     "**#{leaseId}** {status} · {role, select, requester {你租用} other {<@{requesterId}>租用}}{terms} {when} · “{purpose}”",
   "compute.leases.ended": "{at}已结束",
   "compute.leases.ends": "{at}结束",
-  "compute.end.reply": "租约**#{leaseId}**已结束。将在周期结算时按比例计酬。",
+  "compute.end.reply": "租约**#{leaseId}**已结束。将在纪元结算时按比例计酬。",
 
   "compute.notice.nodeRegistered":
     "🖥️ <@{providerId}>注册了节点**#{nodeId} {name}**：{hardware}，{region}，{perHour}。在其代理第一次心跳之前处于待上线状态。",
@@ -110,7 +110,7 @@ export const compute = {
   "compute.notice.leaseEndedEarly":
     "租约**#{leaseId}**已被<@{actorId}>提前结束；按节点至今已交付的部分计酬。<@{otherId}>",
   "compute.notice.leaseEnded":
-    "节点#{nodeId}上的租约#{leaseId}已结束：约定{agreed} GPU小时，已交付{delivered} GPU小时，周期结算时向<@{providerId}>支付{amount}。<@{requesterId}>",
+    "节点#{nodeId}上的租约#{leaseId}已结束：约定{agreed} GPU小时，已交付{delivered} GPU小时，纪元结算时向<@{providerId}>支付{amount}。<@{requesterId}>",
   "compute.notice.leaseNodeOffline":
     "⚠️ <@{requesterId}>、<@{providerId}>：节点#{nodeId} **{nodeName}**自{since}起离线，正值租约#{leaseId}期间（只按其在线时间计酬）。",
   "compute.notice.noFailover": "目前没有其他在线报价能满足剩余的{hours}小时；如果节点恢复，租约将继续。",
@@ -119,4 +119,20 @@ export const compute = {
   "compute.notice.failoverOffer": "节点#{nodeId} **{name}**（得分{score}：{reasons}）",
   "compute.notice.offerSeparator": "；",
   "compute.note.leaseNeedsApproval": "租约#{leaseId}（{terms}）的费用超过LEASE_APPROVAL_ABOVE：请在#{channel}批准。",
+  "compute.shortfall.noGpu": "未上报任何GPU，声明为{declared} × {model}",
+  "compute.shortfall.otherGpu": "上报的是{reported}，而非声明的{model}",
+  "compute.shortfall.gpuCount": "上报{reported} × {model}，声明为{declared}块",
+  "compute.shortfall.vram": "上报每块GPU显存{reportedGb} GB，声明为{declaredGb} GB",
+  "compute.shortfall.cpuCores": "上报{reported}个CPU核心，声明为{declared}个",
+  "compute.shortfall.ram": "上报内存{reportedGb} GB，声明为{declaredGb} GB",
+  "compute.shortfall.separator": "；",
+  "compute.miss.offline": "离线",
+  "compute.miss.retired": "已退役",
+  "compute.miss.gpuModel": "{offered}，不是{wanted}",
+  "compute.miss.noGpu": "无GPU，不是{wanted}",
+  "compute.miss.vram": "每块GPU显存{vramGb} GB，低于{minVramGb} GB",
+  "compute.miss.freeGpus": "空闲GPU {free}块，需要{wanted}块",
+  "compute.miss.price": "{price}/GPU小时，高于{maxPrice}",
+  "compute.miss.separator": "，",
+  "compute.miss.nearest": "节点#{nodeId} {name}：{misses}",
 } as const satisfies CatalogOf<typeof source>;

@@ -42,7 +42,7 @@ export const errors = {
   "errors.invalid_budget.format":
     "`{input}`不是有效的预算申请。请写出金额和收款人地址，例如`500 0x1234…abcd`，或者不填。",
   "errors.invalid_days": "{days}不是有效的期限：请填写1到365之间的天数。",
-  "errors.epoch_blocked_by_appeals": "还有未处理的申诉，周期无法结束：{appeals}。请先接受或驳回它们。",
+  "errors.epoch_blocked_by_appeals": "还有未处理的申诉，纪元无法结束：{appeals}。请先接受或驳回它们。",
   "errors.invalid_address":
     "`{address}`不是有效的以太坊地址。地址必须是0x加40个十六进制字符（只有校验和正确时才能大小写混用）。",
   "errors.address_in_use": "`{address}`已经是本服务器另一位成员绑定的钱包。每个钱包只能属于一位成员。",
@@ -114,8 +114,8 @@ export const errors = {
   "errors.no_wallet": "你还没有绑定钱包。请使用`/wallet link address:<你的地址>`开始。",
   "errors.guild_only": "此命令只能在服务器内使用。",
   "errors.missing_role": "只有拥有{role}身份组的成员才能执行此操作。",
-  "errors.export_no_epoch": "没有第{number}周期。`/epoch status`会显示当前开放周期的编号。",
-  "errors.export_which_guild": "有多个服务器存在第{number}周期（{guilds}）：请加上--guild <server id>指明是哪一个。",
+  "errors.export_no_epoch": "没有第{number}纪元。`/epoch status`会显示当前开放纪元的编号。",
+  "errors.export_which_guild": "有多个服务器存在第{number}纪元（{guilds}）：请加上--guild <server id>指明是哪一个。",
   "errors.held_line_not_found": "本服务器中没有暂扣款项#{id}。`/payout claim`会列出为你暂扣的款项。",
   "errors.held_line_resolved":
     "{outcome, select, returned {暂扣款项#{id}已经退回金库：没有可领取或退回的内容了。} paidTo {暂扣款项#{id}已经支付给`{to}`：没有可领取的内容了。} other {暂扣款项#{id}已经支付：没有可领取的内容了。}}",
@@ -154,7 +154,7 @@ export const errors = {
     "本服务器中没有{kind, select, proposal {提案} contribution {贡献} node {节点} any {提案、贡献或节点} other {{kind}}}`{ref}`。",
   "errors.jury_off": "这里关闭了盲评团（CALIBRATION_SAMPLE为`off`）。",
   "errors.jury_item_not_found": "本服务器中没有评审项{id}。请使用/jury next获取你的下一项。",
-  "errors.jury_sample_closed": "评审项#{id}所属的周期已经结束：它的一致度已计入分配。请使用/jury next。",
+  "errors.jury_sample_closed": "评审项#{id}所属的纪元已经结束：它的一致度已计入分配。请使用/jury next。",
   "errors.jury_own_contribution": "你不能给评审项{id}打分：这是你自己的贡献，任何人都不能评判自己的作品。",
   "errors.jury_conflicted": "你不能给评审项{id}打分：它的作者绑定了`{address}`，你也绑定了这个钱包，存在利益冲突。",
   "errors.jury_already_reviewed": "你已经给评审项{id}打过分了。每位评审员对每一项只打一次分。",
@@ -218,7 +218,7 @@ export const errors = {
   "errors.contribution_withdrawn":
     "贡献#{id}已被作者撤回，因此无需{action, select, override {修改其评估} clear {解除其评估标记} other {裁决其申诉}}：它不会获得任何付款。",
   "errors.contribution_in_distribution":
-    "贡献#{id}的奖励已计入第{epoch}周期的分配{hasProposal, select, yes {（提案#{proposalId}，{proposalStatus}）} other {}}，因此它的评估已不能更改：你不能{action, select, override {修改其评估} clear {解除其评估标记} other {裁决其申诉}}。投票通过的结果就是实际支付的结果。",
+    "贡献#{id}的奖励已计入第{epoch}纪元的分配{hasProposal, select, yes {（提案#{proposalId}，{proposalStatus}）} other {}}，因此它的评估已不能更改：你不能{action, select, override {修改其评估} clear {解除其评估标记} other {裁决其申诉}}。投票通过的结果就是实际支付的结果。",
   "errors.invalid_component": "这个按钮或菜单不属于Steward所知的任何内容。请改用命令（参见/help）。",
   "errors.pager_expired": "这个列表的筛选条件太长，无法保存在按钮中，而Steward之后已经重启：请重新运行`{command}`。",
   "errors.not_flagged": "贡献#{id}的评估没有被标记为待审核，因此无需解除。请使用`/evaluation override`来修改它。",
@@ -244,12 +244,12 @@ export const errors = {
   "errors.offer_gone":
     "节点#{nodeId}已不再符合你的请求（{problems}）。请用`/compute request`重新请求，查看当前符合的节点。",
   "errors.own_node_lease": "节点#{nodeId}是你自己的（它付款给你绑定的钱包）：你不能把它租给自己并从中获得报酬。",
-  "errors.lease_not_found": "本服务器中没有租用#{id}。",
+  "errors.lease_not_found": "本服务器中没有租约#{id}。",
   "errors.own_lease_approval":
-    "你不能批准租用#{id}：你是它的请求者或提供者，或者绑定了提供者的钱包。必须由另一位管理员批准。",
-  "errors.not_lease_provider": "只有租用#{id}所用节点的提供者才能接受或谢绝它。",
-  "errors.not_lease_party": "租用#{id}不是你的：只有它的请求者或提供者才能结束它。",
-  "errors.lease_not_in_state": "租用#{id}的状态是{status}，而不是{expected}，因此这项操作已无法执行。",
+    "你不能批准租约#{id}：你是它的请求者或提供者，或者绑定了提供者的钱包。必须由另一位管理员批准。",
+  "errors.not_lease_provider": "只有租约#{id}所用节点的提供者才能接受或谢绝它。",
+  "errors.not_lease_party": "租约#{id}不是你的：只有它的请求者或提供者才能结束它。",
+  "errors.lease_not_in_state": "租约#{id}的状态是{status}，而不是{expected}，因此这项操作已无法执行。",
   "errors.github_off": "这个Steward没有设置GitHub账号绑定（没有配置GitHub OAuth应用）。你的代码链接按你的描述计入。",
   "errors.github_unreachable": "GitHub没有响应，因此无法获取验证码。没有做任何更改：请一分钟后再试`/github link`。",
   "errors.github_not_linked": "你没有绑定GitHub账号。请用`/github link`绑定。",

@@ -36,9 +36,9 @@ export const evaluation = {
   "evaluation.overridden":
     "#{id}的评估已被改写：{oldTotal}/100 → {newTotal}/100，{oldReward} → {newReward}。原评估已保留。",
   "evaluation.cleared":
-    "已放行：贡献#{id}的评估（{total}/100，{reward}）将在其周期的分配中按评估结果付款。你的备注已记入审计日志。",
-  "evaluation.usage.epoch.embedTitle": "评估用量，第{epoch}周期",
-  "evaluation.usage.epochSince.embedTitle": "评估用量，第{epoch}周期（自{since}起）",
+    "已放行：贡献#{id}的评估（{total}/100，{reward}）将在其纪元的分配中按评估结果付款。你的备注已记入审计日志。",
+  "evaluation.usage.epoch.embedTitle": "评估用量，第{epoch}纪元",
+  "evaluation.usage.epochSince.embedTitle": "评估用量，第{epoch}纪元（自{since}起）",
   "evaluation.usage.days.embedTitle": "评估用量，最近{count, plural, other {#天}}",
   "evaluation.usage.evaluations.fieldName": "评估次数",
   "evaluation.usage.fallbacks.fieldName": "大模型失败后改用评分细则的次数",

@@ -20,7 +20,7 @@ export const notes = {
   "notes.heldLinePaid":
     "暂扣行 #{id}（提案 #{proposalId}，{amount}）已{how, select, claimed {由收款人领取} other {由分配合约所有者改向}}，并通过交易{txHash}支付给{to}。",
   "notes.juryDisagrees":
-    "在第{epochNumber}期中，盲评团与模型的评分不一致：一致度为{spearman}（Spearman），低于最低要求{minAgreement}。",
+    "在第{epochNumber}纪元中，盲评团与模型的评分不一致：一致度为{spearman}（Spearman），低于最低要求{minAgreement}。",
   "notes.juryHeld":
     "以下评估已暂扣，等待你审核，清除前不会付款：{ids}（`/evaluation clear`或`/evaluation override`）。",
   "notes.juryNoneHeld": "没有暂扣任何抽样评估（每项评估中盲评团的评分都与模型接近，或已有人审核过）。",
@@ -29,6 +29,8 @@ export const notes = {
   "notes.relayRefused":
     "暂扣行 #{id}（提案 #{proposalId}，给{recipient}的{amount}）的{relay, select, claim {领取} other {退回}}交易未发送：{reason}。该行仍处于暂扣状态；收款人可以用`/payout claim line:{id}`再次领取。",
   "notes.chainRefused": "区块链拒绝了该交易",
+  "notes.nodeChallengesFailed":
+    "⚠️ 节点#{nodeId}最近{failures}次算力挑战均未通过：它无法证明其提供者声明的算力，因此只按CPU费率获得奖励。可以用`/node show id:{nodeId}`查看，并询问其提供者。",
   "notes.post.posted": "已发布在{channel}。",
   "notes.post.inAMoment": "稍后会发布在{channel}。",
   "notes.post.queued":
@@ -46,7 +48,7 @@ export const notes = {
   "notes.kind.compute": "算力消息",
   "notes.kind.reminder": "投票提醒",
   "notes.kind.reminderDm": "投票提醒私信",
-  "notes.kind.epochReminder": "周期提醒",
+  "notes.kind.epochReminder": "纪元提醒",
   "notes.kind.githubDraft": "来自已合并PR的贡献草稿",
   "notes.failing.line": "- {channel}中的{what}：{reason}",
   "notes.failing.lineOf": "- {channel}中的{what} #{id}：{reason}",

@@ -17,8 +17,8 @@ export const reminder = {
     "{eligibleCount, number}名有投票资格的成员中，还有{mayCount, plural, other {#名}}可以投票。",
   "reminder.post.optIn": "想在投票截止前、你还没投票时收到私信提醒吗？`/notify votes:on`",
   "reminder.epoch.head":
-    "⏰ **第{epochNumber}期**将于{closesAt}截止（{closes}）：已评估{evaluatedCount, plural, other {#项贡献}}，{awaiting}项等待评估。",
-  "reminder.epoch.submit": "请在此之前用`/contribute submit`提交你的贡献：截止时已完成评估的贡献会计入本期分配。",
+    "⏰ **第{epochNumber}纪元**将于{closesAt}截止（{closes}）：已评估{evaluatedCount, plural, other {#项贡献}}，{awaiting}项等待评估。",
+  "reminder.epoch.submit": "请在此之前用`/contribute submit`提交你的贡献：截止时已完成评估的贡献会计入本纪元分配。",
   "reminder.epoch.jurors":
     "评审员请注意：盲评团的样本已抽取，共{sampledCount, plural, other {#项贡献}}，其中{unreviewed}项还没有人评分：请在截止前使用`/jury next`。",
   "reminder.dm.head": "⏰ 你还没有对**提案 #{proposalId} · {title}**投票：投票将于{closesAt}截止（{closes}）。",

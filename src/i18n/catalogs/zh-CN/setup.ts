@@ -23,7 +23,7 @@ export const setup = {
   "setup.kind.compute": "算力消息",
   "setup.kind.reminder": "投票提醒",
   "setup.kind.reminderDm": "投票提醒私信",
-  "setup.kind.epochReminder": "周期提醒",
+  "setup.kind.epochReminder": "纪元提醒",
   "setup.kind.githubDraft": "来自已合并PR的贡献草稿",
   "setup.itemSeparator": "、",
   "setup.roleWithId": "{name}（ID {id}）",
