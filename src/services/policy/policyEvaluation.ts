@@ -2,7 +2,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
 import type { Rubric } from "../../llm/rubric.ts";
 import type { EvaluationDeps } from "../deps.ts";
-import type { EvaluationPolicyContent } from "../evaluations/evaluationPolicy.ts";
+import { copyCategoryCriteria, type EvaluationPolicyContent } from "../evaluations/evaluationPolicy.ts";
 import type { RewardPolicy } from "../evaluations/suggestReward.ts";
 import { activePolicy } from "./activePolicy.ts";
 
@@ -25,6 +25,9 @@ export function policyEvaluation(evaluation: EvaluationDeps, content: Evaluation
     version: content.rubric.version,
     criteria: content.rubric.criteria.map((c) => ({ ...c })),
     categoryMultipliers: { ...content.rubric.categoryMultipliers },
+    ...(content.rubric.categoryCriteria
+      ? { categoryCriteria: copyCategoryCriteria(content.rubric.categoryCriteria) }
+      : {}),
   };
   const policy: RewardPolicy = {
     maxPerContribution: BigInt(content.caps.maxPerContribution),
