@@ -57,7 +57,10 @@ export function loadRubric(path: string | undefined): Rubric {
   // The built-in evidence backs the built-in criteria: a file without some of them keeps the rest.
   const names = new Set(rest.criteria.map((c) => c.name));
   const builtIn = Object.fromEntries(
-    Object.entries(defaultRubric.categoryCriteria ?? {}).map(([k, list]) => [k, list.filter((c) => names.has(c.criterion))]),
+    Object.entries(defaultRubric.categoryCriteria ?? {}).map(([k, list]) => [
+      k,
+      list.filter((c) => names.has(c.criterion)),
+    ]),
   );
   return { ...rest, categoryCriteria: categoryCriteria ?? builtIn };
 }

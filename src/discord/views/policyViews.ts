@@ -6,6 +6,8 @@ import type { PolicyDiff } from "../../services/policy/parsePolicyChange.ts";
 import type { PolicyProposalFacts } from "../../services/policy/policyProposalFacts.ts";
 import type { PolicyStatus } from "../../services/policy/policyStatus.ts";
 import type { PolicyRescoring } from "../../services/policy/rescoreAgreement.ts";
+import { criterionName } from "./evaluationViews.ts";
+import { categoryCriteriaFields } from "./explanationViews.ts";
 import { clip, tokenText, ts } from "./governanceFormat.ts";
 import { userLine } from "./userText.ts";
 
@@ -137,6 +139,8 @@ export function policyStatusView(t: Translator, s: PolicyStatus, token: Token): 
       ),
     },
   ];
+  // The evidence each category is judged by: part of the policy voted on (none in one recorded before them).
+  fields.push(...categoryCriteriaFields(t, c.rubric.categoryCriteria, (x) => criterionName(t, x)));
   if (s.configDiffers.length > 0)
     fields.push({
       name: t.t("policy.status.configDiffers.fieldName"),

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Permits } from "../../base/createPermits.ts";
 import type { LinkFacts } from "../../base/githubFacts.ts";
 import { linksInText } from "../../base/parseLink.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Flag } from "../../llm/evaluationTypes.ts";
 import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
 import { submissionEvidence } from "../../llm/rubricEvaluator.ts";
