@@ -36,12 +36,14 @@ export function policyEvaluation(evaluation: EvaluationDeps, content: Evaluation
   const sameRubric = JSON.stringify(rubric) === JSON.stringify(evaluation.rubric);
   let llm: LlmEvaluate | undefined;
   if (content.evaluator.kind === "llm" && evaluation.llm) {
-    if (sameRubric && content.evaluator.model === evaluation.evaluator.model) llm = evaluation.llm;
+    const { model, promptVersion } = content.evaluator;
+    if (sameRubric && model === evaluation.evaluator.model && promptVersion === evaluation.evaluator.promptVersion)
+      llm = evaluation.llm;
     else if (evaluation.llmFor) {
       const cache = made.get(evaluation) ?? new Map<string, LlmEvaluate>();
       made.set(evaluation, cache);
-      const key = `${content.evaluator.model}\u0000${JSON.stringify(rubric)}`;
-      llm = cache.get(key) ?? evaluation.llmFor(content.evaluator.model, rubric);
+      const key = `${model}\u0000${promptVersion}\u0000${JSON.stringify(rubric)}`;
+      llm = cache.get(key) ?? evaluation.llmFor(model, rubric, promptVersion);
       cache.set(key, llm);
     }
   }
