@@ -6,7 +6,8 @@ import { defaultRubric, type Rubric } from "./rubric.ts";
 const categoryCriterionSchema = z.object({
   evidence: z.enum(EVIDENCE_KINDS),
   criterion: z.string().regex(/^[a-z_]+$/),
-  description: z.string().min(1).max(200),
+  // Eight of them fit a Discord field in any language (the views' limit).
+  description: z.string().min(1).max(100),
 });
 
 const rubricSchema = z

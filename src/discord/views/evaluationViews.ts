@@ -13,7 +13,7 @@ import { readGithubFacts } from "../../db/json/githubFacts.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { NewcomerAdvice } from "../../services/evaluations/newcomerAdvice.ts";
-import { criterionReason, expectedEvidenceField, newcomerAdviceField, rationaleText } from "./explanationViews.ts";
+import { criterionReason, expectedEvidenceField, newcomerAdviceFields, rationaleText } from "./explanationViews.ts";
 import { githubFactLine } from "./githubFactsView.ts";
 import { userLine, userText } from "./userText.ts";
 
@@ -50,12 +50,12 @@ export function evaluationEmbed(
     }),
     value: (() => {
       const facts = factsOf(s.criterion);
-      return facts && explanation ? criterionReason(t, facts, explanation) : userText(s.reason, 1024);
+      return facts && explanation ? criterionReason(t, facts) : userText(s.reason, 1024);
     })(),
     inline: false,
   }));
   if (explanation && explanation.evidence.length > 0) fields.push(expectedEvidenceField(t, explanation));
-  if (advice) fields.push(newcomerAdviceField(t, advice, (c) => criterionName(t, c)));
+  if (advice) fields.push(...newcomerAdviceFields(t, advice, (c) => criterionName(t, c)));
   if (overridden) {
     fields.push({
       name: t.t("evaluation.override.fieldName"),

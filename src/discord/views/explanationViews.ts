@@ -5,6 +5,9 @@ import type { EvaluationExplanation, RationaleFact, RubricFact } from "../../llm
 import type { NewcomerAdvice } from "../../services/evaluations/newcomerAdvice.ts";
 import { userLine } from "./userText.ts";
 
+/** A DAO's own description of a piece of evidence is at most this long (loadRubric): 8 of them fit in a field. */
+const DESCRIPTION_MAX = 100;
+
 const clip = (s: string, max = 1024) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export const categoryName = (t: Translator, category: string) => t.t("contribution.category", { category });
@@ -13,10 +16,14 @@ export const categoryName = (t: Translator, category: string) => t.t("contributi
  * An expected piece of evidence: in the reader's language when the words are Steward's, as written when a DAO's
  * RUBRIC_FILE wrote its own description.
  */
-export function evidenceText(t: Translator, c: Pick<CategoryCriterion, "evidence" | "description">): string {
+export function evidenceText(
+  t: Translator,
+  c: Pick<CategoryCriterion, "evidence" | "description">,
+  max = DESCRIPTION_MAX,
+): string {
   return c.description === EVIDENCE_DESCRIPTIONS[c.evidence]
     ? t.t("explain.evidenceName", { evidence: c.evidence })
-    : userLine(c.description, 200);
+    : userLine(c.description, max);
 }
 
 /** One rubric fact in the reader's language. */
@@ -34,14 +41,18 @@ function factText(t: Translator, f: RubricFact, describe: (kind: EvidenceKind) =
         f.approvers.length > 0
           ? t.t("explain.github.approved", {
               merged: f.merged,
-              approvers: t.list(f.approvers.map((a) => `@${userLine(a, 40)}`)),
+              // Five by name at most: the rest counted, so a reason always fits its field.
+              approvers: t.list([
+                ...f.approvers.slice(0, 5).map((a) => `@${userLine(a, 40)}`),
+                ...(f.approvers.length > 5 ? [`+${f.approvers.length - 5}`] : []),
+              ]),
             })
           : t.t(f.mergedByOther ? "explain.github.mergedByOther" : "explain.github.noReview", { merged: f.merged }),
       ];
       if (f.selfMerged > 0) parts.push(t.t("explain.github.selfMerged", { count: f.selfMerged }));
       if (f.reverted > 0) parts.push(t.t("explain.github.reverted", { count: f.reverted }));
       if (f.trivial) parts.push(t.t("explain.github.trivial"));
-      return parts.join("; ");
+      return parts.join(t.t("explain.separator"));
     }
     case "refused":
       return t.t("explain.refused", { count: f.count });
@@ -55,7 +66,9 @@ function factText(t: Translator, f: RubricFact, describe: (kind: EvidenceKind) =
     }
     case "verifiedLines": {
       const lines = t.t("explain.verifiedLines", { lines: f.lines });
-      return f.apart > 0 ? `${lines}; ${t.t("explain.verifiedApart", { apart: f.apart })}` : lines;
+      return f.apart > 0
+        ? `${lines}${t.t("explain.separator")}${t.t("explain.verifiedApart", { apart: f.apart })}`
+        : lines;
     }
     case "fromEvidence":
       return t.t("explain.fromEvidence");
@@ -66,28 +79,28 @@ function factText(t: Translator, f: RubricFact, describe: (kind: EvidenceKind) =
     case "unmeasured":
       return t.t("explain.unmeasured");
     case "evidence": {
+      // What is missing, else what was found: the field beside lists each piece, found or not, in full.
       const category = categoryName(t, f.category);
-      const parts: string[] = [];
-      if (f.present.length > 0)
-        parts.push(t.t("explain.evidenceFound", { category, list: t.list(f.present.map(describe)) }));
       if (f.missing.length > 0)
-        parts.push(t.t("explain.evidenceMissing", { category, list: t.list(f.missing.map(describe)) }));
-      return parts.join("; ");
+        return t.t("explain.evidenceMissing", { category, list: t.list(f.missing.map(describe)) });
+      return f.present.length > 0
+        ? t.t("explain.evidenceFound", { category, list: t.list(f.present.map(describe)) })
+        : "";
     }
   }
 }
 
-/** A criterion's reason from the rubric evaluator's facts, in the reader's language. */
-export function criterionReason(t: Translator, facts: RubricFact[], explanation: EvaluationExplanation): string {
-  const describe = (kind: EvidenceKind) => {
-    const c = explanation.evidence.find((e) => e.evidence === kind);
-    return c ? evidenceText(t, c) : t.t("explain.evidenceName", { evidence: kind });
-  };
+/**
+ * A criterion's reason from the rubric evaluator's facts, in the reader's language. Evidence is named by Steward's
+ * short name here; a DAO's own description of it is shown whole, as written, in the list of what the category expects.
+ */
+export function criterionReason(t: Translator, facts: RubricFact[]): string {
+  const describe = (evidence: EvidenceKind) => t.t("explain.evidenceName", { evidence });
   return clip(
     facts
       .map((f) => factText(t, f, describe))
       .filter(Boolean)
-      .join("; "),
+      .join(t.t("explain.separator")),
   );
 }
 
@@ -127,31 +140,35 @@ export function expectedEvidenceField(t: Translator, explanation: EvaluationExpl
   };
 }
 
-/** What would have scored higher, for a newcomer's first evaluation: each low criterion, the evidence, an example. */
-export function newcomerAdviceField(
+/**
+ * What would have scored higher, for a newcomer's first evaluation: a welcome, then a field per low criterion with the
+ * evidence its category expected and an example of each.
+ */
+export function newcomerAdviceFields(
   t: Translator,
   advice: NewcomerAdvice,
   criterionName: (criterion: string) => string,
-): APIEmbedField {
-  const lines = advice.criteria.map((c) =>
-    t.t("explain.advice.line", {
-      criterion: criterionName(c.criterion),
-      score: t.number(c.score, { maximumFractionDigits: 1 }),
-      items: c.missing
-        .map((m) =>
-          t.t("explain.advice.item", {
-            evidence: evidenceText(t, m),
-            example: t.t("explain.example", { evidence: m.evidence }),
-          }),
-        )
-        .join("; "),
-    }),
-  );
-  return {
-    name: t.t("explain.advice.fieldName"),
-    value: clip([t.t("explain.advice.intro"), ...lines].join("\n")),
-    inline: false,
-  };
+): APIEmbedField[] {
+  return [
+    { name: t.t("explain.advice.fieldName"), value: t.t("explain.advice.intro"), inline: false },
+    ...advice.criteria.map((c) => ({
+      name: t.t("explain.advice.criterionFieldName", {
+        criterion: criterionName(c.criterion),
+        score: t.number(c.score, { maximumFractionDigits: 1 }),
+      }),
+      value: clip(
+        c.missing
+          .map((m) =>
+            t.t("explain.advice.item", {
+              evidence: evidenceText(t, m),
+              example: t.t("explain.example", { evidence: m.evidence }),
+            }),
+          )
+          .join("\n"),
+      ),
+      inline: false,
+    })),
+  ];
 }
 
 /** `/policy show`: the evidence each category is judged by (a field each), or that the policy predates them. */

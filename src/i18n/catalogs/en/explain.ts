@@ -3,6 +3,7 @@
  * worded from its facts; the evidence each category is judged by; what would have scored higher, for a newcomer.
  */
 export const explain = {
+  "explain.separator": "; ",
   "explain.links": "{count, plural, =0 {no link} one {# distinct link} other {# distinct links}}",
   "explain.linksWithKinds": "{count, plural, one {# distinct link} other {# distinct links}} ({kinds})",
   "explain.linkKind": "{kind, select, pr {pull request} commit {commit} issue {issue} doc {document} other {other}}",
@@ -49,9 +50,10 @@ export const explain = {
     "The AI evaluator failed; this is the offline rubric's evaluation, for a person to check.",
   "explain.expected.fieldName": "What judges {category} work",
   "explain.advice.fieldName": "Your first contribution: what would have scored higher",
-  "explain.advice.intro": "Welcome! Each score below 7 would have been higher with this evidence:",
-  "explain.advice.line": "**{criterion}** ({score}/10): {items}",
-  "explain.advice.item": "{evidence}, e.g. {example}",
+  "explain.advice.intro":
+    "Welcome! Each score below 7 would have been higher with the evidence below; add it to your next contribution.",
+  "explain.advice.criterionFieldName": "{criterion} — {score}/10: what would have scored higher",
+  "explain.advice.item": "• {evidence}, e.g. {example}",
   "explain.policy.fieldName": "Evidence per category",
   "explain.policy.none": "This policy lists no evidence per category (recorded before categories had their own).",
   "explain.policy.categoryFieldName": "Evidence for {category} work",

@@ -2,6 +2,7 @@ import type { CatalogOf } from "../catalogOf.ts";
 import type { explain as source } from "../en/explain.ts";
 
 export const explain = {
+  "explain.separator": "; ",
   "explain.links": "{count, plural, =0 {ningún enlace} one {# enlace distinto} other {# enlaces distintos}}",
   "explain.linksWithKinds": "{count, plural, one {# enlace distinto} other {# enlaces distintos}} ({kinds})",
   "explain.linkKind":
@@ -50,9 +51,10 @@ export const explain = {
     "El evaluador de IA falló; esta es la evaluación de la rúbrica sin conexión, para que la revise una persona.",
   "explain.expected.fieldName": "Qué se valora en un trabajo de {category}",
   "explain.advice.fieldName": "Tu primera contribución: qué habría puntuado más",
-  "explain.advice.intro": "¡Bienvenido! Cada puntuación por debajo de 7 habría sido más alta con estas pruebas:",
-  "explain.advice.line": "**{criterion}** ({score}/10): {items}",
-  "explain.advice.item": "{evidence}, p. ej. {example}",
+  "explain.advice.intro":
+    "¡Bienvenido! Cada puntuación por debajo de 7 habría sido más alta con las pruebas de abajo; añádelas en tu próxima contribución.",
+  "explain.advice.criterionFieldName": "{criterion} — {score}/10: qué habría puntuado más",
+  "explain.advice.item": "• {evidence}, p. ej. {example}",
   "explain.policy.fieldName": "Pruebas por categoría",
   "explain.policy.none":
     "Esta política no enumera pruebas por categoría (se registró antes de que cada categoría tuviera las suyas).",

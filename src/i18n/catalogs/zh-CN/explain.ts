@@ -2,6 +2,7 @@ import type { CatalogOf } from "../catalogOf.ts";
 import type { explain as source } from "../en/explain.ts";
 
 export const explain = {
+  "explain.separator": "；",
   "explain.links": "{count, plural, =0 {没有链接} other {# 个不同的链接}}",
   "explain.linksWithKinds": "{count, plural, other {# 个不同的链接}}（{kinds}）",
   "explain.linkKind": "{kind, select, pr {拉取请求} commit {提交} issue {议题} doc {文档} other {其他}}",
@@ -41,9 +42,9 @@ export const explain = {
   "explain.rationale.fallback": "AI 评估器出错；这是离线评分细则的评估，需由人工核对。",
   "explain.expected.fieldName": "{category}类工作的评判依据",
   "explain.advice.fieldName": "你的第一项贡献：怎样能得更高分",
-  "explain.advice.intro": "欢迎！以下每项低于 7 分的评分，如有这些证据本可以更高：",
-  "explain.advice.line": "**{criterion}**（{score}/10）：{items}",
-  "explain.advice.item": "{evidence}，例如 {example}",
+  "explain.advice.intro": "欢迎！以下每项低于 7 分的评分，如有下列证据本可以更高；下次提交时请附上。",
+  "explain.advice.criterionFieldName": "{criterion} — {score}/10：怎样能得更高分",
+  "explain.advice.item": "• {evidence}，例如 {example}",
   "explain.policy.fieldName": "各类别的证据",
   "explain.policy.none": "此政策未按类别列出证据（记录于各类别有自己的评判依据之前）。",
   "explain.policy.categoryFieldName": "{category}类工作的证据",
