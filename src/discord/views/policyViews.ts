@@ -7,11 +7,14 @@ import type { PolicyProposalFacts } from "../../services/policy/policyProposalFa
 import type { PolicyStatus } from "../../services/policy/policyStatus.ts";
 import type { PolicyRescoring } from "../../services/policy/rescoreAgreement.ts";
 import { criterionName } from "./evaluationViews.ts";
-import { categoryCriteriaFields } from "./explanationViews.ts";
+import { categoryCriteriaFields, categoryName } from "./explanationViews.ts";
 import { clip, tokenText, ts } from "./governanceFormat.ts";
 import { userLine } from "./userText.ts";
 
 const two = (n: number) => n.toFixed(2);
+
+const categoryList = (t: Translator, categories: string[]) =>
+  t.list(categories.map((c) => categoryName(t, userLine(c, 40))));
 
 /** "impact weight 0.35 → 0.5", "cap per contribution 100 STEW → 50 STEW", "model gpt-4o-mini → gpt-4o". */
 export function diffText(t: Translator, d: PolicyDiff, token: Token): string {
@@ -26,6 +29,8 @@ export function diffText(t: Translator, d: PolicyDiff, token: Token): string {
       return t.t("policy.diff.promptVersion", { from: d.from, to: d.to });
     case "evaluator":
       return t.t("policy.diff.evaluator", { from: d.from, to: d.to });
+    case "categoryCriteria":
+      return t.t("explain.policy.diff", { categories: categoryList(t, d.categories) });
   }
 }
 
@@ -42,6 +47,8 @@ function configText(t: Translator, d: PolicyDiff, token: Token): string {
       return t.t("policy.config.promptVersion", { value: userLine(d.to, 100), adopted: userLine(d.from, 100) });
     case "evaluator":
       return t.t("policy.config.evaluator", { value: userLine(d.to, 100), adopted: userLine(d.from, 100) });
+    case "categoryCriteria":
+      return t.t("explain.policy.config", { categories: categoryList(t, d.categories) });
   }
 }
 

@@ -57,5 +57,7 @@ export const explain = {
   "explain.policy.fieldName": "Evidence per category",
   "explain.policy.none": "This policy lists no evidence per category (recorded before categories had their own).",
   "explain.policy.categoryFieldName": "Evidence for {category} work",
+  "explain.policy.diff": "evidence expected per category changed: {categories}",
+  "explain.policy.config": "evidence expected per category differs for {categories}",
   "explain.policy.item": "• {evidence} ({criterion})",
 } as const;

@@ -59,5 +59,7 @@ export const explain = {
   "explain.policy.none":
     "Esta política no enumera pruebas por categoría (se registró antes de que cada categoría tuviera las suyas).",
   "explain.policy.categoryFieldName": "Pruebas de un trabajo de {category}",
+  "explain.policy.diff": "cambian las pruebas esperadas por categoría: {categories}",
+  "explain.policy.config": "las pruebas esperadas por categoría difieren en {categories}",
   "explain.policy.item": "• {evidence} ({criterion})",
 } as const satisfies CatalogOf<typeof source>;

@@ -48,5 +48,7 @@ export const explain = {
   "explain.policy.fieldName": "各类别的证据",
   "explain.policy.none": "此政策未按类别列出证据（记录于各类别有自己的评判依据之前）。",
   "explain.policy.categoryFieldName": "{category}类工作的证据",
+  "explain.policy.diff": "以下类别的评判证据有变：{categories}",
+  "explain.policy.config": "以下类别的评判证据不同：{categories}",
   "explain.policy.item": "• {evidence}（{criterion}）",
 } as const satisfies CatalogOf<typeof source>;
