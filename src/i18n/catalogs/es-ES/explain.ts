@@ -8,11 +8,11 @@ export const explain = {
   "explain.linkKind":
     "{kind, select, pr {pull request} commit {commit} issue {incidencia} doc {documento} other {otro}}",
   "explain.github.approved":
-    "comprobado en GitHub: {merged, plural, =0 {ninguna pull request fusionada} one {# pull request fusionada} other {# pull requests fusionadas}}, aprobada por {approvers}",
+    "comprobado en GitHub: {merged, plural, =0 {ninguna pull request fusionada, aprobaciones de {approvers}} one {# pull request fusionada, aprobada por {approvers}} other {# pull requests fusionadas, aprobadas por {approvers}}}",
   "explain.github.mergedByOther":
-    "comprobado en GitHub: {merged, plural, =0 {ninguna pull request fusionada} one {# pull request fusionada} other {# pull requests fusionadas}}, fusionada por otra persona",
+    "comprobado en GitHub: {merged, plural, =0 {ninguna pull request fusionada} one {# pull request fusionada por otra persona} other {# pull requests fusionadas por otras personas}}",
   "explain.github.noReview":
-    "comprobado en GitHub: {merged, plural, =0 {ninguna pull request fusionada} one {# pull request fusionada} other {# pull requests fusionadas}}, sin revisión que la apruebe",
+    "comprobado en GitHub: {merged, plural, =0 {ninguna pull request fusionada} one {# pull request fusionada} other {# pull requests fusionadas}}, sin ninguna revisión que apruebe",
   "explain.github.selfMerged":
     "{count, plural, one {# fusionada por su autor en un repositorio que solo él controla} other {# fusionadas por su autor en un repositorio que solo él controla}}, contadas como no revisadas",
   "explain.github.reverted": "{count, plural, one {# revertida después} other {# revertidas después}}",
