@@ -60,7 +60,8 @@ function factText(t: Translator, f: RubricFact, describe: (kind: EvidenceKind) =
       return t.t("explain.duplicate");
     case "length": {
       const chars = t.t("explain.length", { chars: f.chars, language: f.language });
-      return f.percent < 100
+      // As the stored reason says it: under the target, however close the credit rounds to 100 %.
+      return f.chars < f.target
         ? `${chars}, ${t.t("explain.lengthShort", { target: f.target, percent: t.number(f.percent / 100, { style: "percent" }) })}`
         : chars;
     }
