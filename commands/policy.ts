@@ -71,10 +71,10 @@ export const policyCommand = {
         {
           type: ApplicationCommandOptionType.String,
           name: "prompt_version",
-          description: "The evaluation prompt's version, e.g. evaluate-contribution@1",
+          description: "The evaluation prompt's version, e.g. evaluate-contribution@3",
           description_localizations: localized({
-            "zh-CN": "评估提示词的版本，如evaluate-contribution@1",
-            "es-ES": "La versión del prompt de evaluación, p. ej., evaluate-contribution@1",
+            "zh-CN": "评估提示词的版本，如evaluate-contribution@3",
+            "es-ES": "La versión del prompt de evaluación, p. ej., evaluate-contribution@3",
           }),
           required: false,
           max_length: 60,

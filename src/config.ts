@@ -372,7 +372,8 @@ export const configSchema = z.object({
   }),
   RUBRIC_FILE: optionalString.meta({
     group: "evaluation",
-    description: "JSON rubric: `{version, criteria:[{name, weight, description}], categoryMultipliers}`.",
+    description:
+      "JSON rubric: `{version, criteria:[{name, weight, description}], categoryMultipliers, categoryCriteria?}` (evidence per category; built-in when absent).",
     unset: "*(built-in v1)*",
   }),
   APPEAL_WINDOW: duration

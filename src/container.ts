@@ -10,7 +10,7 @@ import { llmExplainer, templateExplainer } from "./llm/distributionExplainers.ts
 import { createLlmEvaluator } from "./llm/llmEvaluator.ts";
 import { loadRubric } from "./llm/loadRubric.ts";
 import { llmMatchExplainer, templateMatchExplainer } from "./llm/matchExplainers.ts";
-import { EVALUATE_PROMPT_VERSION } from "./llm/prompts/evaluateContribution.v2.ts";
+import { LATEST_EVALUATE_PROMPT } from "./llm/prompts/evaluatePrompts.ts";
 import { llmDrafter, templateDrafter } from "./llm/proposalDrafters.ts";
 import type { Rubric } from "./llm/rubric.ts";
 import { RUBRIC_EVALUATOR_VERSION } from "./llm/rubricEvaluator.ts";
@@ -206,7 +206,9 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       rubric,
       llm,
       // A policy adopted by a vote may name another model or weights: its evaluator is made on first use.
-      llmFor: useLlm ? (model: string, r: Rubric) => createLlmEvaluator(llmSettings(model), r) : undefined,
+      llmFor: useLlm
+        ? (model: string, r: Rubric, promptVersion: string) => createLlmEvaluator(llmSettings(model), r, promptVersion)
+        : undefined,
       samples: config.EVAL_SAMPLES,
       concurrency: config.EVAL_CONCURRENCY,
       policy: { maxPerContribution: config.MAX_REWARD_PER_CONTRIBUTION, epochBudget: config.EPOCH_BUDGET },
@@ -218,7 +220,7 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
         ? {
             kind: "llm" as const,
             model: config.LLM_MODEL,
-            promptVersion: EVALUATE_PROMPT_VERSION,
+            promptVersion: LATEST_EVALUATE_PROMPT,
             appealModel: config.APPEAL_MODEL ?? null,
           }
         : { kind: "rubric" as const, model: RUBRIC_EVALUATOR_VERSION, promptVersion: "none", appealModel: null },

@@ -1,4 +1,5 @@
 import type { LinkFacts } from "../base/githubFacts.ts";
+import type { EvaluationExplanation } from "./evaluationExplanation.ts";
 
 /** What an evaluator sees of a contribution: the submission (as data) and a little context. */
 export interface EvaluationInput {
@@ -65,6 +66,8 @@ export interface EvaluatorRun {
   completionTokens: number;
   latencyMs: number;
   attempts: number;
+  /** The rubric evaluator's reasons as facts (the LLM's reasons are its own words: none). */
+  explanation?: EvaluationExplanation;
 }
 
 export function weightedTotal(scores: CriterionScore[]): number {

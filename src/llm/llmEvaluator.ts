@@ -6,7 +6,7 @@ import { evaluationOutputSchema } from "./evaluationOutputSchema.ts";
 import type { CriterionScore, EvaluationInput, EvaluatorRun, Flag } from "./evaluationTypes.ts";
 import { weightedTotal } from "./evaluationTypes.ts";
 import { keepExactQuotes } from "./keepExactQuotes.ts";
-import { EVALUATE_PROMPT_VERSION, evaluateContributionMessages } from "./prompts/evaluateContribution.v2.ts";
+import { evaluatePromptMessages, LATEST_EVALUATE_PROMPT, resolvePromptVersion } from "./prompts/evaluatePrompts.ts";
 import { retryTransient } from "./retryTransient.ts";
 import type { Rubric } from "./rubric.ts";
 
@@ -26,7 +26,14 @@ interface RawResult {
 }
 
 /** An evaluator backed by any OpenAI-compatible endpoint, through LangChain's ChatOpenAI with structured output. */
-export function createLlmEvaluator(settings: LlmSettings, rubric: Rubric) {
+export function createLlmEvaluator(
+  settings: LlmSettings,
+  rubric: Rubric,
+  /** The label of the prompt text to send (a policy names it); the latest when not said. */
+  label: string = LATEST_EVALUATE_PROMPT,
+) {
+  const promptVersion = resolvePromptVersion(label);
+  const evaluateContributionMessages = evaluatePromptMessages(promptVersion);
   const chat = createChatModel(settings);
   const structured = chat.withStructuredOutput(evaluationOutputSchema, {
     name: "contribution_evaluation",
@@ -112,7 +119,7 @@ export function createLlmEvaluator(settings: LlmSettings, rubric: Rubric) {
         flags: [...flags],
       },
       model: settings.model,
-      promptVersion: EVALUATE_PROMPT_VERSION,
+      promptVersion,
       promptSha256,
       temperature: 0,
       promptTokens,

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { distinctLinks, type LinkKind, linksInText, parseLink } from "../base/parseLink.ts";
 import { skeleton } from "../base/skeleton.ts";
+import { checkEvidence, type EvidenceCheck } from "./categoryEvidence.ts";
 import { detectInjection } from "./detectInjection.ts";
+import type { EvaluationExplanation, RationaleFact, RubricFact } from "./evaluationExplanation.ts";
 import {
   type CriterionScore,
   type EvaluationDraft,
@@ -89,13 +91,44 @@ function firstSentence(text: string): string | undefined {
  * counts only as "enough to judge".
  */
 export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationDraft {
+  return rubricAssessment(input, rubric).draft;
+}
+
+/** The links an evaluator counts: in the form and in the text, once each, without PRs someone else authored. */
+function countedLinks(input: EvaluationInput) {
+  const verified = verifiedWork(input.githubFacts);
+  const links = distinctLinks([...input.links, ...linksInText(input.description)]).filter(
+    (l) => !verified.refused.has(l.key),
+  );
+  return { verified, links };
+}
+
+/**
+ * Which of its category's expected evidence (the policy's criteria per category) a submission shows, from the
+ * signals the rubric evaluator measures. Explains, never scores: whichever evaluator scored it.
+ */
+export function submissionEvidence(input: EvaluationInput, rubric: Rubric): EvidenceCheck[] {
+  const { verified, links } = countedLinks(input);
+  return checkEvidence(rubric.categoryCriteria, input.category, {
+    text: `${input.title}\n${input.description}`,
+    linkKinds: links.map((l) => l.kind),
+    informative: informativeLength(input.description),
+    reviewedMerges: verified.reviewedMerges,
+    described: DESCRIBED,
+  });
+}
+
+/** The draft, and the same explanation as facts: the views word these in the reader's language. */
+export function rubricAssessment(
+  input: EvaluationInput,
+  rubric: Rubric,
+): { draft: EvaluationDraft; explanation: EvaluationExplanation } {
   const text = input.description;
   const info = informativeLength(text);
   const language = measuredLanguage(text);
   // GitHub's facts, when Steward read them: someone else's PR is no evidence at all; checked size and review replace
   // the presence of a code link (which alone proves nothing).
-  const verified = verifiedWork(input.githubFacts);
-  const links = distinctLinks([...input.links, ...linksInText(text)]).filter((l) => !verified.refused.has(l.key));
+  const { verified, links } = countedLinks(input);
   const checked = verified.changes > 0;
   const has = (k: LinkKind) => links.some((l) => l.kind === k);
   const code = has("pr") || has("commit");
@@ -149,6 +182,56 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
     effort: `${checked ? `verified on GitHub: ${verified.workLines} changed line(s) of work${verified.apartLines > 0 ? ` (${verified.apartLines} in lockfiles, generated files or whitespace, not counted)` : ""}` : "from the evidence"}${input.hours ? `; ${input.hours} hour(s) stated, not scored${hoursUnbacked ? " and more than the description and links evidence" : ""}` : ""}`,
     alignment: `${input.category} category, ${input.authorTrackRecord} earlier contribution(s) by the author`,
   };
+  const evidence = submissionEvidence(input, rubric);
+  const evidenceFact = (criterion: string): RubricFact[] => {
+    const mine = evidence.filter((e) => e.criterion === criterion);
+    if (mine.length === 0) return [];
+    return [
+      {
+        kind: "evidence",
+        category: input.category,
+        present: mine.filter((e) => e.present).map((e) => e.evidence),
+        missing: mine.filter((e) => !e.present).map((e) => e.evidence),
+      },
+    ];
+  };
+  const facts: Record<string, RubricFact[]> = {
+    impact: [
+      { kind: "links", count: links.length, kinds: [...kinds] },
+      ...(checked
+        ? [
+            {
+              kind: "github" as const,
+              merged: verified.mergedPulls,
+              approvers: [...verified.approvers],
+              mergedByOther: verified.approvers.length === 0 && reviewedMerge,
+              selfMerged: verified.selfMerged.length,
+              reverted: verified.reverted.length,
+              trivial: verified.trivial,
+            },
+          ]
+        : []),
+      ...(verified.refused.size > 0 ? [{ kind: "refused" as const, count: verified.refused.size }] : []),
+      ...(duplicate ? [{ kind: "duplicate" as const }] : []),
+    ],
+    quality: [
+      {
+        kind: "length",
+        chars: info,
+        language,
+        target: DESCRIBED,
+        percent: Math.round(described * 100),
+      },
+      { kind: "links", count: links.length, kinds: [] },
+    ],
+    effort: [
+      checked
+        ? { kind: "verifiedLines", lines: verified.workLines, apart: verified.apartLines }
+        : { kind: "fromEvidence" },
+      ...(input.hours ? [{ kind: "hours" as const, hours: input.hours, unbacked: hoursUnbacked }] : []),
+    ],
+    alignment: [{ kind: "track", category: input.category, earlier: input.authorTrackRecord }],
+  };
   const byName: Record<string, number> = { impact, quality, effort, alignment };
   const scores: CriterionScore[] = rubric.criteria.map((c) => ({
     criterion: c.name,
@@ -165,7 +248,7 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
   if (stuffed) flags.push("keyword_stuffing");
   if (duplicate || claimed.length > 0 || injection.suspected || stuffed) flags.push("needs_human");
 
-  const evidence = [firstSentence(text), ...input.links.filter((l) => text.includes(l))].filter(
+  const quotes = [firstSentence(text), ...input.links.filter((l) => text.includes(l))].filter(
     (q): q is string => q !== undefined,
   );
   const total = weightedTotal(scores);
@@ -185,14 +268,35 @@ export function rubricDraft(input: EvaluationInput, rubric: Rubric): EvaluationD
     .join(" ")
     .slice(0, 1000);
   const confidence = clamp(0.4 + 0.1 * Math.min(kindCount, 3) + (info >= 200 ? 0.1 : 0) - 0.1 * flags.length, 0.1, 0.9);
-  return { scores, total, confidence, rationale, evidence, droppedQuotes: 0, flags };
+  const rationaleFacts: RationaleFact[] = [
+    ...(best ? [{ kind: "similar" as const, percent: Math.round(best.score * 100), contributionId: best.id }] : []),
+    ...(claimed.length > 0
+      ? [{ kind: "claimed" as const, contributionIds: [...new Set(claimed.map((c) => c.contributionId))] }]
+      : []),
+    ...(injection.suspected ? [{ kind: "injection" as const, signals: [...injection.signals] }] : []),
+    ...(stuffed ? [{ kind: "stuffed" as const }] : []),
+    ...(flags.includes("low_evidence") ? [{ kind: "lowEvidence" as const }] : []),
+  ];
+  return {
+    draft: { scores, total, confidence, rationale, evidence: quotes, droppedQuotes: 0, flags },
+    explanation: {
+      category: input.category,
+      evidence,
+      criteria: rubric.criteria.map((c) => ({
+        criterion: c.name,
+        facts: [...(facts[c.name] ?? [{ kind: "unmeasured" as const }]), ...evidenceFact(c.name)],
+      })),
+      rationale: rationaleFacts,
+    },
+  };
 }
 
 export function rubricEvaluate(input: EvaluationInput, rubric: Rubric): EvaluatorRun {
   const started = performance.now();
-  const draft = rubricDraft(input, rubric);
+  const { draft, explanation } = rubricAssessment(input, rubric);
   return {
     draft,
+    explanation,
     model: RUBRIC_EVALUATOR_VERSION,
     promptVersion: "none",
     promptSha256: createHash("sha256").update(RUBRIC_EVALUATOR_VERSION).digest("hex"),

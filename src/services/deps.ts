@@ -58,7 +58,7 @@ export interface EvaluationDeps {
   /** Present when OPENAI_API_KEY or OPENAI_BASE_URL is set; otherwise the rubric evaluator does the job. */
   llm?: LlmEvaluate | undefined;
   /** Makes an LLM evaluator for another model or rubric (a policy adopted by a vote); absent without an LLM. */
-  llmFor?: ((model: string, rubric: Rubric) => LlmEvaluate) | undefined;
+  llmFor?: ((model: string, rubric: Rubric, promptVersion: string) => LlmEvaluate) | undefined;
   samples: number;
   concurrency: number;
   policy: RewardPolicy;

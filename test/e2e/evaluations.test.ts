@@ -237,7 +237,7 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
     expect(evaluation).toMatchObject({
       evaluator: "llm",
       model: "local-llama",
-      promptVersion: "evaluate-contribution@2",
+      promptVersion: "evaluate-contribution@3",
       temperature: 0,
       total: 76,
       evidence: ["Fixed the install script"],
@@ -252,6 +252,9 @@ describe("evaluations with an LLM behind OPENAI_BASE_URL", () => {
     // The submission reaches the model as quoted data, never as the system message.
     expect(request?.messages[0]?.content).not.toContain("Fix the broken quick start");
     expect(request?.messages[1]?.content).toContain("<submission>");
+    // @3: the model is told the evidence the policy judges a code change by.
+    expect(request?.messages[0]?.content).toContain('judges a contribution of the category "code" by this evidence');
+    expect(request?.messages[0]?.content).toContain("- [quality] Tests that show the change works.");
     const post = (await stack.client.messages("contributions")).find((m) =>
       m.embeds[0]?.title?.startsWith(`Evaluation of #${id} `),
     );

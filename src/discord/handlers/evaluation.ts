@@ -5,6 +5,7 @@ import { UserError } from "../../services/errors.ts";
 import { resolveAppeal } from "../../services/evaluations/appeals.ts";
 import { clearEvaluation } from "../../services/evaluations/clearEvaluation.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
+import { newcomerAdvice } from "../../services/evaluations/newcomerAdvice.ts";
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
 import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
 import { idArgument } from "../checkInput.ts";
@@ -22,7 +23,10 @@ export const show: CommandHandler = async (i, ctx) => {
     ctx.actor.guildId,
     i.options.getInteger("contribution", true),
   );
-  await i.reply(ephemeral({ embeds: [evaluationEmbed(ctx.t, evaluation, contribution, ctx.deps.services.token)] }));
+  const advice = await newcomerAdvice(ctx.deps.services, contribution, evaluation);
+  await i.reply(
+    ephemeral({ embeds: [evaluationEmbed(ctx.t, evaluation, contribution, ctx.deps.services.token, advice)] }),
+  );
 };
 
 export const override: CommandHandler = async (i, ctx) => {

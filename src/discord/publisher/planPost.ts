@@ -7,6 +7,7 @@ import { recordLeaseMessage } from "../../services/compute/leases.ts";
 import { recordContributionMessage } from "../../services/contributions/recordContributionMessage.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { recordAppealMessage } from "../../services/evaluations/appeals.ts";
+import { newcomerAdvice } from "../../services/evaluations/newcomerAdvice.ts";
 import { githubDraftForPost } from "../../services/github/captureMergedPull.ts";
 import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
 import {
@@ -113,6 +114,8 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
     case "evaluation": {
       const evaluation = await evaluationForPost(services, id);
       const c = evaluation.contribution;
+      // The announcement of a newcomer's first evaluation says what would have scored higher.
+      const advice = await newcomerAdvice(services, c, evaluation);
       return {
         guildId: c.guildId,
         where: c.channelId ?? settings.channels.contributions,
@@ -121,7 +124,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           await channel.send({
             ...post({
               content: t.t("evaluation.posted", { author: c.author.discordId, id: String(c.id) }),
-              embeds: [evaluationEmbed(t, evaluation, c, token)],
+              embeds: [evaluationEmbed(t, evaluation, c, token, advice)],
               allowedMentions: { users: [c.author.discordId] },
               ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
             }),

@@ -2,14 +2,18 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  type APIEmbedField,
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
 import type { Token } from "../../base/token.ts";
+import { readEvaluationExplanation } from "../../db/json/evaluationExplanation.ts";
 import { readEvaluationScores } from "../../db/json/evaluationScores.ts";
 import { readGithubFacts } from "../../db/json/githubFacts.ts";
 import type { Contribution, Evaluation } from "../../generated/prisma/client.ts";
 import type { Translator } from "../../i18n/translator.ts";
+import type { NewcomerAdvice } from "../../services/evaluations/newcomerAdvice.ts";
+import { criterionReason, expectedEvidenceField, newcomerAdviceFields, rationaleText } from "./explanationViews.ts";
 import { githubFactLine } from "./githubFactsView.ts";
 import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine, userText } from "./userText.ts";
@@ -25,19 +29,30 @@ export function evaluationEmbed(
   e: Evaluation,
   c: Pick<Contribution, "id" | "title"> & { status?: string },
   token: Token,
+  /** For the author's first contribution: what would have scored higher (the service decides when). */
+  advice?: NewcomerAdvice | null,
 ): APIEmbed {
   const overridden = e.purpose === "override";
   // An override sets the total and reward as a whole: the evaluator's per-criterion scores no longer add up to it.
   const scores = overridden ? [] : readEvaluationScores(e);
-  const fields = scores.map((s) => ({
+  // The rubric evaluator's reasons as facts, worded here in the reader's language; an evaluation stored before
+  // them, and the LLM's (its reasons are the model's own words, in the contribution's language), show the text.
+  const explanation = overridden ? null : readEvaluationExplanation(e);
+  const factsOf = (criterion: string) => explanation?.criteria?.find((c) => c.criterion === criterion)?.facts;
+  const fields: APIEmbedField[] = scores.map((s) => ({
     name: t.t("evaluation.score.fieldName", {
       criterion: criterionName(t, s.criterion),
       score: t.number(s.score, { maximumFractionDigits: 3 }),
       weight: t.number(s.weight, { style: "percent" }),
     }),
-    value: userText(s.reason, 1024),
+    value: (() => {
+      const facts = factsOf(s.criterion);
+      return facts && explanation ? criterionReason(t, facts) : userText(s.reason, 1024);
+    })(),
     inline: false,
   }));
+  if (explanation && explanation.evidence.length > 0) fields.push(expectedEvidenceField(t, explanation));
+  if (advice) fields.push(...newcomerAdviceFields(t, advice, (c) => criterionName(t, c)));
   if (overridden) {
     fields.push({
       name: t.t("evaluation.override.fieldName"),
@@ -96,7 +111,9 @@ export function evaluationEmbed(
   });
   return {
     title: `${title}${withdrawn ? t.t("evaluation.embed.withdrawnSuffix") : ""}`,
-    description: userText(e.rationale),
+    description: explanation?.rationale
+      ? rationaleText(t, explanation.rationale, e.fallbackReason !== null)
+      : userText(e.rationale),
     color: e.flags.includes("needs_human") ? 0xfee75c : 0x57f287,
     fields: fields.slice(0, 25),
     footer: { text: t.t("evaluation.embed.footer", { model: e.model, version: String(e.rubricVersion) }) },

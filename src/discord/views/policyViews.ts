@@ -6,11 +6,17 @@ import type { PolicyDiff } from "../../services/policy/parsePolicyChange.ts";
 import type { PolicyProposalFacts } from "../../services/policy/policyProposalFacts.ts";
 import type { PolicyStatus } from "../../services/policy/policyStatus.ts";
 import type { PolicyRescoring } from "../../services/policy/rescoreAgreement.ts";
+import { categoryName } from "./categoryName.ts";
+import { criterionName } from "./evaluationViews.ts";
+import { categoryCriteriaFields } from "./explanationViews.ts";
 import { clip, ts } from "./governanceFormat.ts";
 import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine } from "./userText.ts";
 
 const two = (n: number) => n.toFixed(2);
+
+const categoryList = (t: Translator, categories: string[]) =>
+  t.list(categories.map((c) => categoryName(t, userLine(c, 40))));
 
 /** "impact weight 0.35 → 0.5", "cap per contribution 100 STEW → 50 STEW", "model gpt-4o-mini → gpt-4o". */
 export function diffText(t: Translator, d: PolicyDiff, token: Token): string {
@@ -25,6 +31,8 @@ export function diffText(t: Translator, d: PolicyDiff, token: Token): string {
       return t.t("policy.diff.promptVersion", { from: d.from, to: d.to });
     case "evaluator":
       return t.t("policy.diff.evaluator", { from: d.from, to: d.to });
+    case "categoryCriteria":
+      return t.t("explain.policy.diff", { categories: categoryList(t, d.categories) });
   }
 }
 
@@ -44,6 +52,8 @@ function configText(t: Translator, d: PolicyDiff, token: Token): string {
       return t.t("policy.config.promptVersion", { value: userLine(d.to, 100), adopted: userLine(d.from, 100) });
     case "evaluator":
       return t.t("policy.config.evaluator", { value: userLine(d.to, 100), adopted: userLine(d.from, 100) });
+    case "categoryCriteria":
+      return t.t("explain.policy.config", { categories: categoryList(t, d.categories) });
   }
 }
 
@@ -141,6 +151,8 @@ export function policyStatusView(t: Translator, s: PolicyStatus, token: Token): 
       ),
     },
   ];
+  // The evidence each category is judged by: part of the policy voted on (none in one recorded before them).
+  fields.push(...categoryCriteriaFields(t, c.rubric.categoryCriteria, (x) => criterionName(t, x)));
   if (s.configDiffers.length > 0)
     fields.push({
       name: t.t("policy.status.configDiffers.fieldName"),

@@ -11,9 +11,17 @@ export const EVALUATE_PROMPT_VERSION = "evaluate-contribution@2";
  * The submission travels as JSON inside <submission> tags and the system message says it is data: whatever it
  * says, it cannot be an instruction. The model scores criteria; it never sees or sets money.
  */
-export function evaluateContributionMessages(input: EvaluationInput, rubric: Rubric) {
+export function evaluateContributionMessages(
+  input: EvaluationInput,
+  rubric: Rubric,
+  /** Lines a later version adds after the criteria (@3: the evidence that judges the category); none in @2. */
+  afterCriteria: readonly string[] = [],
+) {
   const facts = input.githubFacts ?? [];
-  const criteria = rubric.criteria.map((c) => `- ${c.name} (weight ${c.weight}): ${c.description}`).join("\n");
+  const criteria = [
+    ...rubric.criteria.map((c) => `- ${c.name} (weight ${c.weight}): ${c.description}`),
+    ...afterCriteria,
+  ].join("\n");
   const system = [
     "You evaluate contributions to a DAO for its members, who will read and may contest your evaluation.",
     "Score each criterion from 0 to 10 with a one-sentence reason:",

@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import type { Permits } from "../../base/createPermits.ts";
 import type { LinkFacts } from "../../base/githubFacts.ts";
 import { linksInText } from "../../base/parseLink.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Flag } from "../../llm/evaluationTypes.ts";
 import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
+import { submissionEvidence } from "../../llm/rubricEvaluator.ts";
 import { nearestDuplicate } from "../../llm/textShingles.ts";
 import { verifiedWork } from "../../llm/verifiedWork.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
@@ -84,6 +86,12 @@ export async function evaluateContribution(
     options.modelCalls,
   );
   const { run } = outcome;
+  // The category's expected evidence, found or not, whichever evaluator scored; the rubric's reasons as facts.
+  const explanation = {
+    category: input.category,
+    evidence: submissionEvidence(input, governed.rubric),
+    ...(run.explanation ? { criteria: run.explanation.criteria, rationale: run.explanation.rationale } : {}),
+  };
   // Whatever the evaluator said: a link another contribution already claimed, and a copy of earlier work however
   // lightly edited, are held for a person to look at.
   if ((input.claimedElsewhere?.length ?? 0) > 0) {
@@ -178,6 +186,7 @@ export async function evaluateContribution(
         attempts: run.attempts,
         fallbackReason: outcome.fallbackReason ?? null,
         ...(githubFacts ? { githubFacts } : {}),
+        explanation: explanation as unknown as Prisma.InputJsonValue,
         createdAt: now,
       },
     });

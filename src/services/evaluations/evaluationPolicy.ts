@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { CategoryCriterion } from "../../llm/categoryEvidence.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { canonicalJson } from "../audit/canonicalJson.ts";
 import type { EvaluationDeps } from "../deps.ts";
@@ -14,6 +15,8 @@ export interface EvaluationPolicyContent {
     version: number;
     criteria: { name: string; weight: number; description: string }[];
     categoryMultipliers: Record<string, number>;
+    /** The evidence that judges each category; absent in a policy recorded before there were any (then none). */
+    categoryCriteria?: Record<string, CategoryCriterion[]>;
   };
   caps: { maxPerContribution: string; epochBudget: string };
   evaluator: { kind: "llm" | "rubric"; model: string; promptVersion: string; appealModel: string | null };
@@ -29,11 +32,20 @@ export function configuredPolicy(
       version: rubric.version,
       criteria: rubric.criteria.map((c) => ({ name: c.name, weight: c.weight, description: c.description })),
       categoryMultipliers: { ...rubric.categoryMultipliers },
+      ...(rubric.categoryCriteria ? { categoryCriteria: copyCategoryCriteria(rubric.categoryCriteria) } : {}),
     },
     caps: { maxPerContribution: policy.maxPerContribution.toString(), epochBudget: policy.epochBudget.toString() },
     evaluator: { ...evaluator },
   };
 }
+
+export const copyCategoryCriteria = (criteria: Record<string, CategoryCriterion[]>) =>
+  Object.fromEntries(
+    Object.entries(criteria).map(([k, list]) => [
+      k,
+      list.map((c) => ({ evidence: c.evidence, criterion: c.criterion, description: c.description })),
+    ]),
+  );
 
 export const policySha256 = (content: EvaluationPolicyContent) =>
   createHash("sha256").update(canonicalJson(content)).digest("hex");

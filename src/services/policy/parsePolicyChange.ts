@@ -1,3 +1,4 @@
+import { canonicalJson } from "../audit/canonicalJson.ts";
 import { UserError } from "../errors.ts";
 import type { EvaluationPolicyContent } from "../evaluations/evaluationPolicy.ts";
 
@@ -102,7 +103,9 @@ export function candidatePolicy(
 /** One line of a policy diff: what changed, old → new. */
 export type PolicyDiff =
   | { field: "weight"; criterion: string; from: number; to: number }
-  | { field: "maxPerContribution" | "model" | "promptVersion" | "evaluator"; from: string; to: string };
+  | { field: "maxPerContribution" | "model" | "promptVersion" | "evaluator"; from: string; to: string }
+  /** The categories whose expected evidence differs (one side listing none for a category counts). */
+  | { field: "categoryCriteria"; categories: string[] };
 
 export function policyDiff(from: EvaluationPolicyContent, to: EvaluationPolicyContent): PolicyDiff[] {
   const out: PolicyDiff[] = [];
@@ -117,5 +120,11 @@ export function policyDiff(from: EvaluationPolicyContent, to: EvaluationPolicyCo
     ["promptVersion", from.evaluator.promptVersion, to.evaluator.promptVersion],
   ] as const;
   for (const [field, a, b] of plain) if (a !== b) out.push({ field, from: a, to: b });
+  const a = from.rubric.categoryCriteria ?? {};
+  const b = to.rubric.categoryCriteria ?? {};
+  const categories = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => canonicalJson(a[k] ?? []) !== canonicalJson(b[k] ?? []))
+    .sort();
+  if (categories.length > 0) out.push({ field: "categoryCriteria", categories });
   return out;
 }

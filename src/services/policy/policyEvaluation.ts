@@ -2,7 +2,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { LlmEvaluate } from "../../llm/llmEvaluator.ts";
 import type { Rubric } from "../../llm/rubric.ts";
 import type { EvaluationDeps } from "../deps.ts";
-import type { EvaluationPolicyContent } from "../evaluations/evaluationPolicy.ts";
+import { copyCategoryCriteria, type EvaluationPolicyContent } from "../evaluations/evaluationPolicy.ts";
 import type { RewardPolicy } from "../evaluations/suggestReward.ts";
 import { activePolicy } from "./activePolicy.ts";
 
@@ -25,6 +25,9 @@ export function policyEvaluation(evaluation: EvaluationDeps, content: Evaluation
     version: content.rubric.version,
     criteria: content.rubric.criteria.map((c) => ({ ...c })),
     categoryMultipliers: { ...content.rubric.categoryMultipliers },
+    ...(content.rubric.categoryCriteria
+      ? { categoryCriteria: copyCategoryCriteria(content.rubric.categoryCriteria) }
+      : {}),
   };
   const policy: RewardPolicy = {
     maxPerContribution: BigInt(content.caps.maxPerContribution),
@@ -33,12 +36,14 @@ export function policyEvaluation(evaluation: EvaluationDeps, content: Evaluation
   const sameRubric = JSON.stringify(rubric) === JSON.stringify(evaluation.rubric);
   let llm: LlmEvaluate | undefined;
   if (content.evaluator.kind === "llm" && evaluation.llm) {
-    if (sameRubric && content.evaluator.model === evaluation.evaluator.model) llm = evaluation.llm;
+    const { model, promptVersion } = content.evaluator;
+    if (sameRubric && model === evaluation.evaluator.model && promptVersion === evaluation.evaluator.promptVersion)
+      llm = evaluation.llm;
     else if (evaluation.llmFor) {
       const cache = made.get(evaluation) ?? new Map<string, LlmEvaluate>();
       made.set(evaluation, cache);
-      const key = `${content.evaluator.model}\u0000${JSON.stringify(rubric)}`;
-      llm = cache.get(key) ?? evaluation.llmFor(content.evaluator.model, rubric);
+      const key = `${model}\u0000${promptVersion}\u0000${JSON.stringify(rubric)}`;
+      llm = cache.get(key) ?? evaluation.llmFor(model, rubric, promptVersion);
       cache.set(key, llm);
     }
   }

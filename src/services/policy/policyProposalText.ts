@@ -8,7 +8,9 @@ const LABEL = {
 } as const;
 
 export function diffLine(d: PolicyDiff): string {
-  return d.field === "weight" ? `${d.criterion} weight ${d.from} → ${d.to}` : `${LABEL[d.field]} ${d.from} → ${d.to}`;
+  if (d.field === "weight") return `${d.criterion} weight ${d.from} → ${d.to}`;
+  if (d.field === "categoryCriteria") return `evidence expected per category changed: ${d.categories.join(", ")}`;
+  return `${LABEL[d.field]} ${d.from} → ${d.to}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { EVALUATE_PROMPT_VERSION } from "../../llm/prompts/evaluateContribution.v2.ts";
+import { EVALUATE_PROMPT_VERSIONS } from "../../llm/prompts/evaluatePrompts.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
@@ -12,7 +12,7 @@ import { policyProposalText } from "./policyProposalText.ts";
 import { rescoreAgreement } from "./rescoreAgreement.ts";
 
 /** The evaluation prompts Steward has (src/llm/prompts): a policy may only name one of them. */
-export const PROMPT_VERSIONS: readonly string[] = [EVALUATE_PROMPT_VERSION];
+export const PROMPT_VERSIONS: readonly string[] = EVALUATE_PROMPT_VERSIONS;
 
 const REASON_MAX = 1000;
 

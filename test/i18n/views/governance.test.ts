@@ -120,6 +120,7 @@ const policyFacts = {
     { field: "maxPerContribution", from: big(100000n), to: big(50000n) },
     { field: "model", from: "gpt-4o-mini", to: "gpt-4o" },
     { field: "promptVersion", from: "v3", to: "v4" },
+    { field: "categoryCriteria", categories: ["code", "docs", "design", "research", "community", "ops", "other"] },
   ],
   rescoring,
   adoptedVersion: null,

@@ -246,3 +246,30 @@ describe("what a member sees when a policy change is refused (issue 22 §4)", ()
     expect(policyDiff(ACTIVE, to)).toEqual([{ field: "weight", criterion: "novelty", from: 0, to: 0.1 }]);
   });
 });
+
+describe("the evidence per category in a policy diff", () => {
+  const tests = { evidence: "tests" as const, criterion: "quality", description: "Tests that show the change works." };
+  const link = { evidence: "published_link" as const, criterion: "impact", description: "A link." };
+  const withCriteria = (categoryCriteria: EvaluationPolicyContent["rubric"]["categoryCriteria"]) => ({
+    ...ACTIVE,
+    rubric: { ...ACTIVE.rubric, categoryCriteria },
+  });
+
+  it("names the categories whose evidence differs, a policy recorded before them counting as none", () => {
+    const now = withCriteria({ code: [tests], docs: [link] });
+    expect(policyDiff(ACTIVE, now)).toEqual([{ field: "categoryCriteria", categories: ["code", "docs"] }]);
+    expect(policyDiff(now, withCriteria({ code: [tests], docs: [{ ...link, description: "Otro." }] }))).toEqual([
+      { field: "categoryCriteria", categories: ["docs"] },
+    ]);
+    expect(policyDiff(now, withCriteria({ docs: [link], code: [tests] }))).toEqual([]);
+    // A category listed with none is the same as one not listed.
+    expect(policyDiff(withCriteria({ code: [] }), ACTIVE)).toEqual([]);
+  });
+
+  it("a proposal keeps the active policy's evidence per category", () => {
+    const active = withCriteria({ code: [tests] });
+    const c = candidatePolicy(active, { maxPerContribution: 50n }, PROMPTS);
+    expect(c.rubric.categoryCriteria).toEqual({ code: [tests] });
+    expect(policyDiff(active, c).map((d) => d.field)).toEqual(["maxPerContribution"]);
+  });
+});

@@ -108,3 +108,38 @@ describe("which evaluator a policy's content gets", () => {
     expect(policyEvaluation(d, configuredPolicy(d)).llm).toBe(configured);
   });
 });
+
+describe("a policy's prompt version and criteria per category", () => {
+  it("an evaluator for the prompt version the policy names, not the configured one's", () => {
+    const versions: string[] = [];
+    const d = {
+      ...deps([]),
+      llmFor: (_model: string, _r: Rubric, promptVersion: string) => {
+        versions.push(promptVersion);
+        return configured;
+      },
+    };
+    const older = configuredPolicy(d);
+    older.evaluator.promptVersion = "evaluate-contribution@2";
+    policyEvaluation(d, older);
+    expect(versions).toEqual(["evaluate-contribution@2"]);
+    // The configuration's own prompt version: the configured evaluator, nothing made.
+    expect(policyEvaluation(d, configuredPolicy(d)).llm).toBe(configured);
+    expect(versions).toHaveLength(1);
+  });
+
+  it("evaluates under the policy's criteria per category, and none when a policy recorded before them has none", () => {
+    const d = deps([]);
+    d.rubric = {
+      ...rubric,
+      categoryCriteria: { code: [{ evidence: "tests", criterion: "quality", description: "t" }] },
+    };
+    const withCriteria = configuredPolicy(d);
+    expect(policyEvaluation(d, withCriteria).rubric.categoryCriteria).toEqual({
+      code: [{ evidence: "tests", criterion: "quality", description: "t" }],
+    });
+    const { categoryCriteria: _none, ...olderRubric } = withCriteria.rubric;
+    const older = { ...withCriteria, rubric: olderRubric };
+    expect(policyEvaluation(d, older).rubric).not.toHaveProperty("categoryCriteria");
+  });
+});

@@ -8,6 +8,7 @@ import { contribution } from "./contribution.ts";
 import { epoch } from "./epoch.ts";
 import { errors } from "./errors.ts";
 import { evaluation } from "./evaluation.ts";
+import { explain } from "./explain.ts";
 import { github } from "./github.ts";
 import { help } from "./help.ts";
 import { jury } from "./jury.ts";
@@ -49,6 +50,7 @@ export const namespaces = {
   steward,
   commands,
   web,
+  explain,
 };
 
 export const zhCN = {
@@ -76,4 +78,5 @@ export const zhCN = {
   ...steward,
   ...commands,
   ...web,
+  ...explain,
 };
