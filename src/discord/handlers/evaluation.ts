@@ -7,10 +7,12 @@ import { clearEvaluation } from "../../services/evaluations/clearEvaluation.ts";
 import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluation.ts";
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
 import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
+import { mentorNoteFor } from "../../services/mentorship/reviewContribution.ts";
 import { idArgument } from "../checkInput.ts";
 import { guildLocale } from "../interactionLocale.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { appealOutcome, evaluationEmbed, tokenText } from "../views/evaluationViews.ts";
+import { withMentorNote } from "../views/mentorViews.ts";
 import { parseTokenAmount } from "./parseTokenAmount.ts";
 import { requireModerator } from "./requireModerator.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
@@ -21,7 +23,9 @@ export const show: CommandHandler = async (i, ctx) => {
     ctx.actor.guildId,
     i.options.getInteger("contribution", true),
   );
-  await i.reply(ephemeral({ embeds: [evaluationEmbed(ctx.t, evaluation, contribution, ctx.deps.services.token)] }));
+  const note = await mentorNoteFor(ctx.deps.services, contribution.id);
+  const embed = evaluationEmbed(ctx.t, evaluation, contribution, ctx.deps.services.token);
+  await i.reply(ephemeral({ embeds: [withMentorNote(ctx.t, embed, note)] }));
 };
 
 export const override: CommandHandler = async (i, ctx) => {

@@ -8,6 +8,7 @@ import { recordContributionMessage } from "../../services/contributions/recordCo
 import type { ServiceDeps } from "../../services/deps.ts";
 import { recordAppealMessage } from "../../services/evaluations/appeals.ts";
 import { githubDraftForPost } from "../../services/github/captureMergedPull.ts";
+import { mentorNoteFor } from "../../services/mentorship/reviewContribution.ts";
 import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
 import {
   forgetProposalMessage,
@@ -17,6 +18,7 @@ import {
 } from "../../services/proposals/recordMessages.ts";
 import type { ComputeNotice, ModeratorNote } from "../../services/publishing/enqueuePosts.ts";
 import { enqueuePosts } from "../../services/publishing/enqueuePosts.ts";
+import type { ModeratorFact } from "../../services/publishing/moderatorFacts.ts";
 import {
   appealForPost,
   contributionForPost,
@@ -40,6 +42,7 @@ import { noticeButtons } from "../views/computeViews.ts";
 import { contributionEmbed } from "../views/contributionViews.ts";
 import { appealOutcome, appealView, evaluationEmbed } from "../views/evaluationViews.ts";
 import { githubDraftMessage } from "../views/githubDraftViews.ts";
+import { mentorAcceptRow, mentorRequestedText, mentorReviewDueText, withMentorNote } from "../views/mentorViews.ts";
 import { moderatorNoteText } from "../views/moderatorNoteViews.ts";
 import { isReceiptOf, receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
@@ -113,6 +116,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
     case "evaluation": {
       const evaluation = await evaluationForPost(services, id);
       const c = evaluation.contribution;
+      const mentorNote = await mentorNoteFor(services, c.id);
       return {
         guildId: c.guildId,
         where: c.channelId ?? settings.channels.contributions,
@@ -121,7 +125,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           await channel.send({
             ...post({
               content: t.t("evaluation.posted", { author: c.author.discordId, id: String(c.id) }),
-              embeds: [evaluationEmbed(t, evaluation, c, token)],
+              embeds: [withMentorNote(t, evaluationEmbed(t, evaluation, c, token), mentorNote)],
               allowedMentions: { users: [c.author.discordId] },
               ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
             }),
@@ -274,6 +278,20 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
     }
     case "note": {
       const note = row.payload as unknown as ModeratorNote;
+      const mentorPost = "fact" in note ? mentorNotePost(ctx, row.guildId, note.fact) : null;
+      if (mentorPost) {
+        return {
+          guildId: row.guildId,
+          where: settings.channels.governance,
+          async send(channel) {
+            const { content, components, users, mentorRole } = mentorPost(channel);
+            await channel.send({
+              ...post({ content, components, allowedMentions: { parse: [], users, roles: mentorRole } }),
+              ...once(attempt),
+            });
+          },
+        };
+      }
       return {
         guildId: row.guildId,
         where: note.channel === "payouts" ? settings.channels.payouts : settings.channels.governance,
@@ -412,6 +430,34 @@ async function editUnlessDeleted(
 function memberT(ctx: SendContext, guildId: string, locale: string | null): Translator {
   const known = supportedLocale(locale);
   return known ? translator(known) : ctx.guildT(guildId);
+}
+
+/**
+ * A mentorship note is for mentors, not moderators: a request mentions the mentor role (when the server has it) and
+ * carries the Accept button; a review due mentions the mentor alone. Null: any other note.
+ */
+function mentorNotePost(ctx: SendContext, guildId: string, fact: ModeratorFact) {
+  const t = ctx.guildT(guildId);
+  if (fact.kind === "mentor_requested") {
+    return (channel: PostChannel) => {
+      const { id } = matchRole(channel.guild, ctx.settings.roles.find((r) => r.key === "MENTOR_ROLE")?.value ?? "");
+      return {
+        content: `${id ? `<@&${id}> ` : ""}${mentorRequestedText(t, fact)}`,
+        components: [mentorAcceptRow(t, fact.newcomer)],
+        users: [] as string[],
+        mentorRole: id ? [id] : [],
+      };
+    };
+  }
+  if (fact.kind === "mentor_review_due") {
+    return (_channel: PostChannel) => ({
+      content: mentorReviewDueText(t, fact),
+      components: [],
+      users: [fact.mentor],
+      mentorRole: [] as string[],
+    });
+  }
+  return null;
 }
 
 /** The moderator role MODERATOR_ROLE resolves to (never a role that only shares its name), to mention in notes. */

@@ -11,6 +11,7 @@ import { evaluation } from "./evaluation.ts";
 import { github } from "./github.ts";
 import { help } from "./help.ts";
 import { jury } from "./jury.ts";
+import { mentor } from "./mentor.ts";
 import { notes } from "./notes.ts";
 import { payout } from "./payout.ts";
 import { policy } from "./policy.ts";
@@ -40,6 +41,7 @@ export const namespaces = {
   audit,
   privacy,
   jury,
+  mentor,
   compute,
   setup,
   help,
@@ -67,6 +69,7 @@ export const zhCN = {
   ...audit,
   ...privacy,
   ...jury,
+  ...mentor,
   ...compute,
   ...setup,
   ...help,
