@@ -267,6 +267,7 @@ function reasonText(t: Translator, r: TracedReason, token: Token): string {
         ]
       : []),
     juryText(t, r.jury),
+    ...(r.mentorNote ? [`  ${t.t("mentor.trace", { comment: userLine(r.mentorNote, 300) })}`] : []),
   ].join("\n");
 }
 

@@ -73,6 +73,8 @@ export type TracedReason =
       evaluation: TracedEvaluation | null;
       /** The blind jury's sample: null when it was never sampled; else what the jury said (no juror named). */
       jury: JuryVerdict | null;
+      /** The newcomer's mentor's note, made before the evaluation (not a score; the mentor is not named). */
+      mentorNote?: string | null;
     }
   | { kind: "uptime"; nodeId: number; node: string; hours: number; amount: string }
   | { kind: "lease"; leaseId: number; nodeId: number; node: string; amount: string }
@@ -380,6 +382,11 @@ export async function contributionReasons(
     deps.db,
     rows.map((c) => c.id),
   );
+  const notes = await deps.db.mentorReview.findMany({
+    where: { contributionId: { in: rows.map((c) => c.id) } },
+    select: { contributionId: true, comment: true },
+  });
+  const noteOf = new Map(notes.map((n) => [n.contributionId, n.comment]));
   return rows.map((c) => {
     const e = c.evaluations[0];
     return {
@@ -411,6 +418,7 @@ export async function contributionReasons(
           }
         : null,
       jury: jury.get(c.id) ?? null,
+      mentorNote: noteOf.get(c.id) ?? null,
     };
   });
 }

@@ -22,6 +22,7 @@ export const mentor = {
     "<@{mentor}>: your newcomer <@{newcomer}> submitted contribution #{id}. Its evaluation waits up to {hours, plural, one {# hour} other {# hours}} for your note: `/mentor review contribution:{id} comment:…`.",
   "mentor.evaluation.fieldName": "Mentor's note (not a score)",
   "mentor.evaluation.value": "<@{mentor}>: {comment}",
+  "mentor.trace": "Mentor's note before the evaluation (not a score): {comment}",
   "mentor.start.fieldName": "5. A mentor",
   "mentor.start.none":
     "Members with the mentor role guide newcomers: they read your first contributions before they are evaluated and leave a note. Ask for one with the button.",

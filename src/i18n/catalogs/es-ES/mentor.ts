@@ -24,6 +24,7 @@ export const mentor = {
     "<@{mentor}>: tu recién llegado <@{newcomer}> ha enviado la contribución #{id}. Su evaluación espera tu nota hasta {hours, plural, one {# hora} other {# horas}}: `/mentor review contribution:{id} comment:…`.",
   "mentor.evaluation.fieldName": "Nota del mentor (no puntúa)",
   "mentor.evaluation.value": "<@{mentor}>: {comment}",
+  "mentor.trace": "Nota del mentor antes de la evaluación (no puntúa): {comment}",
   "mentor.start.fieldName": "5. Un mentor",
   "mentor.start.none":
     "Los miembros con el rol de mentor guían a los recién llegados: leen tus primeras contribuciones antes de que se evalúen y te dejan una nota. Pide uno con el botón.",

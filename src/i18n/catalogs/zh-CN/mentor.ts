@@ -23,6 +23,7 @@ export const mentor = {
     "<@{mentor}>：你指导的新成员 <@{newcomer}> 提交了贡献 #{id}。它的评估最多等待 {hours} 小时，等你留下点评：`/mentor review contribution:{id} comment:…`。",
   "mentor.evaluation.fieldName": "导师点评（不计分）",
   "mentor.evaluation.value": "<@{mentor}>：{comment}",
+  "mentor.trace": "评估前的导师点评（不计分）：{comment}",
   "mentor.start.fieldName": "5. 导师",
   "mentor.start.none":
     "拥有导师身份组的成员会指导新成员：他们会在评估前阅读你的前几项贡献并留下点评。点击按钮即可申请。",
