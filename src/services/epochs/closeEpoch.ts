@@ -213,7 +213,8 @@ export async function closeEpoch(
       suggestedTotal: total,
       scaled,
       contributions: included.length,
-      mentors,
+      // Only when a mentor's share was decided: a close without one reads as before.
+      ...(mentors.paid.length > 0 || mentors.refused.length > 0 ? { mentors } : {}),
       leftForNextEpoch: appealed.size,
       heldForReview: held.size,
       // Only with a jury this epoch (a sample, or reviews paid): a close without one reads as before.
