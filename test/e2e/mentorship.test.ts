@@ -108,6 +108,8 @@ describe("mentorship, from /start to the distribution", () => {
     expect(proposal.specification).toContain(`to <@${maya}> for mentoring <@${nina}> (contribution #${id})`);
     const post = await proposalPost(stack.client, proposal.id);
     expect(textOf(post)).toContain("Mentors: 10%");
+    // Members see whose line is the mentor's before they vote.
+    expect(textOf(post)).toContain("(mentor's share)");
   });
 
   it("refuses a mentor who shares a wallet with the newcomer (an alt)", async () => {

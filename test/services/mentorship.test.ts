@@ -12,6 +12,7 @@ import { acceptMentee } from "../../src/services/mentorship/acceptMentee.ts";
 import { endMentorship } from "../../src/services/mentorship/endMentorship.ts";
 import { requestMentor } from "../../src/services/mentorship/requestMentor.ts";
 import { askMentorReview, reviewContribution } from "../../src/services/mentorship/reviewContribution.ts";
+import { traceAudit } from "../../src/services/transparency/traceAudit.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
 import { verifyWalletSignature } from "../../src/services/wallets/verifyWalletSignature.ts";
 import { actor, serviceDeps, type TestServiceDeps } from "../helpers/serviceDeps.ts";
@@ -210,6 +211,15 @@ describe("the mentor's share at the close", () => {
     expect(closed.proposal?.specification).toContain(
       `to <@${mentor.discordId}> for mentoring <@${newcomer.discordId}>`,
     );
+    // The trace of the distribution gives the mentor's line its reason; the contribution's trace shows the note.
+    const trace = await traceAudit(deps, newcomer.guildId, `proposal ${closed.proposal?.id}`);
+    const mentorLine = trace.lines.find((l) => l.reasons.some((r) => r.kind === "mentor"));
+    expect(mentorLine?.reasons).toEqual([
+      { kind: "mentor", id: row.id, contributionId: first, amount: share.toString() },
+    ]);
+    const own = await traceAudit(deps, newcomer.guildId, `contribution ${first}`);
+    const reason = own.lines[0]?.reasons[0] ?? own.pending;
+    expect(reason?.kind === "contribution" ? reason.mentorNote : null).toBe("Good start.");
     // Paid once, they are no longer a newcomer.
     await endMentorship(deps, newcomer, false, null);
     expect(await refusal(requestMentor(deps, newcomer, null))).toBe("mentor_not_newcomer");

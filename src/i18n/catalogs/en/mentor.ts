@@ -23,6 +23,8 @@ export const mentor = {
   "mentor.evaluation.fieldName": "Mentor's note (not a score)",
   "mentor.evaluation.value": "<@{mentor}>: {comment}",
   "mentor.trace": "Mentor's note before the evaluation (not a score): {comment}",
+  "mentor.reason": "Mentor's share of contribution #{id}'s reward: {amount}",
+  "mentor.post.share": "mentor's share",
   "mentor.start.fieldName": "5. A mentor",
   "mentor.start.none":
     "Members with the mentor role guide newcomers: they read your first contributions before they are evaluated and leave a note. Ask for one with the button.",

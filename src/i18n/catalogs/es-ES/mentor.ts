@@ -25,6 +25,8 @@ export const mentor = {
   "mentor.evaluation.fieldName": "Nota del mentor (no puntúa)",
   "mentor.evaluation.value": "<@{mentor}>: {comment}",
   "mentor.trace": "Nota del mentor antes de la evaluación (no puntúa): {comment}",
+  "mentor.reason": "Parte del mentor en la recompensa de la contribución #{id}: {amount}",
+  "mentor.post.share": "parte del mentor",
   "mentor.start.fieldName": "5. Un mentor",
   "mentor.start.none":
     "Los miembros con el rol de mentor guían a los recién llegados: leen tus primeras contribuciones antes de que se evalúen y te dejan una nota. Pide uno con el botón.",

@@ -24,6 +24,8 @@ export const mentor = {
   "mentor.evaluation.fieldName": "导师点评（不计分）",
   "mentor.evaluation.value": "<@{mentor}>：{comment}",
   "mentor.trace": "评估前的导师点评（不计分）：{comment}",
+  "mentor.reason": "导师分成，来自贡献 #{id} 的奖励：{amount}",
+  "mentor.post.share": "导师分成",
   "mentor.start.fieldName": "5. 导师",
   "mentor.start.none":
     "拥有导师身份组的成员会指导新成员：他们会在评估前阅读你的前几项贡献并留下点评。点击按钮即可申请。",
