@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { componentId, proposalPost, waitForMessage } from "../helpers/governance.ts";
+import { componentId, proposalPost, resultPost, waitForMessage } from "../helpers/governance.ts";
 import { linkWallet } from "../helpers/linkWallet.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
@@ -7,7 +7,13 @@ import { until } from "../helpers/until.ts";
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack({ MENTOR_SHARE: "10%", MENTOR_REVIEW_WAIT: "24h" });
+  stack = await startTestStack({
+    MENTOR_SHARE: "10%",
+    MENTOR_REVIEW_WAIT: "24h",
+    VOTING_PERIOD: "1h",
+    QUORUM: "1",
+    APPROVALS_REQUIRED: "2",
+  });
   // A server that made a Mentor role (the sandbox has the built-in roles only).
   const made = await stack.client.request<{ id: string }>("POST", "/sandbox/roles", { name: "Mentor" });
   const mentorRole = made.body.id;
@@ -16,6 +22,7 @@ beforeAll(async () => {
   await stack.client.createUser("nina", ["Member"], { locale: "en-US" });
   await stack.client.createUser("maya", ["Member", mentorRole], { locale: "en-US" });
   await stack.client.createUser("mod", ["Member", "Moderator"]);
+  await stack.client.createUser("mod2", ["Member", "Moderator"]);
   await stack.client.createUser("otto", ["Member"]);
   await stack.client.createUser("ottoalt", ["Member", mentorRole]);
 });
@@ -110,6 +117,19 @@ describe("mentorship, from /start to the distribution", () => {
     expect(textOf(post)).toContain("Mentors: 10%");
     // Members see whose line is the mentor's before they vote.
     expect(textOf(post)).toContain("(mentor's share)");
+
+    // Voted and approved with the rest: the batch settlement pays holds the mentor's line.
+    const voted = finalResponse(await stack.client.click("nina", post.id, componentId(post, "For")));
+    expect(voted.content).toContain("**For**");
+    stack.advanceClock(3_600_000 + 1000);
+    const result = await resultPost(stack.client, proposal.id);
+    expect(result.embeds[0]?.title).toBe(`Proposal #${proposal.id} · Passed · awaiting moderator approval`);
+    for (const m of ["mod", "mod2"]) {
+      finalResponse(await stack.client.click(m, result.id, componentId(result, "Approve payout")));
+    }
+    const approved = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
+    expect(approved.status).toBe("approved");
+    expect(approved.batch).toEqual(proposal.batch);
   });
 
   it("refuses a mentor who shares a wallet with the newcomer (an alt)", async () => {
