@@ -2,6 +2,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { sharedWallet } from "../conflicts/refuseSelfDealing.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { MemberShares } from "../epochs/closing/memberShares.ts";
+import { isNewcomer } from "./isNewcomer.ts";
 
 /** What the close did for mentors, as facts the distribution's text words. */
 export interface MentorFacts {
@@ -38,8 +39,9 @@ export async function addMentorShares(
     const mentorship = await tx.mentorship.findUnique({ where: { openFor: c.authorId } });
     if (mentorship?.status !== "active" || !mentorship.mentorId) continue;
     // Not their first paid contribution: an earlier one was already paid, or its mentor already had a share.
-    const earlier = await tx.contribution.count({ where: { authorId: c.authorId, status: "final" } });
-    if (earlier > 0 || (await tx.mentorShare.findUnique({ where: { newcomerId: c.authorId } }))) continue;
+    // (This close marks its contributions final only after the shares: "paid" here means by an earlier close.)
+    if (!(await isNewcomer(tx, c.authorId))) continue;
+    if (await tx.mentorShare.findUnique({ where: { newcomerId: c.authorId } })) continue;
     const [mentor, newcomer] = await Promise.all([
       tx.member.findUniqueOrThrow({
         where: { id: mentorship.mentorId },
@@ -52,7 +54,7 @@ export async function addMentorShares(
       facts.refused.push({ contributionId: c.id, reason: "shared_wallet" });
       continue;
     }
-    const amount = (reward * BigInt(deps.mentorship.shareBps)) / 10_000n;
+    const amount = mentorShareOf(reward, deps.mentorship.shareBps);
     if (amount === 0n) continue;
     const row = await tx.mentorShare.create({
       data: {
@@ -72,6 +74,11 @@ export async function addMentorShares(
     facts.paid.push({ contributionId: c.id, mentor: mentor.discordId, newcomer: newcomer.discordId, amount });
   }
   return facts;
+}
+
+/** MENTOR_SHARE (basis points) of a reward, rounded down to the smallest unit: never more than the reward. */
+export function mentorShareOf(reward: bigint, shareBps: number): bigint {
+  return (reward * BigInt(shareBps)) / 10_000n;
 }
 
 /** A distribution that will not be paid gives its mentor shares back: the next close decides them again. */
