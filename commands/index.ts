@@ -8,6 +8,7 @@ import { evaluationCommand } from "./evaluation.ts";
 import { githubCommand } from "./github.ts";
 import { helpCommand } from "./help.ts";
 import { juryCommand } from "./jury.ts";
+import { mentorCommand } from "./mentor.ts";
 import { nodeCommand } from "./node.ts";
 import { notifyCommand } from "./notify.ts";
 import { payoutCommand } from "./payout.ts";
@@ -34,6 +35,7 @@ export const commandDefinitions = [
   proposeCommand,
   epochCommand,
   juryCommand,
+  mentorCommand,
   proposalCommand,
   policyCommand,
   payoutCommand,

@@ -409,6 +409,33 @@ export const configSchema = z.object({
     description:
       "Paid per completed jury review, in the token's smallest unit, from the epoch budget: one line per juror in the distribution the members vote on.",
   }),
+  MENTOR_ROLE: z.string().min(1).default("Mentor").meta({
+    group: "epochs",
+    description:
+      "Role (id or name, as `MODERATOR_ROLE`) of mentors: only they take newcomers with `/mentor accept`, never themselves or anyone sharing a wallet with them.",
+  }),
+  MENTOR_SHARE: z
+    .string()
+    .regex(/^(off|\d{1,3}(\.\d{1,2})?%)$/, "must be a percentage such as 10% or off")
+    .default("10%")
+    .refine((v) => v === "off" || Number.parseFloat(v) <= 100, "a percentage cannot exceed 100%")
+    // Basis points (10% = 1,000): the share is computed on integers, exact to the smallest unit.
+    .transform((v) => (v === "off" ? 0 : Math.round(Number.parseFloat(v) * 100)))
+    .meta({
+      group: "epochs",
+      description:
+        "The mentor's share of their newcomer's first paid contribution's reward, from the epoch budget: a line of its own in the distribution the members vote on (scaled with the rest when the budget is short). `0%` or `off`: none.",
+    }),
+  MENTOR_REVIEW_WAIT: duration.prefault("24h").meta({
+    group: "epochs",
+    description:
+      "How long a mentored newcomer's first contributions wait for their mentor's review before they are evaluated anyway (a silent mentor never stalls an evaluation).",
+  }),
+  MENTOR_REVIEWS: z.coerce.number().int().min(0).max(20).default(3).meta({
+    group: "epochs",
+    description:
+      "How many of a newcomer's first contributions their mentor reviews before evaluation (`/mentor review`); 0: none wait.",
+  }),
   CALIBRATION_MIN_AGREEMENT: z.coerce.number().min(-1).max(1).default(0.5).meta({
     group: "epochs",
     description:

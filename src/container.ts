@@ -240,6 +240,12 @@ export function buildServiceDeps(config: Config, parts: ServiceParts): ServiceDe
       minAgreement: config.CALIBRATION_MIN_AGREEMENT,
       policy: config.CALIBRATION_POLICY,
     },
+    mentorship: {
+      role: config.MENTOR_ROLE,
+      shareBps: config.MENTOR_SHARE,
+      reviewWaitMs: config.MENTOR_REVIEW_WAIT,
+      reviews: config.MENTOR_REVIEWS,
+    },
     compute: {
       explainMatches: useLlm ? llmMatchExplainer(llmSettings(config.LLM_MODEL)) : templateMatchExplainer,
       providerRole: config.PROVIDER_ROLE,

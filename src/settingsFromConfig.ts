@@ -17,6 +17,7 @@ export function discordSettings(config: Config): DiscordSettings {
     { key: "PROVIDER_ROLE", value: config.PROVIDER_ROLE },
     // Jurors only matter with a jury.
     ...(config.CALIBRATION_SAMPLE === null ? [] : [{ key: "JUROR_ROLE" as const, value: config.JUROR_ROLE }]),
+    { key: "MENTOR_ROLE", value: config.MENTOR_ROLE },
     ...config.VOTER_ROLES.map((value) => ({ key: "VOTER_ROLES" as const, value })),
     // Role weights name roles only when votes are weighed by role.
     ...(config.VOTE_WEIGHT === "role-weighted"

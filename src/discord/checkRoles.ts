@@ -13,7 +13,9 @@ export function checkRoles(t: Translator, guild: Guild, settings: DiscordSetting
     seen.add(`${key}:${value}`);
     const match = matchRole(guild, value);
     if (match.sameName.length > 0) problems.push(sameNameProblem(t, key, value, match.sameName, match.id));
-    else if (!match.id) problems.push(t.t("setup.role.missing", { value, setting: key, guild: guild.name }));
+    // Mentorship is open only where a server made the mentor role: without it nothing else is kept from working.
+    else if (!match.id && key !== "MENTOR_ROLE")
+      problems.push(t.t("setup.role.missing", { value, setting: key, guild: guild.name }));
   }
   return problems;
 }

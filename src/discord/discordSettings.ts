@@ -33,6 +33,6 @@ export interface DoctorConnection {
 
 /** A role setting's value (a role's name or id, as written) and the setting it comes from. */
 export interface RoleSetting {
-  key: "MODERATOR_ROLE" | "PROVIDER_ROLE" | "VOTER_ROLES" | "ROLE_WEIGHTS" | "JUROR_ROLE";
+  key: "MODERATOR_ROLE" | "PROVIDER_ROLE" | "VOTER_ROLES" | "ROLE_WEIGHTS" | "JUROR_ROLE" | "MENTOR_ROLE";
   value: string;
 }

@@ -50,6 +50,12 @@ export const commandAudience = {
   help: "everyone",
   "steward status": "moderator",
   start: "everyone",
+  // Who may accept, review or end is the service's to say (MENTOR_ROLE, the mentorship's own members).
+  "mentor request": "everyone",
+  "mentor accept": "everyone",
+  "mentor review": "everyone",
+  "mentor end": "everyone",
+  "mentor list": "everyone",
   "steward settings budget-floor": "moderator",
 } as const satisfies Record<CommandPath, CommandAudience>;
 

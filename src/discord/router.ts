@@ -9,6 +9,7 @@ import * as evaluation from "./handlers/evaluation.ts";
 import * as github from "./handlers/github.ts";
 import { help } from "./handlers/help.ts";
 import * as jury from "./handlers/jury.ts";
+import * as mentor from "./handlers/mentor.ts";
 import * as nodes from "./handlers/node.ts";
 import { notify } from "./handlers/notify.ts";
 import * as payout from "./handlers/payout.ts";
@@ -38,6 +39,7 @@ import {
   VOTE_PREFIX,
 } from "./views/governanceFormat.ts";
 import { JURY_BUTTON_PREFIX, JURY_MODAL_PREFIX } from "./views/juryViews.ts";
+import { MENTOR_PREFIX } from "./views/mentorViews.ts";
 import { PROPOSAL_BUTTON_PREFIX, PROPOSAL_MODAL_PREFIX } from "./views/proposalViews.ts";
 import { START_PREFIX, START_WALLET_FORM } from "./views/startViews.ts";
 import { WALLET_VERIFY_FORM_PREFIX } from "./views/walletViews.ts";
@@ -58,6 +60,11 @@ export const commandHandlers = {
   "epoch status": epochs.status,
   "epoch close": epochs.close,
   "jury next": jury.next,
+  "mentor request": mentor.request,
+  "mentor accept": mentor.acceptCommand,
+  "mentor review": mentor.review,
+  "mentor end": mentor.end,
+  "mentor list": mentor.list,
   "proposal show": proposal.showCommand,
   "proposal open": proposal.openCommand,
   "proposal drafts": proposal.drafts,
@@ -113,6 +120,7 @@ export const componentHandlers: Record<string, ComponentHandler> = {
   [GITHUB_BUTTON_PREFIX]: github.checkButton,
   [GITHUB_DRAFT_PREFIX]: github.draftButton,
   [START_PREFIX]: startGuide.startControl,
+  [MENTOR_PREFIX]: mentor.acceptButton,
 };
 
 /**

@@ -32,6 +32,8 @@ export interface ServiceDeps {
   readonly epochs: { budget: bigint; openAppeals: "block" | "carry" };
   /** The blind jury (CALIBRATION_SAMPLE, JUROR_ROLE, JUROR_REWARD, CALIBRATION_MIN_AGREEMENT); `percent` null: off. */
   readonly calibration: CalibrationDeps;
+  /** Mentorship of newcomers (MENTOR_ROLE, MENTOR_SHARE, MENTOR_REVIEW_WAIT, MENTOR_REVIEWS). */
+  readonly mentorship: MentorshipDeps;
   /** This process, as the claims it takes name it (released at once when it stops or dies). */
   readonly instance: ProcessInstance;
   /** Voting and approval rules; `electorate` is replaced by the Discord adapter once the bot is connected. */
@@ -81,6 +83,15 @@ export interface CalibrationDeps {
   minAgreement: number;
   /** What a close does below `minAgreement`: hold the disagreeing sampled evaluations, or pay the jury's score. */
   policy: "hold" | "jury";
+}
+
+export interface MentorshipDeps {
+  role: string;
+  /** The mentor's share of the newcomer's first paid reward, in basis points; 0: none. */
+  shareBps: number;
+  reviewWaitMs: number;
+  /** How many of a newcomer's first contributions wait for their mentor's review. */
+  reviews: number;
 }
 
 export interface ServiceSettings {

@@ -186,6 +186,18 @@ export type UserErrorContext = {
   github_draft_decided: { id: number; status: string };
   invalid_share: { input: string };
   budget_floors_over: { category: string; shareBps: number; othersBps: number };
+  mentor_not_newcomer: Record<string, never>;
+  mentor_already_open: { status: "requested" | "active"; mentor: string | null };
+  mentor_no_request: { newcomer: string };
+  mentor_self: Record<string, never>;
+  mentor_shares_wallet: { newcomer: string; address: string };
+  mentor_taken: { newcomer: string; mentor: string | null };
+  mentor_none_open: Record<string, never>;
+  mentor_not_yours: { newcomer: string };
+  mentor_review_not_mentee: { id: number };
+  mentor_review_not_first: { id: number; reviews: number };
+  mentor_review_too_late: { id: number; status: string };
+  mentor_review_exists: { id: number };
 };
 
 export type UserErrorCode = keyof UserErrorContext;

@@ -8,10 +8,12 @@ import { getActiveEvaluation } from "../../services/evaluations/getActiveEvaluat
 import { newcomerAdvice } from "../../services/evaluations/newcomerAdvice.ts";
 import { overrideEvaluation } from "../../services/evaluations/overrideEvaluation.ts";
 import { summariseUsage } from "../../services/evaluations/summariseUsage.ts";
+import { mentorNoteFor } from "../../services/mentorship/reviewContribution.ts";
 import { idArgument } from "../checkInput.ts";
 import { guildLocale } from "../interactionLocale.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import { appealOutcome, evaluationEmbed } from "../views/evaluationViews.ts";
+import { withMentorNote } from "../views/mentorViews.ts";
 import { tokenAmountIn } from "../views/tokenAmountIn.ts";
 import { parseTokenAmount } from "./parseTokenAmount.ts";
 import { requireModerator } from "./requireModerator.ts";
@@ -24,9 +26,9 @@ export const show: CommandHandler = async (i, ctx) => {
     i.options.getInteger("contribution", true),
   );
   const advice = await newcomerAdvice(ctx.deps.services, contribution, evaluation);
-  await i.reply(
-    ephemeral({ embeds: [evaluationEmbed(ctx.t, evaluation, contribution, ctx.deps.services.token, advice)] }),
-  );
+  const note = await mentorNoteFor(ctx.deps.services, contribution.id);
+  const embed = evaluationEmbed(ctx.t, evaluation, contribution, ctx.deps.services.token, advice);
+  await i.reply(ephemeral({ embeds: [withMentorNote(ctx.t, embed, note)] }));
 };
 
 export const override: CommandHandler = async (i, ctx) => {

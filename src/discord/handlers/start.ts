@@ -1,10 +1,13 @@
 import { MessageFlags } from "discord.js";
+import { myMentorship } from "../../services/mentorship/mentorshipOverview.ts";
 import { newcomerStatus } from "../../services/onboarding/newcomerStatus.ts";
 import { createWalletChallenge } from "../../services/wallets/createWalletChallenge.ts";
-import { ephemeral } from "../reply.ts";
+import { matchRole } from "../configuredRoles.ts";
+import { edit, ephemeral } from "../reply.ts";
 import { contributionFormModal } from "../views/contributionViews.ts";
 import { startGuide, startWalletForm, votingGuide } from "../views/startViews.ts";
 import { walletChallengeView } from "../views/walletViews.ts";
+import { askForMentor } from "./mentor.ts";
 import type { CommandHandler, ComponentHandler, ModalHandler } from "./types.ts";
 
 /** `/start`: the newcomer's guide, in their language, with a control for each step. */
@@ -12,8 +15,12 @@ export const start: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const status = await newcomerStatus(ctx.deps.services, ctx.actor);
   const guild = i.guild?.name ?? ctx.actor.guildId;
+  const mentoring =
+    i.guild && matchRole(i.guild, ctx.deps.services.mentorship.role).id
+      ? { mine: await myMentorship(ctx.deps.services, ctx.actor) }
+      : null;
   await i.editReply(
-    startGuide(ctx.t, status, { guild, transparencyUrl: ctx.deps.httpUrl ? `${ctx.deps.httpUrl}/` : null }),
+    startGuide(ctx.t, status, { guild, transparencyUrl: ctx.deps.httpUrl ? `${ctx.deps.httpUrl}/` : null }, mentoring),
   );
 };
 
@@ -22,6 +29,11 @@ export const startControl: ComponentHandler = async (i, ctx, [action]) => {
   if (action === "contribute" && i.isStringSelectMenu()) {
     const category = i.values[0] ?? "other";
     await i.showModal(contributionFormModal(ctx.t, { title: "", category, hours: undefined, links: [] }));
+    return;
+  }
+  if (action === "mentor") {
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    await i.editReply(edit({ content: await askForMentor(ctx, null) }));
     return;
   }
   if (action === "wallet") {

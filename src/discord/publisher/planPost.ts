@@ -9,6 +9,7 @@ import type { ServiceDeps } from "../../services/deps.ts";
 import { recordAppealMessage } from "../../services/evaluations/appeals.ts";
 import { newcomerAdvice } from "../../services/evaluations/newcomerAdvice.ts";
 import { githubDraftForPost } from "../../services/github/captureMergedPull.ts";
+import { mentorNoteFor } from "../../services/mentorship/reviewContribution.ts";
 import { proposalOverview } from "../../services/proposals/proposalOverview.ts";
 import {
   forgetProposalMessage,
@@ -18,6 +19,7 @@ import {
 } from "../../services/proposals/recordMessages.ts";
 import type { ComputeNotice, ModeratorNote } from "../../services/publishing/enqueuePosts.ts";
 import { enqueuePosts } from "../../services/publishing/enqueuePosts.ts";
+import type { ModeratorFact } from "../../services/publishing/moderatorFacts.ts";
 import {
   appealForPost,
   contributionForPost,
@@ -41,6 +43,7 @@ import { noticeButtons } from "../views/computeViews.ts";
 import { contributionEmbed } from "../views/contributionViews.ts";
 import { appealOutcome, appealView, evaluationEmbed } from "../views/evaluationViews.ts";
 import { githubDraftMessage } from "../views/githubDraftViews.ts";
+import { mentorAcceptRow, mentorRequestedText, mentorReviewDueText, withMentorNote } from "../views/mentorViews.ts";
 import { moderatorNoteText } from "../views/moderatorNoteViews.ts";
 import { isReceiptOf, receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
@@ -116,6 +119,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
       const c = evaluation.contribution;
       // The announcement of a newcomer's first evaluation says what would have scored higher.
       const advice = await newcomerAdvice(services, c, evaluation);
+      const mentorNote = await mentorNoteFor(services, c.id);
       return {
         guildId: c.guildId,
         where: c.channelId ?? settings.channels.contributions,
@@ -124,7 +128,7 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
           await channel.send({
             ...post({
               content: t.t("evaluation.posted", { author: c.author.discordId, id: String(c.id) }),
-              embeds: [evaluationEmbed(t, evaluation, c, token, advice)],
+              embeds: [withMentorNote(t, evaluationEmbed(t, evaluation, c, token, advice), mentorNote)],
               allowedMentions: { users: [c.author.discordId] },
               ...(c.messageId ? { reply: { messageReference: c.messageId, failIfNotExists: false } } : {}),
             }),
@@ -277,6 +281,20 @@ export async function planPost(ctx: SendContext, row: PendingPost, attempt: Atte
     }
     case "note": {
       const note = row.payload as unknown as ModeratorNote;
+      const mentorPost = "fact" in note ? mentorNotePost(ctx, row.guildId, note.fact) : null;
+      if (mentorPost) {
+        return {
+          guildId: row.guildId,
+          where: settings.channels.governance,
+          async send(channel) {
+            const { content, components, users, mentorRole } = mentorPost(channel);
+            await channel.send({
+              ...post({ content, components, allowedMentions: { parse: [], users, roles: mentorRole } }),
+              ...once(attempt),
+            });
+          },
+        };
+      }
       return {
         guildId: row.guildId,
         where: note.channel === "payouts" ? settings.channels.payouts : settings.channels.governance,
@@ -415,6 +433,34 @@ async function editUnlessDeleted(
 function memberT(ctx: SendContext, guildId: string, locale: string | null): Translator {
   const known = supportedLocale(locale);
   return known ? translator(known) : ctx.guildT(guildId);
+}
+
+/**
+ * A mentorship note is for mentors, not moderators: a request mentions the mentor role (when the server has it) and
+ * carries the Accept button; a review due mentions the mentor alone. Null: any other note.
+ */
+function mentorNotePost(ctx: SendContext, guildId: string, fact: ModeratorFact) {
+  const t = ctx.guildT(guildId);
+  if (fact.kind === "mentor_requested") {
+    return (channel: PostChannel) => {
+      const { id } = matchRole(channel.guild, ctx.settings.roles.find((r) => r.key === "MENTOR_ROLE")?.value ?? "");
+      return {
+        content: `${id ? `<@&${id}> ` : ""}${mentorRequestedText(t, fact)}`,
+        components: [mentorAcceptRow(t, fact.newcomer)],
+        users: [] as string[],
+        mentorRole: id ? [id] : [],
+      };
+    };
+  }
+  if (fact.kind === "mentor_review_due") {
+    return (_channel: PostChannel) => ({
+      content: mentorReviewDueText(t, fact),
+      components: [],
+      users: [fact.mentor],
+      mentorRole: [] as string[],
+    });
+  }
+  return null;
 }
 
 /** The moderator role MODERATOR_ROLE resolves to (never a role that only shares its name), to mention in notes. */

@@ -229,6 +229,11 @@ function reasonText(t: Translator, r: TracedReason, token: Token): string {
       amount: tokenAmountIn(t, r.amount, token),
     })}`;
   if (r.kind === "carry") return `• ${t.t("audit.reason.carry", { id: r.id })}`;
+  if (r.kind === "mentor")
+    return `• ${t.t("mentor.reason", {
+      id: r.contributionId ?? 0,
+      amount: r.amount === null ? "?" : tokenAmountIn(t, r.amount, token),
+    })}`;
   const e = r.evaluation;
   const head = `• ${t.t("audit.reason.contribution", {
     id: r.id,
@@ -268,6 +273,7 @@ function reasonText(t: Translator, r: TracedReason, token: Token): string {
         ]
       : []),
     juryText(t, r.jury),
+    ...(r.mentorNote ? [`  ${t.t("mentor.trace", { comment: userLine(r.mentorNote, 300) })}`] : []),
   ].join("\n");
 }
 

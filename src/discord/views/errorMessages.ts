@@ -268,6 +268,25 @@ export const errorMessages = {
       share: percentOf(t, shareBps),
       others: percentOf(t, othersBps),
     }),
+  mentor_not_newcomer: (_c, t) => t.t("mentor.error.notNewcomer"),
+  mentor_already_open: (c, t) =>
+    t.t("mentor.error.alreadyOpen", { status: c.status, mentor: c.mentor ? echo(c.mentor) : "" }),
+  mentor_no_request: (c, t) => t.t("mentor.error.noRequest", { newcomer: echo(c.newcomer) }),
+  mentor_self: (_c, t) => t.t("mentor.error.self"),
+  mentor_shares_wallet: (c, t) =>
+    t.t("mentor.error.sharesWallet", { newcomer: echo(c.newcomer), address: echo(c.address) }),
+  mentor_taken: (c, t) =>
+    t.t("mentor.error.taken", {
+      hasMentor: c.mentor ? "yes" : "no",
+      newcomer: echo(c.newcomer),
+      mentor: c.mentor ? echo(c.mentor) : "",
+    }),
+  mentor_none_open: (_c, t) => t.t("mentor.error.noneOpen"),
+  mentor_not_yours: (c, t) => t.t("mentor.error.notYours", { newcomer: echo(c.newcomer) }),
+  mentor_review_not_mentee: (c, t) => t.t("mentor.error.reviewNotMentee", { id: n(c.id) }),
+  mentor_review_not_first: (c, t) => t.t("mentor.error.reviewNotFirst", { id: n(c.id), reviews: c.reviews }),
+  mentor_review_too_late: (c, t) => t.t("mentor.error.reviewTooLate", { id: n(c.id), status: status(t, c.status) }),
+  mentor_review_exists: (c, t) => t.t("mentor.error.reviewExists", { id: n(c.id) }),
 } satisfies { [C in UserErrorCode]: (context: UserErrorContext[C], t: Translator) => string };
 
 /** The distributor's errors a claim's revert is told by, each with what to do about it. */

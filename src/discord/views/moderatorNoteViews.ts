@@ -5,6 +5,7 @@ import type { Token } from "../../base/token.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { ModeratorNote } from "../../services/publishing/enqueuePosts.ts";
 import type { ChunkRef, ModeratorFact } from "../../services/publishing/moderatorFacts.ts";
+import { mentorRequestedText, mentorReviewDueText } from "./mentorViews.ts";
 import { tokenAmountIn } from "./tokenAmountIn.ts";
 
 const chunkOf = (c: ChunkRef) => ({
@@ -84,6 +85,10 @@ export function moderatorFactText(t: Translator, fact: ModeratorFact, token: Tok
       const vote = fact.proposalId === null ? "" : t.t("notes.juryCheck", { proposalId: String(fact.proposalId) });
       return `${head}${what}${vote}`;
     }
+    case "mentor_requested":
+      return mentorRequestedText(t, fact);
+    case "mentor_review_due":
+      return mentorReviewDueText(t, fact);
     case "held_line_relay_refused": {
       const problem = fact.problem ?? fact.reason;
       return t.t("notes.relayRefused", {

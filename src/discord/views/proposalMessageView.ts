@@ -62,9 +62,11 @@ function payoutFields(t: Translator, o: ProposalOverview, token: Token): APIEmbe
           ? t.t("proposal.post.nodeRef", { id: r.slice(5) })
           : t.t("proposal.post.leaseRef", { id: r.slice(6) }),
       );
+    const mentor = e.refs.some((r) => r.startsWith("mentor:")) ? [t.t("mentor.post.share")] : [];
     const refs = [
       ...contributions,
       ...compute,
+      ...mentor,
       ...(carried > 0 ? [t.t("proposal.post.carriedRewards", { count: carried })] : []),
     ].join(", ");
     const line = `\`${shownAddress(o, e.recipient)}\` — ${tokenAmountIn(t, e.amount, token)}`;

@@ -8,9 +8,13 @@ import { CONTRIBUTION_CATEGORY_CHOICES } from "../../../commands/contribute.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { NewcomerStatus } from "../../services/onboarding/newcomerStatus.ts";
 import { votingTypeName } from "../../votingTypes.ts";
+import { myMentorText } from "./mentorViews.ts";
 import { textInputRow } from "./textInputRow.ts";
 
-/** Custom ids of the guide's controls: `start:wallet`, `start:voting`, `start:contribute` (a category menu). */
+/**
+ * Custom ids of the guide's controls: `start:wallet`, `start:voting`, `start:contribute` (a category menu), and
+ * `start:mentor` where the server has a mentor role.
+ */
 export const START_PREFIX = "start";
 export const START_WALLET_FORM = "start-wallet";
 
@@ -19,6 +23,8 @@ export function startGuide(
   t: Translator,
   s: NewcomerStatus,
   where: { guild: string; transparencyUrl: string | null },
+  /** Null: the server has no mentor role (no mentorship step); else the newcomer's own mentorship, if any. */
+  mentoring: { mine: { status: "requested" | "active"; mentor: string | null } | null } | null = null,
 ): { embeds: APIEmbed[]; components: APIActionRowComponent<APIComponentInActionRow>[] } {
   const judged = t.t(s.policyVersion === null ? "start.judged.config" : "start.judged.policy", {
     version: s.policyVersion ?? 0,
@@ -38,6 +44,14 @@ export function startGuide(
         s.contributions === 0 ? t.t("start.contribute.none") : t.t("start.contribute.some", { count: s.contributions }),
     },
     { name: t.t("start.vote.fieldName"), value: t.t("start.vote") },
+    ...(mentoring
+      ? [
+          {
+            name: t.t("mentor.start.fieldName"),
+            value: mentoring.mine ? myMentorText(t, mentoring.mine) : t.t("mentor.start.none"),
+          },
+        ]
+      : []),
   ];
   return {
     embeds: [{ title: t.t("start.embedTitle"), description: t.t("start.intro", { guild: where.guild }), fields }],
@@ -68,6 +82,9 @@ export function startGuide(
             label: t.t(s.walletAddress ? "start.walletChange.button" : "start.wallet.button"),
           },
           { type: 2, style: 2, custom_id: `${START_PREFIX}:voting`, label: t.t("start.voting.button") },
+          ...(mentoring && !mentoring.mine
+            ? [{ type: 2, style: 2, custom_id: `${START_PREFIX}:mentor`, label: t.t("mentor.start.button") } as const]
+            : []),
         ],
       },
     ],

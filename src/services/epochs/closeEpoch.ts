@@ -8,6 +8,7 @@ import { applyCalibrationPolicy } from "../calibration/applyCalibrationPolicy.ts
 import { epochAgreement } from "../calibration/epochAgreement.ts";
 import { addJurorShares, markJurorReviewsPaid } from "../calibration/jurorShares.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { addMentorShares } from "../mentorship/addMentorShares.ts";
 import { governedEvaluationDeps } from "../policy/policyEvaluation.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { batchHash, canonicalEntries } from "./batchHash.ts";
@@ -29,7 +30,7 @@ import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
  *   the next epoch opens, and the close is audited.
  */
 export async function closeEpoch(
-  deps: Pick<ServiceDeps, "calibration" | "compute" | "db" | "epochs" | "evaluation" | "now" | "token">,
+  deps: Pick<ServiceDeps, "calibration" | "compute" | "db" | "epochs" | "evaluation" | "mentorship" | "now" | "token">,
   guildId: string,
   actorId: string,
 ) {
@@ -56,6 +57,7 @@ export async function closeEpoch(
     for (const c of calibration?.juryPaid ?? []) rewardOf.set(c.contributionId, c.juryReward);
     const shares = await memberShares(tx, guildId, { included, rewardOf, policyOf });
     const jury = await addJurorShares(tx, deps, guildId, shares);
+    const mentors = await addMentorShares(tx, deps, { guildId, epochId: epoch.id, now }, included, rewardOf, shares);
     const budget = toUnits(epoch.budget);
     // The floors moderators set: read at the close, so the distribution put to the vote shows what they did.
     const floors = await budgetFloors(tx, guildId);
@@ -97,6 +99,7 @@ export async function closeEpoch(
                   appealed,
                   held,
                   jury: { ...jury, agreement, minAgreement: deps.calibration.minAgreement, calibration },
+                  mentors,
                 },
                 (units) => tokenAmountText(units, deps.token),
               ),
@@ -138,6 +141,14 @@ export async function closeEpoch(
         heldForReview: [...held],
         ...(compute.rewards.length > 0
           ? { compute: compute.rewards.map((r) => ({ key: r.key, amount: r.amount.toString() })) }
+          : {}),
+        ...(mentors.paid.length > 0 || mentors.refused.length > 0
+          ? {
+              mentors: {
+                paid: mentors.paid.map((m) => ({ ...m, amount: m.amount.toString() })),
+                refused: mentors.refused,
+              },
+            }
           : {}),
         ...(jury.reviewIds.length > 0 ? { juryReviews: jury.reviewIds, juryTotal: jury.total.toString() } : {}),
         ...(agreement
@@ -202,6 +213,8 @@ export async function closeEpoch(
       suggestedTotal: total,
       scaled,
       contributions: included.length,
+      // Only when a mentor's share was decided: a close without one reads as before.
+      ...(mentors.paid.length > 0 || mentors.refused.length > 0 ? { mentors } : {}),
       leftForNextEpoch: appealed.size,
       heldForReview: held.size,
       // Only with a jury this epoch (a sample, or reviews paid): a close without one reads as before.

@@ -18,7 +18,16 @@ const units = (deps: Pick<ServiceDeps, "token">, amount: TokenUnits) => tokenAmo
 export async function closeEpochForVote(
   deps: Pick<
     ServiceDeps,
-    "calibration" | "compute" | "db" | "epochs" | "evaluation" | "governance" | "now" | "proposals" | "token"
+    | "calibration"
+    | "compute"
+    | "db"
+    | "epochs"
+    | "evaluation"
+    | "governance"
+    | "mentorship"
+    | "now"
+    | "proposals"
+    | "token"
   >,
   guildId: string,
   actorId: string,

@@ -1,5 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { releaseMentorShares } from "../mentorship/addMentorShares.ts";
 
 /**
  * A distribution that will not be paid (rejected, expired for lack of quorum, or vetoed) gives its rewards back:
@@ -29,6 +30,8 @@ export async function releaseDistribution(
   const compute = await releaseCompute(tx, proposal.epochId, proposal.guildId, now);
   // Jurors' reviews it would have paid: the next close pays them.
   await tx.jurorReview.updateMany({ where: { paidInEpochId: proposal.epochId }, data: { paidInEpochId: null } });
+  // Mentors' shares it would have paid: the next close decides them again, from what it pays.
+  const mentorShares = await releaseMentorShares(tx, proposal.epochId);
   await appendAuditEvent(tx, {
     guildId: proposal.guildId,
     actorId,
@@ -38,6 +41,7 @@ export async function releaseDistribution(
     payload: {
       epochId: proposal.epochId,
       contributions: released.map((c) => c.id),
+      ...(mentorShares.length > 0 ? { mentorShares } : {}),
       carries: carries.count,
       leases: compute.leases,
       uptimeCarried: compute.uptime,

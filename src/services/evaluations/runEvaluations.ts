@@ -17,7 +17,7 @@ import { evaluateContribution } from "./evaluateContribution.ts";
  * `signal` aborts (the process is stopping), no new evaluation starts and the claims not begun are released.
  */
 export async function runEvaluations(
-  deps: Pick<ServiceDeps, "db" | "evaluation" | "instance" | "metrics" | "now" | "github">,
+  deps: Pick<ServiceDeps, "db" | "evaluation" | "instance" | "mentorship" | "metrics" | "now" | "github">,
   logger: Logger,
   signal?: AbortSignal,
   batch = 50,

@@ -52,6 +52,10 @@ export type ModeratorFact =
       held: number[];
       juryPaid: number[];
     }
+  /** A newcomer asked for a mentor (`/mentor request`): mentors see it with an Accept button. */
+  | { kind: "mentor_requested"; mentorshipId: number; newcomer: string; note: string | null }
+  /** A mentored newcomer's contribution waits up to `waitMs` for their mentor's review. */
+  | { kind: "mentor_review_due"; contributionId: number; mentor: string; newcomer: string; waitMs: number }
   | {
       kind: "held_line_relay_refused";
       line: Omit<HeldLineRef, "lineIndex">;

@@ -73,10 +73,14 @@ export type TracedReason =
       evaluation: TracedEvaluation | null;
       /** The blind jury's sample: null when it was never sampled; else what the jury said (no juror named). */
       jury: JuryVerdict | null;
+      /** The newcomer's mentor's note, made before the evaluation (not a score; the mentor is not named). */
+      mentorNote?: string | null;
     }
   | { kind: "uptime"; nodeId: number; node: string; hours: number; amount: string }
   | { kind: "lease"; leaseId: number; nodeId: number; node: string; amount: string }
-  | { kind: "carry"; id: number; amount: string | null };
+  | { kind: "carry"; id: number; amount: string | null }
+  /** A mentor's share of their newcomer's first paid contribution (the share before any scaling). */
+  | { kind: "mentor"; id: number; contributionId: number | null; amount: string | null };
 
 export interface TracedLine {
   recipient: string;
@@ -289,6 +293,15 @@ async function proposalTrace(
     select: { id: true, name: true },
   });
   const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
+  // Stryker disable next-line ObjectLiteral: the filter only narrows the read; shares are looked up by their ids
+  const mentorRows = await deps.db.mentorShare.findMany({
+    where: {
+      id: {
+        in: entries.flatMap((e) => e.refs.filter((r) => r.startsWith("mentor:")).map((r) => Number(r.slice(7)))),
+      },
+    },
+  });
+  const mentorShares = new Map(mentorRows.map((m) => [m.id, m]));
   const lines: TracedLine[] = entries.map((e) => ({
     recipient: names.address(e.recipient),
     amount: e.amount,
@@ -324,6 +337,17 @@ async function proposalTrace(
         ];
       }
       if (kind === "carry") return [{ kind: "carry", id: Number(rest), amount: null }];
+      if (kind === "mentor") {
+        const m = mentorShares.get(Number(rest));
+        return [
+          {
+            kind: "mentor",
+            id: Number(rest),
+            contributionId: m?.contributionId ?? null,
+            amount: m?.amount.toFixed() ?? null,
+          },
+        ];
+      }
       return [];
     }),
   }));
@@ -380,6 +404,11 @@ export async function contributionReasons(
     deps.db,
     rows.map((c) => c.id),
   );
+  const notes = await deps.db.mentorReview.findMany({
+    where: { contributionId: { in: rows.map((c) => c.id) } },
+    select: { contributionId: true, comment: true },
+  });
+  const noteOf = new Map(notes.map((n) => [n.contributionId, n.comment]));
   return rows.map((c) => {
     const e = c.evaluations[0];
     return {
@@ -411,6 +440,7 @@ export async function contributionReasons(
           }
         : null,
       jury: jury.get(c.id) ?? null,
+      mentorNote: noteOf.get(c.id) ?? null,
     };
   });
 }

@@ -324,6 +324,24 @@ const samples: { [C in UserErrorCode]: UserErrorContext[C][] } = {
   ],
   invalid_share: [{ input: "x".repeat(4000) }],
   budget_floors_over: [{ category: "community", shareBps: 9_999, othersBps: 9_999 }],
+  mentor_not_newcomer: [{}],
+  mentor_already_open: [
+    { status: "requested", mentor: null },
+    { status: "active", mentor: "123456789012345678" },
+  ],
+  mentor_no_request: [{ newcomer: "123456789012345678" }],
+  mentor_self: [{}],
+  mentor_shares_wallet: [{ newcomer: "123456789012345678", address: "0x".padEnd(42, "a") }],
+  mentor_taken: [
+    { newcomer: "123456789012345678", mentor: "223456789012345678" },
+    { newcomer: "123456789012345678", mentor: null },
+  ],
+  mentor_none_open: [{}],
+  mentor_not_yours: [{ newcomer: "123456789012345678" }],
+  mentor_review_not_mentee: [{ id: bigId }],
+  mentor_review_not_first: [{ id: bigId, reviews: 3 }],
+  mentor_review_too_late: [{ id: bigId, status: "evaluated" }],
+  mentor_review_exists: [{ id: bigId }],
 };
 
 const render = <C extends UserErrorCode>(locale: (typeof LOCALES)[number], code: C, context: UserErrorContext[C]) =>

@@ -12,6 +12,7 @@ import { explain } from "./explain.ts";
 import { github } from "./github.ts";
 import { help } from "./help.ts";
 import { jury } from "./jury.ts";
+import { mentor } from "./mentor.ts";
 import { notes } from "./notes.ts";
 import { payout } from "./payout.ts";
 import { policy } from "./policy.ts";
@@ -41,6 +42,7 @@ export const namespaces = {
   audit,
   privacy,
   jury,
+  mentor,
   compute,
   setup,
   help,
@@ -69,6 +71,7 @@ export const zhCN = {
   ...audit,
   ...privacy,
   ...jury,
+  ...mentor,
   ...compute,
   ...setup,
   ...help,

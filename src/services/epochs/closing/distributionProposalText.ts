@@ -1,6 +1,7 @@
 import type { Agreement } from "../../calibration/agreement.ts";
 import type { CalibrationPolicyOutcome } from "../../calibration/applyCalibrationPolicy.ts";
 import type { ComputeReward } from "../../compute/computeShares.ts";
+import type { MentorFacts } from "../../mentorship/addMentorShares.ts";
 import type { FloorFact } from "./budgetLines.ts";
 import { juryAgreementText } from "./juryAgreementText.ts";
 
@@ -32,6 +33,8 @@ export interface DistributionFigures {
     /** What CALIBRATION_POLICY did because agreement was below the minimum (null or absent: nothing). */
     calibration?: CalibrationPolicyOutcome | null;
   };
+  /** Mentors' shares of their newcomers' first paid contributions (absent: none this close). */
+  mentors?: MentorFacts;
 }
 
 /** The words of an epoch's distribution proposal: its title, what it pays and how the figures were reached. */
@@ -55,6 +58,7 @@ export function distributionProposalText(f: DistributionFigures, tokens: (units:
             `Jurors: ${tokens(f.jury.total)} for ${f.jury.reviewIds.length} completed review(s) by ${f.jury.jurors} juror(s), a fixed amount per review, from the epoch budget.`,
           ]
         : []),
+      ...(f.mentors ? mentorLines(f.mentors, tokens) : []),
       ...(f.appealed.size > 0
         ? [`Left for the next epoch (open appeals): ${[...f.appealed].map((id) => `#${id}`).join(", ")}.`]
         : []),
@@ -67,6 +71,26 @@ export function distributionProposalText(f: DistributionFigures, tokens: (units:
     risks: "A recipient address may be wrong; members check their own line before voting.",
     successMetrics: "Every payout in the batch is settled on-chain with a receipt.",
   };
+}
+
+/**
+ * Mentors' lines, stated before the vote so members see them: MENTOR_SHARE of each newcomer's first paid reward,
+ * from the epoch budget; a first paid contribution whose mentor shares a wallet with its author earns nothing.
+ */
+function mentorLines(m: MentorFacts, tokens: (units: bigint) => string): string[] {
+  const percent = `${m.shareBps / 100}%`;
+  return [
+    ...(m.paid.length > 0
+      ? [
+          `Mentors: ${percent} of a newcomer's first paid contribution, from the epoch budget: ${m.paid.map((p) => `${tokens(p.amount)} to <@${p.mentor}> for mentoring <@${p.newcomer}> (contribution #${p.contributionId})`).join(", ")}.`,
+        ]
+      : []),
+    ...(m.refused.length > 0
+      ? [
+          `No mentor's share for ${m.refused.map((r) => `#${r.contributionId}`).join(", ")}: the mentor shares a wallet with the newcomer.`,
+        ]
+      : []),
+  ];
 }
 
 /** What the close did because the jury disagreed with the model, in plain words. */

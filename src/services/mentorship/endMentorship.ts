@@ -1,0 +1,42 @@
+import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
+import { runAudited } from "../audit/runAudited.ts";
+import type { Actor, ServiceDeps } from "../deps.ts";
+import { UserError } from "../errors.ts";
+
+/**
+ * `/mentor end`: the newcomer ends their own open mentorship (or request); with `newcomer`, their mentor or a
+ * moderator ends that newcomer's. An ended mentorship earns no share at a later close.
+ */
+export async function endMentorship(
+  deps: Pick<ServiceDeps, "db" | "now">,
+  actor: Actor,
+  isModerator: boolean,
+  newcomerDiscordId: string | null,
+): Promise<{ mentorshipId: number; newcomer: string; mentor: string | null }> {
+  const now = deps.now();
+  return runAudited(deps.db, async (tx) => {
+    const who = newcomerDiscordId ?? actor.discordId;
+    const newcomer = await tx.member.findUnique({
+      where: { guildId_discordId: { guildId: actor.guildId, discordId: who } },
+    });
+    const open = newcomer ? await tx.mentorship.findUnique({ where: { openFor: newcomer.id } }) : null;
+    if (!open) throw new UserError("mentor_none_open", {});
+    const mentor = open.mentorId ? await tx.member.findUnique({ where: { id: open.mentorId } }) : null;
+    const mine = who === actor.discordId || mentor?.discordId === actor.discordId;
+    if (!mine && !isModerator) throw new UserError("mentor_not_yours", { newcomer: who });
+    await tx.mentorship.update({
+      where: { id: open.id },
+      data: { status: "ended", openFor: null, endedAt: now, endedBy: actor.discordId },
+    });
+    await appendAuditEvent(tx, {
+      guildId: actor.guildId,
+      actorId: actor.discordId,
+      action: "mentorship.ended",
+      subjectType: "mentorship",
+      subjectId: String(open.id),
+      payload: { newcomer: who, mentor: mentor?.discordId ?? null, was: open.status },
+      createdAt: now,
+    });
+    return { mentorshipId: open.id, newcomer: who, mentor: mentor?.discordId ?? null };
+  });
+}
