@@ -1,7 +1,7 @@
 import type { ChainRefusalFact } from "../base/chainRefusal.ts";
 import type { Token } from "../base/token.ts";
 import type { VotingType } from "../votingTypes.ts";
-import type { NearOffer, OfferMiss } from "./compute/rankOffers.ts";
+import type { NearOffer, OfferMiss } from "./compute/offerMiss.ts";
 import type { SiweProblem } from "./wallets/parseSiweMessage.ts";
 
 /** Why a member may not vote, as a fact the view words: a bot, none of the voter roles, or too new a member. */

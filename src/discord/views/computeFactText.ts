@@ -1,6 +1,6 @@
 import type { Token } from "../../base/token.ts";
 import type { Translator } from "../../i18n/translator.ts";
-import type { NearOffer, OfferMiss } from "../../services/compute/rankOffers.ts";
+import type { NearOffer, OfferMiss } from "../../services/compute/offerMiss.ts";
 import { type KnownShortfall, readShortfall, type ShortfallFact } from "../../services/compute/reportedSpecs.ts";
 import { tokenAmountIn } from "./tokenAmountIn.ts";
 

@@ -6,7 +6,8 @@ import { UserError } from "../errors.ts";
 import { enqueuePosts, type PostRequest } from "../publishing/enqueuePosts.ts";
 import { agreedCost } from "./leaseCost.ts";
 import { loadOffers } from "./loadOffers.ts";
-import { misses, type OfferMiss } from "./rankOffers.ts";
+import type { OfferMiss } from "./offerMiss.ts";
+import { misses } from "./rankOffers.ts";
 import type { StoredMatch } from "./requestCompute.ts";
 
 const leaseWith = { node: { include: { provider: true } }, request: { include: { requester: true } } } as const;

@@ -1,3 +1,4 @@
+import type { OfferMiss } from "./offerMiss.ts";
 import { type KnownShortfall, sameGpuModel } from "./reportedSpecs.ts";
 
 export interface Offer {
@@ -47,22 +48,6 @@ export interface Ranked {
   /** In English, for the agent's prompt; members read `fit` in their language. */
   reasons: string[];
   fit: FitFacts;
-}
-
-/** Why an offer does not fit a request, as facts a view words (prices in smallest units). */
-export type OfferMiss =
-  | { kind: "offline" }
-  | { kind: "retired" }
-  | { kind: "gpu_model"; offered: string | null; wanted: string }
-  | { kind: "vram"; vramGb: number; minVramGb: number }
-  | { kind: "free_gpus"; free: number; wanted: number }
-  | { kind: "price"; price: string; maxPrice: string };
-
-/** An offer that does not fit, named in a refusal with what it misses. */
-export interface NearOffer {
-  nodeId: number;
-  name: string;
-  misses: OfferMiss[];
 }
 
 /** Why an offer does not fit; empty when it fits. The hard filters: never left to a model. */

@@ -5,7 +5,7 @@ import { nodeShowView } from "../../../src/discord/views/computeViews.ts";
 import { userErrorMessage } from "../../../src/discord/views/errorMessages.ts";
 import { LOCALES } from "../../../src/i18n/locales.ts";
 import { translator } from "../../../src/i18n/translator.ts";
-import type { OfferMiss } from "../../../src/services/compute/rankOffers.ts";
+import type { OfferMiss } from "../../../src/services/compute/offerMiss.ts";
 import type { ShortfallFact } from "../../../src/services/compute/reportedSpecs.ts";
 import { discordLimitProblems } from "../../helpers/discordLimits.ts";
 

@@ -10,7 +10,7 @@ import {
 import { errorMessages, userErrorMessage } from "../../../src/discord/views/errorMessages.ts";
 import { LOCALES } from "../../../src/i18n/locales.ts";
 import { translator } from "../../../src/i18n/translator.ts";
-import type { OfferMiss } from "../../../src/services/compute/rankOffers.ts";
+import type { OfferMiss } from "../../../src/services/compute/offerMiss.ts";
 import type { UserErrorCode, UserErrorContext } from "../../../src/services/errors.ts";
 import type { SiweProblem } from "../../../src/services/wallets/parseSiweMessage.ts";
 import { discordLimitProblems } from "../../helpers/discordLimits.ts";
