@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
+import { pageWord } from "../../src/http/routes/transparencyPage.ts";
 import { catalogs, type MessageKey } from "../../src/i18n/catalogs/index.ts";
 import { LOCALES } from "../../src/i18n/locales.ts";
 import { messageArguments } from "../../src/i18n/messageArguments.ts";
@@ -18,7 +19,8 @@ function browserFormatter(): FormatMessage {
   return context.formatMessage as FormatMessage;
 }
 
-const webKeys = Object.keys(catalogs.en).filter((k) => k.startsWith("web.")) as MessageKey[];
+/** Every message the page is given: its own (`web.*`) and an evaluation's reasons (`explain.*`). */
+const webKeys = Object.keys(catalogs.en).filter(pageWord) as MessageKey[];
 
 /** Values that take each branch: every select option in turn, and plural counts 0, 1, 2 and 1234. */
 function valueSets(message: string): Record<string, MessageValue>[] {
@@ -40,11 +42,12 @@ function valueSets(message: string): Record<string, MessageValue>[] {
 describe("the transparency page's message formatter", () => {
   const format = browserFormatter();
 
-  it("has web messages to check", () => {
+  it("has the page's messages to check, an evaluation's reasons among them", () => {
     expect(webKeys.length).toBeGreaterThan(50);
+    expect(webKeys).toContain("explain.github.approved");
   });
 
-  it.each(LOCALES)("formats every web message in %s exactly as the server's translator does", (locale) => {
+  it.each(LOCALES)("formats every message of the page in %s exactly as the server's translator does", (locale) => {
     const t = translator(locale);
     const different: string[] = [];
     for (const key of webKeys) {

@@ -349,6 +349,134 @@ async function proposalPage(id) {
   ].join("");
 }
 
+/**
+ * An `explain.*` message: plain text (Discord's views word an evaluation's reasons with the same messages), values
+ * given raw; whoever puts the result in the page escapes it whole.
+ */
+const text = (key, values) => (key in WORDS ? globalThis.formatMessage(WORDS[key], values, LANG) : key);
+const list = (items) => new Intl.ListFormat(LANG, { type: "conjunction" }).format(items);
+const evidenceName = (evidence) => text("explain.evidenceName", { evidence });
+const categoryText = (c) => text("web.category", { category: String(c) });
+const criterionName = (c) => text("evaluation.criterion", { criterion: String(c) });
+
+/** One of the rubric evaluator's facts in the page's language, as src/discord/views/explanationViews.ts words it. */
+function factText(f) {
+  const separator = text("explain.separator");
+  switch (f.kind) {
+    case "links":
+      return f.kinds.length > 0
+        ? text("explain.linksWithKinds", {
+            count: f.count,
+            kinds: list(f.kinds.map((kind) => text("explain.linkKind", { kind }))),
+          })
+        : text("explain.links", { count: f.count });
+    case "github": {
+      const parts = [
+        f.approvers.length > 0
+          ? text("explain.github.approved", { merged: f.merged, approvers: list(f.approvers.map((a) => `@${a}`)) })
+          : text(f.mergedByOther ? "explain.github.mergedByOther" : "explain.github.noReview", { merged: f.merged }),
+      ];
+      if (f.selfMerged > 0) parts.push(text("explain.github.selfMerged", { count: f.selfMerged }));
+      if (f.reverted > 0) parts.push(text("explain.github.reverted", { count: f.reverted }));
+      if (f.trivial) parts.push(text("explain.github.trivial"));
+      return parts.join(separator);
+    }
+    case "refused":
+      return text("explain.refused", { count: f.count });
+    case "duplicate":
+      return text("explain.duplicate");
+    case "length": {
+      const chars = text("explain.length", { chars: f.chars, language: f.language });
+      // As the stored reason says it: under the target, however close the credit rounds to 100 %.
+      return f.chars < f.target
+        ? `${chars}, ${text("explain.lengthShort", { target: f.target, percent: number(f.percent / 100, { style: "percent" }) })}`
+        : chars;
+    }
+    case "verifiedLines": {
+      const lines = text("explain.verifiedLines", { lines: f.lines });
+      return f.apart > 0 ? `${lines}${separator}${text("explain.verifiedApart", { apart: f.apart })}` : lines;
+    }
+    case "fromEvidence":
+      return text("explain.fromEvidence");
+    case "hours":
+      return text(f.unbacked ? "explain.hoursUnbacked" : "explain.hours", { hours: f.hours });
+    case "track":
+      return text("explain.track", { category: categoryText(f.category), earlier: f.earlier });
+    case "unmeasured":
+      return text("explain.unmeasured");
+    case "evidence": {
+      // What is missing, else what was found: the expected evidence card lists each piece, found or not.
+      const category = categoryText(f.category);
+      if (f.missing.length > 0)
+        return text("explain.evidenceMissing", { category, list: list(f.missing.map(evidenceName)) });
+      return f.present.length > 0
+        ? text("explain.evidenceFound", { category, list: list(f.present.map(evidenceName)) })
+        : "";
+    }
+    default:
+      return "";
+  }
+}
+
+function rationaleLine(f) {
+  switch (f.kind) {
+    case "similar":
+      return text("explain.rationale.similar", {
+        percent: number(f.percent / 100, { style: "percent" }),
+        id: String(f.contributionId),
+      });
+    case "claimed":
+      return text("explain.rationale.claimed", { ids: list(f.contributionIds.map((id) => `#${id}`)) });
+    case "injection":
+      return text("explain.rationale.injection", { signals: f.signals.join(", ") });
+    case "stuffed":
+      return text("explain.rationale.stuffed");
+    case "lowEvidence":
+      return text("explain.rationale.lowEvidence");
+    default:
+      return "";
+  }
+}
+
+/**
+ * A criterion's reason (HTML): from the rubric evaluator's facts in the page's language when stored; else the stored
+ * text, as an older evaluation or the model wrote it.
+ */
+function reasonOf(e, s) {
+  const facts = e.explanation?.criteria?.find((c) => c.criterion === s.criterion)?.facts;
+  if (!facts) return esc(s.reason ?? "");
+  return esc(facts.map(factText).filter(Boolean).join(text("explain.separator")));
+}
+
+function rationaleOf(e) {
+  const facts = e.explanation?.rationale;
+  if (!facts) return esc(e.rationale);
+  return esc(
+    [
+      text("explain.rationale.intro"),
+      ...facts.map(rationaleLine).filter(Boolean),
+      ...(e.explanation.fellBack ? [text("explain.rationale.fallback")] : []),
+    ].join(" "),
+  );
+}
+
+/** The evidence the contribution's category is judged by, each found or missing; "" when none is listed. */
+function expectedEvidence(e) {
+  const x = e.explanation;
+  if (!x || x.evidence.length === 0) return "";
+  const items = x.evidence
+    .map(
+      (c) =>
+        `<li class="${c.present ? "ok" : "bad"}"><span aria-hidden="true">${c.present ? "✓" : "✗"}</span> <span class="skip">${t(c.present ? "web.evaluation.evidenceFound" : "web.evaluation.evidenceMissing")}</span> ${esc(c.description ?? evidenceName(c.evidence))}</li>`,
+    )
+    .join("");
+  return card(
+    esc(text("explain.expected.fieldName", { category: categoryText(x.category) })),
+    `<ul class="expected">${items}</ul>`,
+    "h-expected",
+  );
+}
+
 async function evaluationPage(id) {
   const e = await api(`/evaluations/${id}`);
   const c = e.contribution;
@@ -381,11 +509,12 @@ async function evaluationPage(id) {
       `<table><thead><tr>${th("web.column.criterion")}${th("web.column.score", "num")}${th("web.column.weight", "num")}${th("web.column.reason")}</tr></thead><tbody>${e.scores
         .map(
           (s) =>
-            `<tr><td>${esc(s.criterion)}</td><td class="num">${number(s.score)}/10</td><td class="num">${number(s.weight)}</td><td>${esc(s.reason ?? "")}</td></tr>`,
+            `<tr><td>${esc(criterionName(s.criterion))}</td><td class="num">${number(s.score)}/10</td><td class="num">${number(s.weight)}</td><td>${reasonOf(e, s)}</td></tr>`,
         )
-        .join("")}</tbody></table><p>${esc(e.rationale)}</p>`,
+        .join("")}</tbody></table><p>${rationaleOf(e)}</p>`,
       "h-scores",
     ),
+    expectedEvidence(e),
     card(
       t("web.card.evidence"),
       e.evidence.length

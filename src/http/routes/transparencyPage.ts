@@ -24,17 +24,24 @@ export function pageLocale(request: FastifyRequest): { locale: Locale; chosen: b
   return { locale: localeFromAcceptLanguage(request.headers["accept-language"]), chosen: false };
 }
 
+/**
+ * The messages transparency.js formats: the page's own (`web.*`), and the words Discord's views give an evaluation's
+ * reasons (`explain.*`, criterion names), so that the page says them as Discord does without a second copy.
+ */
+export const pageWord = (key: string) =>
+  key.startsWith("web.") || key.startsWith("explain.") || key === "evaluation.criterion";
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /**
  * index.html in one language: the page's own words filled in (`{{web.…}}`: the catalog's messages are HTML), the
- * `web` catalog for transparency.js (a JSON data block, which the page's script policy does not run), `<html lang>`,
+ * messages transparency.js formats (pageWord: a JSON data block, which the page's script policy does not run), `<html lang>`,
  * and a link to each language.
  */
 function renderIndex(template: string, locale: Locale): string {
   const t = translator(locale);
-  const words = Object.fromEntries(Object.entries(catalogs[locale]).filter(([key]) => key.startsWith("web.")));
+  const words = Object.fromEntries(Object.entries(catalogs[locale]).filter(([key]) => pageWord(key)));
   const languages = LOCALES.map(
     (l) =>
       `<a href="?lang=${l}" hreflang="${l}" lang="${l}"${l === locale ? ' aria-current="true"' : ""}>${escapeHtml(LOCALE_NAMES[l])}</a>`,

@@ -1,7 +1,9 @@
 import { type StoredAuditVerification, storedAuditVerificationSchema } from "../../base/auditFindings.ts";
 import { unitsText } from "../../db/decimalUnits.ts";
+import { readEvaluationExplanation } from "../../db/json/evaluationExplanation.ts";
 import { readPayoutBatch } from "../../db/json/payoutBatch.ts";
 import { readPayoutEntries } from "../../db/json/payoutEntries.ts";
+import { EVIDENCE_DESCRIPTIONS } from "../../llm/categoryEvidence.ts";
 import { juryAgreements } from "../calibration/juryAgreements.ts";
 import { policyAgreements } from "../calibration/policyAgreements.ts";
 import { uptimeRatio } from "../compute/uptime.ts";
@@ -139,6 +141,7 @@ export async function publicEvaluation(deps: Pick<ServiceDeps, "db">, guildId: s
     cleared: e.reviewedBy !== null,
     suggestedReward: unitsText(e.suggestedReward),
     createdAt: e.createdAt,
+    explanation: publicExplanation(e),
     contribution: {
       id: e.contribution.id,
       title: e.contribution.title,
@@ -148,6 +151,30 @@ export async function publicEvaluation(deps: Pick<ServiceDeps, "db">, guildId: s
       submittedAt: e.contribution.createdAt,
       links: e.contribution.links,
     },
+  };
+}
+
+/**
+ * The evaluation's reasons as facts, for the page to word in its reader's language (`reason` and `rationale` stay, in
+ * English, for older readers): null before they were stored, and for an override, which sets the total as a whole.
+ * They say what the stored text says, no more. An expected piece of evidence carries its description only when the
+ * DAO wrote its own (shown as written); Steward's own are named by the page's catalog.
+ */
+function publicExplanation(e: { id: number; purpose: string; explanation: unknown; fallbackReason: string | null }) {
+  const explanation = e.purpose === "override" ? null : readEvaluationExplanation(e);
+  if (!explanation) return null;
+  return {
+    category: explanation.category,
+    evidence: explanation.evidence.map((c) => ({
+      evidence: c.evidence,
+      criterion: c.criterion,
+      present: c.present,
+      description: c.description === EVIDENCE_DESCRIPTIONS[c.evidence] ? null : c.description,
+    })),
+    criteria: explanation.criteria ?? null,
+    rationale: explanation.rationale ?? null,
+    // The rubric stood in for a failed model: said, not why (the failure's text is for operators).
+    fellBack: e.fallbackReason !== null,
   };
 }
 

@@ -144,6 +144,8 @@ export const web = {
     "Total <strong>{total}/100</strong>, confidence {confidence}, suggested reward {reward}{active, select, yes {} other { (not the active evaluation)}}",
   "web.evaluation.flags": "Flags: {flags}",
   "web.evaluation.flagsCleared": "Flags: {flags} — cleared by a person",
+  "web.evaluation.evidenceFound": "found",
+  "web.evaluation.evidenceMissing": "missing",
   "web.card.scores": "Scores",
   "web.card.evidence": "Evidence quoted from the submission",
   "web.column.criterion": "Criterion",

@@ -144,6 +144,8 @@ export const web = {
     "Total <strong>{total}/100</strong>, confianza {confidence}, recompensa sugerida {reward}{active, select, yes {} other { (no es la evaluación vigente)}}",
   "web.evaluation.flags": "Alertas: {flags}",
   "web.evaluation.flagsCleared": "Alertas: {flags} — retiradas por una persona",
+  "web.evaluation.evidenceFound": "aportada",
+  "web.evaluation.evidenceMissing": "falta",
   "web.card.scores": "Puntuaciones",
   "web.card.evidence": "Pruebas citadas del envío",
   "web.column.criterion": "Criterio",

@@ -137,6 +137,8 @@ export const web = {
     "总分<strong>{total}/100</strong>，置信度{confidence}，建议奖励{reward}{active, select, yes {} other {（非当前有效的评估）}}",
   "web.evaluation.flags": "标记：{flags}",
   "web.evaluation.flagsCleared": "标记：{flags} — 已由人工解除",
+  "web.evaluation.evidenceFound": "已提供",
+  "web.evaluation.evidenceMissing": "缺少",
   "web.card.scores": "评分",
   "web.card.evidence": "从提交内容中引用的证据",
   "web.column.criterion": "标准",
