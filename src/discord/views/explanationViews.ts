@@ -61,7 +61,7 @@ function factText(t: Translator, f: RubricFact, describe: (kind: EvidenceKind) =
       const chars = t.t("explain.length", { chars: f.chars, language: f.language });
       // As the stored reason says it: under the target, however close the credit rounds to 100 %.
       return f.chars < f.target
-        ? `${chars}, ${t.t("explain.lengthShort", { target: f.target, percent: t.number(f.percent / 100, { style: "percent" }) })}`
+        ? `${chars}${t.t("explain.comma")}${t.t("explain.lengthShort", { target: f.target, percent: t.number(f.percent / 100, { style: "percent" }) })}`
         : chars;
     }
     case "verifiedLines": {

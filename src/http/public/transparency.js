@@ -389,7 +389,7 @@ function factText(f) {
       const chars = text("explain.length", { chars: f.chars, language: f.language });
       // As the stored reason says it: under the target, however close the credit rounds to 100 %.
       return f.chars < f.target
-        ? `${chars}, ${text("explain.lengthShort", { target: f.target, percent: number(f.percent / 100, { style: "percent" }) })}`
+        ? `${chars}${text("explain.comma")}${text("explain.lengthShort", { target: f.target, percent: number(f.percent / 100, { style: "percent" }) })}`
         : chars;
     }
     case "verifiedLines": {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluationEmbed } from "../../../src/discord/views/evaluationViews.ts";
+import { criterionReason } from "../../../src/discord/views/explanationViews.ts";
 import { policyStatusView } from "../../../src/discord/views/policyViews.ts";
 import { LOCALES } from "../../../src/i18n/locales.ts";
 import { translator } from "../../../src/i18n/translator.ts";
@@ -203,6 +204,16 @@ describe("the evaluation's explanation and the policy's evidence per category", 
       for (const f of payload.embeds[0]?.fields ?? [])
         expect(f.value.endsWith("…"), `${name}: ${f.name}: ${f.value}`).toBe(false);
     }
+  });
+
+  it("punctuates a length under the target as each language does", () => {
+    const short = [{ kind: "length", chars: 76, language: "zh", target: 80, percent: 97 }] as const;
+    expect(criterionReason(translator("zh-CN"), [...short])).toBe(
+      "76 个有效字符（按英文等量字符计：正文为中文），不足 80：得到完整描述分的 97%",
+    );
+    expect(criterionReason(translator("en"), [{ ...short[0], language: "other" }])).toMatch(
+      /^76 informative characters, /,
+    );
   });
 
   it("words a zh-CN newcomer's evaluation in Chinese: reasons, rationale, expected evidence, what would score higher", () => {

@@ -4,6 +4,8 @@
  */
 export const explain = {
   "explain.separator": "; ",
+  /** Between the length and how far under the target it is. */
+  "explain.comma": ", ",
   "explain.links": "{count, plural, =0 {no link} one {# distinct link} other {# distinct links}}",
   "explain.linksWithKinds": "{count, plural, one {# distinct link} other {# distinct links}} ({kinds})",
   "explain.linkKind": "{kind, select, pr {pull request} commit {commit} issue {issue} doc {document} other {other}}",

@@ -3,6 +3,7 @@ import type { explain as source } from "../en/explain.ts";
 
 export const explain = {
   "explain.separator": "; ",
+  "explain.comma": ", ",
   "explain.links": "{count, plural, =0 {ningún enlace} one {# enlace distinto} other {# enlaces distintos}}",
   "explain.linksWithKinds": "{count, plural, one {# enlace distinto} other {# enlaces distintos}} ({kinds})",
   "explain.linkKind":

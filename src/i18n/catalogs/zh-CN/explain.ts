@@ -3,6 +3,7 @@ import type { explain as source } from "../en/explain.ts";
 
 export const explain = {
   "explain.separator": "；",
+  "explain.comma": "，",
   "explain.links": "{count, plural, =0 {没有链接} other {# 个不同的链接}}",
   "explain.linksWithKinds": "{count, plural, other {# 个不同的链接}}（{kinds}）",
   "explain.linkKind": "{kind, select, pr {拉取请求} commit {提交} issue {议题} doc {文档} other {其他}}",
