@@ -87,7 +87,8 @@ describe("the transparency page's language", () => {
     // The page's own words, and those Discord's views give an evaluation's reasons: nothing else of the catalogs.
     expect(
       Object.keys(words(res.body)).every(
-        (k) => k.startsWith("web.") || k.startsWith("explain.") || k === "evaluation.criterion",
+        (k) =>
+          k.startsWith("web.") || k.startsWith("explain.") || k === "evaluation.criterion" || k === "evaluation.flag",
       ),
     ).toBe(true);
     expect(words(res.body)["explain.duplicate"]).toBe(catalogs[locale]["explain.duplicate"]);
@@ -240,6 +241,9 @@ describe("an evaluation's page in the reader's language", () => {
     expect(page).not.toMatch(/distinct link|informative character|hour\(s\)|observable signals|already claimed/);
     for (const words of said) expect(page).toContain(words);
     const t = translator(locale);
+    // The flags by name in the page's language, not their codes.
+    expect(page).toContain(escapeHtml(t.t("evaluation.flag", { flag: "possible_duplicate_claim" })));
+    expect(page).not.toContain("possible_duplicate_claim");
     expect(page).toContain(t.t("explain.rationale.intro"));
     expect(page).toContain(t.t("explain.rationale.claimed", { ids: "#7" }));
     // The evidence a docs contribution is judged by, each found or missing, named in the page's language.

@@ -260,7 +260,7 @@ function reasonHtml(r) {
         link: `<a href="#/evaluation/${e.id}">${t("web.reason.evaluationLink", { id: String(e.id) })}</a>`,
         evaluator: `${esc(e.evaluator)}${e.model ? ` (${esc(e.model)})` : ""}`,
         total: String(e.total),
-        flags: esc(e.flags.join(", ")),
+        flags: flagNames(e.flags),
       };
       const key = !e.flags.length
         ? "web.reason.evaluation"
@@ -358,6 +358,8 @@ const list = (items) => new Intl.ListFormat(LANG, { type: "conjunction" }).forma
 const evidenceName = (evidence) => text("explain.evidenceName", { evidence });
 const categoryText = (c) => text("web.category", { category: String(c) });
 const criterionName = (c) => text("evaluation.criterion", { criterion: String(c) });
+/** An evaluation's flags named in the page's language, escaped. */
+const flagNames = (flags) => esc(list(flags.map((f) => text("evaluation.flag", { flag: String(f) }))));
 
 /** One of the rubric evaluator's facts in the page's language, as src/discord/views/explanationViews.ts words it. */
 function factText(f) {
@@ -481,7 +483,7 @@ async function evaluationPage(id) {
   const e = await api(`/evaluations/${id}`);
   const c = e.contribution;
   const flags = e.flags.length
-    ? `<p class="bad">${t(e.cleared ? "web.evaluation.flagsCleared" : "web.evaluation.flags", { flags: esc(e.flags.join(", ")) })}</p>`
+    ? `<p class="bad">${t(e.cleared ? "web.evaluation.flagsCleared" : "web.evaluation.flags", { flags: flagNames(e.flags) })}</p>`
     : "";
   main.innerHTML = [
     `<p><a href="#/">${t("web.page.overviewLink")}</a></p>`,

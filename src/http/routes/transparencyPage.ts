@@ -26,10 +26,10 @@ export function pageLocale(request: FastifyRequest): { locale: Locale; chosen: b
 
 /**
  * The messages transparency.js formats: the page's own (`web.*`), and the words Discord's views give an evaluation's
- * reasons (`explain.*`, criterion names), so that the page says them as Discord does without a second copy.
+ * reasons (`explain.*`, criterion and flag names), so that the page says them as Discord does without a second copy.
  */
 export const pageWord = (key: string) =>
-  key.startsWith("web.") || key.startsWith("explain.") || key === "evaluation.criterion";
+  key.startsWith("web.") || key.startsWith("explain.") || key === "evaluation.criterion" || key === "evaluation.flag";
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
