@@ -115,6 +115,7 @@ export type UserErrorContext = {
   own_payout: { id: number; address: string };
   own_contribution: { id: number; action: "override" | "clear" | "appeal" };
   contribution_pays_you: { id: number; action: "override" | "clear" | "appeal"; address: string };
+  mentee_contribution: { id: number; action: "override" | "clear" | "appeal" };
   contribution_withdrawn: { id: number; action: "override" | "clear" | "appeal" };
   contribution_in_distribution: {
     id: number;
@@ -170,6 +171,7 @@ export type UserErrorContext = {
   jury_sample_closed: { id: number };
   jury_own_contribution: { id: number };
   jury_conflicted: { id: number; address: string };
+  jury_mentee: { id: number };
   jury_already_reviewed: { id: number };
   jury_invalid_scores: { criteria: string[] };
   github_off: Record<string, never>;

@@ -2,6 +2,7 @@ import { Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { createLogger } from "../../src/logger.ts";
+import { jurorConflict } from "../../src/services/calibration/refuseJuror.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import { withdrawContribution } from "../../src/services/contributions/withdrawContribution.ts";
 import type { Actor, ServiceDeps } from "../../src/services/deps.ts";
@@ -11,6 +12,9 @@ import { fileAppeal, resolveAppeal } from "../../src/services/evaluations/appeal
 import { clearEvaluation } from "../../src/services/evaluations/clearEvaluation.ts";
 import { overrideEvaluation } from "../../src/services/evaluations/overrideEvaluation.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
+import { acceptMentee } from "../../src/services/mentorship/acceptMentee.ts";
+import { endMentorship } from "../../src/services/mentorship/endMentorship.ts";
+import { requestMentor } from "../../src/services/mentorship/requestMentor.ts";
 import { openVoting } from "../../src/services/proposals/openVoting.ts";
 import { closeExpiredVotes } from "../../src/services/votes/closeExpiredVotes.ts";
 import { createWalletChallenge } from "../../src/services/wallets/createWalletChallenge.ts";
@@ -66,6 +70,27 @@ describe("nobody decides money for themselves", () => {
       context: { action: "appeal" },
     });
     await expect(resolveAppeal(deps, mod, appeal.id, false)).rejects.toMatchObject({ code: "own_contribution" });
+    // Another moderator can.
+    expect((await resolveAppeal(deps, person(), appeal.id, false)).status).toBe("rejected");
+  });
+
+  it("refuses the author's mentor, even after the mentorship ended: their share comes from the newcomer's first reward", async () => {
+    const [newcomer, mentor] = [person(), person()];
+    const id = await evaluated(newcomer);
+    await requestMentor(deps, newcomer, null);
+    await acceptMentee(deps, mentor, ["Member", "Mentor"], newcomer.discordId);
+    await expect(override(mentor, id)).rejects.toMatchObject({
+      code: "mentee_contribution",
+      context: { id, action: "override" },
+    });
+    await expect(clearEvaluation(deps, mentor, id, "looked")).rejects.toMatchObject({ code: "mentee_contribution" });
+    const { appeal } = await fileAppeal(deps, newcomer, id, "I think it deserves more");
+    await expect(resolveAppeal(deps, mentor, appeal.id, true)).rejects.toMatchObject({ code: "mentee_contribution" });
+    // Nor may they score the newcomer's work on the blind jury.
+    const { authorId } = await deps.db.contribution.findUniqueOrThrow({ where: { id } });
+    expect(await jurorConflict(deps.db, mentor, authorId)).toEqual({ reason: "mentor" });
+    await endMentorship(deps, newcomer, false, null);
+    await expect(override(mentor, id)).rejects.toMatchObject({ code: "mentee_contribution" });
     // Another moderator can.
     expect((await resolveAppeal(deps, person(), appeal.id, false)).status).toBe("rejected");
   });

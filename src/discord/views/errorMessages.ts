@@ -146,6 +146,7 @@ export const errorMessages = {
   jury_sample_closed: (c, t) => t.t("errors.jury_sample_closed", { id: n(c.id) }),
   jury_own_contribution: (c, t) => t.t("errors.jury_own_contribution", { id: n(c.id) }),
   jury_conflicted: (c, t) => t.t("errors.jury_conflicted", { id: n(c.id), address: echo(c.address) }),
+  jury_mentee: (c, t) => t.t("errors.jury_mentee", { id: n(c.id) }),
   jury_already_reviewed: (c, t) => t.t("errors.jury_already_reviewed", { id: n(c.id) }),
   jury_invalid_scores: (c, t) => t.t("errors.jury_invalid_scores", { criteria: c.criteria.join(", ") }),
   unknown_job: (c, t) => t.t("errors.unknown_job", { job: echo(c.job), known: c.known.join(", ") }),
@@ -204,6 +205,7 @@ export const errorMessages = {
     t.t("errors.already_approved", { id: n(c.id), approvals: n(c.approvals), required: n(c.required) }),
   own_payout: (c, t) => t.t("errors.own_payout", { id: n(c.id), address: echo(c.address) }),
   own_contribution: (c, t) => t.t("errors.own_contribution", { id: n(c.id), action: c.action }),
+  mentee_contribution: (c, t) => t.t("errors.mentee_contribution", { id: n(c.id), action: c.action }),
   contribution_pays_you: (c, t) =>
     t.t("errors.contribution_pays_you", { id: n(c.id), action: c.action, address: echo(c.address) }),
   contribution_withdrawn: (c, t) => t.t("errors.contribution_withdrawn", { id: n(c.id), action: c.action }),

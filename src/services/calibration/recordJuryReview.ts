@@ -34,6 +34,7 @@ export async function recordJuryReview(
     const contribution = await tx.contribution.findUniqueOrThrow({ where: { id: item.contributionId } });
     const conflict = await jurorConflict(tx, juror, contribution.authorId);
     if (conflict?.reason === "author") throw new UserError("jury_own_contribution", { id: input.itemId });
+    if (conflict?.reason === "mentor") throw new UserError("jury_mentee", { id: input.itemId });
     if (conflict) throw new UserError("jury_conflicted", { id: input.itemId, address: conflict.address });
     const member = await ensureMember(tx, juror, now);
     const existing = await tx.jurorReview.findUnique({

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { sharedWallet } from "../conflicts/refuseSelfDealing.ts";
+import { mentored, sharedWallet } from "../conflicts/refuseSelfDealing.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 
@@ -11,16 +11,17 @@ export function requireJuror(deps: Pick<ServiceDeps, "calibration">, roles: read
 
 /**
  * Why this juror may not score this item, or null: the existing conflict rules, as for a moderator deciding
- * money — the author, or anyone who ever shared a wallet address with the author (an alt), is conflicted.
+ * money — the author, anyone who ever shared a wallet address with the author (an alt), and the author's mentor
+ * (whose share of a newcomer's first reward a jury score can move) are conflicted.
  */
 export async function jurorConflict(
   tx: Prisma.TransactionClient,
   juror: Actor,
   authorId: string,
-): Promise<{ reason: "author" } | { reason: "shared_wallet"; address: string } | null> {
+): Promise<{ reason: "author" } | { reason: "mentor" } | { reason: "shared_wallet"; address: string } | null> {
   const author = await tx.member.findUniqueOrThrow({ where: { id: authorId }, select: { discordId: true } });
   if (author.discordId === juror.discordId) return { reason: "author" };
   const address = await sharedWallet(tx, juror.guildId, juror, author);
-  // Stryker disable next-line StringLiteral: callers tell `author` apart; any other conflict is a shared wallet
-  return address === null ? null : { reason: "shared_wallet", address };
+  if (address !== null) return { reason: "shared_wallet", address };
+  return (await mentored(tx, juror, authorId)) ? { reason: "mentor" } : null;
 }

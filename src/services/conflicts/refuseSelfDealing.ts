@@ -26,6 +26,31 @@ export async function refuseSelfDealing(
   const mineSet = new Set(mine.map((w) => w.address.toLowerCase()));
   const shared = theirs.find((w) => mineSet.has(w.address.toLowerCase()));
   if (shared) throw new UserError("contribution_pays_you", { id: contribution.id, action, address: shared.address });
+  // A mentor earns a share of their newcomer's first paid reward: deciding that reward is deciding their own.
+  if (await mentored(tx, moderator, contribution.authorId)) {
+    throw new UserError("mentee_contribution", { id: contribution.id, action });
+  }
+}
+
+/**
+ * Whether this person is or was the mentor of this author (a mentorship they accepted, open or ended): their share
+ * of the newcomer's first paid reward makes every decision on the newcomer's work partly theirs.
+ */
+export async function mentored(
+  tx: Prisma.TransactionClient,
+  mentor: { guildId: string; discordId: string },
+  authorId: string,
+): Promise<boolean> {
+  const member = await tx.member.findUnique({
+    where: { guildId_discordId: { guildId: mentor.guildId, discordId: mentor.discordId } },
+    select: { id: true },
+  });
+  if (!member) return false;
+  const found = await tx.mentorship.findFirst({
+    where: { newcomerId: authorId, mentorId: member.id },
+    select: { id: true },
+  });
+  return found !== null;
 }
 
 /**

@@ -214,6 +214,7 @@ const samples: { [C in UserErrorCode]: UserErrorContext[C][] } = {
   own_payout: [{ id: bigId, address }],
   own_contribution: actions.map((action) => ({ id: bigId, action })),
   contribution_pays_you: actions.map((action) => ({ id: bigId, action, address })),
+  mentee_contribution: actions.map((action) => ({ id: bigId, action })),
   contribution_withdrawn: actions.map((action) => ({ id: bigId, action })),
   contribution_in_distribution: [
     ...actions.map((action) => ({
@@ -305,6 +306,7 @@ const samples: { [C in UserErrorCode]: UserErrorContext[C][] } = {
   jury_sample_closed: [{ id: bigId }],
   jury_own_contribution: [{ id: bigId }],
   jury_conflicted: [{ id: bigId, address }],
+  jury_mentee: [{ id: bigId }],
   jury_already_reviewed: [{ id: bigId }],
   jury_invalid_scores: [{ criteria }],
   github_off: [{}],

@@ -181,6 +181,8 @@ export const errors = {
     "You cannot score jury item {id}: it is your own contribution, and nobody judges their own work.",
   "errors.jury_conflicted":
     "You cannot score jury item {id}: its author has linked `{address}`, a wallet you have linked too, so you are conflicted.",
+  "errors.jury_mentee":
+    "You cannot score jury item {id}: you mentor its author, and a jury score can change your mentor's share.",
   "errors.jury_already_reviewed": "You already scored jury item {id}. Each juror scores an item once.",
   "errors.jury_invalid_scores": "Give every criterion a whole number from 0 to 10: {criteria}.",
   "errors.unknown_job": "There is no job named `{job}`. Known jobs: {known}.",
@@ -250,6 +252,8 @@ export const errors = {
     "You cannot {action, select, override {override the evaluation of} clear {clear the flagged evaluation of} other {decide the appeal on}} contribution #{id}: it is your own, and nobody decides their own reward. Another moderator must do it.",
   "errors.contribution_pays_you":
     "You cannot {action, select, override {override the evaluation of} clear {clear the flagged evaluation of} other {decide the appeal on}} contribution #{id}: its reward goes to `{address}`, a wallet you have linked, and nobody decides their own reward. Another moderator must do it.",
+  "errors.mentee_contribution":
+    "You cannot {action, select, override {override the evaluation of} clear {clear the flagged evaluation of} other {decide the appeal on}} contribution #{id}: you mentor its author, and a mentor's share comes from their newcomer's first reward, so nobody decides it who earns from it. Another moderator must do it.",
   "errors.contribution_withdrawn":
     "Contribution #{id} was withdrawn by its author, so there is nothing to {action, select, override {override the evaluation of} clear {clear the flagged evaluation of} other {decide the appeal on}}: it pays nothing.",
   "errors.contribution_in_distribution":

@@ -190,6 +190,8 @@ export const errors = {
     "No puedes puntuar el elemento de jurado {id}: es tu propia contribución, y nadie juzga su propio trabajo.",
   "errors.jury_conflicted":
     "No puedes puntuar el elemento de jurado {id}: su autor ha vinculado `{address}`, una cartera que tú también has vinculado, así que tienes un conflicto de intereses.",
+  "errors.jury_mentee":
+    "No puedes puntuar el elemento de jurado {id}: eres mentor de su autor, y una puntuación del jurado puede cambiar tu parte como mentor.",
   "errors.jury_already_reviewed":
     "Ya puntuaste el elemento de jurado {id}. Cada miembro del jurado puntúa un elemento una sola vez.",
   "errors.jury_invalid_scores": "Da a cada criterio un número entero entre 0 y 10: {criteria}.",
@@ -260,6 +262,8 @@ export const errors = {
     "No puedes aprobar la propuesta #{id}: tu cartera `{address}` recibe un pago en ella. Otro moderador debe aprobarla.",
   "errors.own_contribution":
     "No puedes {action, select, override {anular la evaluación de} clear {desmarcar la evaluación señalada de} other {decidir la apelación sobre}} la contribución #{id}: es tuya, y nadie decide su propia recompensa. Debe hacerlo otro moderador.",
+  "errors.mentee_contribution":
+    "No puedes {action, select, override {anular la evaluación de} clear {desmarcar la evaluación señalada de} other {decidir la apelación sobre}} la contribución #{id}: eres mentor de su autor, y la parte del mentor sale de la primera recompensa de su recién llegado, así que no la decide quien gana con ella. Debe hacerlo otro moderador.",
   "errors.contribution_pays_you":
     "No puedes {action, select, override {anular la evaluación de} clear {desmarcar la evaluación señalada de} other {decidir la apelación sobre}} la contribución #{id}: su recompensa va a `{address}`, una cartera que has vinculado, y nadie decide su propia recompensa. Debe hacerlo otro moderador.",
   "errors.contribution_withdrawn":

@@ -157,6 +157,7 @@ export const errors = {
   "errors.jury_sample_closed": "评审项#{id}所属的纪元已经结束：它的一致度已计入分配。请使用/jury next。",
   "errors.jury_own_contribution": "你不能给评审项{id}打分：这是你自己的贡献，任何人都不能评判自己的作品。",
   "errors.jury_conflicted": "你不能给评审项{id}打分：它的作者绑定了`{address}`，你也绑定了这个钱包，存在利益冲突。",
+  "errors.jury_mentee": "你不能给评审项{id}打分：你是它作者的导师，评审团的分数会影响你的导师分成。",
   "errors.jury_already_reviewed": "你已经给评审项{id}打过分了。每位评审员对每一项只打一次分。",
   "errors.jury_invalid_scores": "请给每个评分项打0到10之间的整数分：{criteria}。",
   "errors.unknown_job": "没有名为`{job}`的任务。已知任务：{known}。",
@@ -213,6 +214,8 @@ export const errors = {
   "errors.own_payout": "你不能批准提案#{id}：你的钱包`{address}`会在其中收到付款。必须由另一位管理员批准。",
   "errors.own_contribution":
     "你不能{action, select, override {修改贡献#{id}的评估} clear {解除贡献#{id}的评估标记} other {裁决贡献#{id}的申诉}}：这是你自己的贡献，任何人都不能决定自己的奖励。必须由另一位管理员处理。",
+  "errors.mentee_contribution":
+    "你不能{action, select, override {修改贡献#{id}的评估} clear {解除贡献#{id}的评估标记} other {裁决贡献#{id}的申诉}}：你是它作者的导师，导师分成来自新成员的第一笔奖励，能从中获益的人不能决定它。必须由另一位管理员处理。",
   "errors.contribution_pays_you":
     "你不能{action, select, override {修改贡献#{id}的评估} clear {解除贡献#{id}的评估标记} other {裁决贡献#{id}的申诉}}：它的奖励会付给`{address}`，这是你绑定的钱包，任何人都不能决定自己的奖励。必须由另一位管理员处理。",
   "errors.contribution_withdrawn":
