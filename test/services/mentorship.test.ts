@@ -288,6 +288,57 @@ describe("the mentor's share at the close", () => {
     expect(next.mentors?.paid.map((p) => p.contributionId)).toEqual([first]);
   });
 
+  it("the share follows the mentorship the work was submitted under: ending it afterwards does not take it away", async () => {
+    for (const endedBy of ["newcomer", "moderator"] as const) {
+      const person = guild();
+      const { newcomer, mentor, first } = await mentored(person);
+      const moderator = person();
+      if (endedBy === "newcomer") await endMentorship(deps, newcomer, false, null);
+      else await endMentorship(deps, moderator, true, newcomer.discordId);
+      const closed = await closeEpoch(deps, newcomer.guildId, "tester");
+      expect(closed.mentors?.paid.map((p) => [p.contributionId, p.mentor])).toEqual([[first, mentor.discordId]]);
+      const row = await deps.db.mentorShare.findUniqueOrThrow({ where: { contributionId: first } });
+      expect(row.mentorId).toBe((await deps.db.member.findFirstOrThrow({ where: { discordId: mentor.discordId } })).id);
+    }
+  });
+
+  it("no share for work submitted before the mentor accepted, nor after the mentorship ended", async () => {
+    // Submitted while the request still waited: the mentor who accepts later did not guide it.
+    const person = guild();
+    const [newcomer, late] = [person(), person()];
+    await link(newcomer);
+    await link(late);
+    await requestMentor(deps, newcomer, null);
+    await contribute(newcomer);
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    await acceptMentee(deps, late, MENTOR, newcomer.discordId);
+    await runEvaluations(deps, logger);
+    deps.clock.now = new Date(deps.clock.now.getTime() + deps.mentorship.reviewWaitMs + 1000);
+    await runEvaluations(deps, logger);
+    const closed = await closeEpoch(deps, newcomer.guildId, "tester");
+    expect(closed.batch.length).toBeGreaterThan(0);
+    expect(closed.mentors?.paid ?? []).toEqual([]);
+    expect(await deps.db.mentorShare.count({ where: { guildId: newcomer.guildId } })).toBe(0);
+
+    // Submitted after the first mentorship ended, under a second one: the second mentor's share.
+    const other = guild();
+    const [again, gone, second] = [other(), other(), other()];
+    await link(again);
+    await link(gone);
+    await link(second);
+    await requestMentor(deps, again, null);
+    await acceptMentee(deps, gone, MENTOR, again.discordId);
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    await endMentorship(deps, again, false, null);
+    await requestMentor(deps, again, null);
+    await acceptMentee(deps, second, MENTOR, again.discordId);
+    const first = await contribute(again);
+    await reviewContribution(deps, second, first, "Fine.");
+    await runEvaluations(deps, logger);
+    const next = await closeEpoch(deps, again.guildId, "tester");
+    expect(next.mentors?.paid.map((p) => [p.contributionId, p.mentor])).toEqual([[first, second.discordId]]);
+  });
+
   it("a mentor without a wallet is carried like any member", async () => {
     const person = guild();
     const { newcomer, mentor } = await mentored(person, { mentorWallet: null });

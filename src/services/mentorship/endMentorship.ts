@@ -5,7 +5,8 @@ import { UserError } from "../errors.ts";
 
 /**
  * `/mentor end`: the newcomer ends their own open mentorship (or request); with `newcomer`, their mentor or a
- * moderator ends that newcomer's. An ended mentorship earns no share at a later close.
+ * moderator ends that newcomer's. Work submitted while it was active still earns its mentor the share at a later close;
+ * work submitted after it ended does not.
  */
 export async function endMentorship(
   deps: Pick<ServiceDeps, "db" | "now">,
