@@ -8,6 +8,8 @@ import type { Actor } from "../../src/services/deps.ts";
 import { closeEpoch } from "../../src/services/epochs/closeEpoch.ts";
 import { releaseDistribution } from "../../src/services/epochs/releaseDistribution.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
+import { captureMergedPull, decideGithubDraft } from "../../src/services/github/captureMergedPull.ts";
+import { linkGithubAccount } from "../../src/services/github/linkGithub.ts";
 import { acceptMentee } from "../../src/services/mentorship/acceptMentee.ts";
 import { endMentorship } from "../../src/services/mentorship/endMentorship.ts";
 import { requestMentor } from "../../src/services/mentorship/requestMentor.ts";
@@ -158,6 +160,42 @@ describe("the mentor's review before evaluation", () => {
     // The evaluation does not carry the note: the evaluator never saw it.
     const evaluation = await deps.db.evaluation.findUniqueOrThrow({ where: { activeFor: id } });
     expect(JSON.stringify(evaluation)).not.toContain("glossary helps newcomers");
+  });
+
+  it("a merged PR the newcomer confirms tells their mentor there is something to review, as /contribute does", async () => {
+    const person = guild();
+    const [newcomer, mentor] = [person(), person()];
+    await requestMentor(deps, newcomer, null);
+    await acceptMentee(deps, mentor, MENTOR, newcomer.discordId);
+    const githubId = Number(nextId++ % 1_000_000_000n);
+    await linkGithubAccount(deps, newcomer, { login: `octo${githubId}`, githubId });
+    deps.clock.now = new Date(deps.clock.now.getTime() + 120_000);
+    await captureMergedPull(deps, {
+      deliveryId: `mentor-${githubId}`,
+      action: "closed",
+      pull: {
+        nodeId: `PR_mentor${githubId}`,
+        merged: true,
+        url: "https://github.com/acme/app/pull/9",
+        title: "Fix the onboarding flow",
+        body: "Fixed the crash when a newcomer opens the guide twice.",
+        number: 9,
+        repository: "acme/app",
+        author: { id: githubId, login: `octo${githubId}` },
+      },
+    });
+    const draft = await deps.db.githubDraft.findFirstOrThrow({ where: { guildId: newcomer.guildId } });
+    const decided = await decideGithubDraft(deps, newcomer, draft.id, "confirm");
+    if (decided.status !== "confirmed") throw new Error("not confirmed");
+    const due = await deps.db.pendingPost.findMany({ where: { guildId: newcomer.guildId, kind: "note" } });
+    const facts = due.map((p) => (p.payload as { fact: { kind: string } }).fact);
+    expect(facts).toContainEqual({
+      kind: "mentor_review_due",
+      contributionId: decided.contributionId,
+      mentor: mentor.discordId,
+      newcomer: newcomer.discordId,
+      waitMs: deps.mentorship.reviewWaitMs,
+    });
   });
 
   it("a silent mentor delays an evaluation by MENTOR_REVIEW_WAIT at most; later contributions never wait", async () => {
