@@ -52,8 +52,14 @@ describe.each(LOCALES)("the %s mentorship views", (locale) => {
       { status: "active" as const, mentor: id },
     ]) {
       expect(discordLimitProblems(mentorListView(t, { requests, mine, mentees: Array(30).fill(id) }))).toEqual([]);
-      expect(discordLimitProblems(startGuide(t, status, where, { mine }))).toEqual([]);
+      for (const newcomer of [true, false]) {
+        expect(discordLimitProblems(startGuide(t, status, where, { mine, newcomer }))).toEqual([]);
+      }
     }
+    // A member already paid is told why, and has no button to ask.
+    const paid = startGuide(t, status, where, { mine: null, newcomer: false });
+    expect(paid.embeds[0]?.fields?.at(-1)?.value).toBe(t.t("mentor.start.notNewcomer"));
+    expect(JSON.stringify(paid.components)).not.toContain('"start:mentor"');
     expect(discordLimitProblems(mentorListView(t, { requests: [], mine: null, mentees: [] }))).toEqual([]);
     const evaluation = {
       id: 1,

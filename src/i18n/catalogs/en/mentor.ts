@@ -28,6 +28,8 @@ export const mentor = {
   "mentor.start.fieldName": "5. A mentor",
   "mentor.start.none":
     "Members with the mentor role guide newcomers: they read your first contributions before they are evaluated and leave a note. Ask for one with the button.",
+  "mentor.start.notNewcomer":
+    "Mentors guide newcomers until their first contribution is paid; one of yours already has been.",
   "mentor.start.button": "Find a mentor",
   "mentor.error.notNewcomer": "Mentors are for newcomers, and one of your contributions has already been paid.",
   "mentor.error.alreadyOpen":

@@ -30,6 +30,8 @@ export const mentor = {
   "mentor.start.fieldName": "5. Un mentor",
   "mentor.start.none":
     "Los miembros con el rol de mentor guían a los recién llegados: leen tus primeras contribuciones antes de que se evalúen y te dejan una nota. Pide uno con el botón.",
+  "mentor.start.notNewcomer":
+    "Los mentores acompañan a los recién llegados hasta que se les paga su primera contribución; a ti ya se te ha pagado una.",
   "mentor.start.button": "Buscar un mentor",
   "mentor.error.notNewcomer": "Los mentores son para recién llegados, y ya se te ha pagado alguna contribución.",
   "mentor.error.alreadyOpen":

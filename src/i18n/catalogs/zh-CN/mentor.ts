@@ -29,6 +29,7 @@ export const mentor = {
   "mentor.start.fieldName": "5. 导师",
   "mentor.start.none":
     "拥有导师身份组的成员会指导新成员：他们会在评估前阅读你的前几项贡献并留下点评。点击按钮即可申请。",
+  "mentor.start.notNewcomer": "导师只陪伴新成员，直到其第一项贡献获得奖励；你已有贡献获得过奖励。",
   "mentor.start.button": "寻找导师",
   "mentor.error.notNewcomer": "导师只面向新成员，而你已有贡献获得过奖励。",
   "mentor.error.alreadyOpen":
