@@ -93,13 +93,61 @@ describe("asking for and taking a mentor", () => {
       orderBy: { id: "asc" },
     });
     expect(audit.map((e) => e.action)).toEqual(["mentorship.requested", "mentorship.accepted"]);
-    // The request was posted for mentors.
+    // The request was posted for mentors, and the accept for the newcomer.
     const posts = await deps.db.pendingPost.findMany({ where: { guildId: newcomer.guildId, kind: "note" } });
-    expect(posts.map((p) => (p.payload as { fact: { kind: string } }).fact.kind)).toEqual(["mentor_requested"]);
+    expect(posts.map((p) => (p.payload as { fact: { kind: string } }).fact.kind)).toEqual([
+      "mentor_requested",
+      "mentor_accepted",
+    ]);
     // Only the pair or a moderator ends it.
     expect(await refusal(endMentorship(deps, plain, false, newcomer.discordId))).toBe("mentor_not_yours");
     await endMentorship(deps, mentor, false, newcomer.discordId);
     expect(await refusal(endMentorship(deps, newcomer, false, null))).toBe("mentor_none_open");
+  });
+
+  it("the newcomer is told when a mentor accepts; whoever did not end a mentorship is told it ended", async () => {
+    const person = guild();
+    const [newcomer, mentor, moderator] = [person(), person(), person()];
+    const notes = async () =>
+      (
+        await deps.db.pendingPost.findMany({
+          where: { guildId: newcomer.guildId, kind: "note" },
+          orderBy: { id: "asc" },
+        })
+      )
+        .map((p) => p.payload as { channel: string; fact: { kind: string } })
+        .filter((n) => n.fact.kind !== "mentor_requested");
+    const { mentorshipId } = await requestMentor(deps, newcomer, null);
+    await acceptMentee(deps, mentor, MENTOR, newcomer.discordId);
+    expect(await notes()).toEqual([
+      {
+        channel: "governance",
+        fact: { kind: "mentor_accepted", mentorshipId, newcomer: newcomer.discordId, mentor: mentor.discordId },
+      },
+    ]);
+    await endMentorship(deps, newcomer, false, null);
+    const ended = (by: Actor, tell: string[], mentor: string | null, id: number) => ({
+      channel: "governance",
+      fact: { kind: "mentor_ended", mentorshipId: id, newcomer: newcomer.discordId, mentor, by: by.discordId, tell },
+    });
+    expect((await notes()).slice(1)).toEqual([ended(newcomer, [mentor.discordId], mentor.discordId, mentorshipId)]);
+    // A mentor ending it tells the newcomer; a moderator tells both; a newcomer withdrawing a request tells no one.
+    const second = await requestMentor(deps, newcomer, null);
+    await acceptMentee(deps, mentor, MENTOR, newcomer.discordId);
+    await endMentorship(deps, mentor, false, newcomer.discordId);
+    const third = await requestMentor(deps, newcomer, null);
+    await acceptMentee(deps, mentor, MENTOR, newcomer.discordId);
+    await endMentorship(deps, moderator, true, newcomer.discordId);
+    const fourth = await requestMentor(deps, newcomer, null);
+    await endMentorship(deps, newcomer, false, null);
+    const fifth = await requestMentor(deps, newcomer, null);
+    await endMentorship(deps, moderator, true, newcomer.discordId);
+    expect((await notes()).filter((n) => n.fact.kind === "mentor_ended").slice(1)).toEqual([
+      ended(mentor, [newcomer.discordId], mentor.discordId, second.mentorshipId),
+      ended(moderator, [newcomer.discordId, mentor.discordId], mentor.discordId, third.mentorshipId),
+      ended(moderator, [newcomer.discordId], null, fifth.mentorshipId),
+    ]);
+    expect(fourth.mentorshipId).toBeLessThan(fifth.mentorshipId);
   });
 
   it("two mentors accepting the same newcomer at once: exactly one wins", async () => {

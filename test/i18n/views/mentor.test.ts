@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluationEmbed } from "../../../src/discord/views/evaluationViews.ts";
 import {
+  mentorAcceptedNoteText,
   mentorAcceptedText,
   mentorAcceptRow,
+  mentorEndedNoteText,
   mentorListView,
   mentorRequestedText,
   mentorReviewDueText,
@@ -40,6 +42,12 @@ describe.each(LOCALES)("the %s mentorship views", (locale) => {
       }),
     ).toEqual([]);
     expect(discordLimitProblems({ content: mentorAcceptedText(t, id, 20, 3_600_000) })).toEqual([]);
+    expect(discordLimitProblems({ content: mentorAcceptedNoteText(t, { newcomer: id, mentor: id }) })).toEqual([]);
+    for (const mentor of [id, null]) {
+      const text = mentorEndedNoteText(t, { newcomer: id, mentor, by: id, tell: [id, id] });
+      expect(discordLimitProblems({ content: text })).toEqual([]);
+      expect(text).toContain(`<@${id}>`);
+    }
     const requests = Array.from({ length: 20 }, (_, i) => ({
       mentorshipId: i,
       newcomer: id,

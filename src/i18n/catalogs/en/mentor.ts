@@ -18,6 +18,10 @@ export const mentor = {
   "mentor.accept.button": "Accept as mentor",
   "mentor.note.requested":
     "<@{newcomer}> is new here and asks for a mentor{hasNote, select, yes {: “{note}”} other {.}}\nMentors: accept with the button below or `/mentor accept newcomer:@…`.",
+  "mentor.note.accepted":
+    "<@{newcomer}>: <@{mentor}> accepted to be your mentor. They will read your first contributions and leave a note before each is evaluated; `/mentor list` shows your mentorship.",
+  "mentor.note.ended":
+    "{tell}: {hasMentor, select, yes {<@{by}> ended <@{mentor}>'s mentorship of <@{newcomer}>.} other {<@{by}> closed <@{newcomer}>'s request for a mentor.}}",
   "mentor.note.reviewDue":
     "<@{mentor}>: your newcomer <@{newcomer}> submitted contribution #{id}. Its evaluation waits up to {hours, plural, one {# hour} other {# hours}} for your note: `/mentor review contribution:{id} comment:…`.",
   "mentor.evaluation.fieldName": "Mentor's note (not a score)",

@@ -20,6 +20,10 @@ export const mentor = {
   "mentor.accept.button": "Aceptar como mentor",
   "mentor.note.requested":
     "<@{newcomer}> acaba de llegar y busca un mentor{hasNote, select, yes {: «{note}»} other {.}}\nMentores: aceptad con el botón de abajo o con `/mentor accept newcomer:@…`.",
+  "mentor.note.accepted":
+    "<@{newcomer}>: <@{mentor}> ha aceptado ser tu mentor. Leerá tus primeras contribuciones y dejará una nota antes de que se evalúe cada una; `/mentor list` muestra tu mentoría.",
+  "mentor.note.ended":
+    "{tell}: {hasMentor, select, yes {<@{by}> ha terminado la mentoría de <@{mentor}> con <@{newcomer}>.} other {<@{by}> ha cerrado la solicitud de mentor de <@{newcomer}>.}}",
   "mentor.note.reviewDue":
     "<@{mentor}>: tu recién llegado <@{newcomer}> ha enviado la contribución #{id}. Su evaluación espera tu nota hasta {hours, plural, one {# hora} other {# horas}}: `/mentor review contribution:{id} comment:…`.",
   "mentor.evaluation.fieldName": "Nota del mentor (no puntúa)",

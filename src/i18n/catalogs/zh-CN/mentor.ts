@@ -19,6 +19,10 @@ export const mentor = {
   "mentor.accept.button": "接受并担任导师",
   "mentor.note.requested":
     "<@{newcomer}> 是新成员，正在寻找导师{hasNote, select, yes {：“{note}”} other {。}}\n导师们：点击下方按钮或使用 `/mentor accept newcomer:@…` 接受。",
+  "mentor.note.accepted":
+    "<@{newcomer}>：<@{mentor}> 已接受担任你的导师。在你最初的几项贡献接受评估之前，导师会先阅读并留下备注；`/mentor list` 可查看你的导师关系。",
+  "mentor.note.ended":
+    "{tell}：{hasMentor, select, yes {<@{by}> 结束了 <@{mentor}> 与 <@{newcomer}> 的导师关系。} other {<@{by}> 关闭了 <@{newcomer}> 的导师申请。}}",
   "mentor.note.reviewDue":
     "<@{mentor}>：你指导的新成员 <@{newcomer}> 提交了贡献 #{id}。它的评估最多等待 {hours} 小时，等你留下点评：`/mentor review contribution:{id} comment:…`。",
   "mentor.evaluation.fieldName": "导师点评（不计分）",
