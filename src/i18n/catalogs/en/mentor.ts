@@ -1,7 +1,7 @@
 /** English: the source every other catalog translates. Keys start with "mentor.". */
 export const mentor = {
   "mentor.requested":
-    "You asked for a mentor. Mentors see your request in the governance channel; once one accepts, `/start` and `/mentor list` show who it is.",
+    "You asked for a mentor. Mentors see your request in the governance channel; once one accepts, you are mentioned there with their name (and `/start` and `/mentor list` show who it is).",
   "mentor.accepted":
     "You are now <@{newcomer}>'s mentor. Their first {reviews, plural, one {contribution waits} other {# contributions wait}} up to {hours, plural, one {# hour} other {# hours}} for your note before evaluation: `/mentor review contribution:… comment:…`.",
   "mentor.ended": "The mentorship of <@{newcomer}> has ended.",

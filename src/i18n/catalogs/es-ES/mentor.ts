@@ -3,7 +3,7 @@ import type { mentor as source } from "../en/mentor.ts";
 
 export const mentor = {
   "mentor.requested":
-    "Has pedido un mentor. Los mentores ven tu solicitud en el canal de gobernanza; cuando uno la acepte, `/start` y `/mentor list` te dirán quién es.",
+    "Has pedido un mentor. Los mentores ven tu solicitud en el canal de gobernanza; cuando uno la acepte, te mencionaremos allí con su nombre (y `/start` y `/mentor list` te dirán quién es).",
   "mentor.accepted":
     "Ahora eres mentor de <@{newcomer}>. {reviews, plural, one {Su primera contribución espera} other {Sus primeras # contribuciones esperan}} hasta {hours, plural, one {# hora} other {# horas}} tu nota antes de la evaluación: `/mentor review contribution:… comment:…`.",
   "mentor.ended": "La mentoría de <@{newcomer}> ha terminado.",

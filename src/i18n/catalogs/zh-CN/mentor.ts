@@ -3,7 +3,7 @@ import type { mentor as source } from "../en/mentor.ts";
 
 export const mentor = {
   "mentor.requested":
-    "你已申请导师。导师们会在治理频道看到你的申请；有导师接受后，`/start` 和 `/mentor list` 会显示是谁。",
+    "你已申请导师。导师们会在治理频道看到你的申请；有导师接受后，会在该频道提及你并告知导师是谁（`/start` 和 `/mentor list` 也会显示）。",
   "mentor.accepted":
     "你现在是 <@{newcomer}> 的导师。他们的前 {reviews} 项贡献在评估前最多等待 {hours} 小时，等你留下点评：`/mentor review contribution:… comment:…`。",
   "mentor.ended": "<@{newcomer}> 的导师关系已结束。",
