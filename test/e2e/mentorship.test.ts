@@ -58,6 +58,10 @@ describe("mentorship, from /start to the distribution", () => {
     );
     expect(accepted.content).toMatch(new RegExp(`^You are now <@${nina}>'s mentor\\.`));
     const maya = await idOf("maya");
+    // The newcomer hears it in #governance: mentioned (and only they are), the mentor named.
+    const told = await waitForMessage(stack.client, (m) => m.content.includes("accepted to be your mentor"));
+    expect(told.content).toMatch(new RegExp(`^<@${nina}>: <@${maya}> accepted to be your mentor\\.`));
+    expect(told.mentions).toEqual({ everyone: false, users: [nina], roles: [] });
     const after = finalResponse(await stack.client.run("nina", "start"));
     expect(textOf(after)).toContain(`<@${maya}> is your mentor.`);
 
@@ -130,6 +134,13 @@ describe("mentorship, from /start to the distribution", () => {
     const approved = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
     expect(approved.status).toBe("approved");
     expect(approved.batch).toEqual(proposal.batch);
+
+    // The newcomer ends the mentorship: the mentor is told, in the guild's language, and only they are mentioned.
+    const ended = finalResponse(await stack.client.run("nina", "mentor end"));
+    expect(ended.content).toBe(`The mentorship of <@${nina}> has ended.`);
+    const endNote = await waitForMessage(stack.client, (m) => m.content.includes("mentorship of"));
+    expect(endNote.content).toBe(`<@${maya}>: <@${nina}> ended <@${maya}>'s mentorship of <@${nina}>.`);
+    expect(endNote.mentions).toEqual({ everyone: false, users: [maya], roles: [] });
   });
 
   it("refuses a mentor who shares a wallet with the newcomer (an alt)", async () => {

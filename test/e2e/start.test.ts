@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { componentId, selectId } from "../helpers/governance.ts";
 import { finalResponse, textOf } from "../helpers/sandboxClient.ts";
 import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
+import { until } from "../helpers/until.ts";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -87,5 +88,35 @@ describe("/start, the newcomer's guide", () => {
     const dutch = finalResponse(await stack.client.run("jan", "start"));
     expect(dutch.embeds[0]?.title).toBe("Te damos la bienvenida a Steward");
     await stack.client.setGuildLocale("en-US");
+  });
+
+  // Last: the Mentor role it makes adds the mentor step to every guide after it.
+  it("offers a mentor only to a newcomer: a member already paid sees why there is none, and no button", async () => {
+    const made = await stack.client.request<{ id: string }>("POST", "/sandbox/roles", { name: "Mentor" });
+    const guild = stack.steward.client.guilds.cache.get(stack.sandbox.guildId);
+    await until("the Mentor role to reach the bot", async () => guild?.roles.cache.has(made.body.id) === true);
+    await stack.client.createUser("pat", ["Member"], { locale: "en-US" });
+    await stack.client.createUser("nia", ["Member"], { locale: "en-US" });
+    finalResponse(
+      await stack.client.run("pat", "contribute submit", {
+        title: "Release checklist",
+        category: "docs",
+        description: "Wrote the release checklist: tagging, changelog, announcing, and rolling back a bad release.",
+        link1: "https://docs.example.org/release",
+      }),
+    );
+    // Paid by an earlier epoch's distribution: no longer a newcomer.
+    const db = stack.steward.container.services.db;
+    await db.contribution.updateMany({ where: { author: { username: "pat" } }, data: { status: "final" } });
+
+    const buttons = (g: ReturnType<typeof finalResponse>) =>
+      g.components.flatMap((r) => r.components ?? []).map((c) => c.label);
+    const paid = finalResponse(await stack.client.run("pat", "start"));
+    expect(paid.embeds[0]?.fields?.find((f) => f.name === "5. A mentor")?.value).toBe(
+      "Mentors guide newcomers until their first contribution is paid; one of yours already has been.",
+    );
+    expect(buttons(paid)).not.toContain("Find a mentor");
+    const fresh = finalResponse(await stack.client.run("nia", "start"));
+    expect(buttons(fresh)).toContain("Find a mentor");
   });
 });

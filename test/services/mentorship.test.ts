@@ -8,6 +8,8 @@ import type { Actor } from "../../src/services/deps.ts";
 import { closeEpoch } from "../../src/services/epochs/closeEpoch.ts";
 import { releaseDistribution } from "../../src/services/epochs/releaseDistribution.ts";
 import { runEvaluations } from "../../src/services/evaluations/runEvaluations.ts";
+import { captureMergedPull, decideGithubDraft } from "../../src/services/github/captureMergedPull.ts";
+import { linkGithubAccount } from "../../src/services/github/linkGithub.ts";
 import { acceptMentee } from "../../src/services/mentorship/acceptMentee.ts";
 import { endMentorship } from "../../src/services/mentorship/endMentorship.ts";
 import { requestMentor } from "../../src/services/mentorship/requestMentor.ts";
@@ -91,13 +93,61 @@ describe("asking for and taking a mentor", () => {
       orderBy: { id: "asc" },
     });
     expect(audit.map((e) => e.action)).toEqual(["mentorship.requested", "mentorship.accepted"]);
-    // The request was posted for mentors.
+    // The request was posted for mentors, and the accept for the newcomer.
     const posts = await deps.db.pendingPost.findMany({ where: { guildId: newcomer.guildId, kind: "note" } });
-    expect(posts.map((p) => (p.payload as { fact: { kind: string } }).fact.kind)).toEqual(["mentor_requested"]);
+    expect(posts.map((p) => (p.payload as { fact: { kind: string } }).fact.kind)).toEqual([
+      "mentor_requested",
+      "mentor_accepted",
+    ]);
     // Only the pair or a moderator ends it.
     expect(await refusal(endMentorship(deps, plain, false, newcomer.discordId))).toBe("mentor_not_yours");
     await endMentorship(deps, mentor, false, newcomer.discordId);
     expect(await refusal(endMentorship(deps, newcomer, false, null))).toBe("mentor_none_open");
+  });
+
+  it("the newcomer is told when a mentor accepts; whoever did not end a mentorship is told it ended", async () => {
+    const person = guild();
+    const [newcomer, mentor, moderator] = [person(), person(), person()];
+    const notes = async () =>
+      (
+        await deps.db.pendingPost.findMany({
+          where: { guildId: newcomer.guildId, kind: "note" },
+          orderBy: { id: "asc" },
+        })
+      )
+        .map((p) => p.payload as { channel: string; fact: { kind: string } })
+        .filter((n) => n.fact.kind !== "mentor_requested");
+    const { mentorshipId } = await requestMentor(deps, newcomer, null);
+    await acceptMentee(deps, mentor, MENTOR, newcomer.discordId);
+    expect(await notes()).toEqual([
+      {
+        channel: "governance",
+        fact: { kind: "mentor_accepted", mentorshipId, newcomer: newcomer.discordId, mentor: mentor.discordId },
+      },
+    ]);
+    await endMentorship(deps, newcomer, false, null);
+    const ended = (by: Actor, tell: string[], mentor: string | null, id: number) => ({
+      channel: "governance",
+      fact: { kind: "mentor_ended", mentorshipId: id, newcomer: newcomer.discordId, mentor, by: by.discordId, tell },
+    });
+    expect((await notes()).slice(1)).toEqual([ended(newcomer, [mentor.discordId], mentor.discordId, mentorshipId)]);
+    // A mentor ending it tells the newcomer; a moderator tells both; a newcomer withdrawing a request tells no one.
+    const second = await requestMentor(deps, newcomer, null);
+    await acceptMentee(deps, mentor, MENTOR, newcomer.discordId);
+    await endMentorship(deps, mentor, false, newcomer.discordId);
+    const third = await requestMentor(deps, newcomer, null);
+    await acceptMentee(deps, mentor, MENTOR, newcomer.discordId);
+    await endMentorship(deps, moderator, true, newcomer.discordId);
+    const fourth = await requestMentor(deps, newcomer, null);
+    await endMentorship(deps, newcomer, false, null);
+    const fifth = await requestMentor(deps, newcomer, null);
+    await endMentorship(deps, moderator, true, newcomer.discordId);
+    expect((await notes()).filter((n) => n.fact.kind === "mentor_ended").slice(1)).toEqual([
+      ended(mentor, [newcomer.discordId], mentor.discordId, second.mentorshipId),
+      ended(moderator, [newcomer.discordId, mentor.discordId], mentor.discordId, third.mentorshipId),
+      ended(moderator, [newcomer.discordId], null, fifth.mentorshipId),
+    ]);
+    expect(fourth.mentorshipId).toBeLessThan(fifth.mentorshipId);
   });
 
   it("two mentors accepting the same newcomer at once: exactly one wins", async () => {
@@ -158,6 +208,42 @@ describe("the mentor's review before evaluation", () => {
     // The evaluation does not carry the note: the evaluator never saw it.
     const evaluation = await deps.db.evaluation.findUniqueOrThrow({ where: { activeFor: id } });
     expect(JSON.stringify(evaluation)).not.toContain("glossary helps newcomers");
+  });
+
+  it("a merged PR the newcomer confirms tells their mentor there is something to review, as /contribute does", async () => {
+    const person = guild();
+    const [newcomer, mentor] = [person(), person()];
+    await requestMentor(deps, newcomer, null);
+    await acceptMentee(deps, mentor, MENTOR, newcomer.discordId);
+    const githubId = Number(nextId++ % 1_000_000_000n);
+    await linkGithubAccount(deps, newcomer, { login: `octo${githubId}`, githubId });
+    deps.clock.now = new Date(deps.clock.now.getTime() + 120_000);
+    await captureMergedPull(deps, {
+      deliveryId: `mentor-${githubId}`,
+      action: "closed",
+      pull: {
+        nodeId: `PR_mentor${githubId}`,
+        merged: true,
+        url: "https://github.com/acme/app/pull/9",
+        title: "Fix the onboarding flow",
+        body: "Fixed the crash when a newcomer opens the guide twice.",
+        number: 9,
+        repository: "acme/app",
+        author: { id: githubId, login: `octo${githubId}` },
+      },
+    });
+    const draft = await deps.db.githubDraft.findFirstOrThrow({ where: { guildId: newcomer.guildId } });
+    const decided = await decideGithubDraft(deps, newcomer, draft.id, "confirm");
+    if (decided.status !== "confirmed") throw new Error("not confirmed");
+    const due = await deps.db.pendingPost.findMany({ where: { guildId: newcomer.guildId, kind: "note" } });
+    const facts = due.map((p) => (p.payload as { fact: { kind: string } }).fact);
+    expect(facts).toContainEqual({
+      kind: "mentor_review_due",
+      contributionId: decided.contributionId,
+      mentor: mentor.discordId,
+      newcomer: newcomer.discordId,
+      waitMs: deps.mentorship.reviewWaitMs,
+    });
   });
 
   it("a silent mentor delays an evaluation by MENTOR_REVIEW_WAIT at most; later contributions never wait", async () => {
@@ -286,6 +372,57 @@ describe("the mentor's share at the close", () => {
     expect(await deps.db.mentorShare.count({ where: { contributionId: first } })).toBe(0);
     const next = await closeEpoch(deps, newcomer.guildId, "tester");
     expect(next.mentors?.paid.map((p) => p.contributionId)).toEqual([first]);
+  });
+
+  it("the share follows the mentorship the work was submitted under: ending it afterwards does not take it away", async () => {
+    for (const endedBy of ["newcomer", "moderator"] as const) {
+      const person = guild();
+      const { newcomer, mentor, first } = await mentored(person);
+      const moderator = person();
+      if (endedBy === "newcomer") await endMentorship(deps, newcomer, false, null);
+      else await endMentorship(deps, moderator, true, newcomer.discordId);
+      const closed = await closeEpoch(deps, newcomer.guildId, "tester");
+      expect(closed.mentors?.paid.map((p) => [p.contributionId, p.mentor])).toEqual([[first, mentor.discordId]]);
+      const row = await deps.db.mentorShare.findUniqueOrThrow({ where: { contributionId: first } });
+      expect(row.mentorId).toBe((await deps.db.member.findFirstOrThrow({ where: { discordId: mentor.discordId } })).id);
+    }
+  });
+
+  it("no share for work submitted before the mentor accepted, nor after the mentorship ended", async () => {
+    // Submitted while the request still waited: the mentor who accepts later did not guide it.
+    const person = guild();
+    const [newcomer, late] = [person(), person()];
+    await link(newcomer);
+    await link(late);
+    await requestMentor(deps, newcomer, null);
+    await contribute(newcomer);
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    await acceptMentee(deps, late, MENTOR, newcomer.discordId);
+    await runEvaluations(deps, logger);
+    deps.clock.now = new Date(deps.clock.now.getTime() + deps.mentorship.reviewWaitMs + 1000);
+    await runEvaluations(deps, logger);
+    const closed = await closeEpoch(deps, newcomer.guildId, "tester");
+    expect(closed.batch.length).toBeGreaterThan(0);
+    expect(closed.mentors?.paid ?? []).toEqual([]);
+    expect(await deps.db.mentorShare.count({ where: { guildId: newcomer.guildId } })).toBe(0);
+
+    // Submitted after the first mentorship ended, under a second one: the second mentor's share.
+    const other = guild();
+    const [again, gone, second] = [other(), other(), other()];
+    await link(again);
+    await link(gone);
+    await link(second);
+    await requestMentor(deps, again, null);
+    await acceptMentee(deps, gone, MENTOR, again.discordId);
+    deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+    await endMentorship(deps, again, false, null);
+    await requestMentor(deps, again, null);
+    await acceptMentee(deps, second, MENTOR, again.discordId);
+    const first = await contribute(again);
+    await reviewContribution(deps, second, first, "Fine.");
+    await runEvaluations(deps, logger);
+    const next = await closeEpoch(deps, again.guildId, "tester");
+    expect(next.mentors?.paid.map((p) => [p.contributionId, p.mentor])).toEqual([[first, second.discordId]]);
   });
 
   it("a mentor without a wallet is carried like any member", async () => {

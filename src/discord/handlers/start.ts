@@ -1,5 +1,5 @@
 import { MessageFlags } from "discord.js";
-import { myMentorship } from "../../services/mentorship/mentorshipOverview.ts";
+import { mentorStep } from "../../services/mentorship/mentorshipOverview.ts";
 import { newcomerStatus } from "../../services/onboarding/newcomerStatus.ts";
 import { createWalletChallenge } from "../../services/wallets/createWalletChallenge.ts";
 import { matchRole } from "../configuredRoles.ts";
@@ -17,7 +17,7 @@ export const start: CommandHandler = async (i, ctx) => {
   const guild = i.guild?.name ?? ctx.actor.guildId;
   const mentoring =
     i.guild && matchRole(i.guild, ctx.deps.services.mentorship.role).id
-      ? { mine: await myMentorship(ctx.deps.services, ctx.actor) }
+      ? await mentorStep(ctx.deps.services, ctx.actor)
       : null;
   await i.editReply(
     startGuide(ctx.t, status, { guild, transparencyUrl: ctx.deps.httpUrl ? `${ctx.deps.httpUrl}/` : null }, mentoring),

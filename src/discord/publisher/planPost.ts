@@ -43,7 +43,14 @@ import { noticeButtons } from "../views/computeViews.ts";
 import { contributionEmbed } from "../views/contributionViews.ts";
 import { appealOutcome, appealView, evaluationEmbed } from "../views/evaluationViews.ts";
 import { githubDraftMessage } from "../views/githubDraftViews.ts";
-import { mentorAcceptRow, mentorRequestedText, mentorReviewDueText, withMentorNote } from "../views/mentorViews.ts";
+import {
+  mentorAcceptedNoteText,
+  mentorAcceptRow,
+  mentorEndedNoteText,
+  mentorRequestedText,
+  mentorReviewDueText,
+  withMentorNote,
+} from "../views/mentorViews.ts";
 import { moderatorNoteText } from "../views/moderatorNoteViews.ts";
 import { isReceiptOf, receiptMessage, safeBatchText } from "../views/payoutViews.ts";
 import { proposalMessage } from "../views/proposalMessageView.ts";
@@ -437,7 +444,8 @@ function memberT(ctx: SendContext, guildId: string, locale: string | null): Tran
 
 /**
  * A mentorship note is for mentors, not moderators: a request mentions the mentor role (when the server has it) and
- * carries the Accept button; a review due mentions the mentor alone. Null: any other note.
+ * carries the Accept button; a review due mentions the mentor alone, an accept the newcomer alone, an end those of the
+ * pair who did not end it. Null: any other note.
  */
 function mentorNotePost(ctx: SendContext, guildId: string, fact: ModeratorFact) {
   const t = ctx.guildT(guildId);
@@ -451,6 +459,22 @@ function mentorNotePost(ctx: SendContext, guildId: string, fact: ModeratorFact) 
         mentorRole: id ? [id] : [],
       };
     };
+  }
+  if (fact.kind === "mentor_accepted") {
+    return (_channel: PostChannel) => ({
+      content: mentorAcceptedNoteText(t, fact),
+      components: [],
+      users: [fact.newcomer],
+      mentorRole: [] as string[],
+    });
+  }
+  if (fact.kind === "mentor_ended") {
+    return (_channel: PostChannel) => ({
+      content: mentorEndedNoteText(t, fact),
+      components: [],
+      users: fact.tell,
+      mentorRole: [] as string[],
+    });
   }
   if (fact.kind === "mentor_review_due") {
     return (_channel: PostChannel) => ({

@@ -41,6 +41,25 @@ export function mentorReviewDueText(t: Translator, f: Omit<ReviewDueFact, "kind"
   });
 }
 
+type AcceptedFact = Extract<ModeratorFact, { kind: "mentor_accepted" }>;
+type EndedFact = Extract<ModeratorFact, { kind: "mentor_ended" }>;
+
+/** The newcomer is told who accepted them (the mentor named, not mentioned: the publisher mentions the newcomer). */
+export function mentorAcceptedNoteText(t: Translator, f: Pick<AcceptedFact, "newcomer" | "mentor">): string {
+  return t.t("mentor.note.accepted", { newcomer: f.newcomer, mentor: f.mentor });
+}
+
+/** Those of the pair who did not end the mentorship (or the newcomer's request) are told who did. */
+export function mentorEndedNoteText(t: Translator, f: Omit<EndedFact, "kind" | "mentorshipId">): string {
+  return t.t("mentor.note.ended", {
+    tell: f.tell.map((id) => `<@${id}>`).join(" "),
+    by: f.by,
+    newcomer: f.newcomer,
+    hasMentor: f.mentor ? "yes" : "no",
+    mentor: f.mentor ?? "",
+  });
+}
+
 /** The mentor's note, a field of the evaluation's embed (after the scores: it is not one of them). */
 export function mentorNoteField(t: Translator, note: { mentor: string; comment: string }): APIEmbedField {
   return {

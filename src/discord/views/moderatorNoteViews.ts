@@ -5,7 +5,12 @@ import type { Token } from "../../base/token.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { ModeratorNote } from "../../services/publishing/enqueuePosts.ts";
 import type { ChunkRef, ModeratorFact } from "../../services/publishing/moderatorFacts.ts";
-import { mentorRequestedText, mentorReviewDueText } from "./mentorViews.ts";
+import {
+  mentorAcceptedNoteText,
+  mentorEndedNoteText,
+  mentorRequestedText,
+  mentorReviewDueText,
+} from "./mentorViews.ts";
 import { tokenAmountIn } from "./tokenAmountIn.ts";
 
 const chunkOf = (c: ChunkRef) => ({
@@ -89,6 +94,10 @@ export function moderatorFactText(t: Translator, fact: ModeratorFact, token: Tok
       return mentorRequestedText(t, fact);
     case "mentor_review_due":
       return mentorReviewDueText(t, fact);
+    case "mentor_accepted":
+      return mentorAcceptedNoteText(t, fact);
+    case "mentor_ended":
+      return mentorEndedNoteText(t, fact);
     case "held_line_relay_refused": {
       const problem = fact.problem ?? fact.reason;
       return t.t("notes.relayRefused", {

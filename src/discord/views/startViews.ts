@@ -23,8 +23,14 @@ export function startGuide(
   t: Translator,
   s: NewcomerStatus,
   where: { guild: string; transparencyUrl: string | null },
-  /** Null: the server has no mentor role (no mentorship step); else the newcomer's own mentorship, if any. */
-  mentoring: { mine: { status: "requested" | "active"; mentor: string | null } | null } | null = null,
+  /**
+   * Null: the server has no mentor role (no mentorship step); else the member's own mentorship, if any, and whether
+   * they are a newcomer (only a newcomer may ask for a mentor: the others are told why there is no button).
+   */
+  mentoring: {
+    mine: { status: "requested" | "active"; mentor: string | null } | null;
+    newcomer: boolean;
+  } | null = null,
 ): { embeds: APIEmbed[]; components: APIActionRowComponent<APIComponentInActionRow>[] } {
   const judged = t.t(s.policyVersion === null ? "start.judged.config" : "start.judged.policy", {
     version: s.policyVersion ?? 0,
@@ -48,7 +54,9 @@ export function startGuide(
       ? [
           {
             name: t.t("mentor.start.fieldName"),
-            value: mentoring.mine ? myMentorText(t, mentoring.mine) : t.t("mentor.start.none"),
+            value: mentoring.mine
+              ? myMentorText(t, mentoring.mine)
+              : t.t(mentoring.newcomer ? "mentor.start.none" : "mentor.start.notNewcomer"),
           },
         ]
       : []),
@@ -82,7 +90,7 @@ export function startGuide(
             label: t.t(s.walletAddress ? "start.walletChange.button" : "start.wallet.button"),
           },
           { type: 2, style: 2, custom_id: `${START_PREFIX}:voting`, label: t.t("start.voting.button") },
-          ...(mentoring && !mentoring.mine
+          ...(mentoring?.newcomer && !mentoring.mine
             ? [{ type: 2, style: 2, custom_id: `${START_PREFIX}:mentor`, label: t.t("mentor.start.button") } as const]
             : []),
         ],

@@ -3,6 +3,7 @@ import { CONTRIBUTION_LIMITS } from "../contributions/contributionRules.ts";
 import { submitContribution } from "../contributions/submitContribution.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { askMentorReview } from "../mentorship/reviewContribution.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 
 /** What a verified `pull_request` delivery says, as far as a draft needs it. */
@@ -107,7 +108,7 @@ export async function githubDraftForPost(deps: Pick<ServiceDeps, "db">, id: numb
  * GitHub's facts), `discard` drops it. Only the member it was drafted for may answer, once.
  */
 export async function decideGithubDraft(
-  deps: Pick<ServiceDeps, "db" | "now" | "settings">,
+  deps: Pick<ServiceDeps, "db" | "now" | "settings" | "mentorship">,
   actor: Actor,
   id: number,
   decision: "confirm" | "discard",
@@ -124,6 +125,7 @@ export async function decideGithubDraft(
   });
   if (claimed.count === 0) throw new UserError("github_draft_decided", { id, status: draft.status });
   if (decision === "discard") return { status: "discarded", url: draft.url };
+  let contributionId: number;
   try {
     const contribution = await submitContribution(deps, actor, {
       title: draft.title,
@@ -131,10 +133,14 @@ export async function decideGithubDraft(
       category: "code",
       links: [draft.url],
     });
-    await deps.db.githubDraft.update({ where: { id }, data: { contributionId: contribution.id } });
-    return { status: "confirmed", contributionId: contribution.id, url: draft.url };
+    contributionId = contribution.id;
+    await deps.db.githubDraft.update({ where: { id }, data: { contributionId } });
   } catch (error) {
     await deps.db.githubDraft.update({ where: { id }, data: { status: "waiting", decidedAt: null } });
     throw error;
   }
+  // Submitted like one from `/contribute`: a mentored newcomer's mentor is told it waits for their note. (After the
+  // try: the contribution exists, so a failure here must not put the draft back to be submitted twice.)
+  await askMentorReview(deps, contributionId);
+  return { status: "confirmed", contributionId, url: draft.url };
 }

@@ -4,6 +4,7 @@ import { jurorConflict } from "../calibration/refuseJuror.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 
 /** Only holders of MENTOR_ROLE take newcomers (roles as the adapter read them from Discord). */
 export function requireMentor(deps: Pick<ServiceDeps, "mentorship">, roles: readonly string[]) {
@@ -13,7 +14,8 @@ export function requireMentor(deps: Pick<ServiceDeps, "mentorship">, roles: read
 /**
  * `/mentor accept`: a mentor takes a newcomer's open request. Refused for themselves and for anyone who ever shared
  * a wallet address with them (an alt: the conflict rule jurors and moderators deciding money follow). Of two mentors
- * accepting at once, the conditional update lets exactly one through; the other is told who was first.
+ * accepting at once, the conditional update lets exactly one through; the other is told who was first. The newcomer
+ * is told in the governance channel (the request was public there too).
  */
 export async function acceptMentee(
   deps: Pick<ServiceDeps, "db" | "mentorship" | "now">,
@@ -53,6 +55,21 @@ export async function acceptMentee(
       payload: { newcomer: newcomerDiscordId, mentor: actor.discordId },
       createdAt: now,
     });
+    await enqueuePosts(tx, now, [
+      {
+        guildId: actor.guildId,
+        kind: "note",
+        note: {
+          channel: "governance",
+          fact: {
+            kind: "mentor_accepted",
+            mentorshipId: open.id,
+            newcomer: newcomerDiscordId,
+            mentor: actor.discordId,
+          },
+        },
+      },
+    ]);
     return { mentorshipId: open.id, newcomer: newcomerDiscordId };
   });
 }

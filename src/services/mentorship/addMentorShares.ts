@@ -14,9 +14,10 @@ export interface MentorFacts {
 }
 
 /**
- * Mentors' shares join the members' shares at the close, like jurors' pay: when a newcomer with an active mentor
- * has their FIRST contribution paid in this distribution (reward above 0; held or appealed ones are not in
- * `included`), their mentor gets MENTOR_SHARE of that reward on their own line (ref `mentor:<id>`), from the epoch
+ * Mentors' shares join the members' shares at the close, like jurors' pay: when a newcomer has their FIRST
+ * contribution paid in this distribution (reward above 0; held or appealed ones are not in `included`), the mentor
+ * of the mentorship it was submitted under (ended since or not: ending it does not take back the guidance) gets
+ * MENTOR_SHARE of that reward on their own line (ref `mentor:<id>`), from the epoch
  * budget and scaled with the rest when it is short. `MentorShare.newcomerId` is unique: one share per newcomer
  * ever (a released distribution deletes its rows). A mentor who shares a wallet with the newcomer gets nothing; a
  * mentor without a wallet is carried like any member.
@@ -36,8 +37,8 @@ export async function addMentorShares(
     const reward = rewardOf.get(c.id) ?? 0n;
     if (reward <= 0n || seen.has(c.authorId)) continue;
     seen.add(c.authorId);
-    const mentorship = await tx.mentorship.findUnique({ where: { openFor: c.authorId } });
-    if (mentorship?.status !== "active" || !mentorship.mentorId) continue;
+    const mentorship = await mentorshipAtSubmission(tx, c.id);
+    if (!mentorship?.mentorId) continue;
     // Not their first paid contribution: an earlier one was already paid, or its mentor already had a share.
     // (This close marks its contributions final only after the shares: "paid" here means by an earlier close.)
     if (!(await isNewcomer(tx, c.authorId))) continue;
@@ -74,6 +75,27 @@ export async function addMentorShares(
     facts.paid.push({ contributionId: c.id, mentor: mentor.discordId, newcomer: newcomer.discordId, amount });
   }
   return facts;
+}
+
+/**
+ * The mentorship a contribution was submitted under: accepted at or before its submission and not ended before it,
+ * whether it ended since or not (the mentor guided that work). Null: submitted without a mentor.
+ */
+export async function mentorshipAtSubmission(tx: Prisma.TransactionClient, contributionId: number) {
+  const c = await tx.contribution.findUniqueOrThrow({
+    where: { id: contributionId },
+    select: { authorId: true, createdAt: true },
+  });
+  return tx.mentorship.findFirst({
+    where: {
+      newcomerId: c.authorId,
+      mentorId: { not: null },
+      acceptedAt: { lte: c.createdAt },
+      OR: [{ endedAt: null }, { endedAt: { gte: c.createdAt } }],
+    },
+    // One ended and the next accepted in the same instant: the newer one.
+    orderBy: [{ acceptedAt: "desc" }, { id: "desc" }],
+  });
 }
 
 /** MENTOR_SHARE (basis points) of a reward, rounded down to the smallest unit: never more than the reward. */

@@ -2,10 +2,12 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
+import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 
 /**
  * `/mentor end`: the newcomer ends their own open mentorship (or request); with `newcomer`, their mentor or a
- * moderator ends that newcomer's. An ended mentorship earns no share at a later close.
+ * moderator ends that newcomer's. Work submitted while it was active still earns its mentor the share at a later close;
+ * work submitted after it ended does not.
  */
 export async function endMentorship(
   deps: Pick<ServiceDeps, "db" | "now">,
@@ -37,6 +39,27 @@ export async function endMentorship(
       payload: { newcomer: who, mentor: mentor?.discordId ?? null, was: open.status },
       createdAt: now,
     });
+    // Whoever of the pair did not end it learns it did (a newcomer withdrawing a request tells no one).
+    const tell = [who, mentor?.discordId].filter((id): id is string => id !== undefined && id !== actor.discordId);
+    if (tell.length > 0) {
+      await enqueuePosts(tx, now, [
+        {
+          guildId: actor.guildId,
+          kind: "note",
+          note: {
+            channel: "governance",
+            fact: {
+              kind: "mentor_ended",
+              mentorshipId: open.id,
+              newcomer: who,
+              mentor: mentor?.discordId ?? null,
+              by: actor.discordId,
+              tell,
+            },
+          },
+        },
+      ]);
+    }
     return { mentorshipId: open.id, newcomer: who, mentor: mentor?.discordId ?? null };
   });
 }

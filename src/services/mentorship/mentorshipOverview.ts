@@ -1,4 +1,5 @@
 import type { Actor, ServiceDeps } from "../deps.ts";
+import { isNewcomer } from "./isNewcomer.ts";
 
 export interface MentorRequestFact {
   mentorshipId: number;
@@ -55,6 +56,20 @@ export async function myMentorship(
   if (!open) return null;
   const mentor = open.mentorId ? await deps.db.member.findUnique({ where: { id: open.mentorId } }) : null;
   return { status: open.status as "requested" | "active", mentor: mentor?.discordId ?? null };
+}
+
+/**
+ * The `/start` guide's mentor step: the member's open mentorship, and whether they may ask for one (a newcomer; a
+ * member already paid would only be refused).
+ */
+export async function mentorStep(deps: Pick<ServiceDeps, "db">, actor: Actor) {
+  const member = await deps.db.member.findUnique({
+    where: { guildId_discordId: { guildId: actor.guildId, discordId: actor.discordId } },
+  });
+  return {
+    mine: await myMentorship(deps, actor),
+    newcomer: member ? await isNewcomer(deps.db, member.id) : true,
+  };
 }
 
 async function discordIds(deps: Pick<ServiceDeps, "db">, ids: string[]) {

@@ -54,6 +54,20 @@ export type ModeratorFact =
     }
   /** A newcomer asked for a mentor (`/mentor request`): mentors see it with an Accept button. */
   | { kind: "mentor_requested"; mentorshipId: number; newcomer: string; note: string | null }
+  /** A mentor accepted: the newcomer is told who (they are mentioned; the mentor is named). */
+  | { kind: "mentor_accepted"; mentorshipId: number; newcomer: string; mentor: string }
+  /**
+   * A mentorship (or a request: `mentor` null) was ended `by` someone: `tell` are those of the newcomer and the mentor
+   * who did not end it, mentioned (never empty: with nobody to tell there is no note).
+   */
+  | {
+      kind: "mentor_ended";
+      mentorshipId: number;
+      newcomer: string;
+      mentor: string | null;
+      by: string;
+      tell: string[];
+    }
   /** A mentored newcomer's contribution waits up to `waitMs` for their mentor's review. */
   | { kind: "mentor_review_due"; contributionId: number; mentor: string; newcomer: string; waitMs: number }
   | {

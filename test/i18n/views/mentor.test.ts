@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluationEmbed } from "../../../src/discord/views/evaluationViews.ts";
 import {
+  mentorAcceptedNoteText,
   mentorAcceptedText,
   mentorAcceptRow,
+  mentorEndedNoteText,
   mentorListView,
   mentorRequestedText,
   mentorReviewDueText,
@@ -40,6 +42,12 @@ describe.each(LOCALES)("the %s mentorship views", (locale) => {
       }),
     ).toEqual([]);
     expect(discordLimitProblems({ content: mentorAcceptedText(t, id, 20, 3_600_000) })).toEqual([]);
+    expect(discordLimitProblems({ content: mentorAcceptedNoteText(t, { newcomer: id, mentor: id }) })).toEqual([]);
+    for (const mentor of [id, null]) {
+      const text = mentorEndedNoteText(t, { newcomer: id, mentor, by: id, tell: [id, id] });
+      expect(discordLimitProblems({ content: text })).toEqual([]);
+      expect(text).toContain(`<@${id}>`);
+    }
     const requests = Array.from({ length: 20 }, (_, i) => ({
       mentorshipId: i,
       newcomer: id,
@@ -52,8 +60,14 @@ describe.each(LOCALES)("the %s mentorship views", (locale) => {
       { status: "active" as const, mentor: id },
     ]) {
       expect(discordLimitProblems(mentorListView(t, { requests, mine, mentees: Array(30).fill(id) }))).toEqual([]);
-      expect(discordLimitProblems(startGuide(t, status, where, { mine }))).toEqual([]);
+      for (const newcomer of [true, false]) {
+        expect(discordLimitProblems(startGuide(t, status, where, { mine, newcomer }))).toEqual([]);
+      }
     }
+    // A member already paid is told why, and has no button to ask.
+    const paid = startGuide(t, status, where, { mine: null, newcomer: false });
+    expect(paid.embeds[0]?.fields?.at(-1)?.value).toBe(t.t("mentor.start.notNewcomer"));
+    expect(JSON.stringify(paid.components)).not.toContain('"start:mentor"');
     expect(discordLimitProblems(mentorListView(t, { requests: [], mine: null, mentees: [] }))).toEqual([]);
     const evaluation = {
       id: 1,

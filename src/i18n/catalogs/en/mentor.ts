@@ -1,7 +1,7 @@
 /** English: the source every other catalog translates. Keys start with "mentor.". */
 export const mentor = {
   "mentor.requested":
-    "You asked for a mentor. Mentors see your request in the governance channel; once one accepts, `/start` and `/mentor list` show who it is.",
+    "You asked for a mentor. Mentors see your request in the governance channel; once one accepts, you are mentioned there with their name (and `/start` and `/mentor list` show who it is).",
   "mentor.accepted":
     "You are now <@{newcomer}>'s mentor. Their first {reviews, plural, one {contribution waits} other {# contributions wait}} up to {hours, plural, one {# hour} other {# hours}} for your note before evaluation: `/mentor review contribution:… comment:…`.",
   "mentor.ended": "The mentorship of <@{newcomer}> has ended.",
@@ -18,6 +18,10 @@ export const mentor = {
   "mentor.accept.button": "Accept as mentor",
   "mentor.note.requested":
     "<@{newcomer}> is new here and asks for a mentor{hasNote, select, yes {: “{note}”} other {.}}\nMentors: accept with the button below or `/mentor accept newcomer:@…`.",
+  "mentor.note.accepted":
+    "<@{newcomer}>: <@{mentor}> accepted to be your mentor. They will read your first contributions and leave a note before each is evaluated; `/mentor list` shows your mentorship.",
+  "mentor.note.ended":
+    "{tell}: {hasMentor, select, yes {<@{by}> ended <@{mentor}>'s mentorship of <@{newcomer}>.} other {<@{by}> closed <@{newcomer}>'s request for a mentor.}}",
   "mentor.note.reviewDue":
     "<@{mentor}>: your newcomer <@{newcomer}> submitted contribution #{id}. Its evaluation waits up to {hours, plural, one {# hour} other {# hours}} for your note: `/mentor review contribution:{id} comment:…`.",
   "mentor.evaluation.fieldName": "Mentor's note (not a score)",
@@ -28,6 +32,8 @@ export const mentor = {
   "mentor.start.fieldName": "5. A mentor",
   "mentor.start.none":
     "Members with the mentor role guide newcomers: they read your first contributions before they are evaluated and leave a note. Ask for one with the button.",
+  "mentor.start.notNewcomer":
+    "Mentors guide newcomers until their first contribution is paid; one of yours already has been.",
   "mentor.start.button": "Find a mentor",
   "mentor.error.notNewcomer": "Mentors are for newcomers, and one of your contributions has already been paid.",
   "mentor.error.alreadyOpen":

@@ -3,7 +3,7 @@ import type { mentor as source } from "../en/mentor.ts";
 
 export const mentor = {
   "mentor.requested":
-    "Has pedido un mentor. Los mentores ven tu solicitud en el canal de gobernanza; cuando uno la acepte, `/start` y `/mentor list` te dirán quién es.",
+    "Has pedido un mentor. Los mentores ven tu solicitud en el canal de gobernanza; cuando uno la acepte, te mencionaremos allí con su nombre (y `/start` y `/mentor list` te dirán quién es).",
   "mentor.accepted":
     "Ahora eres mentor de <@{newcomer}>. {reviews, plural, one {Su primera contribución espera} other {Sus primeras # contribuciones esperan}} hasta {hours, plural, one {# hora} other {# horas}} tu nota antes de la evaluación: `/mentor review contribution:… comment:…`.",
   "mentor.ended": "La mentoría de <@{newcomer}> ha terminado.",
@@ -20,6 +20,10 @@ export const mentor = {
   "mentor.accept.button": "Aceptar como mentor",
   "mentor.note.requested":
     "<@{newcomer}> acaba de llegar y busca un mentor{hasNote, select, yes {: «{note}»} other {.}}\nMentores: aceptad con el botón de abajo o con `/mentor accept newcomer:@…`.",
+  "mentor.note.accepted":
+    "<@{newcomer}>: <@{mentor}> ha aceptado ser tu mentor. Leerá tus primeras contribuciones y dejará una nota antes de que se evalúe cada una; `/mentor list` muestra tu mentoría.",
+  "mentor.note.ended":
+    "{tell}: {hasMentor, select, yes {<@{by}> ha terminado la mentoría de <@{mentor}> con <@{newcomer}>.} other {<@{by}> ha cerrado la solicitud de mentor de <@{newcomer}>.}}",
   "mentor.note.reviewDue":
     "<@{mentor}>: tu recién llegado <@{newcomer}> ha enviado la contribución #{id}. Su evaluación espera tu nota hasta {hours, plural, one {# hora} other {# horas}}: `/mentor review contribution:{id} comment:…`.",
   "mentor.evaluation.fieldName": "Nota del mentor (no puntúa)",
@@ -30,6 +34,8 @@ export const mentor = {
   "mentor.start.fieldName": "5. Un mentor",
   "mentor.start.none":
     "Los miembros con el rol de mentor guían a los recién llegados: leen tus primeras contribuciones antes de que se evalúen y te dejan una nota. Pide uno con el botón.",
+  "mentor.start.notNewcomer":
+    "Los mentores acompañan a los recién llegados hasta que se les paga su primera contribución; a ti ya se te ha pagado una.",
   "mentor.start.button": "Buscar un mentor",
   "mentor.error.notNewcomer": "Los mentores son para recién llegados, y ya se te ha pagado alguna contribución.",
   "mentor.error.alreadyOpen":

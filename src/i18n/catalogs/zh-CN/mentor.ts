@@ -3,7 +3,7 @@ import type { mentor as source } from "../en/mentor.ts";
 
 export const mentor = {
   "mentor.requested":
-    "你已申请导师。导师们会在治理频道看到你的申请；有导师接受后，`/start` 和 `/mentor list` 会显示是谁。",
+    "你已申请导师。导师们会在治理频道看到你的申请；有导师接受后，会在该频道提及你并告知导师是谁（`/start` 和 `/mentor list` 也会显示）。",
   "mentor.accepted":
     "你现在是 <@{newcomer}> 的导师。他们的前 {reviews} 项贡献在评估前最多等待 {hours} 小时，等你留下点评：`/mentor review contribution:… comment:…`。",
   "mentor.ended": "<@{newcomer}> 的导师关系已结束。",
@@ -19,6 +19,10 @@ export const mentor = {
   "mentor.accept.button": "接受并担任导师",
   "mentor.note.requested":
     "<@{newcomer}> 是新成员，正在寻找导师{hasNote, select, yes {：“{note}”} other {。}}\n导师们：点击下方按钮或使用 `/mentor accept newcomer:@…` 接受。",
+  "mentor.note.accepted":
+    "<@{newcomer}>：<@{mentor}> 已接受担任你的导师。在你最初的几项贡献接受评估之前，导师会先阅读并留下备注；`/mentor list` 可查看你的导师关系。",
+  "mentor.note.ended":
+    "{tell}：{hasMentor, select, yes {<@{by}> 结束了 <@{mentor}> 与 <@{newcomer}> 的导师关系。} other {<@{by}> 关闭了 <@{newcomer}> 的导师申请。}}",
   "mentor.note.reviewDue":
     "<@{mentor}>：你指导的新成员 <@{newcomer}> 提交了贡献 #{id}。它的评估最多等待 {hours} 小时，等你留下点评：`/mentor review contribution:{id} comment:…`。",
   "mentor.evaluation.fieldName": "导师点评（不计分）",
@@ -29,6 +33,7 @@ export const mentor = {
   "mentor.start.fieldName": "5. 导师",
   "mentor.start.none":
     "拥有导师身份组的成员会指导新成员：他们会在评估前阅读你的前几项贡献并留下点评。点击按钮即可申请。",
+  "mentor.start.notNewcomer": "导师只陪伴新成员，直到其第一项贡献获得奖励；你已有贡献获得过奖励。",
   "mentor.start.button": "寻找导师",
   "mentor.error.notNewcomer": "导师只面向新成员，而你已有贡献获得过奖励。",
   "mentor.error.alreadyOpen":
