@@ -220,5 +220,9 @@ describe("a distribution proposal's figures in words", () => {
     const worded = proposalMessage(translator("zh-CN"), o, token);
     expect(worded.embeds[0]?.description).not.toContain("Pays");
     expect(worded.embeds[0]?.title).toContain("第 1 纪元奖励分配");
+    // The close's explainer replaces the summary with an English account: English readers keep it, others do not.
+    const explained = { ...o, proposal: { ...o.proposal, summary: "Epoch 1 pays 60 STEW to 1 member." } };
+    expect(proposalMessage(translator("en"), explained, token).embeds[0]?.description).toContain("Epoch 1 pays");
+    expect(proposalMessage(translator("es-ES"), explained, token).embeds[0]?.description).toMatch(/^Paga 60 STEW/);
   });
 });
