@@ -1,5 +1,6 @@
 import type { DistributionFacts } from "../../base/distributionFacts.ts";
 import type { Token } from "../../base/token.ts";
+import { readDistributionFacts } from "../../db/json/distributionFacts.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import { percentOf } from "./budgetViews.ts";
 import { categoryName } from "./categoryName.ts";
@@ -168,4 +169,16 @@ function mentorLines(
       ? [t.t("distribution.mentorsRefused", { ids: refs(m.refused.map((r) => r.contributionId)) })]
       : []),
   ];
+}
+
+/**
+ * A proposal's title in the reader's language: a distribution's from its stored figures (its stored title is the
+ * English record); any other proposal's as its author wrote it.
+ */
+export function proposalTitleIn(t: Translator, p: { id: number; title: string; distributionFacts?: unknown }): string {
+  const facts =
+    p.distributionFacts === undefined
+      ? null
+      : readDistributionFacts({ id: p.id, distributionFacts: p.distributionFacts });
+  return facts ? t.t("distribution.title", { epoch: facts.epochNumber }) : p.title;
 }

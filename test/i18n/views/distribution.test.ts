@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenAmountText } from "../../../src/base/token.ts";
-import { distributionWords } from "../../../src/discord/views/distributionWords.ts";
+import { distributionWords, proposalTitleIn } from "../../../src/discord/views/distributionWords.ts";
 import { proposalMessage } from "../../../src/discord/views/proposalMessageView.ts";
 import { LOCALES } from "../../../src/i18n/locales.ts";
 import { translator } from "../../../src/i18n/translator.ts";
@@ -224,5 +224,14 @@ describe("a distribution proposal's figures in words", () => {
     const explained = { ...o, proposal: { ...o.proposal, summary: "Epoch 1 pays 60 STEW to 1 member." } };
     expect(proposalMessage(translator("en"), explained, token).embeds[0]?.description).toContain("Epoch 1 pays");
     expect(proposalMessage(translator("es-ES"), explained, token).embeds[0]?.description).toMatch(/^Paga 60 STEW/);
+  });
+
+  it("title results, receipts and /payout status in the reader's language when the figures are stored", () => {
+    const row = { id: 9, title: "Epoch 128 reward distribution", distributionFacts: distributionFactsJson(large()) };
+    expect(proposalTitleIn(translator("zh-CN"), row)).toBe("第 128 纪元奖励分配");
+    expect(proposalTitleIn(translator("es-ES"), row)).toBe("Reparto de recompensas de la época 128");
+    expect(proposalTitleIn(translator("en"), row)).toBe(row.title);
+    expect(proposalTitleIn(translator("zh-CN"), { ...row, distributionFacts: null })).toBe(row.title);
+    expect(proposalTitleIn(translator("zh-CN"), { id: 3, title: "Fund the docs sprint" })).toBe("Fund the docs sprint");
   });
 });
