@@ -13,8 +13,11 @@ export interface Translator {
   amount(decimal: string): string;
   /** A number grouped and punctuated for the language. */
   number(n: number, options?: Intl.NumberFormatOptions): string;
-  /** Items joined as the language joins a list ("a, b and c", "a、b和c", "a, b y c"). */
-  list(items: readonly string[], type?: "conjunction" | "disjunction"): string;
+  /**
+   * Items joined as the language joins a list ("a, b and c", "a、b和c", "a, b y c"); `narrow` for references and
+   * figures ("#1, #2, #3", "#1、#2、#3", "#1, #2 y #3").
+   */
+  list(items: readonly string[], type?: "conjunction" | "disjunction", style?: Intl.ListFormatStyle): string;
 }
 
 const compiled = new Map<string, IntlMessageFormat>();
@@ -59,7 +62,7 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translator {
         useGrouping: (locale === "en" ? false : "auto") as unknown as boolean,
       }).format(decimal as unknown as number),
     number: (n, options = {}) => numberFormat(options).format(n),
-    list: (items, type = "conjunction") => new Intl.ListFormat(locale, { type }).format(items),
+    list: (items, type = "conjunction", style = "long") => new Intl.ListFormat(locale, { type, style }).format(items),
   };
   translators.set(locale, made);
   return made;

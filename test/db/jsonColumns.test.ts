@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDistributionFacts } from "../../src/db/json/distributionFacts.ts";
 import { readEvaluationScores } from "../../src/db/json/evaluationScores.ts";
 import { readPayoutBatch } from "../../src/db/json/payoutBatch.ts";
 import { readPayoutEntries } from "../../src/db/json/payoutEntries.ts";
@@ -9,6 +10,7 @@ import { readSentTxs } from "../../src/db/json/sentTxs.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import { canonicalEntries } from "../../src/services/epochs/batchHash.ts";
+import { distributionFactsJson } from "../../src/services/epochs/closing/distributionFactsJson.ts";
 import { claimSubmitted } from "../../src/services/evaluations/claimSubmitted.ts";
 import { evaluateContribution } from "../../src/services/evaluations/evaluateContribution.ts";
 import { recipients } from "../helpers/approvedPayout.ts";
@@ -177,5 +179,55 @@ describe("why a payout chunk is stuck (PayoutIntent.stuck, or stuckReason in row
   it("names a row whose stuck reason is not what Steward writes", () => {
     const error = refusal(() => readPayoutStuck({ id: 4, stuck: { kind: "error" }, stuckReason: null }));
     expect(error).toMatchObject({ table: "PayoutIntent", column: "stuck", id: 4 });
+  });
+});
+
+describe("a distribution proposal's figures (Proposal.distributionFacts)", () => {
+  const figures = {
+    epochNumber: 2,
+    budget: 100n,
+    computeBudget: 0n,
+    total: 170n,
+    scaled: true,
+    floors: [{ category: "docs", shareBps: 1500, floor: 15n, requested: 9n, reserved: 9n, contributions: 1 }],
+    paid: 100n,
+    recipients: 2,
+    paidContributions: 3,
+    computeTotal: 0n,
+    computeRewards: [],
+    walletless: 1,
+    carriedTotal: 34n,
+    appealed: new Set([9, 5]),
+    held: new Set([6]),
+    jury: { reviewIds: [1, 2], total: 2n, jurors: 1, agreement: null, minAgreement: 0.6, calibration: null },
+    mentors: { shareBps: 1000, paid: [{ contributionId: 7, mentor: "1", newcomer: "2", amount: 3n }], refused: [] },
+  };
+
+  it("reads what the close writes (amounts as digits, sets in order), and nothing for a proposal without them", () => {
+    const stored = JSON.parse(JSON.stringify(distributionFactsJson(figures)));
+    const read = readDistributionFacts({ id: 1, distributionFacts: stored });
+    expect(read).toMatchObject({ budget: "100", appealed: [5, 9], mentors: { paid: [{ amount: "3" }] } });
+    expect(read?.jury).toMatchObject({ reviews: 2, total: "2", agreement: null });
+    expect(readDistributionFacts({ id: 2, distributionFacts: null })).toBeNull();
+  });
+
+  it.each([
+    ["an amount as a number", (f: Record<string, unknown>) => ({ ...f, paid: 100 }), /paid/],
+    ["a negative amount", (f: Record<string, unknown>) => ({ ...f, budget: "-1" }), /budget/],
+    ["a set that is not a list", (f: Record<string, unknown>) => ({ ...f, held: { 6: true } }), /held/],
+    ["no floors", (f: Record<string, unknown>) => ({ ...f, floors: undefined }), /floors/],
+    [
+      "a compute reward of another kind",
+      (f: Record<string, unknown>) => ({
+        ...f,
+        computeRewards: [{ kind: "gift", nodeId: 1, leaseId: null, amount: "1" }],
+      }),
+      /computeRewards\.0\.kind/,
+    ],
+  ])("refuses %s, naming the proposal", (_, change, path) => {
+    const stored = JSON.parse(JSON.stringify(distributionFactsJson(figures)));
+    const e = refusal(() => readDistributionFacts({ id: 77, distributionFacts: change(stored) }));
+    expect(e).toMatchObject({ table: "Proposal", column: "distributionFacts", id: 77 });
+    expect(e.message).toMatch(path);
   });
 });

@@ -149,7 +149,7 @@ describe("payouts and wallets in the member's language", () => {
     );
     const status = finalResponse(await stack.client.run("eva", "payout status", { proposal: id }));
     expect(status.content).toBe(
-      `La **propuesta #${id}** «${proposal.title}» está liquidada.\nTramo 1 de 1: ${batch.length} líneas, ${spanish(total.toString())} — pagado · \`${txHash}\``,
+      `La **propuesta #${id}** «Reparto de recompensas de la época 1» está liquidada.\nTramo 1 de 1: ${batch.length} líneas, ${spanish(total.toString())} — pagado · \`${txHash}\``,
     );
 
     const trace = finalResponse(await stack.client.run("eva", "audit trace", { id: txHash }));

@@ -1,6 +1,9 @@
 import { Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDistributionFacts } from "../../src/db/json/distributionFacts.ts";
 import type { Database } from "../../src/db/openDatabase.ts";
+import { distributionWords } from "../../src/discord/views/distributionWords.ts";
+import { translator } from "../../src/i18n/translator.ts";
 import { createLogger } from "../../src/logger.ts";
 import { submitContribution } from "../../src/services/contributions/submitContribution.ts";
 import type { Actor } from "../../src/services/deps.ts";
@@ -214,5 +217,24 @@ describe("closing an epoch", () => {
     const proposal = await deps.db.proposal.findFirstOrThrow({ where: { kind: "distribution", guildId } });
     const batch = proposal.batch as { recipient: string }[];
     expect(batch.map((l) => l.recipient)).toEqual([new Wallet(keys[2] as string).address]);
+  });
+  it("stores the figures its text is made from, which word in English exactly as the stored text", async () => {
+    const guildId = "100000000000000004";
+    const jo = { ...actor("900000000000000041", "jo"), guildId };
+    await link(jo, KEYS[3] as string);
+    await contribute(
+      jo,
+      "Install guide",
+      "Rewrote the install guide with a troubleshooting section for each platform.",
+    );
+    const { proposal } = await closeEpoch(deps, guildId, "system:test");
+    const row = await deps.db.proposal.findUniqueOrThrow({ where: { id: proposal?.id ?? 0 } });
+    const facts = readDistributionFacts(row);
+    expect(facts).toMatchObject({ epochNumber: 1, recipients: 1, paidContributions: 1, appealed: [], held: [] });
+    const english = distributionWords(translator("en"), facts as NonNullable<typeof facts>, deps.token);
+    expect(english).toEqual({ title: row.title, summary: row.summary, specification: row.specification });
+    expect(distributionWords(translator("zh-CN"), facts as NonNullable<typeof facts>, deps.token).title).toBe(
+      "第 1 纪元奖励分配",
+    );
   });
 });

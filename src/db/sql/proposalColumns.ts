@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 export const PROPOSAL = Prisma.sql`
   p."id", p."guildId", p."kind", p."status", p."authorDiscordId", p."title", p."summary", p."motivation",
   p."specification", p."budgetAmount", p."budgetRecipient", p."risks", p."successMetrics", p."batch", p."batchHash",
+  p."distributionFacts",
   p."epochId", p."channelId", p."messageId", p."createdAt", p."updatedAt", p."votingType",
   COALESCE(p."choices", '{}') AS "choices", p."weightStrategy", p."snapshotBlock", p."quorumSpec", p."quorumWeight",
   p."eligibleWeight", p."eligibleVoters", p."quorumOf", p."quorumMembers", p."quorumBaseWeight", p."activeSince",

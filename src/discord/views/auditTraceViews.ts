@@ -88,7 +88,11 @@ function pathEmbed(
       p.epoch ? t.t("audit.path.batchOfEpoch", { ...batch, epoch: p.epoch }) : t.t("audit.path.batch", batch),
       t.t("audit.path.proposal", {
         id: p.id,
-        title: userLine(p.title, 200),
+        // A distribution's title is the close's English record, always this sentence: said in the reader's language.
+        title:
+          p.kind === "distribution" && p.epoch !== null
+            ? t.t("distribution.title", { epoch: p.epoch })
+            : userLine(p.title, 200),
         status: t.t("audit.proposalStatus", { status: p.status }),
         author: userLine(p.author, 40),
       }),

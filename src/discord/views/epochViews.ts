@@ -82,7 +82,14 @@ export function epochStatusEmbed(t: Translator, s: EpochStatus, token: Token): A
  * The jury's agreement so far in the reader's words (the distribution proposal stores the same line in English,
  * `juryAgreementText`): "Jury agreement: 0.82 (Spearman, 6 item(s), 2 juror(s)); mean difference 0.6 points."
  */
-function juryAgreementLine(t: Translator, a: Agreement & { sampled: number }, minAgreement: number): string {
+export function juryAgreementLine(
+  t: Translator,
+  a: Pick<Agreement, "items" | "jurors" | "reviews"> & {
+    sampled: number;
+    overall: Pick<Agreement["overall"], "spearman" | "meanDifference">;
+  },
+  minAgreement: number,
+): string {
   if (a.reviews === 0) return t.t("epoch.jury.noneReviewed", { sampled: a.sampled });
   const size = t.t("epoch.jury.size", { items: a.items, jurors: a.jurors });
   const difference = a.overall.meanDifference;

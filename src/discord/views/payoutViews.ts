@@ -6,6 +6,7 @@ import type { Token } from "../../base/token.ts";
 import { LOCALES } from "../../i18n/locales.ts";
 import { type Translator, translator } from "../../i18n/translator.ts";
 import type { PayoutReceipt } from "../../services/settlement/payoutReceipt.ts";
+import { proposalTitleIn } from "./distributionWords.ts";
 import { txLink } from "./resultViews.ts";
 import { tokenAmountIn } from "./tokenAmountIn.ts";
 import { userLine } from "./userText.ts";
@@ -47,7 +48,7 @@ export function receiptMessage(t: Translator, r: PayoutReceipt, token: Token) {
   const total = { amount: tokenAmountIn(t, r.total, token), count: r.lines.length };
   return {
     // Mentions notify only from the content, never from an embed.
-    content: `${t.t("payout.receipt.content", { id: p.id, title: userLine(p.title, 200) })}${users.length > 0 ? ` ${users.map((u) => `<@${u}>`).join(" ")}` : ""}`,
+    content: `${t.t("payout.receipt.content", { id: p.id, title: userLine(proposalTitleIn(t, p), 200) })}${users.length > 0 ? ` ${users.map((u) => `<@${u}>`).join(" ")}` : ""}`,
     embeds: [
       {
         title: t.t("payout.receipt.embedTitle", { id: p.id }),
@@ -84,7 +85,7 @@ type History = Awaited<ReturnType<typeof import("../../services/settlement/payou
 /** `/payout status`: the proposal's payout chunk by chunk. */
 export function payoutStatusView(t: Translator, s: Status, token: Token): string {
   const p = s.proposal;
-  const head = t.t("payout.status.head", { id: p.id, title: userLine(p.title), status: p.status });
+  const head = t.t("payout.status.head", { id: p.id, title: userLine(proposalTitleIn(t, p)), status: p.status });
   if (s.chunks.length === 0) {
     if (p.status === "approved")
       return t.t(s.chainConfigured ? "payout.status.waitsForSettle" : "payout.status.waitsForChain", { head });

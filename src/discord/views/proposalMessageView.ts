@@ -1,10 +1,12 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord-api-types/v10";
 import type { Token } from "../../base/token.ts";
+import { DEFAULT_LOCALE } from "../../i18n/locales.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import { payoutOf } from "../../services/proposals/payoutOf.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
 import { shortAddress } from "../../services/transparency/publicIdentity.ts";
 import { ballot } from "./ballotViews.ts";
+import { distributionWords } from "./distributionWords.ts";
 import {
   choiceNames,
   clip,
@@ -167,9 +169,14 @@ function votingFields(t: Translator, o: ProposalOverview): APIEmbedField[] {
 
 export function proposalMessage(t: Translator, o: ProposalOverview, token: Token) {
   const p = o.proposal;
+  // A distribution's texts in the reader's language when its figures were stored; else the stored text, as written.
+  const words = o.distribution ? distributionWords(t, o.distribution, token) : p;
+  // The close's explainer may have replaced the summary with its plain-language account (closeEpochForVote), written
+  // in English: English readers keep it as stored; others read the summary worded from the figures.
+  const summary = t.locale === DEFAULT_LOCALE ? p.summary : words.summary;
   const embed: APIEmbed = {
-    title: t.t("proposal.post.embedTitle", { id: p.id, title: userLine(p.title, 230) }),
-    description: userText(p.summary),
+    title: t.t("proposal.post.embedTitle", { id: p.id, title: userLine(words.title, 230) }),
+    description: userText(summary),
     color: STATUS_COLOUR[p.status] ?? 0x5865f2,
     fields: [
       { name: t.t("proposal.post.status.fieldName"), value: statusText(t, p.status), inline: true },
@@ -180,7 +187,7 @@ export function proposalMessage(t: Translator, o: ProposalOverview, token: Token
         inline: true,
       },
       ...(p.kind === "distribution"
-        ? [{ name: t.t("proposal.post.computed.fieldName"), value: clip(p.specification) }]
+        ? [{ name: t.t("proposal.post.computed.fieldName"), value: clip(words.specification) }]
         : o.policy
           ? [
               { name: t.t("proposal.motivation.fieldName"), value: userText(p.motivation, 1024) },

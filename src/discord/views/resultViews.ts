@@ -10,6 +10,7 @@ import type { Token } from "../../base/token.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import { payoutOf } from "../../services/proposals/payoutOf.ts";
 import type { ProposalOverview } from "../../services/proposals/proposalOverview.ts";
+import { proposalTitleIn } from "./distributionWords.ts";
 import {
   choiceNames,
   clip,
@@ -136,7 +137,7 @@ export function resultMessage(t: Translator, o: ProposalOverview, token: Token) 
     embeds: [
       {
         title: t.t("proposal.result.embedTitle", { id: p.id, status: statusText(t, p.status) }).slice(0, 256),
-        description: `${userLine(p.title)}\n\n${lines.join(" ")}`.slice(0, 4096),
+        description: `${userLine(proposalTitleIn(t, p))}\n\n${lines.join(" ")}`.slice(0, 4096),
         color: STATUS_COLOUR[p.status] ?? 0x5865f2,
         fields,
       },

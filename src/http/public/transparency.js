@@ -11,6 +11,11 @@ const COLOURS = ["#0b57d0", "#b3261e", "#146c2e", "#7c4dff", "#a05a00", "#00687a
 
 /** A message of the page's language; values are HTML (escape text with esc before giving it). */
 const t = (key, values) => (key in WORDS ? globalThis.formatMessage(WORDS[key], values, LANG) : key);
+// A distribution's stored title is its English record, always "Epoch N reward distribution": said in the page's language.
+const proposalTitle = (p) =>
+  p.kind === "distribution" && typeof p.epoch === "number"
+    ? t("web.distributionTitle", { epoch: String(p.epoch) })
+    : p.title;
 
 const esc = (s) =>
   String(s ?? "").replace(
@@ -194,7 +199,7 @@ async function overview() {
       const tally = p.tally
         ? t("web.proposals.tally", { voters: p.tally.voters, quorum: p.tally.quorumMet })
         : t("web.proposals.noVotes");
-      return `<tr><td><a href="#/proposal/${p.id}">#${p.id} ${esc(p.title)}</a></td><td>${status(p.status)}</td><td class="hide-sm">${tally}</td><td class="num">${amount(p.total)}</td></tr>`;
+      return `<tr><td><a href="#/proposal/${p.id}">#${p.id} ${esc(proposalTitle(p))}</a></td><td>${status(p.status)}</td><td class="hide-sm">${tally}</td><td class="num">${amount(p.total)}</td></tr>`;
     })
     .join("");
   const payoutRows = payouts.items
@@ -334,7 +339,7 @@ async function proposalPage(id) {
   main.innerHTML = [
     `<p><a href="#/">${t("web.page.overviewLink")}</a></p>`,
     card(
-      t("web.proposal.heading", { id: String(p.id), title: esc(p.title) }),
+      t("web.proposal.heading", { id: String(p.id), title: esc(proposalTitle(p)) }),
       `<p>${summary}</p><p>${t("web.proposal.batchHash", { hash: esc(p.batchHash ?? t("web.proposal.noBatchHash")) })}</p>${head}${note ? `<p><em>${esc(note)}</em></p>` : ""}`,
       "h-proposal",
     ),

@@ -15,7 +15,8 @@ import { batchHash, canonicalEntries } from "./batchHash.ts";
 import { addComputeLines } from "./closing/addComputeLines.ts";
 import { budgetLines } from "./closing/budgetLines.ts";
 import { contributionsToPay } from "./closing/contributionsToPay.ts";
-import { distributionProposalText } from "./closing/distributionProposalText.ts";
+import { distributionFactsJson } from "./closing/distributionFactsJson.ts";
+import { type DistributionFigures, distributionProposalText } from "./closing/distributionProposalText.ts";
 import { memberShares } from "./closing/memberShares.ts";
 import { recordPaidWork } from "./closing/recordPaidWork.ts";
 import { ensureOpenEpoch } from "./ensureOpenEpoch.ts";
@@ -71,6 +72,25 @@ export async function closeEpoch(
     const paid = canonical.reduce((n, e) => n + BigInt(e.amount), 0n);
     const carriedTotal = walletless.reduce((n, s) => n + s.amount, 0n);
 
+    const figures: DistributionFigures = {
+      epochNumber: epoch.number,
+      budget,
+      computeBudget: deps.compute.budget,
+      total,
+      scaled,
+      floors: floorFacts,
+      paid,
+      recipients: canonical.length,
+      paidContributions: canonical.flatMap((e) => e.refs).filter((r) => r.startsWith("contribution:")).length,
+      computeTotal,
+      computeRewards: compute.rewards,
+      walletless: walletless.length,
+      carriedTotal,
+      appealed,
+      held,
+      jury: { ...jury, agreement, minAgreement: deps.calibration.minAgreement, calibration },
+      mentors,
+    };
     // Nothing payable (no evaluated contributions, or only members without a wallet): no proposal to vote on.
     const proposal =
       canonical.length === 0
@@ -80,34 +100,16 @@ export async function closeEpoch(
               guildId,
               kind: "distribution",
               authorDiscordId: actorId,
-              ...distributionProposalText(
-                {
-                  epochNumber: epoch.number,
-                  budget,
-                  computeBudget: deps.compute.budget,
-                  total,
-                  scaled,
-                  floors: floorFacts,
-                  paid,
-                  recipients: canonical.length,
-                  paidContributions: canonical.flatMap((e) => e.refs).filter((r) => r.startsWith("contribution:"))
-                    .length,
-                  computeTotal,
-                  computeRewards: compute.rewards,
-                  walletless: walletless.length,
-                  carriedTotal,
-                  appealed,
-                  held,
-                  jury: { ...jury, agreement, minAgreement: deps.calibration.minAgreement, calibration },
-                  mentors,
-                },
-                (units) => tokenAmountText(units, deps.token),
-              ),
+              // The English record (read and hashed as it is), and its figures for the views to word per reader.
+              ...distributionProposalText(figures, (units) => tokenAmountText(units, deps.token)),
+              distributionFacts: distributionFactsJson(figures),
               batch: canonical,
               batchHash: hash,
               epochId: epoch.id,
               createdAt: now,
             },
+            // What the close returns stays the record it always was; the facts are read with the proposal.
+            omit: { distributionFacts: true },
           });
     await recordPaidWork(
       tx,

@@ -1,4 +1,5 @@
 import { unitsText } from "../../db/decimalUnits.ts";
+import { readDistributionFacts } from "../../db/json/distributionFacts.ts";
 import { readPayoutFailure } from "../../db/json/payoutFailure.ts";
 import { proposalWithTally } from "../../db/sql/proposalWithTally.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -54,6 +55,8 @@ export async function proposalOverview(deps: Pick<ServiceDeps, "db" | "governanc
     approvers: proposal.status === "awaiting_approval" ? await possibleApprovers(deps, proposal) : null,
     /** A policy proposal's candidate: the diff and the re-scored agreement stored when it was proposed. */
     policy: proposal.kind === "policy" ? await policyProposalFacts(deps.db, id) : null,
+    /** A distribution's figures, worded in each reader's language; null for other proposals and older distributions. */
+    distribution: readDistributionFacts(proposal),
   };
 }
 

@@ -22,6 +22,7 @@ export const web = {
     "{status, select, draft {draft} open {open} passed {passed} rejected {rejected} expired {expired} awaiting_approval {awaiting approval} approved {approved} vetoed {vetoed} settling {settling} settled {settled} failed {failed} planned {planned} signed {signed} broadcast {broadcast} mined {mined} confirmed {confirmed} awaiting_execution {awaiting execution} pending {pending} online {online} offline {offline} retired {retired} submitted {submitted} evaluating {evaluating} evaluated {evaluated} final {final} withdrawn {withdrawn} other {{status}}}",
   "web.category":
     "{category, select, code {code} docs {docs} design {design} research {research} community {community} ops {ops} other {{category}}}",
+  "web.distributionTitle": "Epoch {epoch} reward distribution",
   "web.proposalKind":
     "{kind, select, distribution {distribution} funding {funding} general {general} policy {policy} other {{kind}}}",
   "web.card.openEpoch": "Open epoch",

@@ -20,6 +20,7 @@ export const web = {
     "{status, select, draft {borrador} open {abierta} passed {aprobada en votación} rejected {rechazada} expired {caducada} awaiting_approval {pendiente de aprobación} approved {aprobada por moderación} vetoed {vetada} settling {liquidándose} settled {liquidada} failed {fallida} planned {planificado} signed {firmado} broadcast {difundido} mined {minado} confirmed {confirmado} awaiting_execution {pendiente de ejecución} pending {pendiente} online {en línea} offline {desconectado} retired {retirado} submitted {enviada} evaluating {en evaluación} evaluated {evaluada} final {definitiva} withdrawn {retirada} other {{status}}}",
   "web.category":
     "{category, select, code {código} docs {documentación} design {diseño} research {investigación} community {comunidad} ops {operaciones} other {{category}}}",
+  "web.distributionTitle": "Reparto de recompensas de la época {epoch}",
   "web.proposalKind":
     "{kind, select, distribution {reparto} funding {financiación} general {general} policy {política} other {{kind}}}",
   "web.card.openEpoch": "Época abierta",

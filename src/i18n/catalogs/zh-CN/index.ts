@@ -5,6 +5,7 @@ import { commands } from "./commands.ts";
 import { common } from "./common.ts";
 import { compute } from "./compute.ts";
 import { contribution } from "./contribution.ts";
+import { distribution } from "./distribution.ts";
 import { epoch } from "./epoch.ts";
 import { errors } from "./errors.ts";
 import { evaluation } from "./evaluation.ts";
@@ -53,6 +54,7 @@ export const namespaces = {
   commands,
   web,
   explain,
+  distribution,
 };
 
 export const zhCN = {
@@ -82,4 +84,5 @@ export const zhCN = {
   ...commands,
   ...web,
   ...explain,
+  ...distribution,
 };

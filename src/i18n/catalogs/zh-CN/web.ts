@@ -19,6 +19,7 @@ export const web = {
     "{status, select, draft {草稿} open {进行中} passed {已通过} rejected {未通过} expired {已过期} awaiting_approval {待审批} approved {已批准} vetoed {已否决} settling {结算中} settled {已结算} failed {失败} planned {已计划} signed {已签名} broadcast {已广播} mined {已上链} confirmed {已确认} awaiting_execution {待执行} pending {待上线} online {在线} offline {离线} retired {已停用} submitted {已提交} evaluating {评估中} evaluated {已评估} final {已定稿} withdrawn {已撤回} other {{status}}}",
   "web.category":
     "{category, select, code {代码} docs {文档} design {设计} research {研究} community {社区} ops {运维} other {{category}}}",
+  "web.distributionTitle": "第 {epoch} 纪元奖励分配",
   "web.proposalKind":
     "{kind, select, distribution {奖励分配} funding {资金申请} general {一般提案} policy {评估政策} other {{kind}}}",
   "web.card.openEpoch": "进行中的纪元",
