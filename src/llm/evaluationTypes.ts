@@ -1,5 +1,5 @@
+import type { EvaluationExplanation } from "../base/evaluationExplanation.ts";
 import type { LinkFacts } from "../base/githubFacts.ts";
-import type { EvaluationExplanation } from "./evaluationExplanation.ts";
 
 /** What an evaluator sees of a contribution: the submission (as data) and a little context. */
 export interface EvaluationInput {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { EVIDENCE_KINDS } from "./categoryEvidence.ts";
+import { EVIDENCE_KINDS } from "../base/evidenceKinds.ts";
 import { defaultRubric, type Rubric } from "./rubric.ts";
 
 const categoryCriterionSchema = z.object({

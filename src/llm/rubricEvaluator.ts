@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
+import type { EvaluationExplanation, RationaleFact, RubricFact } from "../base/evaluationExplanation.ts";
 import { distinctLinks, type LinkKind, linksInText, parseLink } from "../base/parseLink.ts";
 import { skeleton } from "../base/skeleton.ts";
 import { checkEvidence, type EvidenceCheck } from "./categoryEvidence.ts";
 import { detectInjection } from "./detectInjection.ts";
-import type { EvaluationExplanation, RationaleFact, RubricFact } from "./evaluationExplanation.ts";
 import {
   type CriterionScore,
   type EvaluationDraft,

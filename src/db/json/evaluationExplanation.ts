@@ -1,4 +1,4 @@
-import { type EvaluationExplanation, evaluationExplanationSchema } from "../../llm/evaluationExplanation.ts";
+import { type EvaluationExplanation, evaluationExplanationSchema } from "../../base/evaluationExplanation.ts";
 import { readJsonColumn } from "./readJsonColumn.ts";
 
 /** An evaluation's reasons as facts (Evaluation.explanation); null for one made before they were stored. */

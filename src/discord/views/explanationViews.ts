@@ -1,7 +1,8 @@
 import type { APIEmbedField } from "discord-api-types/v10";
+import type { EvaluationExplanation, RationaleFact, RubricFact } from "../../base/evaluationExplanation.ts";
+import type { EvidenceKind } from "../../base/evidenceKinds.ts";
 import type { Translator } from "../../i18n/translator.ts";
-import { type CategoryCriterion, EVIDENCE_DESCRIPTIONS, type EvidenceKind } from "../../llm/categoryEvidence.ts";
-import type { EvaluationExplanation, RationaleFact, RubricFact } from "../../llm/evaluationExplanation.ts";
+import { type CategoryCriterion, EVIDENCE_DESCRIPTIONS } from "../../llm/categoryEvidence.ts";
 import type { NewcomerAdvice } from "../../services/evaluations/newcomerAdvice.ts";
 import { categoryName } from "./categoryName.ts";
 import { userLine } from "./userText.ts";

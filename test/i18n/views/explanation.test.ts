@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { EvaluationExplanation } from "../../../src/base/evaluationExplanation.ts";
+import { EVIDENCE_KINDS, type EvidenceKind } from "../../../src/base/evidenceKinds.ts";
 import { evaluationEmbed } from "../../../src/discord/views/evaluationViews.ts";
 import { criterionReason } from "../../../src/discord/views/explanationViews.ts";
 import { policyStatusView } from "../../../src/discord/views/policyViews.ts";
 import { LOCALES } from "../../../src/i18n/locales.ts";
 import { translator } from "../../../src/i18n/translator.ts";
-import {
-  defaultCategoryCriteria,
-  EVIDENCE_DESCRIPTIONS,
-  EVIDENCE_KINDS,
-  type EvidenceKind,
-} from "../../../src/llm/categoryEvidence.ts";
-import type { EvaluationExplanation } from "../../../src/llm/evaluationExplanation.ts";
+import { defaultCategoryCriteria, EVIDENCE_DESCRIPTIONS } from "../../../src/llm/categoryEvidence.ts";
 import { defaultRubric } from "../../../src/llm/rubric.ts";
 import { rubricAssessment } from "../../../src/llm/rubricEvaluator.ts";
 import type { NewcomerAdvice } from "../../../src/services/evaluations/newcomerAdvice.ts";

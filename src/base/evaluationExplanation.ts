@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVIDENCE_KINDS } from "./categoryEvidence.ts";
+import { EVIDENCE_KINDS } from "./evidenceKinds.ts";
 
 /**
  * What the rubric evaluator measured, as facts (codes and numbers) the views word in the reader's language; its
