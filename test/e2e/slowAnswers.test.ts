@@ -84,6 +84,8 @@ const REAL_INPUTS: Partial<Record<CommandPath, Record<string, unknown>>> = {
   "node update": { id: 9999, price: "2" },
   "compute request": { gpu_count: 1, hours: 1, max_price: "1", purpose: "matrix" },
   "audit trace": { id: "proposal 9999" },
+  // A user option names a person of the sandbox.
+  "mentor accept": { newcomer: "mia" },
 };
 
 /** How long Steward took to acknowledge, as the sandbox saw it; undefined when it never did (or too late). */

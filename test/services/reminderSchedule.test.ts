@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
 import { dueOffsets } from "../../src/services/reminders/sendDueReminders.ts";
 import { testConfig } from "../helpers/testConfig.ts";
 
@@ -6,7 +7,8 @@ const H = 3_600_000;
 
 describe("REMINDER_BEFORE", () => {
   it("parses durations to seconds, largest first, each once; off or empty disables; refuses nonsense", () => {
-    expect(testConfig().REMINDER_BEFORE).toEqual([86_400, 3_600]);
+    // The product's default (tests run with reminders off unless they ask).
+    expect(loadConfig({}).REMINDER_BEFORE).toEqual([86_400, 3_600]);
     expect(testConfig({ REMINDER_BEFORE: "10m, 2d,10m,30s" }).REMINDER_BEFORE).toEqual([172_800, 600, 30]);
     expect(testConfig({ REMINDER_BEFORE: "off" }).REMINDER_BEFORE).toEqual([]);
     expect(testConfig({ REMINDER_BEFORE: " " }).REMINDER_BEFORE).toEqual([]);
