@@ -76,6 +76,7 @@ export type UserErrorContext = {
   no_wallet: Record<string, never>;
   guild_only: Record<string, never>;
   missing_role: { role: string };
+  no_mentor_role: { role: string };
   unknown_job: { job: string; known: string[] };
   proposal_not_found: { id: number };
   nothing_to_retry: { id: number; status: string };

@@ -6,6 +6,7 @@ import { startTestStack, type TestStack } from "../helpers/startTestStack.ts";
 import { until } from "../helpers/until.ts";
 
 let stack: TestStack;
+let earlyRequest = "";
 beforeAll(async () => {
   stack = await startTestStack({
     MENTOR_SHARE: "10%",
@@ -14,6 +15,9 @@ beforeAll(async () => {
     QUORUM: "1",
     APPROVALS_REQUIRED: "2",
   });
+  // Before the server has a Mentor role, nobody could take a request: it is refused, saying why.
+  await stack.client.createUser("early", ["Member"], { locale: "en-US" });
+  earlyRequest = textOf(finalResponse(await stack.client.run("early", "mentor request")));
   // A server that made a Mentor role (the sandbox has the built-in roles only).
   const made = await stack.client.request<{ id: string }>("POST", "/sandbox/roles", { name: "Mentor" });
   const mentorRole = made.body.id;
@@ -35,6 +39,12 @@ const idOf = async (name: string) => {
 };
 
 describe("mentorship, from /start to the distribution", () => {
+  it("refuses a request while the server has no Mentor role, saying why", () => {
+    expect(earlyRequest).toBe(
+      "This server has no Mentor role yet, so nobody could take your request. Ask a moderator to create the role and give it to the members who will mentor, then ask again.",
+    );
+  });
+
   it("a newcomer is mentored, submits, the note shows with the evaluation, and the mentor's share is in the distribution", async () => {
     const db = stack.steward.container.services.db;
     await linkWallet(stack.client, "nina");

@@ -1,24 +1,30 @@
-import { MessageFlags } from "discord.js";
+import { type Guild, MessageFlags } from "discord.js";
 import { UserError } from "../../services/errors.ts";
 import { acceptMentee } from "../../services/mentorship/acceptMentee.ts";
 import { endMentorship } from "../../services/mentorship/endMentorship.ts";
 import { mentorshipOverview } from "../../services/mentorship/mentorshipOverview.ts";
 import { requestMentor } from "../../services/mentorship/requestMentor.ts";
 import { reviewContribution } from "../../services/mentorship/reviewContribution.ts";
+import { matchRole } from "../configuredRoles.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit } from "../reply.ts";
 import { mentorAcceptedText, mentorListView } from "../views/mentorViews.ts";
 import type { CommandHandler, ComponentHandler } from "./types.ts";
 
-/** Asking for a mentor, from `/mentor request` or the `/start` guide's button. */
-export async function askForMentor(ctx: HandlerContext, note: string | null): Promise<string> {
+/**
+ * Asking for a mentor, from `/mentor request` or the `/start` guide's button. Refused while the server has no
+ * MENTOR_ROLE: nobody could accept, and the newcomer would wait for no one.
+ */
+export async function askForMentor(ctx: HandlerContext, guild: Guild | null, note: string | null): Promise<string> {
+  const role = ctx.deps.services.mentorship.role;
+  if (guild && !matchRole(guild, role).id) throw new UserError("no_mentor_role", { role });
   await requestMentor(ctx.deps.services, ctx.actor, note);
   return ctx.t.t("mentor.requested");
 }
 
 export const request: CommandHandler = async (i, ctx) => {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  await i.editReply(edit({ content: await askForMentor(ctx, i.options.getString("note")) }));
+  await i.editReply(edit({ content: await askForMentor(ctx, i.guild, i.options.getString("note")) }));
 };
 
 async function accept(ctx: HandlerContext, newcomer: string): Promise<string> {

@@ -33,7 +33,7 @@ export const startControl: ComponentHandler = async (i, ctx, [action]) => {
   }
   if (action === "mentor") {
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    await i.editReply(edit({ content: await askForMentor(ctx, null) }));
+    await i.editReply(edit({ content: await askForMentor(ctx, i.guild, null) }));
     return;
   }
   if (action === "wallet") {

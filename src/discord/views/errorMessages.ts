@@ -110,6 +110,7 @@ export const errorMessages = {
   guild_only: (_c, t) => t.t("errors.guild_only"),
   // A role configured by id is shown as a mention, which Discord renders as the role's name (and pings nobody).
   missing_role: ({ role }, t) => t.t("errors.missing_role", { role: /^\d{17,20}$/.test(role) ? `<@&${role}>` : role }),
+  no_mentor_role: ({ role }, t) => t.t("errors.no_mentor_role", { role }),
   export_no_epoch: (c, t) => t.t("errors.export_no_epoch", { number: n(c.number) }),
   export_which_guild: (c, t) => t.t("errors.export_which_guild", { number: n(c.number), guilds: c.guilds.join(", ") }),
   held_line_not_found: (c, t) => t.t("errors.held_line_not_found", { id: n(c.id) }),

@@ -159,6 +159,7 @@ const samples: { [C in UserErrorCode]: UserErrorContext[C][] } = {
   no_wallet: [{}],
   guild_only: [{}],
   missing_role: [{ role: "Moderator" }, { role: "157900000000000001" }],
+  no_mentor_role: [{ role: "Mentor" }],
   unknown_job: [{ job: pasted, known: ["evaluate", "settle", "publish", "remind", "heartbeat", "calibrate"] }],
   proposal_not_found: [{ id: bigId }],
   nothing_to_retry: [

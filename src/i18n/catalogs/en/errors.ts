@@ -130,6 +130,8 @@ export const errors = {
   "errors.no_wallet": "You have not linked a wallet yet. Use `/wallet link address:<your address>` to start.",
   "errors.guild_only": "This command works only inside a server.",
   "errors.missing_role": "Only members with the {role} role can do this.",
+  "errors.no_mentor_role":
+    "This server has no {role} role yet, so nobody could take your request. Ask a moderator to create the role and give it to the members who will mentor, then ask again.",
   "errors.export_no_epoch": "There is no epoch {number}. `/epoch status` shows the open one's number.",
   "errors.export_which_guild":
     "Several servers have an epoch {number} ({guilds}): add --guild <server id> to say which.",

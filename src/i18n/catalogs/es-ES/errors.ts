@@ -135,6 +135,8 @@ export const errors = {
   "errors.no_wallet": "Aún no has vinculado ninguna cartera. Usa `/wallet link address:<tu dirección>` para empezar.",
   "errors.guild_only": "Este comando solo funciona dentro de un servidor.",
   "errors.missing_role": "Solo los miembros con el rol {role} pueden hacer esto.",
+  "errors.no_mentor_role":
+    "Este servidor todavía no tiene el rol {role}, así que nadie podría aceptar tu solicitud. Pide a un moderador que cree el rol y se lo dé a quienes vayan a ser mentores, y vuelve a pedirlo.",
   "errors.export_no_epoch": "No existe la época {number}. `/epoch status` muestra el número de la que está abierta.",
   "errors.export_which_guild":
     "Varios servidores tienen una época {number} ({guilds}): añade --guild <server id> para indicar cuál.",

@@ -114,6 +114,8 @@ export const errors = {
   "errors.no_wallet": "你还没有绑定钱包。请使用`/wallet link address:<你的地址>`开始。",
   "errors.guild_only": "此命令只能在服务器内使用。",
   "errors.missing_role": "只有拥有{role}身份组的成员才能执行此操作。",
+  "errors.no_mentor_role":
+    "本服务器还没有{role}身份组，所以没有人能接受你的请求。请让管理员创建这个身份组并分配给愿意担任导师的成员，然后再申请。",
   "errors.export_no_epoch": "没有第{number}纪元。`/epoch status`会显示当前开放纪元的编号。",
   "errors.export_which_guild": "有多个服务器存在第{number}纪元（{guilds}）：请加上--guild <server id>指明是哪一个。",
   "errors.held_line_not_found": "本服务器中没有暂扣款项#{id}。`/payout claim`会列出为你暂扣的款项。",
