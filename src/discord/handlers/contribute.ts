@@ -5,7 +5,6 @@ import { getContribution } from "../../services/contributions/getContribution.ts
 import { listContributions } from "../../services/contributions/listContributions.ts";
 import { submitContribution } from "../../services/contributions/submitContribution.ts";
 import { withdrawContribution } from "../../services/contributions/withdrawContribution.ts";
-import { askMentorReview } from "../../services/mentorship/reviewContribution.ts";
 import type { HandlerContext } from "../context.ts";
 import { edit, ephemeral, noMentions, post } from "../reply.ts";
 import {
@@ -62,8 +61,6 @@ async function finishSubmission(
   input: Parameters<typeof submitContribution>[2],
 ) {
   const contribution = await submitContribution(ctx.deps.services, ctx.actor, input);
-  // A mentored newcomer's first contributions wait for their mentor's note: the mentor is told.
-  await askMentorReview(ctx.deps.services, contribution.id);
   ctx.deps.kickEvaluations();
   const where = postNote(ctx.t, await ctx.deps.posts.outcomeOf("contribution", contribution.id));
   await i.editReply(

@@ -3,13 +3,17 @@ import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
 import { ensureMember } from "../members/ensureMember.ts";
+import { mentorReviewDue } from "../mentorship/reviewContribution.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 import { CONTRIBUTION_INDEX_VERSION, contributionIndex } from "./contributionIndex.ts";
 import { type ContributionDraft, titleKey, validateContribution } from "./contributionRules.ts";
 
-/** Stores a new contribution as `submitted`, records it in the audit chain and queues its public post. */
+/**
+ * Stores a new contribution as `submitted`, records it in the audit chain and queues its public post, and, for a
+ * mentored newcomer's first contributions, the note that tells their mentor it waits for a review.
+ */
 export async function submitContribution(
-  deps: Pick<ServiceDeps, "db" | "now" | "settings">,
+  deps: Pick<ServiceDeps, "db" | "mentorship" | "now" | "settings">,
   actor: Actor,
   draft: ContributionDraft,
 ) {
@@ -56,7 +60,13 @@ export async function submitContribution(
         })),
       });
     }
-    await enqueuePosts(tx, now, [{ guildId: actor.guildId, kind: "contribution", subjectId: contribution.id }]);
+    const reviewDue = await mentorReviewDue(tx, deps.mentorship, contribution, actor.discordId);
+    await enqueuePosts(tx, now, [
+      { guildId: actor.guildId, kind: "contribution", subjectId: contribution.id },
+      ...(reviewDue
+        ? [{ guildId: actor.guildId, kind: "note" as const, note: { channel: "governance" as const, fact: reviewDue } }]
+        : []),
+    ]);
     // The audit event last: the chain's lock is held from here to the commit.
     await appendAuditEvent(tx, {
       guildId: actor.guildId,

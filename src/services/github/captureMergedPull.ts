@@ -3,7 +3,6 @@ import { CONTRIBUTION_LIMITS } from "../contributions/contributionRules.ts";
 import { submitContribution } from "../contributions/submitContribution.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { askMentorReview } from "../mentorship/reviewContribution.ts";
 import { enqueuePosts } from "../publishing/enqueuePosts.ts";
 
 /** What a verified `pull_request` delivery says, as far as a draft needs it. */
@@ -139,8 +138,5 @@ export async function decideGithubDraft(
     await deps.db.githubDraft.update({ where: { id }, data: { status: "waiting", decidedAt: null } });
     throw error;
   }
-  // Submitted like one from `/contribute`: a mentored newcomer's mentor is told it waits for their note. (After the
-  // try: the contribution exists, so a failure here must not put the draft back to be submitted twice.)
-  await askMentorReview(deps, contributionId);
   return { status: "confirmed", contributionId, url: draft.url };
 }

@@ -3,7 +3,7 @@ import { appendAuditEvent } from "../audit/appendAuditEvent.ts";
 import { runAudited } from "../audit/runAudited.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { UserError } from "../errors.ts";
-import { enqueuePosts } from "../publishing/enqueuePosts.ts";
+import type { ModeratorFact } from "../publishing/moderatorFacts.ts";
 import { requireText } from "../requireText.ts";
 
 export const MENTOR_COMMENT_MAX = 1000;
@@ -62,41 +62,27 @@ export async function reviewContribution(
 }
 
 /**
- * After a submission: when its author has an active mentor and it is one of their first MENTOR_REVIEWS, the mentor
- * is told there is something to review (its evaluation waits up to MENTOR_REVIEW_WAIT for it). Returns whether.
+ * At a submission, in its transaction: when its author has an active mentor and it is one of their first
+ * MENTOR_REVIEWS, the note that tells the mentor there is something to review (its evaluation waits up to
+ * MENTOR_REVIEW_WAIT for it); null otherwise.
  */
-export async function askMentorReview(
-  deps: Pick<ServiceDeps, "db" | "mentorship" | "now">,
-  contributionId: number,
-): Promise<boolean> {
-  const c = await deps.db.contribution.findUniqueOrThrow({ where: { id: contributionId } });
-  const open = await deps.db.mentorship.findUnique({ where: { openFor: c.authorId } });
-  if (open?.status !== "active" || !open.mentorId) return false;
-  if ((await earlier(deps.db, c)) >= deps.mentorship.reviews) return false;
-  const [mentor, author] = await Promise.all([
-    deps.db.member.findUniqueOrThrow({ where: { id: open.mentorId } }),
-    deps.db.member.findUniqueOrThrow({ where: { id: c.authorId } }),
-  ]);
-  const now = deps.now();
-  await deps.db.$transaction((tx) =>
-    enqueuePosts(tx, now, [
-      {
-        guildId: c.guildId,
-        kind: "note",
-        note: {
-          channel: "governance",
-          fact: {
-            kind: "mentor_review_due",
-            contributionId,
-            mentor: mentor.discordId,
-            newcomer: author.discordId,
-            waitMs: deps.mentorship.reviewWaitMs,
-          },
-        },
-      },
-    ]),
-  );
-  return true;
+export async function mentorReviewDue(
+  tx: Prisma.TransactionClient,
+  mentorship: ServiceDeps["mentorship"],
+  c: { id: number; guildId: string; authorId: string },
+  newcomer: string,
+): Promise<ModeratorFact | null> {
+  const open = await tx.mentorship.findUnique({ where: { openFor: c.authorId } });
+  if (open?.status !== "active" || !open.mentorId) return null;
+  if ((await earlier(tx, c)) >= mentorship.reviews) return null;
+  const mentor = await tx.member.findUniqueOrThrow({ where: { id: open.mentorId }, select: { discordId: true } });
+  return {
+    kind: "mentor_review_due",
+    contributionId: c.id,
+    mentor: mentor.discordId,
+    newcomer,
+    waitMs: mentorship.reviewWaitMs,
+  };
 }
 
 /** The mentor's note on a contribution, shown with its evaluation (null: none). */
